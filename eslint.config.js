@@ -1,0 +1,67 @@
+// Lint rules, including the one-way import layering of STYLE.md:
+// renderer -> (types of) main/ipc/contract; main/electron -> main/core; main/core -> nothing of ours above it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const electronOnly = { name: 'electron', message: 'Only main/electron, main/index.ts and main/preload.ts may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly],
+        patterns: [
+          { group: ['**/ipc/*', '**/electron/*', '**/cli/*', '**/renderer/*', '**/preload*', '**/test/*'], message: 'main/core imports nothing of ours above it.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['main/ipc/**/*.ts', 'main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly],
+        patterns: [{ group: ['**/electron/*', '**/renderer/*', '**/test/*'], message: 'ipc and cli build on core only.' }],
+      }],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/cli/*', '**/renderer/*', '**/test/*'], message: 'main/electron builds on core and ipc only.' }],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [
+          electronOnly,
+          { name: '../main/ipc/contract.ts', allowTypeImports: true, message: 'The renderer may import only the types of main/ipc/contract.ts; it talks to main through window.api.' },
+        ],
+        patterns: [
+          { group: ['**/main/**', '!**/main/ipc/contract.ts'], message: 'The renderer talks only to window.api; it may import only the types of main/ipc/contract.ts.' },
+          { group: ['node:*'], message: 'The renderer cannot use Node.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

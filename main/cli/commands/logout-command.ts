@@ -1,0 +1,19 @@
+import type { Core } from '../../core/core.ts';
+import { parseFlags, onePositional } from '../parse.ts';
+import type { Terminal } from '../terminal.ts';
+
+/** Usage of `ctm logout`. */
+export const LOGOUT_USAGE = 'ctm logout NAME [--global]';
+
+/** `ctm logout NAME`: revokes the refresh token (with --global, signs out everywhere) and removes the session from the keychain. */
+export async function logoutCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
+  const { positionals, values } = parseFlags(args, { global: { type: 'boolean' } }, LOGOUT_USAGE);
+  if (values.help) {
+    terminal.stdout.write(`Usage: ${LOGOUT_USAGE}\n`);
+    return 0;
+  }
+  const name = onePositional(positionals, 'profile name', LOGOUT_USAGE);
+  await core().sessions.signOut(name, { global: values.global === true });
+  terminal.stderr.write(`Signed out of "${name}".\n`);
+  return 0;
+}

@@ -1,0 +1,20 @@
+import type { ErrorKind } from '../core/errors.ts';
+
+/** `ctm`'s exit codes, as documented in the README. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, signInRequired: 3, network: 4 } as const;
+
+/** The exit code for a kind of error: 2 bad usage or input, 3 sign-in required, 4 network or service, 1 anything else. */
+export function exitCodeFor(kind: ErrorKind): number {
+  switch (kind) {
+    case 'bad-input':
+    case 'not-found':
+      return EXIT.usage;
+    case 'sign-in-required':
+      return EXIT.signInRequired;
+    case 'network':
+    case 'service':
+      return EXIT.network;
+    default:
+      return EXIT.failure;
+  }
+}

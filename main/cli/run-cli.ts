@@ -1,0 +1,44 @@
+import type { Core } from '../core/core.ts';
+import { asCtmError } from '../core/errors.ts';
+import { loginCommand, LOGIN_USAGE } from './commands/login-command.ts';
+import { logoutCommand, LOGOUT_USAGE } from './commands/logout-command.ts';
+import { profileCommand, PROFILE_USAGE } from './commands/profile-command.ts';
+import { tokenCommand, TOKEN_USAGE } from './commands/token-command.ts';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
+import type { Terminal } from './terminal.ts';
+
+const USAGE = `ctm: Cognito Token Manager on the command line
+
+Usage: ${PROFILE_USAGE}
+       ${LOGIN_USAGE}
+       ${TOKEN_USAGE}
+       ${LOGOUT_USAGE}
+
+Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 1 anything else.
+`;
+
+type Command = (args: string[], core: () => Core, terminal: Terminal) => Promise<number>;
+const COMMANDS: Record<string, Command> = { profile: profileCommand, login: loginCommand, token: tokenCommand, logout: logoutCommand };
+
+/** Runs one `ctm` invocation and returns its exit code; errors become one line on stderr, never a stack trace or a secret. */
+export async function runCli(argv: string[], makeCore: () => Core, terminal: Terminal): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    terminal.stdout.write(USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    terminal.stderr.write(`ctm: unknown command "${name}". Run ctm --help.\n`);
+    return EXIT.usage;
+  }
+  let core: Core | undefined;
+  const lazyCore = (): Core => (core ??= makeCore());
+  try {
+    return await command(args, lazyCore, terminal);
+  } catch (error) {
+    const problem = asCtmError(error);
+    terminal.stderr.write(`ctm: ${problem.message}\n`);
+    return exitCodeFor(problem.kind);
+  }
+}

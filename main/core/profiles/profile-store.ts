@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { chmod, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError, NotFoundError, BadInputError } from '../errors.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { NewerConfigError, parseConfigFile, serializeConfigFile, UnreadableConfigError } from './config-file.ts';
+import { withFileLock } from './file-lock.ts';
+import { parseProfileFields, type Profile } from './profile.ts';
+
+/** What happened to a profiles file that could not be read: where it was moved and why. */
+export interface ConfigRecovery {
+  movedTo: string;
+  reason: string;
+}
+
+/** Profiles in `<configDir>/profiles.json`: validated, written atomically under a lock, never holding a secret. */
+export class ProfileStore {
+  readonly path: string;
+  /** Set when the last load found a broken file and moved it aside. */
+  lastRecovery: ConfigRecovery | undefined;
+  private readonly now: () => Date;
+
+  constructor(configDir: string, now: () => Date = () => new Date()) {
+    this.path = join(configDir, 'profiles.json');
+    this.now = now;
+  }
+
+  /** Every profile, in the order they were added. A broken file is moved aside (see lastRecovery) and reads as empty. */
+  async list(): Promise<Profile[]> {
+    return this.read();
+  }
+
+  /** The profile with this name or id. */
+  async get(nameOrId: string): Promise<Profile> {
+    const profile = (await this.read()).find((p) => p.name === nameOrId || p.id === nameOrId);
+    if (!profile) throw new NotFoundError(`No profile named "${nameOrId}". List them with: ctm profile list`);
+    return profile;
+  }
+
+  /** Validates and adds a profile; names are unique. */
+  async add(fields: unknown): Promise<Profile> {
+    const parsed = parseProfileFields(fields);
+    return this.mutate((profiles) => {
+      if (profiles.some((p) => p.name === parsed.name)) throw new BadInputError(`A profile named "${parsed.name}" already exists.`);
+      const profile: Profile = { id: randomUUID(), ...parsed };
+      return { profiles: [...profiles, profile], result: profile };
+    });
+  }
+
+  /** Replaces the fields of an existing profile (its id stays), validating the result. */
+  async update(nameOrId: string, changes: Record<string, unknown>): Promise<Profile> {
+    return this.mutate((profiles) => {
+      const index = profiles.findIndex((p) => p.name === nameOrId || p.id === nameOrId);
+      const current = profiles[index];
+      if (!current) throw new NotFoundError(`No profile named "${nameOrId}".`);
+      const { id, ...fields } = current;
+      const parsed = parseProfileFields({ ...fields, ...changes });
+      if (profiles.some((p, i) => i !== index && p.name === parsed.name)) throw new BadInputError(`A profile named "${parsed.name}" already exists.`);
+      const updated: Profile = { id, ...parsed };
+      return { profiles: profiles.map((p, i) => (i === index ? updated : p)), result: updated };
+    });
+  }
+
+  /** Removes a profile and returns it (the caller removes its keychain entries). */
+  async remove(nameOrId: string): Promise<Profile> {
+    return this.mutate((profiles) => {
+      const profile = profiles.find((p) => p.name === nameOrId || p.id === nameOrId);
+      if (!profile) throw new NotFoundError(`No profile named "${nameOrId}".`);
+      return { profiles: profiles.filter((p) => p !== profile), result: profile };
+    });
+  }
+
+  private async mutate<T>(change: (profiles: Profile[]) => { profiles: Profile[]; result: T }): Promise<T> {
+    return withFileLock(this.path, async () => {
+      const { profiles, result } = change(await this.read());
+      try {
+        await writeFileAtomic(this.path, serializeConfigFile(profiles));
+      } catch (error) {
+        throw new ConfigError(`Could not write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}. Check the folder's permissions and free space.`, { cause: error });
+      }
+      return result;
+    });
+  }
+
+  private async read(): Promise<Profile[]> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new ConfigError(`Could not read ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}.`, { cause: error });
+    }
+    try {
+      const file = parseConfigFile(text);
+      await chmod(this.path, 0o600).catch(() => undefined);
+      return file.profiles;
+    } catch (error) {
+      if (error instanceof NewerConfigError) throw new ConfigError(`${this.path} ${error.message}.`);
+      if (!(error instanceof UnreadableConfigError)) throw error;
+      const movedTo = `${this.path}.broken-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(this.path, movedTo);
+      this.lastRecovery = { movedTo, reason: error.message };
+      return [];
+    }
+  }
+}

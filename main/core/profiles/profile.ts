@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { BadInputError } from '../errors.ts';
+
+/** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
+export const SIGN_IN_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const;
+/** A sign-in flow name. */
+export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
+
+/** How a session is renewed: InitiateAuth's REFRESH_TOKEN_AUTH (or its alias), or GetTokensFromRefreshToken (needed with rotation). */
+export const REFRESH_METHODS = ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'GetTokensFromRefreshToken'] as const;
+/** A refresh method name. */
+export type RefreshMethod = (typeof REFRESH_METHODS)[number];
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const USER_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d{1,2}_[0-9A-Za-z]+$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+const profileFieldsObject = z
+  .object({
+    name: z.string().regex(PROFILE_NAME, 'name: use 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+    region: z.string().regex(REGION, 'region: expected an AWS region such as us-east-1'),
+    userPoolId: z.string().regex(USER_POOL_ID, 'user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123'),
+    clientId: z.string().regex(CLIENT_ID, 'client id: expected 1 to 128 letters, digits, "_" or "+"'),
+    hasClientSecret: z.boolean().default(false),
+    username: z.string().min(1).max(128).optional(),
+    authFlow: z.enum(SIGN_IN_FLOWS).default('USER_SRP_AUTH'),
+    refreshMethod: z.enum(REFRESH_METHODS).default('REFRESH_TOKEN_AUTH'),
+    endpoint: z
+      .url({ protocol: /^https?$/, error: 'endpoint: expected an http:// or https:// URL' })
+      .optional(),
+    clientMetadata: z.record(z.string(), z.string()).optional(),
+    analyticsEndpointId: z.string().min(1).optional(),
+    userContextData: z.string().min(1).optional(),
+    autoRefresh: z.boolean().default(true),
+  })
+  .strict();
+
+const poolMatchesRegion = (p: { region: string; userPoolId: string }): boolean => p.userPoolId.startsWith(`${p.region}_`);
+const poolRegionMismatch = { message: 'user pool id: its region prefix must match the region', path: ['userPoolId'] };
+
+/** The fields a person supplies, with defaults filled in. */
+export const profileFieldsSchema = profileFieldsObject.refine(poolMatchesRegion, poolRegionMismatch);
+
+/** A stored profile: the typed fields plus a stable id (keychain entries are keyed by it, so renames keep them). */
+export const profileSchema = profileFieldsObject.extend({ id: z.uuid() }).refine(poolMatchesRegion, poolRegionMismatch);
+
+/** One app-client profile. It never holds a secret: the client secret lives in the keychain. */
+export type Profile = z.infer<typeof profileSchema>;
+/** What a person supplies to create a profile. */
+export type ProfileFields = z.input<typeof profileFieldsSchema>;
+
+/** Validates fields, throwing one message that lists every problem. */
+export function parseProfileFields(input: unknown): z.infer<typeof profileFieldsSchema> {
+  const result = profileFieldsSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ProfileValidationError(result.error.issues.map((issue) => issue.message));
+}
+
+/** A profile's fields did not validate; `problems` holds one line per field. */
+export class ProfileValidationError extends BadInputError {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid profile: ${problems.join('; ')}`);
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,47 @@
+import { BadInputError } from '../errors.ts';
+import type { TokenSet } from './token-set.ts';
+
+/** Which token of a session. */
+export type TokenKind = 'access' | 'id';
+/** How a token is written out: bare, as an HTTP header, as a shell export, as JSON, or as a curl line. */
+export type TokenFormat = 'raw' | 'header' | 'env' | 'json' | 'curl';
+
+/** Every format, for validation and help texts. */
+export const TOKEN_FORMATS: readonly TokenFormat[] = ['raw', 'header', 'env', 'json', 'curl'];
+/** Every token kind. */
+export const TOKEN_KINDS: readonly TokenKind[] = ['access', 'id'];
+
+/** The chosen token of a session; an ID token is not always issued. */
+export function pickToken(tokens: TokenSet, kind: TokenKind): string {
+  const token = kind === 'id' ? tokens.idToken : tokens.accessToken;
+  if (!token) throw new BadInputError('This session has no ID token (the sign-in did not return one).');
+  return token;
+}
+
+/** The environment variable a token is exported as: CTM_ACCESS_TOKEN or CTM_ID_TOKEN. */
+export function envName(kind: TokenKind): string {
+  return kind === 'id' ? 'CTM_ID_TOKEN' : 'CTM_ACCESS_TOKEN';
+}
+
+/** Writes a token in a format; the same text goes to stdout (`ctm token`) and to the clipboard (tray, window). */
+export function formatToken(tokens: TokenSet, kind: TokenKind, format: TokenFormat, profileName: string): string {
+  const token = pickToken(tokens, kind);
+  switch (format) {
+    case 'raw':
+      return token;
+    case 'header':
+      return `Authorization: Bearer ${token}`;
+    case 'env':
+      return `export ${envName(kind)}='${token}'`;
+    case 'curl':
+      return `curl -H 'Authorization: Bearer ${token}' `;
+    case 'json':
+      return JSON.stringify({
+        profile: profileName,
+        type: kind,
+        token,
+        tokenType: tokens.tokenType,
+        expiresAt: new Date(tokens.expiresAt).toISOString(),
+      });
+  }
+}

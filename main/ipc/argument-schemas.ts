@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { API_METHODS } from './contract.ts';
+
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().max(max);
+
+/** The arguments each IPC method accepts, checked before anything runs: the renderer is not trusted. */
+export const ARGUMENT_SCHEMAS = {
+  listProfiles: z.tuple([]),
+  addProfile: z.tuple([
+    z.object({
+      name: text(64),
+      region: text(32),
+      userPoolId: text(64),
+      clientId: text(128),
+      clientSecret: text(256).optional(),
+      username: text(128).optional(),
+      authFlow: text(64).optional(),
+      endpoint: text(2048).optional(),
+    }).strict(),
+  ]),
+  removeProfile: z.tuple([id]),
+  signIn: z.tuple([id, z.object({ username: text(128).optional(), password: text(256).optional() }).strict()]),
+  answerChallenge: z.tuple([
+    id,
+    z.object({
+      newPassword: text(256).optional(),
+      attributes: z.record(text(128), text(2048)).optional(),
+      code: text(16).optional(),
+      select: text(64).optional(),
+      answer: text(2048).optional(),
+      rememberDevice: z.boolean().optional(),
+    }).strict(),
+  ]),
+  refreshNow: z.tuple([id]),
+  signOut: z.tuple([id]),
+  copyToken: z.tuple([id, z.enum(['access', 'id']), z.enum(['raw', 'header', 'env', 'curl'])]),
+} satisfies Record<(typeof API_METHODS)[number], z.ZodType<unknown[]>>;

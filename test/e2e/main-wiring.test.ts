@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS, CHANNEL_PREFIX } from '../../main/ipc/contract.ts';
+
+type Call = { api: string; args: unknown[] };
+
+describe('main/index.ts wiring, with a recorded stand-in for the electron module (Electron cannot run here)', () => {
+  let calls: Call[];
+  beforeAll(() => {
+    const home = mkdtempSync(join(tmpdir(), 'ctm-main-'));
+    const run = spawnSync(process.execPath, ['--no-warnings', 'test/support/electron-standin/recording-electron.ts'], {
+      env: { PATH: process.env.PATH ?? '', HOME: home, CTM_CONFIG_DIR: join(home, 'config'), CTM_KEYCHAIN_TIMEOUT_MS: '200' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.stderr).toBe('');
+    calls = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]') as Call[];
+  });
+  const find = (api: string) => calls.filter((c) => c.api === api);
+
+  it('creates the window with the hardened settings', () => {
+    const [window] = find('new BrowserWindow');
+    const prefs = (window?.args[0] as { webPreferences: Record<string, unknown> }).webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+  });
+
+  it('registers a handler for every contract method, and nothing else', () => {
+    expect(find('ipcMain.handle').map((c) => c.args[0]).sort()).toEqual(API_METHODS.map((m) => CHANNEL_PREFIX + m).sort());
+  });
+
+  it('loads a preload and a page that exist in out/', () => {
+    const prefs = (find('new BrowserWindow')[0]?.args[0] as { webPreferences: { preload: string } }).webPreferences;
+    expect(prefs.preload).toMatch(/out\/preload\/index\.cjs$/);
+    expect(existsSync(prefs.preload)).toBe(true);
+    const page = find('window.loadFile')[0]?.args[0] as string;
+    expect(page).toMatch(/out\/renderer\/index\.html$/);
+    expect(existsSync(page)).toBe(true);
+    expect(existsSync(find('new Tray')[0]?.args[0] as string)).toBe(true);
+  });
+
+  it('denies permissions and locks down every web contents; one instance only', () => {
+    expect(find('session.setPermissionRequestHandler')).toHaveLength(1);
+    expect(find('app.on').map((c) => c.args[0])).toContain('web-contents-created');
+    expect(find('app.requestSingleInstanceLock')).toHaveLength(1);
+    expect(find('app.on').map((c) => c.args[0])).toContain('second-instance');
+  });
+});

@@ -1,0 +1,127 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi, createIpcHandlers } from '../../main/ipc/handlers.ts';
+import { registerHandlers } from '../../main/ipc/register-handlers.ts';
+import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
+import { HAS_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { installPreload, StandInIpcMain } from '../support/electron-standin/preload-in-page.ts';
+import { RecordingClipboard } from '../support/recording-clipboard.ts';
+import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
+import { HAS_KEYRING } from '../support/system-components.ts';
+
+const PAGE = pathToFileURL(join(process.cwd(), 'out/renderer/index.html')).href;
+const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
+
+describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, through the built preload and the real main-process handlers (Electron stood in)', () => {
+  let app: AppFixture;
+  let browser: Browser;
+  let page: Page;
+  const clipboard = new RecordingClipboard();
+  const pageErrors: string[] = [];
+  const resultsSeenByPage: string[] = [];
+
+  beforeAll(async () => {
+    app = await startAppFixture(skeletonSeed());
+    const ipcMain = new StandInIpcMain();
+    const handlers = createIpcHandlers(createApi(app.core, clipboard));
+    const recorded = Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, async (...args: unknown[]) => {
+      const result = await handler(...args);
+      resultsSeenByPage.push(JSON.stringify(result));
+      return result;
+    }])) as typeof handlers;
+    registerHandlers(ipcMain, recorded, (url) => url === PAGE);
+    browser = await launchChromium();
+    page = await browser.newPage({ colorScheme: 'light', viewport: { width: 1100, height: 520 } });
+    page.setDefaultTimeout(5000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') pageErrors.push(message.text()); });
+    await installPreload(page, ipcMain);
+    await page.goto(PAGE);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the empty state that teaches how to add a profile', async () => {
+    await expect.poll(() => page.getByTestId('empty-state').isVisible()).toBe(true);
+    expect(await page.getByTestId('empty-state').textContent()).toMatch(/Add profile/);
+  });
+
+  it('adds a profile through the dialog', async () => {
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('dev-api');
+    await page.getByLabel('Region').fill('us-east-1');
+    await page.getByLabel('User pool id').fill(TEST_POOL);
+    await page.getByLabel('App client id').fill(PUBLIC_CLIENT);
+    await page.getByLabel('Username (optional)').fill('alice');
+    await page.getByLabel('Auth flow').selectOption('USER_PASSWORD_AUTH');
+    await page.getByLabel('Custom endpoint (optional)').fill(app.emulator.endpoint);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('tr[data-profile="dev-api"]').count()).toBe(1);
+    expect(await page.locator('tr[data-profile="dev-api"] [data-testid=state]').textContent()).toBe('Signed out');
+  });
+
+  it('shows a field error from main and keeps what was typed', async () => {
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('broken');
+    await page.getByLabel('Region').fill('us-east-1');
+    await page.getByLabel('User pool id').fill('eu-west-1_Nope');
+    await page.getByLabel('App client id').fill('client');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/user pool id: its region prefix must match the region/);
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('broken');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('signs in with a password and shows the profile signed in with its time left', async () => {
+    await page.getByRole('button', { name: 'Sign in to dev-api' }).click();
+    await page.getByLabel('Password', { exact: true }).fill(ALICE_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const row = page.locator('tr[data-profile="dev-api"]');
+    await expect.poll(() => row.locator('[data-testid=state]').textContent()).toBe('Signed in');
+    expect(await row.locator('[data-testid=time-left]').textContent()).toMatch(/^(59|60) min|^1 h 0 min/);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'window-light.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'window-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('shows a refused password in the dialog', async () => {
+    await page.getByRole('button', { name: 'Sign in to dev-api' }).click();
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Incorrect username or password/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('copies the access token in main, and no token ever reaches the page', async () => {
+    await page.getByRole('button', { name: 'Copy access token of dev-api' }).click();
+    await expect.poll(() => clipboard.copies.length).toBe(1);
+    const id = (await app.core.profiles.get('dev-api')).id;
+    const session = await app.core.vault.session(id);
+    expect(clipboard.copies[0]).toBe(session?.accessToken);
+    const seen = resultsSeenByPage.join('\n');
+    for (const secret of [session!.accessToken, session!.refreshToken!, session!.idToken!, ALICE_PASSWORD]) expect(seen).not.toContain(secret);
+    expect(await page.content()).not.toContain(session!.accessToken);
+  });
+
+  it('refuses calls from a page that is not the app', async () => {
+    const other = await browser.newPage();
+    const ipcMain = new StandInIpcMain();
+    registerHandlers(ipcMain, createIpcHandlers(createApi(app.core, clipboard)), (url) => url === PAGE);
+    await installPreload(other, ipcMain);
+    await other.goto('about:blank');
+    const answer = await other.evaluate(() => (globalThis as unknown as { api: { listProfiles(): Promise<unknown> } }).api.listProfiles());
+    expect(answer).toEqual({ ok: false, error: { code: 'forbidden', message: 'This page may not use the app.' } });
+    await other.close();
+  });
+
+  it('ran without page errors (CSP, preload, script)', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

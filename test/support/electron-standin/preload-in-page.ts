@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { IpcMainLike } from '../../../main/ipc/register-handlers.ts';
+
+/** The built preload bundle, as Electron would load it. */
+export const PRELOAD_BUNDLE = join(process.cwd(), 'out/preload/index.cjs');
+
+type Listener = Parameters<IpcMainLike['handle']>[1];
+
+/**
+ * A stand-in for Electron's ipcMain (Electron cannot run here): records handlers by channel so the page's
+ * ipcRenderer.invoke can reach the real main-process handlers in the test process.
+ */
+export class StandInIpcMain implements IpcMainLike {
+  readonly handlers = new Map<string, Listener>();
+  handle(channel: string, listener: Listener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+}
+
+/**
+ * Runs the built preload bundle in the page before any page script, with a stand-in for `require('electron')`
+ * that behaves as a sandboxed Electron preload does: `require` of anything else throws; contextBridge exposes a
+ * frozen object; ipcRenderer.invoke structured-clones arguments and results; a handler's error reaches the page
+ * with only its message, wrapped as Electron wraps it.
+ */
+export async function installPreload(page: Page, ipcMain: StandInIpcMain): Promise<void> {
+  await page.exposeBinding('__ctmStandInInvoke', async (source, channel: string, args: unknown[]) => {
+    const handler = ipcMain.handlers.get(channel);
+    if (!handler) return { thrown: `No handler registered for '${channel}'` };
+    try {
+      return { value: await handler({ senderFrame: { url: source.frame.url() } }, ...args) };
+    } catch (error) {
+      return { thrown: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+  });
+  const bundle = readFileSync(PRELOAD_BUNDLE, 'utf8');
+  await page.addInitScript({ content: `(() => {
+    const invokeInMain = window.__ctmStandInInvoke;
+    delete window.__ctmStandInInvoke;
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld(name, api) {
+          const copy = {};
+          for (const [key, value] of Object.entries(api)) copy[key] = typeof value === 'function' ? (...a) => value(...a) : structuredClone(value);
+          Object.defineProperty(window, name, { value: Object.freeze(copy), writable: false, configurable: false, enumerable: true });
+        },
+      },
+      ipcRenderer: {
+        async invoke(channel, ...args) {
+          const answer = await invokeInMain(channel, structuredClone(args));
+          if ('thrown' in answer) throw new Error("Error invoking remote method '" + channel + "': " + answer.thrown);
+          return structuredClone(answer.value);
+        },
+      },
+    };
+    const require = (name) => {
+      if (name === 'electron') return electron;
+      throw new Error("module not found: " + name + " (a sandboxed preload can only require 'electron')");
+    };
+    const module = { exports: {} };
+    (function (require, module, exports) {
+${bundle}
+    })(require, module, module.exports);
+  })();` });
+}

@@ -1,0 +1,31 @@
+import type { EmulatorClock } from './emulator-clock.ts';
+import type { ClientRecord, PoolRecord, UserRecord } from './pool-records.ts';
+import type { RefreshTokenStore } from './refresh-token-store.ts';
+import type { AuthSessionStore } from './auth-session-store.ts';
+
+/** Everything a running emulator knows; operations read and change it. */
+export interface EmulatorState {
+  pools: Map<string, PoolRecord>;
+  clients: Map<string, ClientRecord>;
+  clock: EmulatorClock;
+  /** The endpoint without its trailing slash; token issuers are `${issuerBase}/${poolId}`. */
+  issuerBase: string;
+  refreshTokens: RefreshTokenStore;
+  sessions: AuthSessionStore;
+  /** Codes sent by SMS or e-mail, per username, newest last. */
+  outbox: Map<string, string[]>;
+  /** origin_jti values whose access tokens no longer work (RevokeToken, GlobalSignOut). */
+  revokedOrigins: Set<string>;
+}
+
+/** Finds a user by username in any pool (usernames are looked up in the client's pool by callers). */
+export function findUser(pool: PoolRecord, username: string): UserRecord | undefined {
+  return pool.users.get(username);
+}
+
+/** Appends a delivered code to a user's outbox. */
+export function deliverCode(state: EmulatorState, user: UserRecord, code: string): void {
+  const box = state.outbox.get(user.username) ?? [];
+  box.push(code);
+  state.outbox.set(user.username, box);
+}

@@ -1,0 +1,76 @@
+import type { AddressInfo } from 'node:net';
+import { AuthSessionStore } from './auth-session-store.ts';
+import { createEmulatorClock } from './emulator-clock.ts';
+import type { EmulatorState } from './emulator-state.ts';
+import { createFaultPlan, type FaultController } from './fault-controller.ts';
+import { createEmulatorServer, type RecordedRequest } from './http-server.ts';
+import { buildPool } from './pool-builder.ts';
+import { RefreshTokenStore } from './refresh-token-store.ts';
+import { loadSeed } from './seed-loader.ts';
+import type { Seed } from './seed-types.ts';
+
+export type { Seed } from './seed-types.ts';
+export type { RecordedRequest } from './http-server.ts';
+export type { FaultController } from './fault-controller.ts';
+export { secretHashFor } from './secret-hash.ts';
+
+/** How to start an emulator. */
+export interface EmulatorOptions {
+  seed: Seed | string;
+  port?: number;
+  host?: string;
+}
+
+/** A running Cognito user-pool emulator. */
+export interface Emulator {
+  endpoint: string;
+  requests: RecordedRequest[];
+  advanceClock(ms: number): void;
+  now(): number;
+  outbox(username: string): string[];
+  revokeAllFor(username: string): void;
+  faults: FaultController;
+  close(): Promise<void>;
+}
+
+/** Starts an emulator on a real HTTP port and resolves once it accepts requests. */
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const seed = await loadSeed(options.seed);
+  const clock = createEmulatorClock();
+  const state: EmulatorState = {
+    pools: new Map(), clients: new Map(), clock, issuerBase: '', refreshTokens: new RefreshTokenStore(),
+    sessions: new AuthSessionStore(() => clock.now()), outbox: new Map(), revokedOrigins: new Set(),
+  };
+  for (const built of await Promise.all(seed.pools.map(buildPool))) {
+    state.pools.set(built.pool.id, built.pool);
+    for (const client of built.clients) state.clients.set(client.id, client);
+  }
+  const requests: RecordedRequest[] = [];
+  const faults = createFaultPlan();
+  const revokeAllFor = (username: string): void => {
+    for (const pool of state.pools.values()) {
+      const user = pool.users.get(username);
+      if (user) for (const origin of state.refreshTokens.revokeAllFor(user)) state.revokedOrigins.add(origin);
+    }
+  };
+  const server = createEmulatorServer({ state, requests, faults, revokeAllFor });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const endpoint = `http://${shownHost}:${port}/`;
+  state.issuerBase = endpoint.slice(0, -1);
+  return {
+    endpoint, requests, faults, revokeAllFor,
+    advanceClock: (ms) => clock.advance(ms),
+    now: () => clock.now(),
+    outbox: (username) => [...(state.outbox.get(username) ?? [])],
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}

@@ -1,0 +1,64 @@
+import type { PoolSigner } from './pool-signer.ts';
+import type { DeviceTracking, MfaMethod, SeedCustomChallenge, UserStatus } from './seed-types.ts';
+
+/** A user pool as the emulator holds it while running. */
+export interface PoolRecord {
+  id: string;
+  /** The part of the pool id after `_`: the "pool name" of SRP. */
+  srpName: string;
+  region: string;
+  requiredAttributes: string[];
+  deviceTracking: DeviceTracking;
+  users: Map<string, UserRecord>;
+  signer: PoolSigner;
+}
+
+/** An app client with every default filled in. */
+export interface ClientRecord {
+  id: string;
+  secret: string | undefined;
+  accessTokenValiditySeconds: number;
+  idTokenValiditySeconds: number;
+  refreshTokenValiditySeconds: number;
+  /** null when the seed lists no flows: everything is allowed. */
+  explicitAuthFlows: Set<string> | null;
+  rotation: { enabled: boolean; retryGracePeriodSeconds: number };
+  authSessionValiditySeconds: number;
+  omitExpiresIn: boolean;
+  pool: PoolRecord;
+}
+
+/** A user with mutable state (password, status, devices, MFA). */
+export interface UserRecord {
+  username: string;
+  password: string;
+  sub: string;
+  attributes: Record<string, string>;
+  status: UserStatus;
+  groups: string[];
+  mfa: UserMfa;
+  customChallenge: SeedCustomChallenge | undefined;
+  devices: Map<string, DeviceRecord>;
+  pool: PoolRecord;
+}
+
+/** A user's MFA settings while running. */
+export interface UserMfa {
+  totpSecret: string | undefined;
+  phone: string | undefined;
+  email: string | undefined;
+  enabled: MfaMethod[];
+  preferred: MfaMethod | undefined;
+  setupRequired: boolean;
+}
+
+/** A device Cognito handed out in NewDeviceMetadata. */
+export interface DeviceRecord {
+  key: string;
+  groupKey: string;
+  name: string | undefined;
+  /** Set by ConfirmDevice: the SRP verifier and salt, as hex. */
+  verifierHex: string | undefined;
+  saltHex: string | undefined;
+  remembered: boolean;
+}

@@ -1,0 +1,71 @@
+import type { Seed } from './seed-types.ts';
+
+const statuses = ['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'UNCONFIRMED', 'RESET_REQUIRED'];
+const mfaMethods = ['SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP'];
+const flows = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'];
+
+function fail(where: string, what: string): never {
+  throw new Error(`Invalid emulator seed at ${where}: ${what}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function list(where: string, value: unknown): unknown[] {
+  if (!Array.isArray(value)) fail(where, 'expected an array');
+  return value;
+}
+
+function checkClient(where: string, client: unknown): void {
+  if (!isRecord(client) || typeof client.id !== 'string' || client.id === '') fail(where, 'a client needs a string id');
+  for (const key of ['accessTokenValiditySeconds', 'idTokenValiditySeconds', 'refreshTokenValiditySeconds', 'authSessionValiditySeconds']) {
+    const value = client[key];
+    if (value !== undefined && !(typeof value === 'number' && value > 0)) fail(`${where}.${key}`, 'expected a positive number');
+  }
+  if (client.secret !== undefined && typeof client.secret !== 'string') fail(`${where}.secret`, 'expected a string');
+  for (const flow of client.explicitAuthFlows === undefined ? [] : list(`${where}.explicitAuthFlows`, client.explicitAuthFlows)) {
+    if (typeof flow !== 'string' || !flows.includes(flow)) fail(`${where}.explicitAuthFlows`, `unknown flow ${String(flow)}`);
+  }
+}
+
+function checkUser(where: string, user: unknown): void {
+  if (!isRecord(user) || typeof user.username !== 'string' || typeof user.password !== 'string') {
+    fail(where, 'a user needs a string username and password');
+  }
+  if (user.status !== undefined && !statuses.includes(String(user.status))) fail(`${where}.status`, `unknown status ${String(user.status)}`);
+  if (user.attributes !== undefined && !isRecord(user.attributes)) fail(`${where}.attributes`, 'expected an object');
+  if (user.mfa !== undefined) {
+    if (!isRecord(user.mfa)) fail(`${where}.mfa`, 'expected an object');
+    const methods = user.mfa.enabled === undefined ? [] : list(`${where}.mfa.enabled`, user.mfa.enabled);
+    for (const method of [...methods, ...(user.mfa.preferred === undefined ? [] : [user.mfa.preferred])]) {
+      if (!mfaMethods.includes(String(method))) fail(`${where}.mfa`, `unknown MFA method ${String(method)}`);
+    }
+  }
+  if (user.customChallenge !== undefined) {
+    if (!isRecord(user.customChallenge)) fail(`${where}.customChallenge`, 'expected an object');
+    list(`${where}.customChallenge.rounds`, user.customChallenge.rounds);
+  }
+}
+
+/** Checks the shape of a seed document, naming the first problem it finds. */
+export function checkSeed(value: unknown): asserts value is Seed {
+  if (!isRecord(value)) fail('$', 'expected an object with "pools"');
+  const clientIds = new Set<string>();
+  list('$.pools', value.pools).forEach((pool, p) => {
+    const where = `$.pools[${p}]`;
+    if (!isRecord(pool) || typeof pool.id !== 'string' || !/^[\w-]+_[0-9a-zA-Z]+$/.test(pool.id)) {
+      fail(where, 'a pool needs an id like "us-east-1_Example1"');
+    }
+    if (pool.deviceTracking !== undefined && !['off', 'always', 'user-opt-in'].includes(String(pool.deviceTracking))) {
+      fail(`${where}.deviceTracking`, 'expected "off", "always" or "user-opt-in"');
+    }
+    list(`${where}.clients`, pool.clients).forEach((client, c) => {
+      checkClient(`${where}.clients[${c}]`, client);
+      const id = (client as { id: string }).id;
+      if (clientIds.has(id)) fail(`${where}.clients[${c}]`, `duplicate client id ${id}`);
+      clientIds.add(id);
+    });
+    list(`${where}.users`, pool.users).forEach((user, u) => checkUser(`${where}.users[${u}]`, user));
+  });
+}

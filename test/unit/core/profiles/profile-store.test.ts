@@ -1,0 +1,72 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ProfileStore } from '../../../../main/core/profiles/profile-store.ts';
+
+const fields = { name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Abc123', clientId: 'client1' };
+
+describe('ProfileStore', () => {
+  let dir: string;
+  let store: ProfileStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ctm-store-'));
+    store = new ProfileStore(dir, () => new Date('2026-11-26T10:00:00Z'));
+  });
+
+  it('adds, lists and removes profiles, with defaults', async () => {
+    const added = await store.add(fields);
+    expect(added.authFlow).toBe('USER_SRP_AUTH');
+    expect(added.autoRefresh).toBe(true);
+    expect((await store.list()).map((p) => p.name)).toEqual(['dev']);
+    await store.remove('dev');
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('writes a versioned file private to the user', async () => {
+    await store.add(fields);
+    const file = JSON.parse(readFileSync(store.path, 'utf8')) as { version: number };
+    expect(file.version).toBe(1);
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp') || f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('refuses duplicate names and bad fields with every problem listed', async () => {
+    await store.add(fields);
+    await expect(store.add(fields)).rejects.toThrow(/already exists/);
+    await expect(store.add({ ...fields, name: 'x', userPoolId: 'eu-west-1_x', clientId: 'bad id' })).rejects.toThrow(/client id.*user pool id|user pool id.*client id/);
+    await expect(store.add({ ...fields, name: 'y', endpoint: 'ftp://x' })).rejects.toThrow(/endpoint/);
+    expect((await store.list()).length).toBe(1);
+  });
+
+  it('updates a profile keeping its id, and validates the result', async () => {
+    const added = await store.add(fields);
+    const renamed = await store.update('dev', { name: 'dev2' });
+    expect(renamed.id).toBe(added.id);
+    await expect(store.update('dev2', { region: 'nope' })).rejects.toThrow(/region/);
+    expect((await store.get('dev2')).region).toBe('us-east-1');
+  });
+
+  it('moves a corrupt file aside with a timestamp and starts empty', async () => {
+    writeFileSync(store.path, '{ not json');
+    expect(await store.list()).toEqual([]);
+    expect(store.lastRecovery?.movedTo).toBe(`${store.path}.broken-2026-11-26T10-00-00-000Z`);
+    expect(readFileSync(store.lastRecovery!.movedTo, 'utf8')).toBe('{ not json');
+  });
+
+  it('migrates a version-0 file (a bare array)', async () => {
+    writeFileSync(store.path, JSON.stringify([{ id: '00000000-0000-4000-8000-000000000000', ...fields }]));
+    expect((await store.list())[0]?.name).toBe('dev');
+  });
+
+  it('leaves a file from a newer version alone and says to update', async () => {
+    writeFileSync(store.path, JSON.stringify({ version: 99, profiles: [] }));
+    await expect(store.list()).rejects.toThrow(/newer version/);
+    expect(readFileSync(store.path, 'utf8')).toContain('99');
+  });
+
+  it('loses no update when writers race', async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => new ProfileStore(dir).add({ ...fields, name: `p${i}` })));
+    expect((await store.list()).length).toBe(12);
+  });
+});

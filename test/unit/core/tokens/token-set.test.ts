@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { tokenSetFrom } from '../../../../main/core/tokens/token-set.ts';
+import { unsignedJwt } from '../../../support/jwt-fixture.ts';
+
+describe('tokenSetFrom', () => {
+  const now = 1_700_000_000_000;
+
+  it('takes expiry from the JWT exp claim', () => {
+    const access = unsignedJwt({ exp: now / 1000 + 100, username: 'alice' });
+    const set = tokenSetFrom({ AccessToken: access, ExpiresIn: 3600, RefreshToken: 'r' }, now);
+    expect(set.expiresAt).toBe(now + 100_000);
+    expect(set.userId).toBe('alice');
+    expect(set.refreshToken).toBe('r');
+    expect(set.tokenType).toBe('Bearer');
+  });
+
+  it('falls back to ExpiresIn when the token has no exp', () => {
+    const set = tokenSetFrom({ AccessToken: unsignedJwt({}), ExpiresIn: 60 }, now);
+    expect(set.expiresAt).toBe(now + 60_000);
+  });
+
+  it('keeps the previous refresh token when a refresh returns none', () => {
+    const set = tokenSetFrom({ AccessToken: unsignedJwt({ exp: 2e9 }) }, now, 'old');
+    expect(set.refreshToken).toBe('old');
+  });
+
+  it('refuses an answer without access token or lifetime', () => {
+    expect(() => tokenSetFrom({}, now)).toThrow(/access token/);
+    expect(() => tokenSetFrom({ AccessToken: 'opaque' }, now)).toThrow(/lifetime/);
+  });
+
+  it('uses the sub when there is no username claim', () => {
+    expect(tokenSetFrom({ AccessToken: unsignedJwt({ exp: 2e9, sub: 'abc' }) }, now).userId).toBe('abc');
+  });
+});
