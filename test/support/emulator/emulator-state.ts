@@ -18,11 +18,6 @@ export interface EmulatorState {
   revokedOrigins: Set<string>;
 }
 
-/** Finds a user by username in any pool (usernames are looked up in the client's pool by callers). */
-export function findUser(pool: PoolRecord, username: string): UserRecord | undefined {
-  return pool.users.get(username);
-}
-
 /** Appends a delivered code to a user's outbox. */
 export function deliverCode(state: EmulatorState, user: UserRecord, code: string): void {
   const box = state.outbox.get(user.username) ?? [];

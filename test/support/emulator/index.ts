@@ -9,10 +9,11 @@ import { RefreshTokenStore } from './refresh-token-store.ts';
 import { loadSeed } from './seed-loader.ts';
 import type { Seed } from './seed-types.ts';
 
-export type { Seed } from './seed-types.ts';
+export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, UserStatus } from './seed-types.ts';
 export type { RecordedRequest } from './http-server.ts';
 export type { FaultController } from './fault-controller.ts';
 export { secretHashFor } from './secret-hash.ts';
+export { totpCode } from './totp.ts';
 
 /** How to start an emulator. */
 export interface EmulatorOptions {

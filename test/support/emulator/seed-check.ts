@@ -44,7 +44,11 @@ function checkUser(where: string, user: unknown): void {
   }
   if (user.customChallenge !== undefined) {
     if (!isRecord(user.customChallenge)) fail(`${where}.customChallenge`, 'expected an object');
-    list(`${where}.customChallenge.rounds`, user.customChallenge.rounds);
+    list(`${where}.customChallenge.rounds`, user.customChallenge.rounds).forEach((round, r) => {
+      if (!isRecord(round) || !isRecord(round.parameters) || typeof round.answer !== 'string') {
+        fail(`${where}.customChallenge.rounds[${r}]`, 'a round needs "parameters" (an object of strings) and "answer" (a string)');
+      }
+    });
   }
 }
 

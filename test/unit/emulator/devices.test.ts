@@ -16,6 +16,7 @@ describe('device tracking', () => {
     }));
     optIn = await start(baseSeed((seed) => {
       if (seed.pools[0]) seed.pools[0].deviceTracking = 'user-opt-in';
+      seed.pools[0]?.users.push({ username: 'carol', password: 'Correct-Horse-1', attributes: { phone_number: '+15555550001' }, mfa: { enabled: ['SMS_MFA'] } });
     }));
   });
   afterAll(async () => {
@@ -85,6 +86,25 @@ describe('device tracking', () => {
     const claim = passwordClaim({ start, poolName: device.groupKey, userId: device.key, password: device.devicePassword, parameters: parametersOf(verifier) });
     const done = await respond(emulator, verifier, 'carol', { ...claim, DEVICE_KEY: device.key });
     expect(typeof authResult(done).AccessToken).toBe('string');
+  });
+
+  it('asks for MFA after device SRP until the user opts in with UpdateDeviceStatus', async () => {
+    const device = await remember(optIn, 'carol');
+    const deviceSignIn = async (): Promise<Record<string, unknown>> => {
+      const afterPassword = await passwordSignIn(optIn, 'carol', { DEVICE_KEY: device.key });
+      const start = startClientSrp();
+      const verifier = await respond(optIn, afterPassword, 'carol', { DEVICE_KEY: device.key, SRP_A: start.srpA });
+      const claim = passwordClaim({ start, poolName: device.groupKey, userId: device.key, password: device.devicePassword, parameters: parametersOf(verifier) });
+      return (await respond(optIn, verifier, 'carol', { ...claim, DEVICE_KEY: device.key })).body;
+    };
+    expect((await deviceSignIn()).ChallengeName).toBe('SMS_MFA');
+    const token = authResult(await passwordSignIn(optIn, 'bob')).AccessToken;
+    expect((await call(optIn, 'UpdateDeviceStatus', { AccessToken: token, DeviceKey: device.key, DeviceRememberedStatus: 'remembered' })).body.__type).toBe('ResourceNotFoundException');
+    const deviceStep = await passwordSignIn(optIn, 'carol', { DEVICE_KEY: device.key });
+    expect(deviceStep.body.ChallengeName).toBe('DEVICE_SRP_AUTH');
+    const carolToken = authResult(await respond(optIn, await passwordSignIn(optIn, 'carol'), 'carol', { SMS_MFA_CODE: optIn.outbox('carol').at(-1) ?? '' })).AccessToken;
+    expect((await call(optIn, 'UpdateDeviceStatus', { AccessToken: carolToken, DeviceKey: device.key, DeviceRememberedStatus: 'remembered' })).status).toBe(200);
+    expect((await deviceSignIn()).AuthenticationResult).toBeDefined();
   });
 
   it('refuses a DEVICE_KEY the user does not have with ResourceNotFoundException', async () => {

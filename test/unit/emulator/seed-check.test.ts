@@ -4,8 +4,8 @@ import { checkSeed } from '../../support/emulator/seed-check.ts';
 import { stableSub } from '../../support/emulator/pool-builder.ts';
 
 describe('seed checks', () => {
-  it('accepts the documented example seed file', async () => {
-    const emulator = await startEmulator({ seed: 'test/support/seeds/emulator-basic.json' });
+  it.each(['emulator-basic.json', 'emulator-full.json'])('accepts the seed file %s', async (file) => {
+    const emulator = await startEmulator({ seed: `test/support/seeds/${file}` });
     await emulator.close();
     expect(emulator.endpoint).toMatch(/^http:/);
   });
@@ -18,6 +18,7 @@ describe('seed checks', () => {
     ['a zero validity', { pools: [{ id: 'us-east-1_A', clients: [{ id: 'c', accessTokenValiditySeconds: 0 }], users: [] }] }, 'accessTokenValiditySeconds'],
     ['a duplicate client', { pools: [{ id: 'us-east-1_A', clients: [{ id: 'c' }, { id: 'c' }], users: [] }] }, 'duplicate'],
     ['an unknown status', { pools: [{ id: 'us-east-1_A', clients: [], users: [{ username: 'u', password: 'p', status: 'HAPPY' }] }] }, 'status'],
+    ['a custom round without answer', { pools: [{ id: 'us-east-1_A', clients: [], users: [{ username: 'u', password: 'p', customChallenge: { rounds: [{ parameters: {} }] } }] }] }, 'rounds[0]'],
     ['an unknown MFA method', { pools: [{ id: 'us-east-1_A', clients: [], users: [{ username: 'u', password: 'p', mfa: { enabled: ['PIGEON'] } }] }] }, 'MFA'],
   ])('refuses %s, naming where', (_name, seed, where) => {
     expect(() => checkSeed(seed)).toThrow(where);
