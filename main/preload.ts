@@ -1,10 +1,25 @@
 // The preload: contextBridge only. It exposes one method per Api entry, each a single ipcRenderer.invoke on
-// its fixed `ctm:` channel; ipcRenderer itself never reaches the page. Bundled into one file (sandboxed).
+// its fixed `ctm:` channel, and two subscriptions to main's events (the Electron event object never reaches
+// the page); ipcRenderer itself never does either. Bundled into one file (sandboxed).
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, BRIDGE_NAME, CHANNEL_PREFIX, type Bridge } from './ipc/contract.ts';
+import { API_METHODS, BRIDGE_NAME, CHANGED_CHANNEL, CHANNEL_PREFIX, SIGN_IN_REQUESTED_CHANNEL, type Bridge } from './ipc/contract.ts';
 
-const bridge = Object.fromEntries(
-  API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(CHANNEL_PREFIX + method, ...args)]),
-) as Bridge;
+const methods = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(CHANNEL_PREFIX + method, ...args)]));
+
+const subscribe = (channel: string, listener: (...args: string[]) => void, relayArgument: boolean): (() => void) => {
+  if (typeof listener !== 'function') throw new TypeError('A listener must be a function.');
+  const relay = (_event: unknown, argument: unknown): void => {
+    if (!relayArgument) listener();
+    else if (typeof argument === 'string') listener(argument);
+  };
+  ipcRenderer.on(channel, relay);
+  return () => void ipcRenderer.removeListener(channel, relay);
+};
+
+const bridge: Bridge = {
+  ...(methods as Omit<Bridge, 'onChanged' | 'onSignInRequested'>),
+  onChanged: (listener) => subscribe(CHANGED_CHANNEL, listener, false),
+  onSignInRequested: (listener) => subscribe(SIGN_IN_REQUESTED_CHANNEL, listener, true),
+};
 
 contextBridge.exposeInMainWorld(BRIDGE_NAME, bridge);

@@ -1,13 +1,19 @@
 import type { ProfileInput, ProfileView } from '../main/ipc/contract.ts';
 import { apiClient } from './api-client.ts';
+import { askCopyFormat } from './copy-dialog.ts';
 import { byId } from './dom.ts';
-import { askForProfile } from './profile-form.ts';
-import { renderProfileList, tickTimeLeft } from './profile-list.ts';
+import { offerDownload, readPickedFile } from './import-export.ts';
+import { showInspector } from './inspector-dialog.ts';
+import { askForProfile, type ProfileFormMode } from './profile-form.ts';
+import { filterRows, renderProfileList, tickTimeLeft, type RowAction } from './profile-list.ts';
+import { askForSettings } from './settings-dialog.ts';
 import { closeSignIn, runSignIn } from './sign-in-dialog.ts';
 
 const api = apiClient(window.api);
 const list = byId<HTMLElement>('profiles');
 const status = byId<HTMLElement>('status');
+const filter = byId<HTMLInputElement>('filter');
+let profiles: ProfileView[] = [];
 
 function say(message: string, isError = false): void {
   status.textContent = message;
@@ -16,7 +22,8 @@ function say(message: string, isError = false): void {
 
 async function refreshList(): Promise<void> {
   try {
-    renderProfileList(list, await api.listProfiles(), actions, Date.now());
+    profiles = await api.listProfiles();
+    await renderProfileList(list, profiles, onRowAction, Date.now(), filter.value);
   } catch (error) {
     say(error instanceof Error ? error.message : 'Could not load the profiles.', true);
   }
@@ -32,32 +39,25 @@ async function guarded(work: () => Promise<unknown>, done?: string): Promise<voi
   await refreshList();
 }
 
-const actions = {
-  signIn: (p: ProfileView) => {
-    const dialog = byId<HTMLDialogElement>('sign-in-dialog');
-    void guarded(async () => {
-      const signedIn = await runSignIn(dialog, api, p);
-      closeSignIn(dialog);
-      if (signedIn) say(`Signed in to ${p.name}.`);
-    });
-  },
-  copy: (p: ProfileView) => void guarded(() => api.copyToken(p.id, 'access', 'raw'), `Copied the access token of ${p.name}; the clipboard is cleared in a minute.`),
-  signOut: (p: ProfileView) => void guarded(() => api.signOut(p.id), `Signed out of ${p.name}.`),
-  remove: (p: ProfileView) => {
-    if (confirm(`Delete the profile ${p.name} and its keychain entries?`)) void guarded(() => api.removeProfile(p.id), `Deleted ${p.name}.`);
-  },
-};
+async function signIn(p: ProfileView): Promise<void> {
+  const dialog = byId<HTMLDialogElement>('sign-in-dialog');
+  await guarded(async () => {
+    const signedIn = await runSignIn(dialog, api, p);
+    closeSignIn(dialog);
+    if (signedIn) say(`Signed in to ${p.name}.`);
+  });
+}
 
-async function addProfile(): Promise<void> {
+async function editProfile(mode: ProfileFormMode): Promise<void> {
   const dialog = byId<HTMLDialogElement>('profile-dialog');
   let error: string | undefined;
   let input: ProfileInput | undefined;
   for (;;) {
-    input = await askForProfile(dialog, error, input);
+    input = await askForProfile(dialog, mode, error, input);
     if (!input) return;
     try {
-      const added = await api.addProfile(input);
-      say(`Added ${added.name}.`);
+      const saved = mode.kind === 'edit' ? await api.updateProfile(mode.profile.id, input) : await api.addProfile(input);
+      say(mode.kind === 'edit' ? `Saved ${saved.name}.` : `Added ${saved.name}.`);
       await refreshList();
       return;
     } catch (problem) {
@@ -66,7 +66,63 @@ async function addProfile(): Promise<void> {
   }
 }
 
-byId('add-profile').addEventListener('click', () => void addProfile());
+function onRowAction(action: RowAction, p: ProfileView): void {
+  const copied = (what: string): string => `Copied ${what} of ${p.name}; the clipboard is cleared again soon.`;
+  switch (action) {
+    case 'sign-in': return void signIn(p);
+    case 'copy': return void guarded(() => api.copyToken(p.id, 'access', 'raw'), copied('the access token'));
+    case 'copy-as': return void askCopyFormat(byId('copy-dialog'), p).then((choice) => {
+      if (choice) void guarded(() => api.copyToken(p.id, choice.kind, choice.format), copied(`the ${choice.kind === 'id' ? 'ID' : 'access'} token`));
+    });
+    case 'inspect': return void showInspector(byId('inspect-dialog'), api, p);
+    case 'edit': return void editProfile({ kind: 'edit', profile: p });
+    case 'duplicate': return void editProfile({ kind: 'duplicate', profile: p });
+    case 'refresh': return void guarded(() => api.refreshNow(p.id), `Refreshed ${p.name}.`);
+    case 'sign-out': return void guarded(() => api.signOut(p.id), `Signed out of ${p.name}.`);
+    case 'delete':
+      if (confirm(`Delete the profile ${p.name} and its keychain entries?`)) void guarded(() => api.removeProfile(p.id), `Deleted ${p.name}.`);
+  }
+}
+
+async function openSettings(): Promise<void> {
+  const dialog = byId<HTMLDialogElement>('settings-dialog');
+  let error: string | undefined;
+  let current = await api.getSettings();
+  for (;;) {
+    const changes = await askForSettings(dialog, current, profiles, error);
+    if (!changes) return;
+    try {
+      await api.updateSettings(changes);
+      say('Settings saved.');
+      return;
+    } catch (problem) {
+      error = problem instanceof Error ? problem.message : 'The settings could not be saved.';
+      current = changes;
+    }
+  }
+}
+
+const importInput = byId<HTMLInputElement>('import-file');
+byId('add-profile').addEventListener('click', () => void editProfile({ kind: 'add' }));
+byId('import-profiles').addEventListener('click', () => importInput.click());
+importInput.addEventListener('change', () => void guarded(async () => {
+  const file = await readPickedFile(importInput);
+  if (!file) return;
+  const added = await api.importProfiles(file.name, file.text);
+  say(`Imported ${added.length} profile${added.length === 1 ? '' : 's'}: ${added.map((p) => p.name).join(', ')}.`);
+}));
+byId('export-profiles').addEventListener('click', () => void guarded(async () => {
+  offerDownload('cognito-token-manager-profiles.json', await api.exportProfiles());
+}, 'Exported the profiles (no secrets are in the file).'));
+byId('open-settings').addEventListener('click', () => void openSettings().catch((error: unknown) => say(error instanceof Error ? error.message : 'Settings are unavailable.', true)));
+filter.addEventListener('input', () => filterRows(list, filter.value));
+
+window.api.onChanged(() => void refreshList());
+window.api.onSignInRequested((profileId) => void (async () => {
+  // The tray may ask before the first list arrived (a window it just opened): list first, then find the profile.
+  if (!profiles.some((p) => p.id === profileId)) await refreshList();
+  const profile = profiles.find((p) => p.id === profileId);
+  if (profile) await signIn(profile);
+})());
 setInterval(() => tickTimeLeft(list, Date.now()), 1000);
-setInterval(() => void refreshList(), 15_000);
 void refreshList();

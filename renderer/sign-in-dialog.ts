@@ -1,7 +1,7 @@
-import type { Api, ChallengeAnswerInput, ChallengeView, ProfileView, SignInStepView } from '../main/ipc/contract.ts';
+import type { Api, ProfileView, SignInInput, SignInStepView } from '../main/ipc/contract.ts';
+import { challengeForm, passwordForm, toAnswer, type FieldSpec, type Fields, type FormSpec } from './challenge-forms.ts';
 import { h } from './dom.ts';
-
-type Fields = Record<string, string>;
+import { qrCodeDataUrl } from './qr-code.ts';
 
 /** Walks a sign-in from the first password to the last challenge; resolves true once signed in, false if cancelled. */
 export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<boolean> {
@@ -16,65 +16,41 @@ export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: Pr
       if (step.kind === 'signed-in') return true;
     } catch (problem) {
       error = problem instanceof Error ? problem.message : 'The sign-in failed.';
-      if (step?.kind === 'challenge' && /expired|start/i.test(error)) step = undefined;
+      // A conversation that ended (expired session, refused answer) starts again from the password.
+      if (step?.kind === 'challenge' && /expired|start|again|NotAuthorized|Incorrect/i.test(error)) step = undefined;
     }
   }
 }
 
-interface FormSpec {
-  title: string;
-  intro?: string;
-  inputs: { name: string; label: string; type?: string; value?: string; autocomplete?: string }[];
-  submit: string;
-}
-
-function passwordForm(profile: ProfileView): FormSpec {
+function credentials(fields: Fields): SignInInput {
   return {
-    title: `Sign in to ${profile.name}`,
-    inputs: [
-      { name: 'username', label: 'Username', value: profile.username ?? '', autocomplete: 'username' },
-      { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' },
-    ],
-    submit: 'Sign in',
+    ...(fields.username ? { username: fields.username } : {}),
+    ...(fields.password ? { password: fields.password } : {}),
+    ...(fields.rememberDevice === 'on' ? { rememberDevice: true } : {}),
   };
 }
 
-function challengeForm(prompt: ChallengeView): FormSpec {
-  switch (prompt.name) {
-    case 'NEW_PASSWORD_REQUIRED':
-      return {
-        title: 'Choose a new password',
-        intro: 'The user pool requires a new password for this user.',
-        inputs: [
-          { name: 'newPassword', label: 'New password', type: 'password', autocomplete: 'new-password' },
-          ...(prompt.requiredAttributes ?? []).map((a) => ({ name: `attr:${a}`, label: a })),
-        ],
-        submit: 'Set password',
-      };
-    default:
-      return { title: prompt.name, intro: prompt.destination ? `A code was sent to ${prompt.destination}.` : undefined, inputs: [{ name: 'code', label: 'Code', autocomplete: 'one-time-code' }], submit: 'Continue' };
+function control(field: FieldSpec): HTMLElement {
+  if (field.kind === 'checkbox') return h('label', { class: 'check' }, h('input', { type: 'checkbox', name: field.name }), field.label);
+  if (field.kind === 'choice') {
+    return h('fieldset', {}, h('legend', {}, field.label), ...field.options.map((o, i) =>
+      h('label', { class: 'check' }, h('input', { type: 'radio', name: field.name, value: o.value, required: true, checked: i === 0 }), o.label)));
   }
-}
-
-function credentials(fields: Fields): { username?: string; password?: string } {
-  return { ...(fields.username ? { username: fields.username } : {}), ...(fields.password ? { password: fields.password } : {}) };
-}
-
-function toAnswer(prompt: ChallengeView, fields: Fields): ChallengeAnswerInput {
-  if (prompt.name === 'NEW_PASSWORD_REQUIRED') {
-    const attributes = Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith('attr:')).map(([k, v]) => [k.slice(5), v]));
-    return { newPassword: fields.newPassword ?? '', attributes };
-  }
-  return { code: fields.code ?? '' };
+  return h('label', {}, field.label, h('input', {
+    name: field.name, type: field.kind, value: field.value, autocomplete: field.autocomplete ?? 'off', required: field.required, inputmode: field.inputmode, spellcheck: 'false',
+  }));
 }
 
 function ask(dialog: HTMLDialogElement, spec: FormSpec, error: string | undefined): Promise<Fields | undefined> {
-  const inputs = spec.inputs.map((i) => h('label', {}, i.label, h('input', { name: i.name, type: i.type ?? 'text', value: i.value, autocomplete: i.autocomplete ?? 'off', required: true })));
   const form = h('form', { class: 'fields', method: 'dialog' },
     h('h2', { id: 'sign-in-dialog-title' }, spec.title),
     spec.intro ? h('p', {}, spec.intro) : undefined,
     error ? h('p', { class: 'error', role: 'alert' }, error) : undefined,
-    ...inputs,
+    spec.qrCode ? h('figure', { class: 'qr' },
+      h('img', { src: qrCodeDataUrl(spec.qrCode.uri), alt: 'QR code to add this account to an authenticator app', width: 180, height: 180, 'data-testid': 'totp-qr' }),
+      spec.qrCode.secret ? h('figcaption', {}, 'Key: ', h('code', { class: 'mono', 'data-testid': 'totp-secret' }, spec.qrCode.secret)) : undefined) : undefined,
+    spec.facts && spec.facts.length > 0 ? h('dl', { class: 'facts' }, ...spec.facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : undefined,
+    ...spec.fields.map(control),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', onclick: () => dialog.close('cancel') }, 'Cancel'),
       h('button', { type: 'submit', value: 'ok', class: 'primary' }, spec.submit),
@@ -82,20 +58,17 @@ function ask(dialog: HTMLDialogElement, spec: FormSpec, error: string | undefine
   );
   dialog.replaceChildren(form);
   if (!dialog.open) dialog.showModal();
-  const firstEmpty = form.querySelector<HTMLInputElement>('input:not([value]), input[value=""]') ?? form.querySelector('input');
+  const firstEmpty = form.querySelector<HTMLInputElement>('input:not([type=checkbox]):not([type=radio]):not([value]), input[value=""]') ?? form.querySelector('input');
   firstEmpty?.focus();
   return new Promise((resolve) => {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const data = new FormData(form);
       const fields: Fields = {};
-      for (const [k, v] of data) fields[k] = String(v);
+      for (const [k, v] of new FormData(form)) fields[k] = String(v);
       resolve(fields);
     }, { once: true });
     dialog.addEventListener('close', () => resolve(undefined), { once: true });
-  }).finally(() => {
-    // the dialog stays open between steps; it closes when the conversation ends
-  }) as Promise<Fields | undefined>;
+  });
 }
 
 /** Closes the dialog after a finished or cancelled sign-in. */

@@ -6,7 +6,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** Parses a command's flags strictly: an unknown flag or a missing value is a usage error, not a crash. */
 export function parseFlags<O extends Options>(args: string[], options: O, usage: string) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, allowNegative: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : 'bad arguments';
     throw new BadInputError(`${message}\nUsage: ${usage}`);

@@ -1,8 +1,10 @@
 import type { Core } from '../core/core.ts';
 import { asCtmError } from '../core/errors.ts';
+import { execCommand, EXEC_USAGE } from './commands/exec-command.ts';
 import { loginCommand, LOGIN_USAGE } from './commands/login-command.ts';
 import { logoutCommand, LOGOUT_USAGE } from './commands/logout-command.ts';
 import { profileCommand, PROFILE_USAGE } from './commands/profile-command.ts';
+import { statusCommand, STATUS_USAGE } from './commands/status-command.ts';
 import { tokenCommand, TOKEN_USAGE } from './commands/token-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import type { Terminal } from './terminal.ts';
@@ -12,17 +14,31 @@ const USAGE = `ctm: Cognito Token Manager on the command line
 Usage: ${PROFILE_USAGE}
        ${LOGIN_USAGE}
        ${TOKEN_USAGE}
+       ${EXEC_USAGE}
+       ${STATUS_USAGE}
        ${LOGOUT_USAGE}
 
-Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 1 anything else.
+Run "ctm COMMAND --help" (or "ctm help COMMAND") for a command's flags.
+Profiles live in CTM_CONFIG_DIR when it is set; secrets and tokens only in the OS keychain.
+Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 1 anything else
+(ctm exec: the command's own exit code).
 `;
 
 type Command = (args: string[], core: () => Core, terminal: Terminal) => Promise<number>;
-const COMMANDS: Record<string, Command> = { profile: profileCommand, login: loginCommand, token: tokenCommand, logout: logoutCommand };
+const COMMANDS: Record<string, Command> = {
+  profile: profileCommand,
+  login: loginCommand,
+  token: tokenCommand,
+  exec: execCommand,
+  status: statusCommand,
+  logout: logoutCommand,
+};
 
 /** Runs one `ctm` invocation and returns its exit code; errors become one line on stderr, never a stack trace or a secret. */
 export async function runCli(argv: string[], makeCore: () => Core, terminal: Terminal): Promise<number> {
-  const [name, ...args] = argv;
+  const [first, ...rest] = argv;
+  // "ctm help token" is "ctm token --help".
+  const [name, args] = first === 'help' && rest[0] !== undefined ? [rest[0], ['--help']] : [first, rest];
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     terminal.stdout.write(USAGE);
     return name === undefined ? EXIT.usage : EXIT.ok;
@@ -38,7 +54,15 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
     return await command(args, lazyCore, terminal);
   } catch (error) {
     const problem = asCtmError(error);
-    terminal.stderr.write(`ctm: ${problem.message}\n`);
+    terminal.stderr.write(`ctm: ${oneLine(problem.message)}\n`);
     return exitCodeFor(problem.kind);
   }
+}
+
+/**
+ * Errors are one line on stderr; a usage hint that follows a newline is kept, joined with " ", so a
+ * script reading the first line still gets all of it.
+ */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ');
 }

@@ -1,10 +1,13 @@
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, systemTimers, type Clock, type Timers } from './clock.ts';
 import { fetchTransport, type CognitoTransport } from './cognito/transport.ts';
 import { BadInputError } from './errors.ts';
 import type { SecretStore } from './keychain/secret-store.ts';
 import { Vault } from './keychain/vault.ts';
 import type { Profile } from './profiles/profile.ts';
 import { ProfileStore } from './profiles/profile-store.ts';
+import type { Logger } from './logging/logger.ts';
+import type { RefreshScheduler } from './scheduler/refresh-scheduler.ts';
+import { schedulerFor } from './scheduler/scheduler-for.ts';
 import { SessionService } from './sessions/session-service.ts';
 
 /** The outside world the core runs in; only main/index.ts and the CLI entry build the real ones. */
@@ -13,6 +16,10 @@ export interface CoreOptions {
   secretStore: SecretStore;
   transport?: CognitoTransport;
   clock?: Clock;
+  /** Timers for the refresh scheduler (tests pass fake ones). */
+  timers?: Timers;
+  /** Where the refresh scheduler logs (the app passes a FileLogger; default: nothing). */
+  logger?: Logger;
 }
 
 /** The app's core, shared by the window, the tray and `ctm`: profiles, the vault and sessions. */
@@ -20,6 +27,8 @@ export class Core {
   readonly profiles: ProfileStore;
   readonly vault: Vault;
   readonly sessions: SessionService;
+  /** Renews signed-in profiles before they expire; the app starts it, `ctm` never does. */
+  readonly scheduler: RefreshScheduler;
   readonly clock: Clock;
 
   constructor(options: CoreOptions) {
@@ -27,6 +36,7 @@ export class Core {
     this.profiles = new ProfileStore(options.configDir);
     this.vault = new Vault(options.secretStore);
     this.sessions = new SessionService({ profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock });
+    this.scheduler = schedulerFor(this, { clock: this.clock, timers: options.timers ?? systemTimers, ...(options.logger ? { logger: options.logger } : {}) });
   }
 
   /** Adds a profile; a client secret goes to the keychain (never the config file) and marks the profile confidential. */
@@ -42,6 +52,21 @@ export class Core {
       }
     }
     return profile;
+  }
+
+  /**
+   * Changes a profile's fields (its id, and so its keychain entries, stay). A new client secret goes to the
+   * keychain. A session of another pool, client or endpoint (or from before a new secret) is forgotten, since
+   * its tokens would be wrong for the edited profile.
+   */
+  async updateProfile(profileRef: string, changes: Record<string, unknown>, clientSecret?: string): Promise<Profile> {
+    if (clientSecret !== undefined && clientSecret.trim() === '') throw new BadInputError('The client secret is empty.');
+    const before = await this.profiles.get(profileRef);
+    const updated = await this.profiles.update(before.id, clientSecret === undefined ? changes : { ...changes, hasClientSecret: true });
+    if (clientSecret !== undefined) await this.vault.saveClientSecret(updated.id, clientSecret.trim());
+    const samePool = before.region === updated.region && before.userPoolId === updated.userPoolId && before.clientId === updated.clientId && before.endpoint === updated.endpoint;
+    if (!samePool || clientSecret !== undefined) await this.sessions.forget(updated.id);
+    return updated;
   }
 
   /** Removes a profile and its keychain entries. The keychain goes first, so a failure leaves the profile listed. */

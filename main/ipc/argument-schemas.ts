@@ -3,27 +3,33 @@ import type { API_METHODS } from './contract.ts';
 
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().max(max);
+const tokenKind = z.enum(['access', 'id']);
+
+const profileInput = z.object({
+  name: text(64),
+  region: text(32),
+  userPoolId: text(64),
+  clientId: text(128),
+  clientSecret: text(256).optional(),
+  username: text(128).optional(),
+  authFlow: text(64).optional(),
+  endpoint: text(2048).optional(),
+}).strict();
 
 /** The arguments each IPC method accepts, checked before anything runs: the renderer is not trusted. */
 export const ARGUMENT_SCHEMAS = {
   listProfiles: z.tuple([]),
-  addProfile: z.tuple([
-    z.object({
-      name: text(64),
-      region: text(32),
-      userPoolId: text(64),
-      clientId: text(128),
-      clientSecret: text(256).optional(),
-      username: text(128).optional(),
-      authFlow: text(64).optional(),
-      endpoint: text(2048).optional(),
-    }).strict(),
-  ]),
+  addProfile: z.tuple([profileInput]),
+  updateProfile: z.tuple([id, profileInput]),
   removeProfile: z.tuple([id]),
-  signIn: z.tuple([id, z.object({ username: text(128).optional(), password: text(256).optional() }).strict()]),
+  // An Amplify config or export file: a name for messages, and its text (a few KB in practice).
+  importProfiles: z.tuple([text(260), text(1_000_000)]),
+  exportProfiles: z.tuple([]),
+  signIn: z.tuple([id, z.object({ username: text(128).optional(), password: text(256).optional(), rememberDevice: z.boolean().optional() }).strict()]),
   answerChallenge: z.tuple([
     id,
     z.object({
+      password: text(256).optional(),
       newPassword: text(256).optional(),
       attributes: z.record(text(128), text(2048)).optional(),
       code: text(16).optional(),
@@ -34,5 +40,15 @@ export const ARGUMENT_SCHEMAS = {
   ]),
   refreshNow: z.tuple([id]),
   signOut: z.tuple([id]),
-  copyToken: z.tuple([id, z.enum(['access', 'id']), z.enum(['raw', 'header', 'env', 'curl'])]),
+  copyToken: z.tuple([id, tokenKind, z.enum(['raw', 'header', 'env', 'curl'])]),
+  inspectToken: z.tuple([id, tokenKind]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([
+    z.object({
+      clipboardClearSeconds: z.number().optional(),
+      startAtLogin: z.boolean().optional(),
+      globalShortcut: text(64).optional(),
+      defaultProfileId: text(64).optional(),
+    }).strict(),
+  ]),
 } satisfies Record<(typeof API_METHODS)[number], z.ZodType<unknown[]>>;

@@ -23,6 +23,8 @@ export interface ProfileView {
   expiresAt?: number;
   /** The last problem, worded for a person. */
   problem?: string;
+  /** The custom Cognito endpoint, when the profile has one (emulators, VPC endpoints). */
+  endpoint?: string;
 }
 
 /** What the user types to create a profile; the client secret goes straight to the keychain. */
@@ -35,6 +37,14 @@ export interface ProfileInput {
   username?: string;
   authFlow?: string;
   endpoint?: string;
+}
+
+/** What the sign-in dialog sends first. */
+export interface SignInInput {
+  username?: string;
+  password?: string;
+  /** Remember this device when the pool lets the user choose. */
+  rememberDevice?: boolean;
 }
 
 /** A challenge the sign-in dialog must ask about. */
@@ -50,6 +60,8 @@ export interface ChallengeView {
 
 /** The user's answer to a challenge. */
 export interface ChallengeAnswerInput {
+  /** The password, when a SELECT_CHALLENGE choice of PASSWORD or PASSWORD_SRP needs one. */
+  password?: string;
   newPassword?: string;
   attributes?: Record<string, string>;
   code?: string;
@@ -63,23 +75,69 @@ export type SignInStepView =
   | { kind: 'signed-in'; profileId: string; expiresAt: number }
   | { kind: 'challenge'; profileId: string; conversationId: string; prompt: ChallengeView };
 
+/** A token decoded for the inspector: never the token itself nor its signature. */
+export interface TokenInspectionView {
+  kind: TokenKind;
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  /** Epoch milliseconds, from `iat` / `exp`. */
+  issuedAt?: number;
+  expiresAt?: number;
+  scopes: string[];
+  groups: string[];
+  /** The issuer the pool's tokens must carry, and where its keys are published. */
+  issuer: string;
+  jwksUrl: string;
+  /** Whether the signature verifies against the pool's JWKS and the issuer matches; `detail` says why not. */
+  signature: { verified: boolean; detail: string };
+}
+
+/** App settings the window can change; never a secret. */
+export interface SettingsView {
+  /** Seconds after which a copied token is cleared from the clipboard (if it is still there). */
+  clipboardClearSeconds: number;
+  startAtLogin: boolean;
+  /** An Electron accelerator ("CommandOrControl+Shift+T") that copies the default profile's access token, or "" for none. */
+  globalShortcut: string;
+  /** The profile the global shortcut copies from, or "" for none. */
+  defaultProfileId: string;
+}
+
 /** Every operation the renderer may ask of the main process. */
 export interface Api {
   listProfiles(): Promise<ProfileView[]>;
   addProfile(input: ProfileInput): Promise<ProfileView>;
+  /** Changes a profile's fields; an empty or missing client secret keeps the stored one. */
+  updateProfile(profileId: string, input: ProfileInput): Promise<ProfileView>;
   removeProfile(profileId: string): Promise<void>;
-  signIn(profileId: string, credentials: { username?: string; password?: string }): Promise<SignInStepView>;
+  /** Adds the profiles found in an Amplify configuration or an export file; answers the added ones. */
+  importProfiles(fileName: string, text: string): Promise<ProfileView[]>;
+  /** Every profile as an export file (no secret). */
+  exportProfiles(): Promise<string>;
+  signIn(profileId: string, credentials: SignInInput): Promise<SignInStepView>;
   answerChallenge(conversationId: string, answer: ChallengeAnswerInput): Promise<SignInStepView>;
   refreshNow(profileId: string): Promise<ProfileView>;
   signOut(profileId: string): Promise<void>;
   copyToken(profileId: string, kind: TokenKind, format: CopyFormat): Promise<void>;
+  inspectToken(profileId: string, kind: TokenKind): Promise<TokenInspectionView>;
+  getSettings(): Promise<SettingsView>;
+  updateSettings(changes: Partial<SettingsView>): Promise<SettingsView>;
 }
 
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
-export const API_METHODS = ['listProfiles', 'addProfile', 'removeProfile', 'signIn', 'answerChallenge', 'refreshNow', 'signOut', 'copyToken'] as const satisfies readonly (keyof Api)[];
+export const API_METHODS = [
+  'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
+  'refreshNow', 'signOut', 'copyToken', 'inspectToken', 'getSettings', 'updateSettings',
+] as const satisfies readonly (keyof Api)[];
 
 /** Every IPC channel is `ctm:<method>`; the preload refuses anything else. */
 export const CHANNEL_PREFIX = 'ctm:';
+
+/** The one channel main pushes on (no payload): "profiles or their states changed, list them again". */
+export const CHANGED_CHANNEL = 'ctm:event:changed';
+
+/** Main asks the page to open the sign-in dialog of a profile (the tray's "Sign in..."); the payload is the profile id. */
+export const SIGN_IN_REQUESTED_CHANNEL = 'ctm:event:sign-in';
 
 /** An error as it crosses IPC: a code to branch on and a message to show. */
 export interface ApiError {
@@ -90,8 +148,13 @@ export interface ApiError {
 /** What every handler answers: a value or an error, so nothing depends on how Electron serialises exceptions. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** What the preload exposes as `window.api`: each Api method, answering an ApiResult. */
-export type Bridge = { [K in keyof Api]: (...args: Parameters<Api[K]>) => Promise<ApiResult<Awaited<ReturnType<Api[K]>>>> };
+/** What the preload exposes as `window.api`: each Api method, answering an ApiResult, plus a change subscription. */
+export type Bridge = { [K in keyof Api]: (...args: Parameters<Api[K]>) => Promise<ApiResult<Awaited<ReturnType<Api[K]>>>> } & {
+  /** Calls `listener` (with no argument) whenever main says the profiles changed; returns the unsubscribe. */
+  onChanged(listener: () => void): () => void;
+  /** Calls `listener` with a profile id when the tray asks to sign that profile in; returns the unsubscribe. */
+  onSignInRequested(listener: (profileId: string) => void): () => void;
+};
 
 /** The global name the preload exposes the bridge under. */
 export const BRIDGE_NAME = 'api';

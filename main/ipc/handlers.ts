@@ -1,9 +1,14 @@
+import { dirname } from 'node:path';
 import type { Core } from '../core/core.ts';
 import { asCtmError, BadInputError } from '../core/errors.ts';
+import { exportProfiles } from '../core/profiles/profile-export.ts';
+import { parseProfileImport } from '../core/profiles/profile-import.ts';
 import type { ProfileStatus } from '../core/sessions/session-state.ts';
-import { formatToken } from '../core/tokens/token-format.ts';
+import { SettingsStore } from '../core/settings/settings-store.ts';
+import { formatToken, pickToken } from '../core/tokens/token-format.ts';
+import { inspectToken } from '../core/tokens/token-inspection.ts';
 import { ARGUMENT_SCHEMAS } from './argument-schemas.ts';
-import type { Api, ApiResult, ProfileView } from './contract.ts';
+import type { Api, ApiResult, ProfileInput, ProfileView } from './contract.ts';
 import { API_METHODS } from './contract.ts';
 
 /** Where copied tokens go; the Electron adapter also clears it again after a while. */
@@ -11,30 +16,81 @@ export interface TokenClipboard {
   copySecret(text: string): Promise<void>;
 }
 
+/** What the Api needs besides the core and the clipboard; all optional so tests pass only what they use. */
+export interface ApiOptions {
+  /** App settings; defaults to settings.json next to the profiles file. */
+  settings?: SettingsStore;
+  /** Called after every change made through the Api (main pushes it to the window and rebuilds the tray). */
+  changed?: () => void;
+}
+
 /** The real logic behind each IPC method: plain async functions over the core, which tests call directly. */
-export function createApi(core: Core, clipboard: TokenClipboard): Api {
+export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOptions = {}): Api {
+  const settings = options.settings ?? new SettingsStore(dirname(core.profiles.path));
+  const changed = options.changed ?? (() => undefined);
   const view = async (profileId: string): Promise<ProfileView> => {
     const status = (await core.sessions.statuses()).find((s) => s.profile.id === profileId);
     if (!status) throw new BadInputError('That profile no longer exists.');
     return toView(status);
   };
+  const mutation = <A extends unknown[], R>(work: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    try {
+      return await work(...args);
+    } finally {
+      changed();
+    }
+  };
   return {
     listProfiles: async () => (await core.sessions.statuses()).map(toView),
-    addProfile: async ({ clientSecret, ...fields }) => view((await core.addProfile(fields, clientSecret || undefined)).id),
-    removeProfile: async (profileId) => {
+    addProfile: mutation(async ({ clientSecret, ...fields }: ProfileInput) => view((await core.addProfile(fields, clientSecret || undefined)).id)),
+    updateProfile: mutation(async (profileId: string, input: ProfileInput) => {
+      const secret = input.clientSecret?.trim() || undefined;
+      return view((await core.updateProfile(profileId, editableFields(input), secret)).id);
+    }),
+    removeProfile: mutation(async (profileId: string) => {
       await core.removeProfile(profileId);
-    },
-    signIn: (profileId, credentials) => core.sessions.startSignIn(profileId, credentials),
-    answerChallenge: (conversationId, answer) => core.sessions.answerChallenge(conversationId, answer),
-    refreshNow: async (profileId) => {
-      await core.sessions.refresh(profileId);
-      return view(profileId);
-    },
-    signOut: (profileId) => core.sessions.signOut(profileId),
+    }),
+    importProfiles: mutation(async (fileName: string, text: string) => {
+      const taken = (await core.profiles.list()).map((p) => p.name);
+      const added: string[] = [];
+      for (const fields of parseProfileImport(fileName, text, { takenNames: taken })) added.push((await core.addProfile(fields)).id);
+      const statuses = await core.sessions.statuses();
+      return statuses.filter((s) => added.includes(s.profile.id)).map(toView);
+    }),
+    exportProfiles: async () => exportProfiles(await core.profiles.list()),
+    signIn: mutation((profileId: string, credentials: Parameters<Api['signIn']>[1]) => core.sessions.startSignIn(profileId, credentials)),
+    answerChallenge: mutation((conversationId: string, answer: Parameters<Api['answerChallenge']>[1]) => core.sessions.answerChallenge(conversationId, answer)),
+    refreshNow: mutation(async (profileId: string) => {
+      await core.sessions.refresh((await core.profiles.get(profileId)).id);
+      return view((await core.profiles.get(profileId)).id);
+    }),
+    signOut: mutation((profileId: string) => core.sessions.signOut(profileId)),
     copyToken: async (profileId, kind, format) => {
       const profile = await core.profiles.get(profileId);
-      await clipboard.copySecret(formatToken(await core.sessions.tokens(profileId), kind, format, profile.name));
+      await clipboard.copySecret(formatToken(await core.sessions.tokens(profile.id), kind, format, profile.name));
     },
+    inspectToken: async (profileId, kind) => {
+      const profile = await core.profiles.get(profileId);
+      return inspectToken(pickToken(await core.sessions.tokens(profile.id), kind), kind, profile);
+    },
+    getSettings: () => settings.get(),
+    updateSettings: mutation(async (changes: Parameters<Api['updateSettings']>[0]) => {
+      if (changes.defaultProfileId) await core.profiles.get(changes.defaultProfileId);
+      return settings.update(changes);
+    }),
+  };
+}
+
+/** The profile fields the window edits; cleared optional fields are removed, the rest (metadata, refresh method) kept. */
+function editableFields(input: ProfileInput): Record<string, unknown> {
+  return {
+    name: input.name,
+    region: input.region,
+    userPoolId: input.userPoolId,
+    clientId: input.clientId,
+    username: input.username || undefined,
+    endpoint: input.endpoint || undefined,
+    ...(input.authFlow ? { authFlow: input.authFlow } : {}),
   };
 }
 
@@ -54,6 +110,7 @@ export function toView(status: ProfileStatus): ProfileView {
     state: status.state,
     ...(status.expiresAt !== undefined ? { expiresAt: status.expiresAt } : {}),
     ...(status.problem ? { problem: status.problem } : {}),
+    ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
   };
 }
 

@@ -47,4 +47,19 @@ describe('main/index.ts wiring, with a recorded stand-in for the electron module
     expect(find('app.requestSingleInstanceLock')).toHaveLength(1);
     expect(find('app.on').map((c) => c.args[0])).toContain('second-instance');
   });
+
+  it('shows the tray state (icon, tooltip, menu) and applies the settings (shortcut) at start', () => {
+    // Without a keyring (the child has no D-Bus session) the tray shows the problem with the error icon, Open and Quit.
+    expect(find('tray.setImage')[0]?.args[0]).toMatch(/out\/icons\/tray(-error)?\.png$/);
+    expect(find('tray.setToolTip')[0]?.args[0]).toMatch(/^Cognito Token Manager\n\S/);
+    expect(find('Menu.buildFromTemplate')).toHaveLength(1);
+    expect(find('globalShortcut.unregisterAll').length).toBeGreaterThan(0);
+    expect(find('globalShortcut.register')).toHaveLength(0);
+  });
+
+  it('clears the clipboard on quit and releases the shortcut', () => {
+    const events = find('app.on').map((c) => c.args[0]);
+    expect(events).toContain('before-quit');
+    expect(events).toContain('will-quit');
+  });
 });

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, createIpcHandlers } from '../../main/ipc/handlers.ts';
@@ -8,11 +7,11 @@ import { registerHandlers } from '../../main/ipc/register-handlers.ts';
 import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
 import { HAS_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { installPreload, StandInIpcMain } from '../support/electron-standin/preload-in-page.ts';
+import { privatePage } from '../support/electron-standin/window-harness.ts';
 import { RecordingClipboard } from '../support/recording-clipboard.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
-const PAGE = pathToFileURL(join(process.cwd(), 'out/renderer/index.html')).href;
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
 
 describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, through the built preload and the real main-process handlers (Electron stood in)', () => {
@@ -23,7 +22,10 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, thr
   const pageErrors: string[] = [];
   const resultsSeenByPage: string[] = [];
 
+  let PAGE: string;
+
   beforeAll(async () => {
+    PAGE = privatePage();
     app = await startAppFixture(skeletonSeed());
     const ipcMain = new StandInIpcMain();
     const handlers = createIpcHandlers(createApi(app.core, clipboard));
@@ -65,15 +67,19 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, thr
     expect(await page.locator('tr[data-profile="dev-api"] [data-testid=state]').textContent()).toBe('Signed out');
   });
 
-  it('shows a field error from main and keeps what was typed', async () => {
+  it('shows field errors as the user types, and an error from main, keeping what was typed', async () => {
     await page.getByRole('button', { name: 'Add profile' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('broken');
+    await page.getByLabel('Name', { exact: true }).fill('dev-api');
     await page.getByLabel('Region').fill('us-east-1');
     await page.getByLabel('User pool id').fill('eu-west-1_Nope');
     await page.getByLabel('App client id').fill('client');
+    expect(await page.locator('#profile-userPoolId-error').textContent()).toMatch(/must start with the region \(us-east-1_\)/);
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/user pool id: its region prefix must match the region/);
-    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('broken');
+    expect(await page.getByLabel('User pool id').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('User pool id').fill(TEST_POOL);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/A profile named "dev-api" already exists/);
+    expect(await page.getByLabel('App client id').inputValue()).toBe('client');
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 

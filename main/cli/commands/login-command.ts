@@ -1,20 +1,30 @@
 import type { Core } from '../../core/core.ts';
-import type { ChallengeAnswer, ChallengePrompt } from '../../core/auth/sign-in-types.ts';
+import { answerCanBeRetried } from '../../core/auth/answer-retry.ts';
 import { BadInputError } from '../../core/errors.ts';
+import type { Profile } from '../../core/profiles/profile.ts';
 import type { SignInStep } from '../../core/sessions/session-state.ts';
 import { parseFlags, onePositional } from '../parse.ts';
 import { ask, canPrompt, readStdinLines, type Terminal } from '../terminal.ts';
+import { answerChallengePrompt, type ScriptedAnswers } from './login-challenges.ts';
 
 /** Usage of `ctm login`. */
-export const LOGIN_USAGE = 'ctm login NAME [--username U] [--password-stdin] [--new-password-stdin]';
+export const LOGIN_USAGE =
+  'ctm login NAME [--username U] [--password-stdin] [--new-password-stdin] [--mfa-code CODE] [--answer TEXT]... [--select CHALLENGE]... [--attribute NAME=VALUE]... [--remember-device]';
 
-/** `ctm login NAME`: signs in, prompting on a terminal or taking answers from flags and stdin for scripts. */
+const FLAGS = {
+  username: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'new-password-stdin': { type: 'boolean' },
+  'mfa-code': { type: 'string', multiple: true },
+  answer: { type: 'string', multiple: true },
+  select: { type: 'string', multiple: true },
+  attribute: { type: 'string', multiple: true },
+  'remember-device': { type: 'boolean' },
+} as const;
+
+/** `ctm login NAME`: signs in, prompting on a terminal for each challenge or taking answers from flags and stdin for scripts. */
 export async function loginCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(
-    args,
-    { username: { type: 'string' }, 'password-stdin': { type: 'boolean' }, 'new-password-stdin': { type: 'boolean' } },
-    LOGIN_USAGE,
-  );
+  const { positionals, values } = parseFlags(args, FLAGS, LOGIN_USAGE);
   if (values.help) {
     terminal.stdout.write(`Usage: ${LOGIN_USAGE}\n`);
     return 0;
@@ -22,30 +32,54 @@ export async function loginCommand(args: string[], core: () => Core, terminal: T
   const name = onePositional(positionals, 'profile name', LOGIN_USAGE);
   const app = core();
   const profile = await app.profiles.get(name);
+  // With both flags, stdin's first line is the password and its second the new one.
   const stdinLines = values['password-stdin'] || values['new-password-stdin'] ? await readStdinLines(terminal) : [];
-  const password = values['password-stdin'] ? stdinLines.shift() : undefined;
-  const newPassword = values['new-password-stdin'] ? stdinLines.shift() : undefined;
+  const given: ScriptedAnswers = {
+    ...(values['password-stdin'] ? { password: stdinLines.shift() ?? '' } : {}),
+    ...(values['new-password-stdin'] ? { newPassword: stdinLines.shift() ?? '' } : {}),
+    attributes: parseAttributes(values.attribute ?? []),
+    mfaCodes: [...(values['mfa-code'] ?? [])],
+    answers: [...(values.answer ?? [])],
+    selects: [...(values.select ?? [])],
+    rememberDevice: values['remember-device'] === true,
+  };
   const username = values.username ?? profile.username ?? (canPrompt(terminal) ? await ask(terminal, 'Username: ') : undefined);
-  const needsPassword = profile.authFlow === 'USER_PASSWORD_AUTH' || profile.authFlow === 'USER_SRP_AUTH';
-  const typedPassword = password ?? (needsPassword ? await ask(terminal, 'Password: ', { secret: true }) : undefined);
+  const password = given.password ?? (needsPassword(profile) ? await ask(terminal, 'Password: ', { secret: true }) : undefined);
+  if (password !== undefined) given.password = password;
   let step: SignInStep = await app.sessions.startSignIn(profile.id, {
     ...(username ? { username } : {}),
-    ...(typedPassword !== undefined ? { password: typedPassword } : {}),
+    ...(password !== undefined ? { password } : {}),
+    ...(given.rememberDevice ? { rememberDevice: true } : {}),
   });
-  while (step.kind === 'challenge') {
-    const answer = await answerFor(step.prompt, { newPassword }, terminal);
-    step = await app.sessions.answerChallenge(step.conversationId, answer);
-  }
+  while (step.kind === 'challenge') step = await answerStep(app, step, given, terminal);
   terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
   return 0;
 }
 
-async function answerFor(prompt: ChallengePrompt, given: { newPassword: string | undefined }, terminal: Terminal): Promise<ChallengeAnswer> {
-  if (prompt.name === 'NEW_PASSWORD_REQUIRED') {
-    const newPassword = given.newPassword ?? (await ask(terminal, 'A new password is required. New password: ', { secret: true }));
-    const attributes: Record<string, string> = {};
-    for (const attribute of prompt.requiredAttributes ?? []) attributes[attribute] = await ask(terminal, `${attribute}: `);
-    return { newPassword, attributes };
+/** One challenge; on a terminal a mistyped code is asked for again instead of ending the sign-in. */
+async function answerStep(app: Core, step: Extract<SignInStep, { kind: 'challenge' }>, given: ScriptedAnswers, terminal: Terminal): Promise<SignInStep> {
+  for (;;) {
+    const answer = await answerChallengePrompt(step.prompt, given, terminal);
+    try {
+      return await app.sessions.answerChallenge(step.conversationId, answer);
+    } catch (error) {
+      if (!canPrompt(terminal) || !answerCanBeRetried(error) || !(error instanceof Error)) throw error;
+      terminal.stderr.write(`${error.message}\n`);
+    }
   }
-  throw new BadInputError(`The ${prompt.name} challenge cannot be answered from the command line yet.`);
+}
+
+function needsPassword(profile: Profile): boolean {
+  if (profile.authFlow === 'USER_PASSWORD_AUTH' || profile.authFlow === 'USER_SRP_AUTH') return true;
+  return profile.authFlow === 'USER_AUTH' && (profile.preferredChallenge === 'PASSWORD' || profile.preferredChallenge === 'PASSWORD_SRP');
+}
+
+function parseAttributes(pairs: string[]): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new BadInputError(`--attribute takes NAME=VALUE (got "${pair}").`);
+    attributes[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return attributes;
 }

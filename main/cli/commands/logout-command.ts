@@ -14,6 +14,6 @@ export async function logoutCommand(args: string[], core: () => Core, terminal: 
   }
   const name = onePositional(positionals, 'profile name', LOGOUT_USAGE);
   await core().sessions.signOut(name, { global: values.global === true });
-  terminal.stderr.write(`Signed out of "${name}".\n`);
+  terminal.stderr.write(values.global ? `Signed out of "${name}" on every device; its tokens are revoked.\n` : `Signed out of "${name}"; its refresh token is revoked.\n`);
   return 0;
 }

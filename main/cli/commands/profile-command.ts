@@ -1,88 +1,72 @@
 import type { Core } from '../../core/core.ts';
 import { BadInputError } from '../../core/errors.ts';
-import type { Profile } from '../../core/profiles/profile.ts';
 import { parseFlags, onePositional } from '../parse.ts';
-import { readStdinLines, type Terminal } from '../terminal.ts';
+import type { Terminal } from '../terminal.ts';
+import { addProfile, editProfile, PROFILE_ADD_USAGE, PROFILE_EDIT_USAGE } from './profile-edit-command.ts';
+import { exportProfilesCommand, importProfiles, PROFILE_EXPORT_USAGE, PROFILE_IMPORT_USAGE } from './profile-transfer-command.ts';
+
+const LIST_USAGE = 'ctm profile list [--json]';
+const REMOVE_USAGE = 'ctm profile remove NAME';
 
 /** Usage of `ctm profile`. */
-export const PROFILE_USAGE = `ctm profile add NAME --region R --user-pool-id P --client-id C [--client-secret-stdin] [--username U] [--auth-flow FLOW] [--endpoint URL]
-       ctm profile list [--json]
-       ctm profile remove NAME`;
+export const PROFILE_USAGE = [PROFILE_ADD_USAGE, PROFILE_EDIT_USAGE, LIST_USAGE, REMOVE_USAGE, PROFILE_IMPORT_USAGE, PROFILE_EXPORT_USAGE].join('\n       ');
 
-/** `ctm profile add|list|remove`. */
+type Sub = (args: string[], core: () => Core, terminal: Terminal) => Promise<number>;
+const SUBCOMMANDS: Record<string, Sub> = {
+  add: addProfile,
+  edit: editProfile,
+  list: listProfiles,
+  ls: listProfiles,
+  remove: removeProfile,
+  rm: removeProfile,
+  import: importProfiles,
+  export: exportProfilesCommand,
+};
+
+/** `ctm profile add|edit|list|remove|import|export`. */
 export async function profileCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
   const [sub, ...rest] = args;
-  switch (sub) {
-    case 'add':
-      return addProfile(rest, core(), terminal);
-    case 'list':
-      return listProfiles(rest, core(), terminal);
-    case 'remove':
-    case 'rm': {
-      const { positionals, values } = parseFlags(rest, {}, 'ctm profile remove NAME');
-      if (values.help) return help(terminal);
-      const removed = await core().removeProfile(onePositional(positionals, 'profile name', 'ctm profile remove NAME'));
-      terminal.stderr.write(`Removed profile "${removed.name}" and its keychain entries.\n`);
-      return 0;
-    }
-    case undefined:
-    case '--help':
-    case '-h':
-      return help(terminal);
-    default:
-      throw new BadInputError(`Unknown command "profile ${sub}".\nUsage: ${PROFILE_USAGE}`);
+  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+    terminal.stdout.write(`Usage: ${PROFILE_USAGE}\n\nRun "ctm profile <command> --help" for a command's flags.\n`);
+    return sub === undefined ? 2 : 0;
   }
+  const run = SUBCOMMANDS[sub];
+  if (!run) throw new BadInputError(`Unknown command "profile ${sub}". Run: ctm profile --help`);
+  return run(rest, core, terminal);
 }
 
-async function addProfile(args: string[], core: Core, terminal: Terminal): Promise<number> {
-  const usage = 'ctm profile add NAME --region R --user-pool-id P --client-id C [--client-secret-stdin] [--username U] [--auth-flow FLOW] [--endpoint URL]';
-  const { positionals, values } = parseFlags(
-    args,
-    {
-      region: { type: 'string' },
-      'user-pool-id': { type: 'string' },
-      'client-id': { type: 'string' },
-      'client-secret-stdin': { type: 'boolean' },
-      username: { type: 'string' },
-      'auth-flow': { type: 'string' },
-      'refresh-method': { type: 'string' },
-      endpoint: { type: 'string' },
-    },
-    usage,
-  );
-  if (values.help) return help(terminal);
-  const name = onePositional(positionals, 'profile name', usage);
-  const region = values.region ?? values['user-pool-id']?.split('_')[0];
-  const fields: Record<string, unknown> = {
-    name,
-    region,
-    userPoolId: values['user-pool-id'],
-    clientId: values['client-id'],
-    ...(values.username ? { username: values.username } : {}),
-    ...(values['auth-flow'] ? { authFlow: values['auth-flow'] } : {}),
-    ...(values['refresh-method'] ? { refreshMethod: values['refresh-method'] } : {}),
-    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
-  };
-  const secret = values['client-secret-stdin'] ? (await readStdinLines(terminal))[0] ?? '' : undefined;
-  const profile = await core.addProfile(fields, secret);
-  terminal.stderr.write(`Added profile "${profile.name}" (${profile.authFlow}${profile.hasClientSecret ? ', client secret in the keychain' : ''}).\n`);
+async function removeProfile(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
+  const { positionals, values } = parseFlags(args, {}, REMOVE_USAGE);
+  if (values.help) {
+    terminal.stdout.write(`Usage: ${REMOVE_USAGE}\n\nRemoves a profile with its session and client secret from the keychain (it does not sign out; use ctm logout first to revoke).\n`);
+    return 0;
+  }
+  const removed = await core().removeProfile(onePositional(positionals, 'profile name', REMOVE_USAGE));
+  terminal.stderr.write(`Removed profile "${removed.name}" and its keychain entries.\n`);
   return 0;
 }
 
-async function listProfiles(args: string[], core: Core, terminal: Terminal): Promise<number> {
-  const { values } = parseFlags(args, { json: { type: 'boolean' } }, 'ctm profile list [--json]');
-  if (values.help) return help(terminal);
-  const profiles = await core.profiles.list();
-  warnRecovery(core, terminal);
+async function listProfiles(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
+  const { positionals, values } = parseFlags(args, { json: { type: 'boolean' } }, LIST_USAGE);
+  if (values.help) {
+    terminal.stdout.write(`Usage: ${LIST_USAGE}\n\nLists profiles (never a secret). For sign-in states and time left, use ctm status.\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new BadInputError(`Unexpected argument "${positionals[0]}".\nUsage: ${LIST_USAGE}`);
+  const app = core();
+  const profiles = await app.profiles.list();
+  warnRecovery(app, terminal);
   if (values.json) {
     terminal.stdout.write(`${JSON.stringify(profiles, null, 2)}\n`);
     return 0;
   }
   if (profiles.length === 0) {
-    terminal.stderr.write('No profiles yet. Add one with: ctm profile add NAME --region R --user-pool-id P --client-id C\n');
+    terminal.stderr.write('No profiles yet. Add one with: ctm profile add NAME --user-pool-id P --client-id C\n');
     return 0;
   }
-  for (const line of table(profiles)) terminal.stdout.write(`${line}\n`);
+  for (const line of table(profiles.map((p) => [p.name, p.userPoolId, p.clientId, p.username ?? '-', p.authFlow]), ['NAME', 'USER POOL', 'CLIENT', 'USER', 'FLOW'])) {
+    terminal.stdout.write(`${line}\n`);
+  }
   return 0;
 }
 
@@ -92,14 +76,9 @@ export function warnRecovery(core: Core, terminal: Terminal): void {
   if (recovery) terminal.stderr.write(`warning: the profiles file was unreadable (${recovery.reason}); it was moved to ${recovery.movedTo}\n`);
 }
 
-function table(profiles: Profile[]): string[] {
-  const rows = profiles.map((p) => [p.name, p.userPoolId, p.clientId, p.username ?? '-', p.authFlow]);
-  const all = [['NAME', 'USER POOL', 'CLIENT', 'USER', 'FLOW'], ...rows];
+/** Left-aligned columns under a header. */
+export function table(rows: string[][], header: string[]): string[] {
+  const all = [header, ...rows];
   const widths = all.reduce((w, r) => r.map((cell, i) => Math.max(cell.length, w[i] ?? 0)), [] as number[]);
   return all.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
-}
-
-function help(terminal: Terminal): number {
-  terminal.stdout.write(`Usage: ${PROFILE_USAGE}\n`);
-  return 0;
 }

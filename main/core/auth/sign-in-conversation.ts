@@ -1,117 +1,141 @@
-import { BadInputError } from '../errors.ts';
-import type { CognitoClient } from '../cognito/cognito-client.ts';
-import type { ChallengeAnswerResponse, InitiateAuthRequest } from '../cognito/wire-types.ts';
-import { secretHash } from '../cognito/secret-hash.ts';
-import type { Profile } from '../profiles/profile.ts';
+import { CognitoServiceError } from '../cognito/cognito-errors.ts';
+import type { ChallengeAnswerResponse, NewDeviceMetadata } from '../cognito/wire-types.ts';
+import { BadInputError, CtmError } from '../errors.ts';
 import { tokenSetFrom } from '../tokens/token-set.ts';
-import type { ChallengeAnswer, ChallengePrompt, SignInCredentials, SignInOutcome } from './sign-in-types.ts';
+import { challengeHandler } from './challenges/index.ts';
+import type { ConversationState, SignInContext } from './conversation-state.ts';
+import { confirmNewDevice } from './device-confirmation.ts';
+import { noDeviceMemory, type DeviceMemory } from './device-memory.ts';
+import { initialParameters } from './flow-parameters.ts';
+import type { ChallengeAnswer, SignInCredentials, SignInOutcome } from './sign-in-types.ts';
+import { requestEnvelope, withSecretHash } from './wire-envelope.ts';
 
-/** What a conversation needs from outside: the profile, its client secret, the wire client and the time. */
-export interface SignInContext {
-  profile: Profile;
-  clientSecret?: string;
-  client: CognitoClient;
-  now: () => number;
-}
+export type { SignInContext } from './conversation-state.ts';
 
-/** One sign-in, step by step: start -> challenge -> answer -> ... -> tokens. The UI and `ctm login` both drive it. */
+/** A cap on automatic steps in a row, so a misbehaving server cannot keep the conversation spinning. */
+const MAX_AUTOMATIC_STEPS = 8;
+
+/**
+ * One sign-in, step by step: start -> challenge -> answer -> ... -> tokens. The UI and `ctm login` both
+ * drive it. SRP proofs (PASSWORD_VERIFIER, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER) are answered here
+ * without the user; every other challenge comes back as a prompt.
+ */
 export class SignInConversation {
-  private readonly context: SignInContext;
-  private session: string | undefined;
-  private challengeName: string | undefined;
-  private challengeParameters: Record<string, string> = {};
-  private username = '';
+  private readonly state: ConversationState;
 
   constructor(context: SignInContext) {
-    this.context = context;
+    this.state = { context, username: '', rememberDevice: false, parameters: {}, availableChallenges: [] };
   }
 
-  /** Sends InitiateAuth with the profile's flow. */
+  /** Sends InitiateAuth with the profile's flow (with the remembered device's DEVICE_KEY, if any). */
   async start(credentials: SignInCredentials): Promise<SignInOutcome> {
-    const { profile } = this.context;
+    const { profile } = this.state.context;
     const username = credentials.username ?? profile.username;
     if (!username) throw new BadInputError(`Profile "${profile.name}" has no username: give one (ctm login ${profile.name} --username NAME).`);
-    this.username = username;
-    if (profile.authFlow !== 'USER_PASSWORD_AUTH') {
-      throw new BadInputError(`The ${profile.authFlow} flow is not supported yet; set the profile's auth flow to USER_PASSWORD_AUTH.`);
+    Object.assign(this.state, { username, rememberDevice: credentials.rememberDevice === true });
+    if (credentials.password) this.state.password = credentials.password;
+    const device = await this.devices().load();
+    if (device) this.state.device = device;
+    try {
+      return await this.follow(await this.initiate(credentials));
+    } catch (error) {
+      if (!this.state.device || !isUnknownDevice(error)) throw error;
+      // The pool forgot the device (or it belongs to another pool): forget it too and sign in without it.
+      await this.devices().forget();
+      delete this.state.device;
+      return this.follow(await this.initiate(credentials));
     }
-    if (!credentials.password) throw new BadInputError('A password is needed to sign in.');
-    const response = await this.context.client.call('InitiateAuth', {
-      ...this.envelope(),
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: this.withSecretHash({ USERNAME: username, PASSWORD: credentials.password }, username),
-    });
-    return this.outcome(response);
   }
 
-  /** Answers the pending challenge. */
+  /** Answers the pending challenge; after a wrong code the same challenge may be answered again. */
   async answer(answer: ChallengeAnswer): Promise<SignInOutcome> {
-    if (!this.challengeName) throw new BadInputError('There is no challenge waiting for an answer; start the sign-in again.');
-    const username = this.challengeParameters.USER_ID_FOR_SRP ?? this.challengeParameters.USERNAME ?? this.username;
-    const responses = challengeResponses(this.challengeName, answer);
-    const response = await this.context.client.call('RespondToAuthChallenge', {
-      ...this.envelope(),
-      ChallengeName: this.challengeName,
-      ChallengeResponses: this.withSecretHash({ USERNAME: username, ...responses }, username),
-      ...(this.session ? { Session: this.session } : {}),
+    const name = this.state.challengeName;
+    const handler = name ? challengeHandler(name) : undefined;
+    if (!name || handler?.kind !== 'prompted') throw new BadInputError('There is no challenge waiting for an answer; start the sign-in again.');
+    if (answer.rememberDevice !== undefined) this.state.rememberDevice = answer.rememberDevice;
+    return this.follow(await this.respond(await handler.respond(this.state, answer)));
+  }
+
+  private async initiate(credentials: SignInCredentials): Promise<ChallengeAnswerResponse> {
+    const { profile, clientSecret, client } = this.state.context;
+    const { flow, parameters } = initialParameters(this.state, credentials);
+    return client.call('InitiateAuth', {
+      ...requestEnvelope(profile),
+      AuthFlow: flow,
+      AuthParameters: withSecretHash(parameters, this.state.username, profile.clientId, clientSecret),
     });
-    return this.outcome(response);
   }
 
-  private outcome(response: ChallengeAnswerResponse): SignInOutcome {
-    if (response.AuthenticationResult) {
-      this.challengeName = undefined;
-      return { kind: 'tokens', tokens: tokenSetFrom(response.AuthenticationResult, this.context.now()) };
+  private respond(responses: Record<string, string>): Promise<ChallengeAnswerResponse> {
+    const { profile, clientSecret, client } = this.state.context;
+    const username = responses.USERNAME ?? this.state.username;
+    return client.call('RespondToAuthChallenge', {
+      ...requestEnvelope(profile),
+      ChallengeName: this.state.challengeName ?? '',
+      ChallengeResponses: withSecretHash({ ...responses, USERNAME: username }, username, profile.clientId, clientSecret),
+      ...(this.state.session ? { Session: this.state.session } : {}),
+    });
+  }
+
+  /** Answers automatic challenges until tokens arrive or the user has to answer something. */
+  private async follow(first: ChallengeAnswerResponse): Promise<SignInOutcome> {
+    let response = first;
+    for (let step = 0; step <= MAX_AUTOMATIC_STEPS; step++) {
+      if (response.AuthenticationResult) return this.finish(response);
+      const name = response.ChallengeName;
+      if (!name) throw new CtmError('service', 'Cognito answered with neither tokens nor a challenge.');
+      this.enter(name, response);
+      const handler = challengeHandler(name);
+      if (!handler) throw new CtmError('service', `Cognito asked for the ${name} challenge, which this app cannot answer; choose another auth flow for the profile.`);
+      if (handler.kind === 'prompted') {
+        // Only SELECT_CHALLENGE may still need the password; any other prompt comes after the first factor.
+        if (name !== 'SELECT_CHALLENGE') delete this.state.password;
+        return { kind: 'challenge', prompt: await handler.prompt(this.state) };
+      }
+      response = await this.respond(await handler.respond(this.state));
     }
-    if (!response.ChallengeName) throw new BadInputError('Cognito answered with neither tokens nor a challenge.');
-    this.challengeName = response.ChallengeName;
-    this.challengeParameters = response.ChallengeParameters ?? {};
-    this.session = response.Session;
-    return { kind: 'challenge', prompt: promptFor(response.ChallengeName, this.challengeParameters) };
+    throw new CtmError('service', 'Cognito kept asking for automatic challenges; the sign-in was stopped.');
   }
 
-  private envelope(): Pick<InitiateAuthRequest, 'ClientId' | 'ClientMetadata' | 'AnalyticsMetadata' | 'UserContextData'> {
-    const { profile } = this.context;
-    return {
-      ClientId: profile.clientId,
-      ...(profile.clientMetadata ? { ClientMetadata: profile.clientMetadata } : {}),
-      ...(profile.analyticsEndpointId ? { AnalyticsMetadata: { AnalyticsEndpointId: profile.analyticsEndpointId } } : {}),
-      ...(profile.userContextData ? { UserContextData: { EncodedData: profile.userContextData } } : {}),
-    };
+  private enter(name: string, response: ChallengeAnswerResponse): void {
+    const parameters = response.ChallengeParameters ?? {};
+    const state = this.state;
+    if (state.challengeName !== name) delete state.totpSecret;
+    state.challengeName = name;
+    state.parameters = parameters;
+    state.availableChallenges = response.AvailableChallenges ?? [];
+    delete state.session;
+    if (response.Session) state.session = response.Session;
+    // Cognito names the user canonically once it knows them; SECRET_HASH must follow that name.
+    const canonical = parameters.USER_ID_FOR_SRP ?? parameters.USERNAME;
+    if (canonical) state.username = canonical;
   }
 
-  private withSecretHash(parameters: Record<string, string>, username: string): Record<string, string> {
-    const { clientSecret, profile } = this.context;
-    return clientSecret ? { ...parameters, SECRET_HASH: secretHash(clientSecret, username, profile.clientId) } : parameters;
+  private async finish(response: ChallengeAnswerResponse): Promise<SignInOutcome> {
+    const result = response.AuthenticationResult ?? {};
+    const tokens = tokenSetFrom(result, this.state.context.now());
+    this.state.challengeName = undefined;
+    delete this.state.password;
+    if (result.NewDeviceMetadata) await this.rememberDevice(tokens.accessToken, result.NewDeviceMetadata);
+    return { kind: 'tokens', tokens };
   }
-}
 
-function promptFor(name: string, parameters: Record<string, string>): ChallengePrompt {
-  if (name === 'NEW_PASSWORD_REQUIRED') {
-    const required = parseJsonArray(parameters.requiredAttributes).map((a) => a.replace(/^userAttributes\./, ''));
-    return { name, requiredAttributes: required };
-  }
-  return { name, ...(parameters.CODE_DELIVERY_DESTINATION ? { destination: parameters.CODE_DELIVERY_DESTINATION } : {}) };
-}
-
-function challengeResponses(name: string, answer: ChallengeAnswer): Record<string, string> {
-  switch (name) {
-    case 'NEW_PASSWORD_REQUIRED': {
-      if (!answer.newPassword) throw new BadInputError('A new password is needed.');
-      const attributes = Object.fromEntries(Object.entries(answer.attributes ?? {}).map(([k, v]) => [`userAttributes.${k}`, v]));
-      return { NEW_PASSWORD: answer.newPassword, ...attributes };
+  private async rememberDevice(accessToken: string, metadata: NewDeviceMetadata): Promise<void> {
+    try {
+      const device = await confirmNewDevice(this.state.context.client, accessToken, metadata, this.state.rememberDevice);
+      if (device) await this.devices().save(device);
+    } catch (error) {
+      // The sign-in itself succeeded (refreshes carry the token's device_key); an unconfirmed device only
+      // means the next sign-in is not shortened by device SRP, so the tokens are not thrown away for it.
+      if (!(error instanceof CognitoServiceError)) throw error;
     }
-    default:
-      throw new BadInputError(`The ${name} challenge is not supported yet.`);
+  }
+
+  private devices(): DeviceMemory {
+    return this.state.context.devices ?? noDeviceMemory;
   }
 }
 
-function parseJsonArray(text: string | undefined): string[] {
-  if (!text) return [];
-  try {
-    const value = JSON.parse(text) as unknown;
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
+function isUnknownDevice(error: unknown): boolean {
+  return error instanceof CognitoServiceError && error.type === 'ResourceNotFoundException' && /device/i.test(error.serviceMessage);
 }

@@ -19,6 +19,8 @@ export interface ChallengePrompt {
 
 /** The user's answer to a ChallengePrompt; which field is read depends on the challenge. */
 export interface ChallengeAnswer {
+  /** The password, when a SELECT_CHALLENGE answer of PASSWORD or PASSWORD_SRP needs one the sign-in did not start with. */
+  password?: string;
   newPassword?: string;
   attributes?: Record<string, string>;
   code?: string;
@@ -31,8 +33,10 @@ export interface ChallengeAnswer {
 export interface SignInCredentials {
   username?: string;
   password?: string;
-  /** The challenge to ask for with USER_AUTH (PREFERRED_CHALLENGE). */
+  /** The challenge to ask for with USER_AUTH (PREFERRED_CHALLENGE); overrides the profile's. */
   preferredChallenge?: string;
+  /** Remember this device (UpdateDeviceStatus) if the pool asks the user to opt in; a later answer may say so too. */
+  rememberDevice?: boolean;
 }
 
 /** One step of a sign-in conversation: finished with tokens, or waiting for an answer. */

@@ -1,4 +1,5 @@
 import { CtmError } from '../errors.ts';
+import { ERROR_ADVICE, MESSAGE_ADVICE } from './cognito-error-advice.ts';
 
 /** Cognito error types that are worth retrying later: the request was fine, the service was not. */
 const TRANSIENT_TYPES = new Set(['TooManyRequestsException', 'LimitExceededException', 'InternalErrorException', 'ServiceUnavailableException']);
@@ -28,28 +29,9 @@ export class CognitoNetworkError extends CtmError {
   }
 }
 
-const ADVICE: Record<string, string> = {
-  NotAuthorizedException: 'Check the username and password, or sign in again.',
-  UserNotFoundException: 'Check the username, and that the profile points at the right user pool.',
-  UserNotConfirmedException: 'Confirm the user first (the confirmation code sent at sign-up, or AdminConfirmSignUp).',
-  PasswordResetRequiredException: 'Reset the password (forgot-password flow) and sign in with the new one.',
-  ResourceNotFoundException: 'Check the app client id, the user pool id and the region of the profile.',
-  InvalidParameterException: 'Check that the app client allows this auth flow and that the profile is complete.',
-  TooManyRequestsException: 'Cognito is throttling requests; wait a little and try again.',
-  LimitExceededException: 'A Cognito limit was reached; wait a little and try again.',
-  CodeMismatchException: 'The code was wrong; enter the newest code.',
-  ExpiredCodeException: 'The code or the sign-in session expired; start the sign-in again.',
-  InvalidPasswordException: 'The new password does not meet the pool\u2019s password policy.',
-  InternalErrorException: 'Cognito had an internal error; try again.',
-  UnexpectedLambdaException: 'A Lambda trigger of the user pool failed; check the pool\u2019s triggers.',
-  UserLambdaValidationException: 'A Lambda trigger of the user pool refused the request.',
-  ForbiddenException: 'A web ACL (AWS WAF) in front of the user pool refused the request.',
-  UnsupportedOperationException: 'The user pool does not support this operation for this app client.',
-};
-
 /** One line a person can act on: what Cognito said (its messages carry no secrets) and what to do. */
 export function describeCognitoError(type: string, serviceMessage: string): string {
-  const advice = ADVICE[type];
-  const said = serviceMessage ? `${type}: ${serviceMessage}` : type;
+  const advice = MESSAGE_ADVICE.find(([pattern]) => pattern.test(serviceMessage))?.[1] ?? ERROR_ADVICE[type];
+  const said = serviceMessage ? `${type}: ${serviceMessage.replace(/\.+$/, '')}` : type;
   return advice ? `${said}. ${advice}` : said;
 }

@@ -65,6 +65,47 @@ export interface RevokeTokenRequest {
   ClientSecret?: string;
 }
 
+/** AssociateSoftwareToken: during MFA_SETUP with the challenge Session, or for a signed-in user with an AccessToken. */
+export interface AssociateSoftwareTokenRequest {
+  Session?: string;
+  AccessToken?: string;
+}
+
+/** AssociateSoftwareToken's answer: the base32 TOTP secret and, with a Session, the next Session. */
+export interface AssociateSoftwareTokenResponse {
+  SecretCode?: string;
+  Session?: string;
+}
+
+/** VerifySoftwareToken: the first code of the new authenticator. */
+export interface VerifySoftwareTokenRequest {
+  Session?: string;
+  AccessToken?: string;
+  UserCode: string;
+  FriendlyDeviceName?: string;
+}
+
+/** VerifySoftwareToken's answer: SUCCESS or ERROR and, with a Session, the Session to answer MFA_SETUP with. */
+export interface VerifySoftwareTokenResponse {
+  Status?: 'SUCCESS' | 'ERROR';
+  Session?: string;
+}
+
+/** ConfirmDevice: the device's SRP verifier, so later sign-ins can prove the device (DEVICE_SRP_AUTH). */
+export interface ConfirmDeviceRequest {
+  AccessToken: string;
+  DeviceKey: string;
+  DeviceSecretVerifierConfig: { PasswordVerifier: string; Salt: string };
+  DeviceName?: string;
+}
+
+/** UpdateDeviceStatus: remember a device (it then skips MFA) or stop remembering it. */
+export interface UpdateDeviceStatusRequest {
+  AccessToken: string;
+  DeviceKey: string;
+  DeviceRememberedStatus: 'remembered' | 'not_remembered';
+}
+
 /** Every operation the client speaks, by X-Amz-Target name. */
 export interface CognitoOperations {
   InitiateAuth: { request: InitiateAuthRequest; response: ChallengeAnswerResponse };
@@ -72,4 +113,8 @@ export interface CognitoOperations {
   GetTokensFromRefreshToken: { request: GetTokensFromRefreshTokenRequest; response: { AuthenticationResult?: AuthenticationResult } };
   RevokeToken: { request: RevokeTokenRequest; response: Record<string, never> };
   GlobalSignOut: { request: { AccessToken: string }; response: Record<string, never> };
+  AssociateSoftwareToken: { request: AssociateSoftwareTokenRequest; response: AssociateSoftwareTokenResponse };
+  VerifySoftwareToken: { request: VerifySoftwareTokenRequest; response: VerifySoftwareTokenResponse };
+  ConfirmDevice: { request: ConfirmDeviceRequest; response: { UserConfirmationNecessary?: boolean } };
+  UpdateDeviceStatus: { request: UpdateDeviceStatusRequest; response: Record<string, never> };
 }

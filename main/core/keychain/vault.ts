@@ -14,6 +14,9 @@ export interface ProfileSecrets {
   clientSecret?: string;
 }
 
+/** Told after a session is stored (`session`) or removed (undefined), whoever did it: sign-in, refresh, sign-out. */
+export type SessionChangeListener = (profileId: string, session: TokenSet | undefined) => void;
+
 const SESSION = 'session:';
 const CLIENT_SECRET = 'client-secret:';
 const DEVICE = 'device:';
@@ -21,8 +24,15 @@ const DEVICE = 'device:';
 /** The app's typed view of the keychain: sessions (refresh, access and ID tokens), client secrets and remembered devices. */
 export class Vault {
   private readonly store: SecretStore;
+  private readonly listeners = new Set<SessionChangeListener>();
   constructor(store: SecretStore) {
     this.store = store;
+  }
+
+  /** Subscribes to session changes (the refresh scheduler follows sign-ins and sign-outs this way); returns the unsubscribe. */
+  onSessionChange(listener: SessionChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The stored session of a profile, if any; an unreadable entry counts as none (and is left in place). */
@@ -33,11 +43,13 @@ export class Vault {
   /** Stores a session in one keychain write, replacing the previous one only once the new one is safe. */
   async saveSession(profileId: string, tokens: TokenSet): Promise<void> {
     await this.store.set(SESSION + profileId, JSON.stringify(tokens));
+    this.notify(profileId, tokens);
   }
 
   /** Forgets a profile's session. */
   async deleteSession(profileId: string): Promise<void> {
     await this.store.delete(SESSION + profileId);
+    this.notify(profileId, undefined);
   }
 
   /** The client secret of a confidential app client. */
@@ -74,6 +86,7 @@ export class Vault {
   /** Removes every entry of a profile (its session and client secret). */
   async forgetProfile(profileId: string): Promise<void> {
     await this.store.delete(SESSION + profileId);
+    this.notify(profileId, undefined);
     await this.store.delete(CLIENT_SECRET + profileId);
   }
 
@@ -94,6 +107,17 @@ export class Vault {
       }
     }
     return result;
+  }
+
+  private notify(profileId: string, session: TokenSet | undefined): void {
+    // A listener's failure must not turn a stored session into a failed save.
+    for (const listener of this.listeners) {
+      try {
+        listener(profileId, session);
+      } catch {
+        /* the listener logs its own problems */
+      }
+    }
   }
 }
 

@@ -19,4 +19,19 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     await rm(temporary, { force: true });
     throw error;
   }
+  await syncFolder(dirname(path));
+}
+
+/** Makes the rename itself durable (a power cut right after it must not bring back the old file); not possible on Windows. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r').catch(() => undefined);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    /* some file systems refuse fsync on a folder; the rename is still atomic */
+  } finally {
+    await handle.close();
+  }
 }

@@ -40,6 +40,42 @@ export function parseConfigFile(text: string): ConfigFile {
   return result.data;
 }
 
+const envelopeSchema = z.object({ version: z.literal(CONFIG_VERSION), profiles: z.array(z.unknown()) }).strict();
+/** Profiles validated between two yields to the event loop (about 5 ms of work). */
+const SLICE = 100;
+
+/**
+ * The same as parseConfigFile, validating the profiles a slice at a time: with a thousand profiles, one synchronous
+ * pass blocks the event loop (tray, timers, IPC) for a few hundred milliseconds on a busy machine.
+ */
+export async function parseConfigFileInSlices(text: string): Promise<ConfigFile> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new UnreadableConfigError('it is not valid JSON');
+  }
+  const envelope = envelopeSchema.safeParse(migrate(raw));
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0];
+    throw new UnreadableConfigError(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'does not match the schema'}`);
+  }
+  const profiles: Profile[] = [];
+  const names = new Set<string>();
+  for (const [index, candidate] of envelope.data.profiles.entries()) {
+    if (index > 0 && index % SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const result = profileSchema.safeParse(candidate);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new UnreadableConfigError(`profiles.${index}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'does not match the schema'}`);
+    }
+    if (names.has(result.data.name)) throw new UnreadableConfigError(`two profiles are named "${result.data.name}"`);
+    names.add(result.data.name);
+    profiles.push(result.data);
+  }
+  return { version: CONFIG_VERSION, profiles };
+}
+
 /** Serialises profiles in the current version. */
 export function serializeConfigFile(profiles: readonly Profile[]): string {
   return `${JSON.stringify({ version: CONFIG_VERSION, profiles }, null, 2)}\n`;

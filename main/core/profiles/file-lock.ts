@@ -1,4 +1,4 @@
-import { open, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError } from '../errors.ts';
 
@@ -32,10 +32,22 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
   }
 }
 
+/** A lock is stale when it is old, or when the process that wrote it is gone (a crash must not block the next start). */
 async function isStale(lockPath: string): Promise<boolean> {
   try {
-    return Date.now() - (await stat(lockPath)).mtimeMs > STALE_MS;
+    if (Date.now() - (await stat(lockPath)).mtimeMs > STALE_MS) return true;
+    const pid = Number(await readFile(lockPath, 'utf8'));
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
   } catch {
     return false;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, but someone else's
   }
 }

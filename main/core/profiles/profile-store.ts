@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, readFile, rename } from 'node:fs/promises';
+import { chmod, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, NotFoundError, BadInputError } from '../errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { NewerConfigError, parseConfigFile, serializeConfigFile, UnreadableConfigError } from './config-file.ts';
+import { NewerConfigError, parseConfigFileInSlices, serializeConfigFile, UnreadableConfigError } from './config-file.ts';
 import { withFileLock } from './file-lock.ts';
 import { parseProfileFields, type Profile } from './profile.ts';
 
@@ -13,16 +13,28 @@ export interface ConfigRecovery {
   reason: string;
 }
 
+/** Told with the new list after this store changed the profiles file. */
+export type ProfilesListener = (profiles: readonly Profile[]) => void;
+
 /** Profiles in `<configDir>/profiles.json`: validated, written atomically under a lock, never holding a secret. */
 export class ProfileStore {
   readonly path: string;
   /** Set when the last load found a broken file and moved it aside. */
   lastRecovery: ConfigRecovery | undefined;
   private readonly now: () => Date;
+  private readonly listeners = new Set<ProfilesListener>();
+  /** The last parse, reused while the file's inode, size and mtime are unchanged (every atomic write makes a new inode). */
+  private parsed: { key: string; profiles: Profile[] } | undefined;
 
   constructor(configDir: string, now: () => Date = () => new Date()) {
     this.path = join(configDir, 'profiles.json');
     this.now = now;
+  }
+
+  /** Subscribes to changes made through this store (add, update, remove); returns the unsubscribe. */
+  onChange(listener: ProfilesListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Every profile, in the order they were added. A broken file is moved aside (see lastRecovery) and reads as empty. */
@@ -71,32 +83,49 @@ export class ProfileStore {
   }
 
   private async mutate<T>(change: (profiles: Profile[]) => { profiles: Profile[]; result: T }): Promise<T> {
-    return withFileLock(this.path, async () => {
-      const { profiles, result } = change(await this.read());
+    const { profiles, result } = await withFileLock(this.path, async () => {
+      this.parsed = undefined; // a read-modify-write always starts from the file itself
+      const changed = change(await this.read());
       try {
-        await writeFileAtomic(this.path, serializeConfigFile(profiles));
+        await writeFileAtomic(this.path, serializeConfigFile(changed.profiles));
       } catch (error) {
         throw new ConfigError(`Could not write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}. Check the folder's permissions and free space.`, { cause: error });
       }
-      return result;
+      this.parsed = undefined;
+      return changed;
     });
+    for (const listener of this.listeners) {
+      try {
+        listener(profiles);
+      } catch {
+        /* a listener's failure must not fail the write that already happened */
+      }
+    }
+    return result;
   }
 
   private async read(): Promise<Profile[]> {
     let text: string;
+    let key: string;
     try {
+      // The refresh engine reads profiles once per refresh; with a thousand profiles, parsing the file each time would cost seconds.
+      const info = await stat(this.path);
+      key = `${info.ino}:${info.size}:${info.mtimeMs}`;
+      if (this.parsed?.key === key) return [...this.parsed.profiles];
       text = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw new ConfigError(`Could not read ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}.`, { cause: error });
     }
     try {
-      const file = parseConfigFile(text);
+      const file = await parseConfigFileInSlices(text);
       await chmod(this.path, 0o600).catch(() => undefined);
-      return file.profiles;
+      this.parsed = { key, profiles: file.profiles };
+      return [...file.profiles];
     } catch (error) {
       if (error instanceof NewerConfigError) throw new ConfigError(`${this.path} ${error.message}.`);
       if (!(error instanceof UnreadableConfigError)) throw error;
+      this.parsed = undefined;
       const movedTo = `${this.path}.broken-${this.now().toISOString().replace(/[:.]/g, '-')}`;
       await rename(this.path, movedTo);
       this.lastRecovery = { movedTo, reason: error.message };

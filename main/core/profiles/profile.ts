@@ -6,6 +6,9 @@ export const SIGN_IN_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUT
 /** A sign-in flow name. */
 export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
 
+/** The first factors a USER_AUTH (choice-based) sign-in can ask for with PREFERRED_CHALLENGE. */
+export const USER_AUTH_CHALLENGES = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
+
 /** How a session is renewed: InitiateAuth's REFRESH_TOKEN_AUTH (or its alias), or GetTokensFromRefreshToken (needed with rotation). */
 export const REFRESH_METHODS = ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'GetTokensFromRefreshToken'] as const;
 /** A refresh method name. */
@@ -25,6 +28,7 @@ const profileFieldsObject = z
     hasClientSecret: z.boolean().default(false),
     username: z.string().min(1).max(128).optional(),
     authFlow: z.enum(SIGN_IN_FLOWS).default('USER_SRP_AUTH'),
+    preferredChallenge: z.enum(USER_AUTH_CHALLENGES).optional(),
     refreshMethod: z.enum(REFRESH_METHODS).default('REFRESH_TOKEN_AUTH'),
     endpoint: z
       .url({ protocol: /^https?$/, error: 'endpoint: expected an http:// or https:// URL' })

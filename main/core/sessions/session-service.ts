@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { refreshSession, RefreshRefusedError } from '../auth/refresh-session.ts';
 import { SignInConversation } from '../auth/sign-in-conversation.ts';
+import { answerCanBeRetried } from '../auth/answer-retry.ts';
+import { globalSignOut } from '../auth/global-sign-out.ts';
+import { vaultDeviceMemory } from '../auth/vault-device-memory.ts';
 import type { ChallengeAnswer, SignInCredentials, SignInOutcome } from '../auth/sign-in-types.ts';
 import type { Clock } from '../clock.ts';
 import { CognitoClient } from '../cognito/cognito-client.ts';
@@ -12,6 +15,8 @@ import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import { refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
+import { crashPoint } from '../scheduler/crash-point.ts';
+import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
 import { sessionState, type ProfileStatus, type SignInStep } from './session-state.ts';
 
 /** The outside services sessions need, passed in so tests can use real ones or fakes. */
@@ -38,6 +43,8 @@ export class SessionService {
   private readonly inflight = new Map<string, Promise<TokenSet>>();
   private readonly conversations = new Map<string, PendingConversation>();
   private readonly problems = new Map<string, { state: 'sign-in-required' | 'error'; message: string }>();
+  /** Profiles whose newest tokens are only in memory because the keychain refused or did not answer the save. */
+  private readonly unsaved = new Set<string>();
 
   constructor(deps: SessionDependencies) {
     this.deps = deps;
@@ -46,7 +53,8 @@ export class SessionService {
   /** Starts a sign-in with the profile's flow. */
   async startSignIn(profileRef: string, credentials: SignInCredentials): Promise<SignInStep> {
     const profile = await this.deps.profiles.get(profileRef);
-    const conversation = new SignInConversation({ profile, client: this.clientFor(profile), now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) });
+    const devices = vaultDeviceMemory(this.deps.vault, profile.userPoolId, credentials.username ?? profile.username);
+    const conversation = new SignInConversation({ profile, client: this.clientFor(profile), now: () => this.deps.clock.now(), devices, ...(await this.secretOf(profile)) });
     const outcome = await conversation.start(credentials);
     return this.advance(profile, conversation, randomUUID(), outcome);
   }
@@ -58,7 +66,14 @@ export class SessionService {
     if (!pending) throw new NotFoundError('This sign-in has expired or is already finished; start it again.');
     const profile = await this.deps.profiles.get(pending.profileId);
     this.conversations.delete(conversationId);
-    const outcome = await pending.conversation.answer(answer);
+    let outcome: SignInOutcome;
+    try {
+      outcome = await pending.conversation.answer(answer);
+    } catch (error) {
+      // A mistyped code may be typed again in the same conversation; any other failure ends it.
+      if (answerCanBeRetried(error)) this.conversations.set(conversationId, pending);
+      throw error;
+    }
     return this.advance(profile, pending.conversation, conversationId, outcome);
   }
 
@@ -85,11 +100,13 @@ export class SessionService {
   /** Revokes the refresh token (and with `global`, signs the user out everywhere), then forgets the session. */
   async signOut(profileRef: string, options: { global?: boolean } = {}): Promise<void> {
     const profile = await this.deps.profiles.get(profileRef);
-    const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
+    let session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
     const client = this.clientFor(profile);
     const { clientSecret } = await this.secretOf(profile);
-    if (session && options.global && session.expiresAt > this.deps.clock.now()) {
-      await client.call('GlobalSignOut', { AccessToken: session.accessToken });
+    if (session && options.global) {
+      // GlobalSignOut needs a live access token: renew an expired one first (a refused refresh ends here, signed out).
+      if (session.expiresAt <= this.deps.clock.now() && session.refreshToken) session = await this.refresh(profile.id);
+      session = await globalSignOut(client, session, () => this.refresh(profile.id));
     }
     if (session?.refreshToken) {
       await client.call('RevokeToken', { Token: session.refreshToken, ClientId: profile.clientId, ...(clientSecret ? { ClientSecret: clientSecret } : {}) });
@@ -119,25 +136,56 @@ export class SessionService {
 
   private async runRefresh(profileRef: string): Promise<TokenSet> {
     const profile = await this.deps.profiles.get(profileRef);
-    const session = (await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id);
+    // Tokens that could not be saved are newer than the keychain's (a rotated refresh token may live only here): save them first.
+    if (this.unsaved.has(profile.id)) {
+      const pending = this.cache.get(profile.id);
+      if (pending && pending.expiresAt - this.deps.clock.now() > refreshMargin(pending.expiresAt - pending.issuedAt)) return this.keep(profile, pending);
+    }
+    // The keychain first: `ctm` or the app in another process may have rotated the refresh token since we cached it.
+    let session = this.unsaved.has(profile.id) ? this.cache.get(profile.id) : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id));
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
-    try {
-      const renewed = await refreshSession({ profile, session, client: this.clientFor(profile), now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) });
-      await this.deps.vault.saveSession(profile.id, renewed);
-      this.cache.set(profile.id, renewed);
-      this.problems.delete(profile.id);
-      return renewed;
-    } catch (error) {
-      if (error instanceof RefreshRefusedError) {
+    for (let attempt = 1; ; attempt++) {
+      let renewed: TokenSet;
+      try {
+        renewed = await refreshSession({ profile, session, client: this.clientFor(profile), now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) });
+      } catch (error) {
+        if (!isDefiniteRefusal(error)) {
+          const problem = asCtmError(error);
+          this.problems.set(profile.id, { state: 'error', message: problem.message });
+          throw problem;
+        }
+        // Before dropping anything: if another process stored a different refresh token meanwhile, that one may still work.
+        const stored = this.unsaved.has(profile.id) ? undefined : await this.deps.vault.session(profile.id).catch(() => undefined);
+        if (attempt === 1 && stored?.refreshToken && stored.refreshToken !== session.refreshToken) {
+          session = stored;
+          continue;
+        }
+        const reason = error instanceof RefreshRefusedError ? error.message : `Cognito refused the refresh token (${(error as Error).message})`;
         this.cache.delete(profile.id);
+        this.unsaved.delete(profile.id);
         await this.deps.vault.deleteSession(profile.id);
-        this.problems.set(profile.id, { state: 'sign-in-required', message: error.message });
-        throw new SignInRequiredError(profile.name, error.message);
+        this.problems.set(profile.id, { state: 'sign-in-required', message: reason });
+        throw new SignInRequiredError(profile.name, reason);
       }
+      crashPoint('refresh-received');
+      return this.keep(profile, renewed);
+    }
+  }
+
+  /** Keeps renewed tokens: in memory first (so a keychain failure never loses a rotated refresh token), then in the keychain. */
+  private async keep(profile: Profile, tokens: TokenSet): Promise<TokenSet> {
+    this.cache.set(profile.id, tokens);
+    this.unsaved.add(profile.id);
+    try {
+      await this.deps.vault.saveSession(profile.id, tokens);
+    } catch (error) {
       const problem = asCtmError(error);
-      this.problems.set(profile.id, { state: 'error', message: problem.message });
+      this.problems.set(profile.id, { state: 'error', message: `New tokens were received but could not be saved; they are kept in memory and saved on the next try. ${problem.message}` });
       throw problem;
     }
+    this.unsaved.delete(profile.id);
+    this.problems.delete(profile.id);
+    return tokens;
   }
 
   private async advance(profile: Profile, conversation: SignInConversation, conversationId: string, outcome: SignInOutcome): Promise<SignInStep> {

@@ -7,18 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { createSrpSession } from '../../../main/core/srp/index.ts';
 import { SRP_N } from '../../../main/core/srp/srp-group.ts';
 import { libBigInteger, library, librarySignature, syncResult } from '../../unit/srp/cognito-oracle.ts';
+import type { BenchResult } from '../bench-result.ts';
 
-/** One row of the benchmark table. */
-export interface BenchResult {
-  name: string;
-  median: number;
-  p95?: number;
-  min: number;
-  max: number;
-  unit: string;
-  runs: number;
-  note?: string;
-}
+/** The row type, re-exported from its new home so older imports from this file keep compiling. */
+export type { BenchResult } from '../bench-result.ts';
 
 const RUNS = 30;
 const POOL = 'AbC123def';

@@ -40,6 +40,12 @@ export async function installPreload(page: Page, ipcMain: StandInIpcMain): Promi
   await page.addInitScript({ content: `(() => {
     const invokeInMain = window.__ctmStandInInvoke;
     delete window.__ctmStandInInvoke;
+    // webContents.send from main: the test calls this (hidden, non-enumerable) hook through sendToPage().
+    const listeners = new Map();
+    Object.defineProperty(window, '__ctmStandInSend', {
+      value: (channel, args) => { for (const l of listeners.get(channel) ?? []) l({ sender: null }, ...structuredClone(args)); },
+      enumerable: false,
+    });
     const electron = {
       contextBridge: {
         exposeInMainWorld(name, api) {
@@ -49,6 +55,13 @@ export async function installPreload(page: Page, ipcMain: StandInIpcMain): Promi
         },
       },
       ipcRenderer: {
+        on(channel, listener) {
+          if (!listeners.has(channel)) listeners.set(channel, new Set());
+          listeners.get(channel).add(listener);
+        },
+        removeListener(channel, listener) {
+          listeners.get(channel)?.delete(listener);
+        },
         async invoke(channel, ...args) {
           const answer = await invokeInMain(channel, structuredClone(args));
           if ('thrown' in answer) throw new Error("Error invoking remote method '" + channel + "': " + answer.thrown);
@@ -65,4 +78,9 @@ export async function installPreload(page: Page, ipcMain: StandInIpcMain): Promi
 ${bundle}
     })(require, module, module.exports);
   })();` });
+}
+
+/** Stand-in for `webContents.send(channel, ...args)` from main to the page (Electron stood in). */
+export async function sendToPage(page: Page, channel: string, ...args: unknown[]): Promise<void> {
+  await page.evaluate(([c, a]) => (globalThis as unknown as { __ctmStandInSend(channel: string, args: unknown[]): void }).__ctmStandInSend(c as string, a as unknown[]), [channel, args] as const);
 }

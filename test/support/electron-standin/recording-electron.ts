@@ -14,7 +14,12 @@ const events = (name: string) => ({
 });
 
 class BrowserWindow {
-  webContents = { ...events('webContents'), setWindowOpenHandler: (_h: unknown) => record('webContents.setWindowOpenHandler') };
+  webContents = {
+    ...events('webContents'),
+    setWindowOpenHandler: (_h: unknown) => record('webContents.setWindowOpenHandler'),
+    send: (channel: string, ...args: unknown[]) => record('webContents.send', channel, ...args),
+    isLoading: () => false,
+  };
   constructor(options: unknown) {
     record('new BrowserWindow', options);
   }
@@ -25,6 +30,12 @@ class BrowserWindow {
   show(): void { record('window.show'); }
   focus(): void {}
   hide(): void {}
+}
+class ClipboardItem {
+  readonly types: string[];
+  constructor(items: Record<string, unknown>) {
+    this.types = Object.keys(items);
+  }
 }
 class Tray {
   constructor(icon: string) { record('new Tray', icon); }
@@ -55,13 +66,14 @@ const electron = {
   Tray,
   Menu: { buildFromTemplate: (template: unknown[]) => { record('Menu.buildFromTemplate', template.length); return {}; } },
   ipcMain: { handle: (channel: string) => record('ipcMain.handle', channel) },
-  clipboard: { writeText: async () => undefined, readText: async () => '', clear: () => undefined },
+  clipboard: { writeText: async () => undefined, write: async () => undefined, readText: async () => '', clear: () => undefined },
+  ClipboardItem,
   session,
   nativeTheme: { ...events('nativeTheme'), shouldUseDarkColors: false },
   powerMonitor: events('powerMonitor'),
   net: { isOnline: () => true },
   Notification: { isSupported: (): boolean => false },
-  globalShortcut: { register: () => true, unregisterAll: () => undefined },
+  globalShortcut: { register: (accelerator: string) => { record('globalShortcut.register', accelerator); return true; }, unregisterAll: () => record('globalShortcut.unregisterAll') },
 };
 
 const originalLoad = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
@@ -73,7 +85,14 @@ const originalLoad = (Module as unknown as { _load: (request: string, ...rest: u
 const main = Module.createRequire(import.meta.url)(join(process.cwd(), 'out/main/index.cjs')) as unknown;
 void main;
 ready();
-setTimeout(() => {
-  process.stdout.write(`${JSON.stringify(calls)}\n`);
-  process.exit(0);
-}, 300);
+// Print once start-up has built the window and the tray menu (the keychain read may take a moment), or after 8 s.
+const started = Date.now();
+const done = setInterval(() => {
+  const seen = new Set(calls.map((c) => c.api));
+  if (!(seen.has('new BrowserWindow') && seen.has('Menu.buildFromTemplate')) && Date.now() - started < 8000) return;
+  clearInterval(done);
+  setTimeout(() => {
+    process.stdout.write(`${JSON.stringify(calls)}\n`);
+    process.exit(0);
+  }, 100);
+}, 50);

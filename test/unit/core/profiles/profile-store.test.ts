@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,5 +69,49 @@ describe('ProfileStore', () => {
   it('loses no update when writers race', async () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => new ProfileStore(dir).add({ ...fields, name: `p${i}` })));
     expect((await store.list()).length).toBe(12);
+  });
+});
+
+describe('ProfileStore, for the refresh engine', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ctm-store-'));
+  });
+
+  it('sees an edit another process made, though it reuses its last parse while the file is unchanged', async () => {
+    const store = new ProfileStore(dir);
+    await store.add(fields);
+    expect((await store.list()).map((p) => p.name)).toEqual(['dev']);
+    await new ProfileStore(dir).add({ ...fields, name: 'other' });
+    expect((await store.list()).map((p) => p.name)).toEqual(['dev', 'other']);
+  });
+
+  it('tells subscribers the new list after each change it makes', async () => {
+    const store = new ProfileStore(dir);
+    const seen: string[][] = [];
+    const stop = store.onChange((profiles) => seen.push(profiles.map((p) => p.name)));
+    await store.add(fields);
+    await store.update('dev', { autoRefresh: false });
+    stop();
+    await store.remove('dev');
+    expect(seen).toEqual([['dev'], ['dev']]);
+  });
+
+  it('hands out copies, so a caller cannot change what the next caller reads', async () => {
+    const store = new ProfileStore(dir);
+    await store.add(fields);
+    (await store.list()).pop();
+    expect((await store.list()).length).toBe(1);
+  });
+});
+
+describe('ProfileStore lock file', () => {
+  it('takes over a lock left by a process that died (no 10-second wait, no error)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctm-store-'));
+    const store = new ProfileStore(dir);
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(`${store.path}.lock`, dead.stdout);
+    await store.add(fields);
+    expect((await store.list()).length).toBe(1);
   });
 });

@@ -1,0 +1,53 @@
+// electron-builder configuration for `npm run dist` (electron-builder 26). Builds for the current platform:
+// Linux AppImage + deb, macOS dmg + zip (hardened runtime, entitlements below), Windows NSIS.
+// The fuses of the hardening issue are flipped on the packed Electron binary after packing.
+
+/* global module */
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'dev.cognito-token-manager.app',
+  productName: 'Cognito Token Manager',
+  copyright: 'Copyright © 2026 Cognito Token Manager contributors',
+  directories: { output: 'dist', buildResources: 'build' },
+  // Only the built app and package.json: no sources, tests or tooling. Runtime dependencies (keytar, zod,
+  // jose, uqr) are added by electron-builder from package.json's "dependencies".
+  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'out/icons/**', 'package.json', '!**/*.map', '!out/electronegativity.csv'],
+  asar: true,
+  // A native module cannot be loaded from inside the asar archive: keytar's .node goes next to it.
+  asarUnpack: ['**/node_modules/keytar/**/*.node'],
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+  },
+  linux: {
+    target: ['AppImage', 'deb'],
+    category: 'Development',
+    icon: 'build/icons-linux',
+    synopsis: 'Amazon Cognito user-pool tokens at hand',
+    maintainer: 'Cognito Token Manager contributors <maintainers@cognito-token-manager.dev>',
+    executableName: 'cognito-token-manager',
+  },
+  deb: {
+    // keytar talks to the Secret Service through libsecret.
+    depends: ['libsecret-1-0', 'libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1'],
+  },
+  mac: {
+    target: ['dmg', 'zip'],
+    category: 'public.app-category.developer-tools',
+    icon: 'build/icon.icns',
+    hardenedRuntime: true,
+    gatekeeperAssess: false,
+    entitlements: 'build/entitlements.mac.plist',
+    entitlementsInherit: 'build/entitlements.mac.plist',
+  },
+  dmg: { sign: false },
+  win: {
+    target: ['nsis'],
+    icon: 'build/icon.ico',
+  },
+  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
+};

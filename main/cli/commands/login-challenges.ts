@@ -1,0 +1,73 @@
+import { renderUnicodeCompact } from 'uqr';
+import type { ChallengeAnswer, ChallengePrompt } from '../../core/auth/sign-in-types.ts';
+import { BadInputError } from '../../core/errors.ts';
+import { ask, canPrompt, type Terminal } from '../terminal.ts';
+
+/** Answers given up front by flags and stdin (for scripts); each is used once, in order. */
+export interface ScriptedAnswers {
+  password?: string;
+  newPassword?: string;
+  attributes: Record<string, string>;
+  mfaCodes: string[];
+  answers: string[];
+  selects: string[];
+  rememberDevice: boolean;
+}
+
+const CODE_QUESTIONS: Record<string, string> = {
+  SMS_MFA: 'SMS code',
+  SMS_OTP: 'SMS code',
+  EMAIL_OTP: 'E-mail code',
+  SOFTWARE_TOKEN_MFA: 'Code from your authenticator app',
+};
+
+/** The answer to one challenge: from the scripted answers when they have it, else asked on the terminal. */
+export async function answerChallengePrompt(prompt: ChallengePrompt, given: ScriptedAnswers, terminal: Terminal): Promise<ChallengeAnswer> {
+  const remember = given.rememberDevice ? { rememberDevice: true } : {};
+  switch (prompt.name) {
+    case 'NEW_PASSWORD_REQUIRED':
+      return { ...remember, ...(await newPassword(prompt, given, terminal)) };
+    case 'SELECT_MFA_TYPE':
+    case 'SELECT_CHALLENGE':
+      return { ...remember, ...(await selection(prompt, given, terminal)) };
+    case 'MFA_SETUP':
+      showTotpEnrolment(prompt, terminal);
+      return { ...remember, code: given.mfaCodes.shift() ?? (await ask(terminal, 'First code from your authenticator app: ')) };
+    case 'CUSTOM_CHALLENGE': {
+      const scripted = given.answers.shift();
+      if (scripted !== undefined) return { ...remember, answer: scripted };
+      const shown = Object.entries(prompt.parameters ?? {}).map(([name, value]) => `  ${name}: ${value}`).join('\n');
+      if (canPrompt(terminal)) terminal.stderr.write(`The user pool asks a custom challenge:\n${shown}\n`);
+      return { ...remember, answer: await ask(terminal, 'Answer (--answer): ') };
+    }
+    default: {
+      const question = CODE_QUESTIONS[prompt.name];
+      if (!question) throw new BadInputError(`The ${prompt.name} challenge cannot be answered from the command line.`);
+      const where = prompt.destination ? ` (sent to ${prompt.destination})` : '';
+      return { ...remember, code: given.mfaCodes.shift() ?? (await ask(terminal, `${question}${where} (--mfa-code): `)) };
+    }
+  }
+}
+
+async function newPassword(prompt: ChallengePrompt, given: ScriptedAnswers, terminal: Terminal): Promise<ChallengeAnswer> {
+  const typed = given.newPassword ?? (await ask(terminal, 'A new password is required (--new-password-stdin). New password: ', { secret: true }));
+  const attributes: Record<string, string> = {};
+  for (const name of prompt.requiredAttributes ?? []) attributes[name] = given.attributes[name] ?? (await ask(terminal, `${name} (--attribute ${name}=VALUE): `));
+  return { newPassword: typed, attributes };
+}
+
+async function selection(prompt: ChallengePrompt, given: ScriptedAnswers, terminal: Terminal): Promise<ChallengeAnswer> {
+  const options = prompt.options ?? [];
+  const index = given.selects.findIndex((value) => options.includes(value));
+  const select = index >= 0 ? (given.selects.splice(index, 1)[0] ?? '') : await ask(terminal, `Choose one of ${options.join(', ')} (--select): `);
+  const needsPassword = prompt.name === 'SELECT_CHALLENGE' && (select === 'PASSWORD' || select === 'PASSWORD_SRP');
+  if (!needsPassword) return { select };
+  return { select, password: given.password ?? (await ask(terminal, 'Password: ', { secret: true })) };
+}
+
+/** MFA setup: the secret, the otpauth URI and, on a terminal, a QR code to scan (stderr: stdout stays for tokens). */
+function showTotpEnrolment(prompt: ChallengePrompt, terminal: Terminal): void {
+  const lines = ['The user pool requires an authenticator app (TOTP). Add this account to it:', `  secret: ${prompt.totpSecret ?? ''}`, `  URI:    ${prompt.otpauthUri ?? ''}`];
+  if (canPrompt(terminal) && prompt.otpauthUri) lines.push(renderUnicodeCompact(prompt.otpauthUri));
+  terminal.stderr.write(`${lines.join('\n')}\n`);
+}

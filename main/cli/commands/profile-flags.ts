@@ -1,0 +1,83 @@
+import { BadInputError } from '../../core/errors.ts';
+
+/** The flags that set a profile's fields, shared by `profile add` and `profile edit`. */
+export const PROFILE_FIELD_FLAGS = {
+  region: { type: 'string' },
+  'user-pool-id': { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret-stdin': { type: 'boolean' },
+  username: { type: 'string' },
+  'auth-flow': { type: 'string' },
+  'refresh-method': { type: 'string' },
+  endpoint: { type: 'string' },
+  'client-metadata': { type: 'string', multiple: true },
+  'analytics-endpoint-id': { type: 'string' },
+  'user-context-data': { type: 'string' },
+  'auto-refresh': { type: 'boolean' },
+} as const;
+
+/** What parseArgs gives back for PROFILE_FIELD_FLAGS. */
+export interface ProfileFieldValues {
+  region?: string | undefined;
+  'user-pool-id'?: string | undefined;
+  'client-id'?: string | undefined;
+  username?: string | undefined;
+  'auth-flow'?: string | undefined;
+  'refresh-method'?: string | undefined;
+  endpoint?: string | undefined;
+  'client-metadata'?: string[] | undefined;
+  'analytics-endpoint-id'?: string | undefined;
+  'user-context-data'?: string | undefined;
+  'auto-refresh'?: boolean | undefined;
+}
+
+/** Help lines for the field flags. */
+export const PROFILE_FIELD_HELP = `  --region R                   AWS region (default: the user pool id's prefix)
+  --user-pool-id P             user pool id, such as us-east-1_AbCdEf123
+  --client-id C                app client id
+  --client-secret-stdin        read the app client's secret from stdin (stored in the OS keychain only)
+  --username U                 user to sign in as (asked at login when left out)
+  --auth-flow FLOW             USER_SRP_AUTH (default), USER_PASSWORD_AUTH, CUSTOM_AUTH or USER_AUTH
+  --refresh-method M           REFRESH_TOKEN_AUTH (default), REFRESH_TOKEN or GetTokensFromRefreshToken (needed with rotation)
+  --endpoint URL               Cognito endpoint (for a local emulator or a proxy)
+  --client-metadata KEY=VALUE  ClientMetadata sent to the pool's Lambda triggers (repeatable)
+  --analytics-endpoint-id ID   Pinpoint endpoint id sent as AnalyticsMetadata
+  --user-context-data DATA     encoded data for advanced security (UserContextData)
+  --no-auto-refresh            do not renew this profile's tokens in the background (the app's tray)`;
+
+/**
+ * Turns flags into profile fields. Only flags that were given appear, so an edit changes only those; with
+ * `clearable`, an empty value ("") removes an optional field.
+ */
+export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const set = (key: string, value: string | undefined, optional: boolean): void => {
+    if (value === undefined) return;
+    if (value === '' && optional && clearable) fields[key] = undefined;
+    else fields[key] = value;
+  };
+  set('region', values.region, false);
+  set('userPoolId', values['user-pool-id'], false);
+  set('clientId', values['client-id'], false);
+  set('username', values.username, true);
+  set('authFlow', values['auth-flow'], false);
+  set('refreshMethod', values['refresh-method'], false);
+  set('endpoint', values.endpoint, true);
+  set('analyticsEndpointId', values['analytics-endpoint-id'], true);
+  set('userContextData', values['user-context-data'], true);
+  if (values['client-metadata'] !== undefined) fields.clientMetadata = clientMetadata(values['client-metadata']);
+  if (values['auto-refresh'] !== undefined) fields.autoRefresh = values['auto-refresh'];
+  return fields;
+}
+
+/** KEY=VALUE pairs as a record; a lone "" clears it (on edit). */
+function clientMetadata(pairs: string[]): Record<string, string> | undefined {
+  if (pairs.every((pair) => pair === '')) return undefined;
+  const metadata: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new BadInputError(`--client-metadata expects KEY=VALUE (got "${pair}").`);
+    metadata[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return metadata;
+}

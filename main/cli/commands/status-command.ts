@@ -1,0 +1,54 @@
+import type { Core } from '../../core/core.ts';
+import { BadInputError } from '../../core/errors.ts';
+import type { ProfileStatus } from '../../core/sessions/session-state.ts';
+import { parseFlags } from '../parse.ts';
+import type { Terminal } from '../terminal.ts';
+import { table, warnRecovery } from './profile-command.ts';
+
+/** Usage of `ctm status`. */
+export const STATUS_USAGE = 'ctm status [--json]';
+
+/** `ctm status`: every profile with its state and the access token's time left, from one keychain read and no network call. */
+export async function statusCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
+  const { positionals, values } = parseFlags(args, { json: { type: 'boolean' } }, STATUS_USAGE);
+  if (values.help) {
+    terminal.stdout.write(`Usage: ${STATUS_USAGE}\n\nShows every profile: signed-out, signed-in, expired (renewable), sign-in-required or error, and the time left. No network call.\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new BadInputError(`Unexpected argument "${positionals[0]}".\nUsage: ${STATUS_USAGE}`);
+  const app = core();
+  const statuses = await app.sessions.statuses();
+  warnRecovery(app, terminal);
+  const now = app.clock.now();
+  if (values.json) {
+    terminal.stdout.write(`${JSON.stringify(statuses.map((s) => statusJson(s, now)), null, 2)}\n`);
+    return 0;
+  }
+  if (statuses.length === 0) {
+    terminal.stderr.write('No profiles yet. Add one with: ctm profile add NAME --user-pool-id P --client-id C\n');
+    return 0;
+  }
+  const rows = statuses.map((s) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', s.problem ?? '']);
+  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
+  return 0;
+}
+
+function statusJson(status: ProfileStatus, now: number): Record<string, unknown> {
+  const { profile, state, expiresAt, problem } = status;
+  return {
+    name: profile.name,
+    state,
+    expiresAt: expiresAt === undefined ? null : new Date(expiresAt).toISOString(),
+    secondsLeft: expiresAt === undefined ? null : Math.max(0, Math.floor((expiresAt - now) / 1000)),
+    username: profile.username ?? null,
+    ...(problem ? { problem } : {}),
+  };
+}
+
+/** "12m 05s left", "expired 3m ago", or "-" without a session. */
+export function timeLeft(expiresAt: number | undefined, now: number): string {
+  if (expiresAt === undefined) return '-';
+  const seconds = Math.round(Math.abs(expiresAt - now) / 1000);
+  const text = seconds >= 3600 ? `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m` : `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return expiresAt > now ? `${text} left` : `expired ${text} ago`;
+}

@@ -1,0 +1,46 @@
+import { refreshDueAt } from './refresh-timing.ts';
+import type { RefreshChange, RefreshState } from './scheduler-events.ts';
+
+/** What the scheduler knows and plans for one profile. */
+export interface Entry {
+  profileId: string;
+  name: string;
+  autoRefresh: boolean;
+  expiresAt?: number;
+  issuedAt?: number;
+  hasRefreshToken: boolean;
+  /** When to act next (refresh or retry); undefined = nothing planned. */
+  dueAt?: number;
+  attempt: number;
+  state: RefreshState;
+  message?: string;
+  queued: boolean;
+  running: boolean;
+}
+
+/** Decides the state and the due time from what is known of the session and the profile's switch. */
+export function planEntry(entry: Entry, random: () => number): void {
+  if (entry.expiresAt === undefined) {
+    if (entry.state !== 'sign-in-required') entry.state = 'signed-out';
+    entry.dueAt = undefined;
+  } else if (!entry.autoRefresh || !entry.hasRefreshToken) {
+    entry.state = 'off';
+    entry.dueAt = undefined;
+  } else {
+    entry.state = 'scheduled';
+    entry.dueAt = refreshDueAt(entry.expiresAt, entry.issuedAt ?? entry.expiresAt, random);
+  }
+}
+
+/** The public view of an entry: never a token. */
+export function viewOf(entry: Entry): RefreshChange {
+  return {
+    profileId: entry.profileId,
+    profileName: entry.name,
+    state: entry.state,
+    ...(entry.expiresAt !== undefined ? { expiresAt: entry.expiresAt } : {}),
+    ...(entry.dueAt !== undefined ? { nextRefreshAt: entry.dueAt } : {}),
+    ...(entry.attempt > 0 ? { attempt: entry.attempt } : {}),
+    ...(entry.message ? { message: entry.message } : {}),
+  };
+}

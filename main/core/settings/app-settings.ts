@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The version of settings.json this build writes; newer files are read as defaults and never overwritten. */
+export const SETTINGS_VERSION = 1;
+
+/** An Electron accelerator such as "CommandOrControl+Shift+T": modifiers and one key joined by "+". */
+const ACCELERATOR = /^$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Enter|Insert|Delete|Home|End|PageUp|PageDown|Up|Down|Left|Right)$/;
+
+/** App settings (never a secret): how long copied tokens stay, start at login, the global shortcut and its profile. */
+export const appSettingsSchema = z.object({
+  clipboardClearSeconds: z.number().int('clipboard clear time: whole seconds').min(5, 'clipboard clear time: at least 5 seconds').max(3600, 'clipboard clear time: at most 3600 seconds'),
+  startAtLogin: z.boolean(),
+  globalShortcut: z.string().regex(ACCELERATOR, 'global shortcut: expected modifiers and a key, such as CommandOrControl+Shift+T'),
+  defaultProfileId: z.union([z.literal(''), z.uuid('default profile: unknown profile')]),
+}).strict();
+
+/** The settings as the app uses them. */
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+
+/** What a fresh install starts with: the clipboard is cleared after 60 s; no shortcut; not started at login. */
+export const DEFAULT_SETTINGS: AppSettings = { clipboardClearSeconds: 60, startAtLogin: false, globalShortcut: '', defaultProfileId: '' };

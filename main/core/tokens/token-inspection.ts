@@ -1,0 +1,75 @@
+import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
+import { issuerFor } from '../cognito/endpoint.ts';
+import { BadInputError } from '../errors.ts';
+import type { Profile } from '../profiles/profile.ts';
+import type { TokenKind } from './token-format.ts';
+
+/** A token decoded for people: header, claims, times, scopes, groups and whether its signature verifies. No token, no signature. */
+export interface TokenInspection {
+  kind: TokenKind;
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  issuedAt?: number;
+  expiresAt?: number;
+  scopes: string[];
+  groups: string[];
+  issuer: string;
+  jwksUrl: string;
+  signature: { verified: boolean; detail: string };
+}
+
+/** A JWKS fetcher per key URL, kept so each pool's keys are fetched once (jose caches and re-fetches on unknown `kid`). */
+const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+/** The issuer and key URL of a profile's pool, through its endpoint (so emulators and VPC endpoints work). */
+export function poolKeys(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>): { issuer: string; jwksUrl: string } {
+  const issuer = issuerFor(profile.region, profile.userPoolId, profile.endpoint);
+  return { issuer, jwksUrl: `${issuer}/.well-known/jwks.json` };
+}
+
+/** Decodes a token and verifies its signature against the pool's JWKS and its issuer against the profile's pool. */
+export async function inspectToken(token: string, kind: TokenKind, profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>): Promise<TokenInspection> {
+  let header: Record<string, unknown>;
+  let claims: Record<string, unknown>;
+  try {
+    header = { ...decodeProtectedHeader(token) };
+    claims = { ...decodeJwt(token) };
+  } catch {
+    throw new BadInputError('The stored token is not a readable JWT.');
+  }
+  const { issuer, jwksUrl } = poolKeys(profile);
+  return {
+    kind,
+    header,
+    claims,
+    ...(typeof claims.iat === 'number' ? { issuedAt: claims.iat * 1000 } : {}),
+    ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1000 } : {}),
+    scopes: typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [],
+    groups: Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'].filter((g): g is string => typeof g === 'string') : [],
+    issuer,
+    jwksUrl,
+    signature: await verifySignature(token, claims, issuer, jwksUrl),
+  };
+}
+
+async function verifySignature(token: string, claims: Record<string, unknown>, issuer: string, jwksUrl: string): Promise<{ verified: boolean; detail: string }> {
+  let keys = keySets.get(jwksUrl);
+  if (!keys) keySets.set(jwksUrl, (keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000 })));
+  try {
+    // The signature alone: an expired token still carries a valid signature, and expiry is shown separately.
+    await compactVerify(token, keys, { algorithms: ['RS256'] });
+  } catch (error) {
+    return { verified: false, detail: `The signature does not verify against ${jwksUrl}: ${describe(error)}.` };
+  }
+  if (claims.iss !== issuer) return { verified: false, detail: `The signature verifies, but the issuer is ${String(claims.iss)}, not ${issuer}.` };
+  return { verified: true, detail: `Signed by a key of ${jwksUrl}; issuer ${issuer}.` };
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ERR_JWKS_NO_MATCHING_KEY') return 'no key of the pool matches the token';
+  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return 'the signature is wrong';
+  if (code === 'ERR_JWKS_TIMEOUT') return 'the keys could not be fetched in time';
+  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED') return 'the token is not signed with RS256';
+  return 'the keys could not be fetched or read';
+}

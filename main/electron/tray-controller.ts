@@ -1,0 +1,37 @@
+import type { MenuItemConstructorOptions, Menu, Tray } from 'electron';
+import type { ProfileView } from '../ipc/contract.ts';
+import { trayMenuTemplate, trayModel, type TrayAction, type TrayHealth } from './tray-menu.ts';
+
+/** What the controller needs of Electron: the tray, a menu builder and the icon files by health. */
+export interface TrayParts {
+  tray: Pick<Tray, 'setContextMenu' | 'setToolTip' | 'setImage'>;
+  buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
+  icons: Record<TrayHealth, string>;
+  run: (action: TrayAction) => void;
+}
+
+/** Keeps the tray's icon, tooltip and menu in step with the profiles, rebuilding only when the model changed. */
+export class TrayController {
+  private readonly parts: TrayParts;
+  private lastMenu = '';
+  private lastHealth: TrayHealth | undefined;
+  private lastTooltip = '';
+
+  constructor(parts: TrayParts) {
+    this.parts = parts;
+  }
+
+  /** Shows the profiles as of `now` (or a problem reading them); answers whether the menu was rebuilt. */
+  show(profiles: ProfileView[], now: number, problem?: string): boolean {
+    const model = trayModel(profiles, now, problem);
+    if (model.health !== this.lastHealth) this.parts.tray.setImage(this.parts.icons[model.health]);
+    if (model.tooltip !== this.lastTooltip) this.parts.tray.setToolTip(model.tooltip);
+    this.lastHealth = model.health;
+    this.lastTooltip = model.tooltip;
+    const signature = JSON.stringify(model.items);
+    if (signature === this.lastMenu) return false;
+    this.lastMenu = signature;
+    this.parts.tray.setContextMenu(this.parts.buildMenu(trayMenuTemplate(model, this.parts.run)));
+    return true;
+  }
+}

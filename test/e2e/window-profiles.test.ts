@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_REQUESTED_CHANNEL } from '../../main/ipc/contract.ts';
+import { HAS_CHROMIUM } from '../support/browser.ts';
+import { sendToPage } from '../support/electron-standin/preload-in-page.ts';
+import { openWindow, type WindowHarness } from '../support/electron-standin/window-harness.ts';
+import { ALICE_PASSWORD, CLIENT_SECRET, PUBLIC_CLIENT, SECRET_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
+import { HAS_KEYRING } from '../support/system-components.ts';
+
+describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and inspecting tokens in the window, in real Chromium (Electron stood in)', () => {
+  let w: WindowHarness;
+  let page: Page;
+  const row = (name: string) => page.locator(`tr[data-profile="${name}"]`);
+  const more = async (name: string, action: string) => {
+    await page.getByRole('button', { name: `More actions for ${name}`, exact: true }).click();
+    await page.getByRole('button', { name: action, exact: true }).click();
+  };
+
+  beforeAll(async () => {
+    w = await openWindow(skeletonSeed());
+    page = w.page;
+    await w.app.core.addProfile({ name: 'dev-api', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: w.app.emulator.endpoint });
+    await w.app.core.sessions.startSignIn('dev-api', { password: ALICE_PASSWORD });
+    await page.reload();
+    await row('dev-api').waitFor();
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('imports profiles from amplify_outputs.json', async () => {
+    const amplify = JSON.stringify({ version: '1.3', auth: { aws_region: 'us-east-1', user_pool_id: TEST_POOL, user_pool_client_id: SECRET_CLIENT } });
+    await page.locator('#import-file').setInputFiles({ name: 'amplify_outputs.json', mimeType: 'application/json', buffer: Buffer.from(amplify) });
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Imported 1 profile/);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
+  });
+
+  it('shows why an import failed', async () => {
+    await page.locator('#import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/notes\.json/);
+    expect(await page.getByRole('status').getAttribute('class')).toContain('error');
+  });
+
+  it('edits a profile (the client secret goes to the keychain), keeping its id', async () => {
+    const imported = (await w.app.core.profiles.list()).find((p) => p.clientId === SECRET_CLIENT)!;
+    await more(imported.name, `Edit profile ${imported.name}`);
+    await page.getByLabel('Name', { exact: true }).fill('confidential');
+    await page.getByLabel(/^Client secret/).fill(CLIENT_SECRET);
+    await page.getByLabel('Username (optional)').fill('alice');
+    await page.getByLabel('Custom endpoint (optional)').fill(w.app.emulator.endpoint);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await row('confidential').waitFor();
+    const edited = await w.app.core.profiles.get('confidential');
+    expect(edited.id).toBe(imported.id);
+    expect(edited.hasClientSecret).toBe(true);
+    expect(await w.app.core.vault.clientSecret(edited.id)).toBe(CLIENT_SECRET);
+  });
+
+  it('duplicates a profile under a new name', async () => {
+    await more('dev-api', 'Duplicate profile dev-api');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('dev-api-copy');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await row('dev-api-copy').waitFor();
+    expect((await w.app.core.profiles.get('dev-api-copy')).clientId).toBe(PUBLIC_CLIENT);
+  });
+
+  it('filters the list without rebuilding it', async () => {
+    await page.getByLabel('Filter').fill('confid');
+    expect(await page.locator('tbody tr:not([hidden])').count()).toBe(1);
+    await page.getByLabel('Filter').fill('nothing-like-this');
+    expect(await page.locator('#no-match').isVisible()).toBe(true);
+    await page.getByLabel('Filter').fill('');
+    expect(await page.locator('tbody tr:not([hidden])').count()).toBe(3);
+  });
+
+  it('copies the access or ID token as raw, header, export or curl, in main', async () => {
+    const session = (await w.app.core.vault.session((await w.app.core.profiles.get('dev-api')).id))!;
+    const cases: [string, string, string][] = [
+      ['ID token', 'Token only', session.idToken!],
+      ['Access token', 'Authorization header', `Authorization: Bearer ${session.accessToken}`],
+      ['Access token', 'Shell export', `export CTM_ACCESS_TOKEN='${session.accessToken}'`],
+      ['ID token', 'curl command', `curl -H 'Authorization: Bearer ${session.idToken}' `],
+    ];
+    for (const [kind, format, expected] of cases) {
+      await more('dev-api', 'Copy a token of dev-api as\u2026');
+      const dialog = page.locator('#copy-dialog');
+      await dialog.getByLabel(kind).check();
+      await dialog.getByLabel(format).check();
+      await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+      await expect.poll(() => w.clipboard.copies.at(-1)).toBe(expected);
+    }
+  });
+
+  it('inspects a token: claims, times, groups and a verified signature against the emulator\u2019s JWKS', async () => {
+    await more('dev-api', 'Inspect the tokens of dev-api');
+    await expect.poll(() => page.getByTestId('signature').textContent()).toBe('Signature verified');
+    const claims = JSON.parse((await page.getByTestId('claims').textContent())!) as Record<string, unknown>;
+    expect(claims).toMatchObject({ token_use: 'access', client_id: PUBLIC_CLIENT, iss: `${w.app.emulator.endpoint}${TEST_POOL}` });
+    expect(JSON.parse((await page.getByTestId('header').textContent())!)).toMatchObject({ alg: 'RS256' });
+    expect(await page.getByTestId('scopes').textContent()).toContain('aws.cognito.signin.user.admin');
+    expect(await page.getByTestId('inspect-left').textContent()).toMatch(/min/);
+    await page.getByRole('button', { name: 'Show the ID token' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'ID token of dev-api' }).count()).toBe(1);
+    expect(JSON.parse((await page.getByTestId('claims').textContent())!)).toMatchObject({ token_use: 'id', email: 'alice@example.com' });
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('saves settings, and refuses a bad one with its reason', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Clear the clipboard after (seconds)').fill('2');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#settings-dialog').getByRole('alert').textContent()).toMatch(/at least 5 seconds/);
+    await page.getByLabel('Clear the clipboard after (seconds)').fill('30');
+    await page.getByLabel('Start at login').check();
+    await page.getByLabel('Default profile', { exact: true }).selectOption({ label: 'dev-api' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Settings saved.');
+    const saved = JSON.parse(readFileSync(`${w.app.configDir}/settings.json`, 'utf8')) as { settings: Record<string, unknown> };
+    expect(saved.settings).toMatchObject({ clipboardClearSeconds: 30, startAtLogin: true, defaultProfileId: (await w.app.core.profiles.get('dev-api')).id });
+  });
+
+  it('exports the profiles without any secret', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const file = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of file) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(JSON.parse(text).profiles.map((p: { name: string }) => p.name)).toEqual(['dev-api', 'confidential', 'dev-api-copy']);
+    expect(text).not.toContain(CLIENT_SECRET);
+  });
+
+  it('opens the sign-in dialog when the tray asks (main pushes the profile id)', async () => {
+    await sendToPage(page, SIGN_IN_REQUESTED_CHANNEL, (await w.app.core.profiles.get('dev-api')).id);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in to dev-api' }).count()).toBe(1);
+    await page.locator('#sign-in-dialog').getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('shows a change made elsewhere (main pushes "changed"), and deletes a profile with its keychain entries', async () => {
+    await w.app.core.removeProfile('dev-api-copy');
+    await w.app.core.addProfile({ name: 'from-cli', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT });
+    await sendToPage(page, 'ctm:event:changed');
+    await row('from-cli').waitFor();
+    page.once('dialog', (d) => void d.accept());
+    const id = (await w.app.core.profiles.get('confidential')).id;
+    await more('confidential', 'Delete profile confidential');
+    await expect.poll(() => row('confidential').count()).toBe(0);
+    expect(await w.app.core.vault.clientSecret(id)).toBeUndefined();
+  });
+
+  it('never gave the page a token, a password or a client secret', async () => {
+    const session = (await w.app.core.vault.session((await w.app.core.profiles.get('dev-api')).id))!;
+    const seen = w.resultsSeenByPage.join('\n') + (await page.content());
+    for (const secret of [session.accessToken.split('.')[2]!, session.refreshToken!, session.idToken!.split('.')[2]!, ALICE_PASSWORD, CLIENT_SECRET]) expect(seen).not.toContain(secret);
+    expect(w.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
+import { runCtm, type CtmRun } from '../../support/run-ctm.ts';
+import { ALICE_PASSWORD, CLIENT_SECRET, PUBLIC_CLIENT, SECRET_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { HAS_KEYRING } from '../../support/system-components.ts';
+
+/** One line on stderr, nothing on stdout, no stack trace, no secret. */
+function expectOneCleanLine(run: CtmRun, secrets: string[] = []): void {
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(/^ctm: [^\n]+\n$/);
+  expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:|node:internal/);
+  for (const secret of secrets) expect(run.stderr).not.toContain(secret);
+}
+
+describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr and the documented exit code', () => {
+  let app: AppFixture;
+  const ctm = (args: string[], stdin = '') => runCtm(args, app.env, stdin);
+  beforeAll(async () => {
+    app = await startAppFixture(skeletonSeed());
+    await ctm(['profile', 'add', 'dev', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint]);
+    await ctm(['profile', 'add', 'conf', '--user-pool-id', TEST_POOL, '--client-id', SECRET_CLIENT, '--client-secret-stdin', '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint], CLIENT_SECRET);
+    await ctm(['profile', 'add', 'down', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', 'http://127.0.0.1:9/']);
+  });
+  afterAll(async () => app?.close());
+
+  it.each([
+    ['an unknown flag', ['token', 'dev', '--bogus'], /Unknown option '--bogus'.*Usage: ctm token/],
+    ['a flag without its value', ['token', 'dev', '--type'], /--type.*argument missing|Option '--type <value>' argument missing/],
+    ['a bad flag value', ['token', 'dev', '--format', 'xml'], /--format must be one of raw, header, env, json, curl/],
+    ['a bad --min-ttl', ['exec', 'dev', '--min-ttl', 'soon', '--', 'true'], /--min-ttl must be a number/],
+    ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
+    ['an unknown profile command', ['profile', 'frob'], /Unknown command "profile frob"/],
+    ['a missing profile name', ['token'], /Missing profile name/],
+    ['missing required flags', ['profile', 'add', 'bad', '--region', 'us-east-1'], /Missing --user-pool-id and --client-id/],
+    ['an unknown profile', ['token', 'nope'], /No profile named "nope"/],
+    ['an unknown profile to edit', ['profile', 'edit', 'nope', '--username', 'x'], /No profile named "nope"/],
+    ['a malformed user pool id', ['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'not-a-pool', '--client-id', 'x'], /user pool id: expected <region>_<id>/],
+    ['a malformed profile name', ['profile', 'add', 'bad name!', '--user-pool-id', TEST_POOL, '--client-id', 'x'], /name: use 1 to 64 letters/],
+    ['a malformed client id', ['profile', 'add', 'bad', '--user-pool-id', TEST_POOL, '--client-id', 'no spaces allowed'], /client id: expected/],
+    ['a region that does not match the pool', ['profile', 'add', 'bad', '--region', 'eu-west-1', '--user-pool-id', TEST_POOL, '--client-id', 'x'], /region prefix must match/],
+    ['a malformed endpoint', ['profile', 'edit', 'dev', '--endpoint', 'ftp://x'], /endpoint: expected an http/],
+    ['a malformed --client-metadata', ['profile', 'edit', 'dev', '--client-metadata', 'novalue'], /--client-metadata expects KEY=VALUE/],
+    ['a file that cannot be imported', ['profile', 'import', '/nonexistent/amplify_outputs.json'], /No file \/nonexistent\/amplify_outputs\.json/],
+    ['a duplicate name', ['profile', 'add', 'dev', '--user-pool-id', TEST_POOL, '--client-id', 'x'], /A profile named "dev" already exists/],
+  ])('exits 2 for %s', async (_what, args, message) => {
+    const run = await ctm(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expectOneCleanLine(run);
+  });
+
+  it('exits 2 for a file ctm cannot import, saying what it expected', async () => {
+    const run = await ctm(['profile', 'import', '-'], '{"name": "some-package"}');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/not a file ctm can import; expected amplify_outputs\.json/);
+    expectOneCleanLine(run);
+  });
+
+  it('exits 3 with the sign-in command for a signed-out profile', async () => {
+    const run = await ctm(['token', 'dev']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/Run: ctm login dev/);
+    expectOneCleanLine(run);
+  });
+
+  it('exits 4 for a password Cognito refuses, never echoing the password or the client secret', async () => {
+    const wrong = await ctm(['login', 'conf', '--password-stdin'], 'Wrong-Password-9\n');
+    expect(wrong.code).toBe(4);
+    expectOneCleanLine(wrong, ['Wrong-Password-9', CLIENT_SECRET]);
+  });
+
+  it('exits 4 when the endpoint cannot be reached', async () => {
+    const run = await ctm(['login', 'down', '--password-stdin'], ALICE_PASSWORD);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/Could not reach http:\/\/127\.0\.0\.1:9\//);
+    expectOneCleanLine(run, [ALICE_PASSWORD]);
+  });
+
+  it('exits 1 with what to do when no keyring answers (D-Bus pointing nowhere)', async () => {
+    const env = { ...app.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(mkdtempSync(join(tmpdir(), 'ctm-nobus-')), 'no-bus')}` };
+    for (const args of [['status'], ['token', 'dev'], ['profile', 'add', 'x', '--user-pool-id', TEST_POOL, '--client-id', SECRET_CLIENT, '--client-secret-stdin']]) {
+      const run = await runCtm(args, env, CLIENT_SECRET);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toMatch(/Secret Service|keychain/);
+      expectOneCleanLine(run, [CLIENT_SECRET]);
+    }
+    expect((await ctm(['profile', 'list', '--json'])).stdout).not.toContain('"x"');
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEYCHAIN_SERVICE } from '../../../main/core/keychain/keytar-secret-store.ts';
+import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
+import { HAS_KEYRING } from '../../support/system-components.ts';
+import { flowsSeed, mainPool, PASSWORD, SECRET } from './flows-seed.ts';
+
+async function keychainSession(profileId: string): Promise<{ refreshToken?: string } | undefined> {
+  const keytar = (await import('keytar')).default;
+  const text = await keytar.getPassword(KEYCHAIN_SERVICE, `session:${profileId}`);
+  return text ? (JSON.parse(text) as { refreshToken?: string }) : undefined;
+}
+
+describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, real keyring)', () => {
+  let app: AppFixture;
+  const operationsSince = (from: number) => app.emulator.requests.slice(from).map((r) => r.operation);
+  beforeAll(async () => {
+    app = await startAppFixture(flowsSeed());
+  });
+  afterAll(async () => app?.close());
+
+  it('with rotation, GetTokensFromRefreshToken\u2019s new refresh token replaces the old one in the keychain', async () => {
+    const profile = await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'rotating', clientId: 'rotatingsecret1', username: 'alice', refreshMethod: 'GetTokensFromRefreshToken' }), SECRET);
+    await app.core.sessions.startSignIn('rotating', { password: PASSWORD });
+    const first = (await keychainSession(profile.id))?.refreshToken;
+    await app.core.sessions.refresh('rotating');
+    const second = (await keychainSession(profile.id))?.refreshToken;
+    expect(second).toMatch(/.{20,}/);
+    expect(second).not.toBe(first);
+    app.emulator.advanceClock(60_000);
+    await app.core.sessions.refresh('rotating');
+    expect((await keychainSession(profile.id))?.refreshToken).not.toBe(second);
+  });
+
+  it('a rotating client refuses REFRESH_TOKEN_AUTH: the refresh falls back to GetTokensFromRefreshToken and keeps the new token', async () => {
+    const profile = await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'old-refresh', clientId: 'rotatingclient1', username: 'alice' }));
+    await app.core.sessions.startSignIn('old-refresh', { password: PASSWORD });
+    const before = (await keychainSession(profile.id))?.refreshToken;
+    const from = app.emulator.requests.length;
+    await app.core.sessions.refresh('old-refresh');
+    expect(operationsSince(from)).toEqual(['InitiateAuth', 'GetTokensFromRefreshToken']);
+    expect((await keychainSession(profile.id))?.refreshToken).not.toBe(before);
+  });
+
+  it('logout revokes the refresh token (RevokeToken with the client secret) and removes the keychain entry', async () => {
+    const profile = await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'leaving', clientId: 'secretclient1', username: 'alice', authFlow: 'USER_PASSWORD_AUTH' }), SECRET);
+    await app.core.sessions.startSignIn('leaving', { password: PASSWORD });
+    const from = app.emulator.requests.length;
+    await app.core.sessions.signOut('leaving');
+    expect(operationsSince(from)).toEqual(['RevokeToken']);
+    expect(app.emulator.requests.at(-1)?.body).toMatchObject({ ClientId: 'secretclient1', ClientSecret: SECRET });
+    expect(await keychainSession(profile.id)).toBeUndefined();
+  });
+
+  it('logout --global signs the user out everywhere: another profile of the same user can no longer refresh', async () => {
+    await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'laptop', username: 'smsuser', authFlow: 'USER_PASSWORD_AUTH' }));
+    await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'desktop', username: 'smsuser', authFlow: 'USER_PASSWORD_AUTH' }));
+    for (const name of ['laptop', 'desktop']) {
+      const step = await app.core.sessions.startSignIn(name, { password: PASSWORD });
+      if (step.kind === 'challenge') await app.core.sessions.answerChallenge(step.conversationId, { code: app.emulator.outbox('smsuser').at(-1) ?? '' });
+    }
+    const from = app.emulator.requests.length;
+    await app.core.sessions.signOut('laptop', { global: true });
+    expect(operationsSince(from)).toEqual(['GlobalSignOut', 'RevokeToken']);
+    await expect(app.core.sessions.refresh('desktop')).rejects.toThrow(/needs a sign-in.*revoked/);
+  });
+
+  it('logout --global when Cognito finds the access token expired (emulator clock ahead of ours): refreshes once, then signs out everywhere', async () => {
+    await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'short', clientId: 'shortlivedclient1', username: 'alice', authFlow: 'USER_PASSWORD_AUTH' }));
+    await app.core.sessions.startSignIn('short', { password: PASSWORD });
+    app.emulator.advanceClock(61_000);
+    const from = app.emulator.requests.length;
+    await app.core.sessions.signOut('short', { global: true });
+    expect(operationsSince(from)).toEqual(['GlobalSignOut', 'InitiateAuth', 'GlobalSignOut', 'RevokeToken']);
+    expect(await app.core.vault.session((await app.core.profiles.get('short')).id)).toBeUndefined();
+  });
+});

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock, systemTimers } from '../../../main/core/clock.ts';
+import { Core } from '../../../main/core/core.ts';
+import { KeytarSecretStore } from '../../../main/core/keychain/keytar-secret-store.ts';
+import type { SecretStore } from '../../../main/core/keychain/secret-store.ts';
+import { schedulerFor } from '../../../main/core/scheduler/scheduler-for.ts';
+import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
+import { HAS_KEYRING } from '../../support/system-components.ts';
+import { BOB_PASSWORD, nextChange, refreshProfile, refreshSeed, SHORT_CLIENT } from './refresh-test-kit.ts';
+
+/** The real keyring, counting the calls made through it. */
+class CountingStore implements SecretStore {
+  readonly counts = { get: 0, set: 0, delete: 0, all: 0 };
+  private readonly inner = new KeytarSecretStore();
+  get(account: string) { this.counts.get++; return this.inner.get(account); }
+  set(account: string, secret: string) { this.counts.set++; return this.inner.set(account, secret); }
+  delete(account: string) { this.counts.delete++; return this.inner.delete(account); }
+  all() { this.counts.all++; return this.inner.all(); }
+}
+
+describe.skipIf(!HAS_KEYRING)('restore on start: every profile from the config and ONE keychain read, then renew what is due (emulator, real keyring)', () => {
+  let app: AppFixture;
+  beforeAll(async () => {
+    app = await startAppFixture(refreshSeed(3600));
+    // Sessions signed in two hours "ago" on the emulator's clock: their hour-long tokens are expired when the app starts.
+    app.emulator.advanceClock(-2 * 3_600_000);
+    for (const [name, autoRefresh] of [['a', true], ['b', true], ['c', true], ['manual', false]] as const) {
+      await app.core.addProfile(refreshProfile(name, SHORT_CLIENT, app.emulator.endpoint, { autoRefresh }));
+      await app.core.sessions.startSignIn(name, { password: BOB_PASSWORD });
+    }
+    await app.core.addProfile(refreshProfile('never-signed-in', SHORT_CLIENT, app.emulator.endpoint));
+    app.emulator.advanceClock(2 * 3_600_000);
+  });
+  afterAll(async () => app?.close());
+
+  it('restores with one bulk read, renews the three expired auto-refresh profiles, and leaves the others alone', async () => {
+    const store = new CountingStore();
+    const core = new Core({ configDir: app.configDir, secretStore: store });
+    const scheduler = schedulerFor(core, { clock: systemClock, timers: systemTimers });
+    const profiles = await core.profiles.list();
+    const idOf = (name: string) => profiles.find((p) => p.name === name)!.id;
+    const renewed = Promise.all(['a', 'b', 'c'].map((name) => nextChange(scheduler, idOf(name), (c) => c.state === 'scheduled' && c.expiresAt! > Date.now())));
+    await scheduler.start();
+    expect(store.counts).toEqual({ get: 0, set: 0, delete: 0, all: 1 });
+    await renewed;
+    scheduler.stop();
+    expect(store.counts.all).toBe(1);
+    expect(store.counts.set).toBe(3);
+    expect(scheduler.stateOf(idOf('manual'))?.state).toBe('off');
+    expect(scheduler.stateOf(idOf('never-signed-in'))?.state).toBe('signed-out');
+  });
+});

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { parseConfigFile, parseConfigFileInSlices, serializeConfigFile, UnreadableConfigError } from '../../../../main/core/profiles/config-file.ts';
+import type { Profile } from '../../../../main/core/profiles/profile.ts';
+
+const many = (count: number): Profile[] => Array.from({ length: count }, (_, i) => ({
+  id: randomUUID(), name: `p${i}`, region: 'us-east-1', userPoolId: 'us-east-1_Abc', clientId: 'c1', hasClientSecret: false,
+  authFlow: 'USER_PASSWORD_AUTH', refreshMethod: 'REFRESH_TOKEN_AUTH', autoRefresh: true,
+}));
+
+describe('parseConfigFileInSlices (the event-loop friendly parse the store uses)', () => {
+  it('reads 1,000 profiles exactly as the one-pass parse does', async () => {
+    const text = serializeConfigFile(many(1000));
+    expect(await parseConfigFileInSlices(text)).toEqual(parseConfigFile(text));
+  });
+
+  it('refuses a hand-broken profile deep in the list, saying which one', async () => {
+    const profiles = many(300);
+    const text = serializeConfigFile(profiles).replace(`"name": "p250"`, `"name": "bad name!"`);
+    await expect(parseConfigFileInSlices(text)).rejects.toThrow(UnreadableConfigError);
+    await expect(parseConfigFileInSlices(text)).rejects.toThrow(/profiles\.250\.name/);
+  });
+
+  it('migrates a version-0 file and refuses duplicates and unknown top-level fields, like the one-pass parse', async () => {
+    const [a] = many(1);
+    expect((await parseConfigFileInSlices(JSON.stringify([a]))).profiles).toEqual([a]);
+    await expect(parseConfigFileInSlices(JSON.stringify({ version: 1, profiles: [a, { ...a, id: randomUUID() }] }))).rejects.toThrow(/two profiles are named/);
+    await expect(parseConfigFileInSlices(JSON.stringify({ version: 1, profiles: [], extra: 1 }))).rejects.toThrow(UnreadableConfigError);
+  });
+});

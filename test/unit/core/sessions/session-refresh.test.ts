@@ -1,0 +1,107 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CognitoTransport } from '../../../../main/core/cognito/transport.ts';
+import { Core } from '../../../../main/core/core.ts';
+import { KeychainError } from '../../../../main/core/errors.ts';
+import type { SecretStore } from '../../../../main/core/keychain/secret-store.ts';
+import type { TokenSet } from '../../../../main/core/tokens/token-set.ts';
+import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts';
+import { unsignedJwt } from '../../../support/jwt-fixture.ts';
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+const session = (refreshToken: string, expiresAt = NOW - 1): TokenSet => ({ accessToken: 'old-access', refreshToken, tokenType: 'Bearer', issuedAt: expiresAt - 3_600_000, expiresAt });
+
+/**
+ * SessionService's refresh path with a FAKE transport (answers scripted per refresh token), a fake clock and an
+ * in-memory keychain: races and failures that the emulator and the real keyring cannot stage on cue.
+ */
+function setup(store: SecretStore = new MemorySecretStore()) {
+  const answers = new Map<string, () => Promise<{ status: number; body: string }>>();
+  const sent: string[] = [];
+  const transport: CognitoTransport = {
+    async post(_url, _headers, body) {
+      const token = (JSON.parse(body) as { AuthParameters: { REFRESH_TOKEN: string } }).AuthParameters.REFRESH_TOKEN;
+      sent.push(token);
+      const answer = answers.get(token);
+      if (!answer) throw new Error('no scripted answer');
+      return answer();
+    },
+  };
+  const core = new Core({ configDir: mkdtempSync(join(tmpdir(), 'ctm-refresh-')), secretStore: store, transport, clock: { now: () => NOW } });
+  const ok = async () => ({ status: 200, body: JSON.stringify({ AuthenticationResult: { AccessToken: unsignedJwt({ exp: NOW / 1000 + 3600, sub: 'u' }), ExpiresIn: 3600, TokenType: 'Bearer' } }) });
+  const refused = async () => ({ status: 400, body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Refresh Token has been revoked' }) });
+  return { core, answers, sent, ok, refused, store };
+}
+
+const fields = { name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Abc', clientId: 'client1', endpoint: 'http://127.0.0.1:9/' };
+
+describe('SessionService refresh (fake transport, fake clock, in-memory keychain)', () => {
+  it('does not drop a session when another process stored a new refresh token during a refused refresh: it retries with that one', async () => {
+    const { core, answers, sent, ok, refused } = setup();
+    const profile = await core.addProfile(fields);
+    await core.vault.saveSession(profile.id, session('old'));
+    answers.set('old', async () => {
+      await core.vault.saveSession(profile.id, session('new')); // `ctm login` in another terminal, meanwhile
+      return refused();
+    });
+    answers.set('new', ok);
+    const renewed = await core.sessions.refresh('dev');
+    expect(sent).toEqual(['old', 'new']);
+    expect(renewed.refreshToken).toBe('new');
+    expect((await core.vault.session(profile.id))?.refreshToken).toBe('new');
+  });
+
+  it('treats RefreshTokenReuseException (rotated, grace period over) as a definite refusal: sign-in required, token removed', async () => {
+    const { core, answers } = setup();
+    const profile = await core.addProfile(fields);
+    await core.vault.saveSession(profile.id, session('old'));
+    answers.set('old', async () => ({ status: 400, body: JSON.stringify({ __type: 'RefreshTokenReuseException', message: 'Refresh token has been rotated and can no longer be used' }) }));
+    await expect(core.sessions.refresh('dev')).rejects.toThrow(/needs a sign-in: .*rotated.*ctm login dev/);
+    expect(await core.vault.session(profile.id)).toBeUndefined();
+  });
+
+  it('keeps the session on a transient failure', async () => {
+    const { core, answers } = setup();
+    const profile = await core.addProfile(fields);
+    await core.vault.saveSession(profile.id, session('old'));
+    answers.set('old', async () => ({ status: 400, body: JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' }) }));
+    await expect(core.sessions.refresh('dev')).rejects.toThrow(/TooManyRequests/);
+    expect((await core.vault.session(profile.id))?.refreshToken).toBe('old');
+  });
+
+  it('keeps renewed tokens in memory when the keychain refuses to save them, and saves them on the next try without a network call', async () => {
+    const memory = new MemorySecretStore();
+    let failWrites = false;
+    const flaky: SecretStore = {
+      get: (a) => memory.get(a),
+      set: async (a, s) => {
+        if (failWrites) throw new KeychainError('The OS keychain did not answer a write within 10 s.');
+        return memory.set(a, s);
+      },
+      delete: (a) => memory.delete(a),
+      all: () => memory.all(),
+    };
+    const { core, answers, sent, ok } = setup(flaky);
+    const profile = await core.addProfile(fields);
+    await core.vault.saveSession(profile.id, session('old'));
+    answers.set('old', ok);
+    failWrites = true;
+    await expect(core.sessions.refresh('dev')).rejects.toThrow(/did not answer a write/);
+    expect((await core.sessions.tokens('dev')).accessToken).not.toBe('old-access');
+    failWrites = false;
+    await core.sessions.refresh('dev');
+    expect(sent).toEqual(['old']);
+    expect((await core.vault.session(profile.id))?.accessToken).not.toBe('old-access');
+  });
+
+  it('shares one refresh among many concurrent token requests: one network call', async () => {
+    const { core, answers, sent, ok } = setup();
+    const profile = await core.addProfile(fields);
+    await core.vault.saveSession(profile.id, session('old'));
+    answers.set('old', ok);
+    await Promise.all(Array.from({ length: 25 }, () => core.sessions.tokens('dev')));
+    expect(sent).toEqual(['old']);
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../../../main/core/core.ts';
+import type { Profile } from '../../../../main/core/profiles/profile.ts';
+import { inspectToken, poolKeys } from '../../../../main/core/tokens/token-inspection.ts';
+import type { TokenSet } from '../../../../main/core/tokens/token-set.ts';
+import { startEmulator, type Emulator } from '../../../support/emulator/index.ts';
+import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts';
+import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../../support/seeds-inline.ts';
+
+describe('token inspection against the emulator\u2019s JWKS over real HTTP (in-memory keychain)', () => {
+  let emulator: Emulator;
+  let profile: Profile;
+  let tokens: TokenSet;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ seed: { ...skeletonSeed(), pools: skeletonSeed().pools.map((p) => ({ ...p, users: p.users.map((u) => ({ ...u, groups: ['admins', 'dev'] })) })) } });
+    const core = new Core({ configDir: mkdtempSync(join(tmpdir(), 'ctm-inspect-')), secretStore: new MemorySecretStore() });
+    profile = await core.addProfile({ name: 'dev', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: emulator.endpoint });
+    await core.sessions.startSignIn('dev', { password: ALICE_PASSWORD });
+    tokens = await core.sessions.tokens('dev');
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+
+  it('takes the issuer and key URL from the profile\u2019s endpoint (or Cognito\u2019s, without one)', () => {
+    expect(poolKeys(profile)).toEqual({ issuer: `${emulator.endpoint}${TEST_POOL}`, jwksUrl: `${emulator.endpoint}${TEST_POOL}/.well-known/jwks.json` });
+    expect(poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }).jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc/.well-known/jwks.json');
+  });
+
+  it('decodes the access token and verifies its signature and issuer', async () => {
+    const view = await inspectToken(tokens.accessToken, 'access', profile);
+    expect(view.signature).toEqual({ verified: true, detail: expect.stringContaining('Signed by a key of') as string });
+    expect(view.header).toMatchObject({ alg: 'RS256', kid: expect.any(String) as string });
+    expect(view.claims).toMatchObject({ token_use: 'access', username: 'alice' });
+    expect(view.scopes).toContain('aws.cognito.signin.user.admin');
+    expect(view.groups).toEqual(['admins', 'dev']);
+    expect(view.expiresAt! - view.issuedAt!).toBe(3_600_000);
+  });
+
+  it('refuses a token whose claims were changed after signing', async () => {
+    const [header, payload, signature] = tokens.idToken!.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const forged = [header, Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['root'] })).toString('base64url'), signature].join('.');
+    const view = await inspectToken(forged, 'id', profile);
+    expect(view.signature.verified).toBe(false);
+    expect(view.signature.detail).toMatch(/the signature is wrong/);
+    expect(view.groups).toEqual(['root']);
+  });
+
+  it('does not verify a token against another pool', async () => {
+    const view = await inspectToken(tokens.accessToken, 'access', { ...profile, userPoolId: 'us-east-1_Other1' });
+    expect(view.signature.verified).toBe(false);
+  });
+
+  it('says so when the stored token is not a JWT', async () => {
+    await expect(inspectToken('not-a-jwt', 'access', profile)).rejects.toThrow(/not a readable JWT/);
+  });
+});

@@ -1,0 +1,30 @@
+import type { Menu, MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { TrayController } from '../../../main/electron/tray-controller.ts';
+import type { ProfileView } from '../../../main/ipc/contract.ts';
+
+const NOW = 1_800_000_000_000;
+const dev = (state: ProfileView['state']): ProfileView => ({
+  id: 'id-dev', name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'c', authFlow: 'USER_SRP_AUTH', hasClientSecret: false, autoRefresh: true, state, expiresAt: NOW + 600_000,
+});
+
+describe('TrayController with a recording tray (Electron stood in)', () => {
+  function setup() {
+    const calls: string[] = [];
+    const controller = new TrayController({
+      tray: { setContextMenu: () => void calls.push('menu'), setToolTip: (t: string) => void calls.push(`tooltip:${t.split('\n')[1]}`), setImage: (i: unknown) => void calls.push(`image:${String(i)}`) },
+      buildMenu: (_t: MenuItemConstructorOptions[]) => ({}) as Menu,
+      icons: { ok: 'ok.png', warning: 'warning.png', error: 'error.png' },
+      run: () => undefined,
+    });
+    return { calls, controller };
+  }
+
+  it('rebuilds the menu only when the model changes, and swaps the icon with the health', () => {
+    const { calls, controller } = setup();
+    expect(controller.show([dev('signed-in')], NOW)).toBe(true);
+    expect(controller.show([dev('signed-in')], NOW + 5_000)).toBe(false);
+    expect(controller.show([dev('error')], NOW + 5_000)).toBe(true);
+    expect(calls).toEqual(['image:ok.png', 'tooltip:Next expiry: dev in 10 min', 'menu', 'image:error.png', 'tooltip:No profile signed in', 'menu']);
+  });
+});
