@@ -37,6 +37,7 @@ const POOL = 'us-east-1_Scale1';
 const CLIENT = 'scaleclient1';
 const PASSWORD = 'Scale-Password-1!';
 const HOUR = 3_600_000;
+const SETTLE_MS = 5_000;
 /** The targets of issue 4, printed beside the figures. */
 export const TARGETS = { restoreMs: 2_000, stormMs: 10_000, idleCpuPercent: 1, eventLoopDelayMs: 50 };
 
@@ -171,15 +172,16 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
       return [row(`storm: ${count} expired at once (real gnome-keyring)`, stormMs, 'ms', `${(stormMs / count).toFixed(0)} ms per profile: each refresh reads and rewrites its keychain entry, and gnome-keyring rewrites its whole keyring file on every write (cost grows with the number of entries); in-flight cap ${maxInFlight}, max in flight observed ${scheduler.maxInFlightObserved}; longest event-loop delay ${stormLoopMax.toFixed(1)} ms`)];
     }
 
-    loop.reset();
+    // Let the storm's leftovers settle (garbage collection, pooled connections closing) before the idle minute starts.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    // The delay monitor wakes every 10 ms, which would be most of an idle process's CPU: it is off for the idle minute.
+    loop.disable();
     const requestsBeforeIdle = transport.total;
     const cpuBefore = process.cpuUsage();
     const idleStarted = performance.now();
     await new Promise((resolve) => setTimeout(resolve, idleMs));
     const cpu = process.cpuUsage(cpuBefore);
     const idleCpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - idleStarted)) * 100;
-    const idleLoopMax = loop.max / 1e6;
-    loop.disable();
     const idleRequests = transport.total - requestsBeforeIdle;
     scheduler.stop();
     const rssPeakMb = process.resourceUsage().maxRSS / 1024;
@@ -190,8 +192,8 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
       row(`storm: ${count} expired at once (${label})`, stormMs, 'ms', `target < ${TARGETS.stormMs} ms: ${verdict(stormMs, TARGETS.stormMs)}; in-flight cap ${maxInFlight}, max in flight observed ${scheduler.maxInFlightObserved} (scheduler) / ${transport.max} (HTTP); each refresh reads and writes its keychain entry`),
       row(`peak RSS (${label})`, rssPeakMb, 'MB', 'process.resourceUsage().maxRSS over the whole run (the emulator runs in its own process)'),
       row(`peak heap used (${label})`, heapPeak / 2 ** 20, 'MB', 'sampled after restore, every 50 renewals and after the storm (the emulator runs in its own process)'),
-      row(`idle CPU over ${Math.round(idleMs / 1000)} s after the storm (${label})`, idleCpuPercent, '%', `target < ${TARGETS.idleCpuPercent} %: ${verdict(idleCpuPercent, TARGETS.idleCpuPercent)}; ${count} profiles scheduled, one timer armed; ${idleRequests} requests while idle`),
-      row(`longest event-loop delay (${label})`, Math.max(stormLoopMax, idleLoopMax), 'ms', `target < ${TARGETS.eventLoopDelayMs} ms: ${verdict(Math.max(stormLoopMax, idleLoopMax), TARGETS.eventLoopDelayMs)}; restore + storm ${stormLoopMax.toFixed(1)} ms, idle ${idleLoopMax.toFixed(1)} ms (monitorEventLoopDelay, 10 ms resolution)`),
+      row(`idle CPU over ${Math.round(idleMs / 1000)} s after the storm (${label})`, idleCpuPercent, '%', `target < ${TARGETS.idleCpuPercent} %: ${verdict(idleCpuPercent, TARGETS.idleCpuPercent)}; starts ${SETTLE_MS / 1000} s after the storm; ${count} profiles scheduled, one timer armed; ${idleRequests} requests while idle`),
+      row(`longest event-loop delay, restore + storm (${label})`, stormLoopMax, 'ms', `target < ${TARGETS.eventLoopDelayMs} ms: ${verdict(stormLoopMax, TARGETS.eventLoopDelayMs)}; monitorEventLoopDelay (10 ms resolution); it counts time the OS did not run the process, so a loaded machine inflates it`),
     ];
   } finally {
     emulator.close();
