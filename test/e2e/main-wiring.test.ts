@@ -48,9 +48,15 @@ describe('main/index.ts wiring, with a recorded stand-in for the electron module
     expect(find('app.on').map((c) => c.args[0])).toContain('second-instance');
   });
 
+  it('keeps a separate config folder a separate instance: Electron data under CTM_CONFIG_DIR, set before the instance lock', () => {
+    const setPath = calls.findIndex((c) => c.api === 'app.setPath');
+    expect(calls[setPath]?.args).toEqual(['userData', expect.stringMatching(/ctm-main-.*\/config\/electron$/)]);
+    expect(setPath).toBeLessThan(calls.findIndex((c) => c.api === 'app.requestSingleInstanceLock'));
+  });
+
   it('shows the tray state (icon, tooltip, menu) and applies the settings (shortcut) at start', () => {
     // Without a keyring (the child has no D-Bus session) the tray shows the problem with the error icon, Open and Quit.
-    expect(find('tray.setImage')[0]?.args[0]).toMatch(/out\/icons\/tray(-error)?\.png$/);
+    expect(find('tray.setImage')[0]?.args[0]).toMatch(/out\/icons\/tray-(error|light)\.png$/);
     expect(find('tray.setToolTip')[0]?.args[0]).toMatch(/^Cognito Token Manager\n\S/);
     expect(find('Menu.buildFromTemplate')).toHaveLength(1);
     expect(find('globalShortcut.unregisterAll').length).toBeGreaterThan(0);

@@ -59,6 +59,7 @@ const electron = {
     whenReady: () => whenReady,
     quit: () => record('app.quit'),
     getPath: (name: string) => join(process.env.HOME ?? '/tmp', name),
+    setPath: (name: string, value: string) => record('app.setPath', name, value),
     setLoginItemSettings: (s: unknown) => record('app.setLoginItemSettings', s),
     getLoginItemSettings: () => ({ openAtLogin: false }),
   },
