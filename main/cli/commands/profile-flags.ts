@@ -8,6 +8,7 @@ export const PROFILE_FIELD_FLAGS = {
   'client-secret-stdin': { type: 'boolean' },
   username: { type: 'string' },
   'auth-flow': { type: 'string' },
+  'preferred-challenge': { type: 'string' },
   'refresh-method': { type: 'string' },
   endpoint: { type: 'string' },
   'client-metadata': { type: 'string', multiple: true },
@@ -23,6 +24,7 @@ export interface ProfileFieldValues {
   'client-id'?: string | undefined;
   username?: string | undefined;
   'auth-flow'?: string | undefined;
+  'preferred-challenge'?: string | undefined;
   'refresh-method'?: string | undefined;
   endpoint?: string | undefined;
   'client-metadata'?: string[] | undefined;
@@ -38,6 +40,7 @@ export const PROFILE_FIELD_HELP = `  --region R                   AWS region (de
   --client-secret-stdin        read the app client's secret from stdin (stored in the OS keychain only)
   --username U                 user to sign in as (asked at login when left out)
   --auth-flow FLOW             USER_SRP_AUTH (default), USER_PASSWORD_AUTH, CUSTOM_AUTH or USER_AUTH
+  --preferred-challenge C      with USER_AUTH: PASSWORD, PASSWORD_SRP, EMAIL_OTP or SMS_OTP (else Cognito offers a choice)
   --refresh-method M           REFRESH_TOKEN_AUTH (default), REFRESH_TOKEN or GetTokensFromRefreshToken (needed with rotation)
   --endpoint URL               Cognito endpoint (for a local emulator or a proxy)
   --client-metadata KEY=VALUE  ClientMetadata sent to the pool's Lambda triggers (repeatable)
@@ -61,6 +64,7 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   set('clientId', values['client-id'], false);
   set('username', values.username, true);
   set('authFlow', values['auth-flow'], false);
+  set('preferredChallenge', values['preferred-challenge'], true);
   set('refreshMethod', values['refresh-method'], false);
   set('endpoint', values.endpoint, true);
   set('analyticsEndpointId', values['analytics-endpoint-id'], true);

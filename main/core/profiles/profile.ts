@@ -27,9 +27,9 @@ const profileFieldsObject = z
     clientId: z.string().regex(CLIENT_ID, 'client id: expected 1 to 128 letters, digits, "_" or "+"'),
     hasClientSecret: z.boolean().default(false),
     username: z.string().min(1).max(128).optional(),
-    authFlow: z.enum(SIGN_IN_FLOWS).default('USER_SRP_AUTH'),
-    preferredChallenge: z.enum(USER_AUTH_CHALLENGES).optional(),
-    refreshMethod: z.enum(REFRESH_METHODS).default('REFRESH_TOKEN_AUTH'),
+    authFlow: z.enum(SIGN_IN_FLOWS, { error: `auth flow: expected one of ${SIGN_IN_FLOWS.join(', ')}` }).default('USER_SRP_AUTH'),
+    preferredChallenge: z.enum(USER_AUTH_CHALLENGES, { error: `preferred challenge: expected one of ${USER_AUTH_CHALLENGES.join(', ')}` }).optional(),
+    refreshMethod: z.enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` }).default('REFRESH_TOKEN_AUTH'),
     endpoint: z
       .url({ protocol: /^https?$/, error: 'endpoint: expected an http:// or https:// URL' })
       .optional(),

@@ -42,6 +42,15 @@ describe.skipIf(!HAS_KEYRING)('ctm profile add|edit|list|remove|import|export, a
     expect(initiate?.body).toMatchObject({ ClientMetadata: { tenant: 'acme', stage: 'dev=1' }, AnalyticsMetadata: { AnalyticsEndpointId: 'pinpoint-1' }, UserContextData: { EncodedData: 'encoded-data' } });
   });
 
+  it('takes the USER_AUTH preferred challenge, and refuses one Cognito does not offer', async () => {
+    expect((await ctm(['profile', 'add', 'choice', ...base(), '--auth-flow', 'USER_AUTH', '--preferred-challenge', 'PASSWORD'])).code).toBe(0);
+    expect((await listed()).find((p) => p.name === 'choice')).toMatchObject({ authFlow: 'USER_AUTH', preferredChallenge: 'PASSWORD' });
+    const bad = await ctm(['profile', 'edit', 'choice', '--preferred-challenge', 'CARRIER_PIGEON']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/preferred challenge: expected one of PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP/);
+    expect((await ctm(['profile', 'remove', 'choice'])).code).toBe(0);
+  });
+
   it('edits only the given fields, keeps the id, and clears an optional field with ""', async () => {
     const [before] = await listed();
     expect((await ctm(['profile', 'edit', 'full', '--name', 'renamed', '--client-metadata', '', '--auto-refresh'])).code).toBe(0);
