@@ -18,6 +18,8 @@ export interface ProfileSecrets {
 export type SessionChangeListener = (profileId: string, session: TokenSet | undefined) => void;
 
 const SESSION = 'session:';
+/** How long a bulk read is reused: one user action (answer, tray update, page refresh) asks for it several times in a row. */
+const SNAPSHOT_REUSE_MS = 1_000;
 const CLIENT_SECRET = 'client-secret:';
 const DEVICE = 'device:';
 
@@ -25,6 +27,8 @@ const DEVICE = 'device:';
 export class Vault {
   private readonly store: SecretStore;
   private readonly listeners = new Set<SessionChangeListener>();
+  // The last bulk read: shared by concurrent callers, reused briefly, dropped by every write or failure of this vault.
+  private snapshot: { read: Promise<Map<string, string>>; doneAt?: number } | undefined;
   constructor(store: SecretStore) {
     this.store = store;
   }
@@ -37,17 +41,24 @@ export class Vault {
 
   /** The stored session of a profile, if any; an unreadable entry counts as none (and is left in place). */
   async session(profileId: string): Promise<TokenSet | undefined> {
-    return parseSession(await this.store.get(SESSION + profileId));
+    try {
+      return parseSession(await this.store.get(SESSION + profileId));
+    } catch (error) {
+      this.snapshot = undefined; // the keychain changed state (locked, gone): the next listing must ask it again
+      throw error;
+    }
   }
 
   /** Stores a session in one keychain write, replacing the previous one only once the new one is safe. */
   async saveSession(profileId: string, tokens: TokenSet): Promise<void> {
+    this.snapshot = undefined;
     await this.store.set(SESSION + profileId, JSON.stringify(tokens));
     this.notify(profileId, tokens);
   }
 
   /** Forgets a profile's session. */
   async deleteSession(profileId: string): Promise<void> {
+    this.snapshot = undefined;
     await this.store.delete(SESSION + profileId);
     this.notify(profileId, undefined);
   }
@@ -59,6 +70,7 @@ export class Vault {
 
   /** Stores a client secret. */
   async saveClientSecret(profileId: string, secret: string): Promise<void> {
+    this.snapshot = undefined;
     await this.store.set(CLIENT_SECRET + profileId, secret);
   }
 
@@ -85,12 +97,13 @@ export class Vault {
 
   /** Removes every entry of a profile (its session and client secret). */
   async forgetProfile(profileId: string): Promise<void> {
+    this.snapshot = undefined;
     await this.store.delete(SESSION + profileId);
     this.notify(profileId, undefined);
     await this.store.delete(CLIENT_SECRET + profileId);
   }
 
-  /** All profiles' secrets in one keychain read, for restoring on start. */
+  /** All profiles' secrets in one keychain read (shared by concurrent callers, reused for a second after it ends). */
   async allProfileSecrets(): Promise<Map<string, ProfileSecrets>> {
     const result = new Map<string, ProfileSecrets>();
     const entry = (id: string): ProfileSecrets => {
@@ -98,7 +111,7 @@ export class Vault {
       if (!secrets) result.set(id, (secrets = {}));
       return secrets;
     };
-    for (const [account, secret] of await this.store.all()) {
+    for (const [account, secret] of await this.bulkRead()) {
       if (account.startsWith(SESSION)) {
         const session = parseSession(secret);
         if (session) entry(account.slice(SESSION.length)).session = session;
@@ -107,6 +120,22 @@ export class Vault {
       }
     }
     return result;
+  }
+
+  private bulkRead(): Promise<Map<string, string>> {
+    const last = this.snapshot;
+    if (last && (last.doneAt === undefined || performance.now() - last.doneAt < SNAPSHOT_REUSE_MS)) return last.read;
+    const current: { read: Promise<Map<string, string>>; doneAt?: number } = { read: this.store.all() };
+    this.snapshot = current;
+    current.read.then(
+      () => {
+        current.doneAt = performance.now();
+      },
+      () => {
+        if (this.snapshot === current) this.snapshot = undefined;
+      },
+    );
+    return current.read;
   }
 
   private notify(profileId: string, session: TokenSet | undefined): void {
