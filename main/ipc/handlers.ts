@@ -61,8 +61,9 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     signIn: mutation((profileId: string, credentials: Parameters<Api['signIn']>[1]) => core.sessions.startSignIn(profileId, credentials)),
     answerChallenge: mutation((conversationId: string, answer: Parameters<Api['answerChallenge']>[1]) => core.sessions.answerChallenge(conversationId, answer)),
     refreshNow: mutation(async (profileId: string) => {
-      await core.sessions.refresh((await core.profiles.get(profileId)).id);
-      return view((await core.profiles.get(profileId)).id);
+      const { id } = await core.profiles.get(profileId);
+      await core.sessions.refresh(id);
+      return view(id);
     }),
     signOut: mutation((profileId: string) => core.sessions.signOut(profileId)),
     copyToken: async (profileId, kind, format) => {
