@@ -41,7 +41,7 @@ export const PROFILE_FIELD_HELP = `  --region R                   AWS region (de
   --username U                 user to sign in as (asked at login when left out)
   --auth-flow FLOW             USER_SRP_AUTH (default), USER_PASSWORD_AUTH, CUSTOM_AUTH or USER_AUTH
   --preferred-challenge C      with USER_AUTH: PASSWORD, PASSWORD_SRP, EMAIL_OTP or SMS_OTP (else Cognito offers a choice)
-  --refresh-method M           REFRESH_TOKEN_AUTH (default), REFRESH_TOKEN or GetTokensFromRefreshToken (needed with rotation)
+  --refresh-method M           auto (default: GetTokensFromRefreshToken, REFRESH_TOKEN_AUTH where the endpoint lacks it), or force REFRESH_TOKEN_AUTH, REFRESH_TOKEN or GetTokensFromRefreshToken
   --endpoint URL               Cognito endpoint (for a local emulator or a proxy)
   --client-metadata KEY=VALUE  ClientMetadata sent to the pool's Lambda triggers (repeatable)
   --analytics-endpoint-id ID   Pinpoint endpoint id sent as AnalyticsMetadata

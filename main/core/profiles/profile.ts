@@ -9,8 +9,11 @@ export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
 /** The first factors a USER_AUTH (choice-based) sign-in can ask for with PREFERRED_CHALLENGE. */
 export const USER_AUTH_CHALLENGES = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
 
-/** How a session is renewed: InitiateAuth's REFRESH_TOKEN_AUTH (or its alias), or GetTokensFromRefreshToken (needed with rotation). */
-export const REFRESH_METHODS = ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'GetTokensFromRefreshToken'] as const;
+/**
+ * How a session is renewed: `auto` (GetTokensFromRefreshToken, which AWS serves with rotation on or off, falling back to
+ * REFRESH_TOKEN_AUTH only on an endpoint that does not know the operation), or one method forced.
+ */
+export const REFRESH_METHODS = ['auto', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'GetTokensFromRefreshToken'] as const;
 /** A refresh method name. */
 export type RefreshMethod = (typeof REFRESH_METHODS)[number];
 
@@ -29,7 +32,9 @@ const profileFieldsObject = z
     username: z.string().min(1).max(128).optional(),
     authFlow: z.enum(SIGN_IN_FLOWS, { error: `auth flow: expected one of ${SIGN_IN_FLOWS.join(', ')}` }).default('USER_SRP_AUTH'),
     preferredChallenge: z.enum(USER_AUTH_CHALLENGES, { error: `preferred challenge: expected one of ${USER_AUTH_CHALLENGES.join(', ')}` }).optional(),
-    refreshMethod: z.enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` }).default('REFRESH_TOKEN_AUTH'),
+    refreshMethod: z.enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` }).default('auto'),
+    /** Learned by `auto`: this endpoint answered that it does not know GetTokensFromRefreshToken (emulators), so REFRESH_TOKEN_AUTH is used there. */
+    refreshFallbackEndpoint: z.string().optional(),
     endpoint: z
       .url({ protocol: /^https?$/, error: 'endpoint: expected an http:// or https:// URL' })
       .optional(),

@@ -147,7 +147,7 @@ export class SessionService {
     for (let attempt = 1; ; attempt++) {
       let renewed: TokenSet;
       try {
-        renewed = await refreshSession({ profile, session, client: this.clientFor(profile), now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) });
+        renewed = await refreshSession({ profile, session, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), ...(await this.secretOf(profile)) });
       } catch (error) {
         if (!isDefiniteRefusal(error)) {
           const problem = asCtmError(error);
@@ -202,6 +202,11 @@ export class SessionService {
   private pruneConversations(): void {
     const oldest = this.deps.clock.now() - CONVERSATION_TTL_MS;
     for (const [id, pending] of this.conversations) if (pending.startedAt < oldest) this.conversations.delete(id);
+  }
+
+  /** Remembers that the profile's endpoint lacks GetTokensFromRefreshToken; a failed write only costs one extra call next time. */
+  private async rememberRefreshFallback(profile: Profile): Promise<void> {
+    await this.deps.profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).catch(() => undefined);
   }
 
   private clientFor(profile: Profile): CognitoClient {

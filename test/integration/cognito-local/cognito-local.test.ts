@@ -27,13 +27,15 @@ describe.skipIf(!HAS_KEYRING)('our client against cognito-local (child process; 
     await app?.close();
   });
 
-  it('USER_PASSWORD_AUTH signs in and REFRESH_TOKEN_AUTH renews the access token, keeping the refresh token', async () => {
+  it('USER_PASSWORD_AUTH signs in; the refresh falls back to REFRESH_TOKEN_AUTH (cognito-local lacks GetTokensFromRefreshToken) and remembers that', async () => {
     await profile('local', 'alice');
     expect((await app.core.sessions.startSignIn('local', { password: PASSWORD })).kind).toBe('signed-in');
     const before = await app.core.sessions.tokens('local');
     const after = await app.core.sessions.refresh('local');
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).toBe(before.refreshToken);
+    expect((await app.core.profiles.get('local')).refreshFallbackEndpoint).toBe(local.endpoint);
+    expect((await app.core.sessions.refresh('local')).accessToken).not.toBe(after.accessToken);
   });
 
   it('a wrong password is refused, with cognito-local\u2019s error type and our advice for it', async () => {
