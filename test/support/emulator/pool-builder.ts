@@ -47,6 +47,7 @@ function buildClient(pool: PoolRecord, seed: SeedClient): ClientRecord {
     },
     authSessionValiditySeconds: seed.authSessionValiditySeconds ?? 180,
     omitExpiresIn: seed.omitExpiresIn ?? false,
+    tokenRevocation: seed.enableTokenRevocation ?? true,
     pool,
   };
 }

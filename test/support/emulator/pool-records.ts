@@ -25,6 +25,8 @@ export interface ClientRecord {
   rotation: { enabled: boolean; retryGracePeriodSeconds: number };
   authSessionValiditySeconds: number;
   omitExpiresIn: boolean;
+  /** EnableTokenRevocation: false makes RevokeToken answer UnsupportedOperationException. */
+  tokenRevocation: boolean;
   pool: PoolRecord;
 }
 

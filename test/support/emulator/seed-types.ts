@@ -26,6 +26,8 @@ export interface SeedClient {
   refreshTokenRotation?: { enabled: boolean; retryGracePeriodSeconds?: number };
   authSessionValiditySeconds?: number;
   omitExpiresIn?: boolean;
+  /** AWS's EnableTokenRevocation (default true for new clients). */
+  enableTokenRevocation?: boolean;
 }
 
 /** A user's account state, as Cognito names it. */
