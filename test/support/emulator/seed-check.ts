@@ -74,6 +74,9 @@ export function checkSeed(value: unknown): asserts value is Seed {
     if (pool.deviceTracking !== undefined && !['off', 'always', 'user-opt-in'].includes(String(pool.deviceTracking))) {
       fail(`${where}.deviceTracking`, 'expected "off", "always" or "user-opt-in"');
     }
+    if (pool.unknownDeviceError !== undefined && !['ResourceNotFoundException', 'InvalidParameterException'].includes(String(pool.unknownDeviceError))) {
+      fail(`${where}.unknownDeviceError`, 'expected "ResourceNotFoundException" or "InvalidParameterException"');
+    }
     list(`${where}.clients`, pool.clients).forEach((client, c) => {
       checkClient(`${where}.clients[${c}]`, client);
       const id = (client as { id: string }).id;

@@ -9,8 +9,13 @@ export interface SeedPool {
   requiredAttributes?: string[];
   clients: SeedClient[];
   deviceTracking?: DeviceTracking;
+  /** The answer to an unknown device key (default ResourceNotFoundException "Device does not exist."). */
+  unknownDeviceError?: UnknownDeviceError;
   users: SeedUser[];
 }
+
+/** Cognito's two answers to a device key it does not know. */
+export type UnknownDeviceError = 'ResourceNotFoundException' | 'InvalidParameterException';
 
 /** How a pool remembers devices: never, on every sign-in, or when the user opts in. */
 export type DeviceTracking = 'off' | 'always' | 'user-opt-in';
