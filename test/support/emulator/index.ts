@@ -9,9 +9,9 @@ import { RefreshTokenStore } from './refresh-token-store.ts';
 import { loadSeed } from './seed-loader.ts';
 import type { Seed } from './seed-types.ts';
 
-export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, UserStatus } from './seed-types.ts';
+export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, UnknownDeviceError, UserStatus } from './seed-types.ts';
 export type { RecordedRequest } from './http-server.ts';
-export type { FaultController } from './fault-controller.ts';
+export type { FaultController, UnknownOperationStyle } from './fault-controller.ts';
 export { secretHashFor } from './secret-hash.ts';
 export { totpCode } from './totp.ts';
 
@@ -20,6 +20,8 @@ export interface EmulatorOptions {
   seed: Seed | string;
   port?: number;
   host?: string;
+  /** Starts the emulator clock this far from the machine's (e.g. -7_200_000: the server is two hours behind). */
+  clockOffsetMs?: number;
 }
 
 /** A running Cognito user-pool emulator. */
@@ -38,6 +40,7 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const seed = await loadSeed(options.seed);
   const clock = createEmulatorClock();
+  clock.advance(options.clockOffsetMs ?? 0);
   const state: EmulatorState = {
     pools: new Map(), clients: new Map(), clock, issuerBase: '', refreshTokens: new RefreshTokenStore(),
     sessions: new AuthSessionStore(() => clock.now()), outbox: new Map(), revokedOrigins: new Set(),

@@ -9,8 +9,13 @@ export interface SeedPool {
   requiredAttributes?: string[];
   clients: SeedClient[];
   deviceTracking?: DeviceTracking;
+  /** The answer to an unknown device key (default ResourceNotFoundException "Device does not exist."). */
+  unknownDeviceError?: UnknownDeviceError;
   users: SeedUser[];
 }
+
+/** Cognito's two answers to a device key it does not know. */
+export type UnknownDeviceError = 'ResourceNotFoundException' | 'InvalidParameterException';
 
 /** How a pool remembers devices: never, on every sign-in, or when the user opts in. */
 export type DeviceTracking = 'off' | 'always' | 'user-opt-in';
@@ -26,6 +31,8 @@ export interface SeedClient {
   refreshTokenRotation?: { enabled: boolean; retryGracePeriodSeconds?: number };
   authSessionValiditySeconds?: number;
   omitExpiresIn?: boolean;
+  /** AWS's EnableTokenRevocation (default true for new clients). */
+  enableTokenRevocation?: boolean;
 }
 
 /** A user's account state, as Cognito names it. */

@@ -1,4 +1,5 @@
 import { CognitoError } from './cognito-error.ts';
+import { unknownDevice } from './device-errors.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import { issueMfaChallenge, openChallenge } from './challenge-issue.ts';
 import type { ClientRecord, UserRecord } from './pool-records.ts';
@@ -22,7 +23,7 @@ export interface SignInProgress {
 /** Refuses a DEVICE_KEY the user does not have (amazon-cognito-identity-js then retries without it). */
 export function checkOfferedDevice(user: UserRecord, deviceKey: string | undefined): void {
   if (deviceKey && user.pool.deviceTracking !== 'off' && !user.devices.has(deviceKey)) {
-    throw new CognitoError('ResourceNotFoundException', 'Device does not exist.');
+    throw unknownDevice(user.pool);
   }
 }
 
