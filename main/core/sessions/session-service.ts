@@ -218,7 +218,7 @@ export class SessionService {
   }
 
   private clientFor(profile: Profile): CognitoClient {
-    return new CognitoClient(this.deps.transport, cognitoEndpoint(profile.region, profile.endpoint));
+    return new CognitoClient(this.deps.transport, cognitoEndpoint(profile.region, profile.endpoint, profile.fips));
   }
 
   private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {
