@@ -72,7 +72,7 @@ export interface ChallengeAnswerInput {
 
 /** Where a sign-in stands after a step. */
 export type SignInStepView =
-  | { kind: 'signed-in'; profileId: string; expiresAt: number }
+  | { kind: 'signed-in'; profileId: string; expiresAt: number; warning?: string }
   | { kind: 'challenge'; profileId: string; conversationId: string; prompt: ChallengeView };
 
 /** A token decoded for the inspector: never the token itself nor its signature. */

@@ -40,4 +40,4 @@ export interface SignInCredentials {
 }
 
 /** One step of a sign-in conversation: finished with tokens, or waiting for an answer. */
-export type SignInOutcome = { kind: 'tokens'; tokens: TokenSet } | { kind: 'challenge'; prompt: ChallengePrompt };
+export type SignInOutcome = { kind: 'tokens'; tokens: TokenSet; warning?: string } | { kind: 'challenge'; prompt: ChallengePrompt };
