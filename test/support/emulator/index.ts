@@ -9,7 +9,7 @@ import { RefreshTokenStore } from './refresh-token-store.ts';
 import { loadSeed } from './seed-loader.ts';
 import type { Seed } from './seed-types.ts';
 
-export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, UnknownDeviceError, UserStatus } from './seed-types.ts';
+export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, MfaSetupMethod, UnknownDeviceError, UserStatus } from './seed-types.ts';
 export type { RecordedRequest } from './http-server.ts';
 export type { FaultController, UnknownOperationStyle } from './fault-controller.ts';
 export { secretHashFor } from './secret-hash.ts';
