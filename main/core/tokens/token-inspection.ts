@@ -21,10 +21,13 @@ export interface TokenInspection {
 /** A JWKS fetcher per key URL, kept so each pool's keys are fetched once (jose caches and re-fetches on unknown `kid`). */
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-/** The issuer and key URL of a profile's pool, through its endpoint (so emulators and VPC endpoints work). */
+/**
+ * The issuer of a profile's pool (AWS names it by region and pool, whatever endpoint served the tokens) and its key URL,
+ * through the profile's endpoint (so emulators and VPC endpoints work).
+ */
 export function poolKeys(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>): { issuer: string; jwksUrl: string } {
-  const issuer = issuerFor(profile.region, profile.userPoolId, profile.endpoint);
-  return { issuer, jwksUrl: `${issuer}/.well-known/jwks.json` };
+  const issuer = issuerFor(profile.region, profile.userPoolId);
+  return { issuer, jwksUrl: `${issuerFor(profile.region, profile.userPoolId, profile.endpoint)}/.well-known/jwks.json` };
 }
 
 /** Decodes a token and verifies its signature against the pool's JWKS and its issuer against the profile's pool. */
