@@ -60,6 +60,7 @@ export async function buildPool(seed: SeedPool): Promise<{ pool: PoolRecord; cli
     region: seed.id.slice(0, seed.id.indexOf('_')),
     requiredAttributes: [...(seed.requiredAttributes ?? [])],
     deviceTracking: seed.deviceTracking ?? 'off',
+    mfaSetupMethods: [...(seed.mfaSetupMethods ?? ['SOFTWARE_TOKEN_MFA'])],
     unknownDeviceError: seed.unknownDeviceError ?? 'ResourceNotFoundException',
     users: new Map(),
     signer: await createPoolSigner(),

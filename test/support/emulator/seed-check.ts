@@ -77,6 +77,9 @@ export function checkSeed(value: unknown): asserts value is Seed {
     if (pool.unknownDeviceError !== undefined && !['ResourceNotFoundException', 'InvalidParameterException'].includes(String(pool.unknownDeviceError))) {
       fail(`${where}.unknownDeviceError`, 'expected "ResourceNotFoundException" or "InvalidParameterException"');
     }
+    for (const method of pool.mfaSetupMethods === undefined ? [] : list(`${where}.mfaSetupMethods`, pool.mfaSetupMethods)) {
+      if (method !== 'SOFTWARE_TOKEN_MFA' && method !== 'EMAIL_OTP') fail(`${where}.mfaSetupMethods`, `expected SOFTWARE_TOKEN_MFA or EMAIL_OTP, not ${String(method)}`);
+    }
     list(`${where}.clients`, pool.clients).forEach((client, c) => {
       checkClient(`${where}.clients[${c}]`, client);
       const id = (client as { id: string }).id;

@@ -63,8 +63,9 @@ export function advanceSignIn(state: EmulatorState, progress: SignInProgress): R
   }
   const rememberedDevice = progress.verifiedDeviceKey !== undefined && user.devices.get(progress.verifiedDeviceKey)?.remembered === true;
   if (!progress.mfaDone && !rememberedDevice) {
-    if (user.mfa.setupRequired && !user.mfa.enabled.includes('SOFTWARE_TOKEN_MFA')) {
-      return openChallenge(state, { progress, challenge: 'MFA_SETUP' }, { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' });
+    if (user.mfa.setupRequired && user.mfa.enabled.length === 0) {
+      // API_RespondToAuthChallenge, MFA_SETUP: MFAS_CAN_SETUP lists the methods the pool lets users enrol.
+      return openChallenge(state, { progress, challenge: 'MFA_SETUP' }, { MFAS_CAN_SETUP: JSON.stringify(user.pool.mfaSetupMethods) });
     }
     const enabled = user.mfa.enabled;
     const method = user.mfa.preferred && enabled.includes(user.mfa.preferred) ? user.mfa.preferred : enabled.length === 1 ? enabled[0] : undefined;
