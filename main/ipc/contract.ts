@@ -65,6 +65,8 @@ export interface ChallengeAnswerInput {
   newPassword?: string;
   attributes?: Record<string, string>;
   code?: string;
+  /** MFA_SETUP by e-mail: the address to receive codes (the pool then asks EMAIL_OTP with a code sent there). */
+  email?: string;
   select?: string;
   answer?: string;
   rememberDevice?: boolean;
