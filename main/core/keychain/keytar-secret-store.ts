@@ -14,6 +14,8 @@ export interface KeytarLike {
 /** The keychain service name every entry of the app is stored under. */
 export const KEYCHAIN_SERVICE = 'cognito-token-manager';
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** One gate for every store on the real keytar: a listing must not overlap a write of ANY store of this process. */
+const processGate = new CallGate();
 
 /**
  * The real OS keychain through keytar (Keychain on macOS, Credential Manager on Windows, Secret Service on Linux).
@@ -27,12 +29,13 @@ export class KeytarSecretStore implements SecretStore {
   private readonly isLocked: LockProbe;
   /** A call that outlived its timeout and has not settled yet. */
   private hung: Promise<unknown> | undefined;
-  private readonly gate = new CallGate();
+  private readonly gate: CallGate;
 
   constructor(service = KEYCHAIN_SERVICE, timeoutMs = Number(process.env.CTM_KEYCHAIN_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS, seams: { keytar?: KeytarLike; lockProbe?: LockProbe } = {}) {
     this.service = service;
     this.timeoutMs = timeoutMs;
     this.keytar = seams.keytar;
+    this.gate = seams.keytar ? new CallGate() : processGate;
     this.isLocked = seams.lockProbe ?? secretServiceLockProbe(timeoutMs);
   }
 
