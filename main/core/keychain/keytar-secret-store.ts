@@ -14,6 +14,14 @@ export interface KeytarLike {
 /** The keychain service name every entry of the app is stored under. */
 export const KEYCHAIN_SERVICE = 'cognito-token-manager';
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** Calls that outlived their timeout and are still inside keytar, across every store of this process. */
+let hungCalls = 0;
+
+/** True while a keychain call that timed out is still hanging in keytar's native code (it holds a libuv worker thread). */
+export function keychainCallStillHanging(): boolean {
+  return hungCalls > 0;
+}
+
 /** One gate for every store on the real keytar: a listing must not overlap a write of ANY store of this process. */
 const processGate = new CallGate();
 
@@ -79,7 +87,9 @@ export class KeytarSecretStore implements SecretStore {
       timer = setTimeout(() => {
         const hung = pending.then(() => undefined, () => undefined);
         this.hung = hung;
+        hungCalls += 1;
         void hung.then(() => {
+          hungCalls -= 1;
           if (this.hung === hung) this.hung = undefined;
         });
         reject(new KeychainError(notAnsweringMessage(what, this.timeoutMs, false)));
