@@ -202,7 +202,13 @@ export class Vault {
 
   /** The cache: decrypted with the key from the keychain; rebuilt from the keychain when there is none or it cannot be opened. */
   private async load(): Promise<SessionCache> {
-    return (await this.open()) ?? withFileLock(this.path, async () => (await this.open()) ?? this.rebuild());
+    const cache = (await this.open()) ?? (await withFileLock(this.path, async () => (await this.open()) ?? this.rebuild()));
+    // Trash left by a process killed between its commit and its deletes (rare): deleted now, by whoever reads first.
+    if (cache.trash.some((account) => !this.emptied.has(account))) {
+      this.trash = [...cache.trash];
+      await this.emptyTrash();
+    }
+    return cache;
   }
 
   /** The cache if it exists and opens with the keychain's key; undefined otherwise (a failing keychain throws). */
