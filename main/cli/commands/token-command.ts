@@ -1,11 +1,12 @@
 import type { Core } from '../../core/core.ts';
 import { formatToken, TOKEN_FORMATS, TOKEN_KINDS } from '../../core/tokens/token-format.ts';
 import { BadInputError } from '../../core/errors.ts';
-import { parseFlags, onePositional, oneOf } from '../parse.ts';
+import { parseFlags, oneOf } from '../parse.ts';
+import { chosenProfile } from '../profile-choice.ts';
 import type { Terminal } from '../terminal.ts';
 
 /** Usage of `ctm token`. */
-export const TOKEN_USAGE = 'ctm token NAME [--type access|id] [--format raw|header|env|json|curl] [--min-ttl SECONDS]';
+export const TOKEN_USAGE = 'ctm token [NAME] [--type access|id] [--format raw|header|env|json|curl] [--min-ttl SECONDS]';
 
 /** `ctm token NAME`: prints only the token on stdout, refreshing it first when it is expired or about to be. */
 export async function tokenCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
@@ -14,13 +15,12 @@ export async function tokenCommand(args: string[], core: () => Core, terminal: T
     terminal.stdout.write(`Usage: ${TOKEN_USAGE}\n`);
     return 0;
   }
-  const name = onePositional(positionals, 'profile name', TOKEN_USAGE);
   const kind = oneOf(values.type, TOKEN_KINDS, '--type', 'access');
   const format = oneOf(values.format, TOKEN_FORMATS, '--format', 'raw');
   const minTtl = values['min-ttl'] === undefined ? 0 : Number(values['min-ttl']);
   if (!Number.isFinite(minTtl) || minTtl < 0) throw new BadInputError('--min-ttl must be a number of seconds (0 or more).');
   const app = core();
-  const profile = await app.profiles.get(name);
+  const profile = await chosenProfile(positionals, app, TOKEN_USAGE);
   const tokens = await app.sessions.tokens(profile.id, { minTtlMs: minTtl * 1000 });
   terminal.stdout.write(`${formatToken(tokens, kind, format, profile.name)}\n`);
   return 0;
