@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { decodeJwtClaims } from '../../../main/core/tokens/jwt.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { CTM, runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
-import { HAS_KEYRING } from '../../support/system-components.ts';
+import { HAS_KEYRING, hasCommand } from '../../support/system-components.ts';
 
 interface StatusLine {
   name: string;
@@ -64,6 +64,17 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
     child.kill('SIGTERM');
     const [code, signal] = await exited;
     expect({ code, signal, stderr }).toEqual({ code: 42, signal: null, stderr: '' });
+  });
+
+  it('prints exports that bash and fish really load, and --json like --format json', async () => {
+    const token = (await ctm(['token', 'dev'])).stdout.trim();
+    const posix = (await ctm(['token', 'dev', '--format', 'env'])).stdout;
+    expect(spawnSync('sh', ['-c', `${posix}\nprintf %s "$CTM_ACCESS_TOKEN"`], { encoding: 'utf8' }).stdout).toBe(token);
+    const fish = (await ctm(['token', 'dev', '--format', 'fish'])).stdout;
+    if (hasCommand('fish')) expect(spawnSync('fish', ['--no-config', '-c', `${fish}\nprintf %s $CTM_ACCESS_TOKEN`], { encoding: 'utf8' }).stdout).toBe(token);
+    expect((await ctm(['token', 'dev', '--format', 'powershell'])).stdout).toBe(`$env:CTM_ACCESS_TOKEN = '${token}'\n`);
+    expect((await ctm(['token', 'dev', '--json'])).stdout).toBe((await ctm(['token', 'dev', '--format', 'json'])).stdout);
+    expect(JSON.parse((await ctm(['token', 'dev', '--json'])).stdout)).toMatchObject({ profile: 'dev', type: 'access', token });
   });
 
   it('refuses a signed-out profile with exit code 3', async () => {

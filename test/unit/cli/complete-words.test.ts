@@ -21,8 +21,8 @@ describe('completeWords (the one completion logic behind every shell)', () => {
   });
 
   it("offers a command's flags, and a flag's fixed values", () => {
-    expect(complete('token', '--')).toEqual(['--type', '--format', '--min-ttl', '--help']);
-    expect(complete('token', '--format', '')).toEqual(['raw', 'header', 'env', 'json', 'curl']);
+    expect(complete('token', '--')).toEqual(['--type', '--format', '--json', '--min-ttl', '--help']);
+    expect(complete('token', '--format', '')).toEqual(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl']);
     expect(complete('exec', 'dev', '--type', 'a')).toEqual(['access']);
     expect(complete('token', '--min-ttl', '')).toEqual([]);
     expect(complete('profile', 'add', 'x', '--au')).toEqual(['--auth-flow', '--auto-refresh']);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS, COMMANDS, PROFILE_SUBCOMMANDS } from '../../../main/cli/completion/completion-spec.ts';
 import { runCli } from '../../../main/cli/run-cli.ts';
 import type { Terminal } from '../../../main/cli/terminal.ts';
-import type { Core } from '../../../main/core/core.ts';
 import { PassThrough } from 'node:stream';
 
 async function run(argv: string[]): Promise<{ code: number; out: string }> {
