@@ -6,6 +6,7 @@ import { writeFileAtomic } from './atomic-write.ts';
 import { NewerConfigError, parseConfigFileInSlices, RepairableConfigError, serializeConfigFile, UnreadableConfigError } from './config-file.ts';
 import { withFileLock } from './file-lock.ts';
 import { parseProfileFields, type Profile } from './profile.ts';
+import { markValidated } from './validated-marker.ts';
 
 /** What happened to a profiles file that could not be read: where it was moved and why. */
 export interface ConfigRecovery {
@@ -122,7 +123,10 @@ export class ProfileStore {
       const file = await parseConfigFileInSlices(text);
       await chmod(this.path, 0o600).catch(() => undefined);
       if (file.idsAdded > 0) await this.saveAddedIds(text, file.profiles);
-      else this.parsed = { key, profiles: file.profiles };
+      else {
+        this.parsed = { key, profiles: file.profiles };
+        await markValidated(this.path, text);
+      }
       return [...file.profiles];
     } catch (error) {
       if (error instanceof NewerConfigError) throw new ConfigError(`${this.path} ${error.message}.`);
