@@ -30,7 +30,7 @@ export async function cachedToken(argv: string[], terminal: Terminal, env: NodeJ
   const profile = profiles?.find((p) => p.name === name || p.id === name);
   if (!profile) return undefined;
   try {
-    const session = await new Vault(new KeytarSecretStore()).session(profile.id);
+    const session = await new Vault(new KeytarSecretStore(), configDir(env)).cachedTokens(profile.id);
     if (!session || !isFreshEnough(session, now, request.minTtlMs)) return undefined;
     terminal.stdout.write(`${formatToken(session, request.kind, request.format, profile.name)}\n`);
     return 0;
