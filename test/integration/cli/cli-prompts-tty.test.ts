@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { CTM, runCtm } from '../../support/run-ctm.ts';
-import { PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
 import { HAS_KEYRING, hasCommand, systemComponent } from '../../support/system-components.ts';
 
 const HAS_SCRIPT = systemComponent('script (util-linux)', hasCommand('script'), 'apt-get install bsdutils');
@@ -44,5 +44,19 @@ describe.skipIf(!HAS_KEYRING || !HAS_SCRIPT)('ctm prompts on a real terminal (a 
     expect(app.emulator.requests.length).toBe(requests);
     expect(readFileSync(join(app.configDir, 'profiles.json'), 'utf8')).toBe(before);
     expect(JSON.parse((await runCtm(['status', '--json'], app.env)).stdout)).toMatchObject([{ name: 'dev', state: 'signed-out' }]);
+  });
+
+  it('shows a feedback line on a terminal while Cognito is slow, and erases it; a pipe gets none', async () => {
+    expect((await runCtm(['login', 'dev', '--password-stdin'], app.env, ALICE_PASSWORD)).code).toBe(0);
+    app.emulator.faults.latency('*', 1500);
+    try {
+      const run = await onPty(['token', 'dev', '--min-ttl', '7200'], app.env, '', '');
+      expect(run.code).toBe(0);
+      expect(run.screen).toContain('Getting a token for dev…\r\r\u001b[K');
+      const piped = await runCtm(['token', 'dev', '--min-ttl', '7200'], app.env);
+      expect(piped).toMatchObject({ code: 0, stderr: '' });
+    } finally {
+      app.emulator.faults.clear();
+    }
   });
 });
