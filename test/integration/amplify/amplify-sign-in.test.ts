@@ -66,6 +66,16 @@ describe('Amplify v6 signs in against the emulator (first factors)', () => {
     expect(operations(from)).toEqual(['InitiateAuth USER_AUTH']);
   });
 
+  it('USER_AUTH without a preference: selects a first factor among the available ones (SELECT_CHALLENGE)', async () => {
+    configureAmplify(emulator.endpoint, 'us-east-1_Amplify1', 'amplifyclient1');
+    const first = await signIn({ username: 'otp', options: { authFlowType: 'USER_AUTH' } });
+    expect(first.nextStep).toEqual({ signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION', availableChallenges: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP'] });
+    expect((await confirmSignIn({ challengeResponse: 'PASSWORD_SRP' })).nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_PASSWORD');
+    const from = emulator.requests.length;
+    expect((await confirmSignIn({ challengeResponse: AMPLIFY_PASSWORD })).isSignedIn).toBe(true);
+    expect(operations(from)).toEqual(['RespondToAuthChallenge SELECT_CHALLENGE', 'RespondToAuthChallenge PASSWORD_VERIFIER']);
+  });
+
   it('signs in with the e-mail in a pool with username attributes; the tokens name the UUID username', async () => {
     configureAmplify(emulator.endpoint, 'eu-west-1_Email1', 'amplifyemail1');
     expect((await signIn({ username: 'erin@example.com', password: AMPLIFY_PASSWORD })).isSignedIn).toBe(true);
