@@ -4,6 +4,7 @@ import { app, BrowserWindow, clipboard, ClipboardItem, globalShortcut, ipcMain, 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Core } from './core/core.ts';
+import { fetchTransportWith } from './core/cognito/transport.ts';
 import { KeytarSecretStore } from './core/keychain/keytar-secret-store.ts';
 import { FileLogger } from './core/logging/file-logger.ts';
 import { configDir } from './core/profiles/config-dir.ts';
@@ -36,7 +37,8 @@ if (!app.requestSingleInstanceLock()) {
   let window: BrowserWindow | undefined;
   let trayController: TrayController | undefined;
   let lastProfiles: ProfileView[] | undefined;
-  const core = new Core({ configDir: configDir(), secretStore: new KeytarSecretStore(), logger: new FileLogger(configDir()) });
+  // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
+  const core = new Core({ configDir: configDir(), secretStore: new KeytarSecretStore(), logger: new FileLogger(configDir()), transport: fetchTransportWith(net.fetch) });
   const settings = new SettingsStore(configDir());
   const tokenClipboard = new ElectronTokenClipboard(clipboard, (items) => new ClipboardItem(items));
   // Every change (the window's, the tray's, a refresh's) lands here: push it to the page, update the tray, notify.

@@ -54,6 +54,7 @@ export async function loginCommand(args: string[], core: () => Core, terminal: T
   }));
   while (step.kind === 'challenge') step = await answerStep(app, step, given, terminal);
   terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
+  if (step.warning) terminal.stderr.write(`Warning: ${step.warning}\n`);
   return 0;
 }
 

@@ -72,7 +72,8 @@ const electron = {
   session,
   nativeTheme: { ...events('nativeTheme'), shouldUseDarkColors: false },
   powerMonitor: events('powerMonitor'),
-  net: { isOnline: () => true },
+  // net.fetch is the Fetch API through Chromium's network stack (Electron docs, "net.fetch"); here Node's fetch stands in.
+  net: { isOnline: () => true, fetch: (url: string, init?: RequestInit) => fetch(url, init) },
   Notification: { isSupported: (): boolean => false },
   globalShortcut: { register: (accelerator: string) => { record('globalShortcut.register', accelerator); return true; }, unregisterAll: () => record('globalShortcut.unregisterAll') },
 };
