@@ -22,8 +22,10 @@ describe.skipIf(!HAS_KEYRING)('core against the emulator and the real keyring (g
     const step = await app.core.sessions.startSignIn('public', { password: ALICE_PASSWORD });
     expect(step.kind).toBe('signed-in');
     const keytar = (await import('keytar')).default;
-    const stored = JSON.parse((await keytar.getPassword(KEYCHAIN_SERVICE, `session:${added.id}`)) ?? '{}') as { refreshToken?: string; accessToken?: string };
+    const items = (await keytar.findCredentials(KEYCHAIN_SERVICE)).filter((c) => c.account.startsWith(`refresh:${added.id}:`)).sort((a, b) => a.account.localeCompare(b.account));
+    const stored = (await app.core.vault.session(added.id))!;
     expect(stored.refreshToken).toMatch(/.{20,}/);
+    expect(items.map((c) => c.password).join('')).toBe(stored.refreshToken);
     expect(filesContaining(app.configDir, { refresh: stored.refreshToken!, access: stored.accessToken!, password: ALICE_PASSWORD })).toEqual([]);
   });
 

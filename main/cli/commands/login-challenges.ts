@@ -1,7 +1,7 @@
 import { renderUnicodeCompact } from 'uqr';
 import type { ChallengeAnswer, ChallengePrompt } from '../../core/auth/sign-in-types.ts';
 import { BadInputError } from '../../core/errors.ts';
-import { ask, canPrompt, type Terminal } from '../terminal.ts';
+import { ask, canPrompt, choose, type Terminal } from '../terminal.ts';
 
 /** Answers given up front by flags and stdin (for scripts); each is used once, in order. */
 export interface ScriptedAnswers {
@@ -58,10 +58,27 @@ async function newPassword(prompt: ChallengePrompt, given: ScriptedAnswers, term
 async function selection(prompt: ChallengePrompt, given: ScriptedAnswers, terminal: Terminal): Promise<ChallengeAnswer> {
   const options = prompt.options ?? [];
   const index = given.selects.findIndex((value) => options.includes(value));
-  const select = index >= 0 ? (given.selects.splice(index, 1)[0] ?? '') : await ask(terminal, `Choose one of ${options.join(', ')} (--select): `);
+  const title = prompt.name === 'SELECT_MFA_TYPE' ? 'Choose how to get your sign-in code' : 'Choose how to sign in';
+  const select = index >= 0 ? (given.selects.splice(index, 1)[0] ?? '') : await choose(terminal, title, options, choiceLabel, ' (--select NAME)');
   const needsPassword = prompt.name === 'SELECT_CHALLENGE' && (select === 'PASSWORD' || select === 'PASSWORD_SRP');
   if (!needsPassword) return { select };
   return { select, password: given.password ?? (await ask(terminal, 'Password: ', { secret: true })) };
+}
+
+/** What a choice Cognito offers means to a person, with the name --select takes. */
+const CHOICE_LABELS: Record<string, string> = {
+  SMS_MFA: 'SMS code',
+  SOFTWARE_TOKEN_MFA: 'Authenticator app code',
+  EMAIL_OTP: 'E-mail code',
+  SMS_OTP: 'SMS code',
+  PASSWORD: 'Password',
+  PASSWORD_SRP: 'Password (SRP, not sent to the server)',
+  WEB_AUTHN: 'Passkey',
+};
+
+function choiceLabel(choice: string): string {
+  const label = CHOICE_LABELS[choice];
+  return label ? `${label} (${choice})` : choice;
 }
 
 /** MFA setup: the secret, the otpauth URI and, on a terminal, a QR code to scan (stderr: stdout stays for tokens). */

@@ -13,7 +13,7 @@ import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
-import { refreshMargin } from '../tokens/refresh-margin.ts';
+import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { crashPoint } from '../scheduler/crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
@@ -81,11 +81,10 @@ export class SessionService {
   /** Valid tokens for a profile, refreshed first when fewer than `minTtlMs` (or the refresh margin) are left. */
   async tokens(profileRef: string, options: { minTtlMs?: number } = {}): Promise<TokenSet> {
     const profile = await this.deps.profiles.get(profileRef);
-    const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
+    // Without its refresh token: a cached answer reads the cache key and the cache file, whatever the number of profiles.
+    const session = this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id));
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
-    this.cache.set(profile.id, session);
-    const needed = Math.max(options.minTtlMs ?? 0, refreshMargin(session.expiresAt - session.issuedAt));
-    if (session.expiresAt - this.deps.clock.now() > needed) return session;
+    if (isFreshEnough(session, this.deps.clock.now(), options.minTtlMs)) return session;
     return this.refresh(profile.id);
   }
 
@@ -129,9 +128,10 @@ export class SessionService {
     const secrets = await this.deps.vault.allProfileSecrets();
     const now = this.deps.clock.now();
     return profiles.map((profile) => {
-      const session = this.cache.get(profile.id) ?? secrets.get(profile.id)?.session;
+      const cached = this.cache.get(profile.id);
+      const session = cached ? { expiresAt: cached.expiresAt, hasRefreshToken: Boolean(cached.refreshToken) } : secrets.get(profile.id)?.session;
       const problem = this.problems.get(profile.id);
-      const state = this.inflight.has(profile.id) ? 'refreshing' : sessionState(session?.expiresAt, Boolean(session?.refreshToken), now, problem?.state);
+      const state = this.inflight.has(profile.id) ? 'refreshing' : sessionState(session?.expiresAt, session?.hasRefreshToken === true, now, problem?.state);
       return { profile, state, ...(session ? { expiresAt: session.expiresAt } : {}), ...(problem ? { problem: problem.message } : {}) };
     });
   }

@@ -26,11 +26,12 @@ describe.skipIf(!HAS_KEYRING)('no secret at rest, no secret in logs, after a ful
     if (typeof value === 'string' && value.length >= 8) secrets.set(`${label}#${secrets.size}`, value);
   };
   const snapshotKeychain = async (): Promise<void> => {
-    for (const [id, s] of await core.vault.allProfileSecrets()) {
-      remember(`access:${id}`, s.session?.accessToken);
-      remember(`id:${id}`, s.session?.idToken);
-      remember(`refresh:${id}`, s.session?.refreshToken);
-      remember(`client-secret:${id}`, s.clientSecret);
+    for (const id of (await core.vault.allProfileSecrets()).keys()) {
+      const session = await core.vault.session(id);
+      remember(`access:${id}`, session?.accessToken);
+      remember(`id:${id}`, session?.idToken);
+      remember(`refresh:${id}`, session?.refreshToken);
+      remember(`client-secret:${id}`, await core.vault.clientSecret(id));
     }
   };
 
