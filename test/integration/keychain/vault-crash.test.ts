@@ -8,7 +8,7 @@ import { MAX_ITEM_BYTES } from '../../../main/core/keychain/item-limit.ts';
 import { Vault } from '../../../main/core/keychain/vault.ts';
 import type { CrashPoint } from '../../../main/core/scheduler/crash-point.ts';
 import type { TokenSet } from '../../../main/core/tokens/token-set.ts';
-import { awsSizedRefreshToken, awsSizedSession } from '../../support/aws-sized-tokens.ts';
+import { awsSizedSession } from '../../support/aws-sized-tokens.ts';
 import { startKeyringSession, useKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 import { runVaultChild } from '../../support/vault-child-run.ts';
