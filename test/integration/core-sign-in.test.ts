@@ -35,7 +35,7 @@ describe.skipIf(!HAS_KEYRING)('core against the emulator and the real keyring (g
     const after = await app.core.sessions.tokens('public', { minTtlMs: 2 * 3600_000 });
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).toBe(before.refreshToken);
-    expect(app.emulator.requests.at(-1)?.body.AuthFlow).toBe('REFRESH_TOKEN_AUTH');
+    expect(app.emulator.requests.at(-1)?.operation).toBe('GetTokensFromRefreshToken');
   });
 
   it('serves a still-valid token without a network call', async () => {
@@ -56,7 +56,7 @@ describe.skipIf(!HAS_KEYRING)('core against the emulator and the real keyring (g
     const signIn = app.emulator.requests.at(-1)!;
     expect((signIn.body.AuthParameters as Record<string, string>).SECRET_HASH).toBe(secretHashFor(CLIENT_SECRET, 'alice', SECRET_CLIENT));
     await app.core.sessions.refresh('confidential');
-    expect(app.emulator.requests.at(-1)?.body.AuthFlow).toBe('REFRESH_TOKEN_AUTH');
+    expect(app.emulator.requests.at(-1)?.operation).toBe('GetTokensFromRefreshToken');
     expect(filesContaining(app.configDir, { clientSecret: CLIENT_SECRET })).toEqual([]);
   });
 

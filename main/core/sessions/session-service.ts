@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { refreshSession, RefreshRefusedError } from '../auth/refresh-session.ts';
 import { SignInConversation } from '../auth/sign-in-conversation.ts';
 import { answerCanBeRetried } from '../auth/answer-retry.ts';
-import { globalSignOut } from '../auth/global-sign-out.ts';
+import { revokeAtServer, type SignOutResult } from '../auth/sign-out.ts';
 import { vaultDeviceMemory } from '../auth/vault-device-memory.ts';
 import type { ChallengeAnswer, SignInCredentials, SignInOutcome } from '../auth/sign-in-types.ts';
 import type { Clock } from '../clock.ts';
@@ -97,21 +97,29 @@ export class SessionService {
     return refresh;
   }
 
-  /** Revokes the refresh token (and with `global`, signs the user out everywhere), then forgets the session. */
-  async signOut(profileRef: string, options: { global?: boolean } = {}): Promise<void> {
+  /**
+   * Signs out: revokes the refresh token (and with `global`, signs the user out everywhere) where the server allows,
+   * and always forgets the session here; the result says what could not be revoked at the server.
+   */
+  async signOut(profileRef: string, options: { global?: boolean } = {}): Promise<SignOutResult> {
     const profile = await this.deps.profiles.get(profileRef);
-    let session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
-    const client = this.clientFor(profile);
-    const { clientSecret } = await this.secretOf(profile);
-    if (session && options.global) {
-      // GlobalSignOut needs a live access token: renew an expired one first (a refused refresh ends here, signed out).
-      if (session.expiresAt <= this.deps.clock.now() && session.refreshToken) session = await this.refresh(profile.id);
-      session = await globalSignOut(client, session, () => this.refresh(profile.id));
+    try {
+      let session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
+      if (!session) return { revoked: true };
+      const client = this.clientFor(profile);
+      const { clientSecret } = await this.secretOf(profile).catch(() => ({ clientSecret: undefined }));
+      if (options.global && session.expiresAt <= this.deps.clock.now() && session.refreshToken) {
+        // GlobalSignOut needs a live access token: renew an expired one first (a refused refresh leaves nothing to revoke).
+        try {
+          session = await this.refresh(profile.id);
+        } catch (error) {
+          return { revoked: false, warning: `Signed out on this computer, but Cognito did not sign the user out on other devices (${asCtmError(error).message.replace(/\.$/, '')}).` };
+        }
+      }
+      return await revokeAtServer({ client, clientId: profile.clientId, ...(clientSecret ? { clientSecret } : {}), session, global: options.global === true, refresh: () => this.refresh(profile.id) });
+    } finally {
+      await this.forget(profile.id);
     }
-    if (session?.refreshToken) {
-      await client.call('RevokeToken', { Token: session.refreshToken, ClientId: profile.clientId, ...(clientSecret ? { ClientSecret: clientSecret } : {}) });
-    }
-    await this.forget(profile.id);
   }
 
   /** Every profile with its state, from one keychain read. */
@@ -148,7 +156,7 @@ export class SessionService {
     for (let attempt = 1; ; attempt++) {
       let renewed: TokenSet;
       try {
-        renewed = await refreshSession({ profile, session, client: this.clientFor(profile), now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) });
+        renewed = await refreshSession({ profile, session, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), ...(await this.secretOf(profile)) });
       } catch (error) {
         if (!isDefiniteRefusal(error)) {
           const problem = asCtmError(error);
@@ -205,8 +213,13 @@ export class SessionService {
     for (const [id, pending] of this.conversations) if (pending.startedAt < oldest) this.conversations.delete(id);
   }
 
+  /** Remembers that the profile's endpoint lacks GetTokensFromRefreshToken; a failed write only costs one extra call next time. */
+  private async rememberRefreshFallback(profile: Profile): Promise<void> {
+    await this.deps.profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).catch(() => undefined);
+  }
+
   private clientFor(profile: Profile): CognitoClient {
-    return new CognitoClient(this.deps.transport, cognitoEndpoint(profile.region, profile.endpoint));
+    return new CognitoClient(this.deps.transport, cognitoEndpoint(profile.region, profile.endpoint, profile.fips));
   }
 
   private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {

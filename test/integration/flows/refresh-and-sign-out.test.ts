@@ -28,13 +28,13 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
     expect((await keychainSession(profile.id))?.refreshToken).not.toBe(second);
   });
 
-  it('a rotating client refuses REFRESH_TOKEN_AUTH: the refresh falls back to GetTokensFromRefreshToken and keeps the new token', async () => {
+  it('a rotation client (REFRESH_TOKEN_AUTH off) renews by default with one GetTokensFromRefreshToken and keeps the new token', async () => {
     const profile = await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'old-refresh', clientId: 'rotatingclient1', username: 'alice' }));
     await app.core.sessions.startSignIn('old-refresh', { password: PASSWORD });
     const before = (await keychainSession(profile.id))?.refreshToken;
     const from = app.emulator.requests.length;
     await app.core.sessions.refresh('old-refresh');
-    expect(operationsSince(from)).toEqual(['InitiateAuth', 'GetTokensFromRefreshToken']);
+    expect(operationsSince(from)).toEqual(['GetTokensFromRefreshToken']);
     expect((await keychainSession(profile.id))?.refreshToken).not.toBe(before);
   });
 
@@ -67,7 +67,7 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
     app.emulator.advanceClock(61_000);
     const from = app.emulator.requests.length;
     await app.core.sessions.signOut('short', { global: true });
-    expect(operationsSince(from)).toEqual(['GlobalSignOut', 'InitiateAuth', 'GlobalSignOut', 'RevokeToken']);
+    expect(operationsSince(from)).toEqual(['GlobalSignOut', 'GetTokensFromRefreshToken', 'GlobalSignOut', 'RevokeToken']);
     expect(await app.core.vault.session((await app.core.profiles.get('short')).id)).toBeUndefined();
   });
 });

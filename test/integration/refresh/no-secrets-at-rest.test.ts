@@ -59,7 +59,7 @@ describe.skipIf(!HAS_KEYRING)('no secret at rest, no secret in logs, after a ful
     const scheduler = schedulerFor(core, { clock: systemClock, timers: systemTimers, backoff: { baseMs: 100, maxMs: 500 }, logger });
     scheduler.onChange(() => void snapshotKeychain().catch(() => undefined));
     await scheduler.start();
-    app.emulator.faults.fail('InitiateAuth', { status: 500, times: 1 });
+    app.emulator.faults.fail('GetTokensFromRefreshToken', { status: 500, times: 1 });
     app.emulator.faults.throttle('*', { type: 'TooManyRequestsException', times: 1 });
     app.emulator.faults.resetConnection('GetTokensFromRefreshToken', { times: 1 });
     for (const id of [short.id, rot.id, short.id, rot.id]) {

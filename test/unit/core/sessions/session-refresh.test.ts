@@ -22,7 +22,7 @@ function setup(store: SecretStore = new MemorySecretStore()) {
   const sent: string[] = [];
   const transport: CognitoTransport = {
     async post(_url, _headers, body) {
-      const token = (JSON.parse(body) as { AuthParameters: { REFRESH_TOKEN: string } }).AuthParameters.REFRESH_TOKEN;
+      const token = (JSON.parse(body) as { RefreshToken: string }).RefreshToken;
       sent.push(token);
       const answer = answers.get(token);
       if (!answer) throw new Error('no scripted answer');
