@@ -13,7 +13,7 @@ import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
-import { refreshMargin } from '../tokens/refresh-margin.ts';
+import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { crashPoint } from '../scheduler/crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
@@ -83,8 +83,7 @@ export class SessionService {
     // Without its refresh token: a cached answer reads the cache key and the cache file, whatever the number of profiles.
     const session = this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id));
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
-    const needed = Math.max(options.minTtlMs ?? 0, refreshMargin(session.expiresAt - session.issuedAt));
-    if (session.expiresAt - this.deps.clock.now() > needed) return session;
+    if (isFreshEnough(session, this.deps.clock.now(), options.minTtlMs)) return session;
     return this.refresh(profile.id);
   }
 

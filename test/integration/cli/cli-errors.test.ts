@@ -29,7 +29,7 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
   it.each([
     ['an unknown flag', ['token', 'dev', '--bogus'], /Unknown option '--bogus'.*Usage: ctm token/],
     ['a flag without its value', ['token', 'dev', '--type'], /--type.*argument missing|Option '--type <value>' argument missing/],
-    ['a bad flag value', ['token', 'dev', '--format', 'xml'], /--format must be one of raw, header, env, json, curl/],
+    ['a bad flag value', ['token', 'dev', '--format', 'xml'], /--format must be one of raw, header, env, powershell, fish, json, curl/],
     ['a bad --min-ttl', ['exec', 'dev', '--min-ttl', 'soon', '--', 'true'], /--min-ttl must be a number/],
     ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
     ['an unknown profile command', ['profile', 'frob'], /Unknown command "profile frob"/],
