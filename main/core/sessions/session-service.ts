@@ -15,7 +15,7 @@ import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
-import { crashPoint } from '../scheduler/crash-point.ts';
+import { crashPoint } from '../crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
 import { sessionState, type ProfileStatus, type SignInStep } from './session-state.ts';
 

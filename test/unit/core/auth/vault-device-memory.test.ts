@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vaultDeviceMemory } from '../../../../main/core/auth/vault-device-memory.ts';
 import { Vault } from '../../../../main/core/keychain/vault.ts';
@@ -10,21 +13,21 @@ const device = { deviceKey: 'us-east-1_dev', deviceGroupKey: '-group', devicePas
 
 describe('remembered devices by canonical username (in-memory keychain)', () => {
   it('keeps a confirmed device under the canonical name and the alias as typed', async () => {
-    const vault = new Vault(new MemorySecretStore());
+    const vault = new Vault(new MemorySecretStore(), mkdtempSync(join(tmpdir(), 'ctm-devices-')));
     await vaultDeviceMemory(vault, POOL, 'alice@example.com').save(device, CANONICAL);
     expect(await vault.device(POOL, CANONICAL)).toEqual(device);
     expect(await vault.device(POOL, 'alice@example.com')).toEqual(device);
   });
 
   it('a sign-in with another alias of the same user finds the device through the profile\u2019s last known canonical name', async () => {
-    const vault = new Vault(new MemorySecretStore());
+    const vault = new Vault(new MemorySecretStore(), mkdtempSync(join(tmpdir(), 'ctm-devices-')));
     await vaultDeviceMemory(vault, POOL, 'alice@example.com').save(device, CANONICAL);
     expect(await vaultDeviceMemory(vault, POOL, '+15555551234', CANONICAL).load()).toEqual(device);
     expect(await vaultDeviceMemory(vault, POOL, '+15555551234').load()).toBeUndefined();
   });
 
   it('forgetting an unknown device removes it under every name it was found by', async () => {
-    const vault = new Vault(new MemorySecretStore());
+    const vault = new Vault(new MemorySecretStore(), mkdtempSync(join(tmpdir(), 'ctm-devices-')));
     const memory = vaultDeviceMemory(vault, POOL, 'alice@example.com', CANONICAL);
     await memory.save(device, CANONICAL);
     await memory.forget();
