@@ -1,25 +1,39 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, CHANNEL_PREFIX } from '../../main/ipc/contract.ts';
+import type { Call } from '../support/electron-standin/standin-app.ts';
+import { startKeyringSession, type KeyringSession } from '../support/keyring-session.ts';
+import { HAS_KEYRING } from '../support/system-components.ts';
 
-type Call = { api: string; args: unknown[] };
+/** Runs out/main/index.cjs on the behaving Electron stand-in (Electron cannot run here), playing `steps`; answers every call and event in order. */
+function runMain(steps: string[], env: Record<string, string> = {}): Call[] {
+  const home = mkdtempSync(join(tmpdir(), 'ctm-main-'));
+  const run = spawnSync(process.execPath, ['--no-warnings', 'test/support/electron-standin/recording-electron.ts'], {
+    env: { PATH: process.env.PATH ?? '', HOME: home, CTM_CONFIG_DIR: join(home, 'config'), CTM_KEYCHAIN_TIMEOUT_MS: '200', CTM_STANDIN_STEPS: steps.join(','), ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]') as Call[];
+}
+const named = (calls: Call[], api: string): Call[] => calls.filter((c) => c.api === api);
+/** The calls made while one step ran. */
+const during = (calls: Call[], step: string): string[] => {
+  const start = calls.findIndex((c) => c.api === 'step' && c.args[0] === step);
+  const end = calls.findIndex((c, i) => i > start && c.api === 'step');
+  return calls.slice(start + 1, end < 0 ? undefined : end).map((c) => c.api);
+};
 
-describe('main/index.ts wiring, with a recorded stand-in for the electron module (Electron cannot run here)', () => {
+describe('main/index.ts wiring on the Electron stand-in, start-up (Electron stood in)', () => {
   let calls: Call[];
   beforeAll(() => {
-    const home = mkdtempSync(join(tmpdir(), 'ctm-main-'));
-    const run = spawnSync(process.execPath, ['--no-warnings', 'test/support/electron-standin/recording-electron.ts'], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, CTM_CONFIG_DIR: join(home, 'config'), CTM_KEYCHAIN_TIMEOUT_MS: '200' },
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
-    expect(run.stderr).toBe('');
-    calls = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]') as Call[];
+    calls = runMain(['wait-window', 'wait-tray']);
   });
-  const find = (api: string) => calls.filter((c) => c.api === api);
+  const find = (api: string) => named(calls, api);
 
   it('creates the window with the hardened settings', () => {
     const [window] = find('new BrowserWindow');
@@ -27,7 +41,7 @@ describe('main/index.ts wiring, with a recorded stand-in for the electron module
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
   });
 
-  it('registers a handler for every contract method, and nothing else', () => {
+  it('registers a handler for every contract method, and nothing else (the stand-in throws on a second handler, as Electron does)', () => {
     expect(find('ipcMain.handle').map((c) => c.args[0]).sort()).toEqual(API_METHODS.map((m) => CHANNEL_PREFIX + m).sort());
   });
 
@@ -45,7 +59,6 @@ describe('main/index.ts wiring, with a recorded stand-in for the electron module
     expect(find('session.setPermissionRequestHandler')).toHaveLength(1);
     expect(find('app.on').map((c) => c.args[0])).toContain('web-contents-created');
     expect(find('app.requestSingleInstanceLock')).toHaveLength(1);
-    expect(find('app.on').map((c) => c.args[0])).toContain('second-instance');
   });
 
   it('keeps a separate config folder a separate instance: Electron data under CTM_CONFIG_DIR, set before the instance lock', () => {
@@ -58,14 +71,90 @@ describe('main/index.ts wiring, with a recorded stand-in for the electron module
     // Without a keyring (the child has no D-Bus session) the tray shows the problem with the error icon, Open and Quit.
     expect(find('tray.setImage')[0]?.args[0]).toMatch(/out\/icons\/tray-(error|light)\.png$/);
     expect(find('tray.setToolTip')[0]?.args[0]).toMatch(/^Cognito Token Manager\n\S/);
-    expect(find('Menu.buildFromTemplate')).toHaveLength(1);
+    expect(find('tray.setContextMenu')).toHaveLength(1);
     expect(find('globalShortcut.unregisterAll').length).toBeGreaterThan(0);
     expect(find('globalShortcut.register')).toHaveLength(0);
   });
 
-  it('clears the clipboard on quit and releases the shortcut', () => {
-    const events = find('app.on').map((c) => c.args[0]);
-    expect(events).toContain('before-quit');
-    expect(events).toContain('will-quit');
+  it('requires keytar while loading (CommonJS require, not a dynamic import inside app.asar)', () => {
+    expect(calls.findIndex((c) => c.api === 'require' && c.args[0] === 'keytar')).toBeLessThan(calls.findIndex((c) => c.api === 'step'));
+  });
+
+  it("replaces Electron's default menu (Reload, Toggle Developer Tools) on Linux: only a development build keeps the two", () => {
+    expect(find('Menu.setApplicationMenu')).toHaveLength(1);
+    const packaged = named(runMain(['wait-window'], { CTM_STANDIN_PACKAGED: '1' }), 'Menu.setApplicationMenu');
+    expect(packaged.map((c) => c.args[0])).toEqual([null]);
+  });
+});
+
+describe('main/index.ts lifecycle on the Electron stand-in (Electron stood in)', () => {
+  let calls: Call[];
+  beforeAll(() => {
+    calls = runMain(['wait-window', 'close-window', 'second-instance', 'minimize', 'second-instance', 'close-window', 'activate', 'quit']);
+  });
+
+  it('hides the window on close instead of closing it, and keeps the app running', () => {
+    expect(during(calls, 'close-window')).toEqual(['window.hide']);
+  });
+
+  it('shows and focuses the window on a second launch, restoring it when minimised', () => {
+    expect(during(calls, 'second-instance')).toEqual(['window.show', 'window.focus']);
+    const second = calls.findIndex((c, i) => c.api === 'step' && c.args[0] === 'second-instance' && i > calls.findIndex((d) => d.api === 'step' && d.args[0] === 'minimize'));
+    expect(calls.slice(second + 1, second + 4).map((c) => c.api)).toEqual(['window.restore', 'window.show', 'window.focus']);
+  });
+
+  it('shows the window on activate (a Dock click on macOS)', () => {
+    expect(during(calls, 'activate')).toEqual(['window.show', 'window.focus']);
+  });
+
+  it('quits only after the clipboard clear settled: the first quit is held, the second closes the window and exits', () => {
+    expect(during(calls, 'quit')).toEqual(['app.quit', 'app.quit cancelled at before-quit', 'app.quit', 'window.closed', 'globalShortcut.unregisterAll', 'app.exited']);
+  });
+});
+
+describe('main/index.ts with a keychain that never answers (a D-Bus socket that accepts and stays silent; Electron stood in)', () => {
+  let server: Server;
+  let socket: string;
+  beforeAll(async () => {
+    socket = join(mkdtempSync(join(tmpdir(), 'ctm-hung-bus-')), 'bus');
+    server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('shows the window at once, before the keychain answers (the tray waits for it)', () => {
+    const calls = runMain(['wait-window'], { DBUS_SESSION_BUS_ADDRESS: `unix:path=${socket}`, CTM_KEYCHAIN_TIMEOUT_MS: '30000' });
+    expect(named(calls, 'window.show')).toHaveLength(1);
+    expect(named(calls, 'tray.setContextMenu')).toHaveLength(0);
+  });
+});
+
+describe.skipIf(!HAS_KEYRING)('main/index.ts tray glyph and theme changes, on the real keyring (Electron stood in)', () => {
+  let keyring: KeyringSession;
+  beforeAll(async () => {
+    keyring = await startKeyringSession();
+  });
+  afterAll(() => keyring?.stop());
+  const images = (calls: Call[]) => named(calls, 'tray.setImage').map((c) => String(c.args[0]).replace(/.*\//, ''));
+
+  it('Windows: follows the system (taskbar) theme, not the app theme', () => {
+    const calls = runMain(['wait-tray', 'dark-app', 'dark-system'], { ...keyring.env, CTM_STANDIN_PLATFORM: 'win32' });
+    expect(images(calls)).toEqual(['tray-light.png', 'tray-dark.png']);
+    expect(during(calls, 'dark-app')).toEqual([]);
+    expect(named(calls, 'app.setAppUserModelId').map((c) => c.args[0])).toEqual(['dev.cognito-token-manager.app']);
+  });
+
+  it('Linux: follows the desktop theme as it changes', () => {
+    const calls = runMain(['wait-tray', 'dark-app'], keyring.env);
+    expect(images(calls)).toEqual(['tray-light.png', 'tray-dark.png']);
+  });
+
+  it('macOS: an app menu with the ctm installer, Edit and Window menus; no Reload or Developer Tools once packaged', () => {
+    const calls = runMain(['wait-tray'], { ...keyring.env, CTM_STANDIN_PLATFORM: 'darwin', CTM_STANDIN_PACKAGED: '1' });
+    const menu = named(calls, 'Menu.setApplicationMenu')[0]?.args[0] as string[];
+    expect(menu).toEqual(expect.arrayContaining(['appMenu', "Install 'ctm' Command in PATH\u2026", 'editMenu', 'windowMenu', 'quit']));
+    expect(menu).not.toContain('reload');
+    expect(menu).not.toContain('toggleDevTools');
+    expect(images(calls)).toEqual(['trayTemplate.png']);
   });
 });
