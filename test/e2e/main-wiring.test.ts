@@ -10,15 +10,20 @@ import { startKeyringSession, type KeyringSession } from '../support/keyring-ses
 import { HAS_KEYRING } from '../support/system-components.ts';
 
 /** Runs out/main/index.cjs on the behaving Electron stand-in (Electron cannot run here), playing `steps`; answers every call and event in order. */
-function runMain(steps: string[], env: Record<string, string> = {}): Call[] {
+function runMain(steps: string[], env: Record<string, string> = {}, argv: string[] = []): Call[] {
+  const run = runMainWithOutput(steps, env, argv);
+  expect(run.stderr).toBe('');
+  return run.calls;
+}
+function runMainWithOutput(steps: string[], env: Record<string, string>, argv: string[]): { calls: Call[]; stdout: string; stderr: string } {
   const home = mkdtempSync(join(tmpdir(), 'ctm-main-'));
-  const run = spawnSync(process.execPath, ['--no-warnings', 'test/support/electron-standin/recording-electron.ts'], {
+  const run = spawnSync(process.execPath, ['--no-warnings', 'test/support/electron-standin/recording-electron.ts', ...argv], {
     env: { PATH: process.env.PATH ?? '', HOME: home, CTM_CONFIG_DIR: join(home, 'config'), CTM_KEYCHAIN_TIMEOUT_MS: '200', CTM_STANDIN_STEPS: steps.join(','), ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
-  expect(run.stderr).toBe('');
-  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]') as Call[];
+  const lines = run.stdout.trim().split('\n');
+  return { calls: JSON.parse(lines.at(-1) ?? '[]') as Call[], stdout: lines.slice(0, -1).join('\n'), stderr: run.stderr };
 }
 const named = (calls: Call[], api: string): Call[] => calls.filter((c) => c.api === api);
 /** The calls made while one step ran. */
@@ -109,6 +114,22 @@ describe('main/index.ts lifecycle on the Electron stand-in (Electron stood in)',
 
   it('quits only after the clipboard clear settled: the first quit is held, the second closes the window and exits', () => {
     expect(during(calls, 'quit')).toEqual(['app.quit', 'app.quit cancelled at before-quit', 'app.quit', 'window.closed', 'globalShortcut.unregisterAll', 'app.exited']);
+  });
+});
+
+describe('main/index.ts started by a ctm launcher (`<app> --ctm-cli -- <args>`; Electron stood in)', () => {
+  it('runs the command line and exits with its code: no instance lock, window, tray or menu', () => {
+    const { calls, stdout, stderr } = runMainWithOutput([], {}, ['--ctm-cli', '--', '--help']);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^Usage: ctm /m);
+    expect(named(calls, 'app.exited').map((c) => c.args[0])).toEqual([0]);
+    for (const api of ['app.requestSingleInstanceLock', 'new BrowserWindow', 'new Tray', 'Menu.setApplicationMenu']) expect(named(calls, api), api).toEqual([]);
+  });
+
+  it("passes ctm's exit code on: an unknown command is a usage error", () => {
+    const { calls, stderr } = runMainWithOutput([], {}, ['--ctm-cli', '--', 'no-such-command']);
+    expect(stderr).toMatch(/^ctm: unknown command/);
+    expect(named(calls, 'app.exited').map((c) => c.args[0])).not.toEqual([0]);
   });
 });
 

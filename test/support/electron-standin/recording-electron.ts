@@ -1,6 +1,7 @@
 // Run as a child process: loads the built out/main/index.cjs with the stand-in `electron` module (Electron cannot
 // run here), makes the app ready, then plays the steps of CTM_STANDIN_STEPS (comma-separated) as a user would,
 // and prints every call and event, in order, as one JSON line (also when the app exits during a step).
+// Arguments after the script reach the app as its own command line (`--ctm-cli -- <args>`: the ctm launchers').
 import Module from 'node:module';
 import { join } from 'node:path';
 import { standInElectron } from './standin-electron.ts';
@@ -10,7 +11,7 @@ if (process.env.CTM_STANDIN_PLATFORM) Object.defineProperty(process, 'platform',
 const standIn = standInElectron({ notifications: process.env.CTM_STANDIN_NOTIFICATIONS !== '0', packaged: process.env.CTM_STANDIN_PACKAGED === '1' });
 const { app, recorder } = standIn;
 const print = (): never => {
-  process.stdout.write(`${JSON.stringify(recorder.calls)}\n`);
+  process.stdout.write(`\n${JSON.stringify(recorder.calls)}\n`);
   process.exit(0);
 };
 app.onExit = () => setTimeout(print, 50);
@@ -45,7 +46,7 @@ const steps: Record<string, () => Promise<void> | void> = {
 Module.createRequire(import.meta.url)(join(process.cwd(), 'out/main/index.cjs'));
 recorder.record('step', 'loaded');
 app.becomeReady();
-for (const name of (process.env.CTM_STANDIN_STEPS ?? 'wait-window,wait-tray').split(',')) {
+for (const name of (process.env.CTM_STANDIN_STEPS ?? 'wait-window,wait-tray').split(',').filter(Boolean)) {
   const step = steps[name];
   if (!step) throw new Error(`unknown step ${name}`);
   await settle();
