@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, CHANNEL_PREFIX } from '../../main/ipc/contract.ts';
 import type { Call } from '../support/electron-standin/standin-app.ts';
 import { startKeyringSession, type KeyringSession } from '../support/keyring-session.ts';
+import { runCtm } from '../support/run-ctm.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
 /** Runs out/main/index.cjs on the behaving Electron stand-in (Electron cannot run here), playing `steps`; answers every call and event in order. */
@@ -177,5 +178,20 @@ describe.skipIf(!HAS_KEYRING)('main/index.ts tray glyph and theme changes, on th
     expect(menu).not.toContain('reload');
     expect(menu).not.toContain('toggleDevTools');
     expect(images(calls)).toEqual(['trayTemplate.png']);
+  });
+
+  it('says when a copy without a window fails (the global shortcut on a signed-out profile), instead of swallowing it', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'ctm-main-config-'));
+    mkdirSync(config, { recursive: true });
+    const env = { ...keyring.env, CTM_CONFIG_DIR: config };
+    expect((await runCtm(['profile', 'add', 'dev', '--user-pool-id', 'us-east-1_AbCdEf123', '--client-id', 'abc123'], env)).code).toBe(0);
+    const [dev] = JSON.parse((await runCtm(['profile', 'list', '--json'], env)).stdout) as { id: string }[];
+    writeFileSync(join(config, 'settings.json'), JSON.stringify({ version: 1, settings: { clipboardClearSeconds: 60, startAtLogin: false, globalShortcut: 'CommandOrControl+Shift+T', defaultProfileId: dev?.id } }));
+    const notified = runMain(['wait-tray', 'press-shortcut'], env);
+    expect(named(notified, 'notification.show')).toEqual([{ api: 'notification.show', args: ['Copying the token failed', expect.stringMatching(/sign/i)] }]);
+    // Where notifications are off (Notification.isSupported() false), the tray tooltip says it.
+    const flashed = runMain(['wait-tray', 'press-shortcut'], { ...env, CTM_STANDIN_NOTIFICATIONS: '0' });
+    expect(during(flashed, 'press-shortcut')).toEqual(['tray.setToolTip']);
+    expect(named(flashed, 'tray.setToolTip').at(-1)?.args[0]).toMatch(/^Copying the token failed\n/);
   });
 });

@@ -40,6 +40,7 @@ const steps: Record<string, () => Promise<void> | void> = {
   'dark-app': () => standIn.nativeTheme.change({ app: true }),
   'tray-open': () => standIn.tray()?.clickMenu('Open'),
   'tray-quit': () => standIn.tray()?.clickMenu('Quit'),
+  'press-shortcut': () => standIn.globalShortcut.pressAll(),
   quit: () => app.quit(),
 };
 

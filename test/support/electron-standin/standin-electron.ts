@@ -56,6 +56,14 @@ export function standInElectron(options: { notifications?: boolean; packaged?: b
   const clipboard = new StandInClipboard();
   const ipcMain = new StandInIpcMain();
   const record = (api: string) => (...args: unknown[]): void => recorder.record(api, ...args);
+  // globalShortcut keeps what is registered, so a test can press it (api/global-shortcut).
+  const shortcuts = new Map<string, () => void>();
+  const globalShortcut = {
+    register: (accelerator: string, callback: () => void): boolean => (recorder.record('globalShortcut.register', accelerator), shortcuts.set(accelerator, callback), true),
+    unregisterAll: (): void => (recorder.record('globalShortcut.unregisterAll'), shortcuts.clear()),
+    /** Driver: the user pressed every registered combination. */
+    pressAll: (): void => shortcuts.forEach((callback) => callback()),
+  };
   class Notification {
     static isSupported(): boolean { return options.notifications ?? true; }
     readonly options: { title: string; body: string };
@@ -76,7 +84,7 @@ export function standInElectron(options: { notifications?: boolean; packaged?: b
     powerMonitor: new EventEmitter(),
     net: { isOnline: () => true },
     dialog: { showMessageBox: async (o: unknown) => (recorder.record('dialog.showMessageBox', o), { response: 0 }) },
-    globalShortcut: { register: (accelerator: string) => (recorder.record('globalShortcut.register', accelerator), true), unregisterAll: record('globalShortcut.unregisterAll') },
+    globalShortcut,
   };
-  return { electron, recorder, app, nativeTheme, clipboard, ipcMain, tray: () => StandInTray.last, windows: () => [...StandInBrowserWindow.all] };
+  return { electron, recorder, app, nativeTheme, clipboard, ipcMain, globalShortcut, tray: () => StandInTray.last, windows: () => [...StandInBrowserWindow.all] };
 }
