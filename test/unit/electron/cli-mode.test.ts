@@ -7,11 +7,12 @@ describe('cliArgsFromLauncher: the app binary serving ctm', () => {
     expect(cliArgsFromLauncher(['/opt/app/cognito-token-manager', '--ctm-cli', '--'])).toEqual([]);
     // A development run: electron <app folder> --ctm-cli -- ...
     expect(cliArgsFromLauncher(['electron', '.', '--ctm-cli', '--', '--help'])).toEqual(['--help']);
+    expect(cliArgsFromLauncher(['electron', '--no-sandbox', '.', '--ctm-cli', '--', 'status', '--ctm-cli', '--'])).toEqual(['status', '--ctm-cli', '--']);
   });
 
-  it('starts the app for anything else: no switch, no separator, or the switch as an argument further on', () => {
+  it('starts the app for anything else: no switch, no separator, or the switch as an argument after a `--`', () => {
     expect(cliArgsFromLauncher(['/opt/app/cognito-token-manager'])).toBeUndefined();
     expect(cliArgsFromLauncher(['/opt/app/cognito-token-manager', '--ctm-cli', 'token'])).toBeUndefined();
-    expect(cliArgsFromLauncher(['/opt/app/cognito-token-manager', 'file.txt', 'x', '--ctm-cli', '--'])).toBeUndefined();
+    expect(cliArgsFromLauncher(['/opt/app/cognito-token-manager', '--', 'x', '--ctm-cli', '--'])).toBeUndefined();
   });
 });
