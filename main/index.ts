@@ -4,6 +4,7 @@ import { app, BrowserWindow, clipboard, ClipboardItem, dialog, globalShortcut, i
 // A static import: the bundle requires keytar at load (CommonJS), never through Electron's ESM loader inside app.asar.
 import * as keytar from 'keytar';
 import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './cli/run-cli.ts';
 import { Core } from './core/core.ts';
@@ -59,6 +60,8 @@ function startApp(): void {
     app.quit();
     return;
   }
+  // A fresh machine has no config folder yet, and parts of the core expect it (lock and cache files open inside it).
+  mkdirSync(configDir(), { recursive: true, mode: 0o700 });
   let quitting = false;
   let window: BrowserWindow | undefined;
   let trayController: TrayController | undefined;

@@ -168,7 +168,7 @@ describe.skipIf(!HAS_KEYRING)('main/index.ts tray glyph and theme changes, on th
     expect(named(calls, 'app.setAppUserModelId').map((c) => c.args[0])).toEqual(['dev.cognito-token-manager.app']);
   });
 
-  it('Linux: follows the desktop theme as it changes', () => {
+  it('Linux, first launch on a fresh machine (no config folder yet): the quiet glyph, not an error; then follows the desktop theme', () => {
     const calls = runMain(['wait-tray', 'dark-app'], keyring.env);
     expect(images(calls)).toEqual(['tray-light.png', 'tray-dark.png']);
   });
