@@ -125,6 +125,8 @@ describe('the electron-builder configuration for npm run dist', () => {
       const missing = readFileSync(join(templates, theirs), 'utf8').split('\n').filter((line) => line.trim() && !line.trim().startsWith('#') && !ours.includes(line));
       expect(missing, theirs).toEqual([]);
     }
+    // electron-builder fills ${name} macros in these scripts and fails the build on one it does not know (FpmTarget's writeConfigFile).
+    expect([...`${install}${remove}`.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]).filter((name) => !['executable', 'sanitizedProductName', 'productFilename'].includes(name ?? ''))).toEqual([]);
     expect(install).toContain("ln -sf '/opt/${sanitizedProductName}/resources/bin/ctm' '/usr/bin/ctm'");
     expect(remove).toMatch(/readlink \/usr\/bin\/ctm[\s\S]*rm -f '\/usr\/bin\/ctm'/);
     expect(baseConfig.extraResources).toEqual([{ from: 'build/bin', to: 'bin', filter: ['ctm', 'ctm.cmd'] }]);
