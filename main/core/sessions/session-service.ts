@@ -15,7 +15,7 @@ import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
-import { crashPoint } from '../scheduler/crash-point.ts';
+import { crashPoint } from '../crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
 import { sessionState, type ProfileStatus, type SignInStep } from './session-state.ts';
 
@@ -53,7 +53,8 @@ export class SessionService {
   /** Starts a sign-in with the profile's flow. */
   async startSignIn(profileRef: string, credentials: SignInCredentials): Promise<SignInStep> {
     const profile = await this.deps.profiles.get(profileRef);
-    const devices = vaultDeviceMemory(this.deps.vault, profile.userPoolId, credentials.username ?? profile.username);
+    const lastUser = (this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id).catch(() => undefined)))?.userId;
+    const devices = vaultDeviceMemory(this.deps.vault, profile.userPoolId, credentials.username ?? profile.username, lastUser);
     const conversation = new SignInConversation({ profile, client: this.clientFor(profile), now: () => this.deps.clock.now(), devices, ...(await this.secretOf(profile)) });
     const outcome = await conversation.start(credentials);
     return this.advance(profile, conversation, randomUUID(), outcome);
@@ -168,7 +169,8 @@ export class SessionService {
           session = stored;
           continue;
         }
-        const reason = error instanceof RefreshRefusedError ? error.message : `Cognito refused the refresh token (${(error as Error).message})`;
+        const refused = error instanceof RefreshRefusedError ? error.message : `Cognito refused the refresh token (${(error as Error).message})`;
+        const reason = session.unconfirmedDevice ? `${refused}: this computer was never confirmed as a device of the pool (ConfirmDevice failed at sign-in), and Cognito renews tokens only for confirmed devices` : refused;
         this.cache.delete(profile.id);
         this.unsaved.delete(profile.id);
         await this.deps.vault.deleteSession(profile.id);
@@ -204,7 +206,7 @@ export class SessionService {
     await this.deps.vault.saveSession(profile.id, outcome.tokens);
     this.cache.set(profile.id, outcome.tokens);
     this.problems.delete(profile.id);
-    return { kind: 'signed-in', profileId: profile.id, expiresAt: outcome.tokens.expiresAt };
+    return { kind: 'signed-in', profileId: profile.id, expiresAt: outcome.tokens.expiresAt, ...(outcome.warning ? { warning: outcome.warning } : {}) };
   }
 
   private pruneConversations(): void {
