@@ -15,6 +15,10 @@ export const PROFILE_FIELD_FLAGS = {
   'analytics-endpoint-id': { type: 'string' },
   'user-context-data': { type: 'string' },
   'auto-refresh': { type: 'boolean' },
+  domain: { type: 'string' },
+  scope: { type: 'string', multiple: true },
+  'identity-provider': { type: 'string' },
+  'idp-identifier': { type: 'string' },
 } as const;
 
 /** What parseArgs gives back for PROFILE_FIELD_FLAGS. */
@@ -31,6 +35,10 @@ export interface ProfileFieldValues {
   'analytics-endpoint-id'?: string | undefined;
   'user-context-data'?: string | undefined;
   'auto-refresh'?: boolean | undefined;
+  domain?: string | undefined;
+  scope?: string[] | undefined;
+  'identity-provider'?: string | undefined;
+  'idp-identifier'?: string | undefined;
 }
 
 /** Help lines for the field flags. */
@@ -39,7 +47,12 @@ export const PROFILE_FIELD_HELP = `  --region R                   AWS region (de
   --client-id C                app client id
   --client-secret-stdin        read the app client's secret from stdin (stored in the OS keychain only)
   --username U                 user to sign in as (asked at login when left out)
-  --auth-flow FLOW             USER_SRP_AUTH (default), USER_PASSWORD_AUTH, CUSTOM_AUTH or USER_AUTH
+  --auth-flow FLOW             USER_SRP_AUTH (default), USER_PASSWORD_AUTH, CUSTOM_AUTH, USER_AUTH,
+                               MANAGED_LOGIN (browser, authorization code + PKCE) or CLIENT_CREDENTIALS (machine)
+  --domain URL                 with MANAGED_LOGIN / CLIENT_CREDENTIALS: https://<prefix>.auth.<region>.amazoncognito.com or a custom domain
+  --scope S                    OAuth scope to ask for (repeatable; default: all the app client's allowed scopes)
+  --identity-provider NAME     with MANAGED_LOGIN: go straight to this provider (Google, a SAML or OIDC provider's name)
+  --idp-identifier ID          with MANAGED_LOGIN: go straight to the provider registered under this identifier
   --preferred-challenge C      with USER_AUTH: PASSWORD, PASSWORD_SRP, EMAIL_OTP or SMS_OTP (else Cognito offers a choice)
   --refresh-method M           REFRESH_TOKEN_AUTH (default), REFRESH_TOKEN or GetTokensFromRefreshToken (needed with rotation)
   --endpoint URL               Cognito endpoint (for a local emulator or a proxy)
@@ -71,6 +84,11 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   set('userContextData', values['user-context-data'], true);
   if (values['client-metadata'] !== undefined) fields.clientMetadata = clientMetadata(values['client-metadata']);
   if (values['auto-refresh'] !== undefined) fields.autoRefresh = values['auto-refresh'];
+  set('domain', values.domain?.replace(/\/+$/, ''), true);
+  set('identityProvider', values['identity-provider'], true);
+  set('idpIdentifier', values['idp-identifier'], true);
+  // A lone --scope "" clears the list (on edit): the client's allowed scopes apply again.
+  if (values.scope !== undefined) fields.scopes = values.scope.every((scope) => scope === '') && clearable ? undefined : values.scope;
   return fields;
 }
 

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { BadInputError } from '../errors.ts';
+import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
 export const SIGN_IN_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const;
 /** A sign-in flow name. */
 export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
+
+/** Sign-in through Cognito's OAuth 2.0 endpoints: managed login in the browser (code + PKCE), or client credentials. */
+export const OAUTH_FLOWS = ['MANAGED_LOGIN', 'CLIENT_CREDENTIALS'] as const;
+/** Every value `authFlow` takes: an InitiateAuth flow or an OAuth one. */
+export const AUTH_FLOWS = [...SIGN_IN_FLOWS, ...OAUTH_FLOWS] as const;
 
 /** The first factors a USER_AUTH (choice-based) sign-in can ask for with PREFERRED_CHALLENGE. */
 export const USER_AUTH_CHALLENGES = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
@@ -27,7 +33,11 @@ const profileFieldsObject = z
     clientId: z.string().regex(CLIENT_ID, 'client id: expected 1 to 128 letters, digits, "_" or "+"'),
     hasClientSecret: z.boolean().default(false),
     username: z.string().min(1).max(128).optional(),
-    authFlow: z.enum(SIGN_IN_FLOWS, { error: `auth flow: expected one of ${SIGN_IN_FLOWS.join(', ')}` }).default('USER_SRP_AUTH'),
+    authFlow: z.enum(AUTH_FLOWS, { error: `auth flow: expected one of ${AUTH_FLOWS.join(', ')}` }).default('USER_SRP_AUTH'),
+    domain: z.string().optional(),
+    scopes: z.array(z.string().regex(SCOPE, 'scope: expected 1 to 256 printable characters without spaces')).optional(),
+    identityProvider: z.string().min(1).max(128).optional(),
+    idpIdentifier: z.string().min(1).max(128).optional(),
     preferredChallenge: z.enum(USER_AUTH_CHALLENGES, { error: `preferred challenge: expected one of ${USER_AUTH_CHALLENGES.join(', ')}` }).optional(),
     refreshMethod: z.enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` }).default('REFRESH_TOKEN_AUTH'),
     endpoint: z
@@ -43,11 +53,25 @@ const profileFieldsObject = z
 const poolMatchesRegion = (p: { region: string; userPoolId: string }): boolean => p.userPoolId.startsWith(`${p.region}_`);
 const poolRegionMismatch = { message: 'user pool id: its region prefix must match the region', path: ['userPoolId'] };
 
+/** The OAuth kinds need a domain (and client credentials a secret); the domain must be a Cognito or custom https domain. */
+function oauthProblems(p: { authFlow: string; domain?: string | undefined; hasClientSecret: boolean; identityProvider?: string | undefined; idpIdentifier?: string | undefined }, ctx: z.RefinementCtx): void {
+  const oauth = (OAUTH_FLOWS as readonly string[]).includes(p.authFlow);
+  const add = (message: string): void => ctx.addIssue({ code: 'custom', message });
+  if (oauth && p.domain === undefined) add(`domain: ${p.authFlow} needs the user pool's domain (--domain https://<prefix>.auth.<region>.amazoncognito.com or a custom domain)`);
+  if (p.domain !== undefined) {
+    const problem = domainProblem(p.domain);
+    if (problem) add(`domain: ${problem}`);
+  }
+  if (p.authFlow === 'CLIENT_CREDENTIALS' && !p.hasClientSecret) add('client secret: CLIENT_CREDENTIALS needs the app client\'s secret (--client-secret-stdin)');
+  if (p.authFlow !== 'MANAGED_LOGIN' && (p.identityProvider !== undefined || p.idpIdentifier !== undefined)) add('identity provider: only MANAGED_LOGIN profiles sign in through an identity provider');
+  if (p.identityProvider !== undefined && p.idpIdentifier !== undefined) add('identity provider: give either --identity-provider or --idp-identifier, not both');
+}
+
 /** The fields a person supplies, with defaults filled in. */
-export const profileFieldsSchema = profileFieldsObject.refine(poolMatchesRegion, poolRegionMismatch);
+export const profileFieldsSchema = profileFieldsObject.refine(poolMatchesRegion, poolRegionMismatch).superRefine(oauthProblems);
 
 /** A stored profile: the typed fields plus a stable id (keychain entries are keyed by it, so renames keep them). */
-export const profileSchema = profileFieldsObject.extend({ id: z.uuid() }).refine(poolMatchesRegion, poolRegionMismatch);
+export const profileSchema = profileFieldsObject.extend({ id: z.uuid() }).refine(poolMatchesRegion, poolRegionMismatch).superRefine(oauthProblems);
 
 /** One app-client profile. It never holds a secret: the client secret lives in the keychain. */
 export type Profile = z.infer<typeof profileSchema>;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { refreshSession, RefreshRefusedError } from '../auth/refresh-session.ts';
+import { managedLogin, type OpenUrl } from '../oauth/managed-login.ts';
+import { refreshOAuthSession, requestClientCredentials, revokeOAuthSession, usesOAuth } from '../oauth/oauth-session.ts';
 import { SignInConversation } from '../auth/sign-in-conversation.ts';
 import { answerCanBeRetried } from '../auth/answer-retry.ts';
 import { globalSignOut } from '../auth/global-sign-out.ts';
@@ -9,7 +11,7 @@ import type { Clock } from '../clock.ts';
 import { CognitoClient } from '../cognito/cognito-client.ts';
 import { cognitoEndpoint } from '../cognito/endpoint.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
-import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
+import { asCtmError, BadInputError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
@@ -53,10 +55,20 @@ export class SessionService {
   /** Starts a sign-in with the profile's flow. */
   async startSignIn(profileRef: string, credentials: SignInCredentials): Promise<SignInStep> {
     const profile = await this.deps.profiles.get(profileRef);
+    // Client credentials need no person: "signing in" is asking the token endpoint.
+    if (profile.authFlow === 'CLIENT_CREDENTIALS') return this.signedIn(profile, await requestClientCredentials(await this.oauthContext(profile)));
+    if (profile.authFlow === 'MANAGED_LOGIN') throw new BadInputError(`Profile "${profile.name}" signs in through managed login in the browser: run ctm login ${profile.name}`);
     const devices = vaultDeviceMemory(this.deps.vault, profile.userPoolId, credentials.username ?? profile.username);
     const conversation = new SignInConversation({ profile, client: this.clientFor(profile), now: () => this.deps.clock.now(), devices, ...(await this.secretOf(profile)) });
     const outcome = await conversation.start(credentials);
     return this.advance(profile, conversation, randomUUID(), outcome);
+  }
+
+  /** Signs a MANAGED_LOGIN profile in through the browser (`open` shows the URL); the refresh token goes to the keychain. */
+  async signInWithBrowser(profileRef: string, open: OpenUrl, timeoutMs?: number): Promise<SignInStep> {
+    const profile = await this.deps.profiles.get(profileRef);
+    const tokens = await managedLogin({ ...(await this.oauthContext(profile)), open, ...(timeoutMs ? { timeoutMs } : {}) });
+    return this.signedIn(profile, tokens);
   }
 
   /** Answers the challenge a conversation is waiting on. */
@@ -81,6 +93,7 @@ export class SessionService {
   async tokens(profileRef: string, options: { minTtlMs?: number } = {}): Promise<TokenSet> {
     const profile = await this.deps.profiles.get(profileRef);
     const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
+    if (!session && profile.authFlow === 'CLIENT_CREDENTIALS') return this.refresh(profile.id);
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
     this.cache.set(profile.id, session);
     const needed = Math.max(options.minTtlMs ?? 0, refreshMargin(session.expiresAt - session.issuedAt));
@@ -101,6 +114,10 @@ export class SessionService {
   async signOut(profileRef: string, options: { global?: boolean } = {}): Promise<void> {
     const profile = await this.deps.profiles.get(profileRef);
     let session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
+    if (usesOAuth(profile)) {
+      await revokeOAuthSession(await this.oauthContext(profile), session);
+      return this.forget(profile.id);
+    }
     const client = this.clientFor(profile);
     const { clientSecret } = await this.secretOf(profile);
     if (session && options.global) {
@@ -143,11 +160,13 @@ export class SessionService {
     }
     // The keychain first: `ctm` or the app in another process may have rotated the refresh token since we cached it.
     let session = this.unsaved.has(profile.id) ? this.cache.get(profile.id) : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id));
-    if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
+    if (!session && profile.authFlow !== 'CLIENT_CREDENTIALS') throw new SignInRequiredError(profile.name, 'it is not signed in');
     for (let attempt = 1; ; attempt++) {
       let renewed: TokenSet;
       try {
-        renewed = await refreshSession({ profile, session, client: this.clientFor(profile), now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) });
+        renewed = usesOAuth(profile)
+          ? await refreshOAuthSession(await this.oauthContext(profile), session)
+          : await refreshSession({ profile, session: session as TokenSet, client: this.clientFor(profile), now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) });
       } catch (error) {
         if (!isDefiniteRefusal(error)) {
           const problem = asCtmError(error);
@@ -156,7 +175,7 @@ export class SessionService {
         }
         // Before dropping anything: if another process stored a different refresh token meanwhile, that one may still work.
         const stored = this.unsaved.has(profile.id) ? undefined : await this.deps.vault.session(profile.id).catch(() => undefined);
-        if (attempt === 1 && stored?.refreshToken && stored.refreshToken !== session.refreshToken) {
+        if (attempt === 1 && stored?.refreshToken && stored.refreshToken !== session?.refreshToken) {
           session = stored;
           continue;
         }
@@ -193,15 +212,24 @@ export class SessionService {
       this.conversations.set(conversationId, { profileId: profile.id, conversation, startedAt: this.deps.clock.now() });
       return { kind: 'challenge', profileId: profile.id, conversationId, prompt: outcome.prompt };
     }
-    await this.deps.vault.saveSession(profile.id, outcome.tokens);
-    this.cache.set(profile.id, outcome.tokens);
+    return this.signedIn(profile, outcome.tokens);
+  }
+
+  /** Stores the tokens of a finished sign-in, whichever way it went. */
+  private async signedIn(profile: Profile, tokens: TokenSet): Promise<SignInStep> {
+    await this.deps.vault.saveSession(profile.id, tokens);
+    this.cache.set(profile.id, tokens);
     this.problems.delete(profile.id);
-    return { kind: 'signed-in', profileId: profile.id, expiresAt: outcome.tokens.expiresAt };
+    return { kind: 'signed-in', profileId: profile.id, expiresAt: tokens.expiresAt };
   }
 
   private pruneConversations(): void {
     const oldest = this.deps.clock.now() - CONVERSATION_TTL_MS;
     for (const [id, pending] of this.conversations) if (pending.startedAt < oldest) this.conversations.delete(id);
+  }
+
+  private async oauthContext(profile: Profile): Promise<{ profile: Profile; clientSecret?: string; transport: CognitoTransport; now: () => number }> {
+    return { profile, transport: this.deps.transport, now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) };
   }
 
   private clientFor(profile: Profile): CognitoClient {

@@ -47,6 +47,7 @@ function buildClient(pool: PoolRecord, seed: SeedClient): ClientRecord {
     },
     authSessionValiditySeconds: seed.authSessionValiditySeconds ?? 180,
     omitExpiresIn: seed.omitExpiresIn ?? false,
+    oauth: seed.oauth,
     pool,
   };
 }
@@ -61,6 +62,7 @@ export async function buildPool(seed: SeedPool): Promise<{ pool: PoolRecord; cli
     deviceTracking: seed.deviceTracking ?? 'off',
     users: new Map(),
     signer: await createPoolSigner(),
+    resourceServers: [...(seed.resourceServers ?? [])],
   };
   for (const user of seed.users) pool.users.set(user.username, buildUser(pool, user));
   return { pool, clients: seed.clients.map((client) => buildClient(pool, client)) };

@@ -1,5 +1,5 @@
 import type { PoolSigner } from './pool-signer.ts';
-import type { DeviceTracking, MfaMethod, SeedCustomChallenge, UserStatus } from './seed-types.ts';
+import type { DeviceTracking, MfaMethod, SeedCustomChallenge, SeedOAuthClient, SeedResourceServer, UserStatus } from './seed-types.ts';
 
 /** A user pool as the emulator holds it while running. */
 export interface PoolRecord {
@@ -11,6 +11,7 @@ export interface PoolRecord {
   deviceTracking: DeviceTracking;
   users: Map<string, UserRecord>;
   signer: PoolSigner;
+  resourceServers: SeedResourceServer[];
 }
 
 /** An app client with every default filled in. */
@@ -25,6 +26,8 @@ export interface ClientRecord {
   rotation: { enabled: boolean; retryGracePeriodSeconds: number };
   authSessionValiditySeconds: number;
   omitExpiresIn: boolean;
+  /** OAuth settings; undefined when the client has none (its OAuth endpoints then refuse it). */
+  oauth: SeedOAuthClient | undefined;
   pool: PoolRecord;
 }
 

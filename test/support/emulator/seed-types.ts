@@ -10,6 +10,8 @@ export interface SeedPool {
   clients: SeedClient[];
   deviceTracking?: DeviceTracking;
   users: SeedUser[];
+  /** Resource servers whose scopes client-credentials tokens may carry. */
+  resourceServers?: SeedResourceServer[];
 }
 
 /** How a pool remembers devices: never, on every sign-in, or when the user opts in. */
@@ -26,6 +28,22 @@ export interface SeedClient {
   refreshTokenRotation?: { enabled: boolean; retryGracePeriodSeconds?: number };
   authSessionValiditySeconds?: number;
   omitExpiresIn?: boolean;
+  /** OAuth settings of the client (managed login, client credentials); see oauth/README.md. */
+  oauth?: SeedOAuthClient;
+}
+
+/** A client's OAuth 2.0 settings, as CreateUserPoolClient names them (CallbackURLs, AllowedOAuthFlows, AllowedOAuthScopes). */
+export interface SeedOAuthClient {
+  callbackUrls?: string[];
+  allowedOAuthFlows?: ('code' | 'client_credentials')[];
+  allowedOAuthScopes?: string[];
+  supportedIdentityProviders?: string[];
+}
+
+/** A resource server of a pool: its identifier prefixes its custom scopes (`<identifier>/<scope>`). */
+export interface SeedResourceServer {
+  identifier: string;
+  scopes: string[];
 }
 
 /** A user's account state, as Cognito names it. */
