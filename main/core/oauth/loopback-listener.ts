@@ -35,7 +35,9 @@ export async function startLoopbackListener(expectedState: string, timeoutMs: nu
   response.catch(() => undefined); // the caller may close before awaiting
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const reply = (status: number, page: string): void => void res.writeHead(status, { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store' }).end(page);
+    // "connection: close": no kept-alive socket outlives the listener's one use.
+    const reply = (status: number, page: string): void => void res.writeHead(status, { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store', connection: 'close' }).end(page);
+    if (finished) return reply(400, FAILED_PAGE);
     if (req.method !== 'GET' || url.pathname !== '/callback' || url.searchParams.get('state') !== expectedState) return reply(400, FAILED_PAGE);
     const code = url.searchParams.get('code');
     const error = url.searchParams.get('error');

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseProfileFields } from '../../../../main/core/profiles/profile.ts';
+
+const base = { name: 'p', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1' };
+const domain = 'https://myapp.auth.us-east-1.amazoncognito.com';
+
+describe('the MANAGED_LOGIN and CLIENT_CREDENTIALS profile kinds', () => {
+  it('a managed-login profile keeps its domain, scopes and identity provider', () => {
+    const fields = parseProfileFields({ ...base, authFlow: 'MANAGED_LOGIN', domain, scopes: ['openid', 'email'], identityProvider: 'Okta' });
+    expect(fields).toMatchObject({ authFlow: 'MANAGED_LOGIN', domain, scopes: ['openid', 'email'], identityProvider: 'Okta' });
+  });
+
+  it('a client-credentials profile needs a client secret', () => {
+    expect(() => parseProfileFields({ ...base, authFlow: 'CLIENT_CREDENTIALS', domain })).toThrow(/CLIENT_CREDENTIALS needs the app client's secret/);
+    expect(parseProfileFields({ ...base, authFlow: 'CLIENT_CREDENTIALS', domain, hasClientSecret: true, scopes: ['orders-api/read'] }).scopes).toEqual(['orders-api/read']);
+  });
+
+  it.each([
+    [{ authFlow: 'MANAGED_LOGIN' }, /needs the user pool's domain/],
+    [{ authFlow: 'MANAGED_LOGIN', domain: 'http://auth.example.com' }, /domain: expected an https/],
+    [{ authFlow: 'MANAGED_LOGIN', domain, scopes: ['two words'] }, /scope: expected/],
+    [{ authFlow: 'USER_SRP_AUTH', identityProvider: 'Okta' }, /only MANAGED_LOGIN profiles/],
+    [{ authFlow: 'MANAGED_LOGIN', domain, identityProvider: 'Okta', idpIdentifier: 'example.com' }, /not both/],
+    [{ authFlow: 'OAUTH' }, /auth flow: expected one of .*MANAGED_LOGIN, CLIENT_CREDENTIALS/],
+  ])('refuses %o with a clear message', (fields, message) => {
+    expect(() => parseProfileFields({ ...base, ...fields })).toThrow(message);
+  });
+});
