@@ -139,7 +139,9 @@ export class SessionService {
     return profiles.map((profile) => {
       const session = this.cache.get(profile.id) ?? secrets.get(profile.id)?.session;
       const problem = this.problems.get(profile.id);
-      const state = this.inflight.has(profile.id) ? 'refreshing' : sessionState(session?.expiresAt, Boolean(session?.refreshToken), now, problem?.state);
+      // Client credentials renew without a refresh token (asking again), so an expired one is "expired", not "sign-in required".
+      const renewable = Boolean(session?.refreshToken) || profile.authFlow === 'CLIENT_CREDENTIALS';
+      const state = this.inflight.has(profile.id) ? 'refreshing' : sessionState(session?.expiresAt, renewable, now, problem?.state);
       return { profile, state, ...(session ? { expiresAt: session.expiresAt } : {}), ...(problem ? { problem: problem.message } : {}) };
     });
   }

@@ -54,7 +54,7 @@ async function answer(context: ServerContext, req: IncomingMessage, res: ServerR
     return sendJson(res, 200, { keys: [pool.signer.jwk] }, 'application/json');
   }
   // The managed-login domain (/oauth2/*, /login, /mfa) and OIDC discovery live in oauth/.
-  if (answerOAuth(context.state, req, res, path, text)) return;
+  if (answerOAuth(context.state, req, res, path, text, context.requests)) return;
   if (path.startsWith('/__emulator/')) return answerControl(context, req, res, path, text);
   if (req.method !== 'POST' || path !== '/') {
     return sendJson(res, 404, { __type: 'UnknownOperationException', message: `No route for ${req.method ?? ''} ${path}` });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorState } from '../emulator-state.ts';
+import type { RecordedRequest } from '../http-server.ts';
 import { sendJson } from '../wire-response.ts';
 import { openidConfiguration } from './discovery.ts';
 import { answerHostedUi } from './hosted-ui.ts';
@@ -10,8 +11,11 @@ import { answerUserInfo } from './userinfo-endpoint.ts';
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
-/** Answers the managed-login domain and OIDC discovery routes; false when the path is not one of them. */
-export function answerOAuth(state: EmulatorState, req: IncomingMessage, res: ServerResponse, path: string, text: string): boolean {
+/**
+ * Answers the managed-login domain and OIDC discovery routes; false when the path is not one of them. Token and
+ * revoke calls are recorded as operation "oauth2/token" / "oauth2/revoke" with grant_type and client_id only.
+ */
+export function answerOAuth(state: EmulatorState, req: IncomingMessage, res: ServerResponse, path: string, text: string, requests: RecordedRequest[]): boolean {
   const discovery = /^\/([^/]+)\/\.well-known\/openid-configuration$/.exec(path);
   if (req.method === 'GET' && discovery) {
     const poolId = decodeURIComponent(discovery[1] ?? '');
@@ -20,6 +24,11 @@ export function answerOAuth(state: EmulatorState, req: IncomingMessage, res: Ser
     return true;
   }
   const route = `${req.method ?? ''} ${path}`;
+  if (route === 'POST /oauth2/token' || route === 'POST /oauth2/revoke') {
+    const form = new URLSearchParams(text);
+    const body = Object.fromEntries(['grant_type', 'client_id', 'scope'].flatMap((key) => (form.has(key) ? [[key, form.get(key)]] : [])));
+    requests.push({ operation: path.slice(1), body, headers: {}, at: state.clock.now() });
+  }
   try {
     if (route === 'POST /oauth2/token') sendJson(res, 200, answerToken(state, req, text), JSON_TYPE);
     else if (route === 'POST /oauth2/revoke') {
