@@ -1,10 +1,12 @@
 import type { Api, ProfileView, SignInInput, SignInStepView } from '../main/ipc/contract.ts';
 import { challengeForm, passwordForm, toAnswer, type FieldSpec, type Fields, type FormSpec } from './challenge-forms.ts';
 import { h } from './dom.ts';
+import { runOAuthSignIn, signsInWithOAuth } from './oauth-sign-in.ts';
 import { qrCodeDataUrl } from './qr-code.ts';
 
 /** Walks a sign-in from the first password to the last challenge; resolves true once signed in, false if cancelled. */
 export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<boolean> {
+  if (signsInWithOAuth(profile)) return runOAuthSignIn(dialog, api, profile);
   let error: string | undefined;
   let step: SignInStepView | undefined;
   for (;;) {
