@@ -19,6 +19,7 @@ export const PROFILE_FIELD_FLAGS = {
   scope: { type: 'string', multiple: true },
   'identity-provider': { type: 'string' },
   'idp-identifier': { type: 'string' },
+  'callback-port': { type: 'string' },
 } as const;
 
 /** What parseArgs gives back for PROFILE_FIELD_FLAGS. */
@@ -39,6 +40,7 @@ export interface ProfileFieldValues {
   scope?: string[] | undefined;
   'identity-provider'?: string | undefined;
   'idp-identifier'?: string | undefined;
+  'callback-port'?: string | undefined;
 }
 
 /** Help lines for the field flags. */
@@ -53,6 +55,7 @@ export const PROFILE_FIELD_HELP = `  --region R                   AWS region (de
   --scope S                    OAuth scope to ask for (repeatable; default: all the app client's allowed scopes)
   --identity-provider NAME     with MANAGED_LOGIN: go straight to this provider (Google, a SAML or OIDC provider's name)
   --idp-identifier ID          with MANAGED_LOGIN: go straight to the provider registered under this identifier
+  --callback-port N            with MANAGED_LOGIN: receive the redirect on http://127.0.0.1:N/callback (default: a random free port)
   --preferred-challenge C      with USER_AUTH: PASSWORD, PASSWORD_SRP, EMAIL_OTP or SMS_OTP (else Cognito offers a choice)
   --refresh-method M           REFRESH_TOKEN_AUTH (default), REFRESH_TOKEN or GetTokensFromRefreshToken (needed with rotation)
   --endpoint URL               Cognito endpoint (for a local emulator or a proxy)
@@ -87,6 +90,8 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   set('domain', values.domain?.replace(/\/+$/, ''), true);
   set('identityProvider', values['identity-provider'], true);
   set('idpIdentifier', values['idp-identifier'], true);
+  const port = values['callback-port'];
+  if (port !== undefined) fields.callbackPort = port === '' && clearable ? undefined : /^\d+$/.test(port) ? Number(port) : port;
   // A lone --scope "" clears the list (on edit): the client's allowed scopes apply again.
   if (values.scope !== undefined) fields.scopes = values.scope.every((scope) => scope === '') && clearable ? undefined : values.scope;
   return fields;

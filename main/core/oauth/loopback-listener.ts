@@ -28,8 +28,9 @@ const FAILED_PAGE = '<!doctype html><meta charset="utf-8"><title>Sign-in failed<
  * Listens on http://127.0.0.1:<random port>/callback for one authorization response (RFC 8252 §7.3: the
  * loopback IP literal, not "localhost", and never another interface). Only a response carrying our `state`
  * counts; it ends the listener, as does the timeout or close(). Anything else is answered 400 and ignored.
+ * `fixedPort` 0 (the default) lets the OS pick; a fixed port is for pools whose callback URL names one.
  */
-export async function startLoopbackListener(expectedState: string, timeoutMs: number): Promise<LoopbackListener> {
+export async function startLoopbackListener(expectedState: string, timeoutMs: number, fixedPort = 0): Promise<LoopbackListener> {
   let settle: { resolve: (r: AuthorizationResponse) => void; reject: (e: Error) => void } | undefined;
   const response = new Promise<AuthorizationResponse>((resolve, reject) => (settle = { resolve, reject }));
   response.catch(() => undefined); // the caller may close before awaiting
@@ -61,8 +62,11 @@ export async function startLoopbackListener(expectedState: string, timeoutMs: nu
     then();
   }
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(error.code === 'EADDRINUSE' ? new AuthorizationFailedError(`Port ${fixedPort} on 127.0.0.1 is in use, so the browser's redirect cannot be received; close what uses it or change the profile's callback port.`) : error);
+    });
+    server.listen(fixedPort, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -34,7 +34,7 @@ export async function managedLogin(context: ManagedLoginContext): Promise<TokenS
   const pkce = createPkce();
   const state = randomToken();
   const nonce = randomToken();
-  const listener = await startLoopbackListener(state, context.timeoutMs ?? MANAGED_LOGIN_TIMEOUT_MS);
+  const listener = await startLoopbackListener(state, context.timeoutMs ?? MANAGED_LOGIN_TIMEOUT_MS, profile.callbackPort ?? 0);
   try {
     const url = authorizeUrl({
       domain: profile.domain, clientId: profile.clientId, redirectUri: listener.redirectUri, scopes: profile.scopes,

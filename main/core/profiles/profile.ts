@@ -38,6 +38,7 @@ const profileFieldsObject = z
     scopes: z.array(z.string().regex(SCOPE, 'scope: expected 1 to 256 printable characters without spaces')).optional(),
     identityProvider: z.string().min(1).max(128).optional(),
     idpIdentifier: z.string().min(1).max(128).optional(),
+    callbackPort: z.number({ error: 'callback port: expected a number' }).int().min(1024, 'callback port: expected 1024 to 65535').max(65535, 'callback port: expected 1024 to 65535').optional(),
     preferredChallenge: z.enum(USER_AUTH_CHALLENGES, { error: `preferred challenge: expected one of ${USER_AUTH_CHALLENGES.join(', ')}` }).optional(),
     refreshMethod: z.enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` }).default('REFRESH_TOKEN_AUTH'),
     endpoint: z
@@ -54,7 +55,7 @@ const poolMatchesRegion = (p: { region: string; userPoolId: string }): boolean =
 const poolRegionMismatch = { message: 'user pool id: its region prefix must match the region', path: ['userPoolId'] };
 
 /** The OAuth kinds need a domain (and client credentials a secret); the domain must be a Cognito or custom https domain. */
-function oauthProblems(p: { authFlow: string; domain?: string | undefined; hasClientSecret: boolean; identityProvider?: string | undefined; idpIdentifier?: string | undefined }, ctx: z.RefinementCtx): void {
+function oauthProblems(p: { authFlow: string; domain?: string | undefined; hasClientSecret: boolean; callbackPort?: number | undefined; identityProvider?: string | undefined; idpIdentifier?: string | undefined }, ctx: z.RefinementCtx): void {
   const oauth = (OAUTH_FLOWS as readonly string[]).includes(p.authFlow);
   const add = (message: string): void => ctx.addIssue({ code: 'custom', message });
   if (oauth && p.domain === undefined) add(`domain: ${p.authFlow} needs the user pool's domain (--domain https://<prefix>.auth.<region>.amazoncognito.com or a custom domain)`);
@@ -63,6 +64,7 @@ function oauthProblems(p: { authFlow: string; domain?: string | undefined; hasCl
     if (problem) add(`domain: ${problem}`);
   }
   if (p.authFlow === 'CLIENT_CREDENTIALS' && !p.hasClientSecret) add('client secret: CLIENT_CREDENTIALS needs the app client\'s secret (--client-secret-stdin)');
+  if (p.authFlow !== 'MANAGED_LOGIN' && p.callbackPort !== undefined) add('callback port: only MANAGED_LOGIN profiles receive a browser redirect');
   if (p.authFlow !== 'MANAGED_LOGIN' && (p.identityProvider !== undefined || p.idpIdentifier !== undefined)) add('identity provider: only MANAGED_LOGIN profiles sign in through an identity provider');
   if (p.identityProvider !== undefined && p.idpIdentifier !== undefined) add('identity provider: give either --identity-provider or --idp-identifier, not both');
 }

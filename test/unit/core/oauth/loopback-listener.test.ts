@@ -48,4 +48,14 @@ describe('the loopback redirect listener (RFC 8252 §7.3, real sockets)', () => 
     await expect(listener.response).rejects.toThrow(/No answer from the browser/);
     await expect(get(`${listener.redirectUri}?code=c&state=s`)).rejects.toThrow(/ECONNREFUSED/);
   });
+
+  it('listens on a fixed port when the profile names one, and says clearly when that port is taken', async () => {
+    const first = await startLoopbackListener('s', 60_000);
+    const port = Number(new URL(first.redirectUri).port);
+    first.close();
+    const fixed = await startLoopbackListener('s', 60_000, port);
+    expect(fixed.redirectUri).toBe(`http://127.0.0.1:${port}/callback`);
+    await expect(startLoopbackListener('s', 60_000, port)).rejects.toThrow(new RegExp(`Port ${port} on 127.0.0.1 is in use`));
+    fixed.close();
+  });
 });

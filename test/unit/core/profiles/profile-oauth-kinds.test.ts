@@ -22,6 +22,8 @@ describe('the MANAGED_LOGIN and CLIENT_CREDENTIALS profile kinds', () => {
     [{ authFlow: 'USER_SRP_AUTH', identityProvider: 'Okta' }, /only MANAGED_LOGIN profiles/],
     [{ authFlow: 'MANAGED_LOGIN', domain, identityProvider: 'Okta', idpIdentifier: 'example.com' }, /not both/],
     [{ authFlow: 'OAUTH' }, /auth flow: expected one of .*MANAGED_LOGIN, CLIENT_CREDENTIALS/],
+    [{ authFlow: 'MANAGED_LOGIN', domain, callbackPort: 80 }, /callback port: expected 1024 to 65535/],
+    [{ authFlow: 'CLIENT_CREDENTIALS', domain, hasClientSecret: true, callbackPort: 8400 }, /only MANAGED_LOGIN profiles receive a browser redirect/],
   ])('refuses %o with a clear message', (fields, message) => {
     expect(() => parseProfileFields({ ...base, ...fields })).toThrow(message);
   });
