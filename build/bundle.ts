@@ -48,7 +48,11 @@ try {
 } catch {
   // The cache only saves time; without it ctm works the same.
 }
-require('./cli-main.cjs');
+// A cached \`ctm token\` is answered by the small cli-fast bundle alone; anything else loads the full CLI.
+require('./cli-fast.cjs').runFast().then((code) => {
+  if (code === undefined) require('./cli-main.cjs');
+  else process.exitCode = code;
+});
 `;
 
 // The launcher goes in first, so the `ctm` bin is missing only for a moment while the tree rebuilds.
@@ -66,6 +70,8 @@ await Promise.all([
     minify: true,
     plugins: [englishOnlyZod],
   }),
+  // The cached path of `ctm token` on its own (no validator, Cognito client or other commands): see main/cli/fast-entry.ts.
+  build({ ...node, entryPoints: { 'cli-fast': join(root, 'main/cli/fast-entry.ts') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' }, minify: true }),
   build({ ...node, sourcemap: false, entryPoints: { index: join(root, 'main/preload.ts') }, outdir: join(out, 'preload'), outExtension: { '.js': '.cjs' } }),
   build({
     entryPoints: { app: join(root, 'renderer/app.ts') },

@@ -9,8 +9,9 @@ module.exports = {
   productName: 'Cognito Token Manager',
   copyright: 'Copyright © 2026 Cognito Token Manager contributors',
   directories: { output: 'dist', buildResources: 'build' },
-  // Only the built app and package.json: no sources, tests or tooling. Runtime dependencies (keytar, zod,
-  // jose, uqr) are added by electron-builder from package.json's "dependencies".
+  // Only the built app and package.json: no sources, tests or tooling. The one runtime dependency, keytar (a native
+  // module, so it cannot be bundled), is added by electron-builder from package.json's "dependencies"; zod, jose
+  // and uqr are bundled into out/ by build/bundle.ts, so they are dev dependencies.
   files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'out/icons/**', 'package.json', '!**/*.map', '!out/electronegativity.csv'],
   asar: true,
   // A native module cannot be loaded from inside the asar archive: keytar's .node goes next to it.

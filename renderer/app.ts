@@ -78,7 +78,10 @@ function onRowAction(action: RowAction, p: ProfileView): void {
     case 'edit': return void editProfile({ kind: 'edit', profile: p });
     case 'duplicate': return void editProfile({ kind: 'duplicate', profile: p });
     case 'refresh': return void guarded(() => api.refreshNow(p.id), `Refreshed ${p.name}.`);
-    case 'sign-out': return void guarded(() => api.signOut(p.id), `Signed out of ${p.name}.`);
+    case 'sign-out': return void guarded(async () => {
+      const result = await api.signOut(p.id);
+      say(result.warning ?? `Signed out of ${p.name}.`, Boolean(result.warning));
+    });
     case 'delete':
       if (confirm(`Delete the profile ${p.name} and its keychain entries?`)) void guarded(() => api.removeProfile(p.id), `Deleted ${p.name}.`);
   }

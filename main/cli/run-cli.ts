@@ -1,5 +1,6 @@
 import type { Core } from '../core/core.ts';
 import { asCtmError } from '../core/errors.ts';
+import { completeCommand, completionCommand, COMPLETION_USAGE } from './commands/completion-command.ts';
 import { execCommand, EXEC_USAGE } from './commands/exec-command.ts';
 import { loginCommand, LOGIN_USAGE } from './commands/login-command.ts';
 import { logoutCommand, LOGOUT_USAGE } from './commands/logout-command.ts';
@@ -8,6 +9,7 @@ import { statusCommand, STATUS_USAGE } from './commands/status-command.ts';
 import { tokenCommand, TOKEN_USAGE } from './commands/token-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import type { Terminal } from './terminal.ts';
+import { CTM_VERSION } from './version.ts';
 
 const USAGE = `ctm: Cognito Token Manager on the command line
 
@@ -17,6 +19,8 @@ Usage: ${PROFILE_USAGE}
        ${EXEC_USAGE}
        ${STATUS_USAGE}
        ${LOGOUT_USAGE}
+       ${COMPLETION_USAGE}
+       ctm --version
 
 Run "ctm COMMAND --help" (or "ctm help COMMAND") for a command's flags.
 Profiles live in CTM_CONFIG_DIR when it is set; secrets and tokens only in the OS keychain.
@@ -32,6 +36,8 @@ const COMMANDS: Record<string, Command> = {
   exec: execCommand,
   status: statusCommand,
   logout: logoutCommand,
+  completion: (args, _core, terminal) => completionCommand(args, terminal),
+  __complete: (args, _core, terminal) => completeCommand(args, terminal),
 };
 
 /** Runs one `ctm` invocation and returns its exit code; errors become one line on stderr, never a stack trace or a secret. */
@@ -43,7 +49,11 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
     terminal.stdout.write(USAGE);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  if (name === '--version' || name === '-V' || name === 'version') {
+    terminal.stdout.write(`ctm ${CTM_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     terminal.stderr.write(`ctm: unknown command "${name}". Run ctm --help.\n`);
     return EXIT.usage;

@@ -34,7 +34,7 @@ export class Core {
   constructor(options: CoreOptions) {
     this.clock = options.clock ?? systemClock;
     this.profiles = new ProfileStore(options.configDir);
-    this.vault = new Vault(options.secretStore);
+    this.vault = new Vault(options.secretStore, options.configDir);
     this.sessions = new SessionService({ profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock });
     this.scheduler = schedulerFor(this, { clock: this.clock, timers: options.timers ?? systemTimers, ...(options.logger ? { logger: options.logger } : {}) });
   }

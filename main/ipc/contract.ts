@@ -112,6 +112,12 @@ export interface SettingsView {
   defaultProfileId: string;
 }
 
+/** What a sign-out did at the server (the session is forgotten locally either way). */
+export interface SignOutView {
+  revoked: boolean;
+  warning?: string;
+}
+
 /** Every operation the renderer may ask of the main process. */
 export interface Api {
   listProfiles(): Promise<ProfileView[]>;
@@ -126,7 +132,8 @@ export interface Api {
   signIn(profileId: string, credentials: SignInInput): Promise<SignInStepView>;
   answerChallenge(conversationId: string, answer: ChallengeAnswerInput): Promise<SignInStepView>;
   refreshNow(profileId: string): Promise<ProfileView>;
-  signOut(profileId: string): Promise<void>;
+  /** Always forgets the session here; `warning` says what the server did not revoke (revocation off, offline). */
+  signOut(profileId: string): Promise<SignOutView>;
   copyToken(profileId: string, kind: TokenKind, format: CopyFormat): Promise<void>;
   inspectToken(profileId: string, kind: TokenKind): Promise<TokenInspectionView>;
   getSettings(): Promise<SettingsView>;

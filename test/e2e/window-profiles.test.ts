@@ -96,7 +96,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
     await more('dev-api', 'Inspect the tokens of dev-api');
     await expect.poll(() => page.getByTestId('signature').textContent()).toBe('Signature verified');
     const claims = JSON.parse((await page.getByTestId('claims').textContent())!) as Record<string, unknown>;
-    expect(claims).toMatchObject({ token_use: 'access', client_id: PUBLIC_CLIENT, iss: `${w.app.emulator.endpoint}${TEST_POOL}` });
+    expect(claims).toMatchObject({ token_use: 'access', client_id: PUBLIC_CLIENT, iss: `https://cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}` });
     expect(JSON.parse((await page.getByTestId('header').textContent())!)).toMatchObject({ alg: 'RS256' });
     expect(await page.getByTestId('scopes').textContent()).toContain('aws.cognito.signin.user.admin');
     expect(await page.getByTestId('inspect-left').textContent()).toMatch(/min/);

@@ -22,8 +22,10 @@ describe.skipIf(!HAS_KEYRING)('core against the emulator and the real keyring (g
     const step = await app.core.sessions.startSignIn('public', { password: ALICE_PASSWORD });
     expect(step.kind).toBe('signed-in');
     const keytar = (await import('keytar')).default;
-    const stored = JSON.parse((await keytar.getPassword(KEYCHAIN_SERVICE, `session:${added.id}`)) ?? '{}') as { refreshToken?: string; accessToken?: string };
+    const items = (await keytar.findCredentials(KEYCHAIN_SERVICE)).filter((c) => c.account.startsWith(`refresh:${added.id}:`)).sort((a, b) => a.account.localeCompare(b.account));
+    const stored = (await app.core.vault.session(added.id))!;
     expect(stored.refreshToken).toMatch(/.{20,}/);
+    expect(items.map((c) => c.password).join('')).toBe(stored.refreshToken);
     expect(filesContaining(app.configDir, { refresh: stored.refreshToken!, access: stored.accessToken!, password: ALICE_PASSWORD })).toEqual([]);
   });
 
@@ -33,7 +35,7 @@ describe.skipIf(!HAS_KEYRING)('core against the emulator and the real keyring (g
     const after = await app.core.sessions.tokens('public', { minTtlMs: 2 * 3600_000 });
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).toBe(before.refreshToken);
-    expect(app.emulator.requests.at(-1)?.body.AuthFlow).toBe('REFRESH_TOKEN_AUTH');
+    expect(app.emulator.requests.at(-1)?.operation).toBe('GetTokensFromRefreshToken');
   });
 
   it('serves a still-valid token without a network call', async () => {
@@ -54,7 +56,7 @@ describe.skipIf(!HAS_KEYRING)('core against the emulator and the real keyring (g
     const signIn = app.emulator.requests.at(-1)!;
     expect((signIn.body.AuthParameters as Record<string, string>).SECRET_HASH).toBe(secretHashFor(CLIENT_SECRET, 'alice', SECRET_CLIENT));
     await app.core.sessions.refresh('confidential');
-    expect(app.emulator.requests.at(-1)?.body.AuthFlow).toBe('REFRESH_TOKEN_AUTH');
+    expect(app.emulator.requests.at(-1)?.operation).toBe('GetTokensFromRefreshToken');
     expect(filesContaining(app.configDir, { clientSecret: CLIENT_SECRET })).toEqual([]);
   });
 

@@ -39,7 +39,7 @@ describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and 
     const requests = app.emulator.requests.length;
     const after = (await ctm(['token', 'dev', '--min-ttl', '7200'])).stdout;
     expect(after).not.toBe(before);
-    expect(app.emulator.requests.slice(requests).map((r) => r.body.AuthFlow)).toEqual(['REFRESH_TOKEN_AUTH']);
+    expect(app.emulator.requests.slice(requests).map((r) => r.operation)).toEqual(['GetTokensFromRefreshToken']);
   });
 
   it('reads a client secret from stdin into the keyring only', async () => {

@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Core } from '../../main/core/core.ts';
+import { KeychainError } from '../../main/core/errors.ts';
 import { KeytarSecretStore } from '../../main/core/keychain/keytar-secret-store.ts';
+import { WindowsLimitSecretStore, WINDOWS_MAX_BLOB_BYTES } from './fakes/windows-limit-secret-store.ts';
 import { startEmulator, type Emulator, type Seed } from './emulator/index.ts';
 import { startKeyringSession, useKeyringSession, type KeyringSession } from './keyring-session.ts';
 
@@ -23,7 +25,8 @@ export async function startAppFixture(seed: Seed): Promise<AppFixture> {
   useKeyringSession(keyring);
   const emulator = await startEmulator({ seed });
   const configDir = mkdtempSync(join(tmpdir(), 'ctm-config-'));
-  const core = new Core({ configDir, secretStore: new KeytarSecretStore() });
+  // The real keyring held to Windows' item limit, so a layout that would fail there fails here too.
+  const core = new Core({ configDir, secretStore: new WindowsLimitSecretStore(new KeytarSecretStore()) });
   return {
     keyring,
     emulator,
@@ -32,7 +35,22 @@ export async function startAppFixture(seed: Seed): Promise<AppFixture> {
     env: { ...keyring.env, CTM_CONFIG_DIR: configDir },
     close: async () => {
       await emulator.close();
-      await keyring.stop();
+      try {
+        await assertEveryItemFitsWindows();
+      } finally {
+        await keyring.stop();
+      }
     },
   };
+}
+
+/** `ctm` children write with keytar directly: at the end, every item in the keyring must still fit Windows' limit. */
+async function assertEveryItemFitsWindows(): Promise<void> {
+  // A suite that locked or killed the keyring on purpose has nothing left to list.
+  const listing = await new KeytarSecretStore().all().catch((error: unknown) => {
+    if (error instanceof KeychainError) return new Map<string, string>();
+    throw error;
+  });
+  const tooBig = [...listing].filter(([, secret]) => Buffer.byteLength(secret, 'utf8') > WINDOWS_MAX_BLOB_BYTES);
+  if (tooBig.length > 0) throw new Error(`keychain items over Windows' ${WINDOWS_MAX_BLOB_BYTES}-byte limit: ${tooBig.map(([account, secret]) => `${account} (${Buffer.byteLength(secret, 'utf8')} bytes)`).join(', ')}`);
 }

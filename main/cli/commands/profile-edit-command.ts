@@ -1,5 +1,6 @@
 import type { Core } from '../../core/core.ts';
 import { BadInputError } from '../../core/errors.ts';
+import { profileWarnings } from '../../core/profiles/profile.ts';
 import { parseFlags, onePositional } from '../parse.ts';
 import { readStdinLines, type Terminal } from '../terminal.ts';
 import { fieldsFromFlags, PROFILE_FIELD_FLAGS, PROFILE_FIELD_HELP } from './profile-flags.ts';
@@ -21,6 +22,7 @@ export async function addProfile(args: string[], core: () => Core, terminal: Ter
   const secret = values['client-secret-stdin'] ? await firstLine(terminal) : undefined;
   const profile = await core().addProfile({ name, ...fields }, secret);
   terminal.stderr.write(`Added profile "${profile.name}" (${profile.authFlow}${profile.hasClientSecret ? ', client secret in the keychain' : ''}).\n`);
+  for (const warning of profileWarnings(profile)) terminal.stderr.write(`Warning: ${warning}\n`);
   return 0;
 }
 
@@ -34,6 +36,7 @@ export async function editProfile(args: string[], core: () => Core, terminal: Te
   const secret = values['client-secret-stdin'] ? await firstLine(terminal) : undefined;
   const profile = await core().updateProfile(ref, changes, secret);
   terminal.stderr.write(`Updated profile "${profile.name}".\n`);
+  for (const warning of profileWarnings(profile)) terminal.stderr.write(`Warning: ${warning}\n`);
   return 0;
 }
 

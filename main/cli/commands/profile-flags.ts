@@ -11,6 +11,7 @@ export const PROFILE_FIELD_FLAGS = {
   'preferred-challenge': { type: 'string' },
   'refresh-method': { type: 'string' },
   endpoint: { type: 'string' },
+  fips: { type: 'boolean' },
   'client-metadata': { type: 'string', multiple: true },
   'analytics-endpoint-id': { type: 'string' },
   'user-context-data': { type: 'string' },
@@ -32,6 +33,7 @@ export interface ProfileFieldValues {
   'preferred-challenge'?: string | undefined;
   'refresh-method'?: string | undefined;
   endpoint?: string | undefined;
+  fips?: boolean | undefined;
   'client-metadata'?: string[] | undefined;
   'analytics-endpoint-id'?: string | undefined;
   'user-context-data'?: string | undefined;
@@ -57,8 +59,9 @@ export const PROFILE_FIELD_HELP = `  --region R                   AWS region (de
   --idp-identifier ID          with MANAGED_LOGIN: go straight to the provider registered under this identifier
   --callback-port N            with MANAGED_LOGIN: receive the redirect on http://127.0.0.1:N/callback (default: a random free port)
   --preferred-challenge C      with USER_AUTH: PASSWORD, PASSWORD_SRP, EMAIL_OTP or SMS_OTP (else Cognito offers a choice)
-  --refresh-method M           REFRESH_TOKEN_AUTH (default), REFRESH_TOKEN or GetTokensFromRefreshToken (needed with rotation)
+  --refresh-method M           auto (default: GetTokensFromRefreshToken, REFRESH_TOKEN_AUTH where the endpoint lacks it), or force REFRESH_TOKEN_AUTH, REFRESH_TOKEN or GetTokensFromRefreshToken
   --endpoint URL               Cognito endpoint (for a local emulator or a proxy)
+  --fips                       use Cognito's FIPS endpoint (us-east-1/2, us-west-1/2; GovCloud always does); --no-fips to stop
   --client-metadata KEY=VALUE  ClientMetadata sent to the pool's Lambda triggers (repeatable)
   --analytics-endpoint-id ID   Pinpoint endpoint id sent as AnalyticsMetadata
   --user-context-data DATA     encoded data for advanced security (UserContextData)
@@ -87,6 +90,7 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   set('userContextData', values['user-context-data'], true);
   if (values['client-metadata'] !== undefined) fields.clientMetadata = clientMetadata(values['client-metadata']);
   if (values['auto-refresh'] !== undefined) fields.autoRefresh = values['auto-refresh'];
+  if (values.fips !== undefined) fields.fips = values.fips;
   set('domain', values.domain?.replace(/\/+$/, ''), true);
   set('identityProvider', values['identity-provider'], true);
   set('idpIdentifier', values['idp-identifier'], true);

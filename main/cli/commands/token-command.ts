@@ -1,27 +1,21 @@
 import type { Core } from '../../core/core.ts';
-import { formatToken, TOKEN_FORMATS, TOKEN_KINDS } from '../../core/tokens/token-format.ts';
-import { BadInputError } from '../../core/errors.ts';
-import { parseFlags, onePositional, oneOf } from '../parse.ts';
+import { formatToken } from '../../core/tokens/token-format.ts';
+import { chosenProfile } from '../profile-choice.ts';
 import type { Terminal } from '../terminal.ts';
+import { parseTokenRequest, TOKEN_USAGE } from './token-request.ts';
 
-/** Usage of `ctm token`. */
-export const TOKEN_USAGE = 'ctm token NAME [--type access|id] [--format raw|header|env|json|curl] [--min-ttl SECONDS]';
+export { TOKEN_USAGE };
 
 /** `ctm token NAME`: prints only the token on stdout, refreshing it first when it is expired or about to be. */
 export async function tokenCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, { type: { type: 'string' }, format: { type: 'string' }, 'min-ttl': { type: 'string' } }, TOKEN_USAGE);
-  if (values.help) {
+  const request = parseTokenRequest(args);
+  if (request.help) {
     terminal.stdout.write(`Usage: ${TOKEN_USAGE}\n`);
     return 0;
   }
-  const name = onePositional(positionals, 'profile name', TOKEN_USAGE);
-  const kind = oneOf(values.type, TOKEN_KINDS, '--type', 'access');
-  const format = oneOf(values.format, TOKEN_FORMATS, '--format', 'raw');
-  const minTtl = values['min-ttl'] === undefined ? 0 : Number(values['min-ttl']);
-  if (!Number.isFinite(minTtl) || minTtl < 0) throw new BadInputError('--min-ttl must be a number of seconds (0 or more).');
   const app = core();
-  const profile = await app.profiles.get(name);
-  const tokens = await app.sessions.tokens(profile.id, { minTtlMs: minTtl * 1000 });
-  terminal.stdout.write(`${formatToken(tokens, kind, format, profile.name)}\n`);
+  const profile = await chosenProfile(request.positionals, app, TOKEN_USAGE);
+  const tokens = await app.sessions.tokens(profile.id, { minTtlMs: request.minTtlMs });
+  terminal.stdout.write(`${formatToken(tokens, request.kind, request.format, profile.name)}\n`);
   return 0;
 }

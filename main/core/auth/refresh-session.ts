@@ -15,6 +15,8 @@ export interface RefreshContext {
   deviceKey?: string;
   client: CognitoClient;
   now: () => number;
+  /** With refresh method `auto`: called once when the endpoint turns out not to know GetTokensFromRefreshToken, to remember that. */
+  rememberFallback?: () => Promise<void>;
 }
 
 /** The refresh token was definitely refused (revoked, expired, or not for this client): a sign-in is needed. */
@@ -25,20 +27,15 @@ export class RefreshRefusedError extends CtmError {
 }
 
 /**
- * Renews the tokens with the profile's refresh method; a rotated refresh token replaces the old one in the
- * result. A client with rotation refuses REFRESH_TOKEN_AUTH: then GetTokensFromRefreshToken is used instead.
+ * Renews the tokens; a rotated refresh token replaces the old one in the result. `auto` uses GetTokensFromRefreshToken
+ * (AWS serves it with rotation on or off, and a rotation client refuses REFRESH_TOKEN_AUTH), and REFRESH_TOKEN_AUTH
+ * only on an endpoint that does not know that operation (emulators), which is remembered per profile.
  */
 export async function refreshSession(context: RefreshContext): Promise<TokenSet> {
   const refreshToken = context.session.refreshToken;
   if (!refreshToken) throw new RefreshRefusedError('the session has no refresh token');
   try {
-    let result: AuthenticationResult | undefined;
-    try {
-      result = context.profile.refreshMethod === 'GetTokensFromRefreshToken' ? await viaGetTokens(context, refreshToken) : await viaInitiateAuth(context, refreshToken);
-    } catch (error) {
-      if (!refusedForRotation(error)) throw error;
-      result = await viaGetTokens(context, refreshToken);
-    }
+    const result = await renew(context, refreshToken);
     if (!result) throw new CtmError('service', 'Cognito answered the refresh without tokens.');
     return tokenSetFrom(result, context.now(), refreshToken);
   } catch (error) {
@@ -47,6 +44,26 @@ export async function refreshSession(context: RefreshContext): Promise<TokenSet>
     }
     throw error;
   }
+}
+
+async function renew(context: RefreshContext, refreshToken: string): Promise<AuthenticationResult | undefined> {
+  const method = context.profile.refreshMethod;
+  if (method === 'GetTokensFromRefreshToken') return viaGetTokens(context, refreshToken);
+  if (method !== 'auto') return viaInitiateAuth(context, refreshToken, method);
+  if (usesFallback(context.profile)) return viaInitiateAuth(context, refreshToken, 'REFRESH_TOKEN_AUTH');
+  try {
+    return await viaGetTokens(context, refreshToken);
+  } catch (error) {
+    if (!(error instanceof CognitoServiceError && error.unknownOperation)) throw error;
+    const result = await viaInitiateAuth(context, refreshToken, 'REFRESH_TOKEN_AUTH');
+    await context.rememberFallback?.();
+    return result;
+  }
+}
+
+/** True when `auto` learned that this profile's endpoint lacks GetTokensFromRefreshToken (and the endpoint is still the same). */
+export function usesFallback(profile: Pick<Profile, 'refreshFallbackEndpoint' | 'endpoint'>): boolean {
+  return profile.refreshFallbackEndpoint !== undefined && profile.refreshFallbackEndpoint === (profile.endpoint ?? '');
 }
 
 async function viaGetTokens(context: RefreshContext, refreshToken: string): Promise<AuthenticationResult | undefined> {
@@ -62,7 +79,7 @@ async function viaGetTokens(context: RefreshContext, refreshToken: string): Prom
   return answer.AuthenticationResult;
 }
 
-async function viaInitiateAuth(context: RefreshContext, refreshToken: string): Promise<AuthenticationResult | undefined> {
+async function viaInitiateAuth(context: RefreshContext, refreshToken: string, flow: 'REFRESH_TOKEN_AUTH' | 'REFRESH_TOKEN'): Promise<AuthenticationResult | undefined> {
   const { profile, clientSecret, session } = context;
   const deviceKey = deviceKeyFor(context);
   const parameters = { REFRESH_TOKEN: refreshToken, ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}) };
@@ -70,15 +87,11 @@ async function viaInitiateAuth(context: RefreshContext, refreshToken: string): P
   const username = refreshUsername(session) ?? profile.username ?? '';
   const answer = await context.client.call('InitiateAuth', {
     ...requestEnvelope(profile),
-    AuthFlow: profile.refreshMethod,
+    AuthFlow: flow,
     AuthParameters: withSecretHash(parameters, username, profile.clientId, clientSecret),
   });
   if (!answer.AuthenticationResult && answer.ChallengeName) throw new CtmError('service', 'Cognito answered the refresh with a challenge instead of tokens.');
   return answer.AuthenticationResult;
-}
-
-function refusedForRotation(error: unknown): boolean {
-  return error instanceof CognitoServiceError && error.type === 'InvalidParameterException' && /rotation/i.test(error.serviceMessage);
 }
 
 /** A tracked device's refresh token only works with its DEVICE_KEY, which the access token names. */

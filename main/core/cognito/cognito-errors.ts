@@ -1,8 +1,19 @@
 import { CtmError } from '../errors.ts';
 import { ERROR_ADVICE, MESSAGE_ADVICE } from './cognito-error-advice.ts';
 
-/** Cognito error types that are worth retrying later: the request was fine, the service was not. */
-const TRANSIENT_TYPES = new Set(['TooManyRequestsException', 'LimitExceededException', 'InternalErrorException', 'ServiceUnavailableException']);
+/**
+ * Cognito error types that are worth retrying later: the request was fine, the service was not. A Lambda trigger
+ * that failed or timed out (UnexpectedLambdaException) or answered garbage (InvalidLambdaResponseException) says
+ * nothing about the refresh token, and a redeployed or unthrottled trigger works again; UserLambdaValidationException
+ * is the trigger's deliberate refusal and stays permanent.
+ */
+const TRANSIENT_TYPES = new Set(['TooManyRequestsException', 'LimitExceededException', 'InternalErrorException', 'ServiceUnavailableException', 'UnexpectedLambdaException', 'InvalidLambdaResponseException']);
+
+/**
+ * How endpoints say they do not know an operation (X-Amz-Target): AWS's JSON protocol answers UnknownOperationException;
+ * cognito-local answers `CognitoLocal#Unsupported` (HTTP 500); moto and LocalStack answer NotImplemented(Exception) / 501.
+ */
+const UNKNOWN_OPERATION_TYPES = new Set(['UnknownOperationException', 'Unsupported', 'NotImplemented', 'NotImplementedException']);
 
 /** An error answer from Cognito (`{"__type","message"}`), with its type stripped of any `prefix#`. */
 export class CognitoServiceError extends CtmError {
@@ -16,9 +27,14 @@ export class CognitoServiceError extends CtmError {
     this.serviceMessage = serviceMessage;
   }
 
-  /** True when trying again later may succeed (throttling, 5xx). */
+  /** True when trying again later may succeed (throttling, 5xx, a failing Lambda trigger); never for an unknown operation. */
   get transient(): boolean {
-    return this.status >= 500 || TRANSIENT_TYPES.has(this.type);
+    return !this.unknownOperation && (this.status >= 500 || TRANSIENT_TYPES.has(this.type));
+  }
+
+  /** True when the endpoint does not know the operation at all (decided from the error type or HTTP 501, never the message). */
+  get unknownOperation(): boolean {
+    return this.status === 501 || UNKNOWN_OPERATION_TYPES.has(this.type);
   }
 }
 

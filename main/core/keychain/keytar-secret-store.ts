@@ -14,6 +14,16 @@ export interface KeytarLike {
 /** The keychain service name every entry of the app is stored under. */
 export const KEYCHAIN_SERVICE = 'cognito-token-manager';
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** Calls that outlived their timeout and are still inside keytar, across every store of this process. */
+let hungCalls = 0;
+
+/** True while a keychain call that timed out is still hanging in keytar's native code (it holds a libuv worker thread). */
+export function keychainCallStillHanging(): boolean {
+  return hungCalls > 0;
+}
+
+/** One gate for every store on the real keytar: a listing must not overlap a write of ANY store of this process. */
+const processGate = new CallGate();
 
 /**
  * The real OS keychain through keytar (Keychain on macOS, Credential Manager on Windows, Secret Service on Linux).
@@ -27,12 +37,13 @@ export class KeytarSecretStore implements SecretStore {
   private readonly isLocked: LockProbe;
   /** A call that outlived its timeout and has not settled yet. */
   private hung: Promise<unknown> | undefined;
-  private readonly gate = new CallGate();
+  private readonly gate: CallGate;
 
   constructor(service = KEYCHAIN_SERVICE, timeoutMs = Number(process.env.CTM_KEYCHAIN_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS, seams: { keytar?: KeytarLike; lockProbe?: LockProbe } = {}) {
     this.service = service;
     this.timeoutMs = timeoutMs;
     this.keytar = seams.keytar;
+    this.gate = seams.keytar ? new CallGate() : processGate;
     this.isLocked = seams.lockProbe ?? secretServiceLockProbe(timeoutMs);
   }
 
@@ -76,7 +87,9 @@ export class KeytarSecretStore implements SecretStore {
       timer = setTimeout(() => {
         const hung = pending.then(() => undefined, () => undefined);
         this.hung = hung;
+        hungCalls += 1;
         void hung.then(() => {
+          hungCalls -= 1;
           if (this.hung === hung) this.hung = undefined;
         });
         reject(new KeychainError(notAnsweringMessage(what, this.timeoutMs, false)));

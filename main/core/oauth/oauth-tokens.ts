@@ -36,7 +36,7 @@ export function checkIdToken(idToken: string | undefined, profile: Profile, nonc
   if (!idToken) return; // no openid scope: Cognito returns no ID token
   const claims = decodeJwtClaims(idToken);
   if (!claims) throw new IdTokenMismatchError('not a JWT');
-  if (claims.iss !== issuerFor(profile.region, profile.userPoolId, profile.endpoint)) throw new IdTokenMismatchError('issuer');
+  if (claims.iss !== issuerFor(profile.region, profile.userPoolId)) throw new IdTokenMismatchError('issuer');
   const aud = claims.aud;
   if (aud !== profile.clientId && !(Array.isArray(aud) && aud.includes(profile.clientId))) throw new IdTokenMismatchError('audience');
   if (claims.token_use !== undefined && claims.token_use !== 'id') throw new IdTokenMismatchError('token_use');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { profileSchema, type Profile } from './profile.ts';
 
@@ -12,32 +13,35 @@ const configFileSchema = z.object({
 /** The profiles file as stored: `{ "version": 1, "profiles": [...] }`. */
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
-/** Why a file could not be read as our config; the caller moves it aside. */
+/** A parsed file, and how many of its profiles had no id and were given one (the caller writes those back). */
+export type ParsedConfigFile = ConfigFile & { idsAdded: number };
+
+/** Why a file could not be read as our config. */
 export class UnreadableConfigError extends Error {}
+
+/**
+ * A file a person can repair by hand (a JSON syntax error, a bad field): the message says where ("line 3 column 5",
+ * "profiles.2.region"), and the caller leaves the file where it is instead of moving it aside.
+ */
+export class RepairableConfigError extends UnreadableConfigError {}
 
 /** The file was written by a newer version: it is left untouched and the app refuses to overwrite it. */
 export class NewerConfigError extends Error {}
 
 /** Parses and migrates the text of a profiles file; throws UnreadableConfigError with the reason. */
-export function parseConfigFile(text: string): ConfigFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new UnreadableConfigError('it is not valid JSON');
-  }
-  const migrated = migrate(raw);
+export function parseConfigFile(text: string): ParsedConfigFile {
+  const { value: migrated, idsAdded } = withIds(migrate(parseJson(text)));
   const result = configFileSchema.safeParse(migrated);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new UnreadableConfigError(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'does not match the schema'}`);
+    throw new RepairableConfigError(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'does not match the schema'}`);
   }
   const names = new Set<string>();
   for (const profile of result.data.profiles) {
-    if (names.has(profile.name)) throw new UnreadableConfigError(`two profiles are named "${profile.name}"`);
+    if (names.has(profile.name)) throw new RepairableConfigError(`two profiles are named "${profile.name}"`);
     names.add(profile.name);
   }
-  return result.data;
+  return { ...result.data, idsAdded };
 }
 
 const envelopeSchema = z.object({ version: z.literal(CONFIG_VERSION), profiles: z.array(z.unknown()) }).strict();
@@ -48,17 +52,12 @@ const SLICE = 100;
  * The same as parseConfigFile, validating the profiles a slice at a time: with a thousand profiles, one synchronous
  * pass blocks the event loop (tray, timers, IPC) for a few hundred milliseconds on a busy machine.
  */
-export async function parseConfigFileInSlices(text: string): Promise<ConfigFile> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new UnreadableConfigError('it is not valid JSON');
-  }
-  const envelope = envelopeSchema.safeParse(migrate(raw));
+export async function parseConfigFileInSlices(text: string): Promise<ParsedConfigFile> {
+  const { value, idsAdded } = withIds(migrate(parseJson(text)));
+  const envelope = envelopeSchema.safeParse(value);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
-    throw new UnreadableConfigError(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'does not match the schema'}`);
+    throw new RepairableConfigError(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'does not match the schema'}`);
   }
   const profiles: Profile[] = [];
   const names = new Set<string>();
@@ -67,13 +66,45 @@ export async function parseConfigFileInSlices(text: string): Promise<ConfigFile>
     const result = profileSchema.safeParse(candidate);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new UnreadableConfigError(`profiles.${index}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'does not match the schema'}`);
+      throw new RepairableConfigError(`profiles.${index}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'does not match the schema'}`);
     }
-    if (names.has(result.data.name)) throw new UnreadableConfigError(`two profiles are named "${result.data.name}"`);
+    if (names.has(result.data.name)) throw new RepairableConfigError(`two profiles are named "${result.data.name}"`);
     names.add(result.data.name);
     profiles.push(result.data);
   }
-  return { version: CONFIG_VERSION, profiles };
+  return { version: CONFIG_VERSION, profiles, idsAdded };
+}
+
+/**
+ * JSON.parse with the place of a syntax error as a person finds it in an editor (V8 gives a character offset).
+ * A BOM, as some Windows editors write, is allowed. Empty text is not repairable: there is nothing to fix.
+ */
+function parseJson(text: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new UnreadableConfigError('it is empty');
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'not valid JSON';
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const at = offset === undefined ? body.length : Number(offset);
+    const before = body.slice(0, at).split('\n');
+    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
+    throw new RepairableConfigError(`line ${before.length} column ${(before.at(-1)?.length ?? 0) + 1}: ${reason} (not valid JSON)`);
+  }
+}
+
+/** A profile added by hand without an id gets a fresh one, so its keychain entries have a key. */
+function withIds(raw: unknown): { value: unknown; idsAdded: number } {
+  const profiles = (raw as { profiles?: unknown } | null)?.profiles;
+  if (!Array.isArray(profiles)) return { value: raw, idsAdded: 0 };
+  let idsAdded = 0;
+  const withId = profiles.map((profile: unknown) => {
+    if (typeof profile !== 'object' || profile === null || Array.isArray(profile) || 'id' in profile) return profile;
+    idsAdded += 1;
+    return { id: randomUUID(), ...profile };
+  });
+  return { value: { ...(raw as object), profiles: withId }, idsAdded };
 }
 
 /** Serialises profiles in the current version. */

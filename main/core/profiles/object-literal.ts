@@ -1,3 +1,4 @@
+import { parse, type Expression, type Node, type ObjectExpression, type Property, type SpreadElement } from 'acorn';
 import { BadInputError } from '../errors.ts';
 
 /** A value a JavaScript object literal of plain data can hold. */
@@ -5,152 +6,101 @@ export type LiteralValue = string | number | boolean | null | LiteralValue[] | {
 
 /**
  * Reads the first object literal in a JavaScript source (such as Amplify's `aws-exports.js`) as data, WITHOUT
- * evaluating it: only strings, numbers, booleans, null, arrays and nested objects are understood, so a file
- * cannot run code through us. Anything else is a BadInputError naming the line.
+ * evaluating it: acorn parses the file as JavaScript (so escapes, comments and quoting follow the language), and
+ * only literal values are taken (strings, numbers, booleans, null, arrays, nested objects, templates without
+ * `${}`); anything else is a BadInputError naming its line. `__proto__` is an ordinary key, never a prototype.
  */
 export function readFirstObjectLiteral(source: string, fileName: string): { [key: string]: LiteralValue } {
-  const reader = new LiteralReader(source, fileName);
-  reader.skipToFirstBrace();
-  const value = reader.value();
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw reader.fail('expected an object literal');
-  return value;
+  const noObject = new BadInputError(`${fileName} holds no object literal; expected the file Amplify generated (const awsmobile = { ... }).`);
+  if (!source.includes('{')) throw noObject; // prose or a stray file: say what was expected, not where the parser stopped
+  const first = firstObject(parseSource(source, fileName));
+  if (!first) throw noObject;
+  return objectValue(first, source, fileName);
 }
 
-const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
-class LiteralReader {
-  private at = 0;
-  private readonly text: string;
-  private readonly fileName: string;
-
-  constructor(text: string, fileName: string) {
-    this.text = text;
-    this.fileName = fileName;
+function parseSource(source: string, fileName: string): Node {
+  try {
+    return parse(source, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true, locations: true });
+  } catch (error) {
+    // acorn's SyntaxError carries loc { line, column (0-based) } and ends its message with "(line:column)".
+    const { loc, message } = error as SyntaxError & { loc?: { line: number; column: number } };
+    const where = loc ? ` line ${loc.line} column ${loc.column + 1}` : '';
+    throw new BadInputError(`${fileName}${where}: not valid JavaScript (${message.replace(/\s*\(\d+:\d+\)$/, '')}).`);
   }
+}
 
-  /** Moves to the first `{` outside comments and strings. */
-  skipToFirstBrace(): void {
-    while (this.at < this.text.length) {
-      this.skipSpace();
-      const ch = this.text[this.at];
-      if (ch === '{') return;
-      if (ch === '"' || ch === "'" || ch === '`') this.string();
-      else this.at += 1;
+/** The object literal that starts first in the file (the outermost one, since a parent starts before its children). */
+function firstObject(root: Node): ObjectExpression | undefined {
+  let best: ObjectExpression | undefined;
+  const visit = (node: Node): void => {
+    if (best && node.start >= best.start) return;
+    if (node.type === 'ObjectExpression') {
+      best = node as ObjectExpression;
+      return;
     }
-    throw new BadInputError(`${this.fileName} holds no object literal; expected the file Amplify generated (const awsmobile = { ... }).`);
-  }
-
-  value(): LiteralValue {
-    this.skipSpace();
-    const ch = this.text[this.at];
-    if (ch === '{') return this.object();
-    if (ch === '[') return this.array();
-    if (ch === '"' || ch === "'" || ch === '`') return this.string();
-    NUMBER.lastIndex = this.at;
-    const number = NUMBER.exec(this.text);
-    if (number) {
-      this.at += number[0].length;
-      return Number(number[0]);
+    for (const child of Object.values(node)) {
+      for (const item of Array.isArray(child) ? child : [child]) if (isNode(item)) visit(item);
     }
-    const word = this.identifier();
-    if (word === 'true') return true;
-    if (word === 'false') return false;
-    if (word === 'null' || word === 'undefined') return null;
-    throw this.fail(word ? `"${word}" is code, not a literal value` : 'expected a literal value');
-  }
+  };
+  visit(root);
+  return best;
+}
 
-  fail(what: string): BadInputError {
-    const line = this.text.slice(0, this.at).split('\n').length;
-    return new BadInputError(`${this.fileName} line ${line}: ${what}; only plain values (strings, numbers, true/false, arrays, objects) can be imported.`);
-  }
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && typeof (value as { start?: unknown }).start === 'number';
+}
 
-  private object(): { [key: string]: LiteralValue } {
-    const result: { [key: string]: LiteralValue } = {};
-    this.at += 1;
-    for (;;) {
-      this.skipSpace();
-      if (this.text[this.at] === '}') break;
-      const quote = this.text[this.at];
-      const key = quote === '"' || quote === "'" ? this.string() : this.identifier();
-      if (!key) throw this.fail('expected a property name');
-      this.skipSpace();
-      if (this.text[this.at] !== ':') throw this.fail(`expected ":" after "${key}"`);
-      this.at += 1;
-      result[key] = this.value();
-      if (!this.separator('}')) break;
-    }
-    this.at += 1;
-    return result;
+function objectValue(node: ObjectExpression, source: string, fileName: string): { [key: string]: LiteralValue } {
+  const result: { [key: string]: LiteralValue } = {};
+  for (const member of node.properties) {
+    const property = plainProperty(member, source, fileName);
+    // defineProperty, not assignment: `result["__proto__"] = x` would replace the prototype instead of adding a key.
+    Object.defineProperty(result, property.key, { value: literal(property.value, source, fileName), enumerable: true, writable: true, configurable: true });
   }
+  return result;
+}
 
-  private array(): LiteralValue[] {
-    const result: LiteralValue[] = [];
-    this.at += 1;
-    for (;;) {
-      this.skipSpace();
-      if (this.text[this.at] === ']') break;
-      result.push(this.value());
-      if (!this.separator(']')) break;
-    }
-    this.at += 1;
-    return result;
-  }
+function plainProperty(member: Property | SpreadElement, source: string, fileName: string): { key: string; value: Expression } {
+  if (member.type === 'SpreadElement') throw fail(member, '"..." is code', source, fileName);
+  if (member.kind !== 'init' || member.method || member.computed || member.shorthand) throw fail(member, 'a property must be "name: value"', source, fileName);
+  const key = member.key;
+  if (key.type === 'Identifier') return { key: key.name, value: member.value as Expression };
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return { key: String(key.value), value: member.value as Expression };
+  throw fail(key, 'expected a property name', source, fileName);
+}
 
-  /** After a member: true when a comma was eaten (more may follow); false at the closing bracket. */
-  private separator(close: string): boolean {
-    this.skipSpace();
-    const ch = this.text[this.at];
-    if (ch === ',') {
-      this.at += 1;
-      return true;
-    }
-    if (ch === close) return false;
-    throw this.fail(`expected "," or "${close}"`);
-  }
-
-  private string(): string {
-    const quote = this.text[this.at];
-    let out = '';
-    this.at += 1;
-    while (this.at < this.text.length) {
-      const ch = this.text[this.at] ?? '';
-      if (ch === quote) {
-        this.at += 1;
-        return out;
+function literal(node: Expression, source: string, fileName: string): LiteralValue {
+  switch (node.type) {
+    case 'ObjectExpression':
+      return objectValue(node, source, fileName);
+    case 'ArrayExpression':
+      return node.elements.map((element) => {
+        if (!element) throw fail(node, 'an array with holes is not data', source, fileName);
+        if (element.type === 'SpreadElement') throw fail(element, '"..." is code', source, fileName);
+        return literal(element, source, fileName);
+      });
+    case 'Literal':
+      if (node.value === null || typeof node.value === 'string' || typeof node.value === 'number' || typeof node.value === 'boolean') return node.value;
+      throw fail(node, `${node.raw ?? 'this'} is not a plain value`, source, fileName);
+    case 'TemplateLiteral':
+      if (node.expressions.length > 0) throw fail(node, 'template expressions are code', source, fileName);
+      return node.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
+    case 'UnaryExpression':
+      if ((node.operator === '-' || node.operator === '+') && node.argument.type === 'Literal' && typeof node.argument.value === 'number') {
+        return node.operator === '-' ? -node.argument.value : node.argument.value;
       }
-      if (quote === '`' && ch === '$' && this.text[this.at + 1] === '{') throw this.fail('template expressions are code');
-      if (ch === '\\') {
-        const next = this.text[this.at + 1] ?? '';
-        out += { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' }[next] ?? next;
-        this.at += 2;
-        continue;
-      }
-      if (ch === '\n' && quote !== '`') break;
-      out += ch;
-      this.at += 1;
-    }
-    throw this.fail('unterminated string');
+      break;
+    case 'Identifier':
+      if (node.name === 'undefined') return null;
+      throw fail(node, `"${node.name}" is code, not a literal value`, source, fileName);
+    default:
+      break;
   }
+  const word = /^[A-Za-z_$][\w$]*/.exec(source.slice(node.start, node.end))?.[0];
+  throw fail(node, word ? `"${word}" is code, not a literal value` : 'this is code, not a literal value', source, fileName);
+}
 
-  private identifier(): string {
-    IDENTIFIER.lastIndex = this.at;
-    const match = IDENTIFIER.exec(this.text);
-    if (!match) return '';
-    this.at += match[0].length;
-    return match[0];
-  }
-
-  private skipSpace(): void {
-    for (;;) {
-      while (/\s/.test(this.text[this.at] ?? '')) this.at += 1;
-      if (this.text.startsWith('//', this.at)) {
-        const end = this.text.indexOf('\n', this.at);
-        this.at = end === -1 ? this.text.length : end;
-      } else if (this.text.startsWith('/*', this.at)) {
-        const end = this.text.indexOf('*/', this.at + 2);
-        this.at = end === -1 ? this.text.length : end + 2;
-      } else return;
-    }
-  }
+function fail(node: Node, what: string, source: string, fileName: string): BadInputError {
+  const line = node.loc?.start.line ?? source.slice(0, node.start).split('\n').length;
+  return new BadInputError(`${fileName} line ${line}: ${what}; only plain values (strings, numbers, true/false, arrays, objects) can be imported.`);
 }

@@ -26,6 +26,6 @@ export function exportProfiles(profiles: Profile[]): string {
 
 function exportedFields(profile: Profile): ExportedProfile {
   // Listed one by one so a field added to Profile later is not exported until someone decides it is safe to.
-  const { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, clientMetadata, analyticsEndpointId, userContextData, autoRefresh } = profile;
-  return { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, clientMetadata, analyticsEndpointId, userContextData, autoRefresh };
+  const { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh } = profile;
+  return { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh };
 }

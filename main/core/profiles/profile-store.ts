@@ -3,9 +3,10 @@ import { chmod, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, NotFoundError, BadInputError } from '../errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { NewerConfigError, parseConfigFileInSlices, serializeConfigFile, UnreadableConfigError } from './config-file.ts';
+import { NewerConfigError, parseConfigFileInSlices, RepairableConfigError, serializeConfigFile, UnreadableConfigError } from './config-file.ts';
 import { withFileLock } from './file-lock.ts';
 import { parseProfileFields, type Profile } from './profile.ts';
+import { markValidated } from './validated-marker.ts';
 
 /** What happened to a profiles file that could not be read: where it was moved and why. */
 export interface ConfigRecovery {
@@ -112,24 +113,57 @@ export class ProfileStore {
       const info = await stat(this.path);
       key = `${info.ino}:${info.size}:${info.mtimeMs}`;
       if (this.parsed?.key === key) return [...this.parsed.profiles];
-      text = await readFile(this.path, 'utf8');
+      text = decodeText(await readFile(this.path));
     } catch (error) {
+      if (error instanceof UnreadableConfigError) return this.moveAside(error);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw new ConfigError(`Could not read ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}.`, { cause: error });
     }
     try {
       const file = await parseConfigFileInSlices(text);
       await chmod(this.path, 0o600).catch(() => undefined);
-      this.parsed = { key, profiles: file.profiles };
+      if (file.idsAdded > 0) await this.saveAddedIds(text, file.profiles);
+      else {
+        this.parsed = { key, profiles: file.profiles };
+        await markValidated(this.path, text);
+      }
       return [...file.profiles];
     } catch (error) {
       if (error instanceof NewerConfigError) throw new ConfigError(`${this.path} ${error.message}.`);
+      // A hand edit gone wrong stays where it is, for the person to fix; nothing is written over it meanwhile.
+      if (error instanceof RepairableConfigError) throw new ConfigError(`${this.path} ${error.message}. Fix it in a text editor (it was left as it is).`);
       if (!(error instanceof UnreadableConfigError)) throw error;
-      this.parsed = undefined;
-      const movedTo = `${this.path}.broken-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-      await rename(this.path, movedTo);
-      this.lastRecovery = { movedTo, reason: error.message };
-      return [];
+      return this.moveAside(error);
     }
   }
+
+  /** A file no editor can repair (not UTF-8 text, binary, empty) is moved aside, and the store starts empty. */
+  private async moveAside(error: UnreadableConfigError): Promise<Profile[]> {
+    this.parsed = undefined;
+    const movedTo = `${this.path}.broken-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(this.path, movedTo);
+    this.lastRecovery = { movedTo, reason: error.message };
+    return [];
+  }
+
+  /** Writes back the ids given to hand-added profiles, unless the file changed since it was read (its next read does it). */
+  private async saveAddedIds(text: string, profiles: Profile[]): Promise<void> {
+    await withFileLock(this.path, async () => {
+      const now = await readFile(this.path, 'utf8').catch(() => undefined);
+      if (now === text) await writeFileAtomic(this.path, serializeConfigFile(profiles));
+    });
+    this.parsed = undefined;
+  }
+}
+
+/** The file as text; bytes that are not UTF-8, or a NUL, mean it is not a text file someone could edit. */
+function decodeText(bytes: Buffer): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UnreadableConfigError('it is not UTF-8 text');
+  }
+  if (text.includes('\0')) throw new UnreadableConfigError('it is binary, not text');
+  return text;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
 
@@ -15,13 +16,18 @@ export const AUTH_FLOWS = [...SIGN_IN_FLOWS, ...OAUTH_FLOWS] as const;
 /** The first factors a USER_AUTH (choice-based) sign-in can ask for with PREFERRED_CHALLENGE. */
 export const USER_AUTH_CHALLENGES = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
 
-/** How a session is renewed: InitiateAuth's REFRESH_TOKEN_AUTH (or its alias), or GetTokensFromRefreshToken (needed with rotation). */
-export const REFRESH_METHODS = ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'GetTokensFromRefreshToken'] as const;
+/**
+ * How a session is renewed: `auto` (GetTokensFromRefreshToken, which AWS serves with rotation on or off, falling back to
+ * REFRESH_TOKEN_AUTH only on an endpoint that does not know the operation), or one method forced.
+ */
+export const REFRESH_METHODS = ['auto', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'GetTokensFromRefreshToken'] as const;
 /** A refresh method name. */
 export type RefreshMethod = (typeof REFRESH_METHODS)[number];
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const USER_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d{1,2}_[0-9A-Za-z]+$/;
+/** Emulators name pools `<anything>_<id>` (cognito-local `local_abc123`, LocalStack, moto): accepted with a custom endpoint. */
+const ANY_USER_POOL_ID = /^[\w-]+_[0-9A-Za-z]+$/;
 const CLIENT_ID = /^[\w+]{1,128}$/;
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -29,7 +35,7 @@ const profileFieldsObject = z
   .object({
     name: z.string().regex(PROFILE_NAME, 'name: use 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
     region: z.string().regex(REGION, 'region: expected an AWS region such as us-east-1'),
-    userPoolId: z.string().regex(USER_POOL_ID, 'user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123'),
+    userPoolId: z.string().max(55).regex(ANY_USER_POOL_ID, 'user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123'),
     clientId: z.string().regex(CLIENT_ID, 'client id: expected 1 to 128 letters, digits, "_" or "+"'),
     hasClientSecret: z.boolean().default(false),
     username: z.string().min(1).max(128).optional(),
@@ -40,7 +46,11 @@ const profileFieldsObject = z
     idpIdentifier: z.string().min(1).max(128).optional(),
     callbackPort: z.number({ error: 'callback port: expected a number' }).int().min(1024, 'callback port: expected 1024 to 65535').max(65535, 'callback port: expected 1024 to 65535').optional(),
     preferredChallenge: z.enum(USER_AUTH_CHALLENGES, { error: `preferred challenge: expected one of ${USER_AUTH_CHALLENGES.join(', ')}` }).optional(),
-    refreshMethod: z.enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` }).default('REFRESH_TOKEN_AUTH'),
+    refreshMethod: z.enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` }).default('auto'),
+    /** Learned by `auto`: this endpoint answered that it does not know GetTokensFromRefreshToken (emulators), so REFRESH_TOKEN_AUTH is used there. */
+    refreshFallbackEndpoint: z.string().optional(),
+    /** Use Cognito's FIPS endpoint (where one exists; GovCloud always does). */
+    fips: z.boolean().optional(),
     endpoint: z
       .url({ protocol: /^https?$/, error: 'endpoint: expected an http:// or https:// URL' })
       .optional(),
@@ -51,8 +61,12 @@ const profileFieldsObject = z
   })
   .strict();
 
-const poolMatchesRegion = (p: { region: string; userPoolId: string }): boolean => p.userPoolId.startsWith(`${p.region}_`);
-const poolRegionMismatch = { message: 'user pool id: its region prefix must match the region', path: ['userPoolId'] };
+type PoolFields = { region: string; userPoolId: string; endpoint?: string | undefined; fips?: boolean | undefined };
+/** Without a custom endpoint the pool id must be AWS-shaped (`<region>_<id>`); any region prefix is allowed (replicas). */
+const poolIdFitsEndpoint = (p: PoolFields): boolean => Boolean(p.endpoint) || USER_POOL_ID.test(p.userPoolId);
+const poolIdNotAws = { message: 'user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123 (other shapes need a custom --endpoint)', path: ['userPoolId'] };
+const fipsAvailable = (p: PoolFields): boolean => fipsProblem(p.region, p.fips, p.endpoint) === undefined;
+const fipsUnavailable = { message: `fips: Cognito has FIPS endpoints only in ${FIPS_REGIONS.join(', ')} and GovCloud`, path: ['fips'] };
 
 /** The OAuth kinds need a domain (and client credentials a secret); the domain must be a Cognito or custom https domain. */
 function oauthProblems(p: { authFlow: string; domain?: string | undefined; hasClientSecret: boolean; callbackPort?: number | undefined; identityProvider?: string | undefined; idpIdentifier?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -70,10 +84,20 @@ function oauthProblems(p: { authFlow: string; domain?: string | undefined; hasCl
 }
 
 /** The fields a person supplies, with defaults filled in. */
-export const profileFieldsSchema = profileFieldsObject.refine(poolMatchesRegion, poolRegionMismatch).superRefine(oauthProblems);
+export const profileFieldsSchema = profileFieldsObject.refine(poolIdFitsEndpoint, poolIdNotAws).refine(fipsAvailable, fipsUnavailable).superRefine(oauthProblems);
 
 /** A stored profile: the typed fields plus a stable id (keychain entries are keyed by it, so renames keep them). */
-export const profileSchema = profileFieldsObject.extend({ id: z.uuid() }).refine(poolMatchesRegion, poolRegionMismatch).superRefine(oauthProblems);
+export const profileSchema = profileFieldsObject.extend({ id: z.uuid() }).refine(poolIdFitsEndpoint, poolIdNotAws).refine(fipsAvailable, fipsUnavailable).superRefine(oauthProblems);
+
+/**
+ * Sentences about a valid profile that may still be a mistake: a pool id whose region prefix is not the profile's
+ * region is a multi-Region replica (same id, served in another region) or a typo, so it is said, not refused.
+ */
+export function profileWarnings(p: PoolFields): string[] {
+  const prefix = p.userPoolId.slice(0, p.userPoolId.indexOf('_'));
+  if (p.endpoint || prefix === p.region) return [];
+  return [`The user pool id ${p.userPoolId} names region ${prefix}, but the profile uses ${p.region}: right for a multi-Region replica, otherwise check the region.`];
+}
 
 /** One app-client profile. It never holds a secret: the client secret lives in the keychain. */
 export type Profile = z.infer<typeof profileSchema>;

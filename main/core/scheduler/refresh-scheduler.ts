@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle, Timers } from '../clock.ts';
-import type { ProfileSecrets } from '../keychain/vault.ts';
+import { summaryOf, type ProfileSecrets, type SessionSummary } from '../keychain/vault.ts';
 import type { Logger } from '../logging/logger.ts';
 import { silentLogger } from '../logging/logger.ts';
 import type { Profile } from '../profiles/profile.ts';
@@ -17,7 +17,7 @@ export interface SchedulerDependencies {
   /** Every profile's secrets in ONE keychain read. */
   allProfileSecrets(): Promise<Map<string, ProfileSecrets>>;
   /** Follows sign-ins, refreshes and sign-outs, whoever made them; returns the unsubscribe. */
-  onSessionChange(listener: (profileId: string, session: TokenSet | undefined) => void): () => void;
+  onSessionChange(listener: (profileId: string, session: SessionSummary | undefined) => void): () => void;
   /** Follows profile edits (added, removed, autoRefresh switched); returns the unsubscribe. */
   onProfilesChange(listener: (profiles: readonly Profile[]) => void): () => void;
 }
@@ -162,7 +162,7 @@ export class RefreshScheduler {
     if (thenRun) this.runDue();
   }
 
-  private sessionChanged(profileId: string, session: TokenSet | undefined): void {
+  private sessionChanged(profileId: string, session: SessionSummary | undefined): void {
     const entry = this.entries.get(profileId);
     if (!entry) return; // a profile this scheduler does not know yet: its profiles-change event follows
     if (entry.running) {
@@ -174,14 +174,14 @@ export class RefreshScheduler {
     this.runDue();
   }
 
-  private record(entry: Entry, session: TokenSet | undefined): void {
+  private record(entry: Entry, session: SessionSummary | undefined): void {
     entry.expiresAt = session?.expiresAt;
     entry.issuedAt = session?.issuedAt;
-    entry.hasRefreshToken = Boolean(session?.refreshToken);
+    entry.hasRefreshToken = session?.hasRefreshToken === true;
   }
 
-  private applySession(entry: Entry, session: TokenSet | undefined, announce: boolean): void {
-    const unchanged = entry.expiresAt === session?.expiresAt && entry.hasRefreshToken === Boolean(session?.refreshToken);
+  private applySession(entry: Entry, session: SessionSummary | undefined, announce: boolean): void {
+    const unchanged = entry.expiresAt === session?.expiresAt && entry.hasRefreshToken === (session?.hasRefreshToken === true);
     if (unchanged && entry.state !== 'signed-out') return;
     this.record(entry, session);
     entry.attempt = 0;
@@ -239,7 +239,7 @@ export class RefreshScheduler {
 
   private succeeded(entry: Entry, tokens: TokenSet): void {
     if (this.entries.get(entry.profileId) !== entry) return; // the profile was removed meanwhile
-    this.record(entry, tokens);
+    this.record(entry, summaryOf(tokens));
     entry.attempt = 0;
     entry.message = undefined;
     this.plan(entry);

@@ -4,7 +4,7 @@ import { managedLogin, type OpenUrl } from '../oauth/managed-login.ts';
 import { refreshOAuthSession, requestClientCredentials, revokeOAuthSession, usesOAuth } from '../oauth/oauth-session.ts';
 import { SignInConversation } from '../auth/sign-in-conversation.ts';
 import { answerCanBeRetried } from '../auth/answer-retry.ts';
-import { globalSignOut } from '../auth/global-sign-out.ts';
+import { revokeAtServer, type SignOutResult } from '../auth/sign-out.ts';
 import { vaultDeviceMemory } from '../auth/vault-device-memory.ts';
 import type { ChallengeAnswer, SignInCredentials, SignInOutcome } from '../auth/sign-in-types.ts';
 import type { Clock } from '../clock.ts';
@@ -15,7 +15,7 @@ import { asCtmError, BadInputError, NotFoundError, SignInRequiredError } from '.
 import type { Vault } from '../keychain/vault.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
-import { refreshMargin } from '../tokens/refresh-margin.ts';
+import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { crashPoint } from '../scheduler/crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
@@ -92,12 +92,11 @@ export class SessionService {
   /** Valid tokens for a profile, refreshed first when fewer than `minTtlMs` (or the refresh margin) are left. */
   async tokens(profileRef: string, options: { minTtlMs?: number } = {}): Promise<TokenSet> {
     const profile = await this.deps.profiles.get(profileRef);
-    const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
+    // Without its refresh token: a cached answer reads the cache key and the cache file, whatever the number of profiles.
+    const session = this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id));
     if (!session && profile.authFlow === 'CLIENT_CREDENTIALS') return this.refresh(profile.id);
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
-    this.cache.set(profile.id, session);
-    const needed = Math.max(options.minTtlMs ?? 0, refreshMargin(session.expiresAt - session.issuedAt));
-    if (session.expiresAt - this.deps.clock.now() > needed) return session;
+    if (isFreshEnough(session, this.deps.clock.now(), options.minTtlMs)) return session;
     return this.refresh(profile.id);
   }
 
@@ -110,25 +109,30 @@ export class SessionService {
     return refresh;
   }
 
-  /** Revokes the refresh token (and with `global`, signs the user out everywhere), then forgets the session. */
-  async signOut(profileRef: string, options: { global?: boolean } = {}): Promise<void> {
+  /**
+   * Signs out: revokes the refresh token (and with `global`, signs the user out everywhere) where the server allows,
+   * and always forgets the session here; the result says what could not be revoked at the server.
+   */
+  async signOut(profileRef: string, options: { global?: boolean } = {}): Promise<SignOutResult> {
     const profile = await this.deps.profiles.get(profileRef);
-    let session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
-    if (usesOAuth(profile)) {
-      await revokeOAuthSession(await this.oauthContext(profile), session);
-      return this.forget(profile.id);
+    try {
+      let session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
+      if (!session) return { revoked: true };
+      if (usesOAuth(profile)) return await this.revokeOAuth(profile, session);
+      const client = this.clientFor(profile);
+      const { clientSecret } = await this.secretOf(profile).catch(() => ({ clientSecret: undefined }));
+      if (options.global && session.expiresAt <= this.deps.clock.now() && session.refreshToken) {
+        // GlobalSignOut needs a live access token: renew an expired one first (a refused refresh leaves nothing to revoke).
+        try {
+          session = await this.refresh(profile.id);
+        } catch (error) {
+          return { revoked: false, warning: `Signed out on this computer, but Cognito did not sign the user out on other devices (${asCtmError(error).message.replace(/\.$/, '')}).` };
+        }
+      }
+      return await revokeAtServer({ client, clientId: profile.clientId, ...(clientSecret ? { clientSecret } : {}), session, global: options.global === true, refresh: () => this.refresh(profile.id) });
+    } finally {
+      await this.forget(profile.id);
     }
-    const client = this.clientFor(profile);
-    const { clientSecret } = await this.secretOf(profile);
-    if (session && options.global) {
-      // GlobalSignOut needs a live access token: renew an expired one first (a refused refresh ends here, signed out).
-      if (session.expiresAt <= this.deps.clock.now() && session.refreshToken) session = await this.refresh(profile.id);
-      session = await globalSignOut(client, session, () => this.refresh(profile.id));
-    }
-    if (session?.refreshToken) {
-      await client.call('RevokeToken', { Token: session.refreshToken, ClientId: profile.clientId, ...(clientSecret ? { ClientSecret: clientSecret } : {}) });
-    }
-    await this.forget(profile.id);
   }
 
   /** Every profile with its state, from one keychain read. */
@@ -137,10 +141,11 @@ export class SessionService {
     const secrets = await this.deps.vault.allProfileSecrets();
     const now = this.deps.clock.now();
     return profiles.map((profile) => {
-      const session = this.cache.get(profile.id) ?? secrets.get(profile.id)?.session;
+      const cached = this.cache.get(profile.id);
+      const session = cached ? { expiresAt: cached.expiresAt, hasRefreshToken: Boolean(cached.refreshToken) } : secrets.get(profile.id)?.session;
       const problem = this.problems.get(profile.id);
       // Client credentials renew without a refresh token (asking again), so an expired one is "expired", not "sign-in required".
-      const renewable = Boolean(session?.refreshToken) || profile.authFlow === 'CLIENT_CREDENTIALS';
+      const renewable = session?.hasRefreshToken === true || profile.authFlow === 'CLIENT_CREDENTIALS';
       const state = this.inflight.has(profile.id) ? 'refreshing' : sessionState(session?.expiresAt, renewable, now, problem?.state);
       return { profile, state, ...(session ? { expiresAt: session.expiresAt } : {}), ...(problem ? { problem: problem.message } : {}) };
     });
@@ -168,7 +173,7 @@ export class SessionService {
       try {
         renewed = usesOAuth(profile)
           ? await refreshOAuthSession(await this.oauthContext(profile), session)
-          : await refreshSession({ profile, session: session as TokenSet, client: this.clientFor(profile), now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) });
+          : await refreshSession({ profile, session: session as TokenSet, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), ...(await this.secretOf(profile)) });
       } catch (error) {
         if (!isDefiniteRefusal(error)) {
           const problem = asCtmError(error);
@@ -230,12 +235,27 @@ export class SessionService {
     for (const [id, pending] of this.conversations) if (pending.startedAt < oldest) this.conversations.delete(id);
   }
 
+  /** Remembers that the profile's endpoint lacks GetTokensFromRefreshToken; a failed write only costs one extra call next time. */
+  private async rememberRefreshFallback(profile: Profile): Promise<void> {
+    await this.deps.profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).catch(() => undefined);
+  }
+
   private async oauthContext(profile: Profile): Promise<{ profile: Profile; clientSecret?: string; transport: CognitoTransport; now: () => number }> {
     return { profile, transport: this.deps.transport, now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) };
   }
 
+  /** /oauth2/revoke for a managed-login session; like the API's sign-out, a failure is a warning, not an error. */
+  private async revokeOAuth(profile: Profile, session: TokenSet): Promise<SignOutResult> {
+    try {
+      await revokeOAuthSession(await this.oauthContext(profile), session);
+      return { revoked: true };
+    } catch (error) {
+      return { revoked: false, warning: `Signed out on this computer, but the refresh token was not revoked at the server and stays valid until it expires (${asCtmError(error).message.replace(/\.$/, '')}).` };
+    }
+  }
+
   private clientFor(profile: Profile): CognitoClient {
-    return new CognitoClient(this.deps.transport, cognitoEndpoint(profile.region, profile.endpoint));
+    return new CognitoClient(this.deps.transport, cognitoEndpoint(profile.region, profile.endpoint, profile.fips));
   }
 
   private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {

@@ -3,11 +3,11 @@ import type { TokenSet } from './token-set.ts';
 
 /** Which token of a session. */
 export type TokenKind = 'access' | 'id';
-/** How a token is written out: bare, as an HTTP header, as a shell export, as JSON, or as a curl line. */
-export type TokenFormat = 'raw' | 'header' | 'env' | 'json' | 'curl';
+/** How a token is written out: bare, as an HTTP header, as a POSIX shell, PowerShell or fish export, as JSON, or as a curl line. */
+export type TokenFormat = 'raw' | 'header' | 'env' | 'powershell' | 'fish' | 'json' | 'curl';
 
 /** Every format, for validation and help texts. */
-export const TOKEN_FORMATS: readonly TokenFormat[] = ['raw', 'header', 'env', 'json', 'curl'];
+export const TOKEN_FORMATS: readonly TokenFormat[] = ['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl'];
 /** Every token kind. */
 export const TOKEN_KINDS: readonly TokenKind[] = ['access', 'id'];
 
@@ -31,8 +31,13 @@ export function formatToken(tokens: TokenSet, kind: TokenKind, format: TokenForm
       return token;
     case 'header':
       return `Authorization: Bearer ${token}`;
+    // A JWT is base64url and dots only, so single quotes need no escaping in any of the three shells.
     case 'env':
       return `export ${envName(kind)}='${token}'`;
+    case 'powershell':
+      return `$env:${envName(kind)} = '${token}'`;
+    case 'fish':
+      return `set -gx ${envName(kind)} '${token}'`;
     case 'curl':
       return `curl -H 'Authorization: Bearer ${token}' `;
     case 'json':

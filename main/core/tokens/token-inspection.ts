@@ -1,5 +1,5 @@
 import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
-import { issuerFor } from '../cognito/endpoint.ts';
+import { cognitoEndpoint, issuerFor } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { TokenKind } from './token-format.ts';
@@ -21,10 +21,19 @@ export interface TokenInspection {
 /** A JWKS fetcher per key URL, kept so each pool's keys are fetched once (jose caches and re-fetches on unknown `kid`). */
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-/** The issuer and key URL of a profile's pool, through its endpoint (so emulators and VPC endpoints work). */
+/**
+ * The issuer of a profile's pool (from region and pool, as Cognito writes it whatever endpoint served the token) and
+ * its key URL, fetched from the endpoint serving the pool when the profile sets one (emulators, VPC endpoints).
+ */
 export function poolKeys(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>): { issuer: string; jwksUrl: string } {
-  const issuer = issuerFor(profile.region, profile.userPoolId, profile.endpoint);
-  return { issuer, jwksUrl: `${issuer}/.well-known/jwks.json` };
+  const issuer = issuerFor(profile.region, profile.userPoolId);
+  const keysBase = profile.endpoint ? `${cognitoEndpoint(profile.region, profile.endpoint)}${profile.userPoolId}` : issuer;
+  return { issuer, jwksUrl: `${keysBase}/.well-known/jwks.json` };
+}
+
+/** Issuers accepted for a profile: Cognito's, and with a custom endpoint also that endpoint's (cognito-local signs with its own origin). */
+function acceptedIssuers(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>, issuer: string): string[] {
+  return profile.endpoint ? [issuer, `${cognitoEndpoint(profile.region, profile.endpoint)}${profile.userPoolId}`] : [issuer];
 }
 
 /** Decodes a token and verifies its signature against the pool's JWKS and its issuer against the profile's pool. */
@@ -48,11 +57,11 @@ export async function inspectToken(token: string, kind: TokenKind, profile: Pick
     groups: Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'].filter((g): g is string => typeof g === 'string') : [],
     issuer,
     jwksUrl,
-    signature: await verifySignature(token, claims, issuer, jwksUrl),
+    signature: await verifySignature(token, claims, acceptedIssuers(profile, issuer), jwksUrl),
   };
 }
 
-async function verifySignature(token: string, claims: Record<string, unknown>, issuer: string, jwksUrl: string): Promise<{ verified: boolean; detail: string }> {
+async function verifySignature(token: string, claims: Record<string, unknown>, issuers: string[], jwksUrl: string): Promise<{ verified: boolean; detail: string }> {
   let keys = keySets.get(jwksUrl);
   if (!keys) keySets.set(jwksUrl, (keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000 })));
   try {
@@ -61,8 +70,8 @@ async function verifySignature(token: string, claims: Record<string, unknown>, i
   } catch (error) {
     return { verified: false, detail: `The signature does not verify against ${jwksUrl}: ${describe(error)}.` };
   }
-  if (claims.iss !== issuer) return { verified: false, detail: `The signature verifies, but the issuer is ${String(claims.iss)}, not ${issuer}.` };
-  return { verified: true, detail: `Signed by a key of ${jwksUrl}; issuer ${issuer}.` };
+  if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss)) return { verified: false, detail: `The signature verifies, but the issuer is ${String(claims.iss)}, not ${issuers[0]}.` };
+  return { verified: true, detail: `Signed by a key of ${jwksUrl}; issuer ${claims.iss}.` };
 }
 
 function describe(error: unknown): string {

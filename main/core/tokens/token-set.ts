@@ -8,8 +8,13 @@ export interface TokenSet {
   idToken?: string;
   refreshToken?: string;
   tokenType: string;
-  /** When the access token expires: the JWT's `exp`, or issue time + ExpiresIn when there is no `exp`. */
+  /**
+   * When the access token expires on THIS computer's clock: the JWT's `exp` moved by `clockOffsetMs`, or receipt time +
+   * ExpiresIn when there is no `exp`. Comparing it with the local clock judges expiry in the server's time.
+   */
   expiresAt: number;
+  /** Server clock minus local clock (ms) when the tokens arrived, from the token's `iat`; absent when within SKEW_TOLERANCE_MS. */
+  clockOffsetMs?: number;
   /** When the tokens were received, to scale the refresh margin with the lifetime. */
   issuedAt: number;
   /** The name Cognito knows the user by (`username` claim, else `cognito:username`, else `sub`): SECRET_HASH on refresh uses it. */
@@ -21,7 +26,8 @@ export function tokenSetFrom(result: AuthenticationResult, now: number, previous
   if (!result.AccessToken) throw new CtmError('service', 'Cognito answered without an access token.');
   const claims = decodeJwtClaims(result.AccessToken);
   const idClaims = result.IdToken ? decodeJwtClaims(result.IdToken) : undefined;
-  const exp = typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined;
+  const offset = clockOffset(claims, now);
+  const exp = typeof claims?.exp === 'number' ? claims.exp * 1000 - offset : undefined;
   const expiresAt = exp ?? (typeof result.ExpiresIn === 'number' ? now + result.ExpiresIn * 1000 : undefined);
   if (expiresAt === undefined) throw new CtmError('service', 'Cognito answered with neither ExpiresIn nor an exp claim; the token lifetime is unknown.');
   const userId = stringClaim(claims, 'username') ?? stringClaim(idClaims, 'cognito:username') ?? stringClaim(claims, 'sub');
@@ -33,6 +39,7 @@ export function tokenSetFrom(result: AuthenticationResult, now: number, previous
     tokenType: result.TokenType ?? 'Bearer',
     expiresAt,
     issuedAt: now,
+    ...(offset !== 0 ? { clockOffsetMs: offset } : {}),
     ...(userId ? { userId } : {}),
   };
 }
@@ -40,6 +47,19 @@ export function tokenSetFrom(result: AuthenticationResult, now: number, previous
 /** Milliseconds of access-token life left at `now` (negative once expired). */
 export function timeLeft(tokens: TokenSet, now: number): number {
   return tokens.expiresAt - now;
+}
+
+/**
+ * Below this, a difference between `iat` and our clock is `iat`'s whole seconds plus network latency, not a wrong clock.
+ * Above it, the server's clock is believed (a laptop's clock off by hours would otherwise refresh on every request).
+ */
+export const SKEW_TOLERANCE_MS = 5_000;
+
+/** Server time minus local time when the token arrived, from its `iat` claim; 0 when within the tolerance or unknown. */
+function clockOffset(claims: Record<string, unknown> | undefined, now: number): number {
+  if (typeof claims?.iat !== 'number') return 0;
+  const offset = claims.iat * 1000 - now;
+  return Math.abs(offset) < SKEW_TOLERANCE_MS ? 0 : offset;
 }
 
 function stringClaim(claims: Record<string, unknown> | undefined, name: string): string | undefined {

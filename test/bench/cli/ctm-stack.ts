@@ -58,6 +58,6 @@ function snapshotCtm(): string {
   const parent = join(built, '../bench');
   mkdirSync(parent, { recursive: true });
   const copy = mkdtempSync(join(parent, 'ctm-'));
-  for (const file of ['cli.cjs', 'cli-main.cjs']) copyFileSync(join(built, file), join(copy, file));
+  for (const file of ['cli.cjs', 'cli-fast.cjs', 'cli-main.cjs']) copyFileSync(join(built, file), join(copy, file));
   return join(copy, 'cli.cjs');
 }

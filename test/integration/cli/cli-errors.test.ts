@@ -29,7 +29,7 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
   it.each([
     ['an unknown flag', ['token', 'dev', '--bogus'], /Unknown option '--bogus'.*Usage: ctm token/],
     ['a flag without its value', ['token', 'dev', '--type'], /--type.*argument missing|Option '--type <value>' argument missing/],
-    ['a bad flag value', ['token', 'dev', '--format', 'xml'], /--format must be one of raw, header, env, json, curl/],
+    ['a bad flag value', ['token', 'dev', '--format', 'xml'], /--format must be one of raw, header, env, powershell, fish, json, curl/],
     ['a bad --min-ttl', ['exec', 'dev', '--min-ttl', 'soon', '--', 'true'], /--min-ttl must be a number/],
     ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
     ['an unknown profile command', ['profile', 'frob'], /Unknown command "profile frob"/],
@@ -40,7 +40,8 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
     ['a malformed user pool id', ['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'not-a-pool', '--client-id', 'x'], /user pool id: expected <region>_<id>/],
     ['a malformed profile name', ['profile', 'add', 'bad name!', '--user-pool-id', TEST_POOL, '--client-id', 'x'], /name: use 1 to 64 letters/],
     ['a malformed client id', ['profile', 'add', 'bad', '--user-pool-id', TEST_POOL, '--client-id', 'no spaces allowed'], /client id: expected/],
-    ['a region that does not match the pool', ['profile', 'add', 'bad', '--region', 'eu-west-1', '--user-pool-id', TEST_POOL, '--client-id', 'x'], /region prefix must match/],
+    ['an emulator-style pool id without a custom endpoint', ['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'local_abc123', '--client-id', 'x'], /other shapes need a custom --endpoint/],
+    ['--fips where Cognito has no FIPS endpoint', ['profile', 'add', 'bad', '--user-pool-id', 'eu-west-1_Abc', '--client-id', 'x', '--fips'], /FIPS endpoints only in us-east-1/],
     ['a malformed endpoint', ['profile', 'edit', 'dev', '--endpoint', 'ftp://x'], /endpoint: expected an http/],
     ['a malformed --client-metadata', ['profile', 'edit', 'dev', '--client-metadata', 'novalue'], /--client-metadata expects KEY=VALUE/],
     ['a file that cannot be imported', ['profile', 'import', '/nonexistent/amplify_outputs.json'], /No file \/nonexistent\/amplify_outputs\.json/],

@@ -1,11 +1,13 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwtClaims } from '../../../main/core/tokens/jwt.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { CTM, runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
-import { HAS_KEYRING } from '../../support/system-components.ts';
+import { HAS_KEYRING, hasCommand } from '../../support/system-components.ts';
 
 interface StatusLine {
   name: string;
@@ -64,13 +66,60 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
     expect({ code, signal, stderr }).toEqual({ code: 42, signal: null, stderr: '' });
   });
 
-  it('refuses exec without a command, and a signed-out profile with exit code 3', async () => {
-    const noCommand = await ctm(['exec', 'dev']);
-    expect(noCommand.code).toBe(2);
-    expect(noCommand.stderr).toMatch(/Missing the command to run after "--"/);
+  it('prints exports that bash and fish really load, and --json like --format json', async () => {
+    const token = (await ctm(['token', 'dev'])).stdout.trim();
+    const posix = (await ctm(['token', 'dev', '--format', 'env'])).stdout;
+    expect(spawnSync('sh', ['-c', `${posix}\nprintf %s "$CTM_ACCESS_TOKEN"`], { encoding: 'utf8' }).stdout).toBe(token);
+    const fish = (await ctm(['token', 'dev', '--format', 'fish'])).stdout;
+    if (hasCommand('fish')) expect(spawnSync('fish', ['--no-config', '-c', `${fish}\nprintf %s $CTM_ACCESS_TOKEN`], { encoding: 'utf8' }).stdout).toBe(token);
+    expect((await ctm(['token', 'dev', '--format', 'powershell'])).stdout).toBe(`$env:CTM_ACCESS_TOKEN = '${token}'\n`);
+    expect((await ctm(['token', 'dev', '--json'])).stdout).toBe((await ctm(['token', 'dev', '--format', 'json'])).stdout);
+    expect(JSON.parse((await ctm(['token', 'dev', '--json'])).stdout)).toMatchObject({ profile: 'dev', type: 'access', token });
+  });
+
+  it('refuses a signed-out profile with exit code 3', async () => {
     const signedOut = await ctm(['exec', 'idle', '--', 'true']);
     expect(signedOut.code).toBe(3);
     expect(signedOut.stderr).toMatch(/ctm login idle/);
+  });
+
+  it('starts $SHELL with the variables when no command is given, and exits as the shell does', async () => {
+    const shell = await runCtm(['exec', 'dev'], { ...app.env, SHELL: '/bin/sh' }, 'printf "%s|%s" "$CTM_EXEC" "$CTM_PROFILE"; exit 5\n');
+    expect(shell.code).toBe(5);
+    expect(shell.stdout).toBe('dev|dev');
+    expect(shell.stderr).toBe('ctm: starting /bin/sh with dev\'s tokens; "exit" leaves it.\n');
+  });
+
+  it('puts the access token\'s expiry in CTM_ACCESS_TOKEN_EXPIRES_AT as ISO 8601', async () => {
+    const run = await ctm(['exec', 'dev', '--', 'sh', '-c', 'printf "%s|%s" "$CTM_ACCESS_TOKEN_EXPIRES_AT" "$CTM_ACCESS_TOKEN"']);
+    const [expiresAt, access] = run.stdout.split('|');
+    expect(expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Date.parse(expiresAt ?? '')).toBe(Number(decodeJwtClaims(access ?? '')?.exp) * 1000);
+  });
+
+  it('refuses a nested ctm exec unless --allow-nested is given', async () => {
+    const nested = await ctm(['exec', 'dev', '--', process.execPath, CTM, 'exec', 'dev', '--', 'true']);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toMatch(/Already inside "ctm exec" for profile "dev".*--allow-nested/);
+    const allowed = await ctm(['exec', 'dev', '--', process.execPath, CTM, 'exec', 'dev', '--allow-nested', '--', 'sh', '-c', 'printf %s "$CTM_EXEC"']);
+    expect(allowed).toMatchObject({ code: 0, stdout: 'dev' });
+  });
+
+  it('uses CTM_PROFILE, then the app\'s default profile, when token or exec gets no name', async () => {
+    const named = (await ctm(['token', 'dev'])).stdout;
+    expect(await runCtm(['token'], { ...app.env, CTM_PROFILE: 'dev' })).toMatchObject({ code: 0, stdout: named });
+    const none = await ctm(['token']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/Missing profile name: give one, set CTM_PROFILE, or choose a default profile/);
+    const dev = await app.core.profiles.get('dev');
+    writeFileSync(join(app.configDir, 'settings.json'), JSON.stringify({ version: 1, settings: { defaultProfileId: dev.id } }));
+    try {
+      expect(await ctm(['token'])).toMatchObject({ code: 0, stdout: named });
+      expect(await ctm(['exec', '--', 'sh', '-c', 'printf %s "$CTM_PROFILE"'])).toMatchObject({ code: 0, stdout: 'dev' });
+      expect((await runCtm(['token'], { ...app.env, CTM_PROFILE: 'idle' })).code).toBe(3); // CTM_PROFILE comes first
+    } finally {
+      rmSync(join(app.configDir, 'settings.json'));
+    }
   });
 
   it('shows every profile with its state and time left, as a table and as JSON', async () => {

@@ -27,13 +27,15 @@ describe.skipIf(!HAS_KEYRING)('our client against cognito-local (child process; 
     await app?.close();
   });
 
-  it('USER_PASSWORD_AUTH signs in and REFRESH_TOKEN_AUTH renews the access token, keeping the refresh token', async () => {
+  it('USER_PASSWORD_AUTH signs in; the refresh falls back to REFRESH_TOKEN_AUTH (cognito-local lacks GetTokensFromRefreshToken) and remembers that', async () => {
     await profile('local', 'alice');
     expect((await app.core.sessions.startSignIn('local', { password: PASSWORD })).kind).toBe('signed-in');
     const before = await app.core.sessions.tokens('local');
     const after = await app.core.sessions.refresh('local');
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).toBe(before.refreshToken);
+    expect((await app.core.profiles.get('local')).refreshFallbackEndpoint).toBe(local.endpoint);
+    expect((await app.core.sessions.refresh('local')).accessToken).not.toBe(after.accessToken);
   });
 
   it('a wrong password is refused, with cognito-local\u2019s error type and our advice for it', async () => {
@@ -58,5 +60,17 @@ describe.skipIf(!HAS_KEYRING)('our client against cognito-local (child process; 
     if (step.kind !== 'challenge') throw new Error('expected SOFTWARE_TOKEN_MFA');
     expect(step.prompt.name).toBe('SOFTWARE_TOKEN_MFA');
     expect((await app.core.sessions.answerChallenge(step.conversationId, { code: totpCode(SecretCode, Date.now()) })).kind).toBe('signed-in');
+  });
+
+  it('a pool cognito-local created itself (id local_...) is accepted with its endpoint: sign-in and refresh work', async () => {
+    const { UserPool } = (await local.call('CreateUserPool', { PoolName: 'own-ids' })) as { UserPool: { Id: string } };
+    expect(UserPool.Id).toMatch(/^local_/);
+    const { UserPoolClient } = (await local.call('CreateUserPoolClient', { UserPoolId: UserPool.Id, ClientName: 'ctm', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] })) as { UserPoolClient: { ClientId: string } };
+    await local.call('AdminCreateUser', { UserPoolId: UserPool.Id, Username: 'carol@example.com', MessageAction: 'SUPPRESS' });
+    await local.call('AdminSetUserPassword', { UserPoolId: UserPool.Id, Username: 'carol@example.com', Password: PASSWORD, Permanent: true });
+    await app.core.addProfile({ name: 'local-own', region: 'us-east-1', userPoolId: UserPool.Id, clientId: UserPoolClient.ClientId, username: 'carol@example.com', authFlow: 'USER_PASSWORD_AUTH', endpoint: local.endpoint });
+    expect((await app.core.sessions.startSignIn('local-own', { password: PASSWORD })).kind).toBe('signed-in');
+    const before = await app.core.sessions.tokens('local-own');
+    expect((await app.core.sessions.refresh('local-own')).accessToken).not.toBe(before.accessToken);
   });
 });

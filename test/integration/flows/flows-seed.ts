@@ -18,6 +18,7 @@ export function flowsSeed(): Seed {
   const seed = JSON.parse(readFileSync('test/support/seeds/emulator-full.json', 'utf8')) as Seed;
   const [main, devices] = seed.pools;
   main?.clients.push({ id: 'rotatingsecret1', secret: SECRET, refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 10 } });
+  main?.clients.push({ id: 'norevokeclient1', enableTokenRevocation: false });
   main?.users.push({
     username: 'riddler', password: PASSWORD, attributes: { email: 'riddler@example.com' },
     customChallenge: { rounds: [{ parameters: { q: 'one' }, answer: '1' }, { parameters: { q: 'two' }, answer: '2' }], startWithSrp: true },

@@ -34,8 +34,8 @@ describe.skipIf(!HAS_KEYRING)('every parameter reaches the wire, as the emulator
     expect(parametersOf(mfa)).toMatchObject({ USERNAME: 'totpuser', SOFTWARE_TOKEN_MFA_CODE: expect.stringMatching(/^\d{6}$/), SECRET_HASH: expect.any(String) });
   });
 
-  it('USER_PASSWORD_AUTH: PASSWORD, and the refresh: REFRESH_TOKEN and SECRET_HASH with the same metadata', async () => {
-    await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'plain', clientId: 'secretclient1', username: 'alice', authFlow: 'USER_PASSWORD_AUTH', ...PROFILE_EXTRAS }), SECRET);
+  it('USER_PASSWORD_AUTH: PASSWORD, and the refresh forced to REFRESH_TOKEN_AUTH: REFRESH_TOKEN and SECRET_HASH with the same metadata', async () => {
+    await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'plain', clientId: 'secretclient1', username: 'alice', authFlow: 'USER_PASSWORD_AUTH', refreshMethod: 'REFRESH_TOKEN_AUTH', ...PROFILE_EXTRAS }), SECRET);
     const from = app.emulator.requests.length;
     await app.core.sessions.startSignIn('plain', { password: PASSWORD });
     await app.core.sessions.refresh('plain');
@@ -47,7 +47,7 @@ describe.skipIf(!HAS_KEYRING)('every parameter reaches the wire, as the emulator
   });
 
   it('a remembered device: DEVICE_KEY in AuthParameters, in the PASSWORD_VERIFIER and device answers, and on refresh', async () => {
-    await app.core.addProfile({ name: 'device', region: 'eu-west-1', userPoolId: 'eu-west-1_Devices1', clientId: 'devicesecret1', username: 'dave', endpoint: app.emulator.endpoint, ...PROFILE_EXTRAS }, SECRET);
+    await app.core.addProfile({ name: 'device', region: 'eu-west-1', userPoolId: 'eu-west-1_Devices1', clientId: 'devicesecret1', username: 'dave', endpoint: app.emulator.endpoint, refreshMethod: 'REFRESH_TOKEN_AUTH', ...PROFILE_EXTRAS }, SECRET);
     await app.core.sessions.startSignIn('device', { password: PASSWORD });
     const deviceKey = (await app.core.vault.device('eu-west-1_Devices1', 'dave'))?.deviceKey;
     expect(deviceKey).toMatch(/^eu-west-1_/);

@@ -8,13 +8,23 @@ import { oauthSeed, PASSWORD, POOL, SECRET } from './oauth-seed.ts';
 // OAuth side: discovery, code + PKCE with state and nonce, refresh, userInfo, revocation, client credentials.
 describe('openid-client against the emulator (discovery, code + PKCE, client credentials)', () => {
   let emulator: Emulator;
-  const insecure = { execute: [oidc.allowInsecureRequests] }; // the emulator speaks http on 127.0.0.1
+  // The pool's issuer is AWS's (https://cognito-idp.us-east-1.amazonaws.com/<pool>), as in its tokens; requests to it
+  // go to the emulator instead, which also speaks plain http on 127.0.0.1 for the domain's endpoints.
+  const toEmulator: oidc.CustomFetch = (url, options) => {
+    const target = new URL(url);
+    if (target.hostname.endsWith('.amazonaws.com')) {
+      target.protocol = 'http:';
+      target.host = new URL(emulator.endpoint).host;
+    }
+    return fetch(target, options as RequestInit);
+  };
+  const insecure = { execute: [oidc.allowInsecureRequests], [oidc.customFetch]: toEmulator };
   const redirectUri = 'http://127.0.0.1:53682/callback'; // only the hosted UI's redirect is needed, not a listener
   beforeAll(async () => {
     emulator = await startEmulator({ seed: oauthSeed() });
   });
   afterAll(async () => emulator?.close());
-  const issuer = () => new URL(`${emulator.endpoint}${POOL}`);
+  const issuer = () => new URL(`https://cognito-idp.us-east-1.amazonaws.com/${POOL}`);
 
   it('discovers the pool and signs alice in with code + PKCE, then refreshes, reads userInfo and revokes', async () => {
     const config = await oidc.discovery(issuer(), 'browserclient1', undefined, oidc.None(), insecure);

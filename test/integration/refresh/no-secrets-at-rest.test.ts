@@ -26,11 +26,12 @@ describe.skipIf(!HAS_KEYRING)('no secret at rest, no secret in logs, after a ful
     if (typeof value === 'string' && value.length >= 8) secrets.set(`${label}#${secrets.size}`, value);
   };
   const snapshotKeychain = async (): Promise<void> => {
-    for (const [id, s] of await core.vault.allProfileSecrets()) {
-      remember(`access:${id}`, s.session?.accessToken);
-      remember(`id:${id}`, s.session?.idToken);
-      remember(`refresh:${id}`, s.session?.refreshToken);
-      remember(`client-secret:${id}`, s.clientSecret);
+    for (const id of (await core.vault.allProfileSecrets()).keys()) {
+      const session = await core.vault.session(id);
+      remember(`access:${id}`, session?.accessToken);
+      remember(`id:${id}`, session?.idToken);
+      remember(`refresh:${id}`, session?.refreshToken);
+      remember(`client-secret:${id}`, await core.vault.clientSecret(id));
     }
   };
 
@@ -58,7 +59,7 @@ describe.skipIf(!HAS_KEYRING)('no secret at rest, no secret in logs, after a ful
     const scheduler = schedulerFor(core, { clock: systemClock, timers: systemTimers, backoff: { baseMs: 100, maxMs: 500 }, logger });
     scheduler.onChange(() => void snapshotKeychain().catch(() => undefined));
     await scheduler.start();
-    app.emulator.faults.fail('InitiateAuth', { status: 500, times: 1 });
+    app.emulator.faults.fail('GetTokensFromRefreshToken', { status: 500, times: 1 });
     app.emulator.faults.throttle('*', { type: 'TooManyRequestsException', times: 1 });
     app.emulator.faults.resetConnection('GetTokensFromRefreshToken', { times: 1 });
     for (const id of [short.id, rot.id, short.id, rot.id]) {

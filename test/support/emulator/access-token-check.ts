@@ -1,6 +1,7 @@
 import { verify } from 'node:crypto';
 import { notAuthorized } from './cognito-error.ts';
 import type { EmulatorState } from './emulator-state.ts';
+import { issuerOf } from './pool-issuer.ts';
 import type { UserRecord } from './pool-records.ts';
 
 /** The user behind a valid access token and the token's claims. */
@@ -24,9 +25,9 @@ export function checkAccessToken(state: EmulatorState, token: string): AccessTok
   const [header, payload, signature] = token.split('.');
   const claims = decode(payload);
   if (!decode(header) || !claims || signature === undefined) throw invalid;
-  const poolId = String(claims.iss ?? '').slice(state.issuerBase.length + 1);
-  const pool = state.pools.get(poolId);
-  if (!pool || claims.iss !== `${state.issuerBase}/${poolId}`) throw invalid;
+  const issuer = String(claims.iss ?? '');
+  const pool = state.pools.get(issuer.slice(issuer.lastIndexOf('/') + 1));
+  if (!pool || issuer !== issuerOf(pool)) throw invalid;
   const signed = verify('sha256', Buffer.from(`${header}.${payload}`), pool.signer.publicKey, Buffer.from(signature, 'base64url'));
   if (!signed || claims.token_use !== 'access') throw invalid;
   if (Number(claims.exp) * 1000 <= state.clock.now()) throw notAuthorized('Access Token has expired');

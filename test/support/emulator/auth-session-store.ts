@@ -23,6 +23,8 @@ export interface AuthSession {
   /** The TOTP secret handed out by AssociateSoftwareToken during MFA_SETUP, and whether it was verified. */
   pendingTotpSecret?: string;
   totpVerified?: boolean;
+  /** The address MFA_SETUP by e-mail sent its code to; EMAIL_OTP enrols it once the code is right. */
+  setupEmail?: string;
   /** The answers SELECT_MFA_TYPE / SELECT_CHALLENGE accept. */
   choices?: string[];
 }

@@ -23,19 +23,19 @@ export function maskEmail(email: string): string {
   return `${local.charAt(0)}***@${domain.charAt(0)}***`;
 }
 
-/** Sends a fresh 6-digit code to the user's outbox and opens the challenge that asks for it. */
+/** Sends a fresh 6-digit code to the user's outbox and opens the challenge that asks for it (setupEmail: MFA_SETUP's address). */
 export function issueCodeChallenge(
-  state: EmulatorState, progress: SignInProgress, challenge: 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP',
+  state: EmulatorState, progress: SignInProgress, challenge: 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP', setupEmail?: string,
 ): Record<string, unknown> {
   const { user } = progress;
   const bySms = challenge !== 'EMAIL_OTP';
-  const destination = bySms ? user.mfa.phone : user.mfa.email;
+  const destination = bySms ? user.mfa.phone : setupEmail ?? user.mfa.email;
   if (!destination) {
     throw new CognitoError('InvalidParameterException', bySms ? 'User has no phone number to send an SMS code to' : 'User has no e-mail address to send a code to');
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   deliverCode(state, user, code);
-  return openChallenge(state, { progress, challenge, code }, {
+  return openChallenge(state, { progress, challenge, code, ...(setupEmail ? { setupEmail } : {}) }, {
     CODE_DELIVERY_DELIVERY_MEDIUM: bySms ? 'SMS' : 'EMAIL',
     CODE_DELIVERY_DESTINATION: bySms ? maskPhone(destination) : maskEmail(destination),
   });

@@ -30,6 +30,12 @@ function applyFault(context: ServerContext, command: Command): void {
       return faults.throttle(op, { type, times: times(command) });
     }
     case 'resetConnection': return faults.resetConnection(op, { times: times(command) });
+    case 'lambdaFailure': return faults.lambdaFailure(op, { trigger: typeof command.trigger === 'string' ? command.trigger : undefined, times: times(command) });
+    case 'unknownOperation': {
+      const style = command.style ?? 'aws';
+      if (style !== 'aws' && style !== 'cognito-local') throw new TypeError('"style" must be "aws" or "cognito-local"');
+      return faults.unknownOperation(op, { style, times: times(command) });
+    }
     case 'down': return faults.down(num(command, 'ms'));
     case 'clear': return faults.clear();
     default: throw new TypeError(`unknown fault action ${String(command.action)}`);

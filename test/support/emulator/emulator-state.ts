@@ -8,8 +8,6 @@ export interface EmulatorState {
   pools: Map<string, PoolRecord>;
   clients: Map<string, ClientRecord>;
   clock: EmulatorClock;
-  /** The endpoint without its trailing slash; token issuers are `${issuerBase}/${poolId}`. */
-  issuerBase: string;
   refreshTokens: RefreshTokenStore;
   sessions: AuthSessionStore;
   /** Codes sent by SMS or e-mail, per username, newest last. */

@@ -2,7 +2,12 @@
 export type FaultOutcome =
   | { kind: 'fail'; status: 500 | 503 }
   | { kind: 'throttle'; type: 'TooManyRequestsException' | 'LimitExceededException' }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  | { kind: 'lambda'; trigger: string }
+  | { kind: 'unknown'; style: UnknownOperationStyle };
+
+/** How a server that lacks an operation answers: AWS's JSON protocol, or cognito-local (npm) as it does today. */
+export type UnknownOperationStyle = 'aws' | 'cognito-local';
 
 interface OutcomeRule { op: string; outcome: FaultOutcome; remaining: number }
 
@@ -12,6 +17,10 @@ export interface FaultController {
   fail(op: string, options: { status: 500 | 503; times?: number }): void;
   throttle(op: string, options: { type: 'TooManyRequestsException' | 'LimitExceededException'; times?: number }): void;
   resetConnection(op: string, options?: { times?: number }): void;
+  /** UnexpectedLambdaException from a trigger (default PreTokenGeneration, which runs on every refresh). */
+  lambdaFailure(op: string, options?: { trigger?: string; times?: number }): void;
+  /** Answers as a server that does not have the operation (an older emulator, cognito-local). */
+  unknownOperation(op: string, options?: { style?: UnknownOperationStyle; times?: number }): void;
   /** Resets every connection for `ms` milliseconds of wall-clock time. */
   down(ms: number): void;
   clear(): void;
@@ -38,6 +47,8 @@ export function createFaultPlan(): FaultPlan {
     fail: (op, options) => add(op, { kind: 'fail', status: options.status }, options.times),
     throttle: (op, options) => add(op, { kind: 'throttle', type: options.type }, options.times),
     resetConnection: (op, options) => add(op, { kind: 'reset' }, options?.times),
+    lambdaFailure: (op, options) => add(op, { kind: 'lambda', trigger: options?.trigger ?? 'PreTokenGeneration' }, options?.times),
+    unknownOperation: (op, options) => add(op, { kind: 'unknown', style: options?.style ?? 'aws' }, options?.times),
     down: (ms) => {
       downUntil = Date.now() + ms;
     },

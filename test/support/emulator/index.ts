@@ -9,9 +9,9 @@ import { RefreshTokenStore } from './refresh-token-store.ts';
 import { loadSeed } from './seed-loader.ts';
 import type { Seed } from './seed-types.ts';
 
-export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, UserStatus } from './seed-types.ts';
+export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, MfaSetupMethod, UnknownDeviceError, UserStatus } from './seed-types.ts';
 export type { RecordedRequest } from './http-server.ts';
-export type { FaultController } from './fault-controller.ts';
+export type { FaultController, UnknownOperationStyle } from './fault-controller.ts';
 export { secretHashFor } from './secret-hash.ts';
 export { totpCode } from './totp.ts';
 
@@ -20,6 +20,8 @@ export interface EmulatorOptions {
   seed: Seed | string;
   port?: number;
   host?: string;
+  /** Starts the emulator clock this far from the machine's (e.g. -7_200_000: the server is two hours behind). */
+  clockOffsetMs?: number;
 }
 
 /** A running Cognito user-pool emulator. */
@@ -38,8 +40,9 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const seed = await loadSeed(options.seed);
   const clock = createEmulatorClock();
+  clock.advance(options.clockOffsetMs ?? 0);
   const state: EmulatorState = {
-    pools: new Map(), clients: new Map(), clock, issuerBase: '', refreshTokens: new RefreshTokenStore(),
+    pools: new Map(), clients: new Map(), clock, refreshTokens: new RefreshTokenStore(),
     sessions: new AuthSessionStore(() => clock.now()), outbox: new Map(), revokedOrigins: new Set(),
   };
   for (const built of await Promise.all(seed.pools.map(buildPool))) {
@@ -63,7 +66,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const { port } = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const endpoint = `http://${shownHost}:${port}/`;
-  state.issuerBase = endpoint.slice(0, -1);
   return {
     endpoint, requests, faults, revokeAllFor,
     advanceClock: (ms) => clock.advance(ms),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CognitoError } from './cognito-error.ts';
-import type { FaultOutcome } from './fault-controller.ts';
+import type { FaultOutcome, UnknownOperationStyle } from './fault-controller.ts';
 import type { ServerContext } from './http-server.ts';
 import { operations } from './operation-table.ts';
 import { amzJson, sendError, sendJson } from './wire-response.ts';
@@ -24,7 +24,26 @@ function parseBody(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function sendFault(res: ServerResponse, outcome: Exclude<FaultOutcome, { kind: 'reset' }>): void {
+/**
+ * What a server without the operation answers. AWS's JSON 1.1 services: HTTP 400
+ * `{"__type":"com.amazon.coral.service#UnknownOperationException"}` (as reported in aws/aws-sdk-net#1536 and
+ * aws/aws-sdk-go#3689); cognito-local 3.x: HTTP 500 `CognitoLocal#Unsupported` (lib/server/server.js).
+ */
+export function sendUnknownOperation(res: ServerResponse, operation: string, style: UnknownOperationStyle = 'aws'): void {
+  if (style === 'cognito-local') {
+    const message = `Cognito Local unsupported feature: Unsupported x-amz-target header "${operation}"`;
+    return sendJson(res, 500, { __type: 'CognitoLocal#Unsupported', message }, 'application/json; charset=utf-8');
+  }
+  res.setHeader('x-amzn-errortype', 'UnknownOperationException:http://internal.amazon.com/coral/com.amazon.coral.service/');
+  sendJson(res, 400, { __type: 'com.amazon.coral.service#UnknownOperationException' });
+}
+
+function sendFault(res: ServerResponse, outcome: Exclude<FaultOutcome, { kind: 'reset' }>, operation: string): void {
+  if (outcome.kind === 'unknown') return sendUnknownOperation(res, operation, outcome.style);
+  if (outcome.kind === 'lambda') {
+    // API_InitiateAuth / API_GetTokensFromRefreshToken: UnexpectedLambdaException, "an unexpected exception with Lambda".
+    return sendError(res, new CognitoError('UnexpectedLambdaException', `${outcome.trigger} failed with error Injected Lambda failure.`));
+  }
   if (outcome.kind === 'throttle') {
     const message = outcome.type === 'TooManyRequestsException' ? 'Rate exceeded' : 'Attempt limit exceeded, please try after some time.';
     return sendError(res, new CognitoError(outcome.type, message));
@@ -50,11 +69,9 @@ export async function answerOperation(
   const delay = context.faults.latencyFor(operation);
   if (delay > 0) await sleep(delay);
   const outcome = context.faults.takeOutcome(operation);
-  if (outcome && outcome.kind !== 'reset') return sendFault(res, outcome);
+  if (outcome && outcome.kind !== 'reset') return sendFault(res, outcome, operation);
   const handler = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
-  if (!handler) {
-    return sendError(res, new CognitoError('UnknownOperationException', `Unknown operation ${String(target ?? '')}`));
-  }
+  if (!handler) return sendUnknownOperation(res, operation);
   if (!(req.headers['content-type'] ?? '').startsWith(amzJson)) {
     return sendError(res, new CognitoError('SerializationException', `Expected Content-Type ${amzJson}`));
   }

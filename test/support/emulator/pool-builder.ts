@@ -47,6 +47,7 @@ function buildClient(pool: PoolRecord, seed: SeedClient): ClientRecord {
     },
     authSessionValiditySeconds: seed.authSessionValiditySeconds ?? 180,
     omitExpiresIn: seed.omitExpiresIn ?? false,
+    tokenRevocation: seed.enableTokenRevocation ?? true,
     oauth: seed.oauth,
     pool,
   };
@@ -60,6 +61,8 @@ export async function buildPool(seed: SeedPool): Promise<{ pool: PoolRecord; cli
     region: seed.id.slice(0, seed.id.indexOf('_')),
     requiredAttributes: [...(seed.requiredAttributes ?? [])],
     deviceTracking: seed.deviceTracking ?? 'off',
+    mfaSetupMethods: [...(seed.mfaSetupMethods ?? ['SOFTWARE_TOKEN_MFA'])],
+    unknownDeviceError: seed.unknownDeviceError ?? 'ResourceNotFoundException',
     users: new Map(),
     signer: await createPoolSigner(),
     resourceServers: [...(seed.resourceServers ?? [])],

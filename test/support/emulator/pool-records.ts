@@ -1,5 +1,5 @@
 import type { PoolSigner } from './pool-signer.ts';
-import type { DeviceTracking, MfaMethod, SeedCustomChallenge, SeedOAuthClient, SeedResourceServer, UserStatus } from './seed-types.ts';
+import type { DeviceTracking, MfaMethod, MfaSetupMethod, SeedCustomChallenge, SeedOAuthClient, SeedResourceServer, UnknownDeviceError, UserStatus } from './seed-types.ts';
 
 /** A user pool as the emulator holds it while running. */
 export interface PoolRecord {
@@ -9,6 +9,10 @@ export interface PoolRecord {
   region: string;
   requiredAttributes: string[];
   deviceTracking: DeviceTracking;
+  /** What MFA_SETUP offers (MFAS_CAN_SETUP). */
+  mfaSetupMethods: MfaSetupMethod[];
+  /** Which of Cognito's two answers an unknown device key gets. */
+  unknownDeviceError: UnknownDeviceError;
   users: Map<string, UserRecord>;
   signer: PoolSigner;
   resourceServers: SeedResourceServer[];
@@ -26,6 +30,8 @@ export interface ClientRecord {
   rotation: { enabled: boolean; retryGracePeriodSeconds: number };
   authSessionValiditySeconds: number;
   omitExpiresIn: boolean;
+  /** EnableTokenRevocation: false makes RevokeToken answer UnsupportedOperationException. */
+  tokenRevocation: boolean;
   /** OAuth settings; undefined when the client has none (its OAuth endpoints then refuse it). */
   oauth: SeedOAuthClient | undefined;
   pool: PoolRecord;

@@ -1,4 +1,5 @@
 import { CognitoError, notAuthorized } from './cognito-error.ts';
+import { unknownDevice } from './device-errors.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import type { ClientRecord } from './pool-records.ts';
 import type { RefreshTokenRecord } from './refresh-token-store.ts';
@@ -23,7 +24,13 @@ export function usableRefreshToken(state: EmulatorState, request: RefreshRequest
   if (record.rotatedAt !== undefined && now > record.rotatedAt + request.client.rotation.retryGracePeriodSeconds * 1000) {
     throw new CognitoError('RefreshTokenReuseException', 'Refresh token has been rotated and can no longer be used');
   }
+  if (request.deviceKey !== undefined && !record.user.devices.has(request.deviceKey)) throw unknownDevice(record.user.pool);
   if (record.deviceKey !== undefined && record.deviceKey !== request.deviceKey) throw notAuthorized('Invalid Refresh Token');
+  // Cognito refuses refresh from a device it tracked but that was never confirmed (ConfirmDevice): "Invalid Refresh
+  // Token" (developer guide, amazon-cognito-user-pools-device-tracking: confirm the device before using its key).
+  if (record.deviceKey !== undefined && record.user.devices.get(record.deviceKey)?.verifierHex === undefined) {
+    throw notAuthorized('Invalid Refresh Token');
+  }
   return record;
 }
 

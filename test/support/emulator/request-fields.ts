@@ -56,9 +56,12 @@ export function userFor(client: ClientRecord, username: string): UserRecord {
   return user;
 }
 
+/** Cognito's refusal of an auth flow the app client does not allow. */
+export function flowNotEnabled(flowName: string): CognitoError {
+  return invalidParameter(`${flowName} flow not enabled for this client`);
+}
+
 /** Refuses a flow the client's explicitAuthFlows do not allow. */
 export function requireFlow(client: ClientRecord, allow: string, flowName: string): void {
-  if (client.explicitAuthFlows && !client.explicitAuthFlows.has(allow)) {
-    throw invalidParameter(`${flowName} flow not enabled for this client`);
-  }
+  if (client.explicitAuthFlows && !client.explicitAuthFlows.has(allow)) throw flowNotEnabled(flowName);
 }

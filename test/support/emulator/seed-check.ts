@@ -17,6 +17,14 @@ function list(where: string, value: unknown): unknown[] {
   return value;
 }
 
+// API_RefreshTokenRotationType: RetryGracePeriodSeconds is an integer from 0 to 60.
+function checkRotation(where: string, rotation: unknown): void {
+  if (rotation === undefined) return;
+  if (!isRecord(rotation) || typeof rotation.enabled !== 'boolean') fail(where, 'expected { "enabled": boolean, "retryGracePeriodSeconds"?: 0-60 }');
+  const grace = rotation.retryGracePeriodSeconds;
+  if (grace !== undefined && !(Number.isInteger(grace) && Number(grace) >= 0 && Number(grace) <= 60)) fail(`${where}.retryGracePeriodSeconds`, 'expected an integer from 0 to 60');
+}
+
 function checkClient(where: string, client: unknown): void {
   if (!isRecord(client) || typeof client.id !== 'string' || client.id === '') fail(where, 'a client needs a string id');
   for (const key of ['accessTokenValiditySeconds', 'idTokenValiditySeconds', 'refreshTokenValiditySeconds', 'authSessionValiditySeconds']) {
@@ -24,6 +32,8 @@ function checkClient(where: string, client: unknown): void {
     if (value !== undefined && !(typeof value === 'number' && value > 0)) fail(`${where}.${key}`, 'expected a positive number');
   }
   if (client.secret !== undefined && typeof client.secret !== 'string') fail(`${where}.secret`, 'expected a string');
+  if (client.enableTokenRevocation !== undefined && typeof client.enableTokenRevocation !== 'boolean') fail(`${where}.enableTokenRevocation`, 'expected a boolean');
+  checkRotation(`${where}.refreshTokenRotation`, client.refreshTokenRotation);
   for (const flow of client.explicitAuthFlows === undefined ? [] : list(`${where}.explicitAuthFlows`, client.explicitAuthFlows)) {
     if (typeof flow !== 'string' || !flows.includes(flow)) fail(`${where}.explicitAuthFlows`, `unknown flow ${String(flow)}`);
   }
@@ -63,6 +73,12 @@ export function checkSeed(value: unknown): asserts value is Seed {
     }
     if (pool.deviceTracking !== undefined && !['off', 'always', 'user-opt-in'].includes(String(pool.deviceTracking))) {
       fail(`${where}.deviceTracking`, 'expected "off", "always" or "user-opt-in"');
+    }
+    if (pool.unknownDeviceError !== undefined && !['ResourceNotFoundException', 'InvalidParameterException'].includes(String(pool.unknownDeviceError))) {
+      fail(`${where}.unknownDeviceError`, 'expected "ResourceNotFoundException" or "InvalidParameterException"');
+    }
+    for (const method of pool.mfaSetupMethods === undefined ? [] : list(`${where}.mfaSetupMethods`, pool.mfaSetupMethods)) {
+      if (method !== 'SOFTWARE_TOKEN_MFA' && method !== 'EMAIL_OTP') fail(`${where}.mfaSetupMethods`, `expected SOFTWARE_TOKEN_MFA or EMAIL_OTP, not ${String(method)}`);
     }
     list(`${where}.clients`, pool.clients).forEach((client, c) => {
       checkClient(`${where}.clients[${c}]`, client);

@@ -9,10 +9,20 @@ export interface SeedPool {
   requiredAttributes?: string[];
   clients: SeedClient[];
   deviceTracking?: DeviceTracking;
+  /** What MFA_SETUP lets users enrol (default TOTP only; EMAIL_OTP needs a pool with e-mail MFA, i.e. SES, on AWS). */
+  mfaSetupMethods?: MfaSetupMethod[];
+  /** The answer to an unknown device key (default ResourceNotFoundException "Device does not exist."). */
+  unknownDeviceError?: UnknownDeviceError;
   users: SeedUser[];
   /** Resource servers whose scopes client-credentials tokens may carry. */
   resourceServers?: SeedResourceServer[];
 }
+
+/** An MFA method a user can enrol during sign-in (SMS is left out: it needs a verified phone first). */
+export type MfaSetupMethod = 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+
+/** Cognito's two answers to a device key it does not know. */
+export type UnknownDeviceError = 'ResourceNotFoundException' | 'InvalidParameterException';
 
 /** How a pool remembers devices: never, on every sign-in, or when the user opts in. */
 export type DeviceTracking = 'off' | 'always' | 'user-opt-in';
@@ -28,6 +38,8 @@ export interface SeedClient {
   refreshTokenRotation?: { enabled: boolean; retryGracePeriodSeconds?: number };
   authSessionValiditySeconds?: number;
   omitExpiresIn?: boolean;
+  /** AWS's EnableTokenRevocation (default true for new clients). */
+  enableTokenRevocation?: boolean;
   /** OAuth settings of the client (managed login, client credentials); see oauth/README.md. */
   oauth?: SeedOAuthClient;
 }

@@ -1,4 +1,5 @@
 import { CognitoError } from './cognito-error.ts';
+import { unknownDevice } from './device-errors.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import { issueMfaChallenge, openChallenge } from './challenge-issue.ts';
 import type { ClientRecord, UserRecord } from './pool-records.ts';
@@ -22,7 +23,7 @@ export interface SignInProgress {
 /** Refuses a DEVICE_KEY the user does not have (amazon-cognito-identity-js then retries without it). */
 export function checkOfferedDevice(user: UserRecord, deviceKey: string | undefined): void {
   if (deviceKey && user.pool.deviceTracking !== 'off' && !user.devices.has(deviceKey)) {
-    throw new CognitoError('ResourceNotFoundException', 'Device does not exist.');
+    throw unknownDevice(user.pool);
   }
 }
 
@@ -62,8 +63,9 @@ export function advanceSignIn(state: EmulatorState, progress: SignInProgress): R
   }
   const rememberedDevice = progress.verifiedDeviceKey !== undefined && user.devices.get(progress.verifiedDeviceKey)?.remembered === true;
   if (!progress.mfaDone && !rememberedDevice) {
-    if (user.mfa.setupRequired && !user.mfa.enabled.includes('SOFTWARE_TOKEN_MFA')) {
-      return openChallenge(state, { progress, challenge: 'MFA_SETUP' }, { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' });
+    if (user.mfa.setupRequired && user.mfa.enabled.length === 0) {
+      // API_RespondToAuthChallenge, MFA_SETUP: MFAS_CAN_SETUP lists the methods the pool lets users enrol.
+      return openChallenge(state, { progress, challenge: 'MFA_SETUP' }, { MFAS_CAN_SETUP: JSON.stringify(user.pool.mfaSetupMethods) });
     }
     const enabled = user.mfa.enabled;
     const method = user.mfa.preferred && enabled.includes(user.mfa.preferred) ? user.mfa.preferred : enabled.length === 1 ? enabled[0] : undefined;

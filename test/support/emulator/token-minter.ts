@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorState } from './emulator-state.ts';
+import { issuerOf } from './pool-issuer.ts';
 import type { ClientRecord, UserRecord } from './pool-records.ts';
 import { signJwt } from './pool-signer.ts';
 
@@ -36,7 +37,7 @@ function attributeClaims(user: UserRecord): Record<string, string | boolean> {
 export function mintTokens(state: EmulatorState, input: MintInput): MintedTokens {
   const { user, client } = input;
   const iat = Math.floor(state.clock.now() / 1000);
-  const iss = `${state.issuerBase}/${user.pool.id}`;
+  const iss = issuerOf(user.pool);
   const eventId = randomUUID();
   const authTime = Math.floor(input.authTime / 1000);
   const groups = user.groups.length > 0 ? { 'cognito:groups': user.groups } : {};

@@ -35,6 +35,14 @@ describe('control endpoint /__emulator/', () => {
     await expect(passwordSignIn(emulator, 'alice')).rejects.toThrow();
   });
 
+  it('injects Lambda failures and unknown operations', async () => {
+    await control('faults', { action: 'lambdaFailure', op: 'InitiateAuth', trigger: 'PreAuthentication', times: 1 });
+    expect((await passwordSignIn(emulator, 'alice')).body.message).toBe('PreAuthentication failed with error Injected Lambda failure.');
+    await control('faults', { action: 'unknownOperation', op: 'RevokeToken', style: 'cognito-local' });
+    expect((await call(emulator, 'RevokeToken', { Token: 'x', ClientId: 'publicclient1' })).status).toBe(500);
+    expect((await control('faults', { action: 'unknownOperation', style: 'moto' })).status).toBe(400);
+  });
+
   it('refuses a malformed fault with HTTP 400', async () => {
     expect((await control('faults', { action: 'explode' })).status).toBe(400);
     expect((await control('faults', { action: 'fail', status: 418 })).status).toBe(400);

@@ -63,12 +63,12 @@ export function claimsOf(jwt: unknown): Record<string, unknown> {
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-/** Checks a JWT's RS256 signature against the JWKS the emulator serves for its issuer. */
-export async function signatureIsValid(jwt: string): Promise<boolean> {
+/** Checks a JWT's RS256 signature against the JWKS the emulator serves for the pool its issuer names. */
+export async function signatureIsValid(emulator: Emulator, jwt: string): Promise<boolean> {
   const [header = '', payload = '', signature = ''] = jwt.split('.');
   const { kid } = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { kid: string };
-  const iss = String(claimsOf(jwt).iss);
-  const jwks = (await (await fetch(`${iss}/.well-known/jwks.json`)).json()) as { keys: (JsonWebKey & { kid: string })[] };
+  const poolId = String(claimsOf(jwt).iss).split('/').at(-1) ?? '';
+  const jwks = (await (await fetch(`${emulator.endpoint}${poolId}/.well-known/jwks.json`)).json()) as { keys: (JsonWebKey & { kid: string })[] };
   const jwk = jwks.keys.find((key) => key.kid === kid);
   if (!jwk) return false;
   const key = createPublicKey({ key: jwk, format: 'jwk' });

@@ -69,6 +69,30 @@ describe('fault injection', () => {
     expect((await passwordSignIn(emulator, 'alice')).status).toBe(200);
   });
 
+  it('answers UnexpectedLambdaException from a failing trigger, then recovers', async () => {
+    emulator.faults.lambdaFailure('InitiateAuth', { times: 1 });
+    const failed = await passwordSignIn(emulator, 'alice');
+    expect(failed).toMatchObject({ status: 400, body: { __type: 'UnexpectedLambdaException' } });
+    expect(String(failed.body.message)).toMatch(/^PreTokenGeneration failed with error/);
+    expect((await passwordSignIn(emulator, 'alice')).status).toBe(200);
+  });
+
+  it('answers an operation the server lacks as AWS JSON 1.1 does: HTTP 400 coral UnknownOperationException', async () => {
+    emulator.faults.unknownOperation('GetTokensFromRefreshToken');
+    const answer = await call(emulator, 'GetTokensFromRefreshToken', { RefreshToken: 'x', ClientId: 'publicclient1' });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ __type: 'com.amazon.coral.service#UnknownOperationException' });
+    expect((await passwordSignIn(emulator, 'alice')).status).toBe(200);
+  });
+
+  it('answers an operation the server lacks as cognito-local does: HTTP 500 CognitoLocal#Unsupported', async () => {
+    emulator.faults.unknownOperation('GetTokensFromRefreshToken', { style: 'cognito-local' });
+    const answer = await call(emulator, 'GetTokensFromRefreshToken', { RefreshToken: 'x', ClientId: 'publicclient1' });
+    expect(answer.status).toBe(500);
+    expect(answer.body.__type).toBe('CognitoLocal#Unsupported');
+    expect(String(answer.body.message)).toContain('GetTokensFromRefreshToken');
+  });
+
   it('records faulted requests too', async () => {
     emulator.faults.throttle('*', { type: 'TooManyRequestsException', times: 1 });
     const before = emulator.requests.length;

@@ -10,6 +10,8 @@ describe('GetTokensFromRefreshToken', () => {
       seed.pools[0]?.clients.push(
         { id: 'rotating1', refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 10 } },
         { id: 'rotatingnograce1', refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 0 } },
+        { id: 'rotatingnoflow1', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'], refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 60 } },
+        { id: 'norefresh1', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] },
       );
     }));
   });
@@ -35,7 +37,33 @@ describe('GetTokensFromRefreshToken', () => {
   it('refuses REFRESH_TOKEN_AUTH on a client with rotation', async () => {
     const token = (await signIn('rotating1')).RefreshToken;
     const answer = await call(emulator, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'rotating1', AuthParameters: { REFRESH_TOKEN: token } });
-    expect(answer.body.__type).toBe('InvalidParameterException');
+    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'REFRESH_TOKEN_AUTH flow not enabled for this client' });
+  });
+
+  it('refuses the REFRESH_TOKEN alias on a rotation client with the same disabled-flow answer', async () => {
+    const token = (await signIn('rotating1')).RefreshToken;
+    const answer = await call(emulator, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN', ClientId: 'rotating1', AuthParameters: { REFRESH_TOKEN: token } });
+    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'REFRESH_TOKEN_AUTH flow not enabled for this client' });
+  });
+
+  it('rotates on a rotation client whatever its explicit auth flows say', async () => {
+    const answer = await getTokens((await signIn('rotatingnoflow1')).RefreshToken, 'rotatingnoflow1');
+    expect(answer.status).toBe(200);
+    expect(typeof authResult(answer).RefreshToken).toBe('string');
+  });
+
+  it('refuses GetTokensFromRefreshToken without rotation when ALLOW_REFRESH_TOKEN_AUTH is off', async () => {
+    const answer = await getTokens((await signIn('norefresh1')).RefreshToken, 'norefresh1');
+    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'REFRESH_TOKEN_AUTH flow not enabled for this client' });
+  });
+
+  it('keeps the old token through a 60-second grace period (the maximum), then refuses it', async () => {
+    const first = await signIn('rotatingnoflow1');
+    await getTokens(first.RefreshToken, 'rotatingnoflow1');
+    emulator.advanceClock(59_000);
+    expect((await getTokens(first.RefreshToken, 'rotatingnoflow1')).status).toBe(200);
+    emulator.advanceClock(1_500);
+    expect((await getTokens(first.RefreshToken, 'rotatingnoflow1')).body.__type).toBe('RefreshTokenReuseException');
   });
 
   it('rotates: a new refresh token, with the same origin and the sign-in auth_time', async () => {

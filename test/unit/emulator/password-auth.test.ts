@@ -21,11 +21,11 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
     expect(answer.body.ChallengeParameters).toEqual({});
   });
 
-  it('signs access and ID tokens with the key served at the issuer', async () => {
+  it('signs access and ID tokens with the key the emulator serves for the pool; iss names AWS, not the endpoint', async () => {
     const result = authResult(await passwordSignIn(emulator, 'alice'));
-    expect(await signatureIsValid(String(result.AccessToken))).toBe(true);
-    expect(await signatureIsValid(String(result.IdToken))).toBe(true);
-    expect(claimsOf(result.AccessToken).iss).toBe(`${emulator.endpoint}us-east-1_Example1`);
+    expect(await signatureIsValid(emulator, String(result.AccessToken))).toBe(true);
+    expect(await signatureIsValid(emulator, String(result.IdToken))).toBe(true);
+    expect(claimsOf(result.AccessToken).iss).toBe('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example1');
   });
 
   it('puts Cognito claims in the access token', async () => {

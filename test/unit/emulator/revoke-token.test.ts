@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../support/emulator/index.ts';
 import { secretHashFor } from '../../support/emulator/index.ts';
-import { authResult, call, clientSecret, passwordSignIn, start } from './emulator-test-kit.ts';
+import { authResult, baseSeed, call, clientSecret, passwordSignIn, start } from './emulator-test-kit.ts';
 
 describe('RevokeToken', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start();
+    emulator = await start(baseSeed((seed) => {
+      seed.pools[0]?.clients.push({ id: 'norevocation1', enableTokenRevocation: false });
+    }));
   });
   afterAll(() => emulator.close());
 
@@ -18,6 +20,15 @@ describe('RevokeToken', () => {
     const token = authResult(await passwordSignIn(emulator, 'alice')).RefreshToken;
     const answer = await call(emulator, 'RevokeToken', { Token: token, ClientId: 'publicclient1' });
     expect(answer).toMatchObject({ status: 200, body: {} });
+  });
+
+  it('answers UnsupportedOperationException on a client with token revocation off, and the token keeps working', async () => {
+    const token = authResult(await passwordSignIn(emulator, 'alice', {}, 'norevocation1')).RefreshToken;
+    const answer = await call(emulator, 'RevokeToken', { Token: token, ClientId: 'norevocation1' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.__type).toBe('UnsupportedOperationException');
+    const refresh = await call(emulator, 'GetTokensFromRefreshToken', { RefreshToken: token, ClientId: 'norevocation1' });
+    expect(refresh.status).toBe(200);
   });
 
   it('requires the ClientSecret of a client with a secret', async () => {

@@ -19,6 +19,8 @@ describe('seed checks', () => {
     ['a duplicate client', { pools: [{ id: 'us-east-1_A', clients: [{ id: 'c' }, { id: 'c' }], users: [] }] }, 'duplicate'],
     ['an unknown status', { pools: [{ id: 'us-east-1_A', clients: [], users: [{ username: 'u', password: 'p', status: 'HAPPY' }] }] }, 'status'],
     ['a custom round without answer', { pools: [{ id: 'us-east-1_A', clients: [], users: [{ username: 'u', password: 'p', customChallenge: { rounds: [{ parameters: {} }] } }] }] }, 'rounds[0]'],
+    ['a grace period over 60 s', { pools: [{ id: 'us-east-1_A', clients: [{ id: 'c', refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 61 } }], users: [] }] }, 'retryGracePeriodSeconds'],
+    ['a non-boolean token revocation', { pools: [{ id: 'us-east-1_A', clients: [{ id: 'c', enableTokenRevocation: 'no' }], users: [] }] }, 'enableTokenRevocation'],
     ['an unknown MFA method', { pools: [{ id: 'us-east-1_A', clients: [], users: [{ username: 'u', password: 'p', mfa: { enabled: ['PIGEON'] } }] }] }, 'MFA'],
   ])('refuses %s, naming where', (_name, seed, where) => {
     expect(() => checkSeed(seed)).toThrow(where);

@@ -26,7 +26,7 @@ describe('InitiateAuth USER_SRP_AUTH', () => {
   it('issues tokens for a correct password proof', async () => {
     const answer = await srpSignIn(emulator, 'alice');
     expect(answer.status).toBe(200);
-    expect(await signatureIsValid(String(authResult(answer).AccessToken))).toBe(true);
+    expect(await signatureIsValid(emulator, String(authResult(answer).AccessToken))).toBe(true);
     expect(claimsOf(authResult(answer).IdToken)['cognito:username']).toBe('alice');
   });
 

@@ -18,7 +18,7 @@ describe('emulator wire protocol', () => {
   it('refuses an unknown target with UnknownOperationException', async () => {
     const answer = await call(emulator, 'FlyToTheMoon', {});
     expect(answer.status).toBe(400);
-    expect(answer.body.__type).toBe('UnknownOperationException');
+    expect(answer.body.__type).toBe('com.amazon.coral.service#UnknownOperationException');
   });
 
   it('refuses a body that is not JSON with SerializationException', async () => {

@@ -11,9 +11,10 @@ describe('profile field validation in the form', () => {
     expect(fieldProblem('endpoint', 'ftp://x')).toMatch(/http:\/\/ or https:\/\//);
   });
 
-  it('checks that the pool id starts with the region', () => {
-    expect(fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'us-east-1' })).toMatch(/must start with the region \(us-east-1_\)/);
-    expect(fieldProblem('userPoolId', 'us-east-1_Abc', { region: 'us-east-1' })).toBe('');
+  it('accepts another region\u2019s pool id (a multi-Region replica) and an emulator\u2019s pool id only with a custom endpoint', () => {
+    expect(fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'us-east-1' })).toBe('');
+    expect(fieldProblem('userPoolId', 'local_abc123', { region: 'us-east-1' })).toMatch(/need a custom endpoint/);
+    expect(fieldProblem('userPoolId', 'local_abc123', { region: 'us-east-1', endpoint: 'http://localhost:9229/' })).toBe('');
   });
 
   it('accepts what main accepts (the two rule sets agree on these samples)', () => {

@@ -1,7 +1,8 @@
 import type { AuthSession } from '../auth-session-store.ts';
-import { issueMfaChallenge } from '../challenge-issue.ts';
+import { issueCodeChallenge, issueMfaChallenge } from '../challenge-issue.ts';
 import { CognitoError, invalidParameter, notAuthorized } from '../cognito-error.ts';
 import type { EmulatorState } from '../emulator-state.ts';
+import type { UserRecord } from '../pool-records.ts';
 import { requiredParameter } from '../request-fields.ts';
 import { advanceSignIn } from '../sign-in-progress.ts';
 import { totpMatches } from '../totp.ts';
@@ -24,7 +25,17 @@ export function answerCode(state: EmulatorState, session: AuthSession, responses
   } else if (code !== session.code) {
     throw mismatch();
   }
+  if (session.setupEmail !== undefined) enrolEmailMfa(progress.user, session.setupEmail);
   return advanceSignIn(state, { ...progress, mfaDone: true });
+}
+
+/** E-mail MFA set up during sign-in: the address becomes the user's verified e-mail and EMAIL_OTP their MFA. */
+function enrolEmailMfa(user: UserRecord, email: string): void {
+  user.attributes.email = email;
+  user.attributes.email_verified = 'true';
+  user.mfa.email = email;
+  if (!user.mfa.enabled.includes('EMAIL_OTP')) user.mfa.enabled.push('EMAIL_OTP');
+  user.mfa.setupRequired = false;
 }
 
 /** SELECT_MFA_TYPE: ANSWER names one of MFAS_CAN_CHOOSE; opens that method's challenge. */
@@ -34,8 +45,19 @@ export function answerSelectMfaType(state: EmulatorState, session: AuthSession, 
   return issueMfaChallenge(state, session.progress, answer);
 }
 
-/** MFA_SETUP: after AssociateSoftwareToken + VerifySoftwareToken on this session, enables TOTP and finishes. */
-export function answerMfaSetup(state: EmulatorState, session: AuthSession): Record<string, unknown> {
+/**
+ * MFA_SETUP by e-mail (ChallengeResponses EMAIL, as Amplify v6 sends it): sends a code to that address and asks for it
+ * with EMAIL_OTP; the right code enrols the address. Only when the pool offers EMAIL_OTP in MFAS_CAN_SETUP.
+ */
+function startEmailSetup(state: EmulatorState, session: AuthSession, email: string): Record<string, unknown> {
+  if (!session.progress.user.pool.mfaSetupMethods.includes('EMAIL_OTP')) throw invalidParameter('Email MFA is not enabled for this user pool.');
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw invalidParameter('Invalid email address format.');
+  return issueCodeChallenge(state, session.progress, 'EMAIL_OTP', email);
+}
+
+/** MFA_SETUP: after AssociateSoftwareToken + VerifySoftwareToken on this session, enables TOTP and finishes; or e-mail set-up. */
+export function answerMfaSetup(state: EmulatorState, session: AuthSession, responses: Record<string, string>): Record<string, unknown> {
+  if (responses.EMAIL !== undefined && !session.totpVerified) return startEmailSetup(state, session, responses.EMAIL);
   const { user } = session.progress;
   if (!session.totpVerified || !session.pendingTotpSecret) {
     throw notAuthorized('Software token MFA has not been set up and verified for this session');

@@ -1,6 +1,7 @@
 import type { AuthSession } from '../auth-session-store.ts';
 import { openChallenge } from '../challenge-issue.ts';
-import { CognitoError, invalidParameter, notAuthorized } from '../cognito-error.ts';
+import { invalidParameter, notAuthorized } from '../cognito-error.ts';
+import { unknownDevice } from '../device-errors.ts';
 import type { EmulatorState } from '../emulator-state.ts';
 import { requiredParameter } from '../request-fields.ts';
 import { advanceSignIn } from '../sign-in-progress.ts';
@@ -15,7 +16,7 @@ export function answerDeviceSrpAuth(state: EmulatorState, session: AuthSession, 
   if (largeA === undefined) throw invalidParameter('Invalid SRP_A');
   const device = progress.user.devices.get(deviceKey);
   if (!device?.verifierHex || !device.saltHex || deviceKey !== progress.offeredDeviceKey) {
-    throw new CognitoError('ResourceNotFoundException', 'Device does not exist.');
+    throw unknownDevice(progress.user.pool);
   }
   const srp = startSrp({
     poolName: device.groupKey, userId: device.key, largeA, verifier: BigInt(`0x${device.verifierHex}`), saltHex: device.saltHex,

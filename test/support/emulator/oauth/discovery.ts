@@ -1,21 +1,20 @@
-import type { EmulatorState } from '../emulator-state.ts';
+import type { PoolRecord } from '../pool-records.ts';
+import { issuerOf } from '../pool-issuer.ts';
 
 /**
- * A pool's OpenID Provider metadata, served at `<issuer>/.well-known/openid-configuration` as Cognito does
- * (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-oidc-flows.html). Cognito
- * points the endpoints at the pool's domain; the emulator is its own domain.
+ * A pool's OpenID Provider metadata, as Cognito serves it at `<issuer>/.well-known/openid-configuration`
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-oidc-flows.html): the issuer is the
+ * AWS one its tokens carry, the endpoints are on the pool's domain, which for the emulator is its own origin.
  */
-export function openidConfiguration(state: EmulatorState, poolId: string): Record<string, unknown> {
-  const issuer = `${state.issuerBase}/${poolId}`;
-  const domain = state.issuerBase;
+export function openidConfiguration(pool: PoolRecord, origin: string): Record<string, unknown> {
   return {
-    issuer,
-    authorization_endpoint: `${domain}/oauth2/authorize`,
-    token_endpoint: `${domain}/oauth2/token`,
-    revocation_endpoint: `${domain}/oauth2/revoke`,
-    userinfo_endpoint: `${domain}/oauth2/userInfo`,
-    end_session_endpoint: `${domain}/logout`,
-    jwks_uri: `${issuer}/.well-known/jwks.json`,
+    issuer: issuerOf(pool),
+    authorization_endpoint: `${origin}/oauth2/authorize`,
+    token_endpoint: `${origin}/oauth2/token`,
+    revocation_endpoint: `${origin}/oauth2/revoke`,
+    userinfo_endpoint: `${origin}/oauth2/userInfo`,
+    end_session_endpoint: `${origin}/logout`,
+    jwks_uri: `${origin}/${pool.id}/.well-known/jwks.json`,
     response_types_supported: ['code', 'token'],
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
     scopes_supported: ['openid', 'email', 'phone', 'profile'],

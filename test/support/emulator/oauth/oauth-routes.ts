@@ -18,9 +18,10 @@ const JSON_TYPE = 'application/json;charset=UTF-8';
 export function answerOAuth(state: EmulatorState, req: IncomingMessage, res: ServerResponse, path: string, text: string, requests: RecordedRequest[]): boolean {
   const discovery = /^\/([^/]+)\/\.well-known\/openid-configuration$/.exec(path);
   if (req.method === 'GET' && discovery) {
-    const poolId = decodeURIComponent(discovery[1] ?? '');
-    if (!state.pools.has(poolId)) sendJson(res, 404, { message: 'User pool does not exist.' }, JSON_TYPE);
-    else sendJson(res, 200, openidConfiguration(state, poolId), JSON_TYPE);
+    const pool = state.pools.get(decodeURIComponent(discovery[1] ?? ''));
+    // The emulator is the pool's domain: its endpoints are on the origin the request came to.
+    if (!pool) sendJson(res, 404, { message: 'User pool does not exist.' }, JSON_TYPE);
+    else sendJson(res, 200, openidConfiguration(pool, `http://${req.headers.host ?? '127.0.0.1'}`), JSON_TYPE);
     return true;
   }
   const route = `${req.method ?? ''} ${path}`;

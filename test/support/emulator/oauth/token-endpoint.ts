@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EmulatorState } from '../emulator-state.ts';
 import type { ClientRecord } from '../pool-records.ts';
+import { issuerOf } from '../pool-issuer.ts';
 import { signJwt } from '../pool-signer.ts';
 import { usableRefreshToken } from '../refresh-flow.ts';
 import { mintTokens } from '../token-minter.ts';
@@ -81,7 +82,7 @@ function clientCredentials(state: EmulatorState, client: ClientRecord, form: URL
   if (scopes.length === 0) throw new OAuthError('invalid_scope');
   const iat = Math.floor(state.clock.now() / 1000);
   const claims = {
-    sub: client.id, token_use: 'access', scope: scopes.join(' '), auth_time: iat, iss: `${state.issuerBase}/${client.pool.id}`,
+    sub: client.id, token_use: 'access', scope: scopes.join(' '), auth_time: iat, iss: issuerOf(client.pool),
     exp: iat + client.accessTokenValiditySeconds, iat, version: 2, jti: randomUUID(), client_id: client.id,
   };
   return { access_token: signJwt(client.pool.signer, claims), token_type: 'Bearer', expires_in: client.accessTokenValiditySeconds };

@@ -1,5 +1,6 @@
 import { checkAccessToken } from '../access-token-check.ts';
-import { CognitoError, invalidParameter } from '../cognito-error.ts';
+import { invalidParameter } from '../cognito-error.ts';
+import { unknownDevice } from '../device-errors.ts';
 import type { EmulatorState } from '../emulator-state.ts';
 import type { DeviceRecord, UserRecord } from '../pool-records.ts';
 import { requiredMember, type RequestBody } from '../request-fields.ts';
@@ -7,7 +8,7 @@ import { requiredMember, type RequestBody } from '../request-fields.ts';
 function ownDevice(state: EmulatorState, body: RequestBody): { user: UserRecord; device: DeviceRecord } {
   const { user } = checkAccessToken(state, requiredMember(body, 'AccessToken'));
   const device = user.devices.get(requiredMember(body, 'DeviceKey'));
-  if (!device) throw new CognitoError('ResourceNotFoundException', 'Device does not exist.');
+  if (!device) throw unknownDevice(user.pool);
   return { user, device };
 }
 

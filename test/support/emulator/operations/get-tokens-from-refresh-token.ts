@@ -8,7 +8,9 @@ import { clientSecretMatches } from '../secret-hash.ts';
 export function getTokensFromRefreshToken(state: EmulatorState, body: RequestBody): Record<string, unknown> {
   const token = requiredMember(body, 'RefreshToken');
   const client = clientFor(state, body);
-  requireFlow(client, 'ALLOW_REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN_AUTH');
+  // With rotation on, GetTokensFromRefreshToken is the only way to refresh (API_RefreshTokenRotationType), whatever
+  // the client's explicit flows say; without rotation it follows ALLOW_REFRESH_TOKEN_AUTH like REFRESH_TOKEN_AUTH.
+  if (!client.rotation.enabled) requireFlow(client, 'ALLOW_REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN_AUTH');
   const secret = optionalMember(body, 'ClientSecret');
   if (client.secret !== undefined && !secret) {
     throw notAuthorized(`Client ${client.id} is configured for secret but secret was not received`);

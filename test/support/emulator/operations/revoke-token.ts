@@ -7,6 +7,11 @@ import { clientSecretMatches } from '../secret-hash.ts';
 export function revokeToken(state: EmulatorState, body: RequestBody): Record<string, unknown> {
   const token = requiredMember(body, 'Token');
   const client = clientFor(state, body);
+  // API_RevokeToken: UnsupportedOperationException when token revocation is not enabled for the app client
+  // (EnableTokenRevocation false, the default of clients created before revocation existed).
+  if (!client.tokenRevocation) {
+    throw new CognitoError('UnsupportedOperationException', `Token revocation is not enabled for client ${client.id}.`);
+  }
   if (client.secret !== undefined && body.ClientSecret === undefined) {
     throw new CognitoError('UnauthorizedException', `Client ${client.id} is configured for secret but secret was not received`);
   }

@@ -51,7 +51,7 @@ describe('SECRET_HASH follows the USERNAME Cognito uses (fake transport)', () =>
     const seen: Record<string, unknown>[] = [];
     const client = new CognitoClient(scriptedTransport([tokens(claims)], seen), 'http://cognito.invalid/');
     const session = { accessToken: unsignedJwt({ exp: 1, ...claims }), refreshToken: 'refresh-1', tokenType: 'Bearer', expiresAt: 1000, issuedAt: 0 };
-    await refreshSession({ profile: profile(), clientSecret: SECRET, session, client, now: () => 0 });
+    await refreshSession({ profile: profile({ refreshMethod: 'REFRESH_TOKEN_AUTH' }), clientSecret: SECRET, session, client, now: () => 0 });
     expect(seen[0]?.AuthParameters).toEqual({ REFRESH_TOKEN: 'refresh-1', SECRET_HASH: secretHash(SECRET, expected, 'aliasclient') });
   });
 
@@ -59,7 +59,7 @@ describe('SECRET_HASH follows the USERNAME Cognito uses (fake transport)', () =>
     const seen: Record<string, unknown>[] = [];
     const client = new CognitoClient(scriptedTransport([tokens({ username: CANONICAL })], seen), 'http://cognito.invalid/');
     const session = { accessToken: unsignedJwt({ exp: 1, username: CANONICAL, device_key: 'us-east-1_dev' }), refreshToken: 'refresh-1', tokenType: 'Bearer', expiresAt: 1000, issuedAt: 0 };
-    await refreshSession({ profile: profile({ hasClientSecret: false }), session, client, now: () => 0 });
+    await refreshSession({ profile: profile({ hasClientSecret: false, refreshMethod: 'REFRESH_TOKEN_AUTH' }), session, client, now: () => 0 });
     expect(seen[0]?.AuthParameters).toEqual({ REFRESH_TOKEN: 'refresh-1', DEVICE_KEY: 'us-east-1_dev' });
   });
 });

@@ -1,13 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Vault } from '../../../../main/core/keychain/vault.ts';
 import type { TokenSet } from '../../../../main/core/tokens/token-set.ts';
 import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts';
 
+const folder = (): string => mkdtempSync(join(tmpdir(), 'ctm-vault-'));
 const tokens: TokenSet = { accessToken: 'a', refreshToken: 'r', tokenType: 'Bearer', issuedAt: 0, expiresAt: 1 };
 
 describe('Vault session events (in-memory keychain)', () => {
   it('tells subscribers after a session is stored or removed, whoever did it', async () => {
-    const vault = new Vault(new MemorySecretStore());
+    const vault = new Vault(new MemorySecretStore(), folder());
     const seen: string[] = [];
     const stop = vault.onSessionChange((id, session) => seen.push(`${id}:${session ? 'saved' : 'gone'}`));
     await vault.saveSession('p1', tokens);
@@ -21,7 +25,7 @@ describe('Vault session events (in-memory keychain)', () => {
   it('does not tell anyone when the keychain refused the write', async () => {
     const store = new MemorySecretStore();
     store.set = async () => { throw new Error('locked'); };
-    const vault = new Vault(store);
+    const vault = new Vault(store, folder());
     const seen: string[] = [];
     vault.onSessionChange((id) => seen.push(id));
     await expect(vault.saveSession('p1', tokens)).rejects.toThrow('locked');
@@ -30,9 +34,9 @@ describe('Vault session events (in-memory keychain)', () => {
 
   it('a failing subscriber does not turn a stored session into a failed save', async () => {
     const store = new MemorySecretStore();
-    const vault = new Vault(store);
+    const vault = new Vault(store, folder());
     vault.onSessionChange(() => { throw new Error('listener bug'); });
     await vault.saveSession('p1', tokens);
-    expect(store.entries.has('session:p1')).toBe(true);
+    expect([...store.entries.keys()].some((account) => account.startsWith('refresh:p1:'))).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ describe('ProfileStore', () => {
   it('refuses duplicate names and bad fields with every problem listed', async () => {
     await store.add(fields);
     await expect(store.add(fields)).rejects.toThrow(/already exists/);
-    await expect(store.add({ ...fields, name: 'x', userPoolId: 'eu-west-1_x', clientId: 'bad id' })).rejects.toThrow(/client id.*user pool id|user pool id.*client id/);
+    await expect(store.add({ ...fields, name: 'x', userPoolId: 'not-a-pool', clientId: 'bad id' })).rejects.toThrow(/client id.*user pool id|user pool id.*client id/);
     await expect(store.add({ ...fields, name: 'y', endpoint: 'ftp://x' })).rejects.toThrow(/endpoint/);
     expect((await store.list()).length).toBe(1);
   });
@@ -48,11 +48,45 @@ describe('ProfileStore', () => {
     expect((await store.get('dev2')).region).toBe('us-east-1');
   });
 
-  it('moves a corrupt file aside with a timestamp and starts empty', async () => {
-    writeFileSync(store.path, '{ not json');
+  it('reports a hand-edited file with a syntax error by line and column, and leaves it where it is', async () => {
+    const text = '{\n  "version": 1,\n  "profiles": [\n    { "name": "dev" "region": "us-east-1" }\n  ]\n}\n';
+    writeFileSync(store.path, text);
+    await expect(store.list()).rejects.toThrow(/profiles\.json line 4 column 21: Expected ',' or '}' after property value \(not valid JSON\)\. Fix it in a text editor/);
+    await expect(store.add({ ...fields, name: 'other' })).rejects.toThrow(/line 4 column 21/);
+    expect(readFileSync(store.path, 'utf8')).toBe(text);
+    expect(readdirSync(dir)).toEqual(['profiles.json']);
+    expect(store.lastRecovery).toBeUndefined();
+  });
+
+  it('reports a bad field by its path and leaves the file where it is', async () => {
+    writeFileSync(store.path, JSON.stringify({ version: 1, profiles: [{ id: '00000000-0000-4000-8000-000000000000', ...fields, region: 'moon' }] }));
+    await expect(store.list()).rejects.toThrow(/profiles\.0\.region/);
+    expect(readdirSync(dir)).toEqual(['profiles.json']);
+  });
+
+  it('reads a file an editor saved with a BOM', async () => {
+    writeFileSync(store.path, `\uFEFF${JSON.stringify({ version: 1, profiles: [{ id: '00000000-0000-4000-8000-000000000000', ...fields }] })}`);
+    expect((await store.list()).map((p) => p.name)).toEqual(['dev']);
+  });
+
+  it.each([
+    ['binary', Buffer.from([0x7b, 0x00, 0x01, 0x02]), /binary/],
+    ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), /not UTF-8/],
+    ['empty', Buffer.from('  \n'), /empty/],
+  ])('moves a file no editor can repair (%s) aside with a timestamp and starts empty', async (_what, bytes, reason) => {
+    writeFileSync(store.path, bytes);
     expect(await store.list()).toEqual([]);
     expect(store.lastRecovery?.movedTo).toBe(`${store.path}.broken-2026-11-26T10-00-00-000Z`);
-    expect(readFileSync(store.lastRecovery!.movedTo, 'utf8')).toBe('{ not json');
+    expect(store.lastRecovery?.reason).toMatch(reason);
+    expect(readFileSync(store.lastRecovery!.movedTo)).toEqual(bytes);
+  });
+
+  it('gives a hand-added profile without an id a fresh one, and keeps it', async () => {
+    writeFileSync(store.path, JSON.stringify({ version: 1, profiles: [fields] }));
+    const [first] = await store.list();
+    expect(first?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(readFileSync(store.path, 'utf8')).profiles[0].id).toBe(first?.id);
+    expect((await new ProfileStore(dir).get('dev')).id).toBe(first?.id);
   });
 
   it('migrates a version-0 file (a bare array)', async () => {

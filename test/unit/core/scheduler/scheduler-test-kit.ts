@@ -1,4 +1,4 @@
-import type { ProfileSecrets } from '../../../../main/core/keychain/vault.ts';
+import { summaryOf, type ProfileSecrets, type SessionSummary } from '../../../../main/core/keychain/vault.ts';
 import type { Profile } from '../../../../main/core/profiles/profile.ts';
 import { RefreshScheduler, type SchedulerDependencies } from '../../../../main/core/scheduler/refresh-scheduler.ts';
 import type { RefreshChange } from '../../../../main/core/scheduler/scheduler-events.ts';
@@ -33,7 +33,7 @@ export class SchedulerKit {
   lifetimeMs = 3_600_000;
   latencyMs = 100;
   readonly scheduler: RefreshScheduler;
-  private sessionListener: (id: string, s: TokenSet | undefined) => void = () => undefined;
+  private sessionListener: (id: string, s: SessionSummary | undefined) => void = () => undefined;
   private profilesListener: (p: readonly Profile[]) => void = () => undefined;
 
   constructor(options: { maxInFlight?: number; random?: () => number } = {}) {
@@ -57,7 +57,7 @@ export class SchedulerKit {
       listProfiles: async () => [...this.profiles],
       allProfileSecrets: async () => {
         this.bulkReads += 1;
-        return new Map<string, ProfileSecrets>([...this.sessions].map(([id, session]) => [id, { session }]));
+        return new Map<string, ProfileSecrets>([...this.sessions].map(([id, session]) => [id, { session: summaryOf(session) }]));
       },
       onSessionChange: (listener) => {
         this.sessionListener = listener;
@@ -83,7 +83,7 @@ export class SchedulerKit {
   /** Stores a session and tells the scheduler, as the Vault does after a sign-in or refresh. */
   saveSession(id: string, session: TokenSet): void {
     this.sessions.set(id, session);
-    this.sessionListener(id, session);
+    this.sessionListener(id, summaryOf(session));
   }
 
   /** Removes a session and tells the scheduler. */

@@ -22,7 +22,7 @@ function setup(store: SecretStore = new MemorySecretStore()) {
   const sent: string[] = [];
   const transport: CognitoTransport = {
     async post(_url, _headers, body) {
-      const token = (JSON.parse(body) as { AuthParameters: { REFRESH_TOKEN: string } }).AuthParameters.REFRESH_TOKEN;
+      const token = (JSON.parse(body) as { RefreshToken: string }).RefreshToken;
       sent.push(token);
       const answer = answers.get(token);
       if (!answer) throw new Error('no scripted answer');
@@ -86,14 +86,20 @@ describe('SessionService refresh (fake transport, fake clock, in-memory keychain
     const { core, answers, sent, ok } = setup(flaky);
     const profile = await core.addProfile(fields);
     await core.vault.saveSession(profile.id, session('old'));
-    answers.set('old', ok);
+    // A rotated refresh token: the one answer whose saving needs a keychain write.
+    answers.set('old', async () => {
+      const answer = JSON.parse((await ok()).body) as { AuthenticationResult: Record<string, unknown> };
+      return { status: 200, body: JSON.stringify({ AuthenticationResult: { ...answer.AuthenticationResult, RefreshToken: 'rotated' } }) };
+    });
     failWrites = true;
     await expect(core.sessions.refresh('dev')).rejects.toThrow(/did not answer a write/);
     expect((await core.sessions.tokens('dev')).accessToken).not.toBe('old-access');
     failWrites = false;
     await core.sessions.refresh('dev');
     expect(sent).toEqual(['old']);
-    expect((await core.vault.session(profile.id))?.accessToken).not.toBe('old-access');
+    const stored = await core.vault.session(profile.id);
+    expect(stored?.accessToken).not.toBe('old-access');
+    expect(stored?.refreshToken).toBe('rotated');
   });
 
   it('shares one refresh among many concurrent token requests: one network call', async () => {

@@ -9,6 +9,8 @@ describe('formatToken', () => {
     ['raw', 'access', 'AAA'],
     ['header', 'access', 'Authorization: Bearer AAA'],
     ['env', 'id', "export CTM_ID_TOKEN='III'"],
+    ['powershell', 'access', "$env:CTM_ACCESS_TOKEN = 'AAA'"],
+    ['fish', 'id', "set -gx CTM_ID_TOKEN 'III'"],
     ['curl', 'access', "curl -H 'Authorization: Bearer AAA' "],
   ] as const)('%s %s', (format, kind, expected) => {
     expect(formatToken(tokens, kind, format, 'dev')).toBe(expected);

@@ -26,8 +26,9 @@ describe('token inspection against the emulator\u2019s JWKS over real HTTP (in-m
     await emulator?.close();
   });
 
-  it('takes the issuer and key URL from the profile\u2019s endpoint (or Cognito\u2019s, without one)', () => {
-    expect(poolKeys(profile)).toEqual({ issuer: `${emulator.endpoint}${TEST_POOL}`, jwksUrl: `${emulator.endpoint}${TEST_POOL}/.well-known/jwks.json` });
+  it('takes the issuer from region and pool, and the key URL from the profile\u2019s endpoint (or Cognito\u2019s, without one)', () => {
+    expect(poolKeys(profile)).toEqual({ issuer: `https://cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`, jwksUrl: `${emulator.endpoint}${TEST_POOL}/.well-known/jwks.json` });
+    expect(poolKeys({ region: 'cn-north-1', userPoolId: 'cn-north-1_Abc' }).jwksUrl).toBe('https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_Abc/.well-known/jwks.json');
     expect(poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }).jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc/.well-known/jwks.json');
   });
 

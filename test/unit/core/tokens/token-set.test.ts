@@ -14,6 +14,26 @@ describe('tokenSetFrom', () => {
     expect(set.tokenType).toBe('Bearer');
   });
 
+  it('with this clock two hours fast (fake clock), moves exp by the offset from iat and keeps the offset', () => {
+    const serverNow = now - 2 * 3600_000;
+    const set = tokenSetFrom({ AccessToken: unsignedJwt({ iat: serverNow / 1000, exp: serverNow / 1000 + 3600 }) }, now);
+    expect(set.expiresAt).toBe(now + 3600_000);
+    expect(set.clockOffsetMs).toBe(-2 * 3600_000);
+  });
+
+  it('with this clock two hours slow (fake clock), the token expires an hour after arrival, not three', () => {
+    const serverNow = now + 2 * 3600_000;
+    const set = tokenSetFrom({ AccessToken: unsignedJwt({ iat: serverNow / 1000, exp: serverNow / 1000 + 3600 }) }, now);
+    expect(set.expiresAt).toBe(now + 3600_000);
+    expect(set.clockOffsetMs).toBe(2 * 3600_000);
+  });
+
+  it('takes exp as it is when iat is within a few seconds of this clock (latency and whole seconds, not skew)', () => {
+    const set = tokenSetFrom({ AccessToken: unsignedJwt({ iat: now / 1000 - 3, exp: now / 1000 + 100 }) }, now);
+    expect(set.expiresAt).toBe(now + 100_000);
+    expect(set.clockOffsetMs).toBeUndefined();
+  });
+
   it('falls back to ExpiresIn when the token has no exp', () => {
     const set = tokenSetFrom({ AccessToken: unsignedJwt({}), ExpiresIn: 60 }, now);
     expect(set.expiresAt).toBe(now + 60_000);

@@ -1,0 +1,47 @@
+import { TOKEN_FORMATS, TOKEN_KINDS } from '../../core/tokens/token-format.ts';
+import { PROFILE_FIELD_FLAGS } from '../commands/profile-flags.ts';
+
+/** What a flag takes: nothing (a switch), a value of a fixed set, or any value (the shell completes nothing). */
+export type FlagValue = 'switch' | 'any' | readonly string[];
+
+/** What a command's positional arguments are, for completion. */
+export type Positional = 'profile' | 'profiles' | 'shell' | 'command' | 'file' | 'none';
+
+/** One command as completion sees it: its flags and what its positionals name. */
+export interface CommandSpec {
+  flags: Record<string, FlagValue>;
+  positional: Positional;
+}
+
+/** The shells `ctm completion` writes a script for. */
+export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
+
+const fieldFlags = Object.fromEntries(Object.entries(PROFILE_FIELD_FLAGS).map(([name, option]) => [name, option.type === 'boolean' ? 'switch' : 'any'])) as Record<string, FlagValue>;
+
+/**
+ * Every command and flag `ctm` takes, for shell completion. Kept next to nothing heavy so `ctm __complete` starts
+ * fast; test/unit/cli/completion-spec.test.ts checks it against what each command really accepts and documents.
+ */
+export const COMMAND_SPECS: Record<string, CommandSpec> = {
+  'profile add': { flags: { ...fieldFlags, 'auto-refresh': 'switch', 'no-auto-refresh': 'switch' }, positional: 'none' },
+  'profile edit': { flags: { ...fieldFlags, 'auto-refresh': 'switch', 'no-auto-refresh': 'switch', name: 'any' }, positional: 'profile' },
+  'profile list': { flags: { json: 'switch' }, positional: 'none' },
+  'profile remove': { flags: {}, positional: 'profile' },
+  'profile import': { flags: { name: 'any', endpoint: 'any', username: 'any' }, positional: 'file' },
+  'profile export': { flags: { output: 'any' }, positional: 'profiles' },
+  login: {
+    flags: { username: 'any', 'password-stdin': 'switch', 'new-password-stdin': 'switch', 'mfa-code': 'any', answer: 'any', select: 'any', attribute: 'any', 'remember-device': 'switch', browser: 'switch', 'no-browser': 'switch' },
+    positional: 'profile',
+  },
+  token: { flags: { type: TOKEN_KINDS, format: TOKEN_FORMATS, json: 'switch', 'min-ttl': 'any' }, positional: 'profile' },
+  exec: { flags: { type: TOKEN_KINDS, 'min-ttl': 'any', 'allow-nested': 'switch' }, positional: 'profile' },
+  status: { flags: { json: 'switch' }, positional: 'none' },
+  logout: { flags: { global: 'switch' }, positional: 'profile' },
+  completion: { flags: {}, positional: 'shell' },
+};
+
+/** The top-level commands, in the order the overview lists them. */
+export const COMMANDS = ['profile', 'login', 'token', 'exec', 'status', 'logout', 'completion', 'help'] as const;
+
+/** The subcommands of `ctm profile` (aliases ls and rm work too, but are not offered). */
+export const PROFILE_SUBCOMMANDS = ['add', 'edit', 'list', 'remove', 'import', 'export'] as const;

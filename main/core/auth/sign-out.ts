@@ -1,0 +1,56 @@
+import type { CognitoClient } from '../cognito/cognito-client.ts';
+import { CognitoServiceError } from '../cognito/cognito-errors.ts';
+import { asCtmError } from '../errors.ts';
+import type { TokenSet } from '../tokens/token-set.ts';
+import { globalSignOut } from './global-sign-out.ts';
+
+/** What a sign-out did at the server; the local session is forgotten whatever this says. */
+export interface SignOutResult {
+  /** True when Cognito confirmed the revocation (RevokeToken, and GlobalSignOut when asked). */
+  revoked: boolean;
+  /** Set when something was not revoked at the server: a sentence a person can act on (never a token). */
+  warning?: string;
+}
+
+/** What the server side of a sign-out needs. */
+export interface SignOutRequest {
+  client: CognitoClient;
+  clientId: string;
+  clientSecret?: string;
+  session: TokenSet;
+  global: boolean;
+  /** Renews the tokens, for a GlobalSignOut whose access token Cognito finds expired. */
+  refresh: () => Promise<TokenSet>;
+}
+
+/**
+ * Revokes at the server what can be revoked: GlobalSignOut (when asked) and RevokeToken. A failure (revocation off
+ * for the app client, offline, 5xx, a refused refresh) never throws: the caller forgets the session anyway, and the
+ * result says what stays valid at the server.
+ */
+export async function revokeAtServer(request: SignOutRequest): Promise<SignOutResult> {
+  const problems: string[] = [];
+  let session = request.session;
+  if (request.global) {
+    try {
+      session = await globalSignOut(request.client, session, request.refresh);
+    } catch (error) {
+      problems.push(`Cognito did not sign the user out on other devices (${reason(error)})`);
+    }
+  }
+  if (session.refreshToken) {
+    try {
+      await request.client.call('RevokeToken', { Token: session.refreshToken, ClientId: request.clientId, ...(request.clientSecret ? { ClientSecret: request.clientSecret } : {}) });
+    } catch (error) {
+      problems.push(`the refresh token was not revoked at the server and stays valid until it expires (${reason(error)})`);
+    }
+  }
+  if (problems.length === 0) return { revoked: true };
+  return { revoked: false, warning: `Signed out on this computer, but ${problems.join('; and ')}.` };
+}
+
+function reason(error: unknown): string {
+  // Token revocation is a per-client setting (EnableTokenRevocation, off on clients created before 2021 unless turned on).
+  if (error instanceof CognitoServiceError && error.type === 'UnsupportedOperationException') return 'token revocation is not enabled for this app client (EnableTokenRevocation)';
+  return asCtmError(error).message.replace(/\.$/, '');
+}

@@ -1,0 +1,17 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The cached `ctm token` path starts fast only while its bundle stays small: this pins what it may pull in.
+describe('the cli-fast bundle (cached ctm token)', () => {
+  it('holds no validator, parser, Cognito client, sign-in, scheduler or other command', async () => {
+    const result = await build({
+      entryPoints: [join(process.cwd(), 'main/cli/fast-entry.ts')],
+      bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: ['electron', 'keytar'], write: false, metafile: true, logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((f) => f.startsWith('node_modules/'))).toEqual([]);
+    expect(inputs.filter((f) => /main\/core\/(auth|cognito|srp|scheduler|sessions|oauth)\/|main\/cli\/commands\/(?!token-request)|profile\.ts$|config-file|settings/.test(f))).toEqual([]);
+    expect(inputs).toContain('main/core/keychain/vault.ts');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { completeWords } from '../../../main/cli/completion/complete-words.ts';
+
+const names = () => ['dev', 'prod', 'staging'];
+const complete = (...words: string[]) => completeWords(words, names);
+
+describe('completeWords (the one completion logic behind every shell)', () => {
+  it('offers the commands, filtered by what is typed, and --help/--version for a dash', () => {
+    expect(complete('')).toEqual(['profile', 'login', 'token', 'exec', 'status', 'logout', 'completion', 'help']);
+    expect(complete('lo')).toEqual(['login', 'logout']);
+    expect(complete('--')).toEqual(['--help', '--version']);
+  });
+
+  it('offers profile names where a command takes one, and only once', () => {
+    expect(complete('token', '')).toEqual(['dev', 'prod', 'staging']);
+    expect(complete('exec', 'p')).toEqual(['prod']);
+    expect(complete('profile', 'edit', 's')).toEqual(['staging']);
+    expect(complete('token', 'dev', '')).toEqual([]);
+    expect(complete('token', '--type', 'id', '')).toEqual(['dev', 'prod', 'staging']);
+    expect(complete('profile', 'export', 'dev', '')).toEqual(['prod', 'staging']);
+  });
+
+  it("offers a command's flags, and a flag's fixed values", () => {
+    expect(complete('token', '--')).toEqual(['--type', '--format', '--json', '--min-ttl', '--help']);
+    expect(complete('token', '--format', '')).toEqual(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl']);
+    expect(complete('exec', 'dev', '--type', 'a')).toEqual(['access']);
+    expect(complete('token', '--min-ttl', '')).toEqual([]);
+    expect(complete('profile', 'add', 'x', '--au')).toEqual(['--auth-flow', '--auto-refresh']);
+  });
+
+  it('offers subcommands of profile and shells of completion, and leaves the command after exec -- to the shell', () => {
+    expect(complete('profile', 'e')).toEqual(['edit', 'export']);
+    expect(complete('completion', '')).toEqual(['bash', 'zsh', 'fish', 'powershell']);
+    expect(complete('exec', 'dev', '--', '')).toEqual([]);
+    expect(complete('nope', '')).toEqual([]);
+  });
+
+  it('reads profile names only when one can come next', () => {
+    let reads = 0;
+    completeWords(['status', '--'], () => (reads++, []));
+    completeWords(['token', '--format', ''], () => (reads++, []));
+    expect(reads).toBe(0);
+  });
+});

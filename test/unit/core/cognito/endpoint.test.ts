@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cognitoEndpoint, fipsProblem, issuerFor } from '../../../../main/core/cognito/endpoint.ts';
+import { parseProfileFields, profileWarnings } from '../../../../main/core/profiles/profile.ts';
+
+describe('Cognito endpoints per partition, FIPS, and the issuer', () => {
+  it.each([
+    ['us-east-1', false, 'https://cognito-idp.us-east-1.amazonaws.com/'],
+    ['us-east-1', true, 'https://cognito-idp-fips.us-east-1.amazonaws.com/'],
+    ['us-west-2', true, 'https://cognito-idp-fips.us-west-2.amazonaws.com/'],
+    ['cn-north-1', false, 'https://cognito-idp.cn-north-1.amazonaws.com.cn/'],
+    ['cn-northwest-1', false, 'https://cognito-idp.cn-northwest-1.amazonaws.com.cn/'],
+    ['us-gov-west-1', false, 'https://cognito-idp-fips.us-gov-west-1.amazonaws.com/'],
+    ['us-gov-east-1', true, 'https://cognito-idp-fips.us-gov-east-1.amazonaws.com/'],
+  ])('%s (fips %s) -> %s', (region, fips, expected) => {
+    expect(cognitoEndpoint(region, undefined, fips)).toBe(expected);
+  });
+
+  it('a custom endpoint wins over region and FIPS', () => {
+    expect(cognitoEndpoint('us-east-1', 'http://localhost:9229', true)).toBe('http://localhost:9229/');
+  });
+
+  it('the issuer comes from region and pool, never from the endpoint that served the token', () => {
+    expect(issuerFor('eu-west-1', 'eu-west-1_Abc')).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc');
+    expect(issuerFor('us-gov-west-1', 'us-gov-west-1_Abc')).toBe('https://cognito-idp.us-gov-west-1.amazonaws.com/us-gov-west-1_Abc');
+    expect(issuerFor('cn-north-1', 'cn-north-1_Abc')).toBe('https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_Abc');
+  });
+
+  it('FIPS asked for where Cognito has none is a problem; GovCloud and a custom endpoint are not', () => {
+    expect(fipsProblem('eu-west-1', true)).toMatch(/only in us-east-1, us-east-2, us-west-1, us-west-2 and GovCloud/);
+    expect(fipsProblem('us-gov-west-1', true)).toBeUndefined();
+    expect(fipsProblem('eu-west-1', true, 'http://localhost:9229/')).toBeUndefined();
+    expect(() => parseProfileFields({ name: 'f', region: 'eu-west-1', userPoolId: 'eu-west-1_Abc', clientId: 'c', fips: true })).toThrow(/FIPS endpoints only in/);
+  });
+});
+
+describe('pool ids: emulators with a custom endpoint, multi-Region replicas with a warning', () => {
+  const fields = { name: 'p', region: 'us-east-1', clientId: 'c' };
+
+  it('accepts cognito-local\u2019s, LocalStack\u2019s and moto\u2019s ids with a custom endpoint', () => {
+    for (const userPoolId of ['local_abc123', 'us-east-1_0123456789abcdef', 'local_5VXqPfBx']) {
+      expect(parseProfileFields({ ...fields, userPoolId, endpoint: 'http://localhost:9229/' }).userPoolId).toBe(userPoolId);
+    }
+  });
+
+  it('refuses an emulator-style id against AWS itself, saying a custom endpoint is needed', () => {
+    expect(() => parseProfileFields({ ...fields, userPoolId: 'local_abc123' })).toThrow(/other shapes need a custom --endpoint/);
+  });
+
+  it('accepts a pool id of another region (a replica served in this one) and warns about it', () => {
+    const replica = parseProfileFields({ ...fields, region: 'eu-west-1', userPoolId: 'us-east-1_Abc123' });
+    expect(profileWarnings(replica)).toEqual([expect.stringMatching(/names region us-east-1, but the profile uses eu-west-1: right for a multi-Region replica/)]);
+    expect(profileWarnings(parseProfileFields({ ...fields, userPoolId: 'us-east-1_Abc123' }))).toEqual([]);
+  });
+});
