@@ -4,7 +4,7 @@ import type { Profile } from '../profiles/profile.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { authorizeUrl } from './authorize-url.ts';
 import { startLoopbackListener } from './loopback-listener.ts';
-import { checkIdToken, tokenSetFromOAuth } from './oauth-tokens.ts';
+import { checkIdToken, tokenSetFromOAuth, verifyIdTokenSignature } from './oauth-tokens.ts';
 import { createPkce, randomToken } from './pkce.ts';
 import { OAuthTokenClient } from './token-client.ts';
 
@@ -45,6 +45,7 @@ export async function managedLogin(context: ManagedLoginContext): Promise<TokenS
     const client = new OAuthTokenClient(context.transport, profile.domain, profile.clientId, context.clientSecret);
     const answer = await client.exchangeCode(code, listener.redirectUri, pkce.verifier);
     checkIdToken(answer.id_token, profile, nonce);
+    await verifyIdTokenSignature(answer.id_token, profile);
     return tokenSetFromOAuth(answer, context.now());
   } finally {
     listener.close();
