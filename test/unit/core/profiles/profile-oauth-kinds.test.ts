@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { exportProfiles } from '../../../../main/core/profiles/profile-export.ts';
+import { parseProfileImport } from '../../../../main/core/profiles/profile-import.ts';
 import { parseProfileFields } from '../../../../main/core/profiles/profile.ts';
 
 const base = { name: 'p', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1' };
@@ -26,5 +28,14 @@ describe('the MANAGED_LOGIN and CLIENT_CREDENTIALS profile kinds', () => {
     [{ authFlow: 'CLIENT_CREDENTIALS', domain, hasClientSecret: true, callbackPort: 8400 }, /only MANAGED_LOGIN profiles receive a browser redirect/],
   ])('refuses %o with a clear message', (fields, message) => {
     expect(() => parseProfileFields({ ...base, ...fields })).toThrow(message);
+  });
+});
+
+describe('exporting and importing the OAuth kinds', () => {
+  it('keeps the domain, scopes, provider and callback port (none is a secret), so the import can sign in', () => {
+    const fields = parseProfileFields({ ...base, authFlow: 'MANAGED_LOGIN', domain, scopes: ['openid'], idpIdentifier: 'example.com', callbackPort: 8400 });
+    const text = exportProfiles([{ ...fields, id: '00000000-0000-4000-8000-000000000001' }]);
+    const [imported] = parseProfileImport('profiles.json', text, { takenNames: [] });
+    expect(imported).toMatchObject({ authFlow: 'MANAGED_LOGIN', domain, scopes: ['openid'], idpIdentifier: 'example.com', callbackPort: 8400 });
   });
 });
