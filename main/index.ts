@@ -32,6 +32,7 @@ import { panelIsDark } from './electron/tray-theme.ts';
 import { lockDownWebContents } from './electron/web-security.ts';
 import { CHANGED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type ProfileView } from './ipc/contract.ts';
 import { createApi, createIpcHandlers } from './ipc/handlers.ts';
+import { openInSystemBrowser } from './electron/system-browser.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
 
 const secretStore = (): KeytarSecretStore => new KeytarSecretStore(undefined, undefined, { keytar });
@@ -74,7 +75,8 @@ function startApp(): void {
   let clearSeconds = 60;
   // Every change (the window's, the tray's, a refresh's) lands here: push it to the page, update the tray, notify.
   const changed = (): void => void onChanged();
-  const api = createApi(core, tokenClipboard, { settings, changed });
+  // Managed login opens the system browser (Electron docs: shell.openExternal), never a window of ours.
+  const api = createApi(core, tokenClipboard, { settings, changed, openExternal: openInSystemBrowser });
 
   const showWindow = (): BrowserWindow => {
     if (!window || window.isDestroyed()) {
