@@ -1,10 +1,12 @@
 import type { Api, ProfileView, SignInInput, SignInStepView } from '../main/ipc/contract.ts';
 import { challengeForm, passwordForm, toAnswer, type FieldSpec, type Fields, type FormSpec } from './challenge-forms.ts';
 import { h } from './dom.ts';
+import { runOAuthSignIn, signsInWithOAuth } from './oauth-sign-in.ts';
 import { qrCodeDataUrl } from './qr-code.ts';
 
 /** Walks a sign-in from the first password to the last challenge; resolves with the final step once signed in, undefined if cancelled. */
 export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<Extract<SignInStepView, { kind: 'signed-in' }> | undefined> {
+  if (signsInWithOAuth(profile)) return runOAuthSignIn(dialog, api, profile);
   let error: string | undefined;
   let step: SignInStepView | undefined;
   for (;;) {

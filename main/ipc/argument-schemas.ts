@@ -14,6 +14,10 @@ const profileInput = z.object({
   username: text(128).optional(),
   authFlow: text(64).optional(),
   endpoint: text(2048).optional(),
+  domain: text(2048).optional(),
+  scopes: z.array(text(256)).max(100).optional(),
+  identityProvider: text(128).optional(),
+  idpIdentifier: text(128).optional(),
 }).strict();
 
 /** The arguments each IPC method accepts, checked before anything runs: the renderer is not trusted. */

@@ -25,6 +25,11 @@ export interface ProfileView {
   problem?: string;
   /** The custom Cognito endpoint, when the profile has one (emulators, VPC endpoints). */
   endpoint?: string;
+  /** MANAGED_LOGIN / CLIENT_CREDENTIALS: the user pool's domain, the OAuth scopes, the identity provider to go straight to. */
+  domain?: string;
+  scopes?: string[];
+  identityProvider?: string;
+  idpIdentifier?: string;
 }
 
 /** What the user types to create a profile; the client secret goes straight to the keychain. */
@@ -37,6 +42,10 @@ export interface ProfileInput {
   username?: string;
   authFlow?: string;
   endpoint?: string;
+  domain?: string;
+  scopes?: string[];
+  identityProvider?: string;
+  idpIdentifier?: string;
 }
 
 /** What the sign-in dialog sends first. */
