@@ -63,4 +63,22 @@ describe.skipIf(!HAS_KEYRING)('device confirmation failures and unknown devices 
     expect(app.emulator.requests.slice(from).map((r) => r.operation).slice(0, 2)).toEqual(['InitiateAuth', 'InitiateAuth']);
     expect((await app.core.vault.device('eu-west-1_Devices2', 'gina'))?.deviceKey).not.toBe('eu-west-1_00000000-0000-0000-0000-000000000000');
   });
+
+  it('a device forgotten at the server (ForgetDevice): the refresh forgets it too, retries once without it, and the refused token asks for a sign-in', async () => {
+    const profile = await addProfile('forgotten', 'dave', 2);
+    await app.core.sessions.startSignIn('forgotten', { password: PASSWORD });
+    const device = await app.core.vault.device('eu-west-1_Devices2', 'dave');
+    const session = await app.core.vault.session(profile.id);
+    const forget = await fetch(app.emulator.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.ForgetDevice' },
+      body: JSON.stringify({ AccessToken: session?.accessToken, DeviceKey: device?.deviceKey }),
+    });
+    expect(forget.status).toBe(200);
+    const from = app.emulator.requests.length;
+    const refusal = await app.core.sessions.refresh('forgotten').catch((e: unknown) => e);
+    expect(app.emulator.requests.slice(from).map((r) => r.body.DeviceKey)).toEqual([device?.deviceKey, undefined]);
+    expect(refusal).toMatchObject({ kind: 'sign-in-required' });
+    expect(await app.core.vault.device('eu-west-1_Devices2', 'dave')).toBeUndefined();
+  });
 });
