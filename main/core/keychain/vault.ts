@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../profiles/atomic-write.ts';
 import { withFileLock } from '../profiles/file-lock.ts';
 import { crashPoint } from '../crash-point.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { assertFitsOneItem } from './item-limit.ts';
 import { legacySessions, LEGACY_SESSION_PREFIX } from './legacy-layout.ts';
 import { newestRefreshTokens, newGeneration, parseRefreshItemAccount, refreshItemAccount, refreshItemAccounts, refreshTokenPieces, type RefreshTokenPlace } from './refresh-token-items.ts';
-import { newCacheKey, openCache, sealCache } from './session-cache-crypto.ts';
-import { CACHE_FILE, emptyCache, parseCache, readSealedCache, type CachedSession, type SessionCache } from './session-cache.ts';
+import { newCacheKey } from './session-cache-crypto.ts';
+import { SealedCacheFile } from './sealed-cache-file.ts';
+import { CACHE_FILE, emptyCache, type CachedSession, type SessionCache } from './session-cache.ts';
 import type { SecretStore } from './secret-store.ts';
 
 /** A device Cognito remembers for a user (ConfirmDevice): sent as DEVICE_KEY on sign-in and refresh. */
@@ -53,7 +53,7 @@ const ORPHAN_AGE_MS = 10 * 60_000;
  */
 export class Vault {
   private readonly store: SecretStore;
-  private readonly path: string;
+  private readonly file: SealedCacheFile;
   private readonly listeners = new Set<SessionChangeListener>();
   /** The cache key once read: the cached path of `ctm token` then costs no keychain read after the first. */
   private key: string | undefined;
@@ -67,7 +67,7 @@ export class Vault {
 
   constructor(store: SecretStore, configDir: string) {
     this.store = store;
-    this.path = join(configDir, CACHE_FILE);
+    this.file = new SealedCacheFile(join(configDir, CACHE_FILE));
   }
 
   /** Subscribes to session changes (the refresh scheduler follows sign-ins and sign-outs this way); returns the unsubscribe. */
@@ -202,7 +202,7 @@ export class Vault {
 
   /** The cache: decrypted with the key from the keychain; rebuilt from the keychain when there is none or it cannot be opened. */
   private async load(): Promise<SessionCache> {
-    const cache = (await this.open()) ?? (await withFileLock(this.path, async () => (await this.open()) ?? this.rebuild()));
+    const cache = (await this.open()) ?? (await withFileLock(this.file.path, async () => (await this.open()) ?? this.rebuild()));
     // Trash left by a process killed between its commit and its deletes (rare): deleted now, by whoever reads first.
     if (cache.trash.some((account) => !this.emptied.has(account))) {
       this.trash = [...cache.trash];
@@ -213,18 +213,16 @@ export class Vault {
 
   /** The cache if it exists and opens with the keychain's key; undefined otherwise (a failing keychain throws). */
   private async open(): Promise<SessionCache | undefined> {
-    const sealed = await readSealedCache(this.path);
-    if (!sealed) return undefined;
-    const text = (this.key ? openCache(this.key, sealed) : undefined) ?? (await this.openWithStoredKey(sealed));
-    return text === undefined ? undefined : parseCache(text);
-  }
-
-  private async openWithStoredKey(sealed: Buffer): Promise<string | undefined> {
-    const key = await this.store.get(CACHE_KEY_ACCOUNT);
-    if (!key) return undefined;
-    const text = openCache(key, sealed);
-    if (text !== undefined) this.key = key;
-    return text;
+    const remembered = this.key;
+    const store = this.store;
+    // The key this process holds first; the keychain's only if that one does not open the file (another process re-keyed it).
+    const opened = await this.file.read(async function* keys() {
+      if (remembered) yield remembered;
+      const stored = await store.get(CACHE_KEY_ACCOUNT);
+      if (stored && stored !== remembered) yield stored;
+    });
+    if (opened) this.key = opened.key;
+    return opened?.cache;
   }
 
   /**
@@ -282,8 +280,9 @@ export class Vault {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
       try {
-        await withFileLock(this.path, async () => {
-          const cache = (await this.open()) ?? (await this.rebuild());
+        await withFileLock(this.file.path, async () => {
+          // A copy: readers of this process keep seeing the committed cache until the new one is on disk.
+          const cache = structuredClone((await this.open()) ?? (await this.rebuild()));
           for (const { change } of batch) change(cache);
           await this.write(cache);
         });
@@ -298,7 +297,7 @@ export class Vault {
     cache.trash = [...new Set(cache.trash)].filter((account) => !this.emptied.has(account));
     // open() or rebuild() set the key before any write.
     if (!this.key) throw new Error('the session cache has no key');
-    await writeFileAtomic(this.path, sealCache(this.key, JSON.stringify(cache)));
+    await this.file.write(cache, this.key);
     this.trash = cache.trash;
   }
 
