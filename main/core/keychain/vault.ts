@@ -44,6 +44,7 @@ const CLIENT_SECRET = 'client-secret:';
 const DEVICE = 'device:';
 /** An unnamed generation younger than this may belong to a commit still under way in another process: never swept. */
 const ORPHAN_AGE_MS = 10 * 60_000;
+const SWEEP_DELAY_MS = 60_000;
 
 /**
  * The app's typed view of its secrets. Each refresh token stays in the OS keychain, in items of at most 2,560 bytes
@@ -61,6 +62,7 @@ export class Vault {
   private key: string | undefined;
   /** Trash this process has deleted, dropped from a file at its next commit. */
   private readonly emptied = new Set<string>();
+  private sweepScheduled = false;
 
   constructor(store: SecretStore, configDir: string) {
     this.store = store;
@@ -192,6 +194,16 @@ export class Vault {
     return removed;
   }
 
+  /**
+   * A long-running process (the app) sweeps orphans once, a minute after its first write; the timer does not keep a
+   * process alive, so a short one (`ctm`) never lists the keychain for it.
+   */
+  private sweepLater(): void {
+    if (this.sweepScheduled) return;
+    this.sweepScheduled = true;
+    setTimeout(() => void this.sweepOrphans().catch(() => undefined), SWEEP_DELAY_MS).unref();
+  }
+
   /** The cache key: the one this process holds first, the keychain's if that one does not open a file (another process re-keyed). */
   private readonly keys = (): AsyncIterable<string> => {
     const remembered = this.key;
@@ -254,6 +266,7 @@ export class Vault {
       return next.trash;
     });
     if (!trash) return false;
+    this.sweepLater();
     crashPoint(after);
     for (const account of trash) {
       try {
