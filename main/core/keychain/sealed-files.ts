@@ -31,10 +31,10 @@ export class SealedFiles {
     return { kind: 'unopenable' };
   }
 
-  /** Replaces `path` atomically (fsynced, 0600) with `value` sealed under `key`. */
-  async write(path: string, value: unknown, key: string): Promise<void> {
+  /** Replaces `path` atomically (0600; fsynced unless `durable` is false) with `value` sealed under `key`. */
+  async write(path: string, value: unknown, key: string, durable = true): Promise<void> {
     this.memo.delete(path);
-    await writeFileAtomic(path, sealCache(key, JSON.stringify(value)));
+    await writeFileAtomic(path, sealCache(key, JSON.stringify(value)), { durable });
     const stamp = await stampOf(path);
     if (stamp) this.memo.set(path, { stamp, value, key });
   }

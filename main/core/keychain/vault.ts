@@ -262,7 +262,10 @@ export class Vault {
       next.trash = [...new Set(next.trash)].filter((account) => !this.emptied.has(account));
       // readProfile() found the layout ready (or rebuilt it), which gave this process the key.
       if (!this.key) throw new Error('the session files have no key');
-      await this.files.write(this.pathOf(profileId), next, this.key);
+      // Only new access and ID tokens (the same generation, nothing to delete) may be lost in a power cut: the old file
+      // names the same refresh token, which renews them again. Anything else is fsynced before its old items go.
+      const cacheOnly = next.trash.length === 0 && current.session?.refresh?.generation === next.session?.refresh?.generation && current.session !== undefined && next.session !== undefined;
+      await this.files.write(this.pathOf(profileId), next, this.key, !cacheOnly);
       return next.trash;
     });
     if (!trash) return false;
