@@ -10,7 +10,7 @@ export function runFast(): Promise<number | undefined> {
   const terminal = { get stdin() { return process.stdin; }, stdout: process.stdout, stderr: process.stderr };
   return cachedToken(process.argv.slice(2), terminal).then(
     (code) => {
-      // Answered here: end now, even if a keychain call that timed out is still hanging in keytar.
+      // An answer (a token, or the keychain's timeout message) ends ctm at once, even while a keychain call hangs.
       if (code !== undefined) exitWhenFlushed(code);
       return code;
     },

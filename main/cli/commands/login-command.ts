@@ -4,12 +4,14 @@ import { BadInputError } from '../../core/errors.ts';
 import type { Profile } from '../../core/profiles/profile.ts';
 import type { SignInStep } from '../../core/sessions/session-state.ts';
 import { parseFlags, onePositional } from '../parse.ts';
+import { whileWaiting } from '../progress.ts';
 import { ask, canPrompt, readStdinLines, type Terminal } from '../terminal.ts';
 import { answerChallengePrompt, type ScriptedAnswers } from './login-challenges.ts';
+import { oauthLogin } from './oauth-login.ts';
 
 /** Usage of `ctm login`. */
 export const LOGIN_USAGE =
-  'ctm login NAME [--username U] [--password-stdin] [--new-password-stdin] [--mfa-code CODE] [--answer TEXT]... [--select CHALLENGE]... [--attribute NAME=VALUE]... [--remember-device]';
+  'ctm login NAME [--username U] [--password-stdin] [--new-password-stdin] [--mfa-code CODE] [--answer TEXT]... [--select CHALLENGE]... [--attribute NAME=VALUE]... [--remember-device] [--no-browser]';
 
 const FLAGS = {
   username: { type: 'string' },
@@ -20,6 +22,7 @@ const FLAGS = {
   select: { type: 'string', multiple: true },
   attribute: { type: 'string', multiple: true },
   'remember-device': { type: 'boolean' },
+  browser: { type: 'boolean' },
 } as const;
 
 /** `ctm login NAME`: signs in, prompting on a terminal for each challenge or taking answers from flags and stdin for scripts. */
@@ -32,6 +35,7 @@ export async function loginCommand(args: string[], core: () => Core, terminal: T
   const name = onePositional(positionals, 'profile name', LOGIN_USAGE);
   const app = core();
   const profile = await app.profiles.get(name);
+  if (profile.authFlow === 'MANAGED_LOGIN' || profile.authFlow === 'CLIENT_CREDENTIALS') return oauthLogin(app, profile, values.browser !== false, terminal);
   // With both flags, stdin's first line is the password and its second the new one.
   const stdinLines = values['password-stdin'] || values['new-password-stdin'] ? await readStdinLines(terminal) : [];
   const given: ScriptedAnswers = {
@@ -46,13 +50,14 @@ export async function loginCommand(args: string[], core: () => Core, terminal: T
   const username = values.username ?? profile.username ?? (canPrompt(terminal) ? await ask(terminal, 'Username: ') : undefined);
   const password = given.password ?? (needsPassword(profile) ? await ask(terminal, 'Password: ', { secret: true }) : undefined);
   if (password !== undefined) given.password = password;
-  let step: SignInStep = await app.sessions.startSignIn(profile.id, {
+  let step: SignInStep = await whileWaiting(terminal, `Signing in to ${profile.name}…`, app.sessions.startSignIn(profile.id, {
     ...(username ? { username } : {}),
     ...(password !== undefined ? { password } : {}),
     ...(given.rememberDevice ? { rememberDevice: true } : {}),
-  });
+  }));
   while (step.kind === 'challenge') step = await answerStep(app, step, given, terminal);
   terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
+  if (step.warning) terminal.stderr.write(`Warning: ${step.warning}\n`);
   return 0;
 }
 
@@ -61,7 +66,7 @@ async function answerStep(app: Core, step: Extract<SignInStep, { kind: 'challeng
   for (;;) {
     const answer = await answerChallengePrompt(step.prompt, given, terminal);
     try {
-      return await app.sessions.answerChallenge(step.conversationId, answer);
+      return await whileWaiting(terminal, 'Checking…', app.sessions.answerChallenge(step.conversationId, answer));
     } catch (error) {
       if (!canPrompt(terminal) || !answerCanBeRetried(error) || !(error instanceof Error)) throw error;
       terminal.stderr.write(`${error.message}\n`);

@@ -51,6 +51,7 @@ function buildClient(pool: PoolRecord, seed: SeedClient): ClientRecord {
     authSessionValiditySeconds: seed.authSessionValiditySeconds ?? 180,
     omitExpiresIn: seed.omitExpiresIn ?? false,
     tokenRevocation: seed.enableTokenRevocation ?? true,
+    oauth: seed.oauth,
     pool,
   };
 }
@@ -68,6 +69,7 @@ export async function buildPool(seed: SeedPool): Promise<{ pool: PoolRecord; cli
     unknownDeviceError: seed.unknownDeviceError ?? 'ResourceNotFoundException',
     users: new Map(),
     signer: await createPoolSigner(),
+    resourceServers: [...(seed.resourceServers ?? [])],
   };
   for (const seedUser of seed.users) {
     const user = buildUser(pool, seedUser);

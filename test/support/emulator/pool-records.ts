@@ -1,5 +1,5 @@
 import type { PoolSigner } from './pool-signer.ts';
-import type { DeviceTracking, MfaMethod, MfaSetupMethod, SeedCustomChallenge, UnknownDeviceError, UsernameAttribute, UserStatus } from './seed-types.ts';
+import type { DeviceTracking, MfaMethod, MfaSetupMethod, SeedCustomChallenge, SeedOAuthClient, SeedResourceServer, UnknownDeviceError, UsernameAttribute, UserStatus } from './seed-types.ts';
 
 /** A user pool as the emulator holds it while running. */
 export interface PoolRecord {
@@ -17,6 +17,7 @@ export interface PoolRecord {
   unknownDeviceError: UnknownDeviceError;
   users: Map<string, UserRecord>;
   signer: PoolSigner;
+  resourceServers: SeedResourceServer[];
 }
 
 /** An app client with every default filled in. */
@@ -33,6 +34,8 @@ export interface ClientRecord {
   omitExpiresIn: boolean;
   /** EnableTokenRevocation: false makes RevokeToken answer UnsupportedOperationException. */
   tokenRevocation: boolean;
+  /** OAuth settings; undefined when the client has none (its OAuth endpoints then refuse it). */
+  oauth: SeedOAuthClient | undefined;
   pool: PoolRecord;
 }
 

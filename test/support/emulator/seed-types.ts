@@ -16,6 +16,8 @@ export interface SeedPool {
   /** The answer to an unknown device key (default ResourceNotFoundException "Device does not exist."). */
   unknownDeviceError?: UnknownDeviceError;
   users: SeedUser[];
+  /** Resource servers whose scopes client-credentials tokens may carry. */
+  resourceServers?: SeedResourceServer[];
 }
 
 /** An MFA method a user can enrol during sign-in (SMS is left out: it needs a verified phone first). */
@@ -43,6 +45,22 @@ export interface SeedClient {
   omitExpiresIn?: boolean;
   /** AWS's EnableTokenRevocation (default true for new clients). */
   enableTokenRevocation?: boolean;
+  /** OAuth settings of the client (managed login, client credentials); see oauth/README.md. */
+  oauth?: SeedOAuthClient;
+}
+
+/** A client's OAuth 2.0 settings, as CreateUserPoolClient names them (CallbackURLs, AllowedOAuthFlows, AllowedOAuthScopes). */
+export interface SeedOAuthClient {
+  callbackUrls?: string[];
+  allowedOAuthFlows?: ('code' | 'client_credentials')[];
+  allowedOAuthScopes?: string[];
+  supportedIdentityProviders?: string[];
+}
+
+/** A resource server of a pool: its identifier prefixes its custom scopes (`<identifier>/<scope>`). */
+export interface SeedResourceServer {
+  identifier: string;
+  scopes: string[];
 }
 
 /** A user's account state, as Cognito names it. */
