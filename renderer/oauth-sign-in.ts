@@ -1,4 +1,4 @@
-import type { Api, ProfileView } from '../main/ipc/contract.ts';
+import type { Api, ProfileView, SignInStepView } from '../main/ipc/contract.ts';
 import { h } from './dom.ts';
 
 /** True for the profile kinds that sign in through the pool's OAuth endpoints (no password in this window). */
@@ -8,9 +8,9 @@ export function signsInWithOAuth(profile: ProfileView): boolean {
 
 /**
  * Managed login: main opens the system browser and waits for the loopback redirect, while this dialog says so.
- * Client credentials: main asks the token endpoint. Resolves true once signed in, false when the person gives up.
+ * Client credentials: main asks the token endpoint. Resolves with the final step once signed in, undefined when the person gives up.
  */
-export async function runOAuthSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<boolean> {
+export async function runOAuthSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<Extract<SignInStepView, { kind: 'signed-in' }> | undefined> {
   const browser = profile.authFlow === 'MANAGED_LOGIN';
   for (;;) {
     let cancelled = false;
@@ -22,10 +22,10 @@ export async function runOAuthSignIn(dialog: HTMLDialogElement, api: Api, profil
     if (!dialog.open) dialog.showModal();
     try {
       const step = await api.signIn(profile.id, {});
-      if (cancelled) return false;
-      return step.kind === 'signed-in';
+      if (cancelled) return undefined;
+      return step.kind === 'signed-in' ? step : undefined;
     } catch (problem) {
-      if (cancelled) return false;
+      if (cancelled) return undefined;
       const retry = await new Promise<boolean>((resolve) => {
         dialog.replaceChildren(h('form', { class: 'fields', method: 'dialog' },
           h('h2', { id: 'sign-in-dialog-title' }, `Sign in to ${profile.name}`),
@@ -34,7 +34,7 @@ export async function runOAuthSignIn(dialog: HTMLDialogElement, api: Api, profil
             h('button', { type: 'button', onclick: () => { dialog.close('cancel'); resolve(false); } }, 'Cancel'),
             h('button', { type: 'button', class: 'primary', onclick: () => resolve(true) }, 'Try again'))));
       });
-      if (!retry) return false;
+      if (!retry) return undefined;
     }
   }
 }

@@ -8,6 +8,7 @@ import { formatToken } from '../core/tokens/token-format.ts';
 import { join } from 'node:path';
 import { parseTokenRequest } from './commands/token-request.ts';
 import { exitCodeFor } from './exit-codes.ts';
+import { whileWaiting } from './progress.ts';
 import type { Terminal } from './terminal.ts';
 
 /**
@@ -30,7 +31,7 @@ export async function cachedToken(argv: string[], terminal: Terminal, env: NodeJ
   const profile = profiles?.find((p) => p.name === name || p.id === name);
   if (!profile) return undefined;
   try {
-    const session = await new Vault(new KeytarSecretStore(), configDir(env)).cachedTokens(profile.id);
+    const session = await whileWaiting(terminal, 'Reading the keychain…', new Vault(new KeytarSecretStore(), configDir(env)).cachedTokens(profile.id));
     if (!session || !isFreshEnough(session, now, request.minTtlMs)) return undefined;
     terminal.stdout.write(`${formatToken(session, request.kind, request.format, profile.name)}\n`);
     return 0;

@@ -1,7 +1,7 @@
 import type { ErrorKind } from '../core/errors.ts';
 
 /** `ctm`'s exit codes, as documented in the README. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, signInRequired: 3, network: 4 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, signInRequired: 3, network: 4, interrupted: 130 } as const;
 
 /** The exit code for a kind of error: 2 bad usage or input, 3 sign-in required, 4 network or service, 1 anything else. */
 export function exitCodeFor(kind: ErrorKind): number {

@@ -8,7 +8,7 @@ import { profileCommand, PROFILE_USAGE } from './commands/profile-command.ts';
 import { statusCommand, STATUS_USAGE } from './commands/status-command.ts';
 import { tokenCommand, TOKEN_USAGE } from './commands/token-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
-import type { Terminal } from './terminal.ts';
+import { PromptInterruptedError, type Terminal } from './terminal.ts';
 import { CTM_VERSION } from './version.ts';
 
 const USAGE = `ctm: Cognito Token Manager on the command line
@@ -63,6 +63,7 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
   try {
     return await command(args, lazyCore, terminal);
   } catch (error) {
+    if (error instanceof PromptInterruptedError) return EXIT.interrupted;
     const problem = asCtmError(error);
     terminal.stderr.write(`ctm: ${oneLine(problem.message)}\n`);
     return exitCodeFor(problem.kind);

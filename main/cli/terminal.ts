@@ -14,17 +14,50 @@ export function canPrompt(terminal: Terminal): boolean {
   return Boolean(terminal.stdin.isTTY);
 }
 
-/** Asks a question on the terminal; with `secret`, what is typed is not echoed. */
+/** Ctrl-C at a prompt: `ctm` stops there, writes nothing more and exits 130, as a shell reports an interrupted command. */
+export class PromptInterruptedError extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
+
+/** Asks a question on the terminal; with `secret`, what is typed is not echoed. Ctrl-C rejects with PromptInterruptedError. */
 export async function ask(terminal: Terminal, question: string, options: { secret?: boolean } = {}): Promise<string> {
   if (!canPrompt(terminal)) throw new BadInputError(`${question.replace(/:\s*$/, '')} is needed, but stdin is not a terminal; pass it with a flag (see --help).`);
   terminal.stderr.write(question);
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
   const rl = createInterface({ input: terminal.stdin, output: options.secret ? muted : terminal.stderr, terminal: true });
+  let interrupted = false;
   try {
-    return await new Promise<string>((resolve) => rl.once('line', resolve));
+    return await new Promise<string>((resolve, reject) => {
+      rl.once('line', resolve);
+      // In raw mode Ctrl-C is a key, not a signal: without this, readline would just pause and ctm would hang or exit 0.
+      rl.once('SIGINT', () => {
+        interrupted = true;
+        reject(new PromptInterruptedError());
+      });
+      rl.once('close', () => reject(new BadInputError(`${question.replace(/:\s*$/, '')}: no answer (end of input).`)));
+    });
   } finally {
     rl.close();
-    if (options.secret) terminal.stderr.write('\n');
+    if (options.secret || interrupted) terminal.stderr.write('\n');
+  }
+}
+
+/**
+ * Asks for one of `choices` as a numbered menu; the number or the name (any case) is accepted, anything else is
+ * asked again. `label` says what a choice means to a person.
+ */
+export async function choose(terminal: Terminal, title: string, choices: readonly string[], label: (choice: string) => string = (c) => c, hint = ''): Promise<string> {
+  if (!canPrompt(terminal)) throw new BadInputError(`${title} is needed, but stdin is not a terminal; pass it with a flag (see --help).`);
+  terminal.stderr.write(`${title}:\n${choices.map((c, i) => `  ${i + 1}) ${label(c)}`).join('\n')}\n`);
+  for (;;) {
+    const typed = (await ask(terminal, `Choose 1-${choices.length}${hint}: `)).trim();
+    const byNumber = /^\d+$/.test(typed) ? choices[Number(typed) - 1] : undefined;
+    const byName = choices.find((c) => c.toLowerCase() === typed.toLowerCase());
+    const chosen = byNumber ?? byName;
+    if (chosen !== undefined) return chosen;
+    terminal.stderr.write(`"${typed}" is not one of the choices.\n`);
   }
 }
 

@@ -37,6 +37,7 @@ export const ARGUMENT_SCHEMAS = {
       newPassword: text(256).optional(),
       attributes: z.record(text(128), text(2048)).optional(),
       code: text(16).optional(),
+      email: text(254).optional(),
       select: text(64).optional(),
       answer: text(2048).optional(),
       rememberDevice: z.boolean().optional(),

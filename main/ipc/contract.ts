@@ -74,6 +74,8 @@ export interface ChallengeAnswerInput {
   newPassword?: string;
   attributes?: Record<string, string>;
   code?: string;
+  /** MFA_SETUP by e-mail: the address to receive codes (the pool then asks EMAIL_OTP with a code sent there). */
+  email?: string;
   select?: string;
   answer?: string;
   rememberDevice?: boolean;
@@ -81,7 +83,7 @@ export interface ChallengeAnswerInput {
 
 /** Where a sign-in stands after a step. */
 export type SignInStepView =
-  | { kind: 'signed-in'; profileId: string; expiresAt: number }
+  | { kind: 'signed-in'; profileId: string; expiresAt: number; warning?: string }
   | { kind: 'challenge'; profileId: string; conversationId: string; prompt: ChallengeView };
 
 /** A token decoded for the inspector: never the token itself nor its signature. */

@@ -6,6 +6,7 @@ import { envName, pickToken, TOKEN_KINDS } from '../../core/tokens/token-format.
 import type { TokenSet } from '../../core/tokens/token-set.ts';
 import { parseFlags, oneOf } from '../parse.ts';
 import { chosenProfile } from '../profile-choice.ts';
+import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
 
 /** Usage of `ctm exec`. */
@@ -48,7 +49,7 @@ export async function execCommand(args: string[], core: () => Core, terminal: Te
   if (!Number.isFinite(minTtl) || minTtl < 0) throw new BadInputError('--min-ttl must be a number of seconds (0 or more).');
   const app = core();
   const profile = await chosenProfile(positionals, app, EXEC_USAGE);
-  const tokens = await app.sessions.tokens(profile.id, { minTtlMs: minTtl * 1000 });
+  const tokens = await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.sessions.tokens(profile.id, { minTtlMs: minTtl * 1000 }));
   const env: NodeJS.ProcessEnv = { ...process.env, ...tokenEnv(tokens, kind), CTM_PROFILE: profile.name, [EXEC_MARKER]: profile.name };
   // A nested run must not hand on the outer profile's ID token when this one has none.
   if (!tokens.idToken) delete env.CTM_ID_TOKEN;

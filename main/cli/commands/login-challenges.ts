@@ -1,7 +1,7 @@
 import { renderUnicodeCompact } from 'uqr';
 import type { ChallengeAnswer, ChallengePrompt } from '../../core/auth/sign-in-types.ts';
 import { BadInputError } from '../../core/errors.ts';
-import { ask, canPrompt, type Terminal } from '../terminal.ts';
+import { ask, canPrompt, choose, type Terminal } from '../terminal.ts';
 
 /** Answers given up front by flags and stdin (for scripts); each is used once, in order. */
 export interface ScriptedAnswers {
@@ -31,8 +31,7 @@ export async function answerChallengePrompt(prompt: ChallengePrompt, given: Scri
     case 'SELECT_CHALLENGE':
       return { ...remember, ...(await selection(prompt, given, terminal)) };
     case 'MFA_SETUP':
-      showTotpEnrolment(prompt, terminal);
-      return { ...remember, code: given.mfaCodes.shift() ?? (await ask(terminal, 'First code from your authenticator app: ')) };
+      return { ...remember, ...(await mfaSetupAnswer(prompt, given, terminal)) };
     case 'CUSTOM_CHALLENGE': {
       const scripted = given.answers.shift();
       if (scripted !== undefined) return { ...remember, answer: scripted };
@@ -59,10 +58,27 @@ async function newPassword(prompt: ChallengePrompt, given: ScriptedAnswers, term
 async function selection(prompt: ChallengePrompt, given: ScriptedAnswers, terminal: Terminal): Promise<ChallengeAnswer> {
   const options = prompt.options ?? [];
   const index = given.selects.findIndex((value) => options.includes(value));
-  const select = index >= 0 ? (given.selects.splice(index, 1)[0] ?? '') : await ask(terminal, `Choose one of ${options.join(', ')} (--select): `);
+  const title = prompt.name === 'SELECT_MFA_TYPE' ? 'Choose how to get your sign-in code' : 'Choose how to sign in';
+  const select = index >= 0 ? (given.selects.splice(index, 1)[0] ?? '') : await choose(terminal, title, options, choiceLabel, ' (--select NAME)');
   const needsPassword = prompt.name === 'SELECT_CHALLENGE' && (select === 'PASSWORD' || select === 'PASSWORD_SRP');
   if (!needsPassword) return { select };
   return { select, password: given.password ?? (await ask(terminal, 'Password: ', { secret: true })) };
+}
+
+/** What a choice Cognito offers means to a person, with the name --select takes. */
+const CHOICE_LABELS: Record<string, string> = {
+  SMS_MFA: 'SMS code',
+  SOFTWARE_TOKEN_MFA: 'Authenticator app code',
+  EMAIL_OTP: 'E-mail code',
+  SMS_OTP: 'SMS code',
+  PASSWORD: 'Password',
+  PASSWORD_SRP: 'Password (SRP, not sent to the server)',
+  WEB_AUTHN: 'Passkey',
+};
+
+function choiceLabel(choice: string): string {
+  const label = CHOICE_LABELS[choice];
+  return label ? `${label} (${choice})` : choice;
 }
 
 /** MFA setup: the secret, the otpauth URI and, on a terminal, a QR code to scan (stderr: stdout stays for tokens). */
@@ -70,4 +86,23 @@ function showTotpEnrolment(prompt: ChallengePrompt, terminal: Terminal): void {
   const lines = ['The user pool requires an authenticator app (TOTP). Add this account to it:', `  secret: ${prompt.totpSecret ?? ''}`, `  URI:    ${prompt.otpauthUri ?? ''}`];
   if (canPrompt(terminal) && prompt.otpauthUri) lines.push(renderUnicodeCompact(prompt.otpauthUri));
   terminal.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * MFA_SETUP: an authenticator app (its first code), or where the pool offers it an e-mail address (`--select EMAIL_OTP`
+ * with `--answer ADDRESS`, or asked); the code Cognito then e-mails is the next challenge (EMAIL_OTP).
+ */
+async function mfaSetupAnswer(prompt: ChallengePrompt, given: ScriptedAnswers, terminal: Terminal): Promise<ChallengeAnswer> {
+  const offersEmail = prompt.options?.includes('EMAIL_OTP') === true;
+  const offersTotp = prompt.totpSecret !== undefined;
+  let byEmail = offersEmail && (!offersTotp || given.selects[0] === 'EMAIL_OTP');
+  if (offersEmail && offersTotp && !byEmail && given.selects.length === 0 && given.mfaCodes.length === 0 && canPrompt(terminal)) {
+    byEmail = /^(2|e)/i.test((await ask(terminal, 'Set up MFA with 1) an authenticator app or 2) e-mail codes? [1/2]: ')).trim());
+  }
+  if (byEmail) {
+    if (given.selects[0] === 'EMAIL_OTP') given.selects.shift();
+    return { email: given.answers.shift() ?? (await ask(terminal, 'E-mail address for sign-in codes (--answer): ')) };
+  }
+  showTotpEnrolment(prompt, terminal);
+  return { code: given.mfaCodes.shift() ?? (await ask(terminal, 'First code from your authenticator app: ')) };
 }

@@ -4,6 +4,7 @@ import { BadInputError } from '../../core/errors.ts';
 import type { Profile } from '../../core/profiles/profile.ts';
 import type { SignInStep } from '../../core/sessions/session-state.ts';
 import { parseFlags, onePositional } from '../parse.ts';
+import { whileWaiting } from '../progress.ts';
 import { ask, canPrompt, readStdinLines, type Terminal } from '../terminal.ts';
 import { answerChallengePrompt, type ScriptedAnswers } from './login-challenges.ts';
 import { oauthLogin } from './oauth-login.ts';
@@ -49,13 +50,14 @@ export async function loginCommand(args: string[], core: () => Core, terminal: T
   const username = values.username ?? profile.username ?? (canPrompt(terminal) ? await ask(terminal, 'Username: ') : undefined);
   const password = given.password ?? (needsPassword(profile) ? await ask(terminal, 'Password: ', { secret: true }) : undefined);
   if (password !== undefined) given.password = password;
-  let step: SignInStep = await app.sessions.startSignIn(profile.id, {
+  let step: SignInStep = await whileWaiting(terminal, `Signing in to ${profile.name}…`, app.sessions.startSignIn(profile.id, {
     ...(username ? { username } : {}),
     ...(password !== undefined ? { password } : {}),
     ...(given.rememberDevice ? { rememberDevice: true } : {}),
-  });
+  }));
   while (step.kind === 'challenge') step = await answerStep(app, step, given, terminal);
   terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
+  if (step.warning) terminal.stderr.write(`Warning: ${step.warning}\n`);
   return 0;
 }
 
@@ -64,7 +66,7 @@ async function answerStep(app: Core, step: Extract<SignInStep, { kind: 'challeng
   for (;;) {
     const answer = await answerChallengePrompt(step.prompt, given, terminal);
     try {
-      return await app.sessions.answerChallenge(step.conversationId, answer);
+      return await whileWaiting(terminal, 'Checking…', app.sessions.answerChallenge(step.conversationId, answer));
     } catch (error) {
       if (!canPrompt(terminal) || !answerCanBeRetried(error) || !(error instanceof Error)) throw error;
       terminal.stderr.write(`${error.message}\n`);

@@ -2,6 +2,7 @@ import type { Core } from '../../core/core.ts';
 import { BadInputError } from '../../core/errors.ts';
 import type { ProfileStatus } from '../../core/sessions/session-state.ts';
 import { parseFlags } from '../parse.ts';
+import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
 import { table, warnRecovery } from './profile-command.ts';
 
@@ -17,7 +18,7 @@ export async function statusCommand(args: string[], core: () => Core, terminal: 
   }
   if (positionals.length > 0) throw new BadInputError(`Unexpected argument "${positionals[0]}".\nUsage: ${STATUS_USAGE}`);
   const app = core();
-  const statuses = await app.sessions.statuses();
+  const statuses = await whileWaiting(terminal, 'Reading the keychain…', app.sessions.statuses());
   warnRecovery(app, terminal);
   const now = app.clock.now();
   if (values.json) {

@@ -1,6 +1,7 @@
 import type { Core } from '../../core/core.ts';
 import { formatToken } from '../../core/tokens/token-format.ts';
 import { chosenProfile } from '../profile-choice.ts';
+import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
 import { parseTokenRequest, TOKEN_USAGE } from './token-request.ts';
 
@@ -15,7 +16,7 @@ export async function tokenCommand(args: string[], core: () => Core, terminal: T
   }
   const app = core();
   const profile = await chosenProfile(request.positionals, app, TOKEN_USAGE);
-  const tokens = await app.sessions.tokens(profile.id, { minTtlMs: request.minTtlMs });
+  const tokens = await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.sessions.tokens(profile.id, { minTtlMs: request.minTtlMs }));
   terminal.stdout.write(`${formatToken(tokens, request.kind, request.format, profile.name)}\n`);
   return 0;
 }

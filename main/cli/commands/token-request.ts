@@ -24,10 +24,11 @@ export interface TokenRequest {
 /** Parses `ctm token`'s arguments; bad ones are a BadInputError. Kept light: the cached path loads it first. */
 export function parseTokenRequest(args: string[]): TokenRequest {
   const { positionals, values } = parseFlags(args, TOKEN_FLAGS, TOKEN_USAGE);
+  if (values.help) return { help: true, positionals, kind: 'access', format: 'raw', minTtlMs: 0 };
   const kind = oneOf(values.type, TOKEN_KINDS, '--type', 'access');
   if (values.json && values.format !== undefined && values.format !== 'json') throw new BadInputError('--json is --format json; give one of them.');
   const format = values.json ? 'json' : oneOf(values.format, TOKEN_FORMATS, '--format', 'raw');
   const minTtl = values['min-ttl'] === undefined ? 0 : Number(values['min-ttl']);
   if (!Number.isFinite(minTtl) || minTtl < 0) throw new BadInputError('--min-ttl must be a number of seconds (0 or more).');
-  return { help: values.help === true, positionals, kind, format, minTtlMs: minTtl * 1000 };
+  return { help: false, positionals, kind, format, minTtlMs: minTtl * 1000 };
 }

@@ -16,15 +16,19 @@ export interface CommandSpec {
 /** The shells `ctm completion` writes a script for. */
 export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 
-const fieldFlags = Object.fromEntries(Object.entries(PROFILE_FIELD_FLAGS).map(([name, option]) => [name, option.type === 'boolean' ? 'switch' : 'any'])) as Record<string, FlagValue>;
+// A boolean field flag also has its --no- form (parseArgs' allowNegative), except the read-from-stdin switches.
+const fieldFlags = Object.fromEntries(Object.entries(PROFILE_FIELD_FLAGS).flatMap(([name, option]): [string, FlagValue][] => {
+  if (option.type !== 'boolean') return [[name, 'any']];
+  return name.endsWith('-stdin') ? [[name, 'switch']] : [[name, 'switch'], [`no-${name}`, 'switch']];
+}));
 
 /**
  * Every command and flag `ctm` takes, for shell completion. Kept next to nothing heavy so `ctm __complete` starts
  * fast; test/unit/cli/completion-spec.test.ts checks it against what each command really accepts and documents.
  */
 export const COMMAND_SPECS: Record<string, CommandSpec> = {
-  'profile add': { flags: { ...fieldFlags, 'auto-refresh': 'switch', 'no-auto-refresh': 'switch' }, positional: 'none' },
-  'profile edit': { flags: { ...fieldFlags, 'auto-refresh': 'switch', 'no-auto-refresh': 'switch', name: 'any' }, positional: 'profile' },
+  'profile add': { flags: fieldFlags, positional: 'none' },
+  'profile edit': { flags: { ...fieldFlags, name: 'any' }, positional: 'profile' },
   'profile list': { flags: { json: 'switch' }, positional: 'none' },
   'profile remove': { flags: {}, positional: 'profile' },
   'profile import': { flags: { name: 'any', endpoint: 'any', username: 'any' }, positional: 'file' },

@@ -17,7 +17,7 @@ import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
-import { crashPoint } from '../scheduler/crash-point.ts';
+import { crashPoint } from '../crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
 import { sessionState, type ProfileStatus, type SignInStep } from './session-state.ts';
 
@@ -58,7 +58,8 @@ export class SessionService {
     // Client credentials need no person: "signing in" is asking the token endpoint.
     if (profile.authFlow === 'CLIENT_CREDENTIALS') return this.signedIn(profile, await requestClientCredentials(await this.oauthContext(profile)));
     if (profile.authFlow === 'MANAGED_LOGIN') throw new BadInputError(`Profile "${profile.name}" signs in through managed login in the browser: run ctm login ${profile.name}`);
-    const devices = vaultDeviceMemory(this.deps.vault, profile.userPoolId, credentials.username ?? profile.username);
+    const lastUser = (this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id).catch(() => undefined)))?.userId;
+    const devices = vaultDeviceMemory(this.deps.vault, profile.userPoolId, credentials.username ?? profile.username, lastUser);
     const conversation = new SignInConversation({ profile, client: this.clientFor(profile), now: () => this.deps.clock.now(), devices, ...(await this.secretOf(profile)) });
     const outcome = await conversation.start(credentials);
     return this.advance(profile, conversation, randomUUID(), outcome);
@@ -186,7 +187,8 @@ export class SessionService {
           session = stored;
           continue;
         }
-        const reason = error instanceof RefreshRefusedError ? error.message : `Cognito refused the refresh token (${(error as Error).message})`;
+        const refused = error instanceof RefreshRefusedError ? error.message : `Cognito refused the refresh token (${(error as Error).message})`;
+        const reason = session?.unconfirmedDevice ? `${refused}: this computer was never confirmed as a device of the pool (ConfirmDevice failed at sign-in), and Cognito renews tokens only for confirmed devices` : refused;
         this.cache.delete(profile.id);
         this.unsaved.delete(profile.id);
         await this.deps.vault.deleteSession(profile.id);
@@ -219,15 +221,15 @@ export class SessionService {
       this.conversations.set(conversationId, { profileId: profile.id, conversation, startedAt: this.deps.clock.now() });
       return { kind: 'challenge', profileId: profile.id, conversationId, prompt: outcome.prompt };
     }
-    return this.signedIn(profile, outcome.tokens);
+    return this.signedIn(profile, outcome.tokens, outcome.warning);
   }
 
   /** Stores the tokens of a finished sign-in, whichever way it went. */
-  private async signedIn(profile: Profile, tokens: TokenSet): Promise<SignInStep> {
+  private async signedIn(profile: Profile, tokens: TokenSet, warning?: string): Promise<SignInStep> {
     await this.deps.vault.saveSession(profile.id, tokens);
     this.cache.set(profile.id, tokens);
     this.problems.delete(profile.id);
-    return { kind: 'signed-in', profileId: profile.id, expiresAt: tokens.expiresAt };
+    return { kind: 'signed-in', profileId: profile.id, expiresAt: tokens.expiresAt, ...(warning ? { warning } : {}) };
   }
 
   private pruneConversations(): void {

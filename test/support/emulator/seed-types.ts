@@ -7,6 +7,8 @@ export interface Seed {
 export interface SeedPool {
   id: string;
   requiredAttributes?: string[];
+  /** Users sign in with these attributes (AWS UsernameAttributes); their real username becomes a UUID. */
+  usernameAttributes?: UsernameAttribute[];
   clients: SeedClient[];
   deviceTracking?: DeviceTracking;
   /** What MFA_SETUP lets users enrol (default TOTP only; EMAIL_OTP needs a pool with e-mail MFA, i.e. SES, on AWS). */
@@ -23,6 +25,9 @@ export type MfaSetupMethod = 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
 /** Cognito's two answers to a device key it does not know. */
 export type UnknownDeviceError = 'ResourceNotFoundException' | 'InvalidParameterException';
+
+/** An attribute users of a pool can sign in with instead of a username. */
+export type UsernameAttribute = 'email' | 'phone_number';
 
 /** How a pool remembers devices: never, on every sign-in, or when the user opts in. */
 export type DeviceTracking = 'off' | 'always' | 'user-opt-in';

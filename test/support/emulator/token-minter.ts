@@ -41,11 +41,11 @@ export function mintTokens(state: EmulatorState, input: MintInput): MintedTokens
   const eventId = randomUUID();
   const authTime = Math.floor(input.authTime / 1000);
   const groups = user.groups.length > 0 ? { 'cognito:groups': user.groups } : {};
+  // Claim order and set as AWS mints them (developer guide, amazon-cognito-user-pools-using-the-access-token).
   const access = {
-    sub: user.sub, ...groups, iss, client_id: client.id, origin_jti: input.originJti, event_id: eventId,
+    sub: user.sub, ...(input.deviceKey ? { device_key: input.deviceKey } : {}), ...groups, iss, version: 2, client_id: client.id, origin_jti: input.originJti, event_id: eventId,
     token_use: 'access', scope: input.scope ?? 'aws.cognito.signin.user.admin', auth_time: authTime,
     exp: iat + client.accessTokenValiditySeconds, iat, jti: randomUUID(), username: user.username,
-    ...(input.deviceKey ? { device_key: input.deviceKey } : {}),
   };
   const id = {
     ...attributeClaims(user), sub: user.sub, ...groups,
