@@ -16,6 +16,10 @@ module.exports = {
   asar: true,
   // A native module cannot be loaded from inside the asar archive: keytar's .node goes next to it.
   asarUnpack: ['**/node_modules/keytar/**/*.node'],
+  // The `ctm` launchers (build/bin): outside the archive, in <resources>/bin, where the deb links /usr/bin/ctm to,
+  // the macOS menu links /usr/local/bin/ctm to, and the Windows installer adds to PATH. They run the app's own
+  // binary with --ctm-cli, so runAsNode stays off (README, "ctm from the installed app").
+  extraResources: [{ from: 'build/bin', to: 'bin', filter: ['ctm', 'ctm.cmd'] }],
   electronFuses: {
     runAsNode: false,
     enableCookieEncryption: true,
@@ -23,6 +27,9 @@ module.exports = {
     enableNodeCliInspectArguments: false,
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
+    // Flipping fuses changes the binary and voids its ad-hoc signature; an unsigned Apple Silicon build with a void
+    // signature is killed at launch. This re-signs it ad hoc (https://github.com/electron/fuses#apple-silicon).
+    resetAdHocDarwinSignature: true,
   },
   linux: {
     target: ['AppImage', 'deb'],
@@ -35,6 +42,9 @@ module.exports = {
   deb: {
     // keytar talks to the Secret Service through libsecret.
     depends: ['libsecret-1-0', 'libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1'],
+    // electron-builder's own scripts (the AppArmor profile for Ubuntu 24.04 included) plus the /usr/bin/ctm link.
+    afterInstall: 'build/linux/after-install.sh',
+    afterRemove: 'build/linux/after-remove.sh',
   },
   mac: {
     target: ['dmg', 'zip'],
@@ -50,5 +60,6 @@ module.exports = {
     target: ['nsis'],
     icon: 'build/icon.ico',
   },
-  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
+  // installer.nsh puts the ctm launcher's folder on the user's PATH (and takes it off on uninstall).
+  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, include: 'build/installer.nsh' },
 };

@@ -1,7 +1,9 @@
 // Renders the app and tray icons electron-builder and the tray need, from one shape (the ring of build/icon.png):
 //   build/icon.icns (macOS), build/icon.ico (Windows), build/icons-linux/NxN.png (Linux),
 //   build/icons/trayTemplate.png + @2x (macOS template images: black and alpha, the menu bar tints them),
-//   build/icons/tray-light.png + @2x (dark glyph for light panels), tray-dark.png + @2x (light glyph for dark panels).
+//   build/icons/tray-light.png + @2x (dark glyph for light panels), tray-dark.png + @2x (light glyph for dark panels),
+//   build/icons/tray-warning.png + @2x and tray-error.png + @2x (amber and red: they read on any panel). Electron picks
+//   the @2x file beside the named one on a high-DPI screen (https://www.electronjs.org/docs/latest/api/native-image#high-resolution-image).
 // Run: node --no-warnings build/make-icons.ts (the outputs are committed; no image tools are needed).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -96,7 +98,7 @@ const write = (path: string, data: Buffer): void => {
 write('icon.icns', icns([['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]]));
 write('icon.ico', ico([16, 24, 32, 48, 64, 128, 256]));
 for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) write(`icons-linux/${size}x${size}.png`, ringPng(size, BRAND));
-for (const [name, colour] of [['trayTemplate', [0, 0, 0]], ['tray-light', [34, 34, 34]], ['tray-dark', [240, 240, 240]]] as const) {
+for (const [name, colour] of [['trayTemplate', [0, 0, 0]], ['tray-light', [34, 34, 34]], ['tray-dark', [240, 240, 240]], ['tray-warning', [217, 119, 6]], ['tray-error', [200, 30, 30]]] as const) {
   write(`icons/${name}.png`, ringPng(16, colour));
   write(`icons/${name}@2x.png`, ringPng(32, colour));
 }

@@ -1,67 +1,111 @@
 // The Electron main process: wiring only. It builds the real adapters, hands them to the core and registers
 // the IPC handlers of the one contract. All logic lives in main/core, main/ipc and main/electron.
-import { app, BrowserWindow, clipboard, ClipboardItem, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, session, Tray } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, session, Tray } from 'electron';
+// A static import: the bundle requires keytar at load (CommonJS), never through Electron's ESM loader inside app.asar.
+import * as keytar from 'keytar';
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runCli } from './cli/run-cli.ts';
 import { Core } from './core/core.ts';
+import { fetchTransportWith } from './core/cognito/transport.ts';
 import { KeytarSecretStore } from './core/keychain/keytar-secret-store.ts';
 import { FileLogger } from './core/logging/file-logger.ts';
 import { configDir } from './core/profiles/config-dir.ts';
 import type { AppSettings } from './core/settings/app-settings.ts';
 import { SettingsStore } from './core/settings/settings-store.ts';
+import { clearBeforeQuit, showOnReturn } from './electron/app-lifecycle.ts';
+import { appMenuTemplate } from './electron/app-menu.ts';
+import { appPageMatcher } from './electron/app-page.ts';
 import { appPaths } from './electron/app-paths.ts';
+import { cliArgsFromLauncher } from './electron/cli-mode.ts';
 import { applyGlobalShortcut } from './electron/global-shortcut.ts';
+import { macCliInstallArgs, MAC_CLI_LINK } from './electron/install-cli.ts';
+import { bringBack, closeBehaviour, keepInTray, mainWindowOptions } from './electron/main-window.ts';
+import { noticesFor, type NoticeModel } from './electron/notifications.ts';
 import { watchSystemEvents } from './electron/system-events.ts';
-import { keepInTray, mainWindowOptions } from './electron/main-window.ts';
-import { noticesFor } from './electron/notifications.ts';
 import { ElectronTokenClipboard } from './electron/token-clipboard.ts';
 import { TrayController } from './electron/tray-controller.ts';
+import { copiedNotice, failedNotice } from './electron/tray-feedback.ts';
 import type { TrayAction } from './electron/tray-menu.ts';
+import { panelIsDark } from './electron/tray-theme.ts';
 import { lockDownWebContents } from './electron/web-security.ts';
 import { CHANGED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type ProfileView } from './ipc/contract.ts';
 import { createApi, createIpcHandlers } from './ipc/handlers.ts';
+import { openInSystemBrowser } from './electron/system-browser.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
 
-const paths = appPaths(__dirname, process.platform, nativeTheme.shouldUseDarkColors);
-const pageUrl = pathToFileURL(paths.page).href;
-const isAppPage = (url: string): boolean => url === pageUrl || url.startsWith(`${pageUrl}#`) || url.startsWith(`${pageUrl}?`);
+const secretStore = (): KeytarSecretStore => new KeytarSecretStore(undefined, undefined, { keytar });
+const cliArgs = cliArgsFromLauncher(process.argv);
+if (cliArgs) runAsCli(cliArgs);
+else startApp();
 
-// Another config folder (the demo, tests) is another instance: its own Electron data and single-instance lock.
-if (process.env.CTM_CONFIG_DIR) app.setPath('userData', join(process.env.CTM_CONFIG_DIR, 'electron'));
+/** `ctm` from an installed app (build/bin launchers): the CLI in this process, then exit; no window, tray or lock. */
+function runAsCli(args: string[]): void {
+  app.dock?.hide();
+  const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  void runCli(args, () => new Core({ configDir: configDir(), secretStore: secretStore() }), terminal)
+    .catch(() => (process.stderr.write('ctm: unexpected failure\n'), 1))
+    .then((code) => process.stdout.write('', () => app.exit(code)));
+}
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+function startApp(): void {
+  const paths = appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme));
+  const isAppPage = appPageMatcher(paths.page);
+
+  // Another config folder (the demo, tests) is another instance: its own Electron data and single-instance lock.
+  if (process.env.CTM_CONFIG_DIR) app.setPath('userData', join(process.env.CTM_CONFIG_DIR, 'electron'));
+  // Windows shows toasts only for an app with this id (the one the installer's shortcut carries).
+  if (process.platform === 'win32') app.setAppUserModelId('dev.cognito-token-manager.app');
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  // A fresh machine has no config folder yet, and parts of the core expect it (lock and cache files open inside it).
+  mkdirSync(configDir(), { recursive: true, mode: 0o700 });
   let quitting = false;
   let window: BrowserWindow | undefined;
   let trayController: TrayController | undefined;
   let lastProfiles: ProfileView[] | undefined;
-  const core = new Core({ configDir: configDir(), secretStore: new KeytarSecretStore(), logger: new FileLogger(configDir()) });
+  // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
+  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger: new FileLogger(configDir()), transport: fetchTransportWith(net.fetch) });
   const settings = new SettingsStore(configDir());
   const tokenClipboard = new ElectronTokenClipboard(clipboard, (items) => new ClipboardItem(items));
+  let clearSeconds = 60;
   // Every change (the window's, the tray's, a refresh's) lands here: push it to the page, update the tray, notify.
   const changed = (): void => void onChanged();
-  const api = createApi(core, tokenClipboard, { settings, changed });
+  // Managed login opens the system browser (Electron docs: shell.openExternal), never a window of ours.
+  const api = createApi(core, tokenClipboard, { settings, changed, openExternal: openInSystemBrowser });
 
   const showWindow = (): BrowserWindow => {
     if (!window || window.isDestroyed()) {
       window = new BrowserWindow(mainWindowOptions(paths.preload));
-      keepInTray(window, () => quitting);
+      keepInTray(window, () => quitting, closeBehaviour(process.platform, process.env));
       void window.loadFile(paths.page);
     } else {
-      window.show();
-      window.focus();
+      bringBack(window);
     }
     return window;
   };
   const send = (channel: string, ...args: unknown[]): void => {
     if (window && !window.isDestroyed()) window.webContents.send(channel, ...args);
   };
+  // The tray has no page to answer in: a notification says what happened, or the tooltip where notifications are off.
+  const tell = (notice: NoticeModel): void => {
+    if (Notification.isSupported()) new Notification(notice).show();
+    else trayController?.flash(`${notice.title}\n${notice.body}`);
+  };
   const runTrayAction = (action: TrayAction): void => {
     if (action.kind === 'open') showWindow();
     else if (action.kind === 'quit') app.quit();
-    else if (action.kind === 'copy') void api.copyToken(action.profileId, action.token, action.format).catch(() => undefined);
-    else if (action.kind === 'refresh') void api.refreshNow(action.profileId).catch(() => undefined);
+    else if (action.kind === 'copy') {
+      const name = lastProfiles?.find((p) => p.id === action.profileId)?.name ?? 'the profile';
+      void api.copyToken(action.profileId, action.token, action.format).then(
+        () => tell(copiedNotice(name, action.token, action.format, clearSeconds)),
+        (error: unknown) => tell(failedNotice('Copying the token', error)),
+      );
+    } else if (action.kind === 'refresh') void api.refreshNow(action.profileId).catch((error: unknown) => tell(failedNotice('Refreshing', error)));
     else if (action.kind === 'sign-in') {
       const shown = showWindow();
       // A freshly created page asks for the profile itself once loaded; an open one hears it now.
@@ -83,18 +127,26 @@ if (!app.requestSingleInstanceLock()) {
     lastProfiles = profiles;
   }
   const applySettings = (current: AppSettings): void => {
+    clearSeconds = current.clipboardClearSeconds;
     tokenClipboard.setClearAfter(current.clipboardClearSeconds * 1000);
     if (app.getLoginItemSettings().openAtLogin !== current.startAtLogin) app.setLoginItemSettings({ openAtLogin: current.startAtLogin });
     applyGlobalShortcut(globalShortcut, current.globalShortcut, () => {
-      if (current.defaultProfileId) void api.copyToken(current.defaultProfileId, 'access', 'raw').catch(() => undefined);
+      if (current.defaultProfileId) void api.copyToken(current.defaultProfileId, 'access', 'raw').catch((error: unknown) => tell(failedNotice('Copying the token', error)));
+    });
+  };
+  const installCli = (): void => {
+    execFile('osascript', macCliInstallArgs(join(process.resourcesPath, 'bin', 'ctm')), (error) => {
+      if (error) void dialog.showMessageBox({ type: 'error', message: "The 'ctm' command was not installed.", detail: 'The administrator prompt was cancelled or failed.' });
+      else void dialog.showMessageBox({ type: 'info', message: `'ctm' is installed at ${MAC_CLI_LINK}.`, detail: 'Open a new terminal and run: ctm --help' });
     });
   };
 
-  app.on('second-instance', () => void showWindow());
+  showOnReturn(app, () => void showWindow());
   app.on('before-quit', () => {
     quitting = true;
-    void tokenClipboard.clearIfOurs();
   });
+  // The copied token leaves the clipboard before the app does.
+  clearBeforeQuit(app, () => tokenClipboard.clearIfOurs());
   app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('will-quit', () => core.scheduler.stop());
   app.on('window-all-closed', () => {
@@ -102,11 +154,17 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
+    const menu = appMenuTemplate({ platform: process.platform, packaged: app.isPackaged, installCli });
+    Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     lockDownWebContents(app, session.defaultSession, isAppPage);
     registerHandlers(ipcMain, createIpcHandlers(api), isAppPage);
+    // The window first: it shows "loading" and asks for the profiles itself, so a locked or slow keychain never delays it.
+    showWindow();
     const tray = new Tray(paths.trayIcon);
     tray.on('click', () => void showWindow());
     trayController = new TrayController({ tray, buildMenu: (template) => Menu.buildFromTemplate(template), icons: paths.trayIcons, run: runTrayAction });
+    // The glyph follows the panel's theme as it changes (Windows taskbar: the system theme, not the app's).
+    nativeTheme.on('updated', () => trayController?.setIcons(appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme)).trayIcons));
     settings.onChange(applySettings);
     applySettings(await settings.get());
     await onChanged();
@@ -122,6 +180,5 @@ if (!app.requestSingleInstanceLock()) {
     setInterval(() => {
       if (lastProfiles) trayController?.show(lastProfiles, Date.now());
     }, 30_000).unref();
-    showWindow();
   });
 }

@@ -44,7 +44,8 @@ async function signIn(p: ProfileView): Promise<void> {
   await guarded(async () => {
     const signedIn = await runSignIn(dialog, api, p);
     closeSignIn(dialog);
-    if (signedIn) say(`Signed in to ${p.name}.`);
+    // A warning (the device could not be confirmed) is shown instead of the plain success line.
+    if (signedIn) say(signedIn.warning ?? `Signed in to ${p.name}.`, Boolean(signedIn.warning));
   });
 }
 

@@ -30,7 +30,9 @@ const CHOICE_LABELS: Record<string, string> = {
 };
 
 const remember: FieldSpec = { kind: 'checkbox', name: 'rememberDevice', label: 'Remember this device' };
-const code = (label: string): FieldSpec => ({ kind: 'text', name: 'code', label, autocomplete: 'one-time-code', required: true, inputmode: 'numeric' });
+type TextField = Extract<FieldSpec, { kind: 'text' | 'password' }>;
+const code = (label: string): TextField => ({ kind: 'text', name: 'code', label, autocomplete: 'one-time-code', required: true, inputmode: 'numeric' });
+const emailField = (): TextField => ({ kind: 'text', name: 'email', label: 'E-mail address', autocomplete: 'email', required: true, inputmode: 'email' });
 
 /** The first step: username and password (a password is optional for flows that may not need one). */
 export function passwordForm(profile: ProfileView): FormSpec {
@@ -81,11 +83,15 @@ export function challengeForm(prompt: ChallengeView): FormSpec {
       };
     }
     case 'MFA_SETUP':
+      if (prompt.options?.includes('EMAIL_OTP') && !prompt.otpauthUri) {
+        return { title: 'Set up MFA by e-mail', intro: 'Enter the address that should receive sign-in codes; a code is sent there next.', fields: [emailField()], submit: 'Send the code' };
+      }
       return {
         title: 'Set up an authenticator app',
         intro: 'Scan the QR code with an authenticator app (or type the key), then enter the code it shows.',
         ...(prompt.otpauthUri ? { qrCode: { uri: prompt.otpauthUri, ...(prompt.totpSecret ? { secret: prompt.totpSecret } : {}) } } : {}),
-        fields: [code('Code from the app')],
+        // Where the pool also offers e-mail, either field may be filled: an address wins over a code.
+        fields: prompt.options?.includes('EMAIL_OTP') ? [{ ...code('Code from the app'), required: false }, { ...emailField(), label: 'Or: e-mail address for codes instead', required: false }] : [code('Code from the app')],
         submit: 'Verify and sign in',
       };
     case 'CUSTOM_CHALLENGE':
@@ -120,7 +126,7 @@ export function toAnswer(prompt: ChallengeView, fields: Fields): ChallengeAnswer
     case 'EMAIL_OTP':
     case 'SOFTWARE_TOKEN_MFA':
     case 'MFA_SETUP':
-      return { code: (fields.code ?? '').trim(), ...rememberDevice };
+      return fields.email?.trim() ? { email: fields.email.trim(), ...rememberDevice } : { code: (fields.code ?? '').trim(), ...rememberDevice };
     default:
       return { answer: fields.answer ?? '' };
   }

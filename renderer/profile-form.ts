@@ -5,7 +5,9 @@ import { fieldProblem } from './profile-validation.ts';
 /** Whether the form adds a new profile (possibly a copy of another) or edits one. */
 export type ProfileFormMode = { kind: 'add' } | { kind: 'edit'; profile: ProfileView } | { kind: 'duplicate'; profile: ProfileView };
 
-const FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH'];
+const FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'MANAGED_LOGIN', 'CLIENT_CREDENTIALS'];
+/** The flows that use the pool's OAuth endpoints, and so the domain, scopes and provider fields. */
+const OAUTH_FLOWS = ['MANAGED_LOGIN', 'CLIENT_CREDENTIALS'];
 
 /** Opens the profile dialog; resolves with what was entered, or undefined when cancelled. */
 export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, error?: string, previous?: ProfileInput): Promise<ProfileInput | undefined> {
@@ -21,6 +23,14 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
     input.addEventListener('input', () => validate(input, hint));
     return h('label', {}, label, input, hint);
   };
+  // Shown only for MANAGED_LOGIN and CLIENT_CREDENTIALS (the select's change listener below toggles it).
+  const oauthFields = h('fieldset', { class: 'oauth-fields', 'data-testid': 'oauth-fields' },
+    h('legend', {}, 'Managed login / client credentials'),
+    field('Domain', 'domain', { type: 'url', placeholder: 'https://myapp.auth.us-east-1.amazoncognito.com', value: base?.domain }),
+    field('Scopes (space-separated, optional)', 'scopes', { placeholder: 'openid email', value: base?.scopes?.join(' ') }),
+    field('Identity provider (optional)', 'identityProvider', { placeholder: 'Google, or a SAML / OIDC provider name', value: base?.identityProvider }),
+    field('IdP identifier (optional)', 'idpIdentifier', { placeholder: 'example.com', value: base?.idpIdentifier }),
+  );
   const form = h('form', { class: 'fields', method: 'dialog', novalidate: true },
     h('h2', { id: 'profile-dialog-title' }, title),
     error ? h('p', { class: 'error', role: 'alert' }, error) : undefined,
@@ -37,6 +47,7 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
         return option;
       })),
     ),
+    oauthFields,
     field('Custom endpoint (optional)', 'endpoint', { type: 'url', placeholder: 'http://localhost:9229/', value: base?.endpoint }),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', value: 'cancel', onclick: () => dialog.close('cancel') }, 'Cancel'),
@@ -51,13 +62,23 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
     return problem === '';
   };
   form.addEventListener('submit', (event) => {
-    const checks = [...form.querySelectorAll<HTMLInputElement>('input')].map((input) => validate(input, input.nextElementSibling as HTMLElement));
+    const checks = [...form.querySelectorAll<HTMLInputElement>('input:enabled')].map((input) => validate(input, input.nextElementSibling as HTMLElement));
     const firstBad = checks.indexOf(false);
     if (firstBad >= 0) {
       event.preventDefault();
-      form.querySelectorAll<HTMLInputElement>('input')[firstBad]?.focus();
+      form.querySelectorAll<HTMLInputElement>('input:enabled')[firstBad]?.focus();
     }
   });
+  const flowSelect = form.querySelector<HTMLSelectElement>('select[name="authFlow"]');
+  const showOAuth = (): void => {
+    const oauth = OAUTH_FLOWS.includes(flowSelect?.value ?? '');
+    oauthFields.hidden = !oauth;
+    oauthFields.disabled = !oauth; // disabled fields are left out of FormData and of the checks
+    const domain = oauthFields.querySelector<HTMLInputElement>('input[name="domain"]');
+    if (domain) domain.required = oauth;
+  };
+  flowSelect?.addEventListener('change', showOAuth);
+  showOAuth();
   dialog.replaceChildren(form);
   dialog.showModal();
   return new Promise((resolve) => {
@@ -74,6 +95,10 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
         ...optional('username', value('username')),
         ...optional('authFlow', value('authFlow')),
         ...optional('endpoint', value('endpoint')),
+        ...optional('domain', value('domain')),
+        ...(value('scopes') ? { scopes: (value('scopes') ?? '').split(/\s+/) } : {}),
+        ...optional('identityProvider', value('identityProvider')),
+        ...optional('idpIdentifier', value('idpIdentifier')),
       });
     }, { once: true });
   });
@@ -88,6 +113,10 @@ function fromView(profile: ProfileView, copy: boolean): ProfileInput {
     ...optional('username', profile.username),
     authFlow: profile.authFlow,
     ...optional('endpoint', profile.endpoint),
+    ...optional('domain', profile.domain),
+    ...(profile.scopes ? { scopes: profile.scopes } : {}),
+    ...optional('identityProvider', profile.identityProvider),
+    ...optional('idpIdentifier', profile.idpIdentifier),
   };
 }
 

@@ -14,6 +14,8 @@ export const PROFILE_RULES: Record<string, FieldRule> = {
   userPoolId: { pattern: /^[\w-]+_[0-9A-Za-z]+$/, message: 'Expected <region>_<id>, such as us-east-1_AbCdEf123.' },
   clientId: { pattern: /^[\w+]{1,128}$/, message: 'Expected 1 to 128 letters, digits, "_" or "+".' },
   endpoint: { pattern: /^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/, message: 'Expected an http:// or https:// URL, such as http://localhost:9229/.' },
+  domain: { pattern: /^(https:\/\/[^\s/?#@]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/, message: 'Expected https://<prefix>.auth.<region>.amazoncognito.com or a custom https domain, without a path.' },
+  scopes: { pattern: /^[\x21\x23-\x5b\x5d-\x7e]{1,256}(\s+[\x21\x23-\x5b\x5d-\x7e]{1,256})*$/, message: 'Scopes are separated by spaces, such as "openid email orders-api/read".' },
 };
 
 const AWS_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d{1,2}_[0-9A-Za-z]+$/;

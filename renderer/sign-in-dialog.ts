@@ -1,19 +1,21 @@
 import type { Api, ProfileView, SignInInput, SignInStepView } from '../main/ipc/contract.ts';
 import { challengeForm, passwordForm, toAnswer, type FieldSpec, type Fields, type FormSpec } from './challenge-forms.ts';
 import { h } from './dom.ts';
+import { runOAuthSignIn, signsInWithOAuth } from './oauth-sign-in.ts';
 import { qrCodeDataUrl } from './qr-code.ts';
 
-/** Walks a sign-in from the first password to the last challenge; resolves true once signed in, false if cancelled. */
-export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<boolean> {
+/** Walks a sign-in from the first password to the last challenge; resolves with the final step once signed in, undefined if cancelled. */
+export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<Extract<SignInStepView, { kind: 'signed-in' }> | undefined> {
+  if (signsInWithOAuth(profile)) return runOAuthSignIn(dialog, api, profile);
   let error: string | undefined;
   let step: SignInStepView | undefined;
   for (;;) {
     const fields = await ask(dialog, step?.kind === 'challenge' ? challengeForm(step.prompt) : passwordForm(profile), error);
-    if (!fields) return false;
+    if (!fields) return undefined;
     try {
       step = step?.kind === 'challenge' ? await api.answerChallenge(step.conversationId, toAnswer(step.prompt, fields)) : await api.signIn(profile.id, credentials(fields));
       error = undefined;
-      if (step.kind === 'signed-in') return true;
+      if (step.kind === 'signed-in') return step;
     } catch (problem) {
       error = problem instanceof Error ? problem.message : 'The sign-in failed.';
       // A conversation that ended (expired session, refused answer) starts again from the password.

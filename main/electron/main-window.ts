@@ -25,12 +25,34 @@ export function mainWindowOptions(preload: string): BrowserWindowConstructorOpti
   };
 }
 
-/** Shows the page and hides (instead of closing) on close, so the app lives on in the tray. */
-export function keepInTray(window: BrowserWindow, isQuitting: () => boolean): void {
+/** What closing the window does: hide it to the tray, or minimise it where no tray can be seen (so the app stays reachable). */
+export type CloseBehaviour = 'hide' | 'minimize';
+
+/**
+ * Hide to the tray, except on a GNOME desktop that may show no tray at all: GNOME Shell dropped the legacy tray and
+ * shows StatusNotifier items only with the AppIndicator extension, which Ubuntu ships (XDG_CURRENT_DESKTOP
+ * "ubuntu:GNOME") and upstream GNOME (Fedora, Debian) does not. There the window minimises, staying in the dock.
+ */
+export function closeBehaviour(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): CloseBehaviour {
+  if (platform !== 'linux') return 'hide';
+  const desktops = (env.XDG_CURRENT_DESKTOP ?? '').toLowerCase().split(':');
+  return desktops.includes('gnome') && !desktops.includes('ubuntu') && env.CTM_TRAY !== 'on' ? 'minimize' : 'hide';
+}
+
+/** Shows the page once rendered, and hides or minimises it (instead of closing) on close, so the app lives on. */
+export function keepInTray(window: BrowserWindow, isQuitting: () => boolean, onClose: CloseBehaviour = 'hide'): void {
   window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
     if (isQuitting()) return;
     event.preventDefault();
-    window.hide();
+    if (onClose === 'minimize') window.minimize();
+    else window.hide();
   });
+}
+
+/** Brings the window back from hidden or minimised, in front (a second launch, a Dock click, the tray). */
+export function bringBack(window: Pick<BrowserWindow, 'isMinimized' | 'restore' | 'show' | 'focus'>): void {
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }

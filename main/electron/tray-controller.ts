@@ -16,15 +16,30 @@ export class TrayController {
   private lastMenu = '';
   private lastHealth: TrayHealth | undefined;
   private lastTooltip = '';
+  private icons: Record<TrayHealth, string>;
 
   constructor(parts: TrayParts) {
     this.parts = parts;
+    this.icons = parts.icons;
+  }
+
+  /** Swaps the icon set (the panel's theme changed) and shows the current state's icon from it. */
+  setIcons(icons: Record<TrayHealth, string>): void {
+    const shown = this.lastHealth && this.icons[this.lastHealth];
+    this.icons = icons;
+    if (this.lastHealth && icons[this.lastHealth] !== shown) this.parts.tray.setImage(icons[this.lastHealth]);
+  }
+
+  /** Says something briefly in the tooltip (the feedback of a tray action where notifications are off); the next show() restores it. */
+  flash(message: string): void {
+    this.lastTooltip = message;
+    this.parts.tray.setToolTip(message);
   }
 
   /** Shows the profiles as of `now` (or a problem reading them); answers whether the menu was rebuilt. */
   show(profiles: ProfileView[], now: number, problem?: string): boolean {
     const model = trayModel(profiles, now, problem);
-    if (model.health !== this.lastHealth) this.parts.tray.setImage(this.parts.icons[model.health]);
+    if (model.health !== this.lastHealth) this.parts.tray.setImage(this.icons[model.health]);
     if (model.tooltip !== this.lastTooltip) this.parts.tray.setToolTip(model.tooltip);
     this.lastHealth = model.health;
     this.lastTooltip = model.tooltip;

@@ -14,6 +14,10 @@ const profileInput = z.object({
   username: text(128).optional(),
   authFlow: text(64).optional(),
   endpoint: text(2048).optional(),
+  domain: text(2048).optional(),
+  scopes: z.array(text(256)).max(100).optional(),
+  identityProvider: text(128).optional(),
+  idpIdentifier: text(128).optional(),
 }).strict();
 
 /** The arguments each IPC method accepts, checked before anything runs: the renderer is not trusted. */
@@ -33,6 +37,7 @@ export const ARGUMENT_SCHEMAS = {
       newPassword: text(256).optional(),
       attributes: z.record(text(128), text(2048)).optional(),
       code: text(16).optional(),
+      email: text(254).optional(),
       select: text(64).optional(),
       answer: text(2048).optional(),
       rememberDevice: z.boolean().optional(),

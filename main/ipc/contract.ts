@@ -25,6 +25,11 @@ export interface ProfileView {
   problem?: string;
   /** The custom Cognito endpoint, when the profile has one (emulators, VPC endpoints). */
   endpoint?: string;
+  /** MANAGED_LOGIN / CLIENT_CREDENTIALS: the user pool's domain, the OAuth scopes, the identity provider to go straight to. */
+  domain?: string;
+  scopes?: string[];
+  identityProvider?: string;
+  idpIdentifier?: string;
 }
 
 /** What the user types to create a profile; the client secret goes straight to the keychain. */
@@ -37,6 +42,10 @@ export interface ProfileInput {
   username?: string;
   authFlow?: string;
   endpoint?: string;
+  domain?: string;
+  scopes?: string[];
+  identityProvider?: string;
+  idpIdentifier?: string;
 }
 
 /** What the sign-in dialog sends first. */
@@ -65,6 +74,8 @@ export interface ChallengeAnswerInput {
   newPassword?: string;
   attributes?: Record<string, string>;
   code?: string;
+  /** MFA_SETUP by e-mail: the address to receive codes (the pool then asks EMAIL_OTP with a code sent there). */
+  email?: string;
   select?: string;
   answer?: string;
   rememberDevice?: boolean;
@@ -72,7 +83,7 @@ export interface ChallengeAnswerInput {
 
 /** Where a sign-in stands after a step. */
 export type SignInStepView =
-  | { kind: 'signed-in'; profileId: string; expiresAt: number }
+  | { kind: 'signed-in'; profileId: string; expiresAt: number; warning?: string }
   | { kind: 'challenge'; profileId: string; conversationId: string; prompt: ChallengeView };
 
 /** A token decoded for the inspector: never the token itself nor its signature. */

@@ -22,6 +22,8 @@ export interface ApiOptions {
   settings?: SettingsStore;
   /** Called after every change made through the Api (main pushes it to the window and rebuilds the tray). */
   changed?: () => void;
+  /** Opens a URL in the system browser (Electron's shell.openExternal), for managed login. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /** The real logic behind each IPC method: plain async functions over the core, which tests call directly. */
@@ -58,7 +60,12 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
       return statuses.filter((s) => added.includes(s.profile.id)).map(toView);
     }),
     exportProfiles: async () => exportProfiles(await core.profiles.list()),
-    signIn: mutation((profileId: string, credentials: Parameters<Api['signIn']>[1]) => core.sessions.startSignIn(profileId, credentials)),
+    signIn: mutation(async (profileId: string, credentials: Parameters<Api['signIn']>[1]) => {
+      const profile = await core.profiles.get(profileId);
+      if (profile.authFlow !== 'MANAGED_LOGIN') return core.sessions.startSignIn(profile.id, credentials);
+      if (!options.openExternal) throw new BadInputError('This window cannot open a browser; sign in with: ctm login ' + profile.name);
+      return core.sessions.signInWithBrowser(profile.id, options.openExternal);
+    }),
     answerChallenge: mutation((conversationId: string, answer: Parameters<Api['answerChallenge']>[1]) => core.sessions.answerChallenge(conversationId, answer)),
     refreshNow: mutation(async (profileId: string) => {
       const { id } = await core.profiles.get(profileId);
@@ -91,6 +98,10 @@ function editableFields(input: ProfileInput): Record<string, unknown> {
     clientId: input.clientId,
     username: input.username || undefined,
     endpoint: input.endpoint || undefined,
+    domain: input.domain || undefined,
+    scopes: input.scopes && input.scopes.length > 0 ? input.scopes : undefined,
+    identityProvider: input.identityProvider || undefined,
+    idpIdentifier: input.idpIdentifier || undefined,
     ...(input.authFlow ? { authFlow: input.authFlow } : {}),
   };
 }
@@ -112,6 +123,10 @@ export function toView(status: ProfileStatus): ProfileView {
     ...(status.expiresAt !== undefined ? { expiresAt: status.expiresAt } : {}),
     ...(status.problem ? { problem: status.problem } : {}),
     ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+    ...(profile.domain ? { domain: profile.domain } : {}),
+    ...(profile.scopes ? { scopes: profile.scopes } : {}),
+    ...(profile.identityProvider ? { identityProvider: profile.identityProvider } : {}),
+    ...(profile.idpIdentifier ? { idpIdentifier: profile.idpIdentifier } : {}),
   };
 }
 

@@ -71,9 +71,9 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, thr
     await page.getByRole('button', { name: 'Add profile' }).click();
     await page.getByLabel('Name', { exact: true }).fill('dev-api');
     await page.getByLabel('Region').fill('us-east-1');
-    await page.getByLabel('User pool id').fill('eu-west-1_Nope');
+    await page.getByLabel('User pool id').fill('local_abc123');
     await page.getByLabel('App client id').fill('client');
-    expect(await page.locator('#profile-userPoolId-error').textContent()).toMatch(/must start with the region \(us-east-1_\)/);
+    expect(await page.locator('#profile-userPoolId-error').textContent()).toMatch(/Expected <region>_<id>.*other shapes need a custom endpoint/);
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await page.getByLabel('User pool id').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('User pool id').fill(TEST_POOL);

@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ElectronApplication, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_ELECTRON, launchBuiltApp } from './electron-launch.ts';
+import { ELECTRON_BINARY, HAS_ELECTRON, launchBuiltApp } from './electron-launch.ts';
 
 describe.skipIf(!HAS_ELECTRON)('the built app in real Electron (Playwright _electron)', () => {
   let app: ElectronApplication;
@@ -67,5 +71,18 @@ describe.skipIf(!HAS_ELECTRON)('the built app in real Electron (Playwright _elec
     });
     expect(types.text).toBe('probe');
     expect(types.types.some((t) => /passwordManagerHint|ConcealedType|ClipboardHistory/.test(t))).toBe(true);
+  });
+});
+
+describe.skipIf(!HAS_ELECTRON)('ctm served by the real Electron binary (what the build/bin launchers run)', () => {
+  it('runs the command line and exits with its code, without a window', () => {
+    const home = mkdtempSync(join(tmpdir(), 'ctm-electron-cli-'));
+    const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    const env = { ...process.env, HOME: home, CTM_CONFIG_DIR: join(home, 'config') };
+    const help = spawnSync(ELECTRON_BINARY ?? 'electron', [...sandbox, process.cwd(), '--ctm-cli', '--', '--help'], { env, encoding: 'utf8', timeout: 30_000 });
+    expect(help.stdout).toMatch(/^Usage: ctm /m);
+    expect(help.status).toBe(0);
+    const unknown = spawnSync(ELECTRON_BINARY ?? 'electron', [...sandbox, process.cwd(), '--ctm-cli', '--', 'no-such-command'], { env, encoding: 'utf8', timeout: 30_000 });
+    expect(unknown.status).not.toBe(0);
   });
 });

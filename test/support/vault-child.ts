@@ -1,5 +1,5 @@
 // A child process that does one vault write against the real keyring, for tests that kill it part-way
-// (CTM_TEST_CRASH_AT, main/core/scheduler/crash-point.ts). Usage:
+// (CTM_TEST_CRASH_AT, main/core/crash-point.ts). Usage:
 //   node --no-warnings test/support/vault-child.ts <configDir> save <profileId>   (the session as JSON on stdin)
 //   node --no-warnings test/support/vault-child.ts <configDir> forget <profileId>
 //   node --no-warnings test/support/vault-child.ts <configDir> read <profileId>   (first use: migrates 0.1.0 items)

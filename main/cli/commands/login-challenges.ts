@@ -31,8 +31,7 @@ export async function answerChallengePrompt(prompt: ChallengePrompt, given: Scri
     case 'SELECT_CHALLENGE':
       return { ...remember, ...(await selection(prompt, given, terminal)) };
     case 'MFA_SETUP':
-      showTotpEnrolment(prompt, terminal);
-      return { ...remember, code: given.mfaCodes.shift() ?? (await ask(terminal, 'First code from your authenticator app: ')) };
+      return { ...remember, ...(await mfaSetupAnswer(prompt, given, terminal)) };
     case 'CUSTOM_CHALLENGE': {
       const scripted = given.answers.shift();
       if (scripted !== undefined) return { ...remember, answer: scripted };
@@ -87,4 +86,23 @@ function showTotpEnrolment(prompt: ChallengePrompt, terminal: Terminal): void {
   const lines = ['The user pool requires an authenticator app (TOTP). Add this account to it:', `  secret: ${prompt.totpSecret ?? ''}`, `  URI:    ${prompt.otpauthUri ?? ''}`];
   if (canPrompt(terminal) && prompt.otpauthUri) lines.push(renderUnicodeCompact(prompt.otpauthUri));
   terminal.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * MFA_SETUP: an authenticator app (its first code), or where the pool offers it an e-mail address (`--select EMAIL_OTP`
+ * with `--answer ADDRESS`, or asked); the code Cognito then e-mails is the next challenge (EMAIL_OTP).
+ */
+async function mfaSetupAnswer(prompt: ChallengePrompt, given: ScriptedAnswers, terminal: Terminal): Promise<ChallengeAnswer> {
+  const offersEmail = prompt.options?.includes('EMAIL_OTP') === true;
+  const offersTotp = prompt.totpSecret !== undefined;
+  let byEmail = offersEmail && (!offersTotp || given.selects[0] === 'EMAIL_OTP');
+  if (offersEmail && offersTotp && !byEmail && given.selects.length === 0 && given.mfaCodes.length === 0 && canPrompt(terminal)) {
+    byEmail = /^(2|e)/i.test((await ask(terminal, 'Set up MFA with 1) an authenticator app or 2) e-mail codes? [1/2]: ')).trim());
+  }
+  if (byEmail) {
+    if (given.selects[0] === 'EMAIL_OTP') given.selects.shift();
+    return { email: given.answers.shift() ?? (await ask(terminal, 'E-mail address for sign-in codes (--answer): ')) };
+  }
+  showTotpEnrolment(prompt, terminal);
+  return { code: given.mfaCodes.shift() ?? (await ask(terminal, 'First code from your authenticator app: ')) };
 }

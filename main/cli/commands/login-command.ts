@@ -7,10 +7,11 @@ import { parseFlags, onePositional } from '../parse.ts';
 import { whileWaiting } from '../progress.ts';
 import { ask, canPrompt, readStdinLines, type Terminal } from '../terminal.ts';
 import { answerChallengePrompt, type ScriptedAnswers } from './login-challenges.ts';
+import { oauthLogin } from './oauth-login.ts';
 
 /** Usage of `ctm login`. */
 export const LOGIN_USAGE =
-  'ctm login NAME [--username U] [--password-stdin] [--new-password-stdin] [--mfa-code CODE] [--answer TEXT]... [--select CHALLENGE]... [--attribute NAME=VALUE]... [--remember-device]';
+  'ctm login NAME [--username U] [--password-stdin] [--new-password-stdin] [--mfa-code CODE] [--answer TEXT]... [--select CHALLENGE]... [--attribute NAME=VALUE]... [--remember-device] [--no-browser]';
 
 const FLAGS = {
   username: { type: 'string' },
@@ -21,6 +22,7 @@ const FLAGS = {
   select: { type: 'string', multiple: true },
   attribute: { type: 'string', multiple: true },
   'remember-device': { type: 'boolean' },
+  browser: { type: 'boolean' },
 } as const;
 
 /** `ctm login NAME`: signs in, prompting on a terminal for each challenge or taking answers from flags and stdin for scripts. */
@@ -33,6 +35,7 @@ export async function loginCommand(args: string[], core: () => Core, terminal: T
   const name = onePositional(positionals, 'profile name', LOGIN_USAGE);
   const app = core();
   const profile = await app.profiles.get(name);
+  if (profile.authFlow === 'MANAGED_LOGIN' || profile.authFlow === 'CLIENT_CREDENTIALS') return oauthLogin(app, profile, values.browser !== false, terminal);
   // With both flags, stdin's first line is the password and its second the new one.
   const stdinLines = values['password-stdin'] || values['new-password-stdin'] ? await readStdinLines(terminal) : [];
   const given: ScriptedAnswers = {
@@ -54,6 +57,7 @@ export async function loginCommand(args: string[], core: () => Core, terminal: T
   }));
   while (step.kind === 'challenge') step = await answerStep(app, step, given, terminal);
   terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
+  if (step.warning) terminal.stderr.write(`Warning: ${step.warning}\n`);
   return 0;
 }
 

@@ -16,6 +16,11 @@ export const PROFILE_FIELD_FLAGS = {
   'analytics-endpoint-id': { type: 'string' },
   'user-context-data': { type: 'string' },
   'auto-refresh': { type: 'boolean' },
+  domain: { type: 'string' },
+  scope: { type: 'string', multiple: true },
+  'identity-provider': { type: 'string' },
+  'idp-identifier': { type: 'string' },
+  'callback-port': { type: 'string' },
 } as const;
 
 /** What parseArgs gives back for PROFILE_FIELD_FLAGS. */
@@ -33,6 +38,11 @@ export interface ProfileFieldValues {
   'analytics-endpoint-id'?: string | undefined;
   'user-context-data'?: string | undefined;
   'auto-refresh'?: boolean | undefined;
+  domain?: string | undefined;
+  scope?: string[] | undefined;
+  'identity-provider'?: string | undefined;
+  'idp-identifier'?: string | undefined;
+  'callback-port'?: string | undefined;
 }
 
 /** Help lines for the field flags. */
@@ -41,7 +51,13 @@ export const PROFILE_FIELD_HELP = `  --region R                   AWS region (de
   --client-id C                app client id
   --client-secret-stdin        read the app client's secret from stdin (stored in the OS keychain only)
   --username U                 user to sign in as (asked at login when left out)
-  --auth-flow FLOW             USER_SRP_AUTH (default), USER_PASSWORD_AUTH, CUSTOM_AUTH or USER_AUTH
+  --auth-flow FLOW             USER_SRP_AUTH (default), USER_PASSWORD_AUTH, CUSTOM_AUTH, USER_AUTH,
+                               MANAGED_LOGIN (browser, authorization code + PKCE) or CLIENT_CREDENTIALS (machine)
+  --domain URL                 with MANAGED_LOGIN / CLIENT_CREDENTIALS: https://<prefix>.auth.<region>.amazoncognito.com or a custom domain
+  --scope S                    OAuth scope to ask for (repeatable; default: all the app client's allowed scopes)
+  --identity-provider NAME     with MANAGED_LOGIN: go straight to this provider (Google, a SAML or OIDC provider's name)
+  --idp-identifier ID          with MANAGED_LOGIN: go straight to the provider registered under this identifier
+  --callback-port N            with MANAGED_LOGIN: receive the redirect on http://127.0.0.1:N/callback (default: a random free port)
   --preferred-challenge C      with USER_AUTH: PASSWORD, PASSWORD_SRP, EMAIL_OTP or SMS_OTP (else Cognito offers a choice)
   --refresh-method M           auto (default: GetTokensFromRefreshToken, REFRESH_TOKEN_AUTH where the endpoint lacks it), or force REFRESH_TOKEN_AUTH, REFRESH_TOKEN or GetTokensFromRefreshToken
   --endpoint URL               Cognito endpoint (for a local emulator or a proxy)
@@ -75,6 +91,13 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   if (values['client-metadata'] !== undefined) fields.clientMetadata = clientMetadata(values['client-metadata']);
   if (values['auto-refresh'] !== undefined) fields.autoRefresh = values['auto-refresh'];
   if (values.fips !== undefined) fields.fips = values.fips;
+  set('domain', values.domain?.replace(/\/+$/, ''), true);
+  set('identityProvider', values['identity-provider'], true);
+  set('idpIdentifier', values['idp-identifier'], true);
+  const port = values['callback-port'];
+  if (port !== undefined) fields.callbackPort = port === '' && clearable ? undefined : /^\d+$/.test(port) ? Number(port) : port;
+  // A lone --scope "" clears the list (on edit): the client's allowed scopes apply again.
+  if (values.scope !== undefined) fields.scopes = values.scope.every((scope) => scope === '') && clearable ? undefined : values.scope;
   return fields;
 }
 

@@ -34,7 +34,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
   'profile import': { flags: { name: 'any', endpoint: 'any', username: 'any' }, positional: 'file' },
   'profile export': { flags: { output: 'any' }, positional: 'profiles' },
   login: {
-    flags: { username: 'any', 'password-stdin': 'switch', 'new-password-stdin': 'switch', 'mfa-code': 'any', answer: 'any', select: 'any', attribute: 'any', 'remember-device': 'switch' },
+    flags: { username: 'any', 'password-stdin': 'switch', 'new-password-stdin': 'switch', 'mfa-code': 'any', answer: 'any', select: 'any', attribute: 'any', 'remember-device': 'switch', browser: 'switch', 'no-browser': 'switch' },
     positional: 'profile',
   },
   token: { flags: { type: TOKEN_KINDS, format: TOKEN_FORMATS, json: 'switch', 'min-ttl': 'any' }, positional: 'profile' },

@@ -4,8 +4,8 @@ import type { RememberedDevice } from '../keychain/vault.ts';
 export interface DeviceMemory {
   /** The remembered device, if any. */
   load(): Promise<RememberedDevice | undefined>;
-  /** Keeps a newly confirmed device. */
-  save(device: RememberedDevice): Promise<void>;
+  /** Keeps a newly confirmed device; `canonicalName` is the name Cognito knows the user by (USER_ID_FOR_SRP / `username` claim). */
+  save(device: RememberedDevice, canonicalName?: string): Promise<void>;
   /** Forgets a device the pool no longer knows. */
   forget(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { CognitoServiceError } from '../cognito/cognito-errors.ts';
-import type { ChallengeAnswerResponse, NewDeviceMetadata } from '../cognito/wire-types.ts';
+import type { ChallengeAnswerResponse } from '../cognito/wire-types.ts';
 import { BadInputError, CtmError } from '../errors.ts';
 import { tokenSetFrom } from '../tokens/token-set.ts';
 import { challengeHandler } from './challenges/index.ts';
@@ -113,22 +113,16 @@ export class SignInConversation {
 
   private async finish(response: ChallengeAnswerResponse): Promise<SignInOutcome> {
     const result = response.AuthenticationResult ?? {};
-    const tokens = tokenSetFrom(result, this.state.context.now());
+    let tokens = tokenSetFrom(result, this.state.context.now());
     this.state.challengeName = undefined;
     delete this.state.password;
-    if (result.NewDeviceMetadata) await this.rememberDevice(tokens.accessToken, result.NewDeviceMetadata);
-    return { kind: 'tokens', tokens };
-  }
-
-  private async rememberDevice(accessToken: string, metadata: NewDeviceMetadata): Promise<void> {
-    try {
-      const device = await confirmNewDevice(this.state.context.client, accessToken, metadata, this.state.rememberDevice);
-      if (device) await this.devices().save(device);
-    } catch (error) {
-      // The sign-in itself succeeded (refreshes carry the token's device_key); an unconfirmed device only
-      // means the next sign-in is not shortened by device SRP, so the tokens are not thrown away for it.
-      if (!(error instanceof CognitoServiceError)) throw error;
-    }
+    if (!result.NewDeviceMetadata) return { kind: 'tokens', tokens };
+    const confirmation = await confirmNewDevice(this.state.context.client, tokens.accessToken, result.NewDeviceMetadata, this.state.rememberDevice);
+    if (confirmation?.kind === 'confirmed') await this.devices().save(confirmation.device, tokens.userId);
+    if (confirmation?.kind !== 'unconfirmed') return { kind: 'tokens', tokens };
+    // The sign-in succeeded, but Cognito will not renew tokens for a tracked device that was never confirmed: say so now and at that refusal.
+    tokens = { ...tokens, unconfirmedDevice: true };
+    return { kind: 'tokens', tokens, warning: `Signed in, but this computer could not be confirmed as a device of the user pool (${confirmation.reason}). Cognito renews tokens only for a confirmed device, so sign in again when these tokens expire.` };
   }
 
   private devices(): DeviceMemory {
@@ -136,6 +130,12 @@ export class SignInConversation {
   }
 }
 
-function isUnknownDevice(error: unknown): boolean {
-  return error instanceof CognitoServiceError && error.type === 'ResourceNotFoundException' && /device/i.test(error.serviceMessage);
+/**
+ * Cognito's two answers for a device key it does not know: ResourceNotFoundException "Device does not exist." and
+ * InvalidParameterException "Invalid device key given." (a generic type, so only its message tells it apart).
+ */
+export function isUnknownDevice(error: unknown): boolean {
+  if (!(error instanceof CognitoServiceError)) return false;
+  if (error.type === 'ResourceNotFoundException') return /device/i.test(error.serviceMessage);
+  return error.type === 'InvalidParameterException' && /invalid device key/i.test(error.serviceMessage);
 }

@@ -24,6 +24,8 @@ export interface ChallengeAnswer {
   newPassword?: string;
   attributes?: Record<string, string>;
   code?: string;
+  /** MFA_SETUP by e-mail: the address to receive codes (the pool then asks EMAIL_OTP with a code sent there). */
+  email?: string;
   select?: string;
   answer?: string;
   rememberDevice?: boolean;
@@ -40,4 +42,4 @@ export interface SignInCredentials {
 }
 
 /** One step of a sign-in conversation: finished with tokens, or waiting for an answer. */
-export type SignInOutcome = { kind: 'tokens'; tokens: TokenSet } | { kind: 'challenge'; prompt: ChallengePrompt };
+export type SignInOutcome = { kind: 'tokens'; tokens: TokenSet; warning?: string } | { kind: 'challenge'; prompt: ChallengePrompt };

@@ -1,12 +1,27 @@
 import type { Vault } from '../keychain/vault.ts';
 import type { DeviceMemory } from './device-memory.ts';
 
-/** The keychain as a sign-in's device memory: one entry per pool and user (`device:<pool>:<user>`). */
-export function vaultDeviceMemory(vault: Vault, userPoolId: string, username: string | undefined): DeviceMemory {
-  if (!username) return { load: () => Promise.resolve(undefined), save: () => Promise.resolve(), forget: () => Promise.resolve() };
+/**
+ * The keychain as a sign-in's device memory: one entry per pool and user (`device:<pool>:<user>`). A device is kept
+ * under the name Cognito knows the user by (a UUID in pools that sign in by e-mail or phone) and, so the next sign-in
+ * with the same alias finds it before Cognito has named the user, under the name as typed too. `knownCanonical` (the
+ * profile's last session's user) lets a sign-in with another alias of the same user find the device.
+ */
+export function vaultDeviceMemory(vault: Vault, userPoolId: string, typed: string | undefined, knownCanonical?: string): DeviceMemory {
+  const names = [...new Set([typed, knownCanonical].filter((name): name is string => Boolean(name)))];
   return {
-    load: () => vault.device(userPoolId, username),
-    save: (device) => vault.saveDevice(userPoolId, username, device),
-    forget: () => vault.deleteDevice(userPoolId, username),
+    load: async () => {
+      for (const name of names) {
+        const device = await vault.device(userPoolId, name);
+        if (device) return device;
+      }
+      return undefined;
+    },
+    save: async (device, canonicalName) => {
+      for (const name of new Set([canonicalName, typed].filter((n): n is string => Boolean(n)))) await vault.saveDevice(userPoolId, name, device);
+    },
+    forget: async () => {
+      for (const name of names) await vault.deleteDevice(userPoolId, name);
+    },
   };
 }

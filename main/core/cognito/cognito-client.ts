@@ -60,7 +60,8 @@ function errorMessage(body: unknown): string {
   return typeof message === 'string' ? message : '';
 }
 
-function describeNetworkFailure(error: unknown): string {
+/** A short reason for a failed request (timed out, ECONNREFUSED...), never its body. */
+export function describeNetworkFailure(error: unknown): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timed out';
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   if (cause && typeof cause.code === 'string') return cause.code;

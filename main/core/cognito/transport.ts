@@ -3,10 +3,25 @@ export interface CognitoTransport {
   post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; body: string }>;
 }
 
-/** The real transport: Node's fetch, with a timeout per request. */
+/** A fetch-like function: Node's global fetch, undici's, or Electron's `net.fetch` (which follows the system proxy). */
+export type FetchFunction = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ status: number; text(): Promise<string> }>;
+
+/** A transport over a fetch function, with a timeout per request. */
+export function fetchTransportWith(fetchFunction: FetchFunction): CognitoTransport {
+  return {
+    async post(url, headers, body, timeoutMs) {
+      const response = await fetchFunction(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      return { status: response.status, body: await response.text() };
+    },
+  };
+}
+
+/** The real transport: Node's fetch, through the proxy the environment names (see proxy-transport.ts). */
 export const fetchTransport: CognitoTransport = {
   async post(url, headers, body, timeoutMs) {
-    const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, body: await response.text() };
+    const { proxiedTransport } = await import('./proxy-transport.ts');
+    return ((await proxiedTransport(process.env)) ?? directTransport).post(url, headers, body, timeoutMs);
   },
 };
+
+const directTransport = fetchTransportWith(fetch);

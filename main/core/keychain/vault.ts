@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../profiles/atomic-write.ts';
 import { withFileLock } from '../profiles/file-lock.ts';
-import { crashPoint } from '../scheduler/crash-point.ts';
+import { crashPoint } from '../crash-point.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { assertFitsOneItem } from './item-limit.ts';
 import { legacySessions, LEGACY_SESSION_PREFIX } from './legacy-layout.ts';

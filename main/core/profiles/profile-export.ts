@@ -27,5 +27,7 @@ export function exportProfiles(profiles: Profile[]): string {
 function exportedFields(profile: Profile): ExportedProfile {
   // Listed one by one so a field added to Profile later is not exported until someone decides it is safe to.
   const { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh } = profile;
-  return { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh };
+  // The OAuth kinds' settings (domain, scopes, provider, callback port) are not secrets, and without the domain they cannot sign in.
+  const { domain, scopes, identityProvider, idpIdentifier, callbackPort } = profile;
+  return { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh, domain, scopes, identityProvider, idpIdentifier, callbackPort };
 }

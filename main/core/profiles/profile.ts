@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
+import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
 export const SIGN_IN_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const;
 /** A sign-in flow name. */
 export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
+
+/** Sign-in through Cognito's OAuth 2.0 endpoints: managed login in the browser (code + PKCE), or client credentials. */
+export const OAUTH_FLOWS = ['MANAGED_LOGIN', 'CLIENT_CREDENTIALS'] as const;
+/** Every value `authFlow` takes: an InitiateAuth flow or an OAuth one. */
+export const AUTH_FLOWS = [...SIGN_IN_FLOWS, ...OAUTH_FLOWS] as const;
 
 /** The first factors a USER_AUTH (choice-based) sign-in can ask for with PREFERRED_CHALLENGE. */
 export const USER_AUTH_CHALLENGES = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
@@ -33,7 +39,12 @@ const profileFieldsObject = z
     clientId: z.string().regex(CLIENT_ID, 'client id: expected 1 to 128 letters, digits, "_" or "+"'),
     hasClientSecret: z.boolean().default(false),
     username: z.string().min(1).max(128).optional(),
-    authFlow: z.enum(SIGN_IN_FLOWS, { error: `auth flow: expected one of ${SIGN_IN_FLOWS.join(', ')}` }).default('USER_SRP_AUTH'),
+    authFlow: z.enum(AUTH_FLOWS, { error: `auth flow: expected one of ${AUTH_FLOWS.join(', ')}` }).default('USER_SRP_AUTH'),
+    domain: z.string().optional(),
+    scopes: z.array(z.string().regex(SCOPE, 'scope: expected 1 to 256 printable characters without spaces')).optional(),
+    identityProvider: z.string().min(1).max(128).optional(),
+    idpIdentifier: z.string().min(1).max(128).optional(),
+    callbackPort: z.number({ error: 'callback port: expected a number' }).int().min(1024, 'callback port: expected 1024 to 65535').max(65535, 'callback port: expected 1024 to 65535').optional(),
     preferredChallenge: z.enum(USER_AUTH_CHALLENGES, { error: `preferred challenge: expected one of ${USER_AUTH_CHALLENGES.join(', ')}` }).optional(),
     refreshMethod: z.enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` }).default('auto'),
     /** Learned by `auto`: this endpoint answered that it does not know GetTokensFromRefreshToken (emulators), so REFRESH_TOKEN_AUTH is used there. */
@@ -57,11 +68,26 @@ const poolIdNotAws = { message: 'user pool id: expected <region>_<id>, such as u
 const fipsAvailable = (p: PoolFields): boolean => fipsProblem(p.region, p.fips, p.endpoint) === undefined;
 const fipsUnavailable = { message: `fips: Cognito has FIPS endpoints only in ${FIPS_REGIONS.join(', ')} and GovCloud`, path: ['fips'] };
 
+/** The OAuth kinds need a domain (and client credentials a secret); the domain must be a Cognito or custom https domain. */
+function oauthProblems(p: { authFlow: string; domain?: string | undefined; hasClientSecret: boolean; callbackPort?: number | undefined; identityProvider?: string | undefined; idpIdentifier?: string | undefined }, ctx: z.RefinementCtx): void {
+  const oauth = (OAUTH_FLOWS as readonly string[]).includes(p.authFlow);
+  const add = (message: string): void => ctx.addIssue({ code: 'custom', message });
+  if (oauth && p.domain === undefined) add(`domain: ${p.authFlow} needs the user pool's domain (--domain https://<prefix>.auth.<region>.amazoncognito.com or a custom domain)`);
+  if (p.domain !== undefined) {
+    const problem = domainProblem(p.domain);
+    if (problem) add(`domain: ${problem}`);
+  }
+  if (p.authFlow === 'CLIENT_CREDENTIALS' && !p.hasClientSecret) add('client secret: CLIENT_CREDENTIALS needs the app client\'s secret (--client-secret-stdin)');
+  if (p.authFlow !== 'MANAGED_LOGIN' && p.callbackPort !== undefined) add('callback port: only MANAGED_LOGIN profiles receive a browser redirect');
+  if (p.authFlow !== 'MANAGED_LOGIN' && (p.identityProvider !== undefined || p.idpIdentifier !== undefined)) add('identity provider: only MANAGED_LOGIN profiles sign in through an identity provider');
+  if (p.identityProvider !== undefined && p.idpIdentifier !== undefined) add('identity provider: give either --identity-provider or --idp-identifier, not both');
+}
+
 /** The fields a person supplies, with defaults filled in. */
-export const profileFieldsSchema = profileFieldsObject.refine(poolIdFitsEndpoint, poolIdNotAws).refine(fipsAvailable, fipsUnavailable);
+export const profileFieldsSchema = profileFieldsObject.refine(poolIdFitsEndpoint, poolIdNotAws).refine(fipsAvailable, fipsUnavailable).superRefine(oauthProblems);
 
 /** A stored profile: the typed fields plus a stable id (keychain entries are keyed by it, so renames keep them). */
-export const profileSchema = profileFieldsObject.extend({ id: z.uuid() }).refine(poolIdFitsEndpoint, poolIdNotAws).refine(fipsAvailable, fipsUnavailable);
+export const profileSchema = profileFieldsObject.extend({ id: z.uuid() }).refine(poolIdFitsEndpoint, poolIdNotAws).refine(fipsAvailable, fipsUnavailable).superRefine(oauthProblems);
 
 /**
  * Sentences about a valid profile that may still be a mistake: a pool id whose region prefix is not the profile's

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { refreshSession, RefreshRefusedError } from '../auth/refresh-session.ts';
+import { managedLogin, type OpenUrl } from '../oauth/managed-login.ts';
+import { refreshOAuthSession, requestClientCredentials, revokeOAuthSession, usesOAuth } from '../oauth/oauth-session.ts';
 import { SignInConversation } from '../auth/sign-in-conversation.ts';
 import { answerCanBeRetried } from '../auth/answer-retry.ts';
 import { revokeAtServer, type SignOutResult } from '../auth/sign-out.ts';
@@ -9,13 +11,13 @@ import type { Clock } from '../clock.ts';
 import { CognitoClient } from '../cognito/cognito-client.ts';
 import { cognitoEndpoint } from '../cognito/endpoint.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
-import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
+import { asCtmError, BadInputError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
-import { crashPoint } from '../scheduler/crash-point.ts';
+import { crashPoint } from '../crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
 import { sessionState, type ProfileStatus, type SignInStep } from './session-state.ts';
 
@@ -53,10 +55,21 @@ export class SessionService {
   /** Starts a sign-in with the profile's flow. */
   async startSignIn(profileRef: string, credentials: SignInCredentials): Promise<SignInStep> {
     const profile = await this.deps.profiles.get(profileRef);
-    const devices = vaultDeviceMemory(this.deps.vault, profile.userPoolId, credentials.username ?? profile.username);
+    // Client credentials need no person: "signing in" is asking the token endpoint.
+    if (profile.authFlow === 'CLIENT_CREDENTIALS') return this.signedIn(profile, await requestClientCredentials(await this.oauthContext(profile)));
+    if (profile.authFlow === 'MANAGED_LOGIN') throw new BadInputError(`Profile "${profile.name}" signs in through managed login in the browser: run ctm login ${profile.name}`);
+    const lastUser = (this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id).catch(() => undefined)))?.userId;
+    const devices = vaultDeviceMemory(this.deps.vault, profile.userPoolId, credentials.username ?? profile.username, lastUser);
     const conversation = new SignInConversation({ profile, client: this.clientFor(profile), now: () => this.deps.clock.now(), devices, ...(await this.secretOf(profile)) });
     const outcome = await conversation.start(credentials);
     return this.advance(profile, conversation, randomUUID(), outcome);
+  }
+
+  /** Signs a MANAGED_LOGIN profile in through the browser (`open` shows the URL); the refresh token goes to the keychain. */
+  async signInWithBrowser(profileRef: string, open: OpenUrl, timeoutMs?: number): Promise<SignInStep> {
+    const profile = await this.deps.profiles.get(profileRef);
+    const tokens = await managedLogin({ ...(await this.oauthContext(profile)), open, ...(timeoutMs ? { timeoutMs } : {}) });
+    return this.signedIn(profile, tokens);
   }
 
   /** Answers the challenge a conversation is waiting on. */
@@ -82,6 +95,7 @@ export class SessionService {
     const profile = await this.deps.profiles.get(profileRef);
     // Without its refresh token: a cached answer reads the cache key and the cache file, whatever the number of profiles.
     const session = this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id));
+    if (!session && profile.authFlow === 'CLIENT_CREDENTIALS') return this.refresh(profile.id);
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
     if (isFreshEnough(session, this.deps.clock.now(), options.minTtlMs)) return session;
     return this.refresh(profile.id);
@@ -105,6 +119,7 @@ export class SessionService {
     try {
       let session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
       if (!session) return { revoked: true };
+      if (usesOAuth(profile)) return await this.revokeOAuth(profile, session);
       const client = this.clientFor(profile);
       const { clientSecret } = await this.secretOf(profile).catch(() => ({ clientSecret: undefined }));
       if (options.global && session.expiresAt <= this.deps.clock.now() && session.refreshToken) {
@@ -130,7 +145,9 @@ export class SessionService {
       const cached = this.cache.get(profile.id);
       const session = cached ? { expiresAt: cached.expiresAt, hasRefreshToken: Boolean(cached.refreshToken) } : secrets.get(profile.id)?.session;
       const problem = this.problems.get(profile.id);
-      const state = this.inflight.has(profile.id) ? 'refreshing' : sessionState(session?.expiresAt, session?.hasRefreshToken === true, now, problem?.state);
+      // Client credentials renew without a refresh token (asking again), so an expired one is "expired", not "sign-in required".
+      const renewable = session?.hasRefreshToken === true || profile.authFlow === 'CLIENT_CREDENTIALS';
+      const state = this.inflight.has(profile.id) ? 'refreshing' : sessionState(session?.expiresAt, renewable, now, problem?.state);
       return { profile, state, ...(session ? { expiresAt: session.expiresAt } : {}), ...(problem ? { problem: problem.message } : {}) };
     });
   }
@@ -151,11 +168,13 @@ export class SessionService {
     }
     // The keychain first: `ctm` or the app in another process may have rotated the refresh token since we cached it.
     let session = this.unsaved.has(profile.id) ? this.cache.get(profile.id) : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id));
-    if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
+    if (!session && profile.authFlow !== 'CLIENT_CREDENTIALS') throw new SignInRequiredError(profile.name, 'it is not signed in');
     for (let attempt = 1; ; attempt++) {
       let renewed: TokenSet;
       try {
-        renewed = await refreshSession({ profile, session, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), ...(await this.secretOf(profile)) });
+        renewed = usesOAuth(profile)
+          ? await refreshOAuthSession(await this.oauthContext(profile), session)
+          : await refreshSession({ profile, session: session as TokenSet, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), ...(await this.secretOf(profile)) });
       } catch (error) {
         if (!isDefiniteRefusal(error)) {
           const problem = asCtmError(error);
@@ -164,11 +183,12 @@ export class SessionService {
         }
         // Before dropping anything: if another process stored a different refresh token meanwhile, that one may still work.
         const stored = this.unsaved.has(profile.id) ? undefined : await this.deps.vault.session(profile.id).catch(() => undefined);
-        if (attempt === 1 && stored?.refreshToken && stored.refreshToken !== session.refreshToken) {
+        if (attempt === 1 && stored?.refreshToken && stored.refreshToken !== session?.refreshToken) {
           session = stored;
           continue;
         }
-        const reason = error instanceof RefreshRefusedError ? error.message : `Cognito refused the refresh token (${(error as Error).message})`;
+        const refused = error instanceof RefreshRefusedError ? error.message : `Cognito refused the refresh token (${(error as Error).message})`;
+        const reason = session?.unconfirmedDevice ? `${refused}: this computer was never confirmed as a device of the pool (ConfirmDevice failed at sign-in), and Cognito renews tokens only for confirmed devices` : refused;
         this.cache.delete(profile.id);
         this.unsaved.delete(profile.id);
         await this.deps.vault.deleteSession(profile.id);
@@ -201,10 +221,15 @@ export class SessionService {
       this.conversations.set(conversationId, { profileId: profile.id, conversation, startedAt: this.deps.clock.now() });
       return { kind: 'challenge', profileId: profile.id, conversationId, prompt: outcome.prompt };
     }
-    await this.deps.vault.saveSession(profile.id, outcome.tokens);
-    this.cache.set(profile.id, outcome.tokens);
+    return this.signedIn(profile, outcome.tokens, outcome.warning);
+  }
+
+  /** Stores the tokens of a finished sign-in, whichever way it went. */
+  private async signedIn(profile: Profile, tokens: TokenSet, warning?: string): Promise<SignInStep> {
+    await this.deps.vault.saveSession(profile.id, tokens);
+    this.cache.set(profile.id, tokens);
     this.problems.delete(profile.id);
-    return { kind: 'signed-in', profileId: profile.id, expiresAt: outcome.tokens.expiresAt };
+    return { kind: 'signed-in', profileId: profile.id, expiresAt: tokens.expiresAt, ...(warning ? { warning } : {}) };
   }
 
   private pruneConversations(): void {
@@ -215,6 +240,20 @@ export class SessionService {
   /** Remembers that the profile's endpoint lacks GetTokensFromRefreshToken; a failed write only costs one extra call next time. */
   private async rememberRefreshFallback(profile: Profile): Promise<void> {
     await this.deps.profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).catch(() => undefined);
+  }
+
+  private async oauthContext(profile: Profile): Promise<{ profile: Profile; clientSecret?: string; transport: CognitoTransport; now: () => number }> {
+    return { profile, transport: this.deps.transport, now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) };
+  }
+
+  /** /oauth2/revoke for a managed-login session; like the API's sign-out, a failure is a warning, not an error. */
+  private async revokeOAuth(profile: Profile, session: TokenSet): Promise<SignOutResult> {
+    try {
+      await revokeOAuthSession(await this.oauthContext(profile), session);
+      return { revoked: true };
+    } catch (error) {
+      return { revoked: false, warning: `Signed out on this computer, but the refresh token was not revoked at the server and stays valid until it expires (${asCtmError(error).message.replace(/\.$/, '')}).` };
+    }
   }
 
   private clientFor(profile: Profile): CognitoClient {

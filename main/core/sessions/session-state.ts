@@ -16,7 +16,7 @@ export interface ProfileStatus {
 
 /** Where a sign-in stands after a step: done, or waiting on a challenge of the conversation `conversationId`. */
 export type SignInStep =
-  | { kind: 'signed-in'; profileId: string; expiresAt: number }
+  | { kind: 'signed-in'; profileId: string; expiresAt: number; warning?: string }
   | { kind: 'challenge'; profileId: string; conversationId: string; prompt: ChallengePrompt };
 
 /** The state of a profile from what is known of its session, at `now`. */

@@ -61,9 +61,15 @@ export async function inspectToken(token: string, kind: TokenKind, profile: Pick
   };
 }
 
-async function verifySignature(token: string, claims: Record<string, unknown>, issuers: string[], jwksUrl: string): Promise<{ verified: boolean; detail: string }> {
+/** The (cached) key set of a pool's JWKS URL. */
+export function poolKeySet(jwksUrl: string): ReturnType<typeof createRemoteJWKSet> {
   let keys = keySets.get(jwksUrl);
   if (!keys) keySets.set(jwksUrl, (keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000 })));
+  return keys;
+}
+
+async function verifySignature(token: string, claims: Record<string, unknown>, issuers: string[], jwksUrl: string): Promise<{ verified: boolean; detail: string }> {
+  const keys = poolKeySet(jwksUrl);
   try {
     // The signature alone: an expired token still carries a valid signature, and expiry is shown separately.
     await compactVerify(token, keys, { algorithms: ['RS256'] });

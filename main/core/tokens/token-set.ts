@@ -17,6 +17,8 @@ export interface TokenSet {
   clockOffsetMs?: number;
   /** When the tokens were received, to scale the refresh margin with the lifetime. */
   issuedAt: number;
+  /** Set when the sign-in's device could not be confirmed: Cognito then refuses to renew, and that refusal says why. */
+  unconfirmedDevice?: boolean;
   /** The name Cognito knows the user by (`username` claim, else `cognito:username`, else `sub`): SECRET_HASH on refresh uses it. */
   userId?: string;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../../../main/core/keychain/keytar-secret-store.ts';
 import { MAX_ITEM_BYTES } from '../../../main/core/keychain/item-limit.ts';
 import { Vault } from '../../../main/core/keychain/vault.ts';
-import type { CrashPoint } from '../../../main/core/scheduler/crash-point.ts';
+import type { CrashPoint } from '../../../main/core/crash-point.ts';
 import type { TokenSet } from '../../../main/core/tokens/token-set.ts';
 import { awsSizedSession } from '../../support/aws-sized-tokens.ts';
 import { startKeyringSession, useKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
@@ -16,7 +16,7 @@ import { runVaultChild } from '../../support/vault-child-run.ts';
 const SAVE_POINTS: CrashPoint[] = ['session-save-started', 'refresh-item-written', 'session-committed', 'session-stored'];
 const ELEVEN_MINUTES = 11 * 60_000;
 
-// A child process doing one vault write is killed with SIGKILL (CTM_TEST_CRASH_AT, main/core/scheduler/crash-point.ts)
+// A child process doing one vault write is killed with SIGKILL (CTM_TEST_CRASH_AT, main/core/crash-point.ts)
 // at every step of it, against the real gnome-keyring of a private session. Afterwards a fresh vault must read exactly
 // the previous or exactly the new session: never neither, never access tokens of one with the refresh token of the other.
 describe.skipIf(!HAS_KEYRING)('crash safety: a vault write killed at every step leaves the previous or the new session (real gnome-keyring)', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,8 @@ const baseConfig = require(join(root, 'build/electron-builder.config.cjs')) as R
 function standInElectron(dir: string): string {
   const dist = join(dir, 'electron-dist');
   mkdirSync(join(dist, 'resources'), { recursive: true });
-  writeFileSync(join(dist, 'electron'), '#!/bin/sh\necho "Electron stand-in"\n');
+  // It prints its arguments and exits 7, so a test can see what a launcher passed and that the exit code comes back.
+  writeFileSync(join(dist, 'electron'), '#!/bin/sh\nprintf "arg:%s\\n" "$@"\nexit 7\n');
   chmodSync(join(dist, 'electron'), 0o755);
   writeFileSync(join(dist, 'LICENSE'), 'stand-in\n');
   return dist;
@@ -76,8 +77,23 @@ module.exports = { ...base, electronDist: ${JSON.stringify(standInElectron(work)
     const ours = files.filter((f) => !f.startsWith('/node_modules/'));
     expect(ours.filter((f) => /\.(ts|map)$/.test(f) || /^\/(main|renderer|test|build)\//.test(f))).toEqual([]);
     expect(files.filter((f) => /^\/node_modules\/(electron|electron-builder|vitest|typescript|esbuild|playwright-core)\//.test(f))).toEqual([]);
-    // zod, jose and uqr are bundled into out/ (dev dependencies): keytar, a native module, is the only runtime one.
+    // zod, jose and uqr are bundled into out/main: keytar is the only runtime dependency the archive carries.
     expect(files.filter((f) => /^\/node_modules\/(zod|jose|uqr)\//.test(f))).toEqual([]);
+    expect(files).toContain('/node_modules/keytar/package.json');
+  });
+
+  it('puts the ctm launchers in resources/bin, outside the archive, the Unix one executable', () => {
+    expect(statSync(join(appDir, 'resources/bin/ctm')).mode & 0o111).toBe(0o111);
+    expect(existsSync(join(appDir, 'resources/bin/ctm.cmd'))).toBe(true);
+  });
+
+  it('ctm through a link elsewhere (as /usr/bin/ctm) runs the app binary in CLI mode with every argument after --, and returns its exit code', () => {
+    const link = join(work, 'usr-bin', 'ctm');
+    mkdirSync(join(work, 'usr-bin'));
+    symlinkSync(join(appDir, 'resources/bin/ctm'), link);
+    const run = spawnSync(link, ['token', 'my dev', '--no-sandbox'], { encoding: 'utf8' });
+    expect(run.stdout.trim().split('\n')).toEqual(['arg:--ctm-cli', 'arg:--', 'arg:token', 'arg:my dev', 'arg:--no-sandbox']);
+    expect(run.status).toBe(7);
   });
 
   it("unpacks keytar's native module beside the archive", () => {
@@ -99,6 +115,39 @@ describe('the electron-builder configuration for npm run dist', () => {
     for (const resource of ['build/entitlements.mac.plist', 'build/icon.icns', 'build/icon.ico', 'build/icons-linux/512x512.png']) expect(existsSync(join(root, resource)), resource).toBe(true);
   });
 
+  it('puts ctm on PATH: the deb links /usr/bin/ctm on install (after electron-builder\'s own steps, AppArmor included) and unlinks it on removal', () => {
+    const deb = baseConfig.deb as { afterInstall: string; afterRemove: string };
+    const install = readFileSync(join(root, deb.afterInstall), 'utf8');
+    const remove = readFileSync(join(root, deb.afterRemove), 'utf8');
+    const templates = join(root, 'node_modules/app-builder-lib/templates/linux');
+    // A custom script replaces electron-builder's: it must still do everything the default one does.
+    for (const [ours, theirs] of [[install, 'after-install.tpl'], [remove, 'after-remove.tpl']] as const) {
+      const missing = readFileSync(join(templates, theirs), 'utf8').split('\n').filter((line) => line.trim() && !line.trim().startsWith('#') && !ours.includes(line));
+      expect(missing, theirs).toEqual([]);
+    }
+    // electron-builder fills ${name} macros in these scripts and fails the build on one it does not know (FpmTarget's writeConfigFile).
+    expect([...`${install}${remove}`.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]).filter((name) => !['executable', 'sanitizedProductName', 'productFilename'].includes(name ?? ''))).toEqual([]);
+    expect(install).toContain("ln -sf '/opt/${sanitizedProductName}/resources/bin/ctm' '/usr/bin/ctm'");
+    expect(remove).toMatch(/readlink \/usr\/bin\/ctm[\s\S]*rm -f '\/usr\/bin\/ctm'/);
+    expect(baseConfig.extraResources).toEqual([{ from: 'build/bin', to: 'bin', filter: ['ctm', 'ctm.cmd'] }]);
+  });
+
+  it('puts ctm on PATH on Windows: the NSIS include adds <install dir>\\resources\\bin to the user PATH and removes it on uninstall; ctm.cmd runs the installed exe', () => {
+    const nsis = baseConfig.nsis as { include: string };
+    const include = readFileSync(join(root, nsis.include), 'utf8');
+    expect(include).toMatch(/!macro customInstall[\s\S]*\$INSTDIR\\resources\\bin[\s\S]*SetEnvironmentVariable\('Path'[\s\S]*'User'\)[\s\S]*!macroend/);
+    expect(include).toMatch(/!macro customUnInstall[\s\S]*-ne \$\$dir[\s\S]*!macroend/);
+    const cmd = readFileSync(join(root, 'build/bin/ctm.cmd'), 'utf8');
+    expect(cmd).toContain(`%~dp0..\\..\\${String(baseConfig.productName)}.exe`);
+    expect(cmd).toContain('--ctm-cli -- %*');
+    expect(cmd).toMatch(/\r\n/);
+  });
+
+  it("finds the macOS binary from the launcher (Contents/Resources/bin -> Contents/MacOS/<productName>); the app menu links it into /usr/local/bin", () => {
+    expect(readFileSync(join(root, 'build/bin/ctm'), 'utf8')).toContain(`$resources/../MacOS/${String(baseConfig.productName)}`);
+    expect(readFileSync(join(root, 'main/index.ts'), 'utf8')).toContain("macCliInstallArgs(join(process.resourcesPath, 'bin', 'ctm'))");
+  });
+
   it('flips the hardening fuses after packing', () => {
     expect(baseConfig.electronFuses).toEqual(
       expect.objectContaining({
@@ -108,6 +157,8 @@ describe('the electron-builder configuration for npm run dist', () => {
         onlyLoadAppFromAsar: true,
         enableEmbeddedAsarIntegrityValidation: true,
         enableCookieEncryption: true,
+        // An unsigned Apple Silicon build is killed at launch unless its ad-hoc signature is redone after the flip.
+        resetAdHocDarwinSignature: true,
       }),
     );
   });

@@ -22,14 +22,15 @@ describe.skipIf(!HAS_KEYRING)('restore on start: every profile from the config, 
   let app: AppFixture;
   beforeAll(async () => {
     app = await startAppFixture(refreshSeed(3600));
-    // Sessions signed in two hours "ago" on the emulator's clock: their hour-long tokens are expired when the app starts.
-    app.emulator.advanceClock(-2 * 3_600_000);
+    // Sessions stored as if signed in two hours ago: their hour-long tokens are expired when the app starts. (The expiry
+    // is now taken from ExpiresIn on the local clock, so moving the emulator's clock no longer ages them.)
     for (const [name, autoRefresh] of [['a', true], ['b', true], ['c', true], ['manual', false]] as const) {
-      await app.core.addProfile(refreshProfile(name, SHORT_CLIENT, app.emulator.endpoint, { autoRefresh }));
+      const { id } = await app.core.addProfile(refreshProfile(name, SHORT_CLIENT, app.emulator.endpoint, { autoRefresh }));
       await app.core.sessions.startSignIn(name, { password: BOB_PASSWORD });
+      const session = (await app.core.vault.session(id))!;
+      await app.core.vault.saveSession(id, { ...session, issuedAt: Date.now() - 2 * 3_600_000, expiresAt: Date.now() - 3_600_000 });
     }
     await app.core.addProfile(refreshProfile('never-signed-in', SHORT_CLIENT, app.emulator.endpoint));
-    app.emulator.advanceClock(2 * 3_600_000);
   });
   afterAll(async () => app?.close());
 

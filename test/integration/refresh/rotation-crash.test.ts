@@ -5,7 +5,7 @@ import { HAS_KEYRING } from '../../support/system-components.ts';
 import { BOB_PASSWORD, GRACE_SECONDS, refreshProfile, refreshSeed, ROTATING_CLIENT } from './refresh-test-kit.ts';
 
 // `ctm token` is killed (SIGKILL, through the documented test-only hook CTM_TEST_CRASH_AT=refresh-received in
-// main/core/scheduler/crash-point.ts) after Cognito answered a refresh with a rotated refresh token and before it was stored.
+// main/core/crash-point.ts) after Cognito answered a refresh with a rotated refresh token and before it was stored.
 describe.skipIf(!HAS_KEYRING)('rotation crash-safety: ctm dies between receiving a rotated refresh token and storing it (emulator, real keyring)', () => {
   let app: AppFixture;
   let id: string;

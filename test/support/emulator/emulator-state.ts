@@ -10,7 +10,7 @@ export interface EmulatorState {
   clock: EmulatorClock;
   refreshTokens: RefreshTokenStore;
   sessions: AuthSessionStore;
-  /** Codes sent by SMS or e-mail, per username, newest last. */
+  /** Codes sent by SMS or e-mail, per seed username, newest last. */
   outbox: Map<string, string[]>;
   /** origin_jti values whose access tokens no longer work (RevokeToken, GlobalSignOut). */
   revokedOrigins: Set<string>;
@@ -18,7 +18,7 @@ export interface EmulatorState {
 
 /** Appends a delivered code to a user's outbox. */
 export function deliverCode(state: EmulatorState, user: UserRecord, code: string): void {
-  const box = state.outbox.get(user.username) ?? [];
+  const box = state.outbox.get(user.seedName) ?? [];
   box.push(code);
-  state.outbox.set(user.username, box);
+  state.outbox.set(user.seedName, box);
 }

@@ -4,6 +4,7 @@ import { answerControl } from './control-endpoint.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import type { FaultPlan } from './fault-controller.ts';
 import { answerOperation } from './operation-dispatch.ts';
+import { answerOAuth } from './oauth/oauth-routes.ts';
 import { sendJson } from './wire-response.ts';
 
 /** One request as the emulator received it. */
@@ -52,6 +53,8 @@ async function answer(context: ServerContext, req: IncomingMessage, res: ServerR
     if (!pool) return sendJson(res, 404, { message: 'User pool does not exist.' }, 'application/json');
     return sendJson(res, 200, { keys: [pool.signer.jwk] }, 'application/json');
   }
+  // The managed-login domain (/oauth2/*, /login, /mfa) and OIDC discovery live in oauth/.
+  if (answerOAuth(context.state, req, res, path, text, context.requests)) return;
   if (path.startsWith('/__emulator/')) return answerControl(context, req, res, path, text);
   if (req.method !== 'POST' || path !== '/') {
     return sendJson(res, 404, { __type: 'UnknownOperationException', message: `No route for ${req.method ?? ''} ${path}` });

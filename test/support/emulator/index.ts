@@ -7,9 +7,10 @@ import { createEmulatorServer, type RecordedRequest } from './http-server.ts';
 import { buildPool } from './pool-builder.ts';
 import { RefreshTokenStore } from './refresh-token-store.ts';
 import { loadSeed } from './seed-loader.ts';
+import { seededUser } from './user-lookup.ts';
 import type { Seed } from './seed-types.ts';
 
-export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, MfaSetupMethod, UnknownDeviceError, UserStatus } from './seed-types.ts';
+export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, MfaSetupMethod, UnknownDeviceError, UsernameAttribute, UserStatus } from './seed-types.ts';
 export type { RecordedRequest } from './http-server.ts';
 export type { FaultController, UnknownOperationStyle } from './fault-controller.ts';
 export { secretHashFor } from './secret-hash.ts';
@@ -53,7 +54,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const faults = createFaultPlan();
   const revokeAllFor = (username: string): void => {
     for (const pool of state.pools.values()) {
-      const user = pool.users.get(username);
+      const user = seededUser(pool, username);
       if (user) for (const origin of state.refreshTokens.revokeAllFor(user)) state.revokedOrigins.add(origin);
     }
   };

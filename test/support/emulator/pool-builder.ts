@@ -12,10 +12,13 @@ export function stableSub(poolId: string, username: string): string {
 
 function buildUser(pool: PoolRecord, seed: SeedUser): UserRecord {
   const mfa = seed.mfa ?? {};
+  const sub = stableSub(pool.id, seed.username);
   return {
-    username: seed.username,
+    // AWS: in a pool with username attributes the username is a generated UUID (the same value as sub here).
+    username: pool.usernameAttributes.length > 0 ? sub : seed.username,
+    seedName: seed.username,
     password: seed.password,
-    sub: stableSub(pool.id, seed.username),
+    sub,
     attributes: { ...(seed.attributes ?? {}) },
     status: seed.status ?? 'CONFIRMED',
     groups: [...(seed.groups ?? [])],
@@ -48,6 +51,7 @@ function buildClient(pool: PoolRecord, seed: SeedClient): ClientRecord {
     authSessionValiditySeconds: seed.authSessionValiditySeconds ?? 180,
     omitExpiresIn: seed.omitExpiresIn ?? false,
     tokenRevocation: seed.enableTokenRevocation ?? true,
+    oauth: seed.oauth,
     pool,
   };
 }
@@ -59,12 +63,17 @@ export async function buildPool(seed: SeedPool): Promise<{ pool: PoolRecord; cli
     srpName: seed.id.slice(seed.id.indexOf('_') + 1),
     region: seed.id.slice(0, seed.id.indexOf('_')),
     requiredAttributes: [...(seed.requiredAttributes ?? [])],
+    usernameAttributes: [...(seed.usernameAttributes ?? [])],
     deviceTracking: seed.deviceTracking ?? 'off',
     mfaSetupMethods: [...(seed.mfaSetupMethods ?? ['SOFTWARE_TOKEN_MFA'])],
     unknownDeviceError: seed.unknownDeviceError ?? 'ResourceNotFoundException',
     users: new Map(),
     signer: await createPoolSigner(),
+    resourceServers: [...(seed.resourceServers ?? [])],
   };
-  for (const user of seed.users) pool.users.set(user.username, buildUser(pool, user));
+  for (const seedUser of seed.users) {
+    const user = buildUser(pool, seedUser);
+    pool.users.set(user.username, user);
+  }
   return { pool, clients: seed.clients.map((client) => buildClient(pool, client)) };
 }

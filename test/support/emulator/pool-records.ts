@@ -1,5 +1,5 @@
 import type { PoolSigner } from './pool-signer.ts';
-import type { DeviceTracking, MfaMethod, MfaSetupMethod, SeedCustomChallenge, UnknownDeviceError, UserStatus } from './seed-types.ts';
+import type { DeviceTracking, MfaMethod, MfaSetupMethod, SeedCustomChallenge, SeedOAuthClient, SeedResourceServer, UnknownDeviceError, UsernameAttribute, UserStatus } from './seed-types.ts';
 
 /** A user pool as the emulator holds it while running. */
 export interface PoolRecord {
@@ -8,6 +8,8 @@ export interface PoolRecord {
   srpName: string;
   region: string;
   requiredAttributes: string[];
+  /** Attributes users sign in with instead of a username (then the real username is a UUID). */
+  usernameAttributes: UsernameAttribute[];
   deviceTracking: DeviceTracking;
   /** What MFA_SETUP offers (MFAS_CAN_SETUP). */
   mfaSetupMethods: MfaSetupMethod[];
@@ -15,6 +17,7 @@ export interface PoolRecord {
   unknownDeviceError: UnknownDeviceError;
   users: Map<string, UserRecord>;
   signer: PoolSigner;
+  resourceServers: SeedResourceServer[];
 }
 
 /** An app client with every default filled in. */
@@ -31,12 +34,17 @@ export interface ClientRecord {
   omitExpiresIn: boolean;
   /** EnableTokenRevocation: false makes RevokeToken answer UnsupportedOperationException. */
   tokenRevocation: boolean;
+  /** OAuth settings; undefined when the client has none (its OAuth endpoints then refuse it). */
+  oauth: SeedOAuthClient | undefined;
   pool: PoolRecord;
 }
 
 /** A user with mutable state (password, status, devices, MFA). */
 export interface UserRecord {
+  /** The real (internal) username: the seed's, or a UUID in a pool with username attributes. */
   username: string;
+  /** The seed's `username`, by which tests name the user (outbox, revokeAllFor). */
+  seedName: string;
   password: string;
   sub: string;
   attributes: Record<string, string>;

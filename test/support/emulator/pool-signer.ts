@@ -21,7 +21,7 @@ export async function createPoolSigner(): Promise<PoolSigner> {
   const exported = publicKey.export({ format: 'jwk' });
   const n = String(exported.n);
   const e = String(exported.e);
-  const kid = createHash('sha256').update(n).digest('base64url').slice(0, 43) + '=';
+  const kid = createHash('sha256').update(n).digest('base64');
   return { kid, privateKey, publicKey, jwk: { kid, alg: 'RS256', kty: 'RSA', use: 'sig', n, e } };
 }
 

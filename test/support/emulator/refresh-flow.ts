@@ -27,7 +27,7 @@ export function usableRefreshToken(state: EmulatorState, request: RefreshRequest
   if (request.deviceKey !== undefined && !record.user.devices.has(request.deviceKey)) throw unknownDevice(record.user.pool);
   if (record.deviceKey !== undefined && record.deviceKey !== request.deviceKey) throw notAuthorized('Invalid Refresh Token');
   // Cognito refuses refresh from a device it tracked but that was never confirmed (ConfirmDevice): "Invalid Refresh
-  // Token" (developer guide, amazon-cognito-user-pools-device-tracking: confirm the device before using its key).
+  // Token" (developer guide, amazon-cognito-user-pools-device-tracking; aws-amplify/amplify-android#2506).
   if (record.deviceKey !== undefined && record.user.devices.get(record.deviceKey)?.verifierHex === undefined) {
     throw notAuthorized('Invalid Refresh Token');
   }

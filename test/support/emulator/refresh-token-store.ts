@@ -17,6 +17,18 @@ export interface RefreshTokenRecord {
   rotatedAt: number | undefined;
 }
 
+const jweHeader = Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url');
+
+/**
+ * A new opaque refresh token shaped like AWS's: a compact JWE (header, RSA-OAEP encrypted key of 256 bytes, 12-byte IV,
+ * ciphertext, 16-byte tag) of about 1,780 characters. Clients must store it as an opaque string (developer guide,
+ * amazon-cognito-user-pools-using-the-refresh-token: "The refresh token is encrypted"); its size matters for keychains.
+ */
+export function newRefreshToken(): string {
+  const part = (bytes: number): string => randomBytes(bytes).toString('base64url');
+  return [jweHeader, part(256), part(12), part(1000), part(16)].join('.');
+}
+
 /** Every refresh token issued, by value and by user. */
 export class RefreshTokenStore {
   readonly #byToken = new Map<string, RefreshTokenRecord>();
@@ -24,7 +36,7 @@ export class RefreshTokenStore {
 
   /** Records a new opaque refresh token and returns it. */
   issue(fields: Omit<RefreshTokenRecord, 'token' | 'revoked' | 'rotatedAt'>): RefreshTokenRecord {
-    const token = randomBytes(96).toString('base64url');
+    const token = newRefreshToken();
     const record: RefreshTokenRecord = { ...fields, token, revoked: false, rotatedAt: undefined };
     this.#byToken.set(token, record);
     const mine = this.#byUser.get(fields.user) ?? new Set();

@@ -1,6 +1,7 @@
 import { CognitoError, invalidParameter, missingMember, missingParameter } from './cognito-error.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import type { ClientRecord, UserRecord } from './pool-records.ts';
+import { findUser } from './user-lookup.ts';
 
 /** A parsed request body. */
 export type RequestBody = Record<string, unknown>;
@@ -51,7 +52,7 @@ export function clientFor(state: EmulatorState, body: RequestBody): ClientRecord
 
 /** The user named by a USERNAME in the client's pool, or UserNotFoundException. */
 export function userFor(client: ClientRecord, username: string): UserRecord {
-  const user = client.pool.users.get(username);
+  const user = findUser(client.pool, username);
   if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
   return user;
 }

@@ -80,12 +80,22 @@ export function checkSeed(value: unknown): asserts value is Seed {
     for (const method of pool.mfaSetupMethods === undefined ? [] : list(`${where}.mfaSetupMethods`, pool.mfaSetupMethods)) {
       if (method !== 'SOFTWARE_TOKEN_MFA' && method !== 'EMAIL_OTP') fail(`${where}.mfaSetupMethods`, `expected SOFTWARE_TOKEN_MFA or EMAIL_OTP, not ${String(method)}`);
     }
+    const usernameAttributes = pool.usernameAttributes === undefined ? [] : list(`${where}.usernameAttributes`, pool.usernameAttributes);
+    for (const attribute of usernameAttributes) {
+      if (attribute !== 'email' && attribute !== 'phone_number') fail(`${where}.usernameAttributes`, `expected email or phone_number, not ${String(attribute)}`);
+    }
     list(`${where}.clients`, pool.clients).forEach((client, c) => {
       checkClient(`${where}.clients[${c}]`, client);
       const id = (client as { id: string }).id;
       if (clientIds.has(id)) fail(`${where}.clients[${c}]`, `duplicate client id ${id}`);
       clientIds.add(id);
     });
-    list(`${where}.users`, pool.users).forEach((user, u) => checkUser(`${where}.users[${u}]`, user));
+    list(`${where}.users`, pool.users).forEach((user, u) => {
+      checkUser(`${where}.users[${u}]`, user);
+      const attributes = (user as { attributes?: Record<string, unknown> }).attributes ?? {};
+      if (usernameAttributes.length > 0 && !usernameAttributes.some((name) => typeof attributes[String(name)] === 'string')) {
+        fail(`${where}.users[${u}].attributes`, `a user of a pool with usernameAttributes needs one of ${usernameAttributes.join(', ')} to sign in with`);
+      }
+    });
   });
 }

@@ -7,6 +7,8 @@ export interface Seed {
 export interface SeedPool {
   id: string;
   requiredAttributes?: string[];
+  /** Users sign in with these attributes (AWS UsernameAttributes); their real username becomes a UUID. */
+  usernameAttributes?: UsernameAttribute[];
   clients: SeedClient[];
   deviceTracking?: DeviceTracking;
   /** What MFA_SETUP lets users enrol (default TOTP only; EMAIL_OTP needs a pool with e-mail MFA, i.e. SES, on AWS). */
@@ -14,6 +16,8 @@ export interface SeedPool {
   /** The answer to an unknown device key (default ResourceNotFoundException "Device does not exist."). */
   unknownDeviceError?: UnknownDeviceError;
   users: SeedUser[];
+  /** Resource servers whose scopes client-credentials tokens may carry. */
+  resourceServers?: SeedResourceServer[];
 }
 
 /** An MFA method a user can enrol during sign-in (SMS is left out: it needs a verified phone first). */
@@ -21,6 +25,9 @@ export type MfaSetupMethod = 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
 /** Cognito's two answers to a device key it does not know. */
 export type UnknownDeviceError = 'ResourceNotFoundException' | 'InvalidParameterException';
+
+/** An attribute users of a pool can sign in with instead of a username. */
+export type UsernameAttribute = 'email' | 'phone_number';
 
 /** How a pool remembers devices: never, on every sign-in, or when the user opts in. */
 export type DeviceTracking = 'off' | 'always' | 'user-opt-in';
@@ -38,6 +45,22 @@ export interface SeedClient {
   omitExpiresIn?: boolean;
   /** AWS's EnableTokenRevocation (default true for new clients). */
   enableTokenRevocation?: boolean;
+  /** OAuth settings of the client (managed login, client credentials); see oauth/README.md. */
+  oauth?: SeedOAuthClient;
+}
+
+/** A client's OAuth 2.0 settings, as CreateUserPoolClient names them (CallbackURLs, AllowedOAuthFlows, AllowedOAuthScopes). */
+export interface SeedOAuthClient {
+  callbackUrls?: string[];
+  allowedOAuthFlows?: ('code' | 'client_credentials')[];
+  allowedOAuthScopes?: string[];
+  supportedIdentityProviders?: string[];
+}
+
+/** A resource server of a pool: its identifier prefixes its custom scopes (`<identifier>/<scope>`). */
+export interface SeedResourceServer {
+  identifier: string;
+  scopes: string[];
 }
 
 /** A user's account state, as Cognito names it. */

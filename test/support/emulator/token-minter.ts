@@ -11,6 +11,10 @@ export interface MintInput {
   authTime: number;
   originJti: string;
   deviceKey: string | undefined;
+  /** The OAuth scopes granted at /oauth2/authorize (the API's sign-ins get aws.cognito.signin.user.admin). */
+  scope?: string;
+  /** The nonce of the authorization request, echoed in the ID token (OpenID Connect Core §2). */
+  nonce?: string;
 }
 
 /** The signed access and ID tokens plus the ExpiresIn Cognito reports. */
@@ -37,16 +41,16 @@ export function mintTokens(state: EmulatorState, input: MintInput): MintedTokens
   const eventId = randomUUID();
   const authTime = Math.floor(input.authTime / 1000);
   const groups = user.groups.length > 0 ? { 'cognito:groups': user.groups } : {};
+  // Claim order and set as AWS mints them (developer guide, amazon-cognito-user-pools-using-the-access-token).
   const access = {
-    sub: user.sub, ...groups, iss, client_id: client.id, origin_jti: input.originJti, event_id: eventId,
-    token_use: 'access', scope: 'aws.cognito.signin.user.admin', auth_time: authTime,
+    sub: user.sub, ...(input.deviceKey ? { device_key: input.deviceKey } : {}), ...groups, iss, version: 2, client_id: client.id, origin_jti: input.originJti, event_id: eventId,
+    token_use: 'access', scope: input.scope ?? 'aws.cognito.signin.user.admin', auth_time: authTime,
     exp: iat + client.accessTokenValiditySeconds, iat, jti: randomUUID(), username: user.username,
-    ...(input.deviceKey ? { device_key: input.deviceKey } : {}),
   };
   const id = {
     ...attributeClaims(user), sub: user.sub, ...groups,
     iss, 'cognito:username': user.username, origin_jti: input.originJti, aud: client.id, event_id: eventId,
-    token_use: 'id', auth_time: authTime, exp: iat + client.idTokenValiditySeconds, iat, jti: randomUUID(),
+    token_use: 'id', auth_time: authTime, ...(input.nonce ? { nonce: input.nonce } : {}), exp: iat + client.idTokenValiditySeconds, iat, jti: randomUUID(),
   };
   const tokens: MintedTokens = {
     AccessToken: signJwt(user.pool.signer, access),

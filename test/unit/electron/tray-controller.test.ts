@@ -28,3 +28,20 @@ describe('TrayController with a recording tray (Electron stood in)', () => {
     expect(calls).toEqual(['image:ok.png', 'tooltip:Next expiry: dev in 10 min', 'menu', 'image:error.png', 'tooltip:No profile signed in', 'menu']);
   });
 });
+
+describe('TrayController when the panel theme changes (Electron stood in)', () => {
+  it('swaps to the new icon set at once, keeping the current health, and uses it for later changes', () => {
+    const images: string[] = [];
+    const controller = new TrayController({
+      tray: { setContextMenu: () => undefined, setToolTip: () => undefined, setImage: (i: unknown) => void images.push(String(i)) },
+      buildMenu: () => ({}) as Menu,
+      icons: { ok: 'light.png', warning: 'warning.png', error: 'error.png' },
+      run: () => undefined,
+    });
+    controller.show([dev('signed-in')], NOW);
+    controller.setIcons({ ok: 'dark.png', warning: 'warning.png', error: 'error.png' });
+    controller.show([dev('error')], NOW);
+    controller.show([dev('signed-in')], NOW);
+    expect(images).toEqual(['light.png', 'dark.png', 'error.png', 'dark.png']);
+  });
+});

@@ -10,6 +10,7 @@ import type { EmulatorState } from '../emulator-state.ts';
 import { clientFor, optionalMember, requiredMember, requiredParameter, stringMap, type RequestBody } from '../request-fields.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { checkOfferedDevice } from '../sign-in-progress.ts';
+import { findUser } from '../user-lookup.ts';
 
 type ChallengeHandler = (state: EmulatorState, session: AuthSession, responses: Record<string, string>) => Record<string, unknown>;
 
@@ -43,7 +44,9 @@ export function respondToAuthChallenge(state: EmulatorState, body: RequestBody):
   const username = requiredParameter(responses, 'USERNAME');
   const user = session.progress.user;
   checkSecretHash(client, [username], responses.SECRET_HASH);
-  if (username !== user.username && username !== user.sub) throw notAuthorized('Incorrect username or password.');
+  // USERNAME may be the real username, the sub, or (username attributes) the e-mail / phone the user signed in with;
+  // SECRET_HASH is over whichever was sent (API_RespondToAuthChallenge, ChallengeResponses).
+  if (username !== user.sub && findUser(user.pool, username) !== user) throw notAuthorized('Incorrect username or password.');
   const offered = responses.DEVICE_KEY;
   if (offered && !challenge.startsWith('DEVICE_')) {
     checkOfferedDevice(user, offered);

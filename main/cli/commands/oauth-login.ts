@@ -1,0 +1,25 @@
+import type { Core } from '../../core/core.ts';
+import type { Profile } from '../../core/profiles/profile.ts';
+import type { SignInStep } from '../../core/sessions/session-state.ts';
+import { browserCommand, openBrowser } from '../browser-opener.ts';
+import type { Terminal } from '../terminal.ts';
+
+/**
+ * `ctm login` for the OAuth kinds. Managed login opens the browser ($BROWSER first) at the managed-login page and
+ * waits for the loopback redirect; with `--no-browser` (or when no browser starts) it prints the URL and waits.
+ * Client credentials just ask the token endpoint.
+ */
+export async function oauthLogin(app: Core, profile: Profile, useBrowser: boolean, terminal: Terminal): Promise<number> {
+  let step: SignInStep;
+  if (profile.authFlow === 'CLIENT_CREDENTIALS') step = await app.sessions.startSignIn(profile.id, {});
+  else {
+    step = await app.sessions.signInWithBrowser(profile.id, async (url) => {
+      const opened = useBrowser && (await openBrowser(browserCommand(url, process.env, process.platform)));
+      terminal.stderr.write(opened ? `Opened the browser for "${profile.name}". If it did not appear, open this URL:\n${url}\n` : `Open this URL in a browser to sign in to "${profile.name}":\n${url}\n`);
+      terminal.stderr.write('Waiting for the sign-in to finish (5 minutes at most)...\n');
+    });
+  }
+  if (step.kind !== 'signed-in') return 1; // neither OAuth kind asks challenges
+  terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
+  return 0;
+}

@@ -1,0 +1,35 @@
+import type { App } from 'electron';
+
+/** The part of Electron's app the quit sequence uses. */
+export type QuitApp = Pick<App, 'on' | 'quit'>;
+
+/**
+ * Quits only after `clear` has settled (the clipboard clear of a copied token), at most `limitMs` later.
+ * Electron does not wait for a promise in 'before-quit': the first quit is cancelled with preventDefault()
+ * (https://www.electronjs.org/docs/latest/api/app#event-before-quit), the clear awaited, then quit() called again.
+ */
+export function clearBeforeQuit(app: QuitApp, clear: () => Promise<void>, limitMs = 2_000): void {
+  let state: 'running' | 'clearing' | 'cleared' = 'running';
+  app.on('before-quit', (event) => {
+    if (state === 'cleared') return;
+    event.preventDefault();
+    if (state === 'clearing') return;
+    state = 'clearing';
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)));
+    void Promise.race([clear().catch(() => undefined), limit]).then(() => {
+      clearTimeout(timer);
+      state = 'cleared';
+      app.quit();
+    });
+  });
+}
+
+/**
+ * Shows the window when the user comes back to the running app: a second launch ('second-instance', any
+ * platform) or a click on the Dock icon ('activate', macOS), https://www.electronjs.org/docs/latest/api/app#event-activate-macos.
+ */
+export function showOnReturn(app: Pick<App, 'on'>, show: () => void): void {
+  app.on('second-instance', () => show());
+  app.on('activate', () => show());
+}

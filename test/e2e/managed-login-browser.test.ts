@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwtClaims } from '../../main/core/tokens/jwt.ts';
+import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
+import { HAS_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { runCtm } from '../support/run-ctm.ts';
+import { HAS_KEYRING } from '../support/system-components.ts';
+import { oauthProfile, oauthSeed, PASSWORD, POOL } from '../integration/oauth/oauth-seed.ts';
+
+// Managed login end to end in real Chromium: the browser opens the URL the app produced, a person's typing is
+// played on the hosted UI's form, and the browser's redirect reaches the app's loopback listener.
+describe.skipIf(!HAS_KEYRING || !HAS_CHROMIUM)('managed login in real Chromium (emulator hosted UI, loopback listener, real keyring)', () => {
+  let app: AppFixture;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startAppFixture(oauthSeed());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('the app signs in from the callback Chromium delivers', async () => {
+    const profile = await app.core.addProfile(oauthProfile(app.emulator.endpoint, { name: 'sso', authFlow: 'MANAGED_LOGIN', clientId: 'browserclient1', scopes: ['openid', 'email'] }));
+    const page = await browser.newPage();
+    const step = await app.core.sessions.signInWithBrowser(profile.id, async (url) => {
+      await page.goto(url);
+      await page.fill('input[name="username"]', 'alice');
+      await page.fill('input[name="password"]', PASSWORD);
+      void page.click('input[name="signInSubmitButton"]');
+    });
+    expect(step.kind).toBe('signed-in');
+    await page.getByText('Signed in.').waitFor();
+    expect(new URL(page.url()).hostname).toBe('127.0.0.1');
+    const session = await app.core.vault.session(profile.id);
+    expect(decodeJwtClaims(session?.idToken ?? '')?.email).toBe('alice@example.com');
+    expect(session?.refreshToken).toBeTruthy();
+  });
+
+  it('ctm login opens $BROWSER (a Chromium driver script), waits for the callback and stores the session', async () => {
+    const env = { ...app.env, BROWSER: `${process.execPath} ${join(process.cwd(), 'test/support/emulator/oauth/chromium-login.ts')}`, HOSTED_UI_USERNAME: 'alice', HOSTED_UI_PASSWORD: PASSWORD };
+    const add = await runCtm(['profile', 'add', 'cli-sso', '--user-pool-id', POOL, '--client-id', 'browserclient1', '--auth-flow', 'MANAGED_LOGIN', '--domain', app.emulator.endpoint, '--endpoint', app.emulator.endpoint, '--scope', 'openid', '--scope', 'email'], env);
+    expect(add.code).toBe(0);
+    const login = await runCtm(['login', 'cli-sso'], env);
+    expect(login.stderr).toContain('Opened the browser');
+    expect(login.code).toBe(0);
+    const token = await runCtm(['token', 'cli-sso', '--type', 'id'], env);
+    expect(decodeJwtClaims(token.stdout.trim())).toMatchObject({ 'cognito:username': 'alice', aud: 'browserclient1' });
+  });
+
+  it('ctm login --no-browser prints the URL and waits for it to be opened elsewhere', async () => {
+    const env = { ...app.env, BROWSER: 'false-browser-that-must-not-run' };
+    await runCtm(['profile', 'add', 'printed', '--user-pool-id', POOL, '--client-id', 'browserclient1', '--auth-flow', 'MANAGED_LOGIN', '--domain', app.emulator.endpoint, '--endpoint', app.emulator.endpoint], env);
+    const page = await browser.newPage();
+    const child = spawn(process.execPath, [join(process.cwd(), 'out/main/cli.cjs'), 'login', 'printed', '--no-browser'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const url = await new Promise<string>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = /^(http\S+\/oauth2\/authorize\?\S+)$/m.exec(stderr);
+        if (match?.[1]) resolve(match[1]);
+      });
+    });
+    expect(stderr).toContain('Open this URL in a browser');
+    await page.goto(url);
+    await page.fill('input[name="username"]', 'alice');
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('input[name="signInSubmitButton"]');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toContain('Signed in to "printed"');
+  });
+});

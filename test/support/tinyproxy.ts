@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hasCommand, systemComponent } from './system-components.ts';
+
+/** Debian's tinyproxy (a real HTTP proxy nobody here wrote), to prove requests go through HTTP(S)_PROXY. */
+export const HAS_TINYPROXY = systemComponent('tinyproxy', hasCommand('tinyproxy'), 'apt-get install tinyproxy-bin');
+
+/** A running tinyproxy on 127.0.0.1: its URL for HTTP(S)_PROXY, and what it logged. */
+export interface Tinyproxy {
+  url: string;
+  /** tinyproxy's log so far (one "Request ..." line per proxied request at LogLevel Connect). */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || address === null) throw new Error('no free port');
+  return address.port;
+}
+
+/** Starts tinyproxy in the foreground (-d) with a throw-away config; it adds "Via: 1.1 tinyproxy" to what it forwards. */
+export async function startTinyproxy(): Promise<Tinyproxy> {
+  const dir = mkdtempSync(join(tmpdir(), 'ctm-tinyproxy-'));
+  const port = await freePort();
+  const logFile = join(dir, 'tinyproxy.log');
+  writeFileSync(logFile, '');
+  writeFileSync(join(dir, 'tinyproxy.conf'), [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', 'Allow 127.0.0.1', 'LogLevel Connect', `LogFile "${logFile}"`, 'MaxClients 20', ''].join('\n'));
+  const child = spawn('tinyproxy', ['-d', '-c', join(dir, 'tinyproxy.conf')], { stdio: 'ignore' });
+  const log = () => readFileSync(logFile, 'utf8');
+  for (let i = 0; i < 100 && !/listening|Accepting/i.test(log()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
