@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError } from '../errors.ts';
 
@@ -14,6 +15,8 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
   // The lock file says who holds it: the pid (to tell a crashed holder) and a nonce (to tell this holding from any other).
   const owner = `${process.pid} ${randomBytes(8).toString('hex')}`;
   const deadline = Date.now() + WAIT_MS;
+  // On a fresh machine the config folder does not exist yet: the first write creates it (private to the user).
+  await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 });
   while (!(await tryCreate(lockPath, owner))) {
     const seen = await readOwner(lockPath);
     if (seen !== undefined && (await isStale(lockPath, seen))) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,15 @@ describe.skipIf(!HAS_KEYRING)('ctm profile add|edit|list|remove|import|export, a
     app = await startAppFixture(skeletonSeed());
   });
   afterAll(async () => app?.close());
+
+  it('adds a profile and signs in on a fresh machine, creating the config folder (private to the user)', async () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), 'ctm-fresh-')), 'not', 'yet', 'there');
+    const env = { ...app.env, CTM_CONFIG_DIR: fresh };
+    expect(await runCtm(['profile', 'add', 'first', ...base()], env)).toMatchObject({ code: 0, stderr: 'Added profile "first" (USER_PASSWORD_AUTH).\n' });
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    expect((await runCtm(['login', 'first', '--password-stdin'], env, ALICE_PASSWORD)).code).toBe(0);
+    expect((await runCtm(['token', 'first'], env)).code).toBe(0);
+  });
 
   it('adds a profile with every optional flag, and sends them to Cognito on sign-in', async () => {
     const add = await ctm(['profile', 'add', 'full', ...base(), '--client-metadata', 'tenant=acme', '--client-metadata', 'stage=dev=1', '--analytics-endpoint-id', 'pinpoint-1', '--user-context-data', 'encoded-data', '--refresh-method', 'GetTokensFromRefreshToken', '--no-auto-refresh']);
