@@ -1,46 +1,45 @@
-import { readFile } from 'node:fs/promises';
 import type { TokenSet } from '../tokens/token-set.ts';
 import type { RefreshTokenPlace } from './refresh-token-items.ts';
 
-/** One profile's session as the encrypted cache holds it: everything but the refresh token, which stays in the keychain. */
+/** One profile's session as its sealed file holds it: everything but the refresh token, which stays in the keychain. */
 export interface CachedSession extends Omit<TokenSet, 'refreshToken'> {
   /** Where the refresh token is (absent: the session has none), and a SHA-256 of it to notice an unchanged one. */
   refresh?: RefreshTokenPlace & { digest: string };
 }
 
-/** The decrypted cache file. */
-export interface SessionCache {
+/** The decrypted content of one profile's file. */
+export interface ProfileSessionFile {
   version: 2;
-  sessions: Record<string, CachedSession>;
-  /** Keychain accounts no longer named by any session, deleted after the commit (again by the next one, if a crash came between). */
+  session?: CachedSession;
+  /** Keychain accounts this file no longer names, deleted after its commit (again by the next commit, if a crash came between). */
   trash: string[];
 }
 
-/** The name of the encrypted cache in the config folder. */
-export const CACHE_FILE = 'sessions.cache';
-
-/** An empty cache. */
-export function emptyCache(): SessionCache {
-  return { version: 2, sessions: {}, trash: [] };
+/** The folder of the sealed files, in the config folder: one per profile, and the layout marker. */
+export const SESSIONS_FOLDER = 'sessions';
+/** The file (sealed with the cache key) whose presence says the keychain has been moved to this layout. */
+export const LAYOUT_MARKER = 'layout-v2';
+/** The file name of a profile's session. */
+export function sessionFileName(profileId: string): string {
+  return `${encodeURIComponent(profileId)}.session`;
+}
+/** The profile id of a session file name; undefined for other files. */
+export function profileIdOfFile(name: string): string | undefined {
+  return name.endsWith('.session') ? decodeURIComponent(name.slice(0, -'.session'.length)) : undefined;
 }
 
-/** The sealed file's bytes, or undefined when there is none yet. */
-export async function readSealedCache(path: string): Promise<Buffer | undefined> {
+/** Reads decrypted text back into a profile's file; undefined when it is not one (a newer or broken format). */
+export function parseSessionFile(text: string): ProfileSessionFile | undefined {
   try {
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-/** Reads decrypted text back into a cache; undefined when it is not one (a newer or broken format). */
-export function parseCache(text: string): SessionCache | undefined {
-  try {
-    const value = JSON.parse(text) as Partial<SessionCache>;
-    if (value.version !== 2 || typeof value.sessions !== 'object' || value.sessions === null || !Array.isArray(value.trash)) return undefined;
-    return value as SessionCache;
+    const value = JSON.parse(text) as Partial<ProfileSessionFile>;
+    if (value.version !== 2 || !Array.isArray(value.trash) || (value.session !== undefined && typeof value.session !== 'object')) return undefined;
+    return value as ProfileSessionFile;
   } catch {
     return undefined;
   }
+}
+
+/** Reads the decrypted layout marker. */
+export function parseMarker(text: string): { version: 2 } | undefined {
+  return text === '{"version":2}' ? { version: 2 } : undefined;
 }

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../profiles/atomic-write.ts';
-import { withFileLock } from '../profiles/file-lock.ts';
 import { crashPoint } from '../crash-point.ts';
+import { withFileLock } from '../profiles/file-lock.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { assertFitsOneItem } from './item-limit.ts';
-import { legacySessions, LEGACY_SESSION_PREFIX } from './legacy-layout.ts';
-import { newestRefreshTokens, newGeneration, parseRefreshItemAccount, refreshItemAccount, refreshItemAccounts, refreshTokenPieces, type RefreshTokenPlace } from './refresh-token-items.ts';
-import { newCacheKey, openCache, sealCache } from './session-cache-crypto.ts';
-import { CACHE_FILE, emptyCache, parseCache, readSealedCache, type CachedSession, type SessionCache } from './session-cache.ts';
+import { parseRefreshItemAccount, refreshItemAccounts, type RefreshTokenPlace } from './refresh-token-items.ts';
+import { SealedFiles } from './sealed-files.ts';
 import type { SecretStore } from './secret-store.ts';
+import { LAYOUT_MARKER, parseMarker, parseSessionFile, profileIdOfFile, SESSIONS_FOLDER, sessionFileName, type ProfileSessionFile } from './session-cache.ts';
+import { rebuildLayout, writeRefreshToken } from './vault-rebuild.ts';
 
 /** A device Cognito remembers for a user (ConfirmDevice): sent as DEVICE_KEY on sign-in and refresh. */
 export interface RememberedDevice {
@@ -44,30 +44,29 @@ const CLIENT_SECRET = 'client-secret:';
 const DEVICE = 'device:';
 /** An unnamed generation younger than this may belong to a commit still under way in another process: never swept. */
 const ORPHAN_AGE_MS = 10 * 60_000;
+const SWEEP_DELAY_MS = 60_000;
 
 /**
  * The app's typed view of its secrets. Each refresh token stays in the OS keychain, in items of at most 2,560 bytes
- * named by a generation; access and ID tokens, expiries and which generation is current live in one AES-256-GCM
- * file in the config folder, whose key is one keychain item. Replacing that file is the commit point of every write,
- * so a crash leaves the previous or the new session, never a mix. Client secrets and devices are one item each.
+ * named by a generation; a profile's access and ID tokens, expiries and current generation live in its own AES-256-GCM
+ * file in the config folder, sealed with a key that is one keychain item. Replacing that file is the commit point of
+ * every write, so a crash leaves the previous or the new session, never a mix. Client secrets and devices are one
+ * item each.
  */
 export class Vault {
   private readonly store: SecretStore;
-  private readonly path: string;
+  private readonly folder: string;
+  private readonly files = new SealedFiles();
   private readonly listeners = new Set<SessionChangeListener>();
-  /** The cache key once read: the cached path of `ctm token` then costs no keychain read after the first. */
+  /** The cache key once read: later reads of this process cost no keychain read. */
   private key: string | undefined;
-  /** Trash this process has deleted, dropped from the file at its next commit. */
+  /** Trash this process has deleted, dropped from a file at its next commit. */
   private readonly emptied = new Set<string>();
-  /** Commits queued while one is being written: they go to disk together (one file write for several sessions). */
-  private queue: { change: (cache: SessionCache) => void; done: (error?: unknown) => void }[] = [];
-  private writing: Promise<void> | undefined;
-  /** What the last commit put in the trash, to delete now that the commit is on disk. */
-  private trash: string[] = [];
+  private sweepScheduled = false;
 
   constructor(store: SecretStore, configDir: string) {
     this.store = store;
-    this.path = join(configDir, CACHE_FILE);
+    this.folder = join(configDir, SESSIONS_FOLDER);
   }
 
   /** Subscribes to session changes (the refresh scheduler follows sign-ins and sign-outs this way); returns the unsubscribe. */
@@ -76,10 +75,10 @@ export class Vault {
     return () => this.listeners.delete(listener);
   }
 
-  /** The stored session of a profile with its refresh token (one cache read plus the token's items). */
+  /** The stored session of a profile with its refresh token (its file, plus the token's items). */
   async session(profileId: string): Promise<TokenSet | undefined> {
     for (let attempt = 0; ; attempt++) {
-      const cached = (await this.load()).sessions[profileId];
+      const cached = (await this.readProfile(profileId))?.session;
       if (!cached) return undefined;
       const { refresh, ...tokens } = cached;
       if (!refresh) return tokens;
@@ -92,48 +91,38 @@ export class Vault {
 
   /** The access and ID tokens of a profile without its refresh token: one keychain read (the cache key) at most. */
   async cachedTokens(profileId: string): Promise<Omit<TokenSet, 'refreshToken'> | undefined> {
-    const cached = (await this.load()).sessions[profileId];
+    const cached = (await this.readProfile(profileId))?.session;
     if (!cached) return undefined;
     const { refresh: _refresh, ...tokens } = cached;
     return tokens;
   }
 
-  /** Stores a session: new refresh-token items first, then the cache naming them (the commit), then the old items go. */
+  /** Stores a session: new refresh-token items first, then the profile's file naming them (the commit), then the old items go. */
   async saveSession(profileId: string, tokens: TokenSet): Promise<void> {
     crashPoint('session-save-started');
     const { refreshToken, ...rest } = tokens;
     const digest = refreshToken === undefined ? undefined : createHash('sha256').update(refreshToken).digest('base64url');
-    const current = (await this.load()).sessions[profileId]?.refresh;
+    const current = (await this.readProfile(profileId))?.session?.refresh;
     // An unchanged refresh token (no rotation) keeps its items: a refresh then writes the file only.
     let place: (RefreshTokenPlace & { digest: string }) | undefined = current && current.digest === digest ? current : undefined;
     for (;;) {
-      if (refreshToken !== undefined && digest !== undefined && !place) place = { ...(await this.writeRefreshToken(profileId, refreshToken)), digest };
-      const reused = place;
-      let stale = false;
-      await this.commit((cache) => {
-        const before = cache.sessions[profileId]?.refresh;
-        if (reused && reused === current && before?.generation !== reused.generation) return void (stale = true);
-        cache.sessions[profileId] = { ...rest, ...(reused ? { refresh: reused } : {}) };
-        if (before && before.generation !== reused?.generation) cache.trash.push(...refreshItemAccounts(profileId, before));
+      if (refreshToken !== undefined && digest !== undefined && !place) place = { ...(await writeRefreshToken(this.store, profileId, refreshToken)), digest };
+      const kept = place;
+      const committed = await this.commit(profileId, (file) => {
+        const before = file.session?.refresh;
+        if (kept && kept === current && before?.generation !== kept.generation) return undefined;
+        const trash = before && before.generation !== kept?.generation ? refreshItemAccounts(profileId, before) : [];
+        return { version: 2, session: { ...rest, ...(kept ? { refresh: kept } : {}) }, trash: [...file.trash, ...trash] };
       });
-      if (!stale) break;
+      if (committed) break;
       place = undefined; // another process replaced the items we meant to keep: write our own
     }
-    crashPoint('session-committed');
-    await this.emptyTrash();
-    crashPoint('session-stored');
     this.notify(profileId, summaryOf(tokens));
   }
 
-  /** Forgets a profile's session: the cache without it is committed first, then its refresh-token items go. */
+  /** Forgets a profile's session: its file without it is committed first, then its refresh-token items go. */
   async deleteSession(profileId: string): Promise<void> {
-    await this.commit((cache) => {
-      const { [profileId]: before, ...others } = cache.sessions;
-      cache.sessions = others;
-      if (before?.refresh) cache.trash.push(...refreshItemAccounts(profileId, before.refresh));
-    });
-    crashPoint('forget-committed');
-    await this.emptyTrash();
+    await this.commit(profileId, (file) => ({ version: 2, trash: [...file.trash, ...(file.session?.refresh ? refreshItemAccounts(profileId, file.session.refresh) : [])] }), 'forget-committed');
     this.notify(profileId, undefined);
   }
 
@@ -177,10 +166,16 @@ export class Vault {
     await this.store.delete(CLIENT_SECRET + profileId);
   }
 
-  /** Every profile's session summary from one read of the cache: one keychain read at most, whatever their number. */
+  /** Every profile's session summary: one keychain read (the cache key) at most, whatever their number. */
   async allProfileSecrets(): Promise<Map<string, ProfileSecrets>> {
-    const cache = await this.load();
-    return new Map(Object.entries(cache.sessions).map(([id, s]) => [id, { session: { expiresAt: s.expiresAt, issuedAt: s.issuedAt, hasRefreshToken: s.refresh !== undefined } }]));
+    if (!(await this.layoutReady())) await this.rebuildOnce();
+    const result = new Map<string, ProfileSecrets>();
+    for (const name of await this.files.names(this.folder)) {
+      const profileId = profileIdOfFile(name);
+      const session = profileId === undefined ? undefined : (await this.readProfile(profileId))?.session;
+      if (profileId !== undefined && session) result.set(profileId, { session: { expiresAt: session.expiresAt, issuedAt: session.issuedAt, hasRefreshToken: session.refresh !== undefined } });
+    }
+    return result;
   }
 
   /**
@@ -189,130 +184,103 @@ export class Vault {
    */
   async sweepOrphans(now = Date.now()): Promise<number> {
     const listing = await this.store.all();
-    const cache = await this.load();
     let removed = 0;
     for (const account of listing.keys()) {
       const parsed = parseRefreshItemAccount(account);
-      if (!parsed || cache.sessions[parsed.profileId]?.refresh?.generation === parsed.place.generation) continue;
-      if (now - generationTime(parsed.place.generation) < ORPHAN_AGE_MS) continue;
+      if (!parsed || now - generationTime(parsed.place.generation) < ORPHAN_AGE_MS) continue;
+      if ((await this.readProfile(parsed.profileId))?.session?.refresh?.generation === parsed.place.generation) continue;
       if (await this.store.delete(account)) removed += 1;
     }
     return removed;
   }
 
-  /** The cache: decrypted with the key from the keychain; rebuilt from the keychain when there is none or it cannot be opened. */
-  private async load(): Promise<SessionCache> {
-    const cache = (await this.open()) ?? (await withFileLock(this.path, async () => (await this.open()) ?? this.rebuild()));
-    // Trash left by a process killed between its commit and its deletes (rare): deleted now, by whoever reads first.
-    if (cache.trash.some((account) => !this.emptied.has(account))) {
-      this.trash = [...cache.trash];
-      await this.emptyTrash();
-    }
-    return cache;
-  }
-
-  /** The cache if it exists and opens with the keychain's key; undefined otherwise (a failing keychain throws). */
-  private async open(): Promise<SessionCache | undefined> {
-    const sealed = await readSealedCache(this.path);
-    if (!sealed) return undefined;
-    const text = (this.key ? openCache(this.key, sealed) : undefined) ?? (await this.openWithStoredKey(sealed));
-    return text === undefined ? undefined : parseCache(text);
-  }
-
-  private async openWithStoredKey(sealed: Buffer): Promise<string | undefined> {
-    const key = await this.store.get(CACHE_KEY_ACCOUNT);
-    if (!key) return undefined;
-    const text = openCache(key, sealed);
-    if (text !== undefined) this.key = key;
-    return text;
-  }
-
   /**
-   * First use, or the cache is gone or unreadable (its key was deleted): lists the keychain once and rebuilds it.
-   * Sessions of 0.1.0 (`session:<id>`, all three tokens in one item) move to the new layout, their old items deleted
-   * only after the commit; refresh tokens already in the new layout are kept (their access tokens are gone, so they
-   * refresh on next use). Runs under the file lock.
+   * A long-running process (the app) sweeps orphans once, a minute after its first write; the timer does not keep a
+   * process alive, so a short one (`ctm`) never lists the keychain for it.
    */
-  private async rebuild(): Promise<SessionCache> {
-    const listing = await this.store.all();
-    const cache = emptyCache();
-    for (const [profileId, found] of newestRefreshTokens(listing)) {
-      const digest = createHash('sha256').update(found.token).digest('base64url');
-      cache.sessions[profileId] = { accessToken: '', tokenType: 'Bearer', expiresAt: 0, issuedAt: 0, refresh: { ...found.place, digest } };
+  private sweepLater(): void {
+    if (this.sweepScheduled) return;
+    this.sweepScheduled = true;
+    setTimeout(() => void this.sweepOrphans().catch(() => undefined), SWEEP_DELAY_MS).unref();
+  }
+
+  /** The cache key: the one this process holds first, the keychain's if that one does not open a file (another process re-keyed). */
+  private readonly keys = (): AsyncIterable<string> => {
+    const remembered = this.key;
+    const store = this.store;
+    return (async function* keys() {
+      if (remembered) yield remembered;
+      const stored = await store.get(CACHE_KEY_ACCOUNT);
+      if (stored && stored !== remembered) yield stored;
+    })();
+  };
+
+  private pathOf(profileId: string): string {
+    return join(this.folder, sessionFileName(profileId));
+  }
+
+  /** A profile's file; on first use, or when files cannot be opened (their key is gone), the layout is rebuilt first. */
+  private async readProfile(profileId: string): Promise<ProfileSessionFile | undefined> {
+    const read = await this.files.read(this.pathOf(profileId), this.keys, parseSessionFile);
+    if (read.kind === 'ok') {
+      this.key = read.key;
+      return read.value;
     }
-    for (const [profileId, legacy] of legacySessions(listing)) {
-      const { refreshToken, ...rest } = legacy;
-      const entry: CachedSession = { ...rest };
-      if (refreshToken !== undefined) {
-        const place = await this.writeRefreshToken(profileId, refreshToken);
-        entry.refresh = { ...place, digest: createHash('sha256').update(refreshToken).digest('base64url') };
+    if (read.kind === 'missing' && (await this.layoutReady())) return undefined;
+    await this.rebuildOnce();
+    const again = await this.files.read(this.pathOf(profileId), this.keys, parseSessionFile);
+    return again.kind === 'ok' ? again.value : undefined;
+  }
+
+  /** True when the keychain has been moved to this layout and the marker opens with the cache key. */
+  private async layoutReady(): Promise<boolean> {
+    const read = await this.files.read(join(this.folder, LAYOUT_MARKER), this.keys, parseMarker);
+    if (read.kind === 'ok') this.key = read.key;
+    return read.kind === 'ok';
+  }
+
+  /** Rebuilds the layout from a keychain listing (see vault-rebuild.ts), once, under the marker's lock. */
+  private async rebuildOnce(): Promise<void> {
+    await mkdir(this.folder, { recursive: true, mode: 0o700 });
+    await withFileLock(join(this.folder, LAYOUT_MARKER), async () => {
+      if (await this.layoutReady()) {
+        const names = await this.files.names(this.folder);
+        const unopenable = await Promise.all(names.map(async (name) => profileIdOfFile(name) !== undefined && (await this.files.read(join(this.folder, name), this.keys, parseSessionFile)).kind === 'unopenable'));
+        if (!unopenable.includes(true)) return;
       }
-      cache.sessions[profileId] = entry;
-      cache.trash.push(LEGACY_SESSION_PREFIX + profileId);
-    }
-    const key = listing.get(CACHE_KEY_ACCOUNT) ?? newCacheKey();
-    if (!listing.has(CACHE_KEY_ACCOUNT)) await this.store.set(CACHE_KEY_ACCOUNT, key);
-    this.key = key;
-    await this.write(cache);
-    crashPoint('cache-rebuilt');
-    await this.emptyTrash();
-    return cache;
-  }
-
-  /** Writes a refresh token's items under a new generation (not yet named by the cache, so invisible until the commit). */
-  private async writeRefreshToken(profileId: string, refreshToken: string): Promise<RefreshTokenPlace> {
-    const pieces = refreshTokenPieces(refreshToken);
-    const place = { generation: newGeneration(), pieces: pieces.length };
-    for (const [index, piece] of pieces.entries()) {
-      await this.store.set(refreshItemAccount(profileId, place, index), piece);
-      crashPoint('refresh-item-written');
-    }
-    return place;
-  }
-
-  /** Applies a change to the cache on disk under the file lock; changes queued meanwhile share the next write. */
-  private commit(change: (cache: SessionCache) => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ change, done: (error) => (error === undefined ? resolve() : reject(error)) });
-      this.writing ??= this.drain().finally(() => (this.writing = undefined));
+      this.key = await rebuildLayout({ store: this.store, files: this.files, folder: this.folder, emptied: this.emptied });
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0);
-      try {
-        await withFileLock(this.path, async () => {
-          const cache = (await this.open()) ?? (await this.rebuild());
-          for (const { change } of batch) change(cache);
-          await this.write(cache);
-        });
-        for (const { done } of batch) done();
-      } catch (error) {
-        for (const { done } of batch) done(error ?? new Error('commit failed'));
-      }
-    }
-  }
-
-  private async write(cache: SessionCache): Promise<void> {
-    cache.trash = [...new Set(cache.trash)].filter((account) => !this.emptied.has(account));
-    // open() or rebuild() set the key before any write.
-    if (!this.key) throw new Error('the session cache has no key');
-    await writeFileAtomic(this.path, sealCache(this.key, JSON.stringify(cache)));
-    this.trash = cache.trash;
-  }
-
-  /** Deletes what the last commit put in the trash; a failure leaves it there for the next commit to retry. */
-  private async emptyTrash(): Promise<void> {
-    for (const account of this.trash.splice(0)) {
-      if (this.emptied.has(account)) continue;
+  /** Replaces a profile's file with what `change` makes of it (undefined: nothing to do), under its lock; then empties the trash. */
+  private async commit(profileId: string, change: (file: ProfileSessionFile) => ProfileSessionFile | undefined, after: 'session-committed' | 'forget-committed' = 'session-committed'): Promise<boolean> {
+    await mkdir(this.folder, { recursive: true, mode: 0o700 });
+    const trash = await withFileLock(this.pathOf(profileId), async () => {
+      const current = (await this.readProfile(profileId)) ?? { version: 2, trash: [] };
+      const next = change(current);
+      if (!next) return undefined;
+      next.trash = [...new Set(next.trash)].filter((account) => !this.emptied.has(account));
+      // readProfile() found the layout ready (or rebuilt it), which gave this process the key.
+      if (!this.key) throw new Error('the session files have no key');
+      // Only new access and ID tokens (the same generation, nothing to delete) may be lost in a power cut: the old file
+      // names the same refresh token, which renews them again. Anything else is fsynced before its old items go.
+      const cacheOnly = next.trash.length === 0 && current.session?.refresh?.generation === next.session?.refresh?.generation && current.session !== undefined && next.session !== undefined;
+      await this.files.write(this.pathOf(profileId), next, this.key, !cacheOnly);
+      return next.trash;
+    });
+    if (!trash) return false;
+    this.sweepLater();
+    crashPoint(after);
+    for (const account of trash) {
       try {
         await this.store.delete(account);
         this.emptied.add(account);
       } catch {
-        /* still named in the file's trash: the next commit tries again */
+        /* still in the file's trash: the next commit tries again */
       }
     }
+    if (after === 'session-committed') crashPoint('session-stored');
+    return true;
   }
 
   private notify(profileId: string, session: SessionSummary | undefined): void {

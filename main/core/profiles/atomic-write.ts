@@ -2,14 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 
-/** Writes a file so that readers see the old or the new content, never a torn one; private to the user (0600). */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Writes a file so that readers see the old or the new content, never a torn one; private to the user (0600).
+ * `durable: false` skips the fsyncs, for content that may be lost in a power cut (a cache) but never torn.
+ */
+export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
+  const durable = options.durable ?? true;
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', 0o600);
   try {
     await (typeof content === 'string' ? handle.writeFile(content, 'utf8') : handle.writeFile(content));
-    await handle.sync();
+    if (durable) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -19,7 +23,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await rm(temporary, { force: true });
     throw error;
   }
-  await syncFolder(dirname(path));
+  if (durable) await syncFolder(dirname(path));
 }
 
 /** Makes the rename itself durable (a power cut right after it must not bring back the old file); not possible on Windows. */

@@ -174,7 +174,7 @@ export class SessionService {
       try {
         renewed = usesOAuth(profile)
           ? await refreshOAuthSession(await this.oauthContext(profile), session)
-          : await refreshSession({ profile, session: session as TokenSet, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), forgetDevice: () => this.forgetDevice(profile, session), ...(await this.secretOf(profile)) });
+          : await refreshSession({ profile, session: session as TokenSet, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), forgetDevice: () => this.forgetDevice(profile, session as TokenSet), ...(await this.secretOf(profile)) });
       } catch (error) {
         if (!isDefiniteRefusal(error)) {
           const problem = asCtmError(error);

@@ -1,4 +1,4 @@
-// 1,000 signed-in profiles against the Cognito emulator: restore on start (one bulk keychain read), a storm where all
+// 1,000 signed-in profiles against the Cognito emulator: restore on start (one keychain read), a storm where all
 // of them are expired at once (in-flight cap held), peak memory, CPU over an idle minute, longest event-loop delay.
 // Run: node --no-warnings test/bench/scale/scale-bench.ts [--profiles 1000] [--idle-seconds 60] [--store keyring|memory|both]
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -40,6 +40,8 @@ const HOUR = 3_600_000;
 const SETTLE_MS = 5_000;
 /** The targets of issue 4, printed beside the figures. */
 export const TARGETS = { restoreMs: 2_000, stormMs: 10_000, idleCpuPercent: 1, eventLoopDelayMs: 50 };
+/** Issue 11's targets with the real gnome-keyring: restore 1,000 profiles under 2 s, a storm of 1,000 due refreshes under 15 s. */
+export const KEYRING_TARGETS = { restoreMs: 2_000, stormMs: 15_000 };
 
 /** The emulator in a child process, so its JWT signing does not count as our CPU or block our event loop. */
 interface EmulatorProcess {
@@ -114,7 +116,7 @@ async function setUp(count: number, configDir: string, store: SecretStore, emula
 }
 
 /** One full measurement with one kind of SecretStore. */
-async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number, maxInFlight: number, only?: 'restore' | 'storm', keyring?: KeyringSession): Promise<BenchResult[]> {
+async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number, maxInFlight: number, only?: 'restore-and-storm', keyring?: KeyringSession): Promise<BenchResult[]> {
   const configDir = mkdtempSync(join(tmpdir(), 'ctm-scale-'));
   const emulator = await startEmulatorProcess(configDir);
   try {
@@ -122,7 +124,7 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
     if (kind === 'keyring') {
       if (!keyring) throw new Error('the keyring rows need a keyring session');
       // Its own service name per measurement; the entries of earlier ones stay in the keyring, as a user's would.
-      store = new KeytarSecretStore(`cognito-token-manager-bench-${count}-${only ?? 'all'}`, 120_000);
+      store = new KeytarSecretStore(`cognito-token-manager-bench-${count}`, 120_000);
     } else {
       store = new MemorySecretStore();
     }
@@ -154,10 +156,6 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     counting = true;
 
-    if (only === 'restore') {
-      scheduler.stop();
-      return [row(`restore ${count} profiles on start (real gnome-keyring)`, restoreMs, 'ms', `target < ${TARGETS.restoreMs} ms: ${verdict(restoreMs, TARGETS.restoreMs)}; profiles file + ONE bulk keychain read (keytar findCredentials) + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s`)];
-    }
     // Every token expires at once: move the emulator's and the app's clocks two hours on, as after a long sleep.
     await emulator.advanceClock(2 * HOUR);
     clock.jump(2 * HOUR);
@@ -167,9 +165,12 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
     const stormMs = performance.now() - stormStarted;
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     const stormLoopMax = loop.max / 1e6;
-    if (only === 'storm') {
+    if (only === 'restore-and-storm') {
       scheduler.stop();
-      return [row(`storm: ${count} expired at once (real gnome-keyring)`, stormMs, 'ms', `${(stormMs / count).toFixed(0)} ms per profile: each refresh reads and rewrites its keychain entry, and gnome-keyring rewrites its whole keyring file on every write (cost grows with the number of entries); in-flight cap ${maxInFlight}, max in flight observed ${scheduler.maxInFlightObserved}; longest event-loop delay ${stormLoopMax.toFixed(1)} ms`)];
+      return [
+        row(`restore ${count} profiles on start (real gnome-keyring)`, restoreMs, 'ms', `target < ${KEYRING_TARGETS.restoreMs} ms: ${verdict(restoreMs, KEYRING_TARGETS.restoreMs)}; profiles file + ONE keychain read (the cache key) + one sealed file per profile + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s`),
+        row(`storm: ${count} expired at once (real gnome-keyring)`, stormMs, 'ms', `target < ${KEYRING_TARGETS.stormMs} ms: ${verdict(stormMs, KEYRING_TARGETS.stormMs)}; ${(stormMs / count).toFixed(0)} ms per profile: each refresh reads its refresh-token item and commits its profile's file (an unchanged refresh token is not written again); in-flight cap ${maxInFlight}, max in flight observed ${scheduler.maxInFlightObserved}; longest event-loop delay ${stormLoopMax.toFixed(1)} ms`),
+      ];
     }
 
     // Let the storm's leftovers settle (garbage collection, pooled connections closing) before the idle minute starts.
@@ -188,8 +189,8 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
     const label = kind === 'keyring' ? 'real gnome-keyring' : 'in-memory SecretStore';
     const why = kind === 'memory' ? '; in-memory SecretStore: it isolates the engine from gnome-keyring, whose cost per entry dominates at this size (see the real-keyring rows)' : '';
     return [
-      row(`restore ${count} profiles on start (${label})`, restoreMs, 'ms', `target < ${TARGETS.restoreMs} ms: ${verdict(restoreMs, TARGETS.restoreMs)}; profiles file + ONE bulk keychain read + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s${why}`),
-      row(`storm: ${count} expired at once (${label})`, stormMs, 'ms', `target < ${TARGETS.stormMs} ms: ${verdict(stormMs, TARGETS.stormMs)}; in-flight cap ${maxInFlight}, max in flight observed ${scheduler.maxInFlightObserved} (scheduler) / ${transport.max} (HTTP); each refresh reads and writes its keychain entry`),
+      row(`restore ${count} profiles on start (${label})`, restoreMs, 'ms', `target < ${TARGETS.restoreMs} ms: ${verdict(restoreMs, TARGETS.restoreMs)}; profiles file + ONE keychain read (the cache key) + one sealed file per profile + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s${why}`),
+      row(`storm: ${count} expired at once (${label})`, stormMs, 'ms', `target < ${TARGETS.stormMs} ms: ${verdict(stormMs, TARGETS.stormMs)}; in-flight cap ${maxInFlight}, max in flight observed ${scheduler.maxInFlightObserved} (scheduler) / ${transport.max} (HTTP); each refresh reads its refresh-token item and commits its profile's sealed file`),
       row(`peak RSS (${label})`, rssPeakMb, 'MB', 'process.resourceUsage().maxRSS over the whole run (the emulator runs in its own process)'),
       row(`peak heap used (${label})`, heapPeak / 2 ** 20, 'MB', 'sampled after restore, every 50 renewals and after the storm (the emulator runs in its own process)'),
       row(`idle CPU over ${Math.round(idleMs / 1000)} s after the storm (${label})`, idleCpuPercent, '%', `target < ${TARGETS.idleCpuPercent} %: ${verdict(idleCpuPercent, TARGETS.idleCpuPercent)}; starts ${SETTLE_MS / 1000} s after the storm; ${count} profiles scheduled, one timer armed; ${idleRequests} requests while idle`),
@@ -211,16 +212,14 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Be
   // The engine itself: every figure, with the keychain in memory.
   if (options.store !== 'keyring') rows.push(...(await measure('memory', count, idleMs, maxInFlight)));
   if (options.store !== 'memory') {
-    // The real keyring: restoring all of them (one bulk read); the storm with a tenth of them, because each keychain
-    // write to a gnome-keyring holding 1,000 entries takes tens to hundreds of ms (a full storm would take minutes).
-    // One keyring session for both: libsecret keeps its first D-Bus connection for the life of the process.
+    // The real keyring: restoring all of them (one keychain read: the cache key), then a storm of all of them.
+    // One keyring session: libsecret keeps its first D-Bus connection for the life of the process.
     const keyring = await startKeyringSession();
     useKeyringSession(keyring);
     // --quick keeps the real-keyring part to 200 profiles (storing 1,000 sign-ins alone takes minutes); the row names say how many.
     const keyringCount = quick ? Math.min(count, 200) : count;
     try {
-      rows.push(...(await measure('keyring', keyringCount, idleMs, maxInFlight, 'restore', keyring)));
-      rows.push(...(await measure('keyring', Math.max(1, Math.round(keyringCount / 10)), idleMs, maxInFlight, 'storm', keyring)));
+      rows.push(...(await measure('keyring', keyringCount, idleMs, maxInFlight, 'restore-and-storm', keyring)));
     } finally {
       await keyring.stop();
     }

@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../../main/core/keychain/keytar-secret-store.ts';
 import type { SecretStore } from '../../../main/core/keychain/secret-store.ts';
-import { CACHE_FILE } from '../../../main/core/keychain/session-cache.ts';
+import { SESSIONS_FOLDER } from '../../../main/core/keychain/session-cache.ts';
 import { CACHE_KEY_ACCOUNT, Vault, type RememberedDevice } from '../../../main/core/keychain/vault.ts';
 import type { TokenSet } from '../../../main/core/tokens/token-set.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
@@ -39,7 +39,7 @@ describe.skipIf(!HAS_KEYRING)('upgrade from 0.1.0: sessions, client secrets and 
     await app.core.sessions.startSignIn('conf', { password: BOB_PASSWORD });
     signedIn = (await app.core.vault.session(confId))!;
     // Back to 0.1.0: no cache file, no new items; what 0.1.0 wrote, as it wrote it.
-    rmSync(join(app.configDir, CACHE_FILE));
+    rmSync(join(app.configDir, SESSIONS_FOLDER), { recursive: true });
     for (const account of await accounts()) await raw.delete(account);
     await release010.saveSession(raw, confId, signedIn);
     await release010.saveClientSecret(raw, confId, REFRESH_CLIENT_SECRET);

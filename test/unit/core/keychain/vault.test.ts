@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ITEM_BYTES } from '../../../../main/core/keychain/item-limit.ts';
 import { newGeneration } from '../../../../main/core/keychain/refresh-token-items.ts';
-import { CACHE_FILE } from '../../../../main/core/keychain/session-cache.ts';
+import { SESSIONS_FOLDER } from '../../../../main/core/keychain/session-cache.ts';
 import { CACHE_KEY_ACCOUNT, Vault } from '../../../../main/core/keychain/vault.ts';
 import { awsSizedRefreshToken, awsSizedSession } from '../../../support/aws-sized-tokens.ts';
 import { CountingSecretStore } from '../../../support/fakes/counting-secret-store.ts';
@@ -34,12 +34,12 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
     expect(await new Vault(windows, dir).session('huge')).toEqual(huge);
   });
 
-  it('keeps no token in clear in the config folder: the cache file is sealed with the key from the keychain', async () => {
+  it('keeps no token in clear in the config folder: the session files are sealed with the key from the keychain', async () => {
     const dir = folder();
     const { counting } = stores();
     const aws = awsSizedSession();
     await new Vault(counting, dir).saveSession('p', aws);
-    const file = readFileSync(join(dir, CACHE_FILE)).toString('latin1');
+    const file = readdirSync(join(dir, SESSIONS_FOLDER)).map((name) => readFileSync(join(dir, SESSIONS_FOLDER, name)).toString('latin1')).join('\n');
     for (const token of [aws.accessToken, aws.idToken!, aws.refreshToken!]) expect(file).not.toContain(token.slice(20, 60));
     expect(counting.entries.get(CACHE_KEY_ACCOUNT)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
   });
