@@ -1,4 +1,5 @@
 import type { ProfileInput, ProfileView } from '../main/ipc/contract.ts';
+import { fipsAlwaysOn } from '../main/shared/fips.ts';
 import { h } from './dom.ts';
 import { fieldProblem } from './profile-validation.ts';
 
@@ -31,6 +32,10 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
     field('Identity provider (optional)', 'identityProvider', { placeholder: 'Google, or a SAML / OIDC provider name', value: base?.identityProvider }),
     field('IdP identifier (optional)', 'idpIdentifier', { placeholder: 'example.com', value: base?.idpIdentifier }),
   );
+  // FIPS endpoints exist only in some regions (main/shared/fips.ts): the box says so under it, and is always on in GovCloud.
+  const fipsInput = h('input', { name: 'fips', type: 'checkbox', checked: base?.fips === true, 'aria-describedby': 'profile-fips-error' });
+  const fipsHint = h('span', { class: 'field-error', id: 'profile-fips-error', 'aria-live': 'polite' });
+  const fipsBox = h('label', { class: 'check' }, fipsInput, "Use the FIPS endpoint (us-east-1, us-east-2, us-west-1, us-west-2; always on in GovCloud)", fipsHint);
   const form = h('form', { class: 'fields', method: 'dialog', novalidate: true },
     h('h2', { id: 'profile-dialog-title' }, title),
     error ? h('p', { class: 'error', role: 'alert' }, error) : undefined,
@@ -49,6 +54,7 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
     ),
     oauthFields,
     field('Custom endpoint (optional)', 'endpoint', { type: 'url', placeholder: 'http://localhost:9229/', value: base?.endpoint }),
+    fipsBox,
     h('div', { class: 'buttons' },
       h('button', { type: 'button', value: 'cancel', onclick: () => dialog.close('cancel') }, 'Cancel'),
       h('button', { type: 'submit', value: 'save', class: 'primary' }, 'Save'),
@@ -56,7 +62,8 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
   );
   const values = (): Record<string, string> => Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v).trim()]));
   const validate = (input: HTMLInputElement, hint: HTMLElement): boolean => {
-    const problem = input.required && input.value.trim() === '' ? 'Required.' : fieldProblem(input.name, input.value.trim(), values());
+    const value = input.type === 'checkbox' ? (input.checked ? 'on' : '') : input.value.trim();
+    const problem = input.required && value === '' ? 'Required.' : fieldProblem(input.name, value, values());
     hint.textContent = problem;
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
     return problem === '';
@@ -79,6 +86,15 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
   };
   flowSelect?.addEventListener('change', showOAuth);
   showOAuth();
+  const syncFips = (): void => {
+    const region = form.querySelector<HTMLInputElement>('input[name="region"]')?.value.trim() ?? '';
+    if (fipsAlwaysOn(region)) fipsInput.checked = true;
+    fipsInput.disabled = fipsAlwaysOn(region);
+    validate(fipsInput, fipsHint);
+  };
+  fipsInput.addEventListener('change', syncFips);
+  for (const name of ['region', 'endpoint']) form.querySelector(`input[name="${name}"]`)?.addEventListener('input', syncFips);
+  syncFips();
   dialog.replaceChildren(form);
   dialog.showModal();
   return new Promise((resolve) => {
@@ -99,6 +115,7 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
         ...(value('scopes') ? { scopes: (value('scopes') ?? '').split(/\s+/) } : {}),
         ...optional('identityProvider', value('identityProvider')),
         ...optional('idpIdentifier', value('idpIdentifier')),
+        ...(v.fips === 'on' ? { fips: true } : {}),
       });
     }, { once: true });
   });
@@ -117,6 +134,7 @@ function fromView(profile: ProfileView, copy: boolean): ProfileInput {
     ...(profile.scopes ? { scopes: profile.scopes } : {}),
     ...optional('identityProvider', profile.identityProvider),
     ...optional('idpIdentifier', profile.idpIdentifier),
+    ...(profile.fips ? { fips: true } : {}),
   };
 }
 

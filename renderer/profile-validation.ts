@@ -1,6 +1,7 @@
 // The same rules main applies (main/core/profiles/profile.ts), checked as the user types so mistakes show at
 // the field; main still validates everything, and its message is shown too.
 
+import { fipsProblem } from '../main/shared/fips.ts';
 import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES, ruleSentence, type ProfileFieldRule } from '../main/shared/profile-rules.ts';
 
 /** A field's rule: a pattern and the message to show when the value does not match. */
@@ -25,10 +26,17 @@ export const PROFILE_RULES: Record<string, FieldRule> = {
 
 /** The message for a field's value, or "" when it is fine (empty optional fields are fine). */
 export function fieldProblem(name: string, value: string, fields: Record<string, string> = {}): string {
+  if (name === 'fips') return value === '' ? '' : fipsSentence(fields);
   const rule = PROFILE_RULES[name];
   if (!rule || value === '') return '';
   if (!rule.pattern.test(value)) return rule.message;
   // Emulators' pool ids (cognito-local's local_abc123) need a custom endpoint; another region's prefix is a replica, not an error.
   if (name === 'userPoolId' && !fields.endpoint && !AWS_USER_POOL_ID.test(value)) return 'Expected <region>_<id>, such as us-east-1_AbCdEf123 (other shapes need a custom endpoint).';
   return '';
+}
+
+/** The FIPS box is ticked: main's rule (main/shared/fips.ts) as a sentence for the form, or "" where the region has a FIPS endpoint. */
+function fipsSentence(fields: Record<string, string>): string {
+  const problem = fipsProblem(fields.region ?? '', true, fields.endpoint || undefined);
+  return problem ? `${problem.replace(/^fips: /, '').replace(/^./, (c) => c.toUpperCase())}.` : '';
 }

@@ -18,6 +18,7 @@ const profileInput = z.object({
   scopes: z.array(text(256)).max(100).optional(),
   identityProvider: text(128).optional(),
   idpIdentifier: text(128).optional(),
+  fips: z.boolean().optional(),
 }).strict();
 
 /** The arguments each IPC method accepts, checked before anything runs: the renderer is not trusted. */

@@ -30,6 +30,8 @@ export interface ProfileView {
   scopes?: string[];
   identityProvider?: string;
   idpIdentifier?: string;
+  /** Requests go to Cognito's FIPS endpoint (always so in GovCloud). */
+  fips?: boolean;
 }
 
 /** What the user types to create a profile; the client secret goes straight to the keychain. */
@@ -46,6 +48,8 @@ export interface ProfileInput {
   scopes?: string[];
   identityProvider?: string;
   idpIdentifier?: string;
+  /** Use Cognito's FIPS endpoint; only in the regions that have one (main/shared/fips.ts). */
+  fips?: boolean;
 }
 
 /** What the sign-in dialog sends first. */

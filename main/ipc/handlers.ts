@@ -102,6 +102,7 @@ function editableFields(input: ProfileInput): Record<string, unknown> {
     scopes: input.scopes && input.scopes.length > 0 ? input.scopes : undefined,
     identityProvider: input.identityProvider || undefined,
     idpIdentifier: input.idpIdentifier || undefined,
+    fips: input.fips || undefined,
     ...(input.authFlow ? { authFlow: input.authFlow } : {}),
   };
 }
@@ -127,6 +128,7 @@ export function toView(status: ProfileStatus): ProfileView {
     ...(profile.scopes ? { scopes: profile.scopes } : {}),
     ...(profile.identityProvider ? { identityProvider: profile.identityProvider } : {}),
     ...(profile.idpIdentifier ? { idpIdentifier: profile.idpIdentifier } : {}),
+    ...(profile.fips ? { fips: true } : {}),
   };
 }
 

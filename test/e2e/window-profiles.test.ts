@@ -149,6 +149,32 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
     expect(await w.app.core.vault.clientSecret(id)).toBeUndefined();
   });
 
+  it('adds a profile on the FIPS endpoint: refused with the rule\u2019s reason outside the FIPS regions, saved and shown ticked in us-west-2', async () => {
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    const dialog = page.locator('#profile-dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill('fips-api');
+    await dialog.getByLabel('Region', { exact: true }).fill('eu-west-1');
+    await dialog.getByLabel('User pool id').fill('eu-west-1_AbCdEf123');
+    await dialog.getByLabel('App client id').fill(PUBLIC_CLIENT);
+    await dialog.getByLabel(/^Use the FIPS endpoint/).check();
+    await expect.poll(() => dialog.locator('#profile-fips-error').textContent()).toMatch(/FIPS endpoints only in us-east-1, us-east-2, us-west-1, us-west-2 and GovCloud/);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    expect(await dialog.isVisible()).toBe(true); // the form kept the user there: nothing saved
+    await dialog.getByLabel('Region', { exact: true }).fill('us-west-2');
+    await dialog.getByLabel('User pool id').fill('us-west-2_AbCdEf123');
+    await expect.poll(() => dialog.locator('#profile-fips-error').textContent()).toBe('');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await row('fips-api').waitFor();
+    expect((await w.app.core.profiles.get('fips-api')).fips).toBe(true);
+    await more('fips-api', 'Edit profile fips-api');
+    expect(await dialog.getByLabel(/^Use the FIPS endpoint/).isChecked()).toBe(true);
+    await dialog.getByLabel('Region', { exact: true }).fill('us-gov-west-1');
+    // GovCloud has only FIPS endpoints: the box is ticked and cannot be cleared.
+    expect(await dialog.getByLabel(/^Use the FIPS endpoint/).isChecked()).toBe(true);
+    expect(await dialog.getByLabel(/^Use the FIPS endpoint/).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('never gave the page a token, a password or a client secret', async () => {
     const session = (await w.app.core.vault.session((await w.app.core.profiles.get('dev-api')).id))!;
     const seen = w.resultsSeenByPage.join('\n') + (await page.content());
