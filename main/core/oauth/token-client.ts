@@ -26,11 +26,15 @@ const ADVICE: Record<string, string> = {
   unsupported_token_type: 'Cognito cannot revoke this kind of token (unsupported_token_type)',
 };
 
+/** What /oauth2/revoke's invalid_request means for a request that carries the token. */
+const REVOCATION_OFF = 'token revocation is not enabled for this app client (EnableTokenRevocation; /oauth2/revoke answered invalid_request)';
+
 /** Cognito's OAuth endpoint refused the request with an OAuth error code. */
 export class OAuthRefusedError extends CtmError {
   readonly error: string;
-  constructor(error: string) {
-    super(error === 'invalid_grant' ? 'sign-in-required' : 'service', `${ADVICE[error] ?? `Cognito answered the OAuth error "${error}"`}.`);
+  /** advice: what the error means where the generic ADVICE would mislead (one endpoint's narrower meaning). */
+  constructor(error: string, advice?: string) {
+    super(error === 'invalid_grant' ? 'sign-in-required' : 'service', `${advice ?? ADVICE[error] ?? `Cognito answered the OAuth error "${error}"`}.`);
     this.error = error;
   }
 }
@@ -73,7 +77,14 @@ export class OAuthTokenClient {
 
   /** Revokes a refresh token (and the access tokens of its sign-in) at /oauth2/revoke. */
   async revoke(refreshToken: string): Promise<void> {
-    await this.post(oauthEndpoints(this.domain).revoke, { token: refreshToken });
+    try {
+      await this.post(oauthEndpoints(this.domain).revoke, { token: refreshToken });
+    } catch (error) {
+      // The revocation endpoint answers invalid_request when the token is missing (never here) or when token revocation
+      // is off for the app client (https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html).
+      if (error instanceof OAuthRefusedError && error.error === 'invalid_request') throw new OAuthRefusedError(error.error, REVOCATION_OFF);
+      throw error;
+    }
   }
 
   private async token(fields: Record<string, string>): Promise<OAuthTokenAnswer> {
