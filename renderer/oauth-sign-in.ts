@@ -17,7 +17,12 @@ export async function runOAuthSignIn(dialog: HTMLDialogElement, api: Api, profil
     const status = h('p', { role: 'status', 'data-testid': 'oauth-sign-in-status' }, browser
       ? 'Continue in your browser: the sign-in page opened there. This window waits for it (5 minutes at most).'
       : 'Asking for a token with the app client\'s credentials…');
-    const cancel = h('button', { type: 'button', onclick: () => { cancelled = true; dialog.close('cancel'); } }, 'Cancel');
+    const cancel = h('button', { type: 'button', onclick: () => {
+      cancelled = true;
+      dialog.close('cancel');
+      // Main would otherwise keep the loopback listener open until its timeout.
+      if (browser) void api.cancelSignIn(profile.id).catch(() => undefined);
+    } }, 'Cancel');
     dialog.replaceChildren(h('form', { class: 'fields', method: 'dialog' }, h('h2', { id: 'sign-in-dialog-title' }, `Sign in to ${profile.name}`), status, h('div', { class: 'buttons' }, cancel)));
     if (!dialog.open) dialog.showModal();
     try {

@@ -44,6 +44,7 @@ export const ARGUMENT_SCHEMAS = {
       rememberDevice: z.boolean().optional(),
     }).strict(),
   ]),
+  cancelSignIn: z.tuple([id]),
   refreshNow: z.tuple([id]),
   signOut: z.tuple([id]),
   copyToken: z.tuple([id, tokenKind, z.enum(['raw', 'header', 'env', 'curl'])]),

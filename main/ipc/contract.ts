@@ -137,6 +137,8 @@ export interface Api {
   exportProfiles(): Promise<string>;
   signIn(profileId: string, credentials: SignInInput): Promise<SignInStepView>;
   answerChallenge(conversationId: string, answer: ChallengeAnswerInput): Promise<SignInStepView>;
+  /** Gives up a managed login that waits for the browser (its loopback listener closes); nothing happens if none waits. */
+  cancelSignIn(profileId: string): Promise<void>;
   refreshNow(profileId: string): Promise<ProfileView>;
   /** Always forgets the session here; `warning` says what the server did not revoke (revocation off, offline). */
   signOut(profileId: string): Promise<SignOutView>;
@@ -149,7 +151,7 @@ export interface Api {
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
 export const API_METHODS = [
   'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
-  'refreshNow', 'signOut', 'copyToken', 'inspectToken', 'getSettings', 'updateSettings',
+  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'inspectToken', 'getSettings', 'updateSettings',
 ] as const satisfies readonly (keyof Api)[];
 
 /** Every IPC channel is `ctm:<method>`; the preload refuses anything else. */

@@ -66,6 +66,7 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
       if (!options.openExternal) throw new BadInputError('This window cannot open a browser; sign in with: ctm login ' + profile.name);
       return core.sessions.signInWithBrowser(profile.id, options.openExternal);
     }),
+    cancelSignIn: (profileId: string) => core.sessions.cancelBrowserSignIn(profileId),
     answerChallenge: mutation((conversationId: string, answer: Parameters<Api['answerChallenge']>[1]) => core.sessions.answerChallenge(conversationId, answer)),
     refreshNow: mutation(async (profileId: string) => {
       const { id } = await core.profiles.get(profileId);

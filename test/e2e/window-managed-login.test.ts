@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, createIpcHandlers } from '../../main/ipc/handlers.ts';
@@ -17,6 +18,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managed login and client credent
   let browser: Browser;
   let page: Page;
   const opened: string[] = [];
+  /** False: the "system browser" only records the URL, as when the person walks away from the sign-in page. */
+  let completeInBrowser = true;
   const clipboard = new RecordingClipboard();
 
   beforeAll(async () => {
@@ -25,6 +28,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managed login and client credent
     browser = await launchChromium();
     const openExternal = async (url: string): Promise<void> => {
       opened.push(url);
+      if (!completeInBrowser) return;
       const systemBrowser = await browser.newPage();
       await systemBrowser.goto(url);
       await systemBrowser.fill('input[name="username"]', 'alice');
@@ -77,6 +81,24 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managed login and client credent
     await page.getByRole('button', { name: 'Copy access token of machine' }).click();
     await expect.poll(() => clipboard.copies.length).toBe(1);
     expect(JSON.parse(Buffer.from(clipboard.copies[0]?.split('.')[1] ?? '', 'base64url').toString()).client_id).toBe('machineclient1');
+  });
+
+  it('Cancel while the browser is out closes the loopback listener at once (the port refuses connections), instead of main waiting 5 minutes', async () => {
+    completeInBrowser = false;
+    const before = opened.length;
+    await page.getByRole('button', { name: 'Sign in to sso' }).click();
+    await expect.poll(() => opened.length).toBe(before + 1);
+    const redirect = new URL(new URL(opened.at(-1) ?? '').searchParams.get('redirect_uri') ?? '');
+    const connects = () => new Promise<string>((resolve) => {
+      const socket = connect(Number(redirect.port), '127.0.0.1');
+      socket.once('connect', () => { socket.destroy(); resolve('connected'); });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(await connects()).toBe('connected'); // main is waiting for the browser
+    await page.locator('#sign-in-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(connects).toBe('ECONNREFUSED');
+    expect(await page.locator('#sign-in-dialog').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
+    completeInBrowser = true;
   });
 
   it('refuses a managed-login profile without a domain in the form itself', async () => {

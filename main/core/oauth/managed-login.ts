@@ -22,6 +22,8 @@ export interface ManagedLoginContext {
   now: () => number;
   open: OpenUrl;
   timeoutMs?: number;
+  /** Aborted when the person gives up in the app: the loopback listener closes at once instead of waiting out the timeout. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -35,7 +37,10 @@ export async function managedLogin(context: ManagedLoginContext): Promise<TokenS
   const state = randomToken();
   const nonce = randomToken();
   const listener = await startLoopbackListener(state, context.timeoutMs ?? MANAGED_LOGIN_TIMEOUT_MS, profile.callbackPort ?? 0);
+  const cancel = (): void => listener.close();
+  context.signal?.addEventListener('abort', cancel, { once: true });
   try {
+    if (context.signal?.aborted) listener.close();
     const url = authorizeUrl({
       domain: profile.domain, clientId: profile.clientId, redirectUri: listener.redirectUri, scopes: profile.scopes,
       state, nonce, codeChallenge: pkce.challenge, identityProvider: profile.identityProvider, idpIdentifier: profile.idpIdentifier,
@@ -48,6 +53,7 @@ export async function managedLogin(context: ManagedLoginContext): Promise<TokenS
     await verifyIdTokenSignature(answer.id_token, profile);
     return tokenSetFromOAuth(answer, context.now());
   } finally {
+    context.signal?.removeEventListener('abort', cancel);
     listener.close();
   }
 }

@@ -44,6 +44,8 @@ export class SessionService {
   private readonly cache = new Map<string, TokenSet>();
   private readonly inflight = new Map<string, Promise<TokenSet>>();
   private readonly conversations = new Map<string, PendingConversation>();
+  /** Managed logins waiting for the browser, by profile id: aborting one closes its loopback listener. */
+  private readonly browserSignIns = new Map<string, AbortController>();
   private readonly problems = new Map<string, { state: 'sign-in-required' | 'error'; message: string }>();
   /** Profiles whose newest tokens are only in memory because the keychain refused or did not answer the save. */
   private readonly unsaved = new Set<string>();
@@ -68,8 +70,21 @@ export class SessionService {
   /** Signs a MANAGED_LOGIN profile in through the browser (`open` shows the URL); the refresh token goes to the keychain. */
   async signInWithBrowser(profileRef: string, open: OpenUrl, timeoutMs?: number): Promise<SignInStep> {
     const profile = await this.deps.profiles.get(profileRef);
-    const tokens = await managedLogin({ ...(await this.oauthContext(profile)), open, ...(timeoutMs ? { timeoutMs } : {}) });
-    return this.signedIn(profile, tokens);
+    const controller = new AbortController();
+    this.browserSignIns.get(profile.id)?.abort(); // a new sign-in replaces one still waiting
+    this.browserSignIns.set(profile.id, controller);
+    try {
+      const tokens = await managedLogin({ ...(await this.oauthContext(profile)), open, signal: controller.signal, ...(timeoutMs ? { timeoutMs } : {}) });
+      return await this.signedIn(profile, tokens);
+    } finally {
+      if (this.browserSignIns.get(profile.id) === controller) this.browserSignIns.delete(profile.id);
+    }
+  }
+
+  /** Gives up a managed login still waiting for the browser: its loopback listener closes and the sign-in fails as cancelled. */
+  async cancelBrowserSignIn(profileRef: string): Promise<void> {
+    const profile = await this.deps.profiles.get(profileRef);
+    this.browserSignIns.get(profile.id)?.abort();
   }
 
   /** Answers the challenge a conversation is waiting on. */
