@@ -9,7 +9,18 @@ export function namesProxy(env: NodeJS.ProcessEnv): boolean {
   return PROXY_VARIABLES.some((name) => Boolean(env[name]?.trim()));
 }
 
-let proxied: Promise<CognitoTransport> | undefined;
+let proxied: Promise<typeof globalThis.fetch> | undefined;
+
+/** undici's fetch through the environment's proxy, loaded once and only when a proxy is named. */
+function fetchViaProxy(): Promise<typeof globalThis.fetch> {
+  proxied ??= import('undici').then(({ EnvHttpProxyAgent, fetch }) => {
+    // EnvHttpProxyAgent reads http(s)_proxy and no_proxy (either case) itself, with the same rules as curl.
+    const dispatcher = new EnvHttpProxyAgent();
+    // undici's Request/Response are the WHATWG ones Node's own fetch is built on; only their TypeScript types differ.
+    return ((url: string, init: RequestInit) => fetch(url, { ...(init as object), dispatcher })) as unknown as typeof globalThis.fetch;
+  });
+  return proxied;
+}
 
 /**
  * A transport through the environment's proxy (HTTPS_PROXY for https://, HTTP_PROXY for http://, hosts in NO_PROXY
@@ -17,11 +28,13 @@ let proxied: Promise<CognitoTransport> | undefined;
  */
 export function proxiedTransport(env: NodeJS.ProcessEnv): Promise<CognitoTransport> | undefined {
   if (!namesProxy(env)) return undefined;
-  proxied ??= import('undici').then(({ EnvHttpProxyAgent, fetch }) => {
-    // EnvHttpProxyAgent reads http(s)_proxy and no_proxy (either case) itself, with the same rules as curl.
-    const dispatcher = new EnvHttpProxyAgent();
-    const viaProxy: FetchFunction = (url, init) => fetch(url, { ...init, dispatcher });
-    return fetchTransportWith(viaProxy);
-  });
-  return proxied;
+  return fetchViaProxy().then((viaProxy) => fetchTransportWith(viaProxy as FetchFunction));
+}
+
+/**
+ * fetch through the proxy the environment names (as the Cognito transport), else Node's own: for the requests that are
+ * not Cognito API calls, such as a pool's JWKS (jose's createRemoteJWKSet takes it as `[customFetch]`).
+ */
+export async function proxyAwareFetch(url: string, init: RequestInit): Promise<Response> {
+  return namesProxy(process.env) ? (await fetchViaProxy())(url, init) : fetch(url, init);
 }

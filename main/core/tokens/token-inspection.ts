@@ -1,4 +1,5 @@
-import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
+import { compactVerify, createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader } from 'jose';
+import { proxyAwareFetch } from '../cognito/proxy-transport.ts';
 import { cognitoEndpoint, issuerFor } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
 import type { Profile } from '../profiles/profile.ts';
@@ -61,10 +62,10 @@ export async function inspectToken(token: string, kind: TokenKind, profile: Pick
   };
 }
 
-/** The (cached) key set of a pool's JWKS URL. */
+/** The (cached) key set of a pool's JWKS URL, fetched through HTTP(S)_PROXY when the environment names one, as Cognito calls are. */
 export function poolKeySet(jwksUrl: string): ReturnType<typeof createRemoteJWKSet> {
   let keys = keySets.get(jwksUrl);
-  if (!keys) keySets.set(jwksUrl, (keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000 })));
+  if (!keys) keySets.set(jwksUrl, (keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000, [customFetch]: proxyAwareFetch })));
   return keys;
 }
 
