@@ -29,6 +29,16 @@ export default tseslint.config(
     },
   },
   {
+    // main/shared: pure code both the renderer and main compile, so it may import nothing (no Node, no DOM, nothing of ours).
+    files: ['main/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly],
+        patterns: [{ regex: '^(?!\\./[\\w.-]+$)', message: 'main/shared imports nothing but main/shared: the renderer and main both compile it.' }],
+      }],
+    },
+  },
+  {
     files: ['main/ipc/**/*.ts', 'main/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -54,7 +64,7 @@ export default tseslint.config(
           { name: '../main/ipc/contract.ts', allowTypeImports: true, message: 'The renderer may import only the types of main/ipc/contract.ts; it talks to main through window.api.' },
         ],
         patterns: [
-          { group: ['**/main/**', '!**/main/ipc/contract.ts'], message: 'The renderer talks only to window.api; it may import only the types of main/ipc/contract.ts.' },
+          { regex: '(^|/)main/(?!shared/[\\w.-]+\\.ts$|ipc/contract\\.ts$)', message: 'The renderer talks only to window.api; it may import only the types of main/ipc/contract.ts, and main/shared.' },
           { group: ['node:*'], message: 'The renderer cannot use Node.' },
         ],
       }],

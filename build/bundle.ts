@@ -52,15 +52,20 @@ function compileCacheDir() {
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'cognito-token-manager', 'node-compile-cache');
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'cognito-token-manager', 'node-compile-cache');
 }
-try {
-  require('node:module').enableCompileCache?.(compileCacheDir());
-} catch {
-  // The cache only saves time; without it ctm works the same.
+function enableCompileCache() {
+  try {
+    require('node:module').enableCompileCache?.(compileCacheDir());
+  } catch {
+    // The cache only saves time; without it ctm works the same.
+  }
 }
-// A cached \`ctm token\` is answered by the small cli-fast bundle alone; anything else loads the full CLI.
+// A cached \`ctm token\` is answered by the small cli-fast bundle alone (too small for the compile cache to pay for
+// opening it); anything else turns the cache on and loads the full CLI.
 require('./cli-fast.cjs').runFast().then((code) => {
-  if (code === undefined) require('./cli-main.cjs');
-  else process.exitCode = code;
+  if (code === undefined) {
+    enableCompileCache();
+    require('./cli-main.cjs');
+  } else process.exitCode = code;
 });
 `;
 

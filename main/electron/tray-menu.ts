@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { CopyFormat, ProfileView, TokenKind } from '../ipc/contract.ts';
+import { formatDuration } from '../shared/duration.ts';
 
 /** What a tray menu item does, as data (so the menu can be tested and compared without Electron). */
 export type TrayAction =
@@ -92,6 +93,7 @@ function describe(profile: ProfileView, now: number): string {
   return profile.state.replace(/-/g, ' ');
 }
 
+/** The tray is rebuilt once a minute, so it shows whole minutes, with the formatter the window and ctm use. */
 function minutes(at: number, now: number): string {
-  return `${Math.max(0, Math.round((at - now) / 60_000))} min`;
+  return formatDuration(at - now, 'minutes');
 }

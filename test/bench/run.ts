@@ -36,6 +36,7 @@ const SUITES: Suite[] = [
   { name: 'scale', file: 'scale/scale-bench.ts', exportName: 'runScaleBench', measures: '1,000 profiles restored, storm, idle' },
   { name: 'renderer', file: 'renderer/renderer-bench.ts', exportName: 'runRendererBench', measures: 'renderer bundle size, first render' },
   { name: 'electron', file: 'electron/electron-bench.ts', exportName: 'runElectronBench', measures: 'Electron start-up and memory' },
+  { name: 'oauth', file: 'oauth/oauth-bench.ts', exportName: 'runOAuthBench', measures: 'managed login round trip, client credentials cached and fetched' },
 ];
 
 function isRows(value: unknown): value is BenchResult[] {

@@ -6,6 +6,7 @@ import { decodeJwtClaims } from '../../main/core/tokens/jwt.ts';
 import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
 import { HAS_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { runCtm } from '../support/run-ctm.ts';
+import { filesContaining } from '../support/secret-scan.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 import { oauthProfile, oauthSeed, PASSWORD, POOL } from '../integration/oauth/oauth-seed.ts';
 
@@ -49,6 +50,11 @@ describe.skipIf(!HAS_KEYRING || !HAS_CHROMIUM)('managed login in real Chromium (
     expect(login.code).toBe(0);
     const token = await runCtm(['token', 'cli-sso', '--type', 'id'], env);
     expect(decodeJwtClaims(token.stdout.trim())).toMatchObject({ 'cognito:username': 'alice', aud: 'browserclient1' });
+    // The refresh token lives in the keychain only: no file of the config folder or the keyring's home holds it in clear.
+    const session = await app.core.vault.session((await app.core.profiles.get('cli-sso')).id);
+    expect(session?.refreshToken).toBeTruthy();
+    const secrets = { 'refresh token': session?.refreshToken ?? '', 'ID token': token.stdout.trim(), password: PASSWORD };
+    expect([...filesContaining(app.configDir, secrets), ...filesContaining(app.keyring.home, secrets)]).toEqual([]);
   });
 
   it('ctm login --no-browser prints the URL and waits for it to be opened elsewhere', async () => {

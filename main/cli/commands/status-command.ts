@@ -2,6 +2,7 @@ import type { Core } from '../../core/core.ts';
 import { BadInputError } from '../../core/errors.ts';
 import type { ProfileStatus } from '../../core/sessions/session-state.ts';
 import { parseFlags } from '../parse.ts';
+import { formatDuration } from '../../shared/duration.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
 import { table, warnRecovery } from './profile-command.ts';
@@ -46,10 +47,8 @@ function statusJson(status: ProfileStatus, now: number): Record<string, unknown>
   };
 }
 
-/** "12m 05s left", "expired 3m ago", or "-" without a session. */
+/** "12 min 5 s left", "expired 3 min 2 s ago", or "-" without a session: the window's and the tray's formatter. */
 export function timeLeft(expiresAt: number | undefined, now: number): string {
   if (expiresAt === undefined) return '-';
-  const seconds = Math.round(Math.abs(expiresAt - now) / 1000);
-  const text = seconds >= 3600 ? `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m` : `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-  return expiresAt > now ? `${text} left` : `expired ${text} ago`;
+  return expiresAt > now ? `${formatDuration(expiresAt - now)} left` : `expired ${formatDuration(now - expiresAt)} ago`;
 }

@@ -5,6 +5,7 @@ import { CtmError } from '../errors.ts';
 import type { Profile } from '../profiles/profile.ts';
 import { decodeJwtClaims } from '../tokens/jwt.ts';
 import { tokenSetFrom, type TokenSet } from '../tokens/token-set.ts';
+import { isUnknownDevice } from './unknown-device.ts';
 import { requestEnvelope, withSecretHash } from './wire-envelope.ts';
 
 /** What a refresh needs: the profile, its client secret, the session to renew and a remembered device's key. */
@@ -15,6 +16,10 @@ export interface RefreshContext {
   deviceKey?: string;
   client: CognitoClient;
   now: () => number;
+  /** Called when Cognito no longer knows the session's device, to forget the remembered one. */
+  forgetDevice?: () => Promise<void>;
+  /** Set for the one retry without a device key after Cognito said the device is unknown. */
+  withoutDevice?: boolean;
   /** With refresh method `auto`: called once when the endpoint turns out not to know GetTokensFromRefreshToken, to remember that. */
   rememberFallback?: () => Promise<void>;
 }
@@ -35,7 +40,7 @@ export async function refreshSession(context: RefreshContext): Promise<TokenSet>
   const refreshToken = context.session.refreshToken;
   if (!refreshToken) throw new RefreshRefusedError('the session has no refresh token');
   try {
-    const result = await renew(context, refreshToken);
+    const result = await renewForgettingUnknownDevice(context, refreshToken);
     if (!result) throw new CtmError('service', 'Cognito answered the refresh without tokens.');
     return tokenSetFrom(result, context.now(), refreshToken);
   } catch (error) {
@@ -43,6 +48,17 @@ export async function refreshSession(context: RefreshContext): Promise<TokenSet>
       throw new RefreshRefusedError(`Cognito refused the refresh token (${error.serviceMessage || 'not authorized'})`);
     }
     throw error;
+  }
+}
+
+/** An unknown device ("Device does not exist.", "Invalid device key given.") is forgotten and the refresh tried once without it. */
+async function renewForgettingUnknownDevice(context: RefreshContext, refreshToken: string): Promise<AuthenticationResult | undefined> {
+  try {
+    return await renew(context, refreshToken);
+  } catch (error) {
+    if (!isUnknownDevice(error) || !deviceKeyFor(context)) throw error;
+    await context.forgetDevice?.();
+    return renew({ ...context, withoutDevice: true }, refreshToken);
   }
 }
 
@@ -96,6 +112,7 @@ async function viaInitiateAuth(context: RefreshContext, refreshToken: string, fl
 
 /** A tracked device's refresh token only works with its DEVICE_KEY, which the access token names. */
 function deviceKeyFor(context: RefreshContext): string | undefined {
+  if (context.withoutDevice) return undefined;
   return context.deviceKey ?? deviceKeyOf(context.session);
 }
 

@@ -1,4 +1,3 @@
-import { CognitoServiceError } from '../cognito/cognito-errors.ts';
 import type { ChallengeAnswerResponse } from '../cognito/wire-types.ts';
 import { BadInputError, CtmError } from '../errors.ts';
 import { tokenSetFrom } from '../tokens/token-set.ts';
@@ -7,6 +6,7 @@ import type { ConversationState, SignInContext } from './conversation-state.ts';
 import { confirmNewDevice } from './device-confirmation.ts';
 import { noDeviceMemory, type DeviceMemory } from './device-memory.ts';
 import { initialParameters } from './flow-parameters.ts';
+import { isUnknownDevice } from './unknown-device.ts';
 import type { ChallengeAnswer, SignInCredentials, SignInOutcome } from './sign-in-types.ts';
 import { requestEnvelope, withSecretHash } from './wire-envelope.ts';
 
@@ -128,14 +128,4 @@ export class SignInConversation {
   private devices(): DeviceMemory {
     return this.state.context.devices ?? noDeviceMemory;
   }
-}
-
-/**
- * Cognito's two answers for a device key it does not know: ResourceNotFoundException "Device does not exist." and
- * InvalidParameterException "Invalid device key given." (a generic type, so only its message tells it apart).
- */
-export function isUnknownDevice(error: unknown): boolean {
-  if (!(error instanceof CognitoServiceError)) return false;
-  if (error.type === 'ResourceNotFoundException') return /device/i.test(error.serviceMessage);
-  return error.type === 'InvalidParameterException' && /invalid device key/i.test(error.serviceMessage);
 }

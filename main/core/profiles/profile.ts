@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
+import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES } from '../../shared/profile-rules.ts';
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
@@ -24,19 +25,16 @@ export const REFRESH_METHODS = ['auto', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', '
 /** A refresh method name. */
 export type RefreshMethod = (typeof REFRESH_METHODS)[number];
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const USER_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d{1,2}_[0-9A-Za-z]+$/;
-/** Emulators name pools `<anything>_<id>` (cognito-local `local_abc123`, LocalStack, moto): accepted with a custom endpoint. */
-const ANY_USER_POOL_ID = /^[\w-]+_[0-9A-Za-z]+$/;
-const CLIENT_ID = /^[\w+]{1,128}$/;
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// The field rules the renderer's form checks too: one set, in main/shared.
+const RULES = PROFILE_FIELD_RULES;
+const USER_POOL_ID = AWS_USER_POOL_ID;
 
 const profileFieldsObject = z
   .object({
-    name: z.string().regex(PROFILE_NAME, 'name: use 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
-    region: z.string().regex(REGION, 'region: expected an AWS region such as us-east-1'),
-    userPoolId: z.string().max(55).regex(ANY_USER_POOL_ID, 'user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123'),
-    clientId: z.string().regex(CLIENT_ID, 'client id: expected 1 to 128 letters, digits, "_" or "+"'),
+    name: z.string().regex(RULES.name.pattern, `name: ${RULES.name.expects}`),
+    region: z.string().regex(RULES.region.pattern, `region: ${RULES.region.expects}`),
+    userPoolId: z.string().max(55).regex(RULES.userPoolId.pattern, `user pool id: ${RULES.userPoolId.expects}`),
+    clientId: z.string().regex(RULES.clientId.pattern, `client id: ${RULES.clientId.expects}`),
     hasClientSecret: z.boolean().default(false),
     username: z.string().min(1).max(128).optional(),
     authFlow: z.enum(AUTH_FLOWS, { error: `auth flow: expected one of ${AUTH_FLOWS.join(', ')}` }).default('USER_SRP_AUTH'),

@@ -174,7 +174,7 @@ export class SessionService {
       try {
         renewed = usesOAuth(profile)
           ? await refreshOAuthSession(await this.oauthContext(profile), session)
-          : await refreshSession({ profile, session: session as TokenSet, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), ...(await this.secretOf(profile)) });
+          : await refreshSession({ profile, session: session as TokenSet, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), forgetDevice: () => this.forgetDevice(profile, session as TokenSet), ...(await this.secretOf(profile)) });
       } catch (error) {
         if (!isDefiniteRefusal(error)) {
           const problem = asCtmError(error);
@@ -235,6 +235,12 @@ export class SessionService {
   private pruneConversations(): void {
     const oldest = this.deps.clock.now() - CONVERSATION_TTL_MS;
     for (const [id, pending] of this.conversations) if (pending.startedAt < oldest) this.conversations.delete(id);
+  }
+
+  /** Forgets the device remembered for the session's user, which the pool no longer knows (a failure only leaves a stale entry). */
+  private async forgetDevice(profile: Profile, session: TokenSet | undefined): Promise<void> {
+    const names = new Set([session?.userId, profile.username].filter((name): name is string => Boolean(name)));
+    for (const name of names) await this.deps.vault.deleteDevice(profile.userPoolId, name).catch(() => undefined);
   }
 
   /** Remembers that the profile's endpoint lacks GetTokensFromRefreshToken; a failed write only costs one extra call next time. */

@@ -48,4 +48,25 @@ describe('Amplify v6 remembers a device against the emulator (pool with user opt
     expect(challenges).toEqual(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
     expect((await fetchAuthSession()).tokens?.accessToken.payload.device_key).toBe(deviceKey);
   });
+
+  it('recovers from a device forgotten on the server ("Device does not exist."): forgets it, signs in again, gets a new one', async () => {
+    const accessToken = String((await fetchAuthSession()).tokens?.accessToken);
+    await fetch(emulator.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.ForgetDevice' },
+      body: JSON.stringify({ AccessToken: accessToken, DeviceKey: deviceKey }),
+    });
+    await signOut();
+    emulator.advanceClock(30_000);
+    const from = emulator.requests.length;
+    expect((await signIn({ username: 'dana', password: AMPLIFY_PASSWORD })).nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE');
+    expect((await confirmSignIn({ challengeResponse: totpCode('JBSWY3DPEHPK3PXP', emulator.now()) })).isSignedIn).toBe(true);
+    const verifiers = since(from, 'RespondToAuthChallenge').filter((request) => request.body.ChallengeName === 'PASSWORD_VERIFIER');
+    expect(verifiers.map((request) => (request.body.ChallengeResponses as Record<string, string>).DEVICE_KEY)).toEqual([deviceKey, undefined]);
+    // Amplify answers PASSWORD_VERIFIER again on the same Session, without the device: the session survived the refusal.
+    expect(since(from, 'InitiateAuth')).toHaveLength(1);
+    const confirmed = since(from, 'ConfirmDevice');
+    expect(confirmed).toHaveLength(1);
+    expect(confirmed[0]?.body.DeviceKey).not.toBe(deviceKey);
+  });
 });

@@ -19,6 +19,7 @@ export const amplifySeed: Seed = {
         { username: 'otp', password: AMPLIFY_PASSWORD, attributes: { email: 'otp@example.com' } },
         { username: 'totpsetup', password: AMPLIFY_PASSWORD, attributes: { email: 'totpsetup@example.com' }, mfa: { setupRequired: true } },
         { username: 'mailsetup', password: AMPLIFY_PASSWORD, mfa: { setupRequired: true } },
+        { username: 'newbie', password: 'Temp-Pass-1', status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'newbie@example.com' } },
       ],
     },
     {

@@ -76,6 +76,15 @@ describe('Amplify v6 signs in against the emulator (first factors)', () => {
     expect(operations(from)).toEqual(['RespondToAuthChallenge SELECT_CHALLENGE', 'RespondToAuthChallenge PASSWORD_VERIFIER']);
   });
 
+  it('NEW_PASSWORD_REQUIRED: a temporary password, then the new one, which works from then on', async () => {
+    configureAmplify(emulator.endpoint, 'us-east-1_Amplify1', 'amplifyclient1');
+    const first = await signIn({ username: 'newbie', password: 'Temp-Pass-1' });
+    expect(first.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
+    expect((await confirmSignIn({ challengeResponse: 'Brand-New-Pass-1' })).isSignedIn).toBe(true);
+    await signOut();
+    expect((await signIn({ username: 'newbie', password: 'Brand-New-Pass-1' })).isSignedIn).toBe(true);
+  });
+
   it('signs in with the e-mail in a pool with username attributes; the tokens name the UUID username', async () => {
     configureAmplify(emulator.endpoint, 'eu-west-1_Email1', 'amplifyemail1');
     expect((await signIn({ username: 'erin@example.com', password: AMPLIFY_PASSWORD })).isSignedIn).toBe(true);

@@ -65,4 +65,19 @@ describe.skipIf(!HAS_KEYRING)('ctm token, cached path: answered by cli-fast alon
       await ctm(['status']);
     }
   });
+
+  it('--debug writes the keychain and Cognito calls to stderr, redacted, wherever it stands', async () => {
+    const run = await ctm(['token', 'dev', '--min-ttl', '7200', '--debug']);
+    expect(run.code).toBe(0);
+    const token = run.stdout.trim();
+    expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: keychain read /m);
+    expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: Cognito \w+ -> http:\/\/127\.0\.0\.1:\d+$/m);
+    expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: Cognito \w+ <- HTTP 200 in \d+ ms$/m);
+    expect(run.stderr).not.toContain(token);
+    expect(run.stderr).not.toMatch(/eyJ[\w-]+\./);
+    const before = await ctm(['--debug', 'status']);
+    expect(before.code).toBe(0);
+    expect(before.stderr).toMatch(/ctm debug .*keychain read/);
+    expect((await ctm(['token', 'dev'])).stderr).toBe('');
+  });
 });

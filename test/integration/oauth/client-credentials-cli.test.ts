@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwtClaims } from '../../../main/core/tokens/jwt.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm } from '../../support/run-ctm.ts';
+import { filesContaining } from '../../support/secret-scan.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 import { oauthSeed, POOL, SECRET } from './oauth-seed.ts';
 
@@ -36,6 +37,14 @@ describe.skipIf(!HAS_KEYRING)('CLIENT_CREDENTIALS profiles through ctm (child pr
     const run = await ctm(['exec', 'orders-all', '--', 'sh', '-c', 'printf %s "$CTM_ACCESS_TOKEN"']);
     expect(decodeJwtClaims(run.stdout)?.scope).toBe('orders-api/read orders-api/write');
     expect((await ctm(['logout', 'orders-all'])).code).toBe(0);
+  });
+
+  it('leaves no client secret or token in any file: config folder and keyring home', async () => {
+    const token = (await ctm(['token', 'orders'])).stdout.trim();
+    expect(token).not.toBe('');
+    // The keyring's own files hold the secrets encrypted; nothing else may hold them in clear text.
+    expect(filesContaining(app.configDir, { 'client secret': SECRET, 'access token': token })).toEqual([]);
+    expect(filesContaining(app.keyring.home, { 'client secret': SECRET, 'access token': token })).toEqual([]);
   });
 
   it('a wrong secret is refused with advice, exit code 4, and nothing is stored', async () => {

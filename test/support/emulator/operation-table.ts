@@ -1,5 +1,5 @@
 import type { EmulatorState } from './emulator-state.ts';
-import { confirmDevice, updateDeviceStatus } from './operations/devices.ts';
+import { confirmDevice, forgetDevice, updateDeviceStatus } from './operations/devices.ts';
 import { getTokensFromRefreshToken } from './operations/get-tokens-from-refresh-token.ts';
 import { globalSignOut } from './operations/global-sign-out.ts';
 import { initiateAuth } from './operations/initiate-auth.ts';
@@ -22,4 +22,5 @@ export const operations: Readonly<Record<string, OperationHandler>> = {
   VerifySoftwareToken: verifySoftwareToken,
   ConfirmDevice: confirmDevice,
   UpdateDeviceStatus: updateDeviceStatus,
+  ForgetDevice: forgetDevice,
 };

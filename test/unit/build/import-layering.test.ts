@@ -24,6 +24,15 @@ describe('the lint rule that keeps imports one way', () => {
     expect(await restrictedImportErrors("import { Core } from '../main/core/core.ts';\nexport const a = Core;\n", 'renderer/probe.ts')).toBeGreaterThan(0);
   });
 
+  it('lets the renderer and every part of main import main/shared, which imports nothing', async () => {
+    expect(await restrictedImportErrors("import { formatDuration } from '../main/shared/duration.ts';\nexport const a = formatDuration;\n", 'renderer/probe.ts')).toBe(0);
+    expect(await restrictedImportErrors("import { formatDuration } from '../../shared/duration.ts';\nexport const a = formatDuration;\n", 'main/cli/commands/probe.ts')).toBe(0);
+    expect(await restrictedImportErrors("import { formatDuration } from '../shared/duration.ts';\nexport const a = formatDuration;\n", 'main/electron/probe.ts')).toBe(0);
+    expect(await restrictedImportErrors("import { readFile } from 'node:fs';\nexport const a = readFile;\n", 'main/shared/probe.ts')).toBe(1);
+    expect(await restrictedImportErrors("import { Core } from '../core/core.ts';\nexport const a = Core;\n", 'main/shared/probe.ts')).toBe(1);
+    expect(await restrictedImportErrors("import { formatDuration } from './duration.ts';\nexport const a = formatDuration;\n", 'main/shared/probe.ts')).toBe(0);
+  });
+
   it('lets main/electron build on core', async () => {
     expect(await restrictedImportErrors("import { Core } from '../core/core.ts';\nexport const a = Core;\n", 'main/electron/probe.ts')).toBe(0);
   });

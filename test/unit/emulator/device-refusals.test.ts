@@ -57,6 +57,17 @@ describe('device refusals', () => {
     expect((await call(notFound, 'ConfirmDevice', { AccessToken: signIn.access, DeviceKey: unknown, DeviceSecretVerifierConfig: config })).body).toEqual(expected);
   });
 
+  it('forgets a device with ForgetDevice: its key is unknown afterwards, at sign-in and refresh', async () => {
+    const signIn = await trackedSignIn(notFound);
+    const { config } = deviceVerifier(signIn.groupKey, signIn.key);
+    await call(notFound, 'ConfirmDevice', { AccessToken: signIn.access, DeviceKey: signIn.key, DeviceSecretVerifierConfig: config });
+    expect((await call(notFound, 'ForgetDevice', { AccessToken: signIn.access, DeviceKey: signIn.key })).body).toEqual({});
+    const expected = { __type: 'ResourceNotFoundException', message: 'Device does not exist.' };
+    expect((await getTokens(notFound, signIn.refresh, signIn.key)).body).toEqual(expected);
+    expect((await passwordSignIn(notFound, 'alice', { DEVICE_KEY: signIn.key })).body).toEqual(expected);
+    expect((await call(notFound, 'ForgetDevice', { AccessToken: signIn.access, DeviceKey: signIn.key })).body).toEqual(expected);
+  });
+
   it('answers InvalidParameterException "Invalid device key given." where the seed picks it', async () => {
     const signIn = await trackedSignIn(invalidKey);
     const unknown = 'us-east-1_00000000-0000-4000-8000-000000000000';

@@ -13,7 +13,6 @@ export function openidConfiguration(pool: PoolRecord, origin: string): Record<st
     token_endpoint: `${origin}/oauth2/token`,
     revocation_endpoint: `${origin}/oauth2/revoke`,
     userinfo_endpoint: `${origin}/oauth2/userInfo`,
-    end_session_endpoint: `${origin}/logout`,
     jwks_uri: `${origin}/${pool.id}/.well-known/jwks.json`,
     response_types_supported: ['code', 'token'],
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],

@@ -39,3 +39,10 @@ export function updateDeviceStatus(state: EmulatorState, body: RequestBody): Rec
   device.remembered = status === 'remembered';
   return {};
 }
+
+/** ForgetDevice (API_ForgetDevice): the device is gone; its key is then unknown at sign-in and refresh. */
+export function forgetDevice(state: EmulatorState, body: RequestBody): Record<string, unknown> {
+  const { user, device } = ownDevice(state, body);
+  user.devices.delete(device.key);
+  return {};
+}

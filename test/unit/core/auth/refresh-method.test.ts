@@ -78,3 +78,26 @@ describe('refresh method (fake transport scripting endpoints without an operatio
     expect(targets).toEqual(['GetTokensFromRefreshToken']);
   });
 });
+
+describe('refresh with a device the pool no longer knows (fake transport scripting both of Cognito\u2019s answers)', () => {
+  it.each([
+    ['ResourceNotFoundException', 'Device does not exist.'],
+    ['InvalidParameterException', 'Invalid device key given.'],
+  ])('%s "%s": the device is forgotten and the refresh tried once without DeviceKey', async (type, message) => {
+    const bodies: Record<string, unknown>[] = [];
+    const answers: Answer[] = [{ status: 400, body: { __type: type, message } }, tokens];
+    const transport: CognitoTransport = {
+      post: (_url, _headers, body) => {
+        bodies.push(JSON.parse(body) as Record<string, unknown>);
+        const answer = answers.shift() ?? tokens;
+        return Promise.resolve({ status: answer.status, body: JSON.stringify(answer.body) });
+      },
+    };
+    const profile: Profile = { ...parseProfileFields({ name: 'p', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1' }), id: randomUUID() };
+    const session = { accessToken: unsignedJwt({ exp: 1, username: 'alice', device_key: 'us-east-1_gone' }), refreshToken: 'refresh-1', tokenType: 'Bearer', expiresAt: 1000, issuedAt: 0 };
+    let forgotten = 0;
+    await refreshSession({ profile, session, client: new CognitoClient(transport, 'https://cognito.invalid/'), now: () => 0, forgetDevice: async () => void forgotten++ });
+    expect(bodies.map((b) => b.DeviceKey)).toEqual(['us-east-1_gone', undefined]);
+    expect(forgotten).toBe(1);
+  });
+});

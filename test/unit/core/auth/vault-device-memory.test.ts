@@ -9,25 +9,26 @@ import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts
 // Devices keyed by the name Cognito knows the user by, with the in-memory keychain (the real one is covered by the flows tests).
 const POOL = 'us-east-1_Alias1';
 const CANONICAL = '5f0c3e9a-8d7b-4c11-9e2f-0a1b2c3d4e5f';
+const newVault = () => new Vault(new MemorySecretStore(), mkdtempSync(join(tmpdir(), 'ctm-devices-')));
 const device = { deviceKey: 'us-east-1_dev', deviceGroupKey: '-group', devicePassword: 'device-password' };
 
 describe('remembered devices by canonical username (in-memory keychain)', () => {
   it('keeps a confirmed device under the canonical name and the alias as typed', async () => {
-    const vault = new Vault(new MemorySecretStore(), mkdtempSync(join(tmpdir(), 'ctm-devices-')));
+    const vault = newVault();
     await vaultDeviceMemory(vault, POOL, 'alice@example.com').save(device, CANONICAL);
     expect(await vault.device(POOL, CANONICAL)).toEqual(device);
     expect(await vault.device(POOL, 'alice@example.com')).toEqual(device);
   });
 
   it('a sign-in with another alias of the same user finds the device through the profile\u2019s last known canonical name', async () => {
-    const vault = new Vault(new MemorySecretStore(), mkdtempSync(join(tmpdir(), 'ctm-devices-')));
+    const vault = newVault();
     await vaultDeviceMemory(vault, POOL, 'alice@example.com').save(device, CANONICAL);
     expect(await vaultDeviceMemory(vault, POOL, '+15555551234', CANONICAL).load()).toEqual(device);
     expect(await vaultDeviceMemory(vault, POOL, '+15555551234').load()).toBeUndefined();
   });
 
   it('forgetting an unknown device removes it under every name it was found by', async () => {
-    const vault = new Vault(new MemorySecretStore(), mkdtempSync(join(tmpdir(), 'ctm-devices-')));
+    const vault = newVault();
     const memory = vaultDeviceMemory(vault, POOL, 'alice@example.com', CANONICAL);
     await memory.save(device, CANONICAL);
     await memory.forget();
