@@ -40,12 +40,14 @@ export async function managedLogin(context: ManagedLoginContext): Promise<TokenS
   const cancel = (): void => listener.close();
   context.signal?.addEventListener('abort', cancel, { once: true });
   try {
+    // Cancelled while the listener started: no browser is opened, and the closed listener ends the sign-in.
     if (context.signal?.aborted) listener.close();
-    const url = authorizeUrl({
-      domain: profile.domain, clientId: profile.clientId, redirectUri: listener.redirectUri, scopes: profile.scopes,
-      state, nonce, codeChallenge: pkce.challenge, identityProvider: profile.identityProvider, idpIdentifier: profile.idpIdentifier,
-    });
-    await context.open(url);
+    else {
+      await context.open(authorizeUrl({
+        domain: profile.domain, clientId: profile.clientId, redirectUri: listener.redirectUri, scopes: profile.scopes,
+        state, nonce, codeChallenge: pkce.challenge, identityProvider: profile.identityProvider, idpIdentifier: profile.idpIdentifier,
+      }));
+    }
     const { code } = await listener.response;
     const client = new OAuthTokenClient(context.transport, profile.domain, profile.clientId, context.clientSecret);
     const answer = await client.exchangeCode(code, listener.redirectUri, pkce.verifier);

@@ -69,22 +69,23 @@ export class SessionService {
 
   /** Signs a MANAGED_LOGIN profile in through the browser (`open` shows the URL); the refresh token goes to the keychain. */
   async signInWithBrowser(profileRef: string, open: OpenUrl, timeoutMs?: number): Promise<SignInStep> {
-    const profile = await this.deps.profiles.get(profileRef);
+    // Registered before any await, so a cancel that follows at once (the window's Cancel) always finds it.
     const controller = new AbortController();
-    this.browserSignIns.get(profile.id)?.abort(); // a new sign-in replaces one still waiting
-    this.browserSignIns.set(profile.id, controller);
+    this.browserSignIns.get(profileRef)?.abort(); // a new sign-in replaces one still waiting
+    this.browserSignIns.set(profileRef, controller);
     try {
+      const profile = await this.deps.profiles.get(profileRef);
       const tokens = await managedLogin({ ...(await this.oauthContext(profile)), open, signal: controller.signal, ...(timeoutMs ? { timeoutMs } : {}) });
       return await this.signedIn(profile, tokens);
     } finally {
-      if (this.browserSignIns.get(profile.id) === controller) this.browserSignIns.delete(profile.id);
+      if (this.browserSignIns.get(profileRef) === controller) this.browserSignIns.delete(profileRef);
     }
   }
 
-  /** Gives up a managed login still waiting for the browser: its loopback listener closes and the sign-in fails as cancelled. */
-  async cancelBrowserSignIn(profileRef: string): Promise<void> {
-    const profile = await this.deps.profiles.get(profileRef);
-    this.browserSignIns.get(profile.id)?.abort();
+  /** Gives up a managed login still waiting for the browser (same profile reference as its sign-in): its loopback listener closes and the sign-in fails as cancelled. */
+  cancelBrowserSignIn(profileRef: string): Promise<void> {
+    this.browserSignIns.get(profileRef)?.abort();
+    return Promise.resolve();
   }
 
   /** Answers the challenge a conversation is waiting on. */

@@ -53,6 +53,15 @@ describe.skipIf(!HAS_KEYRING)('managed login (code + PKCE) through the loopback 
     expect(renewed.refreshToken).toBe(before?.refreshToken);
   });
 
+  it('a cancel sent right after the sign-in started, before its listener is up, still ends it: cancelled, and the browser never opened', async () => {
+    const profile = await add({});
+    const opened: string[] = [];
+    const signIn = app.core.sessions.signInWithBrowser(profile.id, async (url) => void opened.push(url));
+    await app.core.sessions.cancelBrowserSignIn(profile.id);
+    await expect(signIn).rejects.toThrow(/cancelled/);
+    expect(opened).toEqual([]);
+  });
+
   it('signs out through /oauth2/revoke: the refresh token no longer works and the keychain forgets the session', async () => {
     const profile = await add({});
     await signIn(profile.id);
