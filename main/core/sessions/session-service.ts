@@ -83,9 +83,12 @@ export class SessionService {
   }
 
   /** Gives up a managed login still waiting for the browser (same profile reference as its sign-in): its loopback listener closes and the sign-in fails as cancelled. */
-  cancelBrowserSignIn(profileRef: string): Promise<void> {
-    this.browserSignIns.get(profileRef)?.abort();
-    return Promise.resolve();
+  async cancelBrowserSignIn(profileRef: string): Promise<void> {
+    const pending = this.browserSignIns.get(profileRef);
+    // Aborted before any await, so a Cancel right after the start is never missed.
+    if (pending) return pending.abort();
+    // Nothing waiting: fine for a known profile (the sign-in already ended); an unknown one is an error like elsewhere.
+    await this.deps.profiles.get(profileRef);
   }
 
   /** Answers the challenge a conversation is waiting on. */
