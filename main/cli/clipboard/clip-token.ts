@@ -1,0 +1,53 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { CtmError } from '../../core/errors.ts';
+import { SettingsStore } from '../../core/settings/settings-store.ts';
+import { clipboardTools, onPath, type ClipboardTools } from './clipboard-tools.ts';
+import { runTool } from './run-tool.ts';
+
+/** The hidden command the detached clearer runs (`ctm __clip-clear SECONDS`, the copy's SHA-256 on stdin). */
+export const CLIP_CLEAR_COMMAND = '__clip-clear';
+
+/** What a copy did: when the clipboard clears, and whether history managers were told it is a secret. */
+export interface ClipResult {
+  clearSeconds: number;
+  concealed: boolean;
+}
+
+/** A fingerprint of the copied text: what the clearer compares against, so the text itself never leaves ctm. */
+export function clipFingerprint(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** This machine's clipboard programs (Linux: wl-copy on Wayland, xclip on X11). */
+export function localClipboardTools(env: NodeJS.ProcessEnv = process.env): ClipboardTools {
+  return clipboardTools({
+    platform: process.platform,
+    env,
+    hasCommand: (command) => onPath(command, env),
+    wlCopyIsSensitive: () => (spawnSync('wl-copy', ['--help'], { env, encoding: 'utf8' }).stdout ?? '').includes('--sensitive'),
+  });
+}
+
+/**
+ * Copies `text` (on the program's stdin, never its command line) and starts a detached `ctm __clip-clear` that empties
+ * the clipboard after the app's clipboard time (settings.json, as the tray) if it still holds this copy.
+ */
+export async function clipWithClear(text: string, configDir: string, env: NodeJS.ProcessEnv = process.env): Promise<ClipResult> {
+  const tools = localClipboardTools(env);
+  if (!(await runTool(tools.copy, text, 'writer', env)).ok) throw new CtmError('internal', `${tools.copy.command} could not copy to the clipboard.`);
+  const { clipboardClearSeconds } = await new SettingsStore(configDir).get();
+  startClearer(clipboardClearSeconds, clipFingerprint(text), env);
+  return { clearSeconds: clipboardClearSeconds, concealed: tools.concealed };
+}
+
+// The clearer is this same ctm (node + its script), in its own session so closing the terminal does not end it.
+function startClearer(seconds: number, fingerprint: string, env: NodeJS.ProcessEnv): void {
+  const script = process.argv[1];
+  if (script === undefined) return;
+  const child = spawn(process.execPath, [...process.execArgv, script, CLIP_CLEAR_COMMAND, String(seconds)], { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true });
+  child.on('error', () => undefined);
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(fingerprint);
+  child.unref();
+}

@@ -1,0 +1,20 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { clipFingerprint, localClipboardTools } from '../clipboard/clip-token.ts';
+import { runTool } from '../clipboard/run-tool.ts';
+import { EXIT } from '../exit-codes.ts';
+import { readStdinLines, type Terminal } from '../terminal.ts';
+
+/**
+ * `ctm __clip-clear SECONDS` (hidden; started detached by `ctm token --clip`): waits, then empties the clipboard only if
+ * it still holds the copy whose SHA-256 came on stdin, so whatever the user copied since is left alone.
+ */
+export async function clipClearCommand(args: string[], terminal: Terminal, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const seconds = Number(args[0]);
+  const [fingerprint = ''] = await readStdinLines(terminal);
+  if (!Number.isFinite(seconds) || seconds < 0 || !/^[0-9a-f]{64}$/.test(fingerprint)) return EXIT.usage;
+  await sleep(seconds * 1000);
+  const tools = localClipboardTools(env);
+  const now = await runTool(tools.read, '', 'reader', env);
+  if (now.ok && clipFingerprint(now.stdout) === fingerprint) await runTool(tools.clear, '', 'writer', env);
+  return EXIT.ok;
+}
