@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasCommand, systemComponent } from './system-components.ts';
+import { freePort } from './free-port.ts';
 
 /** Debian's tinyproxy (a real HTTP proxy nobody here wrote), to prove requests go through HTTP(S)_PROXY. */
 export const HAS_TINYPROXY = systemComponent('tinyproxy', hasCommand('tinyproxy'), 'apt-get install tinyproxy-bin');
@@ -14,15 +14,6 @@ export interface Tinyproxy {
   /** tinyproxy's log so far (one "Request ..." line per proxied request at LogLevel Connect). */
   log(): string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no free port');
-  return address.port;
 }
 
 /** Starts tinyproxy in the foreground (-d) with a throw-away config; it adds "Via: 1.1 tinyproxy" to what it forwards. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { profileSchema, type Profile } from './profile.ts';
 
 /** The version this build writes; older files are migrated on read, newer ones are refused. */
-export const CONFIG_VERSION = 1;
+export const CONFIG_VERSION = 2;
 
 const configFileSchema = z.object({
   version: z.literal(CONFIG_VERSION),
@@ -114,12 +114,28 @@ export function serializeConfigFile(profiles: readonly Profile[]): string {
 
 /** Brings an older file up to CONFIG_VERSION, one step per version (version 0 was a bare array of profiles). */
 function migrate(raw: unknown): unknown {
-  if (Array.isArray(raw)) return { version: 1, profiles: raw };
-  if (typeof raw === 'object' && raw !== null) {
-    const version = (raw as { version?: unknown }).version;
-    if (typeof version === 'number' && version > CONFIG_VERSION) {
-      throw new NewerConfigError(`was written by a newer version of Cognito Token Manager (format ${version}); update the app to use it`);
-    }
+  let value = Array.isArray(raw) ? { version: 1, profiles: raw } : raw;
+  if (typeof value !== 'object' || value === null) return value;
+  const version = (value as { version?: unknown }).version;
+  if (typeof version === 'number' && version > CONFIG_VERSION) {
+    throw new NewerConfigError(`was written by a newer version of Cognito Token Manager (format ${version}); update the app to use it`);
   }
-  return raw;
+  if (version === 1) value = fromVersion1(value as { profiles?: unknown });
+  return value;
+}
+
+/**
+ * Version 1 (0.1.0) wrote `refreshMethod: "REFRESH_TOKEN_AUTH"` into every profile as the default, so it cannot tell a
+ * choice from the default; that method is refused by every rotation app client (AWS: rotation must be completed with
+ * GetTokensFromRefreshToken). Such profiles move to "auto": GetTokensFromRefreshToken, which works with rotation on
+ * and off, falling back to REFRESH_TOKEN_AUTH only where a server lacks the operation.
+ */
+function fromVersion1(file: { profiles?: unknown }): unknown {
+  if (!Array.isArray(file.profiles)) return { ...file, version: 2 };
+  const profiles = file.profiles.map((profile: unknown) => {
+    if (typeof profile !== 'object' || profile === null || (profile as { refreshMethod?: unknown }).refreshMethod !== 'REFRESH_TOKEN_AUTH') return profile;
+    const { refreshMethod: _default, ...rest } = profile as Record<string, unknown>;
+    return rest;
+  });
+  return { ...file, version: 2, profiles };
 }

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../support/free-port.ts';
 
 /** The pool and app client written into cognito-local's data files (its own CreateUserPool names pools "local_..."). */
 export const LOCAL_POOL = 'us-east-1_CogLocal1';
@@ -14,15 +14,6 @@ export interface CognitoLocal {
   /** Calls one of its operations (admin ones need no credentials there). */
   call(operation: string, body: Record<string, unknown>): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
 }
 
 /**

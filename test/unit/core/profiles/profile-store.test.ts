@@ -27,7 +27,7 @@ describe('ProfileStore', () => {
   it('writes a versioned file private to the user', async () => {
     await store.add(fields);
     const file = JSON.parse(readFileSync(store.path, 'utf8')) as { version: number };
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(statSync(store.path).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp') || f.endsWith('.lock'))).toEqual([]);
   });
