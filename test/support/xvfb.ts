@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
 
 /** A private X server (Xvfb) for clipboard tests: its DISPLAY and how to stop it. */
 export interface Xvfb {
@@ -21,20 +20,4 @@ export async function startXvfb(): Promise<Xvfb> {
       await exited;
     },
   };
-}
-
-/** The pids of live processes whose command line has `word` and whose environment has `marker` (e.g. a config dir). */
-export function processesWith(word: string, marker: string): number[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(word) && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(marker);
-    } catch {
-      return false; // ended meanwhile, or not ours to read
-    }
-  }).map(Number);
-}
-
-/** The command line of a process, its arguments joined by spaces. */
-export function commandLineOf(pid: number): string {
-  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
 }

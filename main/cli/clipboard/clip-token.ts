@@ -35,16 +35,17 @@ export function localClipboardTools(env: NodeJS.ProcessEnv = process.env): Clipb
  */
 export async function clipWithClear(text: string, configDir: string, env: NodeJS.ProcessEnv = process.env): Promise<ClipResult> {
   const tools = localClipboardTools(env);
+  const script = process.argv[1];
+  // Without its own script ctm could not start the clearer: refuse before copying rather than leave the token there.
+  if (script === undefined) throw new CtmError('internal', '--clip cannot start the clipboard clearer here; print the token instead.');
   if (!(await runTool(tools.copy, text, 'writer', env)).ok) throw new CtmError('internal', `${tools.copy.command} could not copy to the clipboard.`);
   const { clipboardClearSeconds } = await new SettingsStore(configDir).get();
-  startClearer(clipboardClearSeconds, clipFingerprint(text), env);
+  startClearer(script, clipboardClearSeconds, clipFingerprint(text), env);
   return { clearSeconds: clipboardClearSeconds, concealed: tools.concealed };
 }
 
 // The clearer is this same ctm (node + its script), in its own session so closing the terminal does not end it.
-function startClearer(seconds: number, fingerprint: string, env: NodeJS.ProcessEnv): void {
-  const script = process.argv[1];
-  if (script === undefined) return;
+function startClearer(script: string, seconds: number, fingerprint: string, env: NodeJS.ProcessEnv): void {
   const child = spawn(process.execPath, [...process.execArgv, script, CLIP_CLEAR_COMMAND, String(seconds)], { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true });
   child.on('error', () => undefined);
   child.stdin.on('error', () => undefined);

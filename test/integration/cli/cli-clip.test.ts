@@ -10,7 +10,8 @@ import { startHeadlessWayland } from '../../support/headless-wayland.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
 import { HAS_KEYRING, hasCommand, systemComponent } from '../../support/system-components.ts';
-import { commandLineOf, processesWith, startXvfb } from '../../support/xvfb.ts';
+import { commandLineOf, processesWith } from '../../support/processes.ts';
+import { startXvfb } from '../../support/xvfb.ts';
 
 const HAS_X11 = systemComponent('Xvfb and xclip', hasCommand('Xvfb') && hasCommand('xclip'), 'apt-get install xvfb xclip');
 const HAS_WAYLAND = systemComponent('sway and wl-clipboard', hasCommand('sway') && hasCommand('wl-copy') && hasCommand('setpriv'), 'apt-get install --no-install-recommends sway wl-clipboard');
