@@ -1,17 +1,33 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CtmError } from '../../core/errors.ts';
+import { writeFileAtomic } from '../../core/profiles/atomic-write.ts';
 import { SettingsStore } from '../../core/settings/settings-store.ts';
 import { clipboardTools, onPath, type ClipboardTools } from './clipboard-tools.ts';
 import { runTool } from './run-tool.ts';
 
-/** The hidden command the detached clearer runs (`ctm __clip-clear SECONDS`, the copy's SHA-256 on stdin). */
+/** The hidden command the detached clearer runs (`ctm __clip-clear SECONDS`; on stdin the copy's SHA-256 and its clearer id). */
 export const CLIP_CLEAR_COMMAND = '__clip-clear';
 
 /** What a copy did: when the clipboard clears, and whether history managers were told it is a secret. */
 export interface ClipResult {
   clearSeconds: number;
   concealed: boolean;
+}
+
+/**
+ * The file naming the latest copy's clearer (a random id, never a secret), next to settings.json. Only that clearer
+ * clears: copying the same token again must restart the wait, not be cut short by the first copy's clearer.
+ */
+export function clearerFile(configDir: string): string {
+  return join(configDir, 'clipboard-clearer');
+}
+
+/** True while `id` is the latest copy's clearer. */
+export async function isLatestClearer(configDir: string, id: string): Promise<boolean> {
+  return (await readFile(clearerFile(configDir), 'utf8').catch(() => '')) === id;
 }
 
 /** A fingerprint of the copied text: what the clearer compares against, so the text itself never leaves ctm. */
@@ -40,15 +56,17 @@ export async function clipWithClear(text: string, configDir: string, env: NodeJS
   if (script === undefined) throw new CtmError('internal', '--clip cannot start the clipboard clearer here; print the token instead.');
   if (!(await runTool(tools.copy, text, 'writer', env)).ok) throw new CtmError('internal', `${tools.copy.command} could not copy to the clipboard.`);
   const { clipboardClearSeconds } = await new SettingsStore(configDir).get();
-  startClearer(script, clipboardClearSeconds, clipFingerprint(text), env);
+  const id = randomUUID();
+  await writeFileAtomic(clearerFile(configDir), id);
+  startClearer(script, clipboardClearSeconds, `${clipFingerprint(text)}\n${id}\n`, env);
   return { clearSeconds: clipboardClearSeconds, concealed: tools.concealed };
 }
 
 // The clearer is this same ctm (node + its script), in its own session so closing the terminal does not end it.
-function startClearer(script: string, seconds: number, fingerprint: string, env: NodeJS.ProcessEnv): void {
+function startClearer(script: string, seconds: number, stdin: string, env: NodeJS.ProcessEnv): void {
   const child = spawn(process.execPath, [...process.execArgv, script, CLIP_CLEAR_COMMAND, String(seconds)], { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true });
   child.on('error', () => undefined);
   child.stdin.on('error', () => undefined);
-  child.stdin.end(fingerprint);
+  child.stdin.end(stdin);
   child.unref();
 }

@@ -104,6 +104,18 @@ for (const session of SESSIONS) {
       expect(await clipboard()).toBe('copied by the user');
     }, 60_000);
 
+    it('a second copy of the same token restarts the wait: the first copy\'s clearer leaves it alone', async () => {
+      const token = (await runCtm(['token', 'dev'], env)).stdout.trim();
+      expect((await runCtm(['token', 'dev', '--clip'], env)).code).toBe(0);
+      const [first] = clearers();
+      expect((await runCtm(['token', 'dev', '--clip'], env)).code).toBe(0);
+      expect(clearers()).toHaveLength(2);
+      while (clearers().includes(first!)) await sleep(100);
+      expect(await clipboard()).toBe(token);
+      await clearerDone();
+      expect(await clipboard()).toBe('');
+    }, 60_000);
+
     it('names what to install when the clipboard tool is missing, with exit code 2 and nothing on stdout', async () => {
       const noTool = await runCtm(['token', 'dev', '--clip'], { ...env, PATH: '/nonexistent' });
       expect(noTool).toMatchObject({ code: 2, stdout: '' });

@@ -75,9 +75,10 @@ describe('ctm token --clip: parsing, the cached path and the clearer', () => {
     expect(await cachedToken(['token', 'dev', '--clip'], terminal, { CTM_CONFIG_DIR: '/nonexistent' })).toBeUndefined();
   });
 
-  it('the clearer refuses anything but a delay and a SHA-256 on stdin, before touching the clipboard', async () => {
+  it('the clearer refuses anything but a delay, and a SHA-256 and an id on stdin,, before touching the clipboard', async () => {
     const run = (args: string[], stdin: string): Promise<number> => clipClearCommand(args, { stdin: Readable.from([stdin]), stdout: sink(), stderr: sink() }, {});
     expect(await run(['5'], 'not-a-fingerprint')).toBe(EXIT.usage);
-    expect(await run(['soon'], 'a'.repeat(64))).toBe(EXIT.usage);
+    expect(await run(['soon'], `${'a'.repeat(64)}\nid\n`)).toBe(EXIT.usage);
+    expect(await run(['5'], 'a'.repeat(64))).toBe(EXIT.usage);
   });
 });
