@@ -54,10 +54,11 @@ export async function clipWithClear(text: string, configDir: string, env: NodeJS
   const script = process.argv[1];
   // Without its own script ctm could not start the clearer: refuse before copying rather than leave the token there.
   if (script === undefined) throw new CtmError('internal', '--clip cannot start the clipboard clearer here; print the token instead.');
-  if (!(await runTool(tools.copy, text, 'writer', env)).ok) throw new CtmError('internal', `${tools.copy.command} could not copy to the clipboard.`);
+  // The clearer's time and id are settled first: a failure there must not leave a copy that nothing clears.
   const { clipboardClearSeconds } = await new SettingsStore(configDir).get();
   const id = randomUUID();
   await writeFileAtomic(clearerFile(configDir), id);
+  if (!(await runTool(tools.copy, text, 'writer', env)).ok) throw new CtmError('internal', `${tools.copy.command} could not copy to the clipboard.`);
   startClearer(script, clipboardClearSeconds, `${clipFingerprint(text)}\n${id}\n`, env);
   return { clearSeconds: clipboardClearSeconds, concealed: tools.concealed };
 }
