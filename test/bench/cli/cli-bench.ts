@@ -38,7 +38,7 @@ function contenders(stack: CtmStack, aws: { path: string; version: string } | un
     { name: 'ctm --help (bundle load, no keychain)', note: 'loads the built bin (a copy of out/main/cli.cjs, cli-fast.cjs and cli-main.cjs) and prints usage', run: ctm(['--help']), ok: (r) => r.code === 0 },
     { name: 'ctm token, cached', note: 'valid token in the keyring: one keychain read, no network', run: ctm(['token', stack.profile]), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
     { name: 'ctm token, cached, compile cache off', note: 'the same with NODE_DISABLE_COMPILE_CACHE=1: what the launcher\'s compile cache saves', run: ctm(['token', stack.profile], { NODE_DISABLE_COMPILE_CACHE: '1' }), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
-    { name: 'ctm token, must refresh', note: '--min-ttl 7200 > 1 h lifetime: keychain read, REFRESH_TOKEN_AUTH, keychain write', run: ctm(['token', stack.profile, '--min-ttl', '7200']), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
+    { name: 'ctm token, must refresh', note: '--min-ttl 7200 > 1 h lifetime: refresh-token read from the keychain, GetTokensFromRefreshToken, encrypted session file written (no rotation: no keychain write)', run: ctm(['token', stack.profile, '--min-ttl', '7200']), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
   ];
   if (aws) {
     const env = awsCliEnv(join(scratch, 'aws'), scratch);
