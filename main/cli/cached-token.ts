@@ -26,7 +26,8 @@ export async function cachedToken(argv: string[], terminal: Terminal, env: NodeJ
     return undefined;
   }
   const name = request.positionals.length === 1 ? request.positionals[0] : request.positionals.length === 0 ? env.CTM_PROFILE : undefined;
-  if (request.help || !name) return undefined;
+  // --clip runs clipboard programs and a clearer: the full path does that.
+  if (request.help || request.clip || !name) return undefined;
   const profiles = await readValidatedProfiles(join(configDir(env), 'profiles.json'));
   const profile = profiles?.find((p) => p.name === name || p.id === name);
   if (!profile) return undefined;

@@ -1,5 +1,7 @@
 import type { Core } from '../core/core.ts';
 import { asCtmError } from '../core/errors.ts';
+import { CLIP_CLEAR_COMMAND } from './clipboard/clip-token.ts';
+import { clipClearCommand } from './commands/clip-clear-command.ts';
 import { completeCommand, completionCommand, COMPLETION_USAGE } from './commands/completion-command.ts';
 import { execCommand, EXEC_USAGE } from './commands/exec-command.ts';
 import { loginCommand, LOGIN_USAGE } from './commands/login-command.ts';
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   logout: logoutCommand,
   completion: (args, _core, terminal) => completionCommand(args, terminal),
   __complete: (args, _core, terminal) => completeCommand(args, terminal),
+  [CLIP_CLEAR_COMMAND]: (args, _core, terminal) => clipClearCommand(args, terminal),
 };
 
 /** Runs one `ctm` invocation and returns its exit code; errors become one line on stderr, never a stack trace or a secret. */

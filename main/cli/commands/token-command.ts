@@ -1,5 +1,7 @@
+import { dirname } from 'node:path';
 import type { Core } from '../../core/core.ts';
 import { formatToken } from '../../core/tokens/token-format.ts';
+import { clipWithClear } from '../clipboard/clip-token.ts';
 import { chosenProfile } from '../profile-choice.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
@@ -7,7 +9,7 @@ import { parseTokenRequest, TOKEN_USAGE } from './token-request.ts';
 
 export { TOKEN_USAGE };
 
-/** `ctm token NAME`: prints only the token on stdout, refreshing it first when it is expired or about to be. */
+/** `ctm token NAME`: prints only the token on stdout (or copies it with --clip), refreshing it first when it is expired or about to be. */
 export async function tokenCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
   const request = parseTokenRequest(args);
   if (request.help) {
@@ -17,6 +19,15 @@ export async function tokenCommand(args: string[], core: () => Core, terminal: T
   const app = core();
   const profile = await chosenProfile(request.positionals, app, TOKEN_USAGE);
   const tokens = await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.sessions.tokens(profile.id, { minTtlMs: request.minTtlMs }));
-  terminal.stdout.write(`${formatToken(tokens, request.kind, request.format, profile.name)}\n`);
+  const text = formatToken(tokens, request.kind, request.format, profile.name);
+  if (!request.clip) {
+    terminal.stdout.write(`${text}\n`);
+    return 0;
+  }
+  const { clearSeconds, concealed } = await clipWithClear(text, dirname(app.profiles.path));
+  // As the tray says it; stdout stays empty so nothing of the token reaches a pipe or a terminal's scroll-back.
+  const kind = request.kind === 'id' ? 'ID' : 'Access';
+  const note = concealed ? '' : ' (this clipboard tool cannot mark it secret: a clipboard history may keep it)';
+  terminal.stderr.write(`${kind} token of ${profile.name} copied; the clipboard clears in ${clearSeconds} s${note}.\n`);
   return 0;
 }

@@ -37,7 +37,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
     flags: { username: 'any', 'password-stdin': 'switch', 'new-password-stdin': 'switch', 'mfa-code': 'any', answer: 'any', select: 'any', attribute: 'any', 'remember-device': 'switch', browser: 'switch', 'no-browser': 'switch' },
     positional: 'profile',
   },
-  token: { flags: { type: TOKEN_KINDS, format: TOKEN_FORMATS, json: 'switch', 'min-ttl': 'any' }, positional: 'profile' },
+  token: { flags: { type: TOKEN_KINDS, format: TOKEN_FORMATS, json: 'switch', 'min-ttl': 'any', clip: 'switch' }, positional: 'profile' },
   exec: { flags: { type: TOKEN_KINDS, 'min-ttl': 'any', 'allow-nested': 'switch' }, positional: 'profile' },
   status: { flags: { json: 'switch' }, positional: 'none' },
   logout: { flags: { global: 'switch' }, positional: 'profile' },

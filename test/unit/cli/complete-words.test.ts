@@ -21,7 +21,7 @@ describe('completeWords (the one completion logic behind every shell)', () => {
   });
 
   it("offers a command's flags, and a flag's fixed values", () => {
-    expect(complete('token', '--')).toEqual(['--type', '--format', '--json', '--min-ttl', '--help']);
+    expect(complete('token', '--')).toEqual(['--type', '--format', '--json', '--min-ttl', '--clip', '--help']);
     expect(complete('token', '--format', '')).toEqual(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl']);
     expect(complete('exec', 'dev', '--type', 'a')).toEqual(['access']);
     expect(complete('token', '--min-ttl', '')).toEqual([]);
