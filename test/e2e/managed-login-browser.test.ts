@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwtClaims } from '../../main/core/tokens/jwt.ts';
 import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
 import { HAS_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { ctmLoginNoBrowser } from '../support/ctm-login-no-browser.ts';
 import { runCtm } from '../support/run-ctm.ts';
 import { filesContaining } from '../support/secret-scan.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
@@ -61,22 +61,15 @@ describe.skipIf(!HAS_KEYRING || !HAS_CHROMIUM)('managed login in real Chromium (
     const env = { ...app.env, BROWSER: 'false-browser-that-must-not-run' };
     await runCtm(['profile', 'add', 'printed', '--user-pool-id', POOL, '--client-id', 'browserclient1', '--auth-flow', 'MANAGED_LOGIN', '--domain', app.emulator.endpoint, '--endpoint', app.emulator.endpoint], env);
     const page = await browser.newPage();
-    const child = spawn(process.execPath, [join(process.cwd(), 'out/main/cli.cjs'), 'login', 'printed', '--no-browser'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    const url = await new Promise<string>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const match = /^(http\S+\/oauth2\/authorize\?\S+)$/m.exec(stderr);
-        if (match?.[1]) resolve(match[1]);
-      });
-    });
-    expect(stderr).toContain('Open this URL in a browser');
+    const login = ctmLoginNoBrowser('printed', env);
+    const url = await login.url;
     await page.goto(url);
     await page.fill('input[name="username"]', 'alice');
     await page.fill('input[name="password"]', PASSWORD);
     await page.click('input[name="signInSubmitButton"]');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stderr } = await login.done;
     expect(code).toBe(0);
+    expect(stderr).toContain('Open this URL in a browser');
     expect(stderr).toContain('Signed in to "printed"');
   });
 });
