@@ -18,7 +18,7 @@ import { clearBeforeQuit, showOnReturn } from './electron/app-lifecycle.ts';
 import { appMenuTemplate } from './electron/app-menu.ts';
 import { appPageMatcher } from './electron/app-page.ts';
 import { appPaths } from './electron/app-paths.ts';
-import { cliArgsFromLauncher } from './electron/cli-mode.ts';
+import { cliArgsFromLauncher } from './shared/cli-launch.ts';
 import { applyGlobalShortcut } from './electron/global-shortcut.ts';
 import { macCliInstallArgs, MAC_CLI_LINK } from './electron/install-cli.ts';
 import { bringBack, closeBehaviour, keepInTray, mainWindowOptions } from './electron/main-window.ts';

@@ -1,47 +1,61 @@
-import { CtmError } from '../core/errors.ts';
-import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.ts';
-import { Vault } from '../core/keychain/vault.ts';
+import { askAgent } from '../core/agent/agent-client.ts';
+import { agentSocketPath } from '../core/agent/agent-socket.ts';
+import type { AgentTokens } from '../core/agent/agent-protocol.ts';
 import { configDir } from '../core/profiles/config-dir.ts';
-import { readValidatedProfiles } from '../core/profiles/validated-marker.ts';
 import { isFreshEnough } from '../core/tokens/refresh-margin.ts';
 import { formatToken } from '../core/tokens/token-format.ts';
-import { join } from 'node:path';
-import { parseTokenRequest } from './commands/token-request.ts';
-import { exitCodeFor } from './exit-codes.ts';
-import { whileWaiting } from './progress.ts';
-import type { Terminal } from './terminal.ts';
+import { existsSync } from 'node:fs';
+import { parseTokenRequest, type TokenRequest } from './commands/token-request.ts';
+import type { TextSink } from './sync-output.ts';
+
+/** Where the cached path writes: the process's streams, or (fast-entry.ts) its file descriptors written at once. */
+export interface FastOutput {
+  stdout: TextSink;
+  stderr: TextSink;
+}
 
 /**
- * `ctm token` when its answer is already in the keychain: the one path that must start fast, so it loads neither the
- * validator, nor the Cognito client, nor the other commands. It serves only the plain case (a named or CTM_PROFILE
- * profile, a profiles file the full path has validated as it is, a session fresh enough) and returns undefined for
- * everything else, which the full CLI then handles with all its checks and messages.
+ * `ctm token` when its answer is already cached: the one path that must start fast, so it loads neither the validator,
+ * nor the Cognito client, nor the other commands. A running token agent (the app, or `ctm agent`) answers first, from
+ * memory (CTM_NO_AGENT=1 skips it); without one, the vault is read (keychain-cached-token.ts, loaded only then). It serves only the plain case
+ * (no --clip, a session fresh enough) and returns undefined for everything else, which the full CLI then handles with
+ * all its checks and messages.
  */
-export async function cachedToken(argv: string[], terminal: Terminal, env: NodeJS.ProcessEnv = process.env, now = Date.now()): Promise<number | undefined> {
+export async function cachedToken(argv: string[], out: FastOutput, env: NodeJS.ProcessEnv = process.env, now = Date.now()): Promise<number | undefined> {
   if (argv[0] !== 'token') return undefined;
-  let request;
+  let request: TokenRequest;
   try {
     request = parseTokenRequest(argv.slice(1));
   } catch {
     return undefined;
   }
-  const name = request.positionals.length === 1 ? request.positionals[0] : request.positionals.length === 0 ? env.CTM_PROFILE : undefined;
   // --clip runs clipboard programs and a clearer: the full path does that.
-  if (request.help || request.clip || !name) return undefined;
-  const profiles = await readValidatedProfiles(join(configDir(env), 'profiles.json'));
-  const profile = profiles?.find((p) => p.name === name || p.id === name);
-  if (!profile) return undefined;
+  if (request.help || request.clip || request.positionals.length > 1) return undefined;
+  const name = request.positionals[0] ?? (env.CTM_PROFILE || undefined);
+  const dir = configDir(env);
+  const fromAgent = env.CTM_NO_AGENT === '1' ? undefined : await agentTokens(dir, name);
+  if (fromAgent && isFreshEnough(fromAgent, now, request.minTtlMs)) return print(out, fromAgent, request);
+  if (name === undefined) return undefined;
+  const { keychainCachedToken } = await import('./keychain-cached-token.ts');
+  return keychainCachedToken(name, request, dir, out, now);
+}
+
+/** The agent's cached tokens for a profile (undefined: the default one), or undefined when no agent has them. */
+async function agentTokens(dir: string, name: string | undefined): Promise<AgentTokens | undefined> {
+  const socket = agentSocketPath(dir);
+  // No socket file, no agent: skip loading net at all.
+  if (!socket || !existsSync(socket)) return undefined;
+  const reply = await askAgent(socket, name === undefined ? { v: 1, op: 'token' } : { v: 1, op: 'token', profile: name });
+  return reply?.ok && 'tokens' in reply ? reply.tokens : undefined;
+}
+
+function print(out: FastOutput, tokens: AgentTokens, request: TokenRequest): number | undefined {
+  let text: string;
   try {
-    const session = await whileWaiting(terminal, 'Reading the keychain…', new Vault(new KeytarSecretStore(), configDir(env)).cachedTokens(profile.id));
-    if (!session || !isFreshEnough(session, now, request.minTtlMs)) return undefined;
-    terminal.stdout.write(`${formatToken(session, request.kind, request.format, profile.name)}\n`);
-    return 0;
-  } catch (error) {
-    // A keychain that is locked or does not answer would only make the full path wait as long again: say it now.
-    if (error instanceof CtmError && error.kind === 'keychain') {
-      terminal.stderr.write(`ctm: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      return exitCodeFor(error.kind);
-    }
-    return undefined;
+    text = formatToken(tokens, request.kind, request.format, tokens.profileName);
+  } catch {
+    return undefined; // no ID token in this session: the full path says so
   }
+  out.stdout.write(`${text}\n`);
+  return 0;
 }

@@ -18,7 +18,7 @@ export function exitWhenFlushed(code: number): void {
  * the process image is replaced by a shell that exits with the code at once (process.execve, Node >= 22.15, POSIX):
  * no thread is joined, the exit code is kept. Elsewhere, the ordinary exit.
  */
-function exitNow(code: number): void {
+export function exitNow(code: number): void {
   if (keychainCallStillHanging() && process.platform !== 'win32' && typeof process.execve === 'function') {
     try {
       process.execve('/bin/sh', ['sh', '-c', `exit ${code}`], {});

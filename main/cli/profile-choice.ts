@@ -1,8 +1,7 @@
-import { dirname } from 'node:path';
 import type { Core } from '../core/core.ts';
 import { BadInputError } from '../core/errors.ts';
 import type { Profile } from '../core/profiles/profile.ts';
-import { SettingsStore } from '../core/settings/settings-store.ts';
+import { defaultProfile } from '../core/profiles/default-profile.ts';
 
 /**
  * The profile a command acts on: its NAME argument, else CTM_PROFILE (as AWS_PROFILE works for the AWS CLI, and
@@ -13,10 +12,7 @@ export async function chosenProfile(positionals: string[], app: Core, usage: str
   if (rest.length > 0) throw new BadInputError(`Unexpected argument "${rest[0]}".\nUsage: ${usage}`);
   if (named) return app.profiles.get(named);
   if (env.CTM_PROFILE) return app.profiles.get(env.CTM_PROFILE);
-  const { defaultProfileId } = await new SettingsStore(dirname(app.profiles.path)).get();
-  if (defaultProfileId) {
-    const profile = (await app.profiles.list()).find((p) => p.id === defaultProfileId);
-    if (profile) return profile;
-  }
+  const profile = await defaultProfile(app.profiles);
+  if (profile) return profile;
   throw new BadInputError(`Missing profile name: give one, set CTM_PROFILE, or choose a default profile in the app's settings.\nUsage: ${usage}`);
 }

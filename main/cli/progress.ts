@@ -1,4 +1,4 @@
-import type { Terminal } from './terminal.ts';
+import type { TextSink } from './sync-output.ts';
 
 /** How long a wait goes unremarked: below this a line would only flicker. */
 export const FEEDBACK_AFTER_MS = 500;
@@ -7,10 +7,11 @@ export const FEEDBACK_AFTER_MS = 500;
  * Awaits `work`; if it takes longer than half a second and stderr is a terminal, shows `message` on stderr until it
  * ends, then erases the line, so nothing of it is left in the scrollback or reaches a script (stderr not a TTY).
  */
-export async function whileWaiting<T>(terminal: Terminal, message: string, work: Promise<T>): Promise<T> {
-  if (!(terminal.stderr as { isTTY?: boolean }).isTTY) return work;
+export async function whileWaiting<T>(terminal: { stderr: TextSink }, message: string, work: Promise<T>): Promise<T> {
   let shown = false;
+  // Whether stderr is a terminal is asked only once the wait is long: the question itself costs start-up time.
   const timer = setTimeout(() => {
+    if (!terminal.stderr.isTTY) return;
     shown = true;
     terminal.stderr.write(`${message}\r`);
   }, FEEDBACK_AFTER_MS);

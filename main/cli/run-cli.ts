@@ -1,6 +1,7 @@
 import type { Core } from '../core/core.ts';
 import { asCtmError } from '../core/errors.ts';
 import { CLIP_CLEAR_COMMAND } from './clipboard/clip-token.ts';
+import { agentCommand, AGENT_USAGE } from './commands/agent-command.ts';
 import { clipClearCommand } from './commands/clip-clear-command.ts';
 import { completeCommand, completionCommand, COMPLETION_USAGE } from './commands/completion-command.ts';
 import { execCommand, EXEC_USAGE } from './commands/exec-command.ts';
@@ -21,6 +22,7 @@ Usage: ${PROFILE_USAGE}
        ${EXEC_USAGE}
        ${STATUS_USAGE}
        ${LOGOUT_USAGE}
+       ${AGENT_USAGE}
        ${COMPLETION_USAGE}
        ctm --version
 
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   exec: execCommand,
   status: statusCommand,
   logout: logoutCommand,
+  agent: agentCommand,
   completion: (args, _core, terminal) => completionCommand(args, terminal),
   __complete: (args, _core, terminal) => completeCommand(args, terminal),
   [CLIP_CLEAR_COMMAND]: (args, _core, terminal) => clipClearCommand(args, terminal),

@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../../core/profiles/atomic-write.ts';
 import { SettingsStore } from '../../core/settings/settings-store.ts';
 import { clipboardTools, onPath, type ClipboardTools } from './clipboard-tools.ts';
 import { runTool } from './run-tool.ts';
+import { selfInvocation, type Invocation } from '../self-invocation.ts';
 
 /** The hidden command the detached clearer runs (`ctm __clip-clear SECONDS`; on stdin the copy's SHA-256 and its clearer id). */
 export const CLIP_CLEAR_COMMAND = '__clip-clear';
@@ -51,21 +52,21 @@ export function localClipboardTools(env: NodeJS.ProcessEnv = process.env): Clipb
  */
 export async function clipWithClear(text: string, configDir: string, env: NodeJS.ProcessEnv = process.env): Promise<ClipResult> {
   const tools = localClipboardTools(env);
-  const script = process.argv[1];
+  const clearer = selfInvocation([CLIP_CLEAR_COMMAND]);
   // Without its own script ctm could not start the clearer: refuse before copying rather than leave the token there.
-  if (script === undefined) throw new CtmError('internal', '--clip cannot start the clipboard clearer here; print the token instead.');
+  if (clearer === undefined) throw new CtmError('internal', '--clip cannot start the clipboard clearer here; print the token instead.');
   // The clearer's time and id are settled first: a failure there must not leave a copy that nothing clears.
   const { clipboardClearSeconds } = await new SettingsStore(configDir).get();
   const id = randomUUID();
   await writeFileAtomic(clearerFile(configDir), id);
   if (!(await runTool(tools.copy, text, 'writer', env)).ok) throw new CtmError('internal', `${tools.copy.command} could not copy to the clipboard.`);
-  startClearer(script, clipboardClearSeconds, `${clipFingerprint(text)}\n${id}\n`, env);
+  startClearer({ ...clearer, args: [...clearer.args, String(clipboardClearSeconds)] }, `${clipFingerprint(text)}\n${id}\n`, env);
   return { clearSeconds: clipboardClearSeconds, concealed: tools.concealed };
 }
 
-// The clearer is this same ctm (node + its script), in its own session so closing the terminal does not end it.
-function startClearer(script: string, seconds: number, stdin: string, env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, [...process.execArgv, script, CLIP_CLEAR_COMMAND, String(seconds)], { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true });
+// The clearer is this same ctm, in its own session so closing the terminal does not end it.
+function startClearer(clearer: Invocation, stdin: string, env: NodeJS.ProcessEnv): void {
+  const child = spawn(clearer.command, clearer.args, { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true });
   child.on('error', () => undefined);
   child.stdin.on('error', () => undefined);
   child.stdin.end(stdin);

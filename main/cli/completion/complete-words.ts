@@ -1,4 +1,4 @@
-import { COMMAND_SPECS, COMMANDS, PROFILE_SUBCOMMANDS, SHELLS, type CommandSpec } from './completion-spec.ts';
+import { COMMAND_SPECS, COMMANDS, SHELLS, SUBCOMMANDS, type CommandSpec } from './completion-spec.ts';
 
 /**
  * The candidates for the last of `words` (the words after `ctm`, the last one being the one under the cursor,
@@ -13,11 +13,12 @@ export function completeWords(words: readonly string[], profileNames: () => stri
   const [command, ...rest] = before;
   if (command === undefined) return matching(current.startsWith('-') ? ['--help', '--version'] : COMMANDS);
   if (command === 'help') return rest.length === 0 ? matching(COMMANDS.filter((c) => c !== 'help')) : [];
-  if (command === 'profile' && rest[0] === undefined) return matching(PROFILE_SUBCOMMANDS);
-  const key = command === 'profile' ? `profile ${normalSub(rest[0] ?? '')}` : command;
+  const subcommands = Object.hasOwn(SUBCOMMANDS, command) ? SUBCOMMANDS[command] : undefined;
+  if (subcommands && rest[0] === undefined) return matching(subcommands);
+  const key = subcommands ? `${command} ${normalSub(rest[0] ?? '')}` : command;
   const spec = COMMAND_SPECS[key];
   if (!spec) return [];
-  const args = command === 'profile' ? rest.slice(1) : rest;
+  const args = subcommands ? rest.slice(1) : rest;
   const flagValue = valueWanted(spec, args.at(-1));
   if (flagValue !== undefined) return flagValue === 'any' ? [] : matching(flagValue);
   if (current.startsWith('-')) return matching([...Object.keys(spec.flags).map((f) => `--${f}`), '--help', ...(command === 'exec' ? ['--'] : [])]);

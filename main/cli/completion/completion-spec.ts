@@ -41,11 +41,21 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
   exec: { flags: { type: TOKEN_KINDS, 'min-ttl': 'any', 'allow-nested': 'switch' }, positional: 'profile' },
   status: { flags: { json: 'switch' }, positional: 'none' },
   logout: { flags: { global: 'switch' }, positional: 'profile' },
+  'agent start': { flags: {}, positional: 'none' },
+  'agent stop': { flags: {}, positional: 'none' },
+  'agent status': { flags: { json: 'switch' }, positional: 'none' },
+  'agent run': { flags: {}, positional: 'none' },
   completion: { flags: {}, positional: 'shell' },
 };
 
 /** The top-level commands, in the order the overview lists them. */
-export const COMMANDS = ['profile', 'login', 'token', 'exec', 'status', 'logout', 'completion', 'help'] as const;
+export const COMMANDS = ['profile', 'login', 'token', 'exec', 'status', 'logout', 'agent', 'completion', 'help'] as const;
 
 /** The subcommands of `ctm profile` (aliases ls and rm work too, but are not offered). */
 export const PROFILE_SUBCOMMANDS = ['add', 'edit', 'list', 'remove', 'import', 'export'] as const;
+
+/** The subcommands of `ctm agent`. */
+export const AGENT_SUBCOMMANDS = ['start', 'stop', 'status', 'run'] as const;
+
+/** The commands that take a subcommand first, and their subcommands (COMMAND_SPECS keys are "command sub"). */
+export const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { profile: PROFILE_SUBCOMMANDS, agent: AGENT_SUBCOMMANDS };

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-
 /** Answers whether the keychain's default collection is locked: true, false, or undefined when it cannot tell. */
 export type LockProbe = () => Promise<boolean | undefined>;
 
@@ -13,6 +11,8 @@ export function secretServiceLockProbe(timeoutMs: number, platform: NodeJS.Platf
   const args = ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets/aliases/default',
     'org.freedesktop.DBus.Properties.Get', 'string:org.freedesktop.Secret.Collection', 'string:Locked'];
   return () => new Promise((resolve) => {
+    // Loaded only when asked: child_process (with net and streams) would cost every cached `ctm token` ~9 ms of start-up.
+    const { execFile } = process.getBuiltinModule('node:child_process');
     execFile('dbus-send', args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout) => {
       if (error) return resolve(undefined);
       if (/boolean true/.test(stdout)) return resolve(true);

@@ -23,7 +23,7 @@ export interface CtmStack {
   close(): Promise<void>;
 }
 
-/** Starts a keyring and the emulator (tokens live an hour), adds a USER_PASSWORD_AUTH profile and signs it in with `ctm login`. */
+/** Starts a keyring and the emulator (tokens live an hour), adds a USER_PASSWORD_AUTH profile, signs it in with `ctm login` and starts `ctm agent`. */
 export async function startCtmStack(): Promise<CtmStack> {
   const ctm = snapshotCtm();
   const keyring = await startKeyringSession();
@@ -31,6 +31,7 @@ export async function startCtmStack(): Promise<CtmStack> {
   const configDir = mkdtempSync(join(tmpdir(), 'ctm-bench-config-'));
   const env = { ...keyring.env, CTM_CONFIG_DIR: configDir };
   const close = async (): Promise<void> => {
+    await timeProcess(process.execPath, [ctm, 'agent', 'stop'], env);
     await emulator.close();
     await keyring.stop();
     rmSync(configDir, { recursive: true, force: true });
@@ -40,6 +41,8 @@ export async function startCtmStack(): Promise<CtmStack> {
   const steps: [string[], string][] = [
     [['profile', 'add', profile, '--region', 'us-east-1', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', emulator.endpoint], ''],
     [['login', profile, '--password-stdin'], `${ALICE_PASSWORD}\n`],
+    // The token agent the app runs while it is open (here `ctm agent start`): rows without it set CTM_NO_AGENT=1.
+    [['agent', 'start'], ''],
   ];
   for (const [args, stdin] of steps) {
     const run = await timeProcess(process.execPath, [ctm, ...args], env, stdin);

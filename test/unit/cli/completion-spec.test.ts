@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_SPECS, COMMANDS, PROFILE_SUBCOMMANDS } from '../../../main/cli/completion/completion-spec.ts';
+import { COMMAND_SPECS, COMMANDS, SUBCOMMANDS } from '../../../main/cli/completion/completion-spec.ts';
 import { runCli } from '../../../main/cli/run-cli.ts';
 import type { Terminal } from '../../../main/cli/terminal.ts';
 import { PassThrough } from 'node:stream';
@@ -33,10 +33,10 @@ describe('completion spec matches what each command accepts and documents (no dr
     for (const flag of documented) expect(Object.keys(COMMAND_SPECS[command]?.flags ?? {}), `--${flag}`).toContain(flag);
   });
 
-  it('lists every command of the overview and every profile subcommand', async () => {
+  it('lists every command of the overview and every subcommand (profile, agent)', async () => {
     const { out } = await run(['--help']);
     const listed = new Set([...out.matchAll(/^(?:Usage:)?\s+ctm (\w+)/gm)].map((m) => m[1]));
     for (const command of listed) expect(COMMANDS as readonly (string | undefined)[]).toContain(command);
-    for (const sub of PROFILE_SUBCOMMANDS) expect(COMMAND_SPECS[`profile ${sub}`]).toBeDefined();
+    for (const [command, subs] of Object.entries(SUBCOMMANDS)) for (const sub of subs) expect(COMMAND_SPECS[`${command} ${sub}`]).toBeDefined();
   });
 });

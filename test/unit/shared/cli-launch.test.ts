@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliArgsFromLauncher } from '../../../main/electron/cli-mode.ts';
+import { cliArgsFromLauncher } from '../../../main/shared/cli-launch.ts';
 
 describe('cliArgsFromLauncher: the app binary serving ctm', () => {
   it("takes everything after the launcher's `--ctm-cli --`, switch-like arguments included", () => {
