@@ -19,7 +19,7 @@ export interface TokenAgentOptions {
 /** A listening agent. */
 export interface RunningAgent {
   readonly socketPath: string;
-  /** Stops listening, ends open connections and removes the socket file (if it is still this agent's). */
+  /** Stops listening, ends open connections and removes the socket file (libuv unlinks it when the server closes). */
   close(): Promise<void>;
 }
 
@@ -61,15 +61,11 @@ export async function startTokenAgent(options: TokenAgentOptions): Promise<Runni
   await listen(server, socketPath);
   // Only the owner may connect, even if the folder's mode is changed later (Linux checks write permission on connect).
   await chmod(socketPath, 0o600);
-  const ours = await stat(socketPath);
   return {
     socketPath,
     async close() {
       for (const socket of open) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      // Another agent may have replaced a socket we no longer answer on: remove only our own.
-      const now = await stat(socketPath).catch(() => undefined);
-      if (now && now.ino === ours.ino && now.dev === ours.dev) await unlink(socketPath).catch(() => undefined);
     },
   };
 }
