@@ -7,6 +7,9 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './cli/run-cli.ts';
+import { CTM_VERSION } from './cli/version.ts';
+import { startAppTokenAgent } from './core/agent/app-token-agent.ts';
+import { cachedTokenSource } from './core/agent/cached-token-source.ts';
 import { Core } from './core/core.ts';
 import { fetchTransportWith } from './core/cognito/transport.ts';
 import { KeytarSecretStore } from './core/keychain/keytar-secret-store.ts';
@@ -68,8 +71,9 @@ function startApp(): void {
   let window: BrowserWindow | undefined;
   let trayController: TrayController | undefined;
   let lastProfiles: ProfileView[] | undefined;
+  const logger = new FileLogger(configDir());
   // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
-  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger: new FileLogger(configDir()), transport: fetchTransportWith(net.fetch) });
+  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch) });
   const settings = new SettingsStore(configDir());
   const tokenClipboard = new ElectronTokenClipboard(clipboard, (items) => new ClipboardItem(items));
   let clearSeconds = 60;
@@ -154,6 +158,11 @@ function startApp(): void {
   });
 
   void app.whenReady().then(async () => {
+    // While the app is open, a cached `ctm token` in any terminal is answered from its memory. The version is the one
+    // `ctm --version` prints (the same package). It never holds up the window or tray, and it cannot fail the app.
+    const tokenAgent = startAppTokenAgent({ configDir: configDir(), version: CTM_VERSION, tokens: cachedTokenSource(core), logger });
+    // The socket file goes within close() itself: Electron waits for no promise after 'will-quit'.
+    app.on('will-quit', () => void tokenAgent.close());
     const menu = appMenuTemplate({ platform: process.platform, packaged: app.isPackaged, installCli });
     Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     lockDownWebContents(app, session.defaultSession, isAppPage);

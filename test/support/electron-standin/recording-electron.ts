@@ -1,6 +1,8 @@
 // Run as a child process: loads the built out/main/index.cjs with the stand-in `electron` module (Electron cannot
 // run here), makes the app ready, then plays the steps of CTM_STANDIN_STEPS (comma-separated) as a user would,
 // and prints every call and event, in order, as one JSON line (also when the app exits during a step).
+// The step 'hold' lets a test act from outside while the app is up (run ctm against it): it prints HOLDING_LINE and
+// waits for a line on stdin (or its end) before the next step.
 // Arguments after the script reach the app as its own command line (`--ctm-cli -- <args>`: the ctm launchers').
 import Module from 'node:module';
 import { join } from 'node:path';
@@ -24,6 +26,17 @@ load._load = function (request: string, ...rest: unknown[]) {
   return originalLoad.call(this, request, ...rest);
 };
 
+// What the 'hold' step prints when it starts waiting (tests wait for this line).
+const HOLDING_LINE = 'ctm-standin: holding';
+const hold = (): Promise<void> => new Promise((resolve) => {
+  const go = (): void => {
+    process.stdin.pause();
+    resolve();
+  };
+  process.stdin.once('data', go).once('end', go);
+  process.stdout.write(`${HOLDING_LINE}\n`);
+});
+
 const settle = (ms = 150): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const until = async (seen: () => boolean, ms: number): Promise<void> => {
   for (const end = Date.now() + ms; !seen() && Date.now() < end;) await settle(50);
@@ -42,6 +55,7 @@ const steps: Record<string, () => Promise<void> | void> = {
   'tray-quit': () => standIn.tray()?.clickMenu('Quit'),
   'press-shortcut': () => standIn.globalShortcut.pressAll(),
   quit: () => app.quit(),
+  hold,
 };
 
 Module.createRequire(import.meta.url)(join(process.cwd(), 'out/main/index.cjs'));
