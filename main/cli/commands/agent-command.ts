@@ -14,7 +14,7 @@ import type { Terminal } from '../terminal.ts';
 import { CTM_VERSION } from '../version.ts';
 
 /** Usage of `ctm agent`. */
-export const AGENT_USAGE = 'ctm agent start|stop|status [--json]|run';
+export const AGENT_USAGE = 'ctm agent start [--quiet]|stop|status [--json]|run';
 
 const AGENT_HELP = `Usage: ${AGENT_USAGE}
 
@@ -26,7 +26,7 @@ open. On Windows there is no agent. CTM_NO_AGENT=1 makes "ctm token" read the ke
 
 /** One line per subcommand: `ctm agent SUB --help` shows its own (completion checks each against its flags). */
 const SUBCOMMAND_HELP: Record<string, string> = {
-  start: 'ctm agent start     start an agent in the background (nothing to do if one is running)',
+  start: 'ctm agent start [--quiet]   start an agent in the background (nothing to do if one is running); --quiet for a shell profile',
   stop: 'ctm agent stop      stop the agent started with "ctm agent start" or "ctm agent run"',
   status: 'ctm agent status [--json]   say whether an agent is running (exit 1 if not), as JSON for scripts',
   run: 'ctm agent run       run the agent in the foreground until Ctrl-C (for a service manager such as systemd)',
@@ -34,7 +34,7 @@ const SUBCOMMAND_HELP: Record<string, string> = {
 
 /** `ctm agent start|stop|status|run`: the background process that answers cached `ctm token` requests from memory. */
 export async function agentCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, { json: { type: 'boolean' } }, AGENT_USAGE);
+  const { positionals, values } = parseFlags(args, { json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } }, AGENT_USAGE);
   const [sub, ...extra] = positionals;
   if (values.help && sub !== undefined && Object.hasOwn(SUBCOMMAND_HELP, sub)) {
     terminal.stdout.write(`Usage: ${SUBCOMMAND_HELP[sub]}\n`);
@@ -46,6 +46,7 @@ export async function agentCommand(args: string[], core: () => Core, terminal: T
   }
   if (extra.length > 0) throw new BadInputError(`Unexpected argument "${extra[0]}".\nUsage: ${AGENT_USAGE}`);
   if (values.json && sub !== 'status') throw new BadInputError(`--json goes with "ctm agent status".\nUsage: ${AGENT_USAGE}`);
+  if (values.quiet && sub !== 'start') throw new BadInputError(`--quiet goes with "ctm agent start".\nUsage: ${AGENT_USAGE}`);
   const dir = dirname(core().profiles.path);
   const socketPath = agentSocketPath(dir);
   if (!socketPath) throw new BadInputError(noAgentReason(dir));
@@ -53,7 +54,7 @@ export async function agentCommand(args: string[], core: () => Core, terminal: T
     case 'status':
       return showStatus(socketPath, values.json === true, terminal);
     case 'start':
-      return startInBackground(socketPath, terminal);
+      return startInBackground(socketPath, values.quiet === true, terminal);
     case 'stop':
       return stop(socketPath, terminal);
     case 'run':
@@ -82,11 +83,11 @@ async function showStatus(socketPath: string, json: boolean, terminal: Terminal)
   return status ? EXIT.ok : EXIT.failure;
 }
 
-/** Starts `ctm agent run` detached and waits until it says it listens, or why it could not. */
-async function startInBackground(socketPath: string, terminal: Terminal): Promise<number> {
+/** Starts `ctm agent run` detached and waits until it says it listens, or why it could not; --quiet says nothing unless it fails. */
+async function startInBackground(socketPath: string, quiet: boolean, terminal: Terminal): Promise<number> {
   const running = await statusOf(socketPath);
   if (running) {
-    terminal.stderr.write(`An agent is already running (pid ${running.pid}).\n`);
+    if (!quiet) terminal.stderr.write(`An agent is already running (pid ${running.pid}).\n`);
     return EXIT.ok;
   }
   const self = selfInvocation(['agent', 'run']);
@@ -101,7 +102,7 @@ async function startInBackground(socketPath: string, terminal: Terminal): Promis
   if (child.connected) child.disconnect();
   child.unref();
   if ('error' in outcome) throw new CtmError('internal', outcome.error);
-  terminal.stderr.write(`Agent started (pid ${outcome.pid}): a cached "ctm token" now comes from memory. Stop it with: ctm agent stop\n`);
+  if (!quiet) terminal.stderr.write(`Agent started (pid ${outcome.pid}): a cached "ctm token" now comes from memory. Stop it with: ctm agent stop\n`);
   return EXIT.ok;
 }
 

@@ -41,7 +41,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
   exec: { flags: { type: TOKEN_KINDS, 'min-ttl': 'any', 'allow-nested': 'switch' }, positional: 'profile' },
   status: { flags: { json: 'switch' }, positional: 'none' },
   logout: { flags: { global: 'switch' }, positional: 'profile' },
-  'agent start': { flags: {}, positional: 'none' },
+  'agent start': { flags: { quiet: 'switch' }, positional: 'none' },
   'agent stop': { flags: {}, positional: 'none' },
   'agent status': { flags: { json: 'switch' }, positional: 'none' },
   'agent run': { flags: {}, positional: 'none' },

@@ -42,6 +42,8 @@ describe.skipIf(!HAS_KEYRING)('ctm agent: cached tokens from memory, real keyrin
     const pid = Number(/Agent started \(pid (\d+)\)/.exec(started.stderr)?.[1]);
     expect(pid).toBeGreaterThan(0);
     expect(await ctm(['agent', 'start'])).toMatchObject({ code: 0, stderr: `An agent is already running (pid ${pid}).\n` });
+    // For a shell profile: silent when there is nothing to say.
+    expect(await ctm(['agent', 'start', '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
     const status = JSON.parse((await ctm(['agent', 'status', '--json'])).stdout) as Record<string, unknown>;
     expect(status).toMatchObject({ running: true, pid, host: 'ctm', socket: socket() });
     expect(new Date(String(status.startedAt)).getTime()).toBeLessThanOrEqual(Date.now());
@@ -116,7 +118,8 @@ describe.skipIf(!HAS_KEYRING)('ctm agent: cached tokens from memory, real keyrin
       chmodSync(app.configDir, 0o700);
     }
     expect(await ctm(['agent'])).toMatchObject({ code: 2, stdout: expect.stringContaining('ctm agent start') as unknown });
-    expect(await ctm(['agent', 'bogus'])).toMatchObject({ code: 2, stderr: 'ctm: Unknown agent command "bogus". Usage: ctm agent start|stop|status [--json]|run\n' });
+    expect(await ctm(['agent', 'bogus'])).toMatchObject({ code: 2, stderr: 'ctm: Unknown agent command "bogus". Usage: ctm agent start [--quiet]|stop|status [--json]|run\n' });
+    expect((await ctm(['agent', 'stop', '--quiet'])).code).toBe(2);
     expect((await ctm(['agent', 'start', '--json'])).code).toBe(2);
   });
 });

@@ -28,8 +28,13 @@ describe('completeWords (the one completion logic behind every shell)', () => {
     expect(complete('profile', 'add', 'x', '--au')).toEqual(['--auth-flow', '--auto-refresh']);
   });
 
-  it('offers subcommands of profile and shells of completion, and leaves the command after exec -- to the shell', () => {
+  it('offers subcommands of profile and agent and shells of completion, and leaves the command after exec -- to the shell', () => {
     expect(complete('profile', 'e')).toEqual(['edit', 'export']);
+    expect(complete('agent', '')).toEqual(['start', 'stop', 'status', 'run']);
+    expect(complete('agent', 'st')).toEqual(['start', 'stop', 'status']);
+    expect(complete('agent', 'status', '--')).toEqual(['--json', '--help']);
+    expect(complete('agent', 'start', '')).toEqual([]);
+    expect(complete('agent', 'start', '--')).toEqual(['--quiet', '--help']);
     expect(complete('completion', '')).toEqual(['bash', 'zsh', 'fish', 'powershell']);
     expect(complete('exec', 'dev', '--', '')).toEqual([]);
     expect(complete('nope', '')).toEqual([]);
