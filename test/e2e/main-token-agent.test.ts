@@ -117,7 +117,7 @@ describe.skipIf(!HAS_KEYRING)('main/index.ts runs the token agent while the app 
       expect(ctmAgent).toMatchObject({ running: true, host: 'ctm' });
       const app = launch(['wait-window', 'wait-tray', 'hold', 'quit'], env);
       await app.held;
-      expect(await agentLogLines(configDir)).toEqual([`Another token agent already answers ctm token (pid ${String(ctmAgent.pid)}); the app runs none of its own.`]);
+      expect(await agentLogLines(configDir)).toEqual([`Another token agent already answers ctm token (pid ${String(ctmAgent.pid)}); the app runs none of its own while it does.`]);
       expect(await status(env)).toMatchObject({ running: true, host: 'ctm', pid: ctmAgent.pid });
 
       app.release();

@@ -117,9 +117,10 @@ async function removeStaleSocket(socketPath: string): Promise<void> {
 
 function listen(server: Server, socketPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    // Another agent bound the path between our check and our bind: it is the one running.
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new AgentRunningError(socketPath, undefined) : error));
     server.listen(socketPath, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });

@@ -65,7 +65,7 @@ describe('startAppTokenAgent', () => {
     const { host, logger } = setUp({ configDir });
     expect(await host.started).toBeUndefined();
     await host.close();
-    expect(logger.lines).toEqual([`info: Another token agent already answers ctm token (pid ${process.pid}); the app runs none of its own.`]);
+    expect(logger.lines).toEqual([`info: Another token agent already answers ctm token (pid ${process.pid}); the app runs none of its own while it does.`]);
     expect(await askAgent(socket, { v: 1, op: 'status' })).toMatchObject({ ok: true, status: { host: 'ctm' } });
   });
 
@@ -87,5 +87,38 @@ describe('startAppTokenAgent', () => {
     expect(await long.host.started).toBeUndefined();
     expect(long.logger.lines).toEqual([expect.stringMatching(/^warn: The app runs no token agent\. The config folder's path is too long for a Unix socket/)]);
     expect(existsSync(join(tmpdir(), 'x'.repeat(120)))).toBe(false);
+  });
+
+  it('takes over once the agent it deferred to has stopped (checked on a short interval here)', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'ctm-app-agent-'));
+    const socket = join(configDir, 'agent.sock');
+    const other = await startTokenAgent({ socketPath: socket, host: 'ctm', version: '1.0.0', tokens: async () => undefined, onStop: () => undefined });
+    const { host, logger } = setUp({ configDir, takeOverCheckMs: 20 });
+    expect(await host.started).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await askAgent(socket, { v: 1, op: 'status' })).toMatchObject({ ok: true, status: { host: 'ctm' } });
+    await other.close();
+    let status;
+    for (let i = 0; i < 100 && status?.ok !== true; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = await askAgent(socket, { v: 1, op: 'status' });
+    }
+    expect(status).toMatchObject({ ok: true, status: { host: 'app' } });
+    expect(await askAgent(socket, { v: 1, op: 'token', profile: 'dev' })).toEqual({ v: 1, ok: true, tokens: TOKENS });
+    expect(logger.lines).toEqual([expect.stringMatching(/^info: Another token agent already answers/), expect.stringMatching(/^info: The app runs the token agent/)]);
+    await host.close();
+    expect(existsSync(socket)).toBe(false);
+  });
+
+  it('stops looking for a take-over once the app quits', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'ctm-app-agent-'));
+    const socket = join(configDir, 'agent.sock');
+    const other = await startTokenAgent({ socketPath: socket, host: 'ctm', version: '1.0.0', tokens: async () => undefined, onStop: () => undefined });
+    const { host } = setUp({ configDir, takeOverCheckMs: 20 });
+    expect(await host.started).toBeUndefined();
+    await host.close();
+    await other.close();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(existsSync(socket)).toBe(false);
   });
 });
