@@ -17,9 +17,9 @@ export interface FastOutput {
 /**
  * `ctm token` when its answer is already cached: the one path that must start fast, so it loads neither the validator,
  * nor the Cognito client, nor the other commands. A running token agent (the app, or `ctm agent`) answers first, from
- * memory (CTM_NO_AGENT=1 skips it); without one, the vault is read (keychain-cached-token.ts, loaded only then). It serves only the plain case
- * (no --clip, a session fresh enough) and returns undefined for everything else, which the full CLI then handles with
- * all its checks and messages.
+ * memory (CTM_NO_AGENT=1 skips it); without one, the vault is read (keychain-cached-token.ts, loaded only then). It
+ * serves only the plain case (no --clip, a session fresh enough) and returns undefined for everything else, which the
+ * full CLI then handles with all its checks and messages.
  */
 export async function cachedToken(argv: string[], out: FastOutput, env: NodeJS.ProcessEnv = process.env, now = Date.now()): Promise<number | undefined> {
   if (argv[0] !== 'token') return undefined;

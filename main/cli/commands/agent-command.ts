@@ -26,10 +26,10 @@ open. On Windows there is no agent. CTM_NO_AGENT=1 makes "ctm token" read the ke
 
 /** One line per subcommand: `ctm agent SUB --help` shows its own (completion checks each against its flags). */
 const SUBCOMMAND_HELP: Record<string, string> = {
-  start: 'ctm agent start [--quiet]   start an agent in the background (nothing to do if one is running); --quiet for a shell profile',
-  stop: 'ctm agent stop      stop the agent started with "ctm agent start" or "ctm agent run"',
-  status: 'ctm agent status [--json]   say whether an agent is running (exit 1 if not), as JSON for scripts',
-  run: 'ctm agent run       run the agent in the foreground until Ctrl-C (for a service manager such as systemd)',
+  start: 'ctm agent start [--quiet]   start one in the background (nothing to do if one runs); --quiet for a shell profile',
+  stop: 'ctm agent stop              stop the agent started with "ctm agent start" or "ctm agent run"',
+  status: 'ctm agent status [--json]   say whether an agent runs (exit 1 if not); --json for scripts',
+  run: 'ctm agent run               run it in the foreground until Ctrl-C (for a service manager such as systemd)',
 };
 
 /** `ctm agent start|stop|status|run`: the background process that answers cached `ctm token` requests from memory. */
