@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { askAgent } from '../../core/agent/agent-client.ts';
 import type { AgentStatus } from '../../core/agent/agent-protocol.ts';
 import { agentSocketPath, noAgentReason } from '../../core/agent/agent-socket.ts';
@@ -54,7 +54,7 @@ export async function agentCommand(args: string[], core: () => Core, terminal: T
     case 'status':
       return showStatus(socketPath, values.json === true, terminal);
     case 'start':
-      return startInBackground(socketPath, values.quiet === true, terminal);
+      return startInBackground(socketPath, resolve(dir), values.quiet === true, terminal);
     case 'stop':
       return stop(socketPath, terminal);
     case 'run':
@@ -84,7 +84,7 @@ async function showStatus(socketPath: string, json: boolean, terminal: Terminal)
 }
 
 /** Starts `ctm agent run` detached and waits until it says it listens, or why it could not; --quiet says nothing unless it fails. */
-async function startInBackground(socketPath: string, quiet: boolean, terminal: Terminal): Promise<number> {
+async function startInBackground(socketPath: string, configFolder: string, quiet: boolean, terminal: Terminal): Promise<number> {
   const running = await statusOf(socketPath);
   if (running) {
     if (!quiet) terminal.stderr.write(`An agent is already running (pid ${running.pid}).\n`);
@@ -93,7 +93,9 @@ async function startInBackground(socketPath: string, quiet: boolean, terminal: T
   const self = selfInvocation(['agent', 'run']);
   if (!self) throw new CtmError('internal', 'ctm cannot start itself here; run "ctm agent run" in the background instead.');
   // Its own session (closing the terminal does not end it); its only channel back is IPC, closed once it has answered.
-  const child = spawn(self.command, self.args, { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], windowsHide: true });
+  // In / as daemons go, so it keeps no folder busy; the config folder is passed as an absolute path for that reason.
+  const env = { ...process.env, CTM_CONFIG_DIR: configFolder };
+  const child = spawn(self.command, self.args, { cwd: '/', env, detached: true, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], windowsHide: true });
   const outcome = await new Promise<{ pid: number } | { error: string }>((resolve) => {
     child.once('message', (message: { started?: number; error?: string }) => resolve(message.error !== undefined ? { error: message.error } : { pid: message.started ?? child.pid ?? 0 }));
     child.once('error', () => resolve({ error: 'The agent process could not be started.' }));

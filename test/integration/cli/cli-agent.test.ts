@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askAgent } from '../../../main/core/agent/agent-client.ts';
@@ -41,6 +41,8 @@ describe.skipIf(!HAS_KEYRING)('ctm agent: cached tokens from memory, real keyrin
     expect(started.code).toBe(0);
     const pid = Number(/Agent started \(pid (\d+)\)/.exec(started.stderr)?.[1]);
     expect(pid).toBeGreaterThan(0);
+    // A daemon keeps no folder busy: it runs in / (the config folder reaches it as an absolute path).
+    expect(readlinkSync(`/proc/${pid}/cwd`)).toBe('/');
     expect(await ctm(['agent', 'start'])).toMatchObject({ code: 0, stderr: `An agent is already running (pid ${pid}).\n` });
     // For a shell profile: silent when there is nothing to say.
     expect(await ctm(['agent', 'start', '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
