@@ -1,7 +1,7 @@
 // Time to a usable token from a terminal: `ctm token` cached, `ctm token` that must refresh, and the AWS CLI's
 // initiate-auth, each a fresh process against the emulator, interleaved run by run so their ratios share conditions.
 // Run: node --no-warnings test/bench/cli/cli-bench.ts [--quick]   (needs `npm run build` first)
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,17 @@ function ratioRow(name: string, slower: Measured | undefined, faster: Measured |
   return [summarize(name, pairedRatios(slower.samples, faster.samples), 'x', `paired per run, same process order; ${target}`)];
 }
 
+/** What the background `ctm agent` holds in memory after serving the runs above (Linux: VmRSS of /proc/PID/status). */
+async function agentMemoryRow(stack: CtmStack): Promise<BenchResult> {
+  const name = 'CLI: ctm agent, resident memory after the runs';
+  const status = await timeProcess(process.execPath, [stack.ctm, 'agent', 'status', '--json'], stack.env);
+  const pid = status.code === 0 ? (JSON.parse(status.stdout) as { pid?: number }).pid : undefined;
+  const file = `/proc/${pid}/status`;
+  const rssKb = pid !== undefined && existsSync(file) ? Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(file, 'utf8'))?.[1]) : Number.NaN;
+  if (Number.isNaN(rssKb)) return { name, median: Number.NaN, min: Number.NaN, max: Number.NaN, unit: 'MB', runs: 0, note: 'needs Linux /proc and a running agent' };
+  return summarize(name, [Math.round(rssKb / 102.4) / 10], 'MB', 'the `ctm agent start` process of this stack (the whole CLI bundle and keytar loaded), VmRSS');
+}
+
 /** Runs the terminal benchmark (20 rounds, 5 with quick) and returns its rows; the AWS CLI row says how to install it when it is missing. */
 export async function runCliBench(options: CliBenchOptions = {}): Promise<BenchResult[]> {
   const runs = options.quick ? 5 : 20;
@@ -90,6 +101,7 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<BenchR
     const rows = list.map((c) => row(c, results.get(c.name) ?? { samples: [], cognitoCalls: 0 }, runs));
     if (!aws) rows.push({ name: 'CLI: aws cognito-idp initiate-auth', median: Number.NaN, min: Number.NaN, max: Number.NaN, unit: 'ms', runs: 0, note: `AWS CLI not found; install it: ${AWS_CLI_INSTALL}` });
     const awsSamples = results.get('aws cognito-idp initiate-auth');
+    rows.push(await agentMemoryRow(stack));
     rows.push(
       ...ratioRow('CLI: AWS CLI / ctm token cached, agent running', awsSamples, results.get('ctm token, cached, agent running'), 'target >= 12x'),
       ...ratioRow('CLI: AWS CLI / ctm token cached, no agent', awsSamples, results.get('ctm token, cached, no agent'), 'one keychain read per call'),
