@@ -22,3 +22,12 @@ export function cognitoEndpoint(region: string, customEndpoint?: string, fips = 
 export function issuerFor(region: string, userPoolId: string): string {
   return `https://cognito-idp.${region}.${dnsSuffix(region)}/${userPoolId}`;
 }
+
+/**
+ * Every `iss` a pool's tokens may carry: the original issuer above, and the "updated" one a pool gets with
+ * IssuerConfiguration `UPDATED` (`https://issuer-cognito-idp.<region>.amazonaws.com/<poolId>`, the pool's primary
+ * region; AWS recommends it for every pool and for multi-Region replication: API reference, IssuerConfigurationType).
+ */
+export function issuersFor(region: string, userPoolId: string): [original: string, updated: string] {
+  return [issuerFor(region, userPoolId), `https://issuer-cognito-idp.${region}.${dnsSuffix(region)}/${userPoolId}`];
+}

@@ -1,4 +1,4 @@
-import { issuerFor } from '../cognito/endpoint.ts';
+import { issuersFor } from '../cognito/endpoint.ts';
 import { CtmError } from '../errors.ts';
 import type { Profile } from '../profiles/profile.ts';
 import { compactVerify } from 'jose';
@@ -38,7 +38,7 @@ export function checkIdToken(idToken: string | undefined, profile: Profile, nonc
   if (!idToken) return; // no openid scope: Cognito returns no ID token
   const claims = decodeJwtClaims(idToken);
   if (!claims) throw new IdTokenMismatchError('not a JWT');
-  if (claims.iss !== issuerFor(profile.region, profile.userPoolId)) throw new IdTokenMismatchError('issuer');
+  if (typeof claims.iss !== 'string' || !issuersFor(profile.region, profile.userPoolId).includes(claims.iss)) throw new IdTokenMismatchError('issuer');
   const aud = claims.aud;
   if (aud !== profile.clientId && !(Array.isArray(aud) && aud.includes(profile.clientId))) throw new IdTokenMismatchError('audience');
   if (claims.token_use !== undefined && claims.token_use !== 'id') throw new IdTokenMismatchError('token_use');
@@ -56,7 +56,7 @@ const FORGED = new Set(['ERR_JWKS_NO_MATCHING_KEY', 'ERR_JWS_SIGNATURE_VERIFICAT
 export async function verifyIdTokenSignature(idToken: string | undefined, profile: Profile): Promise<void> {
   if (!idToken) return;
   try {
-    await compactVerify(idToken, poolKeySet(poolKeys(profile).jwksUrl), { algorithms: ['RS256'] });
+    await compactVerify(idToken, poolKeySet(poolKeys(profile, decodeJwtClaims(idToken)?.iss).jwksUrl), { algorithms: ['RS256'] });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && FORGED.has(code)) throw new IdTokenMismatchError('signature');

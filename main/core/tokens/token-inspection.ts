@@ -1,6 +1,6 @@
 import { compactVerify, createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader } from 'jose';
 import { proxyAwareFetch } from '../cognito/proxy-transport.ts';
-import { cognitoEndpoint, issuerFor } from '../cognito/endpoint.ts';
+import { cognitoEndpoint, issuersFor } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { TokenKind } from './token-format.ts';
@@ -23,18 +23,21 @@ export interface TokenInspection {
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
 /**
- * The issuer of a profile's pool (from region and pool, as Cognito writes it whatever endpoint served the token) and
- * its key URL, fetched from the endpoint serving the pool when the profile sets one (emulators, VPC endpoints).
+ * The issuer of a profile's pool and its key URL. The issuer is Cognito's whatever endpoint served the token: the
+ * token's own when it is one of the pool's two (original or updated, see issuersFor), else the original. The keys are
+ * fetched from the endpoint serving the pool when the profile sets one (emulators, VPC endpoints), else from that issuer.
  */
-export function poolKeys(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>): { issuer: string; jwksUrl: string } {
-  const issuer = issuerFor(profile.region, profile.userPoolId);
+export function poolKeys(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>, tokenIssuer?: unknown): { issuer: string; jwksUrl: string } {
+  const issuers = issuersFor(profile.region, profile.userPoolId);
+  const issuer = typeof tokenIssuer === 'string' && (issuers as readonly string[]).includes(tokenIssuer) ? tokenIssuer : issuers[0];
   const keysBase = profile.endpoint ? `${cognitoEndpoint(profile.region, profile.endpoint)}${profile.userPoolId}` : issuer;
   return { issuer, jwksUrl: `${keysBase}/.well-known/jwks.json` };
 }
 
-/** Issuers accepted for a profile: Cognito's, and with a custom endpoint also that endpoint's (cognito-local signs with its own origin). */
-function acceptedIssuers(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>, issuer: string): string[] {
-  return profile.endpoint ? [issuer, `${cognitoEndpoint(profile.region, profile.endpoint)}${profile.userPoolId}`] : [issuer];
+/** Issuers accepted for a profile: Cognito's two, and with a custom endpoint also that endpoint's (cognito-local signs with its own origin). */
+function acceptedIssuers(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>): string[] {
+  const issuers = issuersFor(profile.region, profile.userPoolId);
+  return profile.endpoint ? [...issuers, `${cognitoEndpoint(profile.region, profile.endpoint)}${profile.userPoolId}`] : [...issuers];
 }
 
 /** Decodes a token and verifies its signature against the pool's JWKS and its issuer against the profile's pool. */
@@ -47,7 +50,7 @@ export async function inspectToken(token: string, kind: TokenKind, profile: Pick
   } catch {
     throw new BadInputError('The stored token is not a readable JWT.');
   }
-  const { issuer, jwksUrl } = poolKeys(profile);
+  const { issuer, jwksUrl } = poolKeys(profile, claims.iss);
   return {
     kind,
     header,
@@ -58,7 +61,7 @@ export async function inspectToken(token: string, kind: TokenKind, profile: Pick
     groups: Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'].filter((g): g is string => typeof g === 'string') : [],
     issuer,
     jwksUrl,
-    signature: await verifySignature(token, claims, acceptedIssuers(profile, issuer), jwksUrl),
+    signature: await verifySignature(token, claims, acceptedIssuers(profile), issuer, jwksUrl),
   };
 }
 
@@ -69,7 +72,7 @@ export function poolKeySet(jwksUrl: string): ReturnType<typeof createRemoteJWKSe
   return keys;
 }
 
-async function verifySignature(token: string, claims: Record<string, unknown>, issuers: string[], jwksUrl: string): Promise<{ verified: boolean; detail: string }> {
+async function verifySignature(token: string, claims: Record<string, unknown>, issuers: string[], expected: string, jwksUrl: string): Promise<{ verified: boolean; detail: string }> {
   const keys = poolKeySet(jwksUrl);
   try {
     // The signature alone: an expired token still carries a valid signature, and expiry is shown separately.
@@ -77,7 +80,7 @@ async function verifySignature(token: string, claims: Record<string, unknown>, i
   } catch (error) {
     return { verified: false, detail: `The signature does not verify against ${jwksUrl}: ${describe(error)}.` };
   }
-  if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss)) return { verified: false, detail: `The signature verifies, but the issuer is ${String(claims.iss)}, not ${issuers[0]}.` };
+  if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss)) return { verified: false, detail: `The signature verifies, but the issuer is ${String(claims.iss)}, not ${expected}.` };
   return { verified: true, detail: `Signed by a key of ${jwksUrl}; issuer ${claims.iss}.` };
 }
 

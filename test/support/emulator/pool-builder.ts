@@ -67,6 +67,7 @@ export async function buildPool(seed: SeedPool): Promise<{ pool: PoolRecord; cli
     deviceTracking: seed.deviceTracking ?? 'off',
     mfaSetupMethods: [...(seed.mfaSetupMethods ?? ['SOFTWARE_TOKEN_MFA'])],
     unknownDeviceError: seed.unknownDeviceError ?? 'ResourceNotFoundException',
+    issuerType: seed.issuerType ?? 'ORIGINAL',
     users: new Map(),
     signer: await createPoolSigner(),
     resourceServers: [...(seed.resourceServers ?? [])],

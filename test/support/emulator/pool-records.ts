@@ -1,5 +1,5 @@
 import type { PoolSigner } from './pool-signer.ts';
-import type { DeviceTracking, MfaMethod, MfaSetupMethod, SeedCustomChallenge, SeedOAuthClient, SeedResourceServer, UnknownDeviceError, UsernameAttribute, UserStatus } from './seed-types.ts';
+import type { DeviceTracking, IssuerType, MfaMethod, MfaSetupMethod, SeedCustomChallenge, SeedOAuthClient, SeedResourceServer, UnknownDeviceError, UsernameAttribute, UserStatus } from './seed-types.ts';
 
 /** A user pool as the emulator holds it while running. */
 export interface PoolRecord {
@@ -15,6 +15,8 @@ export interface PoolRecord {
   mfaSetupMethods: MfaSetupMethod[];
   /** Which of Cognito's two answers an unknown device key gets. */
   unknownDeviceError: UnknownDeviceError;
+  /** Which `iss` its tokens carry (pool-issuer.ts). */
+  issuerType: IssuerType;
   users: Map<string, UserRecord>;
   signer: PoolSigner;
   resourceServers: SeedResourceServer[];

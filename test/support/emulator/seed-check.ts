@@ -77,6 +77,7 @@ export function checkSeed(value: unknown): asserts value is Seed {
     if (pool.unknownDeviceError !== undefined && !['ResourceNotFoundException', 'InvalidParameterException'].includes(String(pool.unknownDeviceError))) {
       fail(`${where}.unknownDeviceError`, 'expected "ResourceNotFoundException" or "InvalidParameterException"');
     }
+    if (pool.issuerType !== undefined && pool.issuerType !== 'ORIGINAL' && pool.issuerType !== 'UPDATED') fail(`${where}.issuerType`, 'expected "ORIGINAL" or "UPDATED"');
     for (const method of pool.mfaSetupMethods === undefined ? [] : list(`${where}.mfaSetupMethods`, pool.mfaSetupMethods)) {
       if (method !== 'SOFTWARE_TOKEN_MFA' && method !== 'EMAIL_OTP') fail(`${where}.mfaSetupMethods`, `expected SOFTWARE_TOKEN_MFA or EMAIL_OTP, not ${String(method)}`);
     }

@@ -15,6 +15,11 @@ export interface SeedPool {
   mfaSetupMethods?: MfaSetupMethod[];
   /** The answer to an unknown device key (default ResourceNotFoundException "Device does not exist."). */
   unknownDeviceError?: UnknownDeviceError;
+  /**
+   * The pool's IssuerConfiguration (API reference, IssuerConfigurationType): ORIGINAL (default) mints
+   * `iss: https://cognito-idp.<region>.amazonaws.com/<poolId>`, UPDATED `https://issuer-cognito-idp.<region>.amazonaws.com/<poolId>`.
+   */
+  issuerType?: IssuerType;
   users: SeedUser[];
   /** Resource servers whose scopes client-credentials tokens may carry. */
   resourceServers?: SeedResourceServer[];
@@ -25,6 +30,9 @@ export type MfaSetupMethod = 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
 /** Cognito's two answers to a device key it does not know. */
 export type UnknownDeviceError = 'ResourceNotFoundException' | 'InvalidParameterException';
+
+/** A pool's IssuerConfiguration type. */
+export type IssuerType = 'ORIGINAL' | 'UPDATED';
 
 /** An attribute users of a pool can sign in with instead of a username. */
 export type UsernameAttribute = 'email' | 'phone_number';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cognitoEndpoint, fipsProblem, issuerFor } from '../../../../main/core/cognito/endpoint.ts';
+import { cognitoEndpoint, fipsProblem, issuerFor, issuersFor } from '../../../../main/core/cognito/endpoint.ts';
 import { parseProfileFields, profileWarnings } from '../../../../main/core/profiles/profile.ts';
 
 describe('Cognito endpoints per partition, FIPS, and the issuer', () => {
@@ -23,6 +23,8 @@ describe('Cognito endpoints per partition, FIPS, and the issuer', () => {
     expect(issuerFor('eu-west-1', 'eu-west-1_Abc')).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc');
     expect(issuerFor('us-gov-west-1', 'us-gov-west-1_Abc')).toBe('https://cognito-idp.us-gov-west-1.amazonaws.com/us-gov-west-1_Abc');
     expect(issuerFor('cn-north-1', 'cn-north-1_Abc')).toBe('https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_Abc');
+    // IssuerConfiguration UPDATED (API reference, IssuerConfigurationType): the pool's other possible issuer.
+    expect(issuersFor('eu-west-1', 'eu-west-1_Abc')).toEqual(['https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc', 'https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc']);
   });
 
   it('FIPS asked for where Cognito has none is a problem; GovCloud and a custom endpoint are not', () => {

@@ -15,6 +15,13 @@ describe('ID token checks of a code exchange (OpenID Connect Core §3.1.3.7)', (
     expect(() => checkIdToken(jwt(good), profile, 'n1')).not.toThrow();
   });
 
+  it("accepts the pool's updated issuer (IssuerConfiguration UPDATED), and no other host", () => {
+    expect(() => checkIdToken(jwt({ ...good, iss: 'https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool1' }), profile, 'n1')).not.toThrow();
+    expect(() => checkIdToken(jwt({ ...good, iss: 'https://issuer-cognito-idp.eu-west-1.amazonaws.com/us-east-1_Pool1' }), profile, 'n1')).toThrow(/\(issuer\)/);
+    expect(() => checkIdToken(jwt({ ...good, iss: 'https://evil.example/us-east-1_Pool1' }), profile, 'n1')).toThrow(/\(issuer\)/);
+    expect(() => checkIdToken(jwt({ ...good, iss: 7 }), profile, 'n1')).toThrow(/\(issuer\)/);
+  });
+
   it.each([
     ['issuer', { iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' }],
     ['audience', { aud: 'someoneelse' }],

@@ -52,6 +52,25 @@ describe('token inspection against the emulator\u2019s JWKS over real HTTP (in-m
     expect(view.groups).toEqual(['root']);
   });
 
+  it("verifies a token of a pool whose IssuerConfiguration is UPDATED (issuer-cognito-idp), and takes its keys from that issuer without an endpoint", async () => {
+    const updated = await startEmulator({ seed: { ...skeletonSeed(), pools: skeletonSeed().pools.map((p) => ({ ...p, issuerType: 'UPDATED' as const })) } });
+    try {
+      const core = new Core({ configDir: mkdtempSync(join(tmpdir(), 'ctm-inspect-')), secretStore: new MemorySecretStore() });
+      const pooled = await core.addProfile({ name: 'upd', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: updated.endpoint });
+      await core.sessions.startSignIn('upd', { password: ALICE_PASSWORD });
+      const view = await inspectToken((await core.sessions.tokens('upd')).accessToken, 'access', pooled);
+      expect(view.claims.iss).toBe(`https://issuer-cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`);
+      expect(view.signature).toEqual({ verified: true, detail: expect.stringContaining(`issuer https://issuer-cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`) as string });
+      expect(view.issuer).toBe(`https://issuer-cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`);
+    } finally {
+      await updated.close();
+    }
+    const updatedIssuer = 'https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc';
+    expect(poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }, updatedIssuer)).toEqual({ issuer: updatedIssuer, jwksUrl: `${updatedIssuer}/.well-known/jwks.json` });
+    // Any other issuer named by a token is not where keys are fetched from.
+    expect(poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }, 'https://evil.example/eu-west-1_Abc').jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc/.well-known/jwks.json');
+  });
+
   it('does not verify a token against another pool', async () => {
     const view = await inspectToken(tokens.accessToken, 'access', { ...profile, userPoolId: 'us-east-1_Other1' });
     expect(view.signature.verified).toBe(false);
