@@ -5,10 +5,10 @@ import { readValidatedProfiles } from '../core/profiles/validated-marker.ts';
 import { isFreshEnough } from '../core/tokens/refresh-margin.ts';
 import { formatToken } from '../core/tokens/token-format.ts';
 import { join } from 'node:path';
+import type { FastOutput } from './cached-token.ts';
 import type { TokenRequest } from './commands/token-request.ts';
 import { exitCodeFor } from './exit-codes.ts';
 import { whileWaiting } from './progress.ts';
-import type { FastOutput } from './cached-token.ts';
 
 /**
  * The cached `ctm token` without an agent: the profile from a profiles file the full path has validated as it is, its

@@ -36,8 +36,8 @@ export function poolKeys(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpo
 
 /** Issuers accepted for a profile: Cognito's two, and with a custom endpoint also that endpoint's (cognito-local signs with its own origin). */
 function acceptedIssuers(profile: Pick<Profile, 'region' | 'userPoolId' | 'endpoint'>): string[] {
-  const issuers = issuersFor(profile.region, profile.userPoolId);
-  return profile.endpoint ? [...issuers, `${cognitoEndpoint(profile.region, profile.endpoint)}${profile.userPoolId}`] : [...issuers];
+  const issuers: string[] = issuersFor(profile.region, profile.userPoolId);
+  return profile.endpoint ? [...issuers, `${cognitoEndpoint(profile.region, profile.endpoint)}${profile.userPoolId}`] : issuers;
 }
 
 /** Decodes a token and verifies its signature against the pool's JWKS and its issuer against the profile's pool. */
@@ -61,7 +61,7 @@ export async function inspectToken(token: string, kind: TokenKind, profile: Pick
     groups: Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'].filter((g): g is string => typeof g === 'string') : [],
     issuer,
     jwksUrl,
-    signature: await verifySignature(token, claims, acceptedIssuers(profile), issuer, jwksUrl),
+    signature: await verifySignature(token, claims, acceptedIssuers(profile), jwksUrl),
   };
 }
 
@@ -72,7 +72,7 @@ export function poolKeySet(jwksUrl: string): ReturnType<typeof createRemoteJWKSe
   return keys;
 }
 
-async function verifySignature(token: string, claims: Record<string, unknown>, issuers: string[], expected: string, jwksUrl: string): Promise<{ verified: boolean; detail: string }> {
+async function verifySignature(token: string, claims: Record<string, unknown>, issuers: string[], jwksUrl: string): Promise<{ verified: boolean; detail: string }> {
   const keys = poolKeySet(jwksUrl);
   try {
     // The signature alone: an expired token still carries a valid signature, and expiry is shown separately.
@@ -80,7 +80,7 @@ async function verifySignature(token: string, claims: Record<string, unknown>, i
   } catch (error) {
     return { verified: false, detail: `The signature does not verify against ${jwksUrl}: ${describe(error)}.` };
   }
-  if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss)) return { verified: false, detail: `The signature verifies, but the issuer is ${String(claims.iss)}, not ${expected}.` };
+  if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss)) return { verified: false, detail: `The signature verifies, but the issuer is ${String(claims.iss)}, not ${issuers[0]}.` };
   return { verified: true, detail: `Signed by a key of ${jwksUrl}; issuer ${claims.iss}.` };
 }
 

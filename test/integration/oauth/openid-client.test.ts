@@ -67,4 +67,28 @@ describe('openid-client against the emulator (discovery, code + PKCE, client cre
     expect(JSON.parse(Buffer.from(tokens.access_token.split('.')[1] ?? '', 'base64url').toString()).scope).toBe('orders-api/read');
     await expect(oidc.clientCredentialsGrant(config, { scope: 'orders-api/delete' })).rejects.toMatchObject({ error: 'invalid_scope' });
   });
+
+  it("a pool whose IssuerConfiguration is UPDATED: discovery and the ID token name issuer-cognito-idp, and openid-client agrees", async () => {
+    const seed = oauthSeed();
+    const updated = await startEmulator({ seed: { ...seed, pools: seed.pools.map((pool) => ({ ...pool, issuerType: 'UPDATED' as const })) } });
+    try {
+      const toUpdated: oidc.CustomFetch = (url, options) => {
+        const target = new URL(url);
+        if (target.hostname.endsWith('.amazonaws.com')) Object.assign(target, { protocol: 'http:', host: new URL(updated.endpoint).host });
+        return fetch(target, options as RequestInit);
+      };
+      const updatedIssuer = new URL(`https://issuer-cognito-idp.us-east-1.amazonaws.com/${POOL}`);
+      const config = await oidc.discovery(updatedIssuer, 'browserclient1', undefined, oidc.None(), { execute: [oidc.allowInsecureRequests], [oidc.customFetch]: toUpdated });
+      expect(config.serverMetadata().issuer).toBe(updatedIssuer.href);
+      const verifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const url = oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid', state, code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
+      const { callbackUrl } = await signInThroughHostedUi(url.href, { username: 'alice', password: PASSWORD }, false);
+      // openid-client checks the ID token's iss against the discovered issuer.
+      const tokens = await oidc.authorizationCodeGrant(config, new URL(callbackUrl), { pkceCodeVerifier: verifier, expectedState: state });
+      expect(tokens.claims()?.iss).toBe(updatedIssuer.href);
+    } finally {
+      await updated.close();
+    }
+  });
 });
