@@ -31,8 +31,9 @@ Usage: ${PROFILE_USAGE}
 Run "ctm COMMAND --help" (or "ctm help COMMAND") for a command's flags.
 Profiles live in CTM_CONFIG_DIR when it is set; secrets and tokens only in the OS keychain.
 --debug (with any command) writes what ctm does, redacted, to stderr.
-Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 1 anything else
-(ctm exec: the command's own exit code), 130 interrupted (Ctrl-C at a prompt).
+Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 5 a token refused
+(not a JWT, a bad signature, another user's), 1 anything else (ctm exec: the command's own exit code),
+130 interrupted (Ctrl-C at a prompt).
 `;
 
 type Command = (args: string[], core: () => Core, terminal: Terminal) => Promise<number>;
