@@ -14,6 +14,7 @@ import { tokenCommand, TOKEN_USAGE } from './commands/token-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { PromptInterruptedError, type Terminal } from './terminal.ts';
 import { CTM_VERSION } from './version.ts';
+import { plainText } from '../shared/plain-text.ts';
 
 const USAGE = `ctm: Cognito Token Manager on the command line
 
@@ -76,7 +77,7 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
   } catch (error) {
     if (error instanceof PromptInterruptedError) return EXIT.interrupted;
     const problem = asCtmError(error);
-    terminal.stderr.write(`ctm: ${oneLine(problem.message)}\n`);
+    terminal.stderr.write(`ctm: ${plainText(oneLine(problem.message), Infinity)}\n`);
     return exitCodeFor(problem.kind);
   }
 }
