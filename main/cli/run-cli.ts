@@ -13,6 +13,7 @@ import { tokenCommand, TOKEN_USAGE } from './commands/token-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { PromptInterruptedError, type Terminal } from './terminal.ts';
 import { CTM_VERSION } from './version.ts';
+import { plainText } from '../shared/plain-text.ts';
 
 const USAGE = `ctm: Cognito Token Manager on the command line
 
@@ -29,8 +30,9 @@ Usage: ${PROFILE_USAGE}
 Run "ctm COMMAND --help" (or "ctm help COMMAND") for a command's flags.
 Profiles live in CTM_CONFIG_DIR when it is set; secrets and tokens only in the OS keychain.
 --debug (with any command) writes what ctm does, redacted, to stderr.
-Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 1 anything else
-(ctm exec: the command's own exit code), 130 interrupted (Ctrl-C at a prompt).
+Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 5 a token refused
+(not a JWT, a bad signature, another user's), 1 anything else (ctm exec: the command's own exit code),
+130 interrupted (Ctrl-C at a prompt).
 `;
 
 type Command = (args: string[], core: () => Core, terminal: Terminal) => Promise<number>;
@@ -72,7 +74,7 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
   } catch (error) {
     if (error instanceof PromptInterruptedError) return EXIT.interrupted;
     const problem = asCtmError(error);
-    terminal.stderr.write(`ctm: ${oneLine(problem.message)}\n`);
+    terminal.stderr.write(`ctm: ${plainText(oneLine(problem.message), Infinity)}\n`);
     return exitCodeFor(problem.kind);
   }
 }
