@@ -1,9 +1,10 @@
 import type { Core } from '../core/core.ts';
 import { asCtmError } from '../core/errors.ts';
-import { CLIP_CLEAR_COMMAND } from './clipboard/clip-token.ts';
+import { CLIP_CLEAR_COMMAND } from '../clipboard/clip-token.ts';
 import { agentCommand, AGENT_USAGE } from './commands/agent-command.ts';
 import { clipClearCommand } from './commands/clip-clear-command.ts';
 import { completeCommand, completionCommand, COMPLETION_USAGE } from './commands/completion-command.ts';
+import { endpointCommand, ENDPOINT_USAGE } from './commands/endpoint-command.ts';
 import { execCommand, EXEC_USAGE } from './commands/exec-command.ts';
 import { loginCommand, LOGIN_USAGE } from './commands/login-command.ts';
 import { logoutCommand, LOGOUT_USAGE } from './commands/logout-command.ts';
@@ -24,6 +25,7 @@ Usage: ${PROFILE_USAGE}
        ${STATUS_USAGE}
        ${LOGOUT_USAGE}
        ${AGENT_USAGE}
+       ${ENDPOINT_USAGE}
        ${COMPLETION_USAGE}
        ctm --version
 
@@ -44,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   status: statusCommand,
   logout: logoutCommand,
   agent: agentCommand,
+  endpoint: endpointCommand,
   completion: (args, _core, terminal) => completionCommand(args, terminal),
   __complete: (args, _core, terminal) => completeCommand(args, terminal),
   [CLIP_CLEAR_COMMAND]: (args, _core, terminal) => clipClearCommand(args, terminal),
