@@ -1,6 +1,6 @@
 import type { Core } from '../core/core.ts';
 import { asCtmError } from '../core/errors.ts';
-import { CLIP_CLEAR_COMMAND } from './clipboard/clip-token.ts';
+import { CLIP_CLEAR_COMMAND } from '../clipboard/clip-token.ts';
 import { agentCommand, AGENT_USAGE } from './commands/agent-command.ts';
 import { clipClearCommand } from './commands/clip-clear-command.ts';
 import { completeCommand, completionCommand, COMPLETION_USAGE } from './commands/completion-command.ts';
