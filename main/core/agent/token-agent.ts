@@ -72,7 +72,7 @@ function serve(socket: Socket, open: Set<Socket>, answer: (request: AgentRequest
   socket.on('close', () => open.delete(socket));
   socket.on('error', () => socket.destroy());
   // A slow or silent client is dropped after 5 s; a real `ctm` writes its one line at once. A literal, not a named
-  // constant: electronegativity (test/e2e/electronegativity.test.ts) flags any setTimeout whose first argument it
+  // constant: electronegativity (test/slow/electronegativity.test.ts) flags any setTimeout whose first argument it
   // cannot resolve, as if it were code to evaluate.
   socket.setTimeout(5_000, () => socket.destroy());
   socket.setEncoding('utf8');
