@@ -9,8 +9,8 @@ import { ProfileStore } from '../../../../main/core/profiles/profile-store.ts';
 import type { TokenSet } from '../../../../main/core/tokens/token-set.ts';
 import { startEmulator, type Emulator } from '../../../support/emulator/index.ts';
 import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts';
-import { awsSeed, identityPoolId } from '../../emulator/aws-test-kit.ts';
-import { authResult, passwordSignIn } from '../../emulator/emulator-test-kit.ts';
+import { awsSeed, identityPoolId } from '../../../support/emulator/tests/aws-test-kit.ts';
+import { authResult, passwordSignIn } from '../../../support/emulator/tests/emulator-test-kit.ts';
 
 let emulator: Emulator;
 let now: number;
