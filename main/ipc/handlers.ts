@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import type { Core } from '../core/core.ts';
 import { asCtmError, BadInputError } from '../core/errors.ts';
 import { exportProfiles } from '../core/profiles/profile-export.ts';
+import { withSuggestedEnvironment } from '../core/profiles/profile-environment.ts';
 import { parseProfileImport } from '../core/profiles/profile-import.ts';
 import type { ProfileStatus } from '../core/sessions/session-state.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
@@ -14,6 +15,8 @@ import { API_METHODS } from './contract.ts';
 /** Where copied tokens go; the Electron adapter also clears it again after a while. */
 export interface TokenClipboard {
   copySecret(text: string): Promise<void>;
+  /** Clears the clipboard if it still holds the last copied token (never someone else's later copy). */
+  clearIfOurs?(): Promise<void>;
 }
 
 /** What the Api needs besides the core and the clipboard; all optional so tests pass only what they use. */
@@ -55,7 +58,7 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     importProfiles: mutation(async (fileName: string, text: string) => {
       const taken = (await core.profiles.list()).map((p) => p.name);
       const added: string[] = [];
-      for (const fields of parseProfileImport(fileName, text, { takenNames: taken })) added.push((await core.addProfile(fields)).id);
+      for (const fields of parseProfileImport(fileName, text, { takenNames: taken })) added.push((await core.addProfile(withSuggestedEnvironment(fields))).id);
       const statuses = await core.sessions.statuses();
       return statuses.filter((s) => added.includes(s.profile.id)).map(toView);
     }),
@@ -77,6 +80,9 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     copyToken: async (profileId, kind, format) => {
       const profile = await core.profiles.get(profileId);
       await clipboard.copySecret(formatToken(await core.sessions.tokens(profile.id), kind, format, profile.name));
+    },
+    clearClipboard: async () => {
+      await clipboard.clearIfOurs?.();
     },
     inspectToken: async (profileId, kind) => {
       const profile = await core.profiles.get(profileId);
@@ -104,6 +110,9 @@ function editableFields(input: ProfileInput): Record<string, unknown> {
     identityProvider: input.identityProvider || undefined,
     idpIdentifier: input.idpIdentifier || undefined,
     fips: input.fips || undefined,
+    environment: input.environment || undefined,
+    environmentColour: input.environmentColour || undefined,
+    pinned: input.pinned || undefined,
     ...(input.authFlow ? { authFlow: input.authFlow } : {}),
   };
 }
@@ -130,6 +139,9 @@ export function toView(status: ProfileStatus): ProfileView {
     ...(profile.identityProvider ? { identityProvider: profile.identityProvider } : {}),
     ...(profile.idpIdentifier ? { idpIdentifier: profile.idpIdentifier } : {}),
     ...(profile.fips ? { fips: true } : {}),
+    ...(profile.environment ? { environment: profile.environment } : {}),
+    ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}),
+    ...(profile.pinned ? { pinned: true } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
 import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES } from '../../shared/profile-rules.ts';
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
+import { ENVIRONMENT_FIELDS } from './profile-environment.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
 export const SIGN_IN_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const;
@@ -56,6 +57,7 @@ const profileFieldsObject = z
     analyticsEndpointId: z.string().min(1).optional(),
     userContextData: z.string().min(1).optional(),
     autoRefresh: z.boolean().default(true),
+    ...ENVIRONMENT_FIELDS,
   })
   .strict();
 
