@@ -50,7 +50,7 @@ async function guarded(p: ProfileView | undefined, work: () => Promise<unknown>,
 }
 
 async function copy(p: ProfileView, wanted: CopyChoice): Promise<void> {
-  const usable = wanted.kind === 'id' && !hasIdToken(p.authFlow) ? { ...wanted, kind: 'access' as const } : wanted;
+  const usable = wanted.kind === 'id' && !hasIdToken(p) ? { ...wanted, kind: 'access' as const } : wanted;
   try {
     await api.copyToken(p.id, usable.kind, usable.format);
     toast.copied(`the ${describeCopy(usable)} of ${p.name}`, clearSeconds, () => api.clearClipboard());

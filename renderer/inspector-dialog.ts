@@ -16,7 +16,7 @@ export async function showInspector(dialog: HTMLDialogElement, api: Api, profile
     h('h2', { id: 'inspect-dialog-title' }, `${kind === 'access' ? 'Access' : 'ID'} token of ${profile.name}`),
     body,
     h('div', { class: 'buttons' },
-      hasIdToken(profile.authFlow) ? h('button', { type: 'button', onclick: () => void showInspector(dialog, api, profile, other) }, `Show the ${other === 'access' ? 'access' : 'ID'} token`) : undefined,
+      hasIdToken(profile) ? h('button', { type: 'button', onclick: () => void showInspector(dialog, api, profile, other) }, `Show the ${other === 'access' ? 'access' : 'ID'} token`) : undefined,
       h('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close'),
     ),
   ));

@@ -31,7 +31,7 @@ export function paintExpiry(bar: HTMLElement, expiresAt: number, now: number): v
 function primaryButton(primary: PrimaryAction, p: ProfileView, choice: CopyChoice): HTMLElement {
   switch (primary) {
     case 'copy': {
-      const usable = hasIdToken(p.authFlow) || choice.kind === 'access' ? choice : { ...choice, kind: 'access' as const };
+      const usable = hasIdToken(p) || choice.kind === 'access' ? choice : { ...choice, kind: 'access' as const };
       const hint = usable.kind === 'access' && usable.format === 'raw' ? '' : describeCopy(usable).replace(/^access token as /, '');
       return h('div', { class: 'split', role: 'group', 'aria-label': `Copy ${p.name}` },
         h('button', { type: 'button', class: 'row-primary', 'data-action': 'copy', 'aria-label': `Copy ${describeCopy(usable)} of ${p.name}` }, 'Copy', hint ? h('span', { class: 'format-hint' }, hint) : undefined),

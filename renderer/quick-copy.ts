@@ -33,7 +33,7 @@ export function openQuickCopy(dialog: HTMLDialogElement, profiles: ProfileView[]
   const pick = (p: ProfileView | undefined, kind: TokenKind): void => {
     if (!p) return;
     dialog.close();
-    onPick(p, kind === 'id' && !hasIdToken(p.authFlow) ? 'access' : kind);
+    onPick(p, kind === 'id' && !hasIdToken(p) ? 'access' : kind);
   };
   const paint = (): void => {
     const now = Date.now();

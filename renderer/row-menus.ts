@@ -48,7 +48,7 @@ export function openRowMenu(anchor: HTMLElement, p: ProfileView, pinned: boolean
   const standing = standingOf(p, Date.now());
   const hasSession = p.expiresAt !== undefined;
   const item = (action: RowAction, text: string, disabled = false) => menuButton(menu, text, undefined, () => onAction(action), disabled);
-  const interactive = signsInInteractively(p.authFlow);
+  const interactive = signsInInteractively(p);
   showMenu(menu, anchor, `Actions for ${p.name}`, [
     item('inspect', 'Inspect token', !standing.tokenUsable),
     item('refresh', 'Refresh now', !hasSession),
@@ -70,5 +70,5 @@ export function openCopyMenu(anchor: HTMLElement, p: ProfileView, onCopy: (choic
   const column = (kind: CopyChoice['kind'], title: string) => h('div', { class: 'menu-column', role: 'group', 'aria-label': title },
     h('p', { class: 'menu-heading', 'aria-hidden': 'true' }, title),
     ...COPY_FORMATS.map((f) => menuButton(menu, f.label, `Copy ${describeCopy({ kind, format: f.format })} of ${p.name}`, () => onCopy({ kind, format: f.format }))));
-  showMenu(menu, anchor, `Copy formats for ${p.name}`, [column('access', 'Access token'), ...(hasIdToken(p.authFlow) ? [column('id', 'ID token')] : [])]);
+  showMenu(menu, anchor, `Copy formats for ${p.name}`, [column('access', 'Access token'), ...(hasIdToken(p) ? [column('id', 'ID token')] : [])]);
 }

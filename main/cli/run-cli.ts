@@ -4,6 +4,7 @@ import { CLIP_CLEAR_COMMAND } from './clipboard/clip-token.ts';
 import { agentCommand, AGENT_USAGE } from './commands/agent-command.ts';
 import { clipClearCommand } from './commands/clip-clear-command.ts';
 import { completeCommand, completionCommand, COMPLETION_USAGE } from './commands/completion-command.ts';
+import { endpointCommand, ENDPOINT_USAGE } from './commands/endpoint-command.ts';
 import { execCommand, EXEC_USAGE } from './commands/exec-command.ts';
 import { loginCommand, LOGIN_USAGE } from './commands/login-command.ts';
 import { logoutCommand, LOGOUT_USAGE } from './commands/logout-command.ts';
@@ -13,6 +14,7 @@ import { tokenCommand, TOKEN_USAGE } from './commands/token-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { PromptInterruptedError, type Terminal } from './terminal.ts';
 import { CTM_VERSION } from './version.ts';
+import { plainText } from '../shared/plain-text.ts';
 
 const USAGE = `ctm: Cognito Token Manager on the command line
 
@@ -23,14 +25,16 @@ Usage: ${PROFILE_USAGE}
        ${STATUS_USAGE}
        ${LOGOUT_USAGE}
        ${AGENT_USAGE}
+       ${ENDPOINT_USAGE}
        ${COMPLETION_USAGE}
        ctm --version
 
 Run "ctm COMMAND --help" (or "ctm help COMMAND") for a command's flags.
 Profiles live in CTM_CONFIG_DIR when it is set; secrets and tokens only in the OS keychain.
 --debug (with any command) writes what ctm does, redacted, to stderr.
-Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 1 anything else
-(ctm exec: the command's own exit code), 130 interrupted (Ctrl-C at a prompt).
+Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 5 a token refused
+(not a JWT, a bad signature, another user's), 1 anything else (ctm exec: the command's own exit code),
+130 interrupted (Ctrl-C at a prompt).
 `;
 
 type Command = (args: string[], core: () => Core, terminal: Terminal) => Promise<number>;
@@ -42,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   status: statusCommand,
   logout: logoutCommand,
   agent: agentCommand,
+  endpoint: endpointCommand,
   completion: (args, _core, terminal) => completionCommand(args, terminal),
   __complete: (args, _core, terminal) => completeCommand(args, terminal),
   [CLIP_CLEAR_COMMAND]: (args, _core, terminal) => clipClearCommand(args, terminal),
@@ -72,7 +77,7 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
   } catch (error) {
     if (error instanceof PromptInterruptedError) return EXIT.interrupted;
     const problem = asCtmError(error);
-    terminal.stderr.write(`ctm: ${oneLine(problem.message)}\n`);
+    terminal.stderr.write(`ctm: ${plainText(oneLine(problem.message), Infinity)}\n`);
     return exitCodeFor(problem.kind);
   }
 }

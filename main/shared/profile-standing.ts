@@ -4,7 +4,8 @@
 /** The parts of a profile view this module reads. */
 export interface StandingSource {
   state: string;
-  authFlow: string;
+  /** How the profile signs in (ProfileView.signIn): a password form, the browser, or nothing to ask (client credentials). */
+  signIn: string;
   expiresAt?: number | undefined;
   problem?: string | undefined;
 }
@@ -27,14 +28,18 @@ export interface Standing {
   problem?: string;
 }
 
-/** Client credentials (machine to machine) get an access token only: the token endpoint issues no ID token for that grant. */
-export function hasIdToken(authFlow: string): boolean {
-  return authFlow !== 'CLIENT_CREDENTIALS';
+/**
+ * Whether the kind issues an ID token: the one kind with nobody signing in (client credentials, machine to machine)
+ * gets an access token only, since the token endpoint's client_credentials grant returns no id_token
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html).
+ */
+export function hasIdToken(profile: Pick<StandingSource, 'signIn'>): boolean {
+  return profile.signIn !== 'none';
 }
 
 /** Whether a person signs in (a dialog or the browser); client credentials just ask the token endpoint. */
-export function signsInInteractively(authFlow: string): boolean {
-  return authFlow !== 'CLIENT_CREDENTIALS';
+export function signsInInteractively(profile: Pick<StandingSource, 'signIn'>): boolean {
+  return profile.signIn !== 'none';
 }
 
 /** True while the access token has at least a second left, the same line formatTimeLeft draws at "expired". */
@@ -53,7 +58,7 @@ export function standingOf(profile: StandingSource, now: number): Standing {
   const usable = tokenUsable(profile, now);
   const problem = profile.problem ? plainProblem(profile.problem) : undefined;
   const withProblem = (s: Omit<Standing, 'problem'>): Standing => (problem ? { ...s, problem } : s);
-  const start: PrimaryAction = signsInInteractively(profile.authFlow) ? 'sign-in' : 'request';
+  const start: PrimaryAction = signsInInteractively(profile) ? 'sign-in' : 'request';
   switch (profile.state) {
     case 'signed-in':
     case 'fresh':

@@ -1,7 +1,7 @@
 import type { Core } from '../../core/core.ts';
 import { answerCanBeRetried } from '../../core/auth/answer-retry.ts';
+import { signInNeeds } from '../../core/auth/flows/flow-kinds.ts';
 import { BadInputError } from '../../core/errors.ts';
-import type { Profile } from '../../core/profiles/profile.ts';
 import type { SignInStep } from '../../core/sessions/session-state.ts';
 import { parseFlags, onePositional } from '../parse.ts';
 import { whileWaiting } from '../progress.ts';
@@ -35,7 +35,8 @@ export async function loginCommand(args: string[], core: () => Core, terminal: T
   const name = onePositional(positionals, 'profile name', LOGIN_USAGE);
   const app = core();
   const profile = await app.profiles.get(name);
-  if (profile.authFlow === 'MANAGED_LOGIN' || profile.authFlow === 'CLIENT_CREDENTIALS') return oauthLogin(app, profile, values.browser !== false, terminal);
+  const needs = signInNeeds(profile);
+  if (needs.signIn !== 'password') return oauthLogin(app, profile, values.browser !== false, terminal);
   // With both flags, stdin's first line is the password and its second the new one.
   const stdinLines = values['password-stdin'] || values['new-password-stdin'] ? await readStdinLines(terminal) : [];
   const given: ScriptedAnswers = {
@@ -48,7 +49,7 @@ export async function loginCommand(args: string[], core: () => Core, terminal: T
     rememberDevice: values['remember-device'] === true,
   };
   const username = values.username ?? profile.username ?? (canPrompt(terminal) ? await ask(terminal, 'Username: ') : undefined);
-  const password = given.password ?? (needsPassword(profile) ? await ask(terminal, 'Password: ', { secret: true }) : undefined);
+  const password = given.password ?? (needs.passwordRequired ? await ask(terminal, 'Password: ', { secret: true }) : undefined);
   if (password !== undefined) given.password = password;
   let step: SignInStep = await whileWaiting(terminal, `Signing in to ${profile.name}…`, app.sessions.startSignIn(profile.id, {
     ...(username ? { username } : {}),
@@ -72,11 +73,6 @@ async function answerStep(app: Core, step: Extract<SignInStep, { kind: 'challeng
       terminal.stderr.write(`${error.message}\n`);
     }
   }
-}
-
-function needsPassword(profile: Profile): boolean {
-  if (profile.authFlow === 'USER_PASSWORD_AUTH' || profile.authFlow === 'USER_SRP_AUTH') return true;
-  return profile.authFlow === 'USER_AUTH' && (profile.preferredChallenge === 'PASSWORD' || profile.preferredChallenge === 'PASSWORD_SRP');
 }
 
 function parseAttributes(pairs: string[]): Record<string, string> {

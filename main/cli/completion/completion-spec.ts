@@ -45,11 +45,14 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
   'agent stop': { flags: {}, positional: 'none' },
   'agent status': { flags: { json: 'switch' }, positional: 'none' },
   'agent run': { flags: {}, positional: 'none' },
+  'endpoint credentials': { flags: { json: 'switch', rotate: 'switch' }, positional: 'profile' },
+  'endpoint run': { flags: { port: 'any' }, positional: 'none' },
+  'endpoint settings': { flags: { port: 'any', 'allow-origin': 'any', 'forget-origin': 'any' }, positional: 'none' },
   completion: { flags: {}, positional: 'shell' },
 };
 
 /** The top-level commands, in the order the overview lists them. */
-export const COMMANDS = ['profile', 'login', 'token', 'exec', 'status', 'logout', 'agent', 'completion', 'help'] as const;
+export const COMMANDS = ['profile', 'login', 'token', 'exec', 'status', 'logout', 'agent', 'endpoint', 'completion', 'help'] as const;
 
 /** The subcommands of `ctm profile` (aliases ls and rm work too, but are not offered). */
 export const PROFILE_SUBCOMMANDS = ['add', 'edit', 'list', 'remove', 'import', 'export'] as const;
@@ -57,5 +60,8 @@ export const PROFILE_SUBCOMMANDS = ['add', 'edit', 'list', 'remove', 'import', '
 /** The subcommands of `ctm agent`. */
 export const AGENT_SUBCOMMANDS = ['start', 'stop', 'status', 'run'] as const;
 
+/** The subcommands of `ctm endpoint`. */
+export const ENDPOINT_SUBCOMMANDS = ['credentials', 'run', 'settings'] as const;
+
 /** The commands that take a subcommand first, and their subcommands (COMMAND_SPECS keys are "command sub"). */
-export const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { profile: PROFILE_SUBCOMMANDS, agent: AGENT_SUBCOMMANDS };
+export const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { profile: PROFILE_SUBCOMMANDS, agent: AGENT_SUBCOMMANDS, endpoint: ENDPOINT_SUBCOMMANDS };

@@ -8,22 +8,22 @@ const at = (minutes: number) => NOW + minutes * 60_000;
 
 describe('a profile\u2019s standing', () => {
   it('leads with Copy while the token is valid, whatever the last refresh did (the core still hands out its cached token)', () => {
-    expect(standingOf({ state: 'signed-in', authFlow: 'USER_SRP_AUTH', expiresAt: at(30) }, NOW)).toMatchObject({ label: 'Signed in', tone: 'ok', tokenUsable: true, primary: 'copy' });
-    expect(standingOf({ state: 'error', authFlow: 'USER_SRP_AUTH', expiresAt: at(14), problem: 'ServiceUnavailableException: Cognito did not answer' }, NOW))
+    expect(standingOf({ state: 'signed-in', signIn: 'password', expiresAt: at(30) }, NOW)).toMatchObject({ label: 'Signed in', tone: 'ok', tokenUsable: true, primary: 'copy' });
+    expect(standingOf({ state: 'error', signIn: 'password', expiresAt: at(14), problem: 'ServiceUnavailableException: Cognito did not answer' }, NOW))
       .toEqual({ label: 'Renewal failed', tone: 'warn', tokenUsable: true, primary: 'copy', problem: 'Cognito did not answer' });
-    expect(standingOf({ state: 'refreshing', authFlow: 'USER_SRP_AUTH', expiresAt: at(1) }, NOW)).toMatchObject({ tokenUsable: true, primary: 'copy' });
+    expect(standingOf({ state: 'refreshing', signIn: 'password', expiresAt: at(1) }, NOW)).toMatchObject({ tokenUsable: true, primary: 'copy' });
   });
 
   it('offers Retry for a session that can be renewed, Sign in for one that cannot, Get token for machine to machine', () => {
-    expect(standingOf({ state: 'expired', authFlow: 'USER_SRP_AUTH', expiresAt: at(-2) }, NOW)).toMatchObject({ primary: 'retry', tokenUsable: false });
-    expect(standingOf({ state: 'error', authFlow: 'USER_SRP_AUTH', expiresAt: at(-2), problem: 'x' }, NOW)).toMatchObject({ label: 'Error', primary: 'retry' });
-    expect(standingOf({ state: 'sign-in-required', authFlow: 'USER_SRP_AUTH' }, NOW)).toMatchObject({ label: 'Needs sign-in', primary: 'sign-in' });
-    expect(standingOf({ state: 'signed-out', authFlow: 'CLIENT_CREDENTIALS' }, NOW)).toMatchObject({ label: 'Signed out', primary: 'request' });
-    expect(standingOf({ state: 'refreshing', authFlow: 'USER_SRP_AUTH', expiresAt: at(-1) }, NOW)).toMatchObject({ primary: 'renewing' });
+    expect(standingOf({ state: 'expired', signIn: 'password', expiresAt: at(-2) }, NOW)).toMatchObject({ primary: 'retry', tokenUsable: false });
+    expect(standingOf({ state: 'error', signIn: 'password', expiresAt: at(-2), problem: 'x' }, NOW)).toMatchObject({ label: 'Error', primary: 'retry' });
+    expect(standingOf({ state: 'sign-in-required', signIn: 'password' }, NOW)).toMatchObject({ label: 'Needs sign-in', primary: 'sign-in' });
+    expect(standingOf({ state: 'signed-out', signIn: 'none' }, NOW)).toMatchObject({ label: 'Signed out', primary: 'request' });
+    expect(standingOf({ state: 'refreshing', signIn: 'password', expiresAt: at(-1) }, NOW)).toMatchObject({ primary: 'renewing' });
   });
 
   it('treats the last second as expired, as the time-left text does', () => {
-    expect(standingOf({ state: 'signed-in', authFlow: 'USER_SRP_AUTH', expiresAt: NOW + 999 }, NOW).tokenUsable).toBe(false);
+    expect(standingOf({ state: 'signed-in', signIn: 'password', expiresAt: NOW + 999 }, NOW).tokenUsable).toBe(false);
   });
 
   it('words problems without an exception name in front', () => {
@@ -33,8 +33,8 @@ describe('a profile\u2019s standing', () => {
   });
 
   it('knows which kinds have an ID token, and names flows, formats and endpoints for people', () => {
-    expect(hasIdToken('CLIENT_CREDENTIALS')).toBe(false);
-    expect(hasIdToken('MANAGED_LOGIN')).toBe(true);
+    expect(hasIdToken({ signIn: 'none' })).toBe(false);
+    expect(hasIdToken({ signIn: 'browser' })).toBe(true);
     expect(flowLabel('USER_SRP_AUTH')).toBe('Password (SRP)');
     expect(describeCopy({ kind: 'id', format: 'header' })).toBe('ID token as Authorization header');
     expect(describeCopy({ kind: 'access', format: 'raw' })).toBe('access token');
