@@ -25,7 +25,6 @@ export const EXEC_TOKEN_VARIABLES = ['CTM_ACCESS_TOKEN', 'CTM_ID_TOKEN', 'CTM_AU
  * (an agent or a clipboard clearer started inside one would otherwise carry those tokens, readable in its environ).
  */
 export function selfEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const clean = { ...env };
-  for (const name of EXEC_TOKEN_VARIABLES) delete clean[name];
-  return clean;
+  const tokens: readonly string[] = EXEC_TOKEN_VARIABLES;
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !tokens.includes(name)));
 }
