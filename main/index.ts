@@ -38,6 +38,9 @@ import { CHANGED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type ProfileView } from './
 import { createApi, createIpcHandlers } from './ipc/handlers.ts';
 import { openInSystemBrowser } from './electron/system-browser.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
+import { crashHookFrom } from './core/crash-point.ts';
+import { scheduleOrphanSweeps } from './core/keychain/orphan-sweep.ts';
+import { systemTimers } from './core/clock.ts';
 
 const secretStore = (): KeytarSecretStore => new KeytarSecretStore(undefined, undefined, { keytar });
 const cliArgs = cliArgsFromLauncher(process.argv);
@@ -48,7 +51,7 @@ else startApp();
 function runAsCli(args: string[]): void {
   app.dock?.hide();
   const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-  void runCli(args, () => new Core({ configDir: configDir(), secretStore: secretStore() }), terminal)
+  void runCli(args, () => new Core({ configDir: configDir(), secretStore: secretStore(), crash: crashHookFrom(process.env) }), terminal)
     .catch(() => (process.stderr.write('ctm: unexpected failure\n'), 1))
     .then((code) => process.stdout.write('', () => app.exit(code)));
 }
@@ -74,7 +77,9 @@ function startApp(): void {
   let lastProfiles: ProfileView[] | undefined;
   const logger = new FileLogger(configDir());
   // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
-  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch) });
+  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch), crash: crashHookFrom(process.env) });
+  // Refresh-token items left by a process killed mid-write are swept now and then by the app (ctm never lists the keychain).
+  scheduleOrphanSweeps(() => core.vault.sweepOrphans(), systemTimers);
   const settings = new SettingsStore(configDir());
   const tokenClipboard = new ElectronTokenClipboard(clipboard, (items) => new ClipboardItem(items));
   let clearSeconds = 60;
