@@ -1,6 +1,6 @@
 import type { Core } from '../core/core.ts';
 import { asCtmError } from '../core/errors.ts';
-import { CLIP_CLEAR_COMMAND } from './clipboard/clip-token.ts';
+import { CLIP_CLEAR_COMMAND } from '../clipboard/clip-token.ts';
 import { agentCommand, AGENT_USAGE } from './commands/agent-command.ts';
 import { clipClearCommand } from './commands/clip-clear-command.ts';
 import { completeCommand, completionCommand, COMPLETION_USAGE } from './commands/completion-command.ts';
@@ -9,6 +9,7 @@ import { execCommand, EXEC_USAGE } from './commands/exec-command.ts';
 import { loginCommand, LOGIN_USAGE } from './commands/login-command.ts';
 import { logoutCommand, LOGOUT_USAGE } from './commands/logout-command.ts';
 import { profileCommand, PROFILE_USAGE } from './commands/profile-command.ts';
+import { proxyCommand, PROXY_USAGE } from './commands/proxy-command.ts';
 import { statusCommand, STATUS_USAGE } from './commands/status-command.ts';
 import { tokenCommand, TOKEN_USAGE } from './commands/token-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
@@ -26,6 +27,7 @@ Usage: ${PROFILE_USAGE}
        ${LOGOUT_USAGE}
        ${AGENT_USAGE}
        ${ENDPOINT_USAGE}
+       ${PROXY_USAGE}
        ${COMPLETION_USAGE}
        ctm --version
 
@@ -47,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   logout: logoutCommand,
   agent: agentCommand,
   endpoint: endpointCommand,
+  proxy: proxyCommand,
   completion: (args, _core, terminal) => completionCommand(args, terminal),
   __complete: (args, _core, terminal) => completeCommand(args, terminal),
   [CLIP_CLEAR_COMMAND]: (args, _core, terminal) => clipClearCommand(args, terminal),

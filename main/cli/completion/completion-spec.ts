@@ -48,11 +48,12 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
   'endpoint credentials': { flags: { json: 'switch', rotate: 'switch' }, positional: 'profile' },
   'endpoint run': { flags: { port: 'any' }, positional: 'none' },
   'endpoint settings': { flags: { port: 'any', 'allow-origin': 'any', 'forget-origin': 'any' }, positional: 'none' },
+  proxy: { flags: { target: 'any', port: 'any', type: TOKEN_KINDS }, positional: 'profile' },
   completion: { flags: {}, positional: 'shell' },
 };
 
 /** The top-level commands, in the order the overview lists them. */
-export const COMMANDS = ['profile', 'login', 'token', 'exec', 'status', 'logout', 'agent', 'endpoint', 'completion', 'help'] as const;
+export const COMMANDS = ['profile', 'login', 'token', 'exec', 'status', 'logout', 'agent', 'endpoint', 'proxy', 'completion', 'help'] as const;
 
 /** The subcommands of `ctm profile` (aliases ls and rm work too, but are not offered). */
 export const PROFILE_SUBCOMMANDS = ['add', 'edit', 'list', 'remove', 'import', 'export'] as const;
