@@ -2,6 +2,7 @@ import type { Core } from '../core/core.ts';
 import { asCtmError } from '../core/errors.ts';
 import { CLIP_CLEAR_COMMAND } from '../clipboard/clip-token.ts';
 import { agentCommand, AGENT_USAGE } from './commands/agent-command.ts';
+import { awsCredentialsCommand, AWS_CREDENTIALS_USAGE } from './commands/aws-credentials-command.ts';
 import { clipClearCommand } from './commands/clip-clear-command.ts';
 import { completeCommand, completionCommand, COMPLETION_USAGE } from './commands/completion-command.ts';
 import { endpointCommand, ENDPOINT_USAGE } from './commands/endpoint-command.ts';
@@ -23,6 +24,7 @@ Usage: ${PROFILE_USAGE}
        ${LOGIN_USAGE}
        ${TOKEN_USAGE}
        ${EXEC_USAGE}
+       ${AWS_CREDENTIALS_USAGE}
        ${STATUS_USAGE}
        ${LOGOUT_USAGE}
        ${AGENT_USAGE}
@@ -45,6 +47,7 @@ const COMMANDS: Record<string, Command> = {
   login: loginCommand,
   token: tokenCommand,
   exec: execCommand,
+  'aws-credentials': awsCredentialsCommand,
   status: statusCommand,
   logout: logoutCommand,
   agent: agentCommand,

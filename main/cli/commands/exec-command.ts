@@ -5,12 +5,13 @@ import { BadInputError } from '../../core/errors.ts';
 import { envName, pickToken, TOKEN_KINDS } from '../../core/tokens/token-format.ts';
 import type { TokenSet } from '../../core/tokens/token-set.ts';
 import { parseFlags, oneOf } from '../parse.ts';
+import { awsExecEnvironment } from './exec-aws.ts';
 import { chosenProfile } from '../profile-choice.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
 
 /** Usage of `ctm exec`. */
-export const EXEC_USAGE = 'ctm exec [NAME] [--type access|id] [--min-ttl SECONDS] [--allow-nested] [-- COMMAND [ARGS...]]';
+export const EXEC_USAGE = 'ctm exec [NAME] [--type access|id] [--min-ttl SECONDS] [--allow-nested] [--aws | --aws-server] [-- COMMAND [ARGS...]]';
 
 /** Set in the command's environment (to the profile's name) so a nested `ctm exec` can tell, as aws-vault's AWS_VAULT does. */
 export const EXEC_MARKER = 'CTM_EXEC';
@@ -26,7 +27,11 @@ Without a COMMAND, starts your shell ($SHELL; %ComSpec% on Windows) with these v
 NAME defaults to CTM_PROFILE, then to the app's default profile.
 The command's exit code is ctm's (127 when it cannot be found); signals sent to ctm are passed on to it.
   --min-ttl SECONDS  refresh first unless the token stays valid at least this long (for long commands)
-  --allow-nested     run even inside another ctm exec (its variables are replaced)`;
+  --allow-nested     run even inside another ctm exec (its variables are replaced)
+  --aws              also the profile's identity-pool AWS credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+                     AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION, AWS_REGION (other AWS credential variables are cleared)
+  --aws-server       instead serve them on 127.0.0.1 (AWS_CONTAINER_CREDENTIALS_FULL_URI with a random
+                     AWS_CONTAINER_AUTHORIZATION_TOKEN): the AWS CLI and SDKs renew them there while the command runs`;
 
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
 
@@ -35,11 +40,12 @@ export async function execCommand(args: string[], core: () => Core, terminal: Te
   const split = args.indexOf('--');
   const own = split === -1 ? args : args.slice(0, split);
   const command = split === -1 ? [] : args.slice(split + 1);
-  const { positionals, values } = parseFlags(own, { type: { type: 'string' }, 'min-ttl': { type: 'string' }, 'allow-nested': { type: 'boolean' } }, EXEC_USAGE);
+  const { positionals, values } = parseFlags(own, { type: { type: 'string' }, 'min-ttl': { type: 'string' }, 'allow-nested': { type: 'boolean' }, aws: { type: 'boolean' }, 'aws-server': { type: 'boolean' } }, EXEC_USAGE);
   if (values.help) {
     terminal.stdout.write(`Usage: ${EXEC_USAGE}\n\n${EXEC_HELP}\n`);
     return 0;
   }
+  if (values.aws && values['aws-server']) throw new BadInputError('Give --aws or --aws-server, not both.');
   const outer = process.env[EXEC_MARKER];
   if (outer && !values['allow-nested']) {
     throw new BadInputError(`Already inside "ctm exec" for profile "${outer}"; exit that shell first, or pass --allow-nested.`);
@@ -53,9 +59,15 @@ export async function execCommand(args: string[], core: () => Core, terminal: Te
   const env: NodeJS.ProcessEnv = { ...process.env, ...tokenEnv(tokens, kind), CTM_PROFILE: profile.name, [EXEC_MARKER]: profile.name };
   // A nested run must not hand on the outer profile's ID token when this one has none.
   if (!tokens.idToken) delete env.CTM_ID_TOKEN;
+  const aws = values.aws || values['aws-server'] ? await whileWaiting(terminal, `Getting AWS credentials for ${profile.name}…`, awsExecEnvironment(app, profile, values['aws-server'] === true, minTtl * 1000)) : undefined;
+  aws?.apply(env);
   const [program, ...programArgs] = command.length > 0 ? command : [userShell()];
   if (command.length === 0) terminal.stderr.write(`ctm: starting ${program} with ${profile.name}'s tokens; "exit" leaves it.\n`);
-  return runChild(program ?? userShell(), programArgs, env, terminal);
+  try {
+    return await runChild(program ?? userShell(), programArgs, env, terminal);
+  } finally {
+    await aws?.close();
+  }
 }
 
 /** The user's interactive shell: $SHELL, on Windows %ComSpec%; a plain sh when neither is set. */

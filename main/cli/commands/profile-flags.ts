@@ -21,6 +21,9 @@ export const PROFILE_FIELD_FLAGS = {
   'identity-provider': { type: 'string' },
   'idp-identifier': { type: 'string' },
   'callback-port': { type: 'string' },
+  'identity-pool-id': { type: 'string' },
+  'identity-endpoint': { type: 'string' },
+  'role-arn': { type: 'string' },
 } as const;
 
 /** What parseArgs gives back for PROFILE_FIELD_FLAGS. */
@@ -43,6 +46,9 @@ export interface ProfileFieldValues {
   'identity-provider'?: string | undefined;
   'idp-identifier'?: string | undefined;
   'callback-port'?: string | undefined;
+  'identity-pool-id'?: string | undefined;
+  'identity-endpoint'?: string | undefined;
+  'role-arn'?: string | undefined;
 }
 
 /** Help lines for the field flags. */
@@ -65,7 +71,10 @@ export const PROFILE_FIELD_HELP = `  --region R                   AWS region (de
   --client-metadata KEY=VALUE  ClientMetadata sent to the pool's Lambda triggers (repeatable)
   --analytics-endpoint-id ID   Pinpoint endpoint id sent as AnalyticsMetadata
   --user-context-data DATA     encoded data for advanced security (UserContextData)
-  --no-auto-refresh            do not renew this profile's tokens in the background (the app's tray)`;
+  --no-auto-refresh            do not renew this profile's tokens in the background (the app's tray)
+  --identity-pool-id ID        Cognito identity pool (<region>:<guid>) whose AWS credentials ctm aws-credentials and ctm exec give
+  --identity-endpoint URL      cognito-identity endpoint (default: --endpoint when set, else AWS's for the pool's region)
+  --role-arn ARN               with token-based role mapping: the role to ask for (CustomRoleArn)`;
 
 /**
  * Turns flags into profile fields. Only flags that were given appear, so an edit changes only those; with
@@ -94,6 +103,9 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   set('domain', values.domain?.replace(/\/+$/, ''), true);
   set('identityProvider', values['identity-provider'], true);
   set('idpIdentifier', values['idp-identifier'], true);
+  set('identityPoolId', values['identity-pool-id'], true);
+  set('identityEndpoint', values['identity-endpoint'], true);
+  set('roleArn', values['role-arn'], true);
   const port = values['callback-port'];
   if (port !== undefined) fields.callbackPort = port === '' && clearable ? undefined : /^\d+$/.test(port) ? Number(port) : port;
   // A lone --scope "" clears the list (on edit): the client's allowed scopes apply again.

@@ -38,7 +38,8 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
     positional: 'profile',
   },
   token: { flags: { type: TOKEN_KINDS, format: TOKEN_FORMATS, json: 'switch', 'min-ttl': 'any', clip: 'switch' }, positional: 'profile' },
-  exec: { flags: { type: TOKEN_KINDS, 'min-ttl': 'any', 'allow-nested': 'switch' }, positional: 'profile' },
+  exec: { flags: { type: TOKEN_KINDS, 'min-ttl': 'any', 'allow-nested': 'switch', aws: 'switch', 'aws-server': 'switch' }, positional: 'profile' },
+  'aws-credentials': { flags: { 'min-ttl': 'any' }, positional: 'profile' },
   status: { flags: { json: 'switch' }, positional: 'none' },
   logout: { flags: { global: 'switch' }, positional: 'profile' },
   'agent start': { flags: { quiet: 'switch' }, positional: 'none' },
@@ -53,7 +54,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
 };
 
 /** The top-level commands, in the order the overview lists them. */
-export const COMMANDS = ['profile', 'login', 'token', 'exec', 'status', 'logout', 'agent', 'endpoint', 'proxy', 'completion', 'help'] as const;
+export const COMMANDS = ['profile', 'login', 'token', 'exec', 'aws-credentials', 'status', 'logout', 'agent', 'endpoint', 'proxy', 'completion', 'help'] as const;
 
 /** The subcommands of `ctm profile` (aliases ls and rm work too, but are not offered). */
 export const PROFILE_SUBCOMMANDS = ['add', 'edit', 'list', 'remove', 'import', 'export'] as const;

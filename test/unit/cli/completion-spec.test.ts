@@ -35,7 +35,7 @@ describe('completion spec matches what each command accepts and documents (no dr
 
   it('lists every command of the overview and every subcommand (profile, agent)', async () => {
     const { out } = await run(['--help']);
-    const listed = new Set([...out.matchAll(/^(?:Usage:)?\s+ctm (\w+)/gm)].map((m) => m[1]));
+    const listed = new Set([...out.matchAll(/^(?:Usage:)?\s+ctm ([a-z][\w-]*)/gm)].map((m) => m[1]));
     for (const command of listed) expect(COMMANDS as readonly (string | undefined)[]).toContain(command);
     for (const [command, subs] of Object.entries(SUBCOMMANDS)) for (const sub of subs) expect(COMMAND_SPECS[`${command} ${sub}`]).toBeDefined();
   });
