@@ -5,7 +5,8 @@ import { parseFlags } from '../parse.ts';
 import { formatDuration } from '../../shared/duration.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
-import { table, warnRecovery } from './profile-command.ts';
+import { serverColumn, table, warnRecovery } from './profile-command.ts';
+import { customServers } from '../../core/cognito/endpoint.ts';
 
 /** Usage of `ctm status`. */
 export const STATUS_USAGE = 'ctm status [--json]';
@@ -30,8 +31,9 @@ export async function statusCommand(args: string[], core: () => Core, terminal: 
     terminal.stderr.write('No profiles yet. Add one with: ctm profile add NAME --user-pool-id P --client-id C\n');
     return 0;
   }
-  const rows = statuses.map((s) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', s.problem ?? '']);
-  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
+  const servers = serverColumn(statuses.map((s) => s.profile));
+  const rows = statuses.map((s, i) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', ...(servers.cells[i] ?? []), s.problem ?? '']);
+  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', ...servers.header, 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
   return 0;
 }
 
@@ -43,6 +45,7 @@ function statusJson(status: ProfileStatus, now: number): Record<string, unknown>
     expiresAt: expiresAt === undefined ? null : new Date(expiresAt).toISOString(),
     secondsLeft: expiresAt === undefined ? null : Math.max(0, Math.floor((expiresAt - now) / 1000)),
     username: profile.username ?? null,
+    ...(customServers(profile).length > 0 ? { servers: customServers(profile) } : {}),
     ...(problem ? { problem } : {}),
   };
 }

@@ -31,7 +31,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
   'profile edit': { flags: { ...fieldFlags, name: 'any' }, positional: 'profile' },
   'profile list': { flags: { json: 'switch' }, positional: 'none' },
   'profile remove': { flags: {}, positional: 'profile' },
-  'profile import': { flags: { name: 'any', endpoint: 'any', username: 'any' }, positional: 'file' },
+  'profile import': { flags: { name: 'any', endpoint: 'any', username: 'any', 'allow-endpoint': 'any' }, positional: 'file' },
   'profile export': { flags: { output: 'any' }, positional: 'profiles' },
   login: {
     flags: { username: 'any', 'password-stdin': 'switch', 'new-password-stdin': 'switch', 'mfa-code': 'any', answer: 'any', select: 'any', attribute: 'any', 'remember-device': 'switch', browser: 'switch', 'no-browser': 'switch' },
