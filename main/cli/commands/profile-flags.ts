@@ -24,6 +24,7 @@ export const PROFILE_FIELD_FLAGS = {
   'identity-pool-id': { type: 'string' },
   'identity-endpoint': { type: 'string' },
   'role-arn': { type: 'string' },
+  'aws-profile': { type: 'string' },
 } as const;
 
 /** What parseArgs gives back for PROFILE_FIELD_FLAGS. */
@@ -49,6 +50,7 @@ export interface ProfileFieldValues {
   'identity-pool-id'?: string | undefined;
   'identity-endpoint'?: string | undefined;
   'role-arn'?: string | undefined;
+  'aws-profile'?: string | undefined;
 }
 
 /** Help lines for the field flags. */
@@ -58,7 +60,8 @@ export const PROFILE_FIELD_HELP = `  --region R                   AWS region (de
   --client-secret-stdin        read the app client's secret from stdin (stored in the OS keychain only)
   --username U                 user to sign in as (asked at login when left out)
   --auth-flow FLOW             USER_SRP_AUTH (default), USER_PASSWORD_AUTH, CUSTOM_AUTH, USER_AUTH,
-                               MANAGED_LOGIN (browser, authorization code + PKCE) or CLIENT_CREDENTIALS (machine)
+                               MANAGED_LOGIN (browser, authorization code + PKCE), CLIENT_CREDENTIALS (machine)
+                               or ADMIN_USER_PASSWORD_AUTH (AdminInitiateAuth, signed with your AWS credentials)
   --domain URL                 with MANAGED_LOGIN / CLIENT_CREDENTIALS: https://<prefix>.auth.<region>.amazoncognito.com or a custom domain
   --scope S                    OAuth scope to ask for (repeatable; default: all the app client's allowed scopes)
   --identity-provider NAME     with MANAGED_LOGIN: go straight to this provider (Google, a SAML or OIDC provider's name)
@@ -74,7 +77,9 @@ export const PROFILE_FIELD_HELP = `  --region R                   AWS region (de
   --no-auto-refresh            do not renew this profile's tokens in the background (the app's tray)
   --identity-pool-id ID        Cognito identity pool (<region>:<guid>) whose AWS credentials ctm aws-credentials and ctm exec give
   --identity-endpoint URL      cognito-identity endpoint (default: --endpoint when set, else AWS's for the pool's region)
-  --role-arn ARN               with token-based role mapping: the role to ask for (CustomRoleArn)`;
+  --role-arn ARN               with token-based role mapping: the role to ask for (CustomRoleArn)
+  --aws-profile NAME           with ADMIN_USER_PASSWORD_AUTH: the AWS CLI profile whose credentials sign AdminInitiateAuth
+                               (default: the standard chain: environment, ~/.aws files, SSO, credential_process); never stored`;
 
 /**
  * Turns flags into profile fields. Only flags that were given appear, so an edit changes only those; with
@@ -106,6 +111,7 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   set('identityPoolId', values['identity-pool-id'], true);
   set('identityEndpoint', values['identity-endpoint'], true);
   set('roleArn', values['role-arn'], true);
+  set('awsProfile', values['aws-profile'], true);
   const port = values['callback-port'];
   if (port !== undefined) fields.callbackPort = port === '' && clearable ? undefined : /^\d+$/.test(port) ? Number(port) : port;
   // A lone --scope "" clears the list (on edit): the client's allowed scopes apply again.
