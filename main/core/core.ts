@@ -44,7 +44,10 @@ export class Core {
     this.clock = options.clock ?? systemClock;
     this.profiles = new ProfileStore(options.configDir);
     this.vault = new Vault(options.secretStore, options.configDir, options.crash ? { crash: options.crash } : {});
-    this.sessions = new SessionService({ profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock, ...(options.crash ? { crash: options.crash } : {}) });
+    this.sessions = new SessionService({
+      profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock,
+      ...(options.logger ? { logger: options.logger } : {}), ...(options.crash ? { crash: options.crash } : {}),
+    });
     this.awsCredentials = new AwsCredentialService({
       profiles: this.profiles, tokens: (id, o) => this.sessions.tokens(id, o), secretStore: options.secretStore,
       configDir: options.configDir, transport: options.transport ?? fetchTransport, clock: this.clock,
