@@ -1,10 +1,9 @@
-import { askAgent } from '../core/agent/agent-client.ts';
+import { consultAgent } from '../core/agent/agent-client.ts';
 import { agentSocketPath } from '../core/agent/agent-socket.ts';
 import type { AgentTokens } from '../core/agent/agent-protocol.ts';
 import { configDir } from '../core/profiles/config-dir.ts';
 import { isFreshEnough } from '../core/tokens/refresh-margin.ts';
 import { formatToken } from '../core/tokens/token-format.ts';
-import { existsSync } from 'node:fs';
 import { parseTokenRequest, type TokenRequest } from './commands/token-request.ts';
 import type { TextSink } from './sync-output.ts';
 
@@ -33,20 +32,24 @@ export async function cachedToken(argv: string[], out: FastOutput, env: NodeJS.P
   if (request.help || request.clip || request.positionals.length > 1) return undefined;
   const name = request.positionals[0] ?? (env.CTM_PROFILE || undefined);
   const dir = configDir(env);
-  const fromAgent = env.CTM_NO_AGENT === '1' ? undefined : await agentTokens(dir, name);
+  const fromAgent = env.CTM_NO_AGENT === '1' ? undefined : await agentTokens(dir, name, out.stderr);
   if (fromAgent && isFreshEnough(fromAgent, now, request.minTtlMs)) return print(out, fromAgent, request);
   if (name === undefined) return undefined;
   const { keychainCachedToken } = await import('./keychain-cached-token.ts');
   return keychainCachedToken(name, request, dir, out, now);
 }
 
-/** The agent's cached tokens for a profile (undefined: the default one), or undefined when no agent has them. */
-async function agentTokens(dir: string, name: string | undefined): Promise<AgentTokens | undefined> {
+/**
+ * The agent's cached tokens for a profile (undefined: the default one), or undefined when no agent has them. An agent
+ * ctm cannot verify, or whose answer it refuses, is named on stderr and passed over: the keychain answers instead.
+ */
+async function agentTokens(dir: string, name: string | undefined, stderr: TextSink): Promise<AgentTokens | undefined> {
   const socket = agentSocketPath(dir);
-  // No socket file, no agent: skip loading net at all.
-  if (!socket || !existsSync(socket)) return undefined;
-  const reply = await askAgent(socket, name === undefined ? { v: 1, op: 'token' } : { v: 1, op: 'token', profile: name });
-  return reply?.ok && 'tokens' in reply ? reply.tokens : undefined;
+  if (!socket) return undefined;
+  const answer = await consultAgent(socket, name === undefined ? { v: 1, op: 'token' } : { v: 1, op: 'token', profile: name });
+  if (answer.kind === 'untrusted' || answer.kind === 'refused') stderr.write(`ctm: not using the token agent at ${socket}: ${answer.reason}.\n`);
+  if (answer.kind !== 'reply') return undefined;
+  return answer.reply.ok && 'tokens' in answer.reply ? answer.reply.tokens : undefined;
 }
 
 function print(out: FastOutput, tokens: AgentTokens, request: TokenRequest): number | undefined {

@@ -10,6 +10,7 @@ import { didYouMean } from './spec/nearest.ts';
 import { commandHelp, groupHelp, overviewHelp } from './spec/render-help.ts';
 import { PromptInterruptedError, type Terminal } from './terminal.ts';
 import { CTM_VERSION } from './version.ts';
+import { plainText } from '../shared/plain-text.ts';
 
 type Internal = (args: string[], terminal: Terminal) => Promise<number>;
 /** Commands only ctm itself calls (the completion scripts, the clipboard clearer): no spec, no help, never offered. */
@@ -27,7 +28,7 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
   } catch (error) {
     if (error instanceof PromptInterruptedError) return EXIT.interrupted;
     const problem = asCtmError(error);
-    terminal.stderr.write(`ctm: ${oneLine(problem.message)}\n`);
+    terminal.stderr.write(`ctm: ${plainText(oneLine(problem.message), Infinity)}\n`);
     return exitCodeFor(problem.kind);
   }
 }

@@ -3,6 +3,7 @@ export type ErrorKind =
   | 'bad-input'
   | 'not-found'
   | 'sign-in-required'
+  | 'refused'
   | 'network'
   | 'service'
   | 'keychain'

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
-import { askAgent } from '../../core/agent/agent-client.ts';
+import { askAgent, consultAgent } from '../../core/agent/agent-client.ts';
 import type { AgentStatus } from '../../core/agent/agent-protocol.ts';
 import { agentSocketPath, noAgentReason } from '../../core/agent/agent-socket.ts';
 import { cachedTokenSource } from '../../core/agent/cached-token-source.ts';
 import { startTokenAgent } from '../../core/agent/token-agent.ts';
+import { describeAccount } from '../../core/agent/local-account.ts';
 import type { Core } from '../../core/core.ts';
 import { BadInputError, CtmError } from '../../core/errors.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -48,18 +49,30 @@ async function statusOf(socketPath: string): Promise<AgentStatus | undefined> {
   return reply?.ok && 'status' in reply ? reply.status : undefined;
 }
 
+/**
+ * Says whether an agent answers and whose it is (the account owning its socket). One ctm cannot verify (a socket of
+ * another account, a folder others can change, an answer that is not the protocol) is not vouched for: exit 1.
+ */
 async function showStatus(socketPath: string, json: boolean, terminal: Terminal): Promise<number> {
-  const status = await statusOf(socketPath);
-  if (json) {
-    const view = status ? { running: true, ...status, startedAt: new Date(status.startedAt).toISOString(), socket: socketPath } : { running: false, socket: socketPath };
-    terminal.stdout.write(`${JSON.stringify(view)}\n`);
-  } else if (status) {
-    const owner = status.host === 'app' ? 'the desktop app' : 'ctm agent';
-    terminal.stdout.write(`Agent running (${owner}, pid ${status.pid}, since ${new Date(status.startedAt).toISOString()}, ${status.requests} token requests) on ${socketPath}\n`);
-  } else {
-    terminal.stdout.write(`No agent is running (${socketPath}). Start one with: ctm agent start\n`);
+  const answer = await consultAgent(socketPath, { v: 1, op: 'status' });
+  if (answer.kind === 'untrusted' || answer.kind === 'refused') {
+    if (json) terminal.stdout.write(`${JSON.stringify({ running: false, trusted: false, reason: answer.reason, socket: socketPath })}\n`);
+    terminal.stderr.write(`ctm: something listens at ${socketPath}, but ctm does not trust it: ${answer.reason}.\n`);
+    return EXIT.failure;
   }
-  return status ? EXIT.ok : EXIT.failure;
+  const status = answer.kind === 'reply' && answer.reply.ok && 'status' in answer.reply ? answer.reply.status : undefined;
+  if (!status || answer.kind !== 'reply') {
+    terminal.stdout.write(json ? `${JSON.stringify({ running: false, socket: socketPath })}\n` : `No agent is running (${socketPath}). Start one with: ctm agent start\n`);
+    return EXIT.failure;
+  }
+  const account = describeAccount(answer.ownerUid);
+  if (json) {
+    terminal.stdout.write(`${JSON.stringify({ running: true, trusted: true, ...status, startedAt: new Date(status.startedAt).toISOString(), account, uid: answer.ownerUid, socket: socketPath })}\n`);
+  } else {
+    const host = status.host === 'app' ? 'the desktop app' : 'ctm agent';
+    terminal.stdout.write(`Agent running (${host}, pid ${status.pid}, account ${account}, since ${new Date(status.startedAt).toISOString()}, ${status.requests} token requests) on ${socketPath}\n`);
+  }
+  return EXIT.ok;
 }
 
 /** Starts `ctm agent run` detached and waits until it says it listens, or why it could not; --quiet says nothing unless it fails. */

@@ -1,3 +1,4 @@
+import { EXIT_CODE_MEANINGS } from '../exit-codes.ts';
 import { ALL_SPECS, GROUPS, subcommandsOf } from './all-specs.ts';
 import { valueLabel, type CommandSpec, type FlagSpec } from './command-spec.ts';
 
@@ -68,8 +69,8 @@ WHERE THINGS LIVE
   key. Passwords nowhere.
 
 EXIT CODES
-  0 ok, 1 anything else, 2 bad usage or input, 3 sign-in required, 4 network or service error,
-  130 interrupted (Ctrl-C at a prompt); ctm exec exits with its command's code.
+${columns(EXIT_CODE_MEANINGS.map(([code, meaning]): [string, string] => [String(code), meaning]))}
+  ctm exec exits with its command's own code.
 
 LEARN MORE
   Run "ctm help COMMAND" (or "ctm COMMAND --help") for a command's flags, examples and related commands.

@@ -1,3 +1,5 @@
+import { isWellFormedJwt } from '../tokens/jwt-shape.ts';
+
 /**
  * What `ctm` and the token agent say over the agent's socket: one JSON line each way, then the agent closes. The
  * agent hands out access and ID tokens only, never a refresh token, a client secret or the cache key.
@@ -6,6 +8,9 @@ export const AGENT_PROTOCOL_VERSION = 1;
 
 /** A message longer than this is refused: a reply carries at most a few tokens of a few KB each. */
 export const MAX_AGENT_MESSAGE_BYTES = 256 * 1024;
+
+/** A request longer than this is refused: the longest one ("token" with a 256-character profile) is far shorter. */
+export const MAX_AGENT_REQUEST_BYTES = 1024;
 
 /** A question to the agent. `profile` is a name or id; without it, the app's default profile. */
 export type AgentRequest =
@@ -56,7 +61,10 @@ export function parseAgentRequest(line: string): AgentRequest | string {
   return { v: 1, op: 'token', profile: value.profile };
 }
 
-/** A reply line as `ctm` receives it; undefined for anything not well formed (ctm then reads the keychain itself). */
+/**
+ * A reply line as `ctm` receives it; undefined for anything not well formed (ctm then reads the keychain itself). Tokens
+ * must be well-formed JWTs and names plain text: an agent's answer is printed, exported and evaluated by shells.
+ */
 export function parseAgentReply(line: string): AgentReply | undefined {
   const value = parseObject(line);
   if (value?.v !== AGENT_PROTOCOL_VERSION || typeof value.ok !== 'boolean') return undefined;
@@ -79,8 +87,14 @@ function parseObject(line: string): Record<string, unknown> | undefined {
 function isTokens(value: unknown): value is AgentTokens {
   if (typeof value !== 'object' || value === null) return false;
   const t = value as Record<string, unknown>;
-  return typeof t.profileId === 'string' && typeof t.profileName === 'string' && typeof t.accessToken === 'string' && typeof t.tokenType === 'string'
-    && (t.idToken === undefined || typeof t.idToken === 'string') && Number.isFinite(t.expiresAt) && Number.isFinite(t.issuedAt);
+  return isPlainName(t.profileId) && isPlainName(t.profileName) && isWellFormedJwt(t.accessToken) && typeof t.tokenType === 'string' && /^[A-Za-z]{1,32}$/.test(t.tokenType)
+    && (t.idToken === undefined || isWellFormedJwt(t.idToken)) && Number.isFinite(t.expiresAt) && Number.isFinite(t.issuedAt);
+}
+
+/** A profile's id or name as a reply may carry it: short, and no control characters (it reaches a terminal). */
+function isPlainName(value: unknown): value is string {
+  // eslint-disable-next-line no-control-regex
+  return typeof value === 'string' && value !== '' && value.length <= 256 && !/[\u0000-\u001f\u007f-\u009f]/.test(value);
 }
 
 function isStatus(value: unknown): value is AgentStatus {

@@ -3,7 +3,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { CtmError } from '../errors.ts';
 import { askAgent } from './agent-client.ts';
-import { MAX_AGENT_MESSAGE_BYTES, parseAgentRequest, type AgentHost, type AgentReply, type AgentRequest, type AgentTokens } from './agent-protocol.ts';
+import { privateFolderProblem } from './agent-trust.ts';
+import { MAX_AGENT_REQUEST_BYTES, parseAgentRequest, type AgentHost, type AgentReply, type AgentRequest, type AgentTokens } from './agent-protocol.ts';
 
 /** What the agent serves and how it is told to stop. */
 export interface TokenAgentOptions {
@@ -14,7 +15,23 @@ export interface TokenAgentOptions {
   tokens(profile: string | undefined): Promise<AgentTokens | undefined>;
   /** A `stop` request; without it the agent refuses to stop (the app's agent ends when the app quits). */
   onStop?: () => void;
+  /** Connections served at once; more are closed at once (tests pass a small one). */
+  maxConnections?: number;
+  /** How long a connection may take in all, from connect to reply (tests pass a short one). */
+  deadlineMs?: number;
 }
+
+/**
+ * Connections served at once: a `ctm token` holds one for a millisecond, so this many only ever meet a flood (a
+ * runaway script, a stuck client). Past it the agent closes new ones at once; ctm then reads the keychain itself.
+ */
+export const MAX_AGENT_CONNECTIONS = 32;
+
+/**
+ * A connection's whole life, from connect to reply: a real `ctm` writes its one line at once. It is one deadline, not
+ * an idle timer: a client dribbling a byte at a time cannot keep a connection (and its buffer) open for ever.
+ */
+export const AGENT_DEADLINE_MS = 5_000;
 
 /** A listening agent. */
 export interface RunningAgent {
@@ -54,7 +71,10 @@ export async function startTokenAgent(options: TokenAgentOptions): Promise<Runni
     const tokens = await options.tokens(request.profile);
     return tokens ? { v: 1, ok: true, tokens } : { v: 1, ok: true };
   };
-  const server = createServer((socket) => serve(socket, open, answer));
+  const deadlineMs = options.deadlineMs ?? AGENT_DEADLINE_MS;
+  const server = createServer((socket) => serve(socket, open, answer, deadlineMs));
+  // Past the cap libuv accepts and closes at once (net.Server#maxConnections): memory stays bounded under a flood.
+  server.maxConnections = options.maxConnections ?? MAX_AGENT_CONNECTIONS;
   await listen(server, socketPath);
   // Only the owner may connect, even if the folder's mode is changed later (Linux checks write permission on connect).
   await chmod(socketPath, 0o600);
@@ -67,24 +87,24 @@ export async function startTokenAgent(options: TokenAgentOptions): Promise<Runni
   };
 }
 
-function serve(socket: Socket, open: Set<Socket>, answer: (request: AgentRequest) => Promise<AgentReply>): void {
+function serve(socket: Socket, open: Set<Socket>, answer: (request: AgentRequest) => Promise<AgentReply>, deadlineMs: number): void {
   open.add(socket);
-  socket.on('close', () => open.delete(socket));
+  // One deadline for the whole exchange, never reset by traffic (a client sending a byte a second keeps nothing open).
+  const deadline = setTimeout(() => socket.destroy(), deadlineMs);
+  socket.on('close', () => {
+    clearTimeout(deadline);
+    open.delete(socket);
+  });
   socket.on('error', () => socket.destroy());
-  // A slow or silent client is dropped after 5 s; a real `ctm` writes its one line at once. A literal, not a named
-  // constant: electronegativity (test/e2e/electronegativity.test.ts) flags any setTimeout whose first argument it
-  // cannot resolve, as if it were code to evaluate.
-  socket.setTimeout(5_000, () => socket.destroy());
   socket.setEncoding('utf8');
   let received = '';
   const reply = (message: AgentReply): void => void socket.end(`${JSON.stringify(message)}\n`);
   const onData = (chunk: string): void => {
     received += chunk;
     const end = received.indexOf('\n');
-    if (end < 0) {
-      if (received.length > MAX_AGENT_MESSAGE_BYTES) socket.destroy();
-      return;
-    }
+    // Too long, whether its line has ended or not: dropped unanswered, its buffer with it.
+    if ((end < 0 ? received.length : end) > MAX_AGENT_REQUEST_BYTES) return void socket.destroy();
+    if (end < 0) return;
     socket.off('data', onData);
     const request = parseAgentRequest(received.slice(0, end));
     if (typeof request === 'string') return reply({ v: 1, ok: false, error: request });
@@ -99,10 +119,8 @@ function serve(socket: Socket, open: Set<Socket>, answer: (request: AgentRequest
 /** The folder must exist and be the user's alone: a socket in a folder others can enter is refused (gpg-agent does the same). */
 async function prepareFolder(folder: string): Promise<void> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const info = await stat(folder);
-  if ((info.mode & 0o077) !== 0 || (typeof process.getuid === 'function' && info.uid !== process.getuid())) {
-    throw new CtmError('config', `The token agent needs a config folder only you can open; run: chmod 700 '${folder}'`);
-  }
+  const problem = privateFolderProblem(folder, await stat(folder));
+  if (problem) throw new CtmError('config', `The token agent needs a config folder only you can open: ${problem}.`);
 }
 
 /** A socket left by an agent that died is removed; a live agent, or a file that is not a socket, stops us. */

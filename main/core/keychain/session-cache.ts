@@ -1,3 +1,4 @@
+import { isWellFormedJwt } from '../tokens/jwt-shape.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import type { RefreshTokenPlace } from './refresh-token-items.ts';
 
@@ -28,11 +29,20 @@ export function profileIdOfFile(name: string): string | undefined {
   return name.endsWith('.session') ? decodeURIComponent(name.slice(0, -'.session'.length)) : undefined;
 }
 
-/** Reads decrypted text back into a profile's file; undefined when it is not one (a newer or broken format). */
+/**
+ * Reads decrypted text back into a profile's file; undefined when it is not one (a newer or broken format). A session
+ * whose access or ID token is not a well-formed JWT is left out (the profile then needs a sign-in): tokens are checked
+ * where they enter, and this file is one such place.
+ */
 export function parseSessionFile(text: string): ProfileSessionFile | undefined {
   try {
     const value = JSON.parse(text) as Partial<ProfileSessionFile>;
     if (value.version !== 2 || !Array.isArray(value.trash) || (value.session !== undefined && typeof value.session !== 'object')) return undefined;
+    const session = value.session as Partial<CachedSession> | undefined | null;
+    if (session && (!isWellFormedJwt(session.accessToken) || (session.idToken !== undefined && !isWellFormedJwt(session.idToken)))) {
+      const { session: _refused, ...rest } = value;
+      return rest as ProfileSessionFile;
+    }
     return value as ProfileSessionFile;
   } catch {
     return undefined;

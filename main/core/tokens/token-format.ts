@@ -1,4 +1,5 @@
 import { BadInputError } from '../errors.ts';
+import { fishQuote, headerValue, posixQuote, powershellQuote } from './shell-quote.ts';
 import type { TokenSet } from './token-set.ts';
 
 /** Which token of a session. */
@@ -30,16 +31,16 @@ export function formatToken(tokens: TokenSet, kind: TokenKind, format: TokenForm
     case 'raw':
       return token;
     case 'header':
-      return `Authorization: Bearer ${token}`;
-    // A JWT is base64url and dots only, so single quotes need no escaping in any of the three shells.
+      return `Authorization: Bearer ${headerValue(token)}`;
+    // Quoted whatever the token holds: these lines are evaluated by shells (`eval "$(ctm token --format env)"`).
     case 'env':
-      return `export ${envName(kind)}='${token}'`;
+      return `export ${envName(kind)}=${posixQuote(token)}`;
     case 'powershell':
-      return `$env:${envName(kind)} = '${token}'`;
+      return `$env:${envName(kind)} = ${powershellQuote(token)}`;
     case 'fish':
-      return `set -gx ${envName(kind)} '${token}'`;
+      return `set -gx ${envName(kind)} ${fishQuote(token)}`;
     case 'curl':
-      return `curl -H 'Authorization: Bearer ${token}' `;
+      return `curl -H ${posixQuote(`Authorization: Bearer ${headerValue(token)}`)} `;
     case 'json':
       return JSON.stringify({
         profile: profileName,

@@ -1,6 +1,7 @@
 import { CtmError } from '../errors.ts';
 import type { AuthenticationResult } from '../cognito/wire-types.ts';
 import { decodeJwtClaims } from './jwt.ts';
+import { requireJwt, TokenRefusedError } from './token-refusal.ts';
 
 /** The tokens of one signed-in profile. Times are epoch milliseconds. */
 export interface TokenSet {
@@ -23,9 +24,15 @@ export interface TokenSet {
   userId?: string;
 }
 
-/** Builds a TokenSet from an AuthenticationResult; a refresh that returns no refresh token keeps the previous one. */
+/**
+ * Builds a TokenSet from an AuthenticationResult (a Cognito API answer, or a token-endpoint answer in its shape); a
+ * refresh that returns no refresh token keeps the previous one. Where tokens enter: an access or ID token that is not a
+ * well-formed JWT is refused (TokenRefusedError) before anything is stored, printed or exported.
+ */
 export function tokenSetFrom(result: AuthenticationResult, now: number, previousRefreshToken?: string): TokenSet {
   if (!result.AccessToken) throw new CtmError('service', 'Cognito answered without an access token.');
+  requireJwt(result.AccessToken, "Cognito's access token");
+  if (result.IdToken !== undefined) requireJwt(result.IdToken, "Cognito's ID token");
   const claims = decodeJwtClaims(result.AccessToken);
   const idClaims = result.IdToken ? decodeJwtClaims(result.IdToken) : undefined;
   const offset = clockOffset(claims, now);
@@ -34,6 +41,7 @@ export function tokenSetFrom(result: AuthenticationResult, now: number, previous
   if (expiresAt === undefined) throw new CtmError('service', 'Cognito answered with neither ExpiresIn nor an exp claim; the token lifetime is unknown.');
   const userId = stringClaim(claims, 'username') ?? stringClaim(idClaims, 'cognito:username') ?? stringClaim(claims, 'sub');
   const refreshToken = result.RefreshToken ?? previousRefreshToken;
+  if (result.TokenType !== undefined && !/^[A-Za-z]{1,32}$/.test(result.TokenType)) throw new TokenRefusedError("Cognito's token type is not a plain word; nothing was stored or shown.");
   return {
     accessToken: result.AccessToken,
     ...(result.IdToken ? { idToken: result.IdToken } : {}),

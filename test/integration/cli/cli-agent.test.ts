@@ -114,7 +114,7 @@ describe.skipIf(!HAS_KEYRING)('ctm agent: cached tokens from memory, real keyrin
     try {
       const refused = await ctm(['agent', 'start']);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toBe(`ctm: The token agent needs a config folder only you can open; run: chmod 700 '${app.configDir}'\n`);
+      expect(refused.stderr).toBe(`ctm: The token agent needs a config folder only you can open: the config folder ${app.configDir} can be opened by other accounts; run: chmod 700 '${app.configDir}'.\n`);
       expect(existsSync(socket())).toBe(false);
     } finally {
       chmodSync(app.configDir, 0o700);

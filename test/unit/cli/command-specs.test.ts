@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TABLE } from '../../../main/cli/command-table.ts';
+import { EXIT, EXIT_CODE_MEANINGS } from '../../../main/cli/exit-codes.ts';
 import { completeWords } from '../../../main/cli/completion/complete-words.ts';
 import { runCli } from '../../../main/cli/run-cli.ts';
 import { ALL_SPECS, GROUPS } from '../../../main/cli/spec/all-specs.ts';
@@ -72,6 +73,16 @@ describe('one spec per command: parser, help, completion, README and handlers ca
     for (const group of Object.keys(GROUPS)) {
       const help = await run([group, '--help']);
       for (const spec of shown.filter((s) => s.name.startsWith(`${group} `))) expect(help.stdout).toContain(spec.name);
+    }
+  });
+
+  it('every exit code is explained in ctm --help and in the README', async () => {
+    const overview = (await run(['--help'])).stdout;
+    expect(EXIT_CODE_MEANINGS.map(([code]) => code).sort((a, b) => a - b)).toEqual(Object.values(EXIT).sort((a, b) => a - b));
+    const readme = readFileSync('README.md', 'utf8');
+    for (const [code, meaning] of EXIT_CODE_MEANINGS) {
+      expect(overview).toMatch(new RegExp(`^ {2}${code} +${meaning.replace(/[()']/g, '\\$&')}$`, 'm'));
+      expect(readme).toMatch(new RegExp(`\`${code}\` `));
     }
   });
 

@@ -7,8 +7,9 @@ import type { AgentTokens } from '../../../../main/core/agent/agent-protocol.ts'
 import { startAppTokenAgent, type AppTokenAgentOptions } from '../../../../main/core/agent/app-token-agent.ts';
 import { startTokenAgent, type RunningAgent } from '../../../../main/core/agent/token-agent.ts';
 import type { Logger } from '../../../../main/core/logging/logger.ts';
+import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
-const TOKENS: AgentTokens = { profileId: 'p1', profileName: 'dev', accessToken: 'access-value', tokenType: 'Bearer', expiresAt: 2_000, issuedAt: 1_000 };
+const TOKENS: AgentTokens = { profileId: 'p1', profileName: 'dev', accessToken: unsignedJwt({ token_use: 'access' }), tokenType: 'Bearer', expiresAt: 2_000, issuedAt: 1_000 };
 
 /** A logger that keeps what it was told, as `level: message`. */
 function recordingLogger(): Logger & { lines: string[] } {
@@ -75,7 +76,7 @@ describe('startAppTokenAgent', () => {
     const { host, logger, socket } = setUp({ configDir });
     expect(await host.started).toBeUndefined();
     expect(existsSync(socket)).toBe(false);
-    expect(logger.lines).toEqual([expect.stringMatching(/^warn: The app runs no token agent: ctm reads the keychain itself\. \{"reason":"The token agent needs a config folder only you can open; run: chmod 700 /)]);
+    expect(logger.lines).toEqual([expect.stringMatching(/^warn: The app runs no token agent: ctm reads the keychain itself\. \{"reason":"The token agent needs a config folder only you can open: the config folder \S+ can be opened by other accounts; run: chmod 700 /)]);
     await expect(host.close()).resolves.toBeUndefined();
   });
 

@@ -1,15 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { askAgent } from '../../../../main/core/agent/agent-client.ts';
+import { askAgent, consultAgent } from '../../../../main/core/agent/agent-client.ts';
 import type { AgentTokens } from '../../../../main/core/agent/agent-protocol.ts';
 import { AgentRunningError, startTokenAgent, type RunningAgent, type TokenAgentOptions } from '../../../../main/core/agent/token-agent.ts';
 import { NotFoundError } from '../../../../main/core/errors.ts';
+import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
-const TOKENS: AgentTokens = { profileId: 'p1', profileName: 'dev', accessToken: 'a.b.c', idToken: 'i.d.t', tokenType: 'Bearer', expiresAt: 2_000, issuedAt: 1_000 };
+const TOKENS: AgentTokens = { profileId: 'p1', profileName: 'dev', accessToken: unsignedJwt({ token_use: 'access' }), idToken: unsignedJwt({ token_use: 'id' }), tokenType: 'Bearer', expiresAt: 2_000, issuedAt: 1_000 };
 
 /** Sends raw bytes and collects everything until the agent closes the connection. */
 function rawExchange(path: string, text: string): Promise<string> {
@@ -100,7 +101,7 @@ describe('startTokenAgent: the token agent on a real Unix socket (stand-in token
     expect(readFileSync(path, 'utf8')).toBe('mine');
     rmSync(path);
     chmodSync(folder, 0o755);
-    await expect(start()).rejects.toThrow(`The token agent needs a config folder only you can open; run: chmod 700 '${folder}'`);
+    await expect(start()).rejects.toThrow(`The token agent needs a config folder only you can open: the config folder ${folder} can be opened by other accounts; run: chmod 700 '${folder}'.`);
     expect(existsSync(path)).toBe(false);
   });
 
@@ -145,5 +146,107 @@ describe('askAgent: no usable answer is undefined, so ctm reads the keychain its
     expect(await askAgent(join(folder, 'foreign.sock'), { v: 1, op: 'status' })).toBeUndefined();
     await new Promise((resolve) => silent.close(resolve));
     await new Promise((resolve) => foreign.close(resolve));
+  });
+});
+
+// The limits an attacker (or a runaway script) of the same account meets: real sockets, a stand-in token source.
+describe('startTokenAgent under a flood: connection cap, request size, one deadline per connection', () => {
+  let folder: string;
+  let path: string;
+  let agent: RunningAgent | undefined;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'ctm-agent-flood-'));
+    path = join(folder, 'agent.sock');
+  });
+  afterEach(async () => {
+    await agent?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+  const start = async (options: Partial<TokenAgentOptions>) =>
+    (agent = await startTokenAgent({ socketPath: path, host: 'ctm', version: '1', tokens: async () => TOKENS, ...options }));
+  /** Opens a connection that sends one byte and nothing more; resolves once connected, with whether the agent closed it at once. */
+  const slowClient = (): Promise<{ socket: Socket; closed: Promise<void> }> => new Promise((resolve) => {
+    const socket = createConnection(path);
+    socket.on('error', () => undefined);
+    const closed = new Promise<void>((done) => socket.on('close', () => done()));
+    socket.on('connect', () => (socket.write('{'), resolve({ socket, closed })));
+  });
+
+  it('holds at most its cap of slow clients, closes the rest at once, and serves again once they are gone', async () => {
+    await start({ maxConnections: 4 });
+    const clients = await Promise.all(Array.from({ length: 400 }, slowClient));
+    // The ones past the cap are closed by the agent itself; give the closes a moment to arrive, then count the open.
+    await Promise.race([Promise.all(clients.slice(4).map((c) => c.closed)), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    const open = clients.filter((c) => !c.socket.destroyed && c.socket.readyState === 'open');
+    expect(open.length).toBeLessThanOrEqual(4);
+    for (const client of clients) client.socket.destroy();
+    await Promise.all(clients.map((c) => c.closed));
+    // Given back: a real request is answered again (the server's count of connections went down as they closed).
+    for (let i = 0; i < 50 && !(await askAgent(path, { v: 1, op: 'status' })); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await askAgent(path, { v: 1, op: 'token', profile: 'dev' })).toMatchObject({ ok: true, tokens: TOKENS });
+  });
+
+  it('drops a request line longer than any real request, without answering', async () => {
+    await start({});
+    expect(await rawExchange(path, `{"v":1,"op":"status","pad":"${'x'.repeat(2048)}"}\n`)).toBe('');
+    expect(await rawExchange(path, '{"v":1,"op":"status"}\n')).toMatch(/"ok":true/);
+  });
+
+  it('ends a connection at its deadline even while the client keeps sending a byte at a time', async () => {
+    await start({ deadlineMs: 300 });
+    const socket = createConnection(path);
+    socket.on('error', () => undefined);
+    let sent = 0;
+    // An idle timer would be reset by every byte, and this client would be served for ever (it never ends its line).
+    const dribble = setInterval(() => {
+      if (!socket.destroyed && sent < 400) socket.write(' ', () => undefined);
+      sent += 1;
+    }, 10);
+    await new Promise((resolve) => socket.on('close', resolve));
+    clearInterval(dribble);
+    expect(sent).toBeLessThan(400);
+  });
+});
+
+describe('consultAgent: ctm verifies the agent before it trusts it, and checks every reply', () => {
+  let folder: string;
+  const servers: Server[] = [];
+  beforeEach(() => void (folder = mkdtempSync(join(tmpdir(), 'ctm-agent-verify-'))));
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
+    rmSync(folder, { recursive: true, force: true });
+  });
+  /** A stand-in agent (named so) answering every request with `reply`. */
+  const fake = async (name: string, reply: unknown): Promise<string> => {
+    const path = join(folder, name);
+    const server = createServer((socket) => socket.once('data', () => socket.end(`${JSON.stringify(reply)}\n`)));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    return path;
+  };
+
+  it('answers with the checked reply and the account owning the socket', async () => {
+    const path = await fake('good.sock', { v: 1, ok: true, tokens: TOKENS });
+    chmodSync(path, 0o600);
+    expect(await consultAgent(path, { v: 1, op: 'token', profile: 'dev' })).toEqual({ kind: 'reply', reply: { v: 1, ok: true, tokens: TOKENS }, ownerUid: process.getuid?.() });
+  });
+
+  it('does not talk to a socket others may write, nor to one in a folder others can open', async () => {
+    const path = await fake('open.sock', { v: 1, ok: true, tokens: TOKENS });
+    chmodSync(path, 0o666);
+    expect(await consultAgent(path, { v: 1, op: 'token' })).toEqual({ kind: 'untrusted', reason: `${path} can be used by other accounts` });
+    chmodSync(path, 0o600);
+    chmodSync(folder, 0o755);
+    expect(await consultAgent(path, { v: 1, op: 'token' })).toEqual({ kind: 'untrusted', reason: `the config folder ${folder} can be opened by other accounts; run: chmod 700 '${folder}'` });
+  });
+
+  it('refuses tokens of another profile, tokens that are not JWTs, and an answer to another question', async () => {
+    const other = await fake('other.sock', { v: 1, ok: true, tokens: { ...TOKENS, profileId: 'p2', profileName: 'prod' } });
+    expect(await consultAgent(other, { v: 1, op: 'token', profile: 'dev' })).toEqual({ kind: 'refused', reason: 'it answered with the tokens of another profile' });
+    const hostile = await fake('hostile.sock', { v: 1, ok: true, tokens: { ...TOKENS, accessToken: "eyJhbGciOiJSUzI1NiJ9.e30.x'; id > /tmp/pwned; echo '" } });
+    expect(await consultAgent(hostile, { v: 1, op: 'token', profile: 'dev' })).toMatchObject({ kind: 'refused' });
+    const good = await fake('tokens.sock', { v: 1, ok: true, tokens: TOKENS });
+    expect(await consultAgent(good, { v: 1, op: 'status' })).toEqual({ kind: 'refused', reason: 'it did not answer with its status' });
+    expect(await askAgent(good, { v: 1, op: 'stop' })).toBeUndefined();
   });
 });

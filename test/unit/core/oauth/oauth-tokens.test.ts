@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIdToken, tokenSetFromOAuth, verifyIdTokenSignature } from '../../../../main/core/oauth/oauth-tokens.ts';
 import { parseProfileFields } from '../../../../main/core/profiles/profile.ts';
 
-const jwt = (claims: Record<string, unknown>) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+const jwt = (claims: Record<string, unknown>) => `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 const profile = { ...parseProfileFields({ name: 'p', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1', authFlow: 'MANAGED_LOGIN', domain: 'https://a.auth.us-east-1.amazoncognito.com' }), id: '00000000-0000-4000-8000-000000000000' };
 const good = { iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool1', aud: 'client1', token_use: 'id', nonce: 'n1' };
 

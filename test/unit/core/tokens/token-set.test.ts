@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TokenRefusedError } from '../../../../main/core/tokens/token-refusal.ts';
 import { tokenSetFrom } from '../../../../main/core/tokens/token-set.ts';
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
@@ -46,7 +47,30 @@ describe('tokenSetFrom', () => {
 
   it('refuses an answer without access token or lifetime', () => {
     expect(() => tokenSetFrom({}, now)).toThrow(/access token/);
-    expect(() => tokenSetFrom({ AccessToken: 'opaque' }, now)).toThrow(/lifetime/);
+    expect(() => tokenSetFrom({ AccessToken: unsignedJwt({}) }, now)).toThrow(/lifetime/);
+  });
+
+  it('refuses, before anything is kept, an access or ID token that is not a well-formed JWT, and a token type that is not a word', () => {
+    const hostile = "eyJhbGciOiJSUzI1NiJ9.e30.x'; id > /tmp/pwned; echo '";
+    const good = unsignedJwt({ exp: 2e9 });
+    for (const [result, what] of [
+      [{ AccessToken: hostile, ExpiresIn: 3600 }, "Cognito's access token is not a well-formed JWT (it is not three base64url parts joined by dots)"],
+      [{ AccessToken: 'opaque', ExpiresIn: 3600 }, "Cognito's access token is not a well-formed JWT"],
+      [{ AccessToken: 'e30.e30.sig', ExpiresIn: 3600 }, 'its header is not a JSON object naming an algorithm'],
+      [{ AccessToken: good, IdToken: `${good}\n` }, "Cognito's ID token is not a well-formed JWT"],
+      [{ AccessToken: good, TokenType: "Bearer'; id" }, "Cognito's token type is not a plain word"],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        tokenSetFrom(result, now);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, what).toBeInstanceOf(TokenRefusedError);
+      expect((thrown as TokenRefusedError).kind).toBe('refused');
+      expect((thrown as Error).message).toContain(what);
+      expect((thrown as Error).message).not.toContain('id >');
+    }
   });
 
   it('uses the sub when there is no username claim', () => {
