@@ -1,4 +1,5 @@
 import type { ProfileView } from '../ipc/contract.ts';
+import { plainText } from '../shared/plain-text.ts';
 
 /** A desktop notification to show. */
 export interface NoticeModel {
@@ -18,9 +19,9 @@ export function noticesFor(previous: ProfileView[] | undefined, next: ProfileVie
     const was = before.get(profile.id);
     if (was === undefined || was === profile.state) continue;
     if (profile.state === 'sign-in-required') {
-      notices.push({ title: `${profile.name} needs a sign-in`, body: profile.problem ?? 'Its session ended. Open Cognito Token Manager and sign in again.' });
+      notices.push({ title: `${profile.name} needs a sign-in`, body: profile.problem ? plainText(profile.problem) : 'Its session ended. Open Cognito Token Manager and sign in again.' });
     } else if (profile.state === 'error') {
-      notices.push({ title: `Refreshing ${profile.name} keeps failing`, body: profile.problem ?? 'The tokens could not be renewed; the app keeps trying.' });
+      notices.push({ title: `Refreshing ${profile.name} keeps failing`, body: profile.problem ? plainText(profile.problem) : 'The tokens could not be renewed; the app keeps trying.' });
     }
   }
   return notices;

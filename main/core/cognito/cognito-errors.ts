@@ -1,3 +1,4 @@
+import { plainText } from '../../shared/plain-text.ts';
 import { CtmError } from '../errors.ts';
 import { ERROR_ADVICE, MESSAGE_ADVICE } from './cognito-error-advice.ts';
 
@@ -21,10 +22,13 @@ export class CognitoServiceError extends CtmError {
   readonly status: number;
   readonly serviceMessage: string;
   constructor(type: string, serviceMessage: string, status: number) {
-    super('service', describeCognitoError(type, serviceMessage));
-    this.type = type;
+    // Both come from the server: stripped of control characters here, where they enter, before any terminal or log.
+    const safeType = plainText(type, 100);
+    const safeMessage = plainText(serviceMessage);
+    super('service', describeCognitoError(safeType, safeMessage));
+    this.type = safeType;
     this.status = status;
-    this.serviceMessage = serviceMessage;
+    this.serviceMessage = safeMessage;
   }
 
   /** True when trying again later may succeed (throttling, 5xx, a failing Lambda trigger); never for an unknown operation. */

@@ -1,3 +1,5 @@
+import { plainText } from '../../shared/plain-text.ts';
+
 /** What a redacted value is replaced with. */
 export const REDACTED = '[redacted]';
 
@@ -13,9 +15,9 @@ const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
 // Field names whose value is always removed, whatever it looks like.
 const SECRET_KEY = /password|secret|token|authorization|session|srp_a|srp_b|challenge_?responses?|answer|code$|devicekey|device_key/i;
 
-/** Removes JWTs, refresh tokens, secrets and passwords from a line of text. */
+/** Removes JWTs, refresh tokens, secrets and passwords from a line of text, and every control character (plain-text.ts). */
 export function redactText(text: string): string {
-  return text.replace(JWT, REDACTED).replace(BEARER, `$1${REDACTED}`).replace(NAMED_SECRET, `$1${REDACTED}`).replace(LONG_OPAQUE, REDACTED);
+  return plainText(text, Infinity).replace(JWT, REDACTED).replace(BEARER, `$1${REDACTED}`).replace(NAMED_SECRET, `$1${REDACTED}`).replace(LONG_OPAQUE, REDACTED);
 }
 
 /** A deep copy of `value` fit for a log: secret-named fields dropped, every string redacted, errors reduced to name and message. */

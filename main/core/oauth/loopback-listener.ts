@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { plainText } from '../../shared/plain-text.ts';
 import { CtmError } from '../errors.ts';
 
 /** What the browser brought back to the loopback redirect. */
@@ -47,7 +48,7 @@ export async function startLoopbackListener(expectedState: string, timeoutMs: nu
       finish(() => settle?.resolve({ code }));
     } else {
       reply(400, FAILED_PAGE);
-      finish(() => settle?.reject(new AuthorizationFailedError(`Managed login answered "${error ?? 'no code'}"${url.searchParams.get('error_description') ? `: ${url.searchParams.get('error_description')}` : ''}. Check the app client's allowed OAuth flows, scopes and callback URLs.`)));
+      finish(() => settle?.reject(new AuthorizationFailedError(`Managed login answered "${plainText(error ?? 'no code', 100)}"${url.searchParams.get('error_description') ? `: ${plainText(url.searchParams.get('error_description'))}` : ''}. Check the app client's allowed OAuth flows, scopes and callback URLs.`)));
     }
   });
   const timer = setTimeout(() => finish(() => settle?.reject(new AuthorizationFailedError(`No answer from the browser within ${Math.round(timeoutMs / 1000)} seconds; run the sign-in again.`))), timeoutMs);

@@ -1,6 +1,7 @@
 import { describeNetworkFailure } from '../cognito/cognito-client.ts';
 import { CognitoNetworkError, CognitoServiceError } from '../cognito/cognito-errors.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
+import { plainText } from '../../shared/plain-text.ts';
 import { CtmError } from '../errors.ts';
 import { oauthEndpoints } from './oauth-domain.ts';
 
@@ -33,7 +34,8 @@ const REVOCATION_OFF = 'token revocation is not enabled for this app client (Ena
 export class OAuthRefusedError extends CtmError {
   readonly error: string;
   /** advice: what the error means where the generic ADVICE would mislead (one endpoint's narrower meaning). */
-  constructor(error: string, advice?: string) {
+  constructor(serverError: string, advice?: string) {
+    const error = plainText(serverError, 100); // the server's word: no control character reaches a terminal or log
     super(error === 'invalid_grant' ? 'sign-in-required' : 'service', `${advice ?? ADVICE[error] ?? `Cognito answered the OAuth error "${error}"`}.`);
     this.error = error;
   }

@@ -45,3 +45,43 @@ describe.skipIf(!HAS_KEYRING)('hostile servers: tokens refused where they enter 
     expect(token.stderr).not.toContain('id >');
   });
 });
+
+/** Terminal escape sequences a hostile server puts in its text: retitle the terminal, clear the screen, ring the bell. */
+const ESCAPES = '\u001b]0;owned\u0007\u001b[2J\u009b31m';
+
+// The same fake servers, answering errors whose text is meant for the victim's terminal.
+describe.skipIf(!HAS_KEYRING)('hostile servers: their text reaches no terminal raw (built ctm, real keyring, fake Cognito)', () => {
+  let app: AppFixture;
+  let fake: RecordingServer;
+  const ctm = (args: string[], stdin = '') => runCtm(args, app.env, stdin);
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  beforeAll(async () => {
+    app = await startAppFixture(skeletonSeed(3600));
+    fake = await startRecordingServer();
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await app?.close();
+  });
+
+  it('a Cognito error message and type with escape sequences: shown stripped, in the error and in --debug', async () => {
+    fake.answer(() => ({ status: 400, json: { __type: `NotAuthorizedException${ESCAPES}`, message: `Incorrect ${ESCAPES}password.` } }));
+    await ctm(['profile', 'add', 'noisy', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', fake.url]);
+    const login = await ctm(['login', 'noisy', '--password-stdin', '--debug'], 'pw\n');
+    expect(login.code).not.toBe(0);
+    expect(login.stderr).toContain('Incorrect ]0;owned[2J31mpassword');
+    expect(login.stderr).not.toMatch(CONTROL);
+    expect(login.stdout).not.toMatch(CONTROL);
+  });
+
+  it('an OAuth error with escape sequences from a token endpoint: shown stripped', async () => {
+    fake.answer(() => ({ status: 400, json: { error: `invalid_thing${ESCAPES}`, error_description: `${ESCAPES}go away` } }));
+    await ctm(['profile', 'add', 'noisy-machine', '--user-pool-id', TEST_POOL, '--client-id', 'machineclient1', '--auth-flow', 'CLIENT_CREDENTIALS', '--domain', fake.url, '--endpoint', fake.url, '--client-secret-stdin'], 'machine-secret\n');
+    const token = await ctm(['token', 'noisy-machine', '--debug']);
+    expect(token.code).not.toBe(0);
+    expect(token.stderr).toContain('Cognito answered the OAuth error "invalid_thing]0;owned[2J31m"');
+    expect(token.stderr).not.toMatch(CONTROL);
+  });
+});
