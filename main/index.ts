@@ -10,6 +10,7 @@ import { runCli } from './cli/run-cli.ts';
 import { CTM_VERSION } from './cli/version.ts';
 import { startAppTokenAgent } from './core/agent/app-token-agent.ts';
 import { cachedTokenSource } from './core/agent/cached-token-source.ts';
+import { startAppEndpoint } from './core/token-endpoint/agent-endpoint.ts';
 import { Core } from './core/core.ts';
 import { fetchTransportWith } from './core/cognito/transport.ts';
 import { KeytarSecretStore } from './core/keychain/keytar-secret-store.ts';
@@ -163,6 +164,9 @@ function startApp(): void {
     const tokenAgent = startAppTokenAgent({ configDir: configDir(), version: CTM_VERSION, tokens: cachedTokenSource(core), logger });
     // The socket file goes within close() itself: Electron waits for no promise after 'will-quit'.
     app.on('will-quit', () => void tokenAgent.close());
+    // The local OAuth 2.0 token endpoint for API clients (issue 22), beside the agent; it cannot fail the app either.
+    const tokenEndpoint = startAppEndpoint(core, configDir(), logger);
+    app.on('will-quit', () => void tokenEndpoint.close());
     const menu = appMenuTemplate({ platform: process.platform, packaged: app.isPackaged, installCli });
     Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     lockDownWebContents(app, session.defaultSession, isAppPage);

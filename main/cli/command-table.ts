@@ -1,6 +1,7 @@
 import type { Core } from '../core/core.ts';
 import { agentRunCommand, agentStartCommand, agentStatusCommand, agentStopCommand } from './commands/agent-command.ts';
 import { completionCommand } from './commands/completion-command.ts';
+import { endpointCredentialsCommand, endpointRunCommand, endpointSettingsCommand } from './commands/endpoint-command.ts';
 import { execCommand } from './commands/exec-command.ts';
 import { loginCommand } from './commands/login-command.ts';
 import { logoutCommand } from './commands/logout-command.ts';
@@ -12,6 +13,7 @@ import { tokenCommand } from './commands/token-command.ts';
 import type { CommandSpec, ParsedCommand } from './spec/command-spec.ts';
 import { AGENT_RUN_SPEC, AGENT_START_SPEC, AGENT_STATUS_SPEC, AGENT_STOP_SPEC } from './spec/commands/agent-specs.ts';
 import { COMPLETION_SPEC } from './spec/commands/completion-spec.ts';
+import { ENDPOINT_CREDENTIALS_SPEC, ENDPOINT_RUN_SPEC, ENDPOINT_SETTINGS_SPEC } from './spec/commands/endpoint-specs.ts';
 import { EXEC_SPEC } from './spec/commands/exec-spec.ts';
 import { LOGIN_SPEC } from './spec/commands/login-spec.ts';
 import { LOGOUT_SPEC } from './spec/commands/logout-spec.ts';
@@ -63,5 +65,8 @@ export const COMMAND_TABLE: readonly RunnableCommand[] = [
   runnable(AGENT_STOP_SPEC, agentStopCommand),
   runnable(AGENT_STATUS_SPEC, agentStatusCommand),
   runnable(AGENT_RUN_SPEC, agentRunCommand),
+  runnable(ENDPOINT_CREDENTIALS_SPEC, endpointCredentialsCommand),
+  runnable(ENDPOINT_RUN_SPEC, endpointRunCommand),
+  runnable(ENDPOINT_SETTINGS_SPEC, endpointSettingsCommand),
   runnable(COMPLETION_SPEC, completionCommand),
 ];

@@ -9,6 +9,7 @@ import type { Logger } from './logging/logger.ts';
 import type { RefreshScheduler } from './scheduler/refresh-scheduler.ts';
 import { schedulerFor } from './scheduler/scheduler-for.ts';
 import { SessionService } from './sessions/session-service.ts';
+import { EndpointSecrets } from './token-endpoint/endpoint-secrets.ts';
 
 /** The outside world the core runs in; only main/index.ts and the CLI entry build the real ones. */
 export interface CoreOptions {
@@ -30,12 +31,15 @@ export class Core {
   /** Renews signed-in profiles before they expire; the app starts it, `ctm` never does. */
   readonly scheduler: RefreshScheduler;
   readonly clock: Clock;
+  /** The local client secrets of the token endpoint (one keychain item per profile, created on request). */
+  readonly endpointSecrets: EndpointSecrets;
 
   constructor(options: CoreOptions) {
     this.clock = options.clock ?? systemClock;
     this.profiles = new ProfileStore(options.configDir);
     this.vault = new Vault(options.secretStore, options.configDir);
     this.sessions = new SessionService({ profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock });
+    this.endpointSecrets = new EndpointSecrets(options.secretStore, () => this.clock.now());
     this.scheduler = schedulerFor(this, { clock: this.clock, timers: options.timers ?? systemTimers, ...(options.logger ? { logger: options.logger } : {}) });
   }
 
@@ -73,6 +77,7 @@ export class Core {
   async removeProfile(profileRef: string): Promise<Profile> {
     const profile = await this.profiles.get(profileRef);
     await this.vault.forgetProfile(profile.id);
+    await this.endpointSecrets.forget(profile.id);
     await this.sessions.forget(profile.id);
     return this.profiles.remove(profile.id);
   }

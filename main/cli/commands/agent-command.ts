@@ -7,6 +7,7 @@ import { cachedTokenSource } from '../../core/agent/cached-token-source.ts';
 import { startTokenAgent } from '../../core/agent/token-agent.ts';
 import { describeAccount } from '../../core/agent/local-account.ts';
 import type { Core } from '../../core/core.ts';
+import { startAgentEndpoint } from '../../core/token-endpoint/agent-endpoint.ts';
 import { BadInputError, CtmError } from '../../core/errors.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
@@ -126,9 +127,13 @@ async function runInForeground(socketPath: string, app: Core, terminal: Terminal
   }
   const listeners = handlers.map(([signal, code]) => [signal, () => finish(code)] as const);
   for (const [signal, listener] of listeners) process.once(signal, listener);
+  // The local OAuth 2.0 token endpoint (issue 22) is served beside the socket; it never stops the agent from starting
+  // (`ctm endpoint credentials` says when nothing answers at its URL).
+  const endpoint = await startAgentEndpoint(app, dirname(socketPath));
   if (!tellParent({ started: process.pid })) terminal.stderr.write(`Agent serving cached tokens on ${socketPath} (pid ${process.pid}). Stop it with Ctrl-C or: ctm agent stop\n`);
   const code = await finished;
   for (const [signal, listener] of listeners) process.off(signal, listener);
+  if ('running' in endpoint) await endpoint.running.close();
   await agent.close();
   return code;
 }

@@ -1,6 +1,7 @@
 import type { CommandSpec } from './command-spec.ts';
 import { AGENT_RUN_SPEC, AGENT_START_SPEC, AGENT_STATUS_SPEC, AGENT_STOP_SPEC } from './commands/agent-specs.ts';
 import { COMPLETION_SPEC } from './commands/completion-spec.ts';
+import { ENDPOINT_CREDENTIALS_SPEC, ENDPOINT_RUN_SPEC, ENDPOINT_SETTINGS_SPEC } from './commands/endpoint-specs.ts';
 import { EXEC_SPEC } from './commands/exec-spec.ts';
 import { HELP_SPEC } from './commands/help-spec.ts';
 import { LOGIN_SPEC } from './commands/login-spec.ts';
@@ -29,6 +30,9 @@ export const ALL_SPECS: readonly CommandSpec[] = [
   AGENT_STOP_SPEC,
   AGENT_STATUS_SPEC,
   AGENT_RUN_SPEC,
+  ENDPOINT_CREDENTIALS_SPEC,
+  ENDPOINT_RUN_SPEC,
+  ENDPOINT_SETTINGS_SPEC,
   COMPLETION_SPEC,
   HELP_SPEC,
 ];
@@ -37,6 +41,7 @@ export const ALL_SPECS: readonly CommandSpec[] = [
 export const GROUPS: Readonly<Record<string, string>> = {
   profile: 'manages profiles: add, edit, list, remove, import, export',
   agent: 'the token agent that answers a cached "ctm token" from memory: start, stop, status, run',
+  endpoint: 'a local OAuth 2.0 token endpoint for API clients (Postman, Insomnia, Bruno): credentials, run, settings',
 };
 
 /** What `words` (after `ctm`) name: a command and the words after its name, a group alone, or nothing known. */

@@ -1,3 +1,4 @@
+import type { AwsState } from './aws/aws-state.ts';
 import type { EmulatorClock } from './emulator-clock.ts';
 import type { ClientRecord, PoolRecord, UserRecord } from './pool-records.ts';
 import type { RefreshTokenStore } from './refresh-token-store.ts';
@@ -14,6 +15,8 @@ export interface EmulatorState {
   outbox: Map<string, string[]>;
   /** origin_jti values whose access tokens no longer work (RevokeToken, GlobalSignOut). */
   revokedOrigins: Set<string>;
+  /** IAM users, issued temporary credentials and identity pools (aws/). */
+  aws: AwsState;
 }
 
 /** Appends a delivered code to a user's outbox. */

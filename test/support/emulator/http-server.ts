@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { answerSts } from './aws/sts-endpoint.ts';
 import { answerControl } from './control-endpoint.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import type { FaultPlan } from './fault-controller.ts';
@@ -58,6 +59,12 @@ async function answer(context: ServerContext, req: IncomingMessage, res: ServerR
   if (path.startsWith('/__emulator/')) return answerControl(context, req, res, path, text);
   if (req.method !== 'POST' || path !== '/') {
     return sendJson(res, 404, { __type: 'UnknownOperationException', message: `No route for ${req.method ?? ''} ${path}` });
+  }
+  // STS's query protocol (a form body, no X-Amz-Target) on the same endpoint, as LocalStack and moto serve it.
+  if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value ?? '']));
+    context.requests.push({ operation: 'sts:' + (new URLSearchParams(text).get('Action') ?? ''), body: Object.fromEntries(new URLSearchParams(text)), headers, at: context.state.clock.now() });
+    return answerSts(context.state.aws, { method: 'POST', path, query: (req.url ?? '').split('?')[1] ?? '', headers, body: text }, res, context.state.clock.now());
   }
   await answerOperation(context, req, res, text, sleep);
 }

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { buildAwsState } from './aws/aws-state-builder.ts';
 import { AuthSessionStore } from './auth-session-store.ts';
 import { createEmulatorClock } from './emulator-clock.ts';
 import type { EmulatorState } from './emulator-state.ts';
@@ -10,6 +11,7 @@ import { loadSeed } from './seed-loader.ts';
 import { seededUser } from './user-lookup.ts';
 import type { Seed } from './seed-types.ts';
 
+export type { SeedIam, SeedIamUser, SeedIdentityPool } from './seed-types.ts';
 export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, MfaSetupMethod, UnknownDeviceError, UsernameAttribute, UserStatus } from './seed-types.ts';
 export type { RecordedRequest } from './http-server.ts';
 export type { FaultController, UnknownOperationStyle } from './fault-controller.ts';
@@ -44,7 +46,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   clock.advance(options.clockOffsetMs ?? 0);
   const state: EmulatorState = {
     pools: new Map(), clients: new Map(), clock, refreshTokens: new RefreshTokenStore(),
-    sessions: new AuthSessionStore(() => clock.now()), outbox: new Map(), revokedOrigins: new Set(),
+    sessions: new AuthSessionStore(() => clock.now()), outbox: new Map(), revokedOrigins: new Set(), aws: await buildAwsState(seed),
   };
   for (const built of await Promise.all(seed.pools.map(buildPool))) {
     state.pools.set(built.pool.id, built.pool);

@@ -2,10 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CognitoError } from './cognito-error.ts';
 import type { FaultOutcome, UnknownOperationStyle } from './fault-controller.ts';
 import type { ServerContext } from './http-server.ts';
-import { operations } from './operation-table.ts';
+import type { SignedParts } from './aws/sigv4.ts';
+import { services, type OperationHandler } from './operation-table.ts';
 import { amzJson, sendError, sendJson } from './wire-response.ts';
 
-const targetPrefix = 'AWSCognitoIdentityProviderService.';
 
 function headerMap(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -63,21 +63,25 @@ export async function answerOperation(
   context: ServerContext, req: IncomingMessage, res: ServerResponse, text: string, sleep: (ms: number) => Promise<unknown>,
 ): Promise<void> {
   const target = req.headers['x-amz-target'];
-  const operation = typeof target === 'string' && target.startsWith(targetPrefix) ? target.slice(targetPrefix.length) : '';
+  const service = typeof target === 'string' ? services.find((s) => target.startsWith(s.prefix)) : undefined;
+  const operation = service && typeof target === 'string' ? target.slice(service.prefix.length) : '';
   const body = parseBody(text);
-  context.requests.push({ operation, body: body ?? {}, headers: headerMap(req), at: context.state.clock.now() });
+  const headers = headerMap(req);
+  context.requests.push({ operation, body: body ?? {}, headers, at: context.state.clock.now() });
   const delay = context.faults.latencyFor(operation);
   if (delay > 0) await sleep(delay);
   const outcome = context.faults.takeOutcome(operation);
   if (outcome && outcome.kind !== 'reset') return sendFault(res, outcome, operation);
-  const handler = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+  const handler: OperationHandler | undefined = service && Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
   if (!handler) return sendUnknownOperation(res, operation);
   if (!(req.headers['content-type'] ?? '').startsWith(amzJson)) {
     return sendError(res, new CognitoError('SerializationException', `Expected Content-Type ${amzJson}`));
   }
   if (!body) return sendError(res, new CognitoError('SerializationException', 'Start of structure or map found where not expected.'));
   try {
-    const result = handler(context.state, body);
+    const [path = '/', query = ''] = (req.url ?? '/').split('?');
+    const request: SignedParts = { method: req.method ?? 'POST', path, query, headers, body: text };
+    const result = handler(context.state, body, request);
     if (outcome?.kind === 'reset') return resetMidResponse(res, result);
     sendJson(res, 200, result);
   } catch (error) {

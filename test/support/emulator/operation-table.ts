@@ -1,4 +1,7 @@
+import type { SignedParts } from './aws/sigv4.ts';
+import { getCredentialsForIdentity, getId, getOpenIdToken } from './aws/identity-pool-ops.ts';
 import type { EmulatorState } from './emulator-state.ts';
+import { adminInitiateAuth, adminRespondToAuthChallenge } from './operations/admin-auth.ts';
 import { confirmDevice, forgetDevice, updateDeviceStatus } from './operations/devices.ts';
 import { getTokensFromRefreshToken } from './operations/get-tokens-from-refresh-token.ts';
 import { globalSignOut } from './operations/global-sign-out.ts';
@@ -8,8 +11,8 @@ import { revokeToken } from './operations/revoke-token.ts';
 import { associateSoftwareToken, verifySoftwareToken } from './operations/software-token.ts';
 import type { RequestBody } from './request-fields.ts';
 
-/** One Cognito operation: takes the parsed body, returns the response body or throws a CognitoError. */
-export type OperationHandler = (state: EmulatorState, body: RequestBody) => Record<string, unknown>;
+/** One operation: takes the parsed body (and the request, for those that check its signature), returns the response body or throws a CognitoError. */
+export type OperationHandler = (state: EmulatorState, body: RequestBody, request: SignedParts) => Record<string, unknown>;
 
 /** Every operation the emulator speaks, by the name after `AWSCognitoIdentityProviderService.`. */
 export const operations: Readonly<Record<string, OperationHandler>> = {
@@ -23,4 +26,19 @@ export const operations: Readonly<Record<string, OperationHandler>> = {
   ConfirmDevice: confirmDevice,
   UpdateDeviceStatus: updateDeviceStatus,
   ForgetDevice: forgetDevice,
+  AdminInitiateAuth: adminInitiateAuth,
+  AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
 };
+
+/** The cognito-identity operations, by the name after `AWSCognitoIdentityService.` (public APIs: no signature needed). */
+export const identityOperations: Readonly<Record<string, OperationHandler>> = {
+  GetId: getId,
+  GetCredentialsForIdentity: getCredentialsForIdentity,
+  GetOpenIdToken: getOpenIdToken,
+};
+
+/** Each JSON 1.1 service the endpoint speaks: its X-Amz-Target prefix and operations. */
+export const services: readonly { prefix: string; operations: Readonly<Record<string, OperationHandler>> }[] = [
+  { prefix: 'AWSCognitoIdentityProviderService.', operations },
+  { prefix: 'AWSCognitoIdentityService.', operations: identityOperations },
+];

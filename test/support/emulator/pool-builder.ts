@@ -71,6 +71,7 @@ export async function buildPool(seed: SeedPool): Promise<{ pool: PoolRecord; cli
     users: new Map(),
     signer: await createPoolSigner(),
     resourceServers: [...(seed.resourceServers ?? [])],
+    groupRoles: { ...(seed.groupRoles ?? {}) },
   };
   for (const seedUser of seed.users) {
     const user = buildUser(pool, seedUser);

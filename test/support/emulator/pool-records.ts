@@ -20,6 +20,8 @@ export interface PoolRecord {
   users: Map<string, UserRecord>;
   signer: PoolSigner;
   resourceServers: SeedResourceServer[];
+  /** Group name -> IAM role ARN. */
+  groupRoles: Record<string, string>;
 }
 
 /** An app client with every default filled in. */

@@ -2,7 +2,7 @@ import type { Seed } from './seed-types.ts';
 
 const statuses = ['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'UNCONFIRMED', 'RESET_REQUIRED'];
 const mfaMethods = ['SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP'];
-const flows = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'];
+const flows = ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'];
 
 function fail(where: string, what: string): never {
   throw new Error(`Invalid emulator seed at ${where}: ${what}`);
@@ -62,15 +62,38 @@ function checkUser(where: string, user: unknown): void {
   }
 }
 
+function checkAws(value: Record<string, unknown>, poolIds: Set<string>): void {
+  if (value.iam !== undefined) {
+    if (!isRecord(value.iam)) fail('$.iam', 'expected { "accountId"?, "users": [...] }');
+    if (value.iam.accountId !== undefined && !/^\d{12}$/.test(String(value.iam.accountId))) fail('$.iam.accountId', 'expected 12 digits');
+    list('$.iam.users', value.iam.users).forEach((user, u) => {
+      if (!isRecord(user) || typeof user.name !== 'string' || typeof user.accessKeyId !== 'string' || typeof user.secretAccessKey !== 'string') fail(`$.iam.users[${u}]`, 'a user needs string name, accessKeyId and secretAccessKey');
+      if (user.allow !== undefined && !list(`$.iam.users[${u}].allow`, user.allow).every((a) => typeof a === 'string')) fail(`$.iam.users[${u}].allow`, 'expected strings');
+    });
+  }
+  list('$.identityPools', value.identityPools ?? []).forEach((pool, p) => {
+    const where = `$.identityPools[${p}]`;
+    if (!isRecord(pool) || typeof pool.id !== 'string' || !/^[\w-]+:[0-9a-f-]+$/.test(pool.id)) fail(where, 'an identity pool needs an id like "us-east-1:0000abcd-..." (API_GetId: [\\w-]+:[0-9a-f-]+)');
+    list(`${where}.providers`, pool.providers).forEach((provider, i) => {
+      if (!isRecord(provider) || !poolIds.has(String(provider.userPoolId)) || typeof provider.clientId !== 'string') fail(`${where}.providers[${i}]`, 'a provider needs the userPoolId of a seeded pool and a clientId');
+    });
+    if (pool.roleMapping !== undefined && pool.roleMapping !== 'Token') fail(`${where}.roleMapping`, 'expected "Token"');
+    const validity = pool.credentialsValiditySeconds;
+    if (validity !== undefined && !(typeof validity === 'number' && validity > 0)) fail(`${where}.credentialsValiditySeconds`, 'expected a positive number');
+  });
+}
+
 /** Checks the shape of a seed document, naming the first problem it finds. */
 export function checkSeed(value: unknown): asserts value is Seed {
   if (!isRecord(value)) fail('$', 'expected an object with "pools"');
   const clientIds = new Set<string>();
+  const poolIds = new Set<string>();
   list('$.pools', value.pools).forEach((pool, p) => {
     const where = `$.pools[${p}]`;
     if (!isRecord(pool) || typeof pool.id !== 'string' || !/^[\w-]+_[0-9a-zA-Z]+$/.test(pool.id)) {
       fail(where, 'a pool needs an id like "us-east-1_Example1"');
     }
+    poolIds.add(pool.id);
     if (pool.deviceTracking !== undefined && !['off', 'always', 'user-opt-in'].includes(String(pool.deviceTracking))) {
       fail(`${where}.deviceTracking`, 'expected "off", "always" or "user-opt-in"');
     }
@@ -99,4 +122,5 @@ export function checkSeed(value: unknown): asserts value is Seed {
       }
     });
   });
+  checkAws(value, poolIds);
 }

@@ -1,6 +1,41 @@
 /** The seed document that describes the pools, app clients and users an emulator starts with. */
 export interface Seed {
   pools: SeedPool[];
+  /** IAM users whose access keys sign the administrator API and STS (aws/README section of the emulator README). */
+  iam?: SeedIam;
+  /** Cognito identity pools (cognito-identity) that trust the seeded user pools. */
+  identityPools?: SeedIdentityPool[];
+}
+
+/** The emulated AWS account and its IAM users. */
+export interface SeedIam {
+  /** 12 digits (default 123456789012). */
+  accountId?: string;
+  users: SeedIamUser[];
+}
+
+/** An IAM user with one access key. */
+export interface SeedIamUser {
+  name: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** IAM actions its policy allows (`cognito-idp:AdminInitiateAuth`, `cognito-idp:*`, `*`); default `["*"]`. */
+  allow?: string[];
+}
+
+/** An identity pool (`<region>:<uuid>`). */
+export interface SeedIdentityPool {
+  id: string;
+  /** The user pools and app clients whose ID tokens it accepts (CognitoIdentityProviders). */
+  providers: { userPoolId: string; clientId: string }[];
+  authenticatedRoleArn?: string;
+  unauthenticatedRoleArn?: string;
+  /** AllowUnauthenticatedIdentities (default false). */
+  allowUnauthenticated?: boolean;
+  /** 'Token': roles from the ID token's cognito:roles / cognito:preferred_role (the pool's groupRoles). */
+  roleMapping?: 'Token';
+  /** Lifetime of the temporary credentials (AWS: 3600). */
+  credentialsValiditySeconds?: number;
 }
 
 /** One user pool of the seed. */
@@ -21,6 +56,8 @@ export interface SeedPool {
    */
   issuerType?: IssuerType;
   users: SeedUser[];
+  /** IAM role of each group (CreateGroup RoleArn): ID tokens of its members carry cognito:roles and cognito:preferred_role. */
+  groupRoles?: Record<string, string>;
   /** Resource servers whose scopes client-credentials tokens may carry. */
   resourceServers?: SeedResourceServer[];
 }

@@ -41,6 +41,10 @@ export function mintTokens(state: EmulatorState, input: MintInput): MintedTokens
   const eventId = randomUUID();
   const authTime = Math.floor(input.authTime / 1000);
   const groups = user.groups.length > 0 ? { 'cognito:groups': user.groups } : {};
+  // Groups with an IAM role put cognito:roles (and the first group's role as cognito:preferred_role) in the ID token
+  // (developer guide, "Adding groups to a user pool": role-based access control with identity pools).
+  const roles = user.groups.flatMap((group) => (user.pool.groupRoles[group] ? [user.pool.groupRoles[group]] : []));
+  const roleClaims = roles.length > 0 ? { 'cognito:roles': roles, 'cognito:preferred_role': roles[0] } : {};
   // Claim order and set as AWS mints them (developer guide, amazon-cognito-user-pools-using-the-access-token).
   const access = {
     sub: user.sub, ...(input.deviceKey ? { device_key: input.deviceKey } : {}), ...groups, iss, version: 2, client_id: client.id, origin_jti: input.originJti, event_id: eventId,
@@ -48,7 +52,7 @@ export function mintTokens(state: EmulatorState, input: MintInput): MintedTokens
     exp: iat + client.accessTokenValiditySeconds, iat, jti: randomUUID(), username: user.username,
   };
   const id = {
-    ...attributeClaims(user), sub: user.sub, ...groups,
+    ...attributeClaims(user), sub: user.sub, ...groups, ...roleClaims,
     iss, 'cognito:username': user.username, origin_jti: input.originJti, aud: client.id, event_id: eventId,
     token_use: 'id', auth_time: authTime, ...(input.nonce ? { nonce: input.nonce } : {}), exp: iat + client.idTokenValiditySeconds, iat, jti: randomUUID(),
   };

@@ -8,7 +8,8 @@ import { refreshTokenAuth } from './refresh-auth.ts';
 import { userSrpAuth } from './srp-auth.ts';
 import { userAuth } from './user-auth.ts';
 
-type FlowHandler = (state: EmulatorState, client: ClientRecord, params: Record<string, string>) => Record<string, unknown>;
+/** One AuthFlow's start. */
+export type FlowHandler = (state: EmulatorState, client: ClientRecord, params: Record<string, string>) => Record<string, unknown>;
 
 const flows: Readonly<Record<string, FlowHandler>> = {
   USER_PASSWORD_AUTH: userPasswordAuth,
@@ -19,7 +20,13 @@ const flows: Readonly<Record<string, FlowHandler>> = {
   USER_AUTH: userAuth,
 };
 
-const knownFlows = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH'];
+/** The handler of a flow InitiateAuth and AdminInitiateAuth share (undefined: not served by InitiateAuth). */
+export function sharedFlow(flow: string): FlowHandler | undefined {
+  return Object.hasOwn(flows, flow) ? flows[flow] : undefined;
+}
+
+/** Every AuthFlow value the API knows (API_InitiateAuth, AuthFlow). */
+export const knownFlows = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH'];
 
 /** InitiateAuth: checks the common members, then hands over to the AuthFlow's handler. */
 export function initiateAuth(state: EmulatorState, body: RequestBody): Record<string, unknown> {
@@ -30,7 +37,7 @@ export function initiateAuth(state: EmulatorState, body: RequestBody): Record<st
     );
   }
   const client = clientFor(state, body);
-  const handler = Object.hasOwn(flows, flow) ? flows[flow] : undefined;
+  const handler = sharedFlow(flow);
   if (!handler) throw invalidParameter('Initiate Auth method not supported.');
   return handler(state, client, stringMap(body, 'AuthParameters'));
 }
