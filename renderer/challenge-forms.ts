@@ -36,7 +36,7 @@ const emailField = (): TextField => ({ kind: 'text', name: 'email', label: 'E-ma
 
 /** The first step: username and password (a password is optional for flows that may not need one). */
 export function passwordForm(profile: ProfileView): FormSpec {
-  const passwordOptional = profile.authFlow === 'USER_AUTH' || profile.authFlow === 'CUSTOM_AUTH';
+  const passwordOptional = profile.passwordOptional === true;
   return {
     title: `Sign in to ${profile.name}`,
     fields: [

@@ -3,7 +3,7 @@ import { h } from './dom.ts';
 
 /** True for the profile kinds that sign in through the pool's OAuth endpoints (no password in this window). */
 export function signsInWithOAuth(profile: ProfileView): boolean {
-  return profile.authFlow === 'MANAGED_LOGIN' || profile.authFlow === 'CLIENT_CREDENTIALS';
+  return profile.signIn !== 'password';
 }
 
 /**
@@ -11,7 +11,7 @@ export function signsInWithOAuth(profile: ProfileView): boolean {
  * Client credentials: main asks the token endpoint. Resolves with the final step once signed in, undefined when the person gives up.
  */
 export async function runOAuthSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<Extract<SignInStepView, { kind: 'signed-in' }> | undefined> {
-  const browser = profile.authFlow === 'MANAGED_LOGIN';
+  const browser = profile.signIn === 'browser';
   for (;;) {
     let cancelled = false;
     const status = h('p', { role: 'status', 'data-testid': 'oauth-sign-in-status' }, browser

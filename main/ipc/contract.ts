@@ -16,6 +16,10 @@ export interface ProfileView {
   clientId: string;
   username?: string;
   authFlow: string;
+  /** How the window signs it in: a password form (then challenges), the system browser, or nothing to ask. */
+  signIn: 'password' | 'browser' | 'none';
+  /** Set when the first step may go without a password (the pool may ask for one later, or not at all). */
+  passwordOptional?: true;
   hasClientSecret: boolean;
   autoRefresh: boolean;
   state: ProfileState;

@@ -1,7 +1,9 @@
 import { dirname } from 'node:path';
+import { signInNeeds } from '../core/auth/flows/flow-kinds.ts';
 import type { Core } from '../core/core.ts';
 import { asCtmError, BadInputError } from '../core/errors.ts';
 import { exportProfiles } from '../core/profiles/profile-export.ts';
+import type { Profile } from '../core/profiles/profile.ts';
 import { parseProfileImport } from '../core/profiles/profile-import.ts';
 import type { ProfileStatus } from '../core/sessions/session-state.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
@@ -60,13 +62,9 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
       return statuses.filter((s) => added.includes(s.profile.id)).map(toView);
     }),
     exportProfiles: async () => exportProfiles(await core.profiles.list()),
-    signIn: mutation(async (profileId: string, credentials: Parameters<Api['signIn']>[1]) => {
-      const profile = await core.profiles.get(profileId);
-      if (profile.authFlow !== 'MANAGED_LOGIN') return core.sessions.startSignIn(profile.id, credentials);
-      if (!options.openExternal) throw new BadInputError('This window cannot open a browser; sign in with: ctm login ' + profile.name);
-      return core.sessions.signInWithBrowser(profile.id, options.openExternal);
-    }),
-    cancelSignIn: (profileId: string) => core.sessions.cancelBrowserSignIn(profileId),
+    // The profile's kind decides: a password form's first step, the system browser (openExternal), or nothing to ask.
+    signIn: mutation((profileId: string, credentials: Parameters<Api['signIn']>[1]) => core.sessions.startSignIn(profileId, credentials, { open: options.openExternal })),
+    cancelSignIn: (profileId: string) => core.sessions.cancelSignIn(profileId),
     answerChallenge: mutation((conversationId: string, answer: Parameters<Api['answerChallenge']>[1]) => core.sessions.answerChallenge(conversationId, answer)),
     refreshNow: mutation(async (profileId: string) => {
       const { id } = await core.profiles.get(profileId);
@@ -119,6 +117,7 @@ export function toView(status: ProfileStatus): ProfileView {
     clientId: profile.clientId,
     ...(profile.username ? { username: profile.username } : {}),
     authFlow: profile.authFlow,
+    ...signInView(profile),
     hasClientSecret: profile.hasClientSecret,
     autoRefresh: profile.autoRefresh,
     state: status.state,
@@ -131,6 +130,12 @@ export function toView(status: ProfileStatus): ProfileView {
     ...(profile.idpIdentifier ? { idpIdentifier: profile.idpIdentifier } : {}),
     ...(profile.fips ? { fips: true } : {}),
   };
+}
+
+/** How the window signs a profile in: its kind's method, and whether the password is optional on the first step. */
+function signInView(profile: Profile): Pick<ProfileView, 'signIn' | 'passwordOptional'> {
+  const { signIn, passwordRequired } = signInNeeds(profile);
+  return signIn === 'password' && !passwordRequired ? { signIn, passwordOptional: true } : { signIn };
 }
 
 /** One IPC handler per method: validates the arguments, calls the Api, answers an ApiResult. */

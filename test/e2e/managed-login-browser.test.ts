@@ -27,12 +27,12 @@ describe.skipIf(!HAS_KEYRING || !HAS_CHROMIUM)('managed login in real Chromium (
   it('the app signs in from the callback Chromium delivers', async () => {
     const profile = await app.core.addProfile(oauthProfile(app.emulator.endpoint, { name: 'sso', authFlow: 'MANAGED_LOGIN', clientId: 'browserclient1', scopes: ['openid', 'email'] }));
     const page = await browser.newPage();
-    const step = await app.core.sessions.signInWithBrowser(profile.id, async (url) => {
+    const step = await app.core.sessions.startSignIn(profile.id, {}, { open: async (url) => {
       await page.goto(url);
       await page.fill('input[name="username"]', 'alice');
       await page.fill('input[name="password"]', PASSWORD);
       void page.click('input[name="signInSubmitButton"]');
-    });
+    } });
     expect(step.kind).toBe('signed-in');
     await page.getByText('Signed in.').waitFor();
     expect(new URL(page.url()).hostname).toBe('127.0.0.1');

@@ -1,7 +1,7 @@
 import type { Core } from '../../core/core.ts';
 import { answerCanBeRetried } from '../../core/auth/answer-retry.ts';
+import { signInNeeds } from '../../core/auth/flows/flow-kinds.ts';
 import { BadInputError } from '../../core/errors.ts';
-import type { Profile } from '../../core/profiles/profile.ts';
 import type { SignInStep } from '../../core/sessions/session-state.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { LOGIN_SPEC } from '../spec/commands/login-spec.ts';
@@ -15,7 +15,8 @@ export async function loginCommand({ values, args }: ParsedCommand<typeof LOGIN_
   const [name = ''] = args;
   const app = core();
   const profile = await app.profiles.get(name);
-  if (profile.authFlow === 'MANAGED_LOGIN' || profile.authFlow === 'CLIENT_CREDENTIALS') return oauthLogin(app, profile, values.browser !== false, terminal);
+  const needs = signInNeeds(profile);
+  if (needs.signIn !== 'password') return oauthLogin(app, profile, values.browser !== false, terminal);
   // With both flags, stdin's first line is the password and its second the new one.
   const stdinLines = values['password-stdin'] || values['new-password-stdin'] ? await readStdinLines(terminal) : [];
   const given: ScriptedAnswers = {
@@ -28,7 +29,7 @@ export async function loginCommand({ values, args }: ParsedCommand<typeof LOGIN_
     rememberDevice: values['remember-device'] === true,
   };
   const username = values.username ?? profile.username ?? (canPrompt(terminal) ? await ask(terminal, 'Username: ') : undefined);
-  const password = given.password ?? (needsPassword(profile) ? await ask(terminal, 'Password: ', { secret: true }) : undefined);
+  const password = given.password ?? (needs.passwordRequired ? await ask(terminal, 'Password: ', { secret: true }) : undefined);
   if (password !== undefined) given.password = password;
   let step: SignInStep = await whileWaiting(terminal, `Signing in to ${profile.name}…`, app.sessions.startSignIn(profile.id, {
     ...(username ? { username } : {}),
@@ -52,11 +53,6 @@ async function answerStep(app: Core, step: Extract<SignInStep, { kind: 'challeng
       terminal.stderr.write(`${error.message}\n`);
     }
   }
-}
-
-function needsPassword(profile: Profile): boolean {
-  if (profile.authFlow === 'USER_PASSWORD_AUTH' || profile.authFlow === 'USER_SRP_AUTH') return true;
-  return profile.authFlow === 'USER_AUTH' && (profile.preferredChallenge === 'PASSWORD' || profile.preferredChallenge === 'PASSWORD_SRP');
 }
 
 function parseAttributes(pairs: string[]): Record<string, string> {

@@ -10,15 +10,14 @@ import type { Terminal } from '../terminal.ts';
  * Client credentials just ask the token endpoint.
  */
 export async function oauthLogin(app: Core, profile: Profile, useBrowser: boolean, terminal: Terminal): Promise<number> {
-  let step: SignInStep;
-  if (profile.authFlow === 'CLIENT_CREDENTIALS') step = await app.sessions.startSignIn(profile.id, {});
-  else {
-    step = await app.sessions.signInWithBrowser(profile.id, async (url) => {
+  // Only a browser kind calls `open`; client credentials ask the token endpoint without it.
+  const step: SignInStep = await app.sessions.startSignIn(profile.id, {}, {
+    open: async (url) => {
       const opened = useBrowser && (await openBrowser(browserCommand(url, process.env, process.platform)));
       terminal.stderr.write(opened ? `Opened the browser for "${profile.name}". If it did not appear, open this URL:\n${url}\n` : `Open this URL in a browser to sign in to "${profile.name}":\n${url}\n`);
       terminal.stderr.write('Waiting for the sign-in to finish (5 minutes at most)...\n');
-    });
-  }
+    },
+  });
   if (step.kind !== 'signed-in') return 1; // neither OAuth kind asks challenges
   terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
   return 0;

@@ -5,11 +5,6 @@ import type { TokenSet } from '../tokens/token-set.ts';
 import { tokenSetFromOAuth } from './oauth-tokens.ts';
 import { OAuthRefusedError, OAuthTokenClient } from './token-client.ts';
 
-/** True for the profile kinds that talk to the pool's OAuth 2.0 endpoints instead of InitiateAuth. */
-export function usesOAuth(profile: Profile): boolean {
-  return profile.authFlow === 'MANAGED_LOGIN' || profile.authFlow === 'CLIENT_CREDENTIALS';
-}
-
 /** What the OAuth kinds need to renew or end a session. */
 export interface OAuthSessionContext {
   profile: Profile;
@@ -27,12 +22,8 @@ export async function requestClientCredentials(context: OAuthSessionContext): Pr
   return tokenSetFromOAuth(await clientOf(context).clientCredentials(context.profile.scopes), context.now());
 }
 
-/**
- * Renews an OAuth session: client credentials are requested again; managed login uses grant_type=refresh_token,
- * and a refused refresh token (invalid_grant) means a new sign-in.
- */
+/** Renews a managed-login session with grant_type=refresh_token; a refused refresh token (invalid_grant) means a new sign-in. */
 export async function refreshOAuthSession(context: OAuthSessionContext, session: TokenSet | undefined): Promise<TokenSet> {
-  if (context.profile.authFlow === 'CLIENT_CREDENTIALS') return requestClientCredentials(context);
   const refreshToken = session?.refreshToken;
   if (!refreshToken) throw new RefreshRefusedError('the session has no refresh token');
   try {

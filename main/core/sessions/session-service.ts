@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { refreshSession, RefreshRefusedError } from '../auth/refresh-session.ts';
-import { managedLogin, type OpenUrl } from '../oauth/managed-login.ts';
-import { refreshOAuthSession, requestClientCredentials, revokeOAuthSession, usesOAuth } from '../oauth/oauth-session.ts';
-import { SignInConversation } from '../auth/sign-in-conversation.ts';
+import { RefreshRefusedError } from '../auth/refresh-session.ts';
+import type { OpenUrl } from '../oauth/managed-login.ts';
+import { flowFor, flowKind } from '../auth/flows/flow-kinds.ts';
+import type { Conversation, FlowServices, SignInFlow } from '../auth/flows/sign-in-flow.ts';
 import { answerCanBeRetried } from '../auth/answer-retry.ts';
-import { revokeAtServer, type SignOutResult } from '../auth/sign-out.ts';
+import type { SignOutResult } from '../auth/sign-out.ts';
 import { vaultDeviceMemory } from '../auth/vault-device-memory.ts';
 import type { ChallengeAnswer, SignInCredentials, SignInOutcome } from '../auth/sign-in-types.ts';
 import type { Clock } from '../clock.ts';
-import { CognitoClient } from '../cognito/cognito-client.ts';
-import { cognitoEndpoint } from '../cognito/endpoint.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
-import { asCtmError, BadInputError, NotFoundError, SignInRequiredError } from '../errors.ts';
+import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
@@ -29,23 +27,32 @@ export interface SessionDependencies {
   clock: Clock;
 }
 
+/** How a sign-in shows a URL to the person, for the kinds that sign in in the browser. */
+export interface SignInVia {
+  open?: OpenUrl | undefined;
+  timeoutMs?: number | undefined;
+}
+
 interface PendingConversation {
   profileId: string;
-  conversation: SignInConversation;
+  conversation: Conversation;
   startedAt: number;
 }
 
 /** A challenge conversation is forgotten after this long (Cognito's sessions last 3 to 15 minutes). */
 const CONVERSATION_TTL_MS = 15 * 60_000;
 
-/** Signs profiles in, keeps their tokens (memory and keychain), refreshes them on demand and signs them out. */
+/**
+ * Keeps profiles' tokens (memory and keychain) and runs their sign-ins, renewals and sign-outs through the flow of each
+ * profile's kind (main/core/auth/flows), which alone knows how its kind talks to Cognito.
+ */
 export class SessionService {
   private readonly deps: SessionDependencies;
   private readonly cache = new Map<string, TokenSet>();
   private readonly inflight = new Map<string, Promise<TokenSet>>();
   private readonly conversations = new Map<string, PendingConversation>();
-  /** Managed logins waiting for the browser, by profile id: aborting one closes its loopback listener. */
-  private readonly browserSignIns = new Map<string, AbortController>();
+  /** Sign-ins under way, by profile reference: aborting one (a managed login's Cancel) closes its loopback listener. */
+  private readonly starting = new Map<string, AbortController>();
   private readonly problems = new Map<string, { state: 'sign-in-required' | 'error'; message: string }>();
   /** Profiles whose newest tokens are only in memory because the keychain refused or did not answer the save. */
   private readonly unsaved = new Set<string>();
@@ -54,37 +61,25 @@ export class SessionService {
     this.deps = deps;
   }
 
-  /** Starts a sign-in with the profile's flow. */
-  async startSignIn(profileRef: string, credentials: SignInCredentials): Promise<SignInStep> {
-    const profile = await this.deps.profiles.get(profileRef);
-    // Client credentials need no person: "signing in" is asking the token endpoint.
-    if (profile.authFlow === 'CLIENT_CREDENTIALS') return this.signedIn(profile, await requestClientCredentials(await this.oauthContext(profile)));
-    if (profile.authFlow === 'MANAGED_LOGIN') throw new BadInputError(`Profile "${profile.name}" signs in through managed login in the browser: run ctm login ${profile.name}`);
-    const lastUser = (this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id).catch(() => undefined)))?.userId;
-    const devices = vaultDeviceMemory(this.deps.vault, profile.userPoolId, credentials.username ?? profile.username, lastUser);
-    const conversation = new SignInConversation({ profile, client: this.clientFor(profile), now: () => this.deps.clock.now(), devices, ...(await this.secretOf(profile)) });
-    const outcome = await conversation.start(credentials);
-    return this.advance(profile, conversation, randomUUID(), outcome);
-  }
-
-  /** Signs a MANAGED_LOGIN profile in through the browser (`open` shows the URL); the refresh token goes to the keychain. */
-  async signInWithBrowser(profileRef: string, open: OpenUrl, timeoutMs?: number): Promise<SignInStep> {
+  /** Starts a sign-in with the profile's kind; a browser kind shows its page through `via.open`. */
+  async startSignIn(profileRef: string, credentials: SignInCredentials, via: SignInVia = {}): Promise<SignInStep> {
     // Registered before any await, so a cancel that follows at once (the window's Cancel) always finds it.
     const controller = new AbortController();
-    this.browserSignIns.get(profileRef)?.abort(); // a new sign-in replaces one still waiting
-    this.browserSignIns.set(profileRef, controller);
+    this.starting.get(profileRef)?.abort(); // a new sign-in replaces one still waiting
+    this.starting.set(profileRef, controller);
     try {
       const profile = await this.deps.profiles.get(profileRef);
-      const tokens = await managedLogin({ ...(await this.oauthContext(profile)), open, signal: controller.signal, ...(timeoutMs ? { timeoutMs } : {}) });
-      return await this.signedIn(profile, tokens);
+      const started = await this.flowOf(profile).start({ credentials, open: via.open, timeoutMs: via.timeoutMs, signal: controller.signal });
+      if (started.kind === 'tokens') return await this.signedIn(profile, started.tokens, started.warning);
+      return this.advance(profile, started.conversation, randomUUID(), started);
     } finally {
-      if (this.browserSignIns.get(profileRef) === controller) this.browserSignIns.delete(profileRef);
+      if (this.starting.get(profileRef) === controller) this.starting.delete(profileRef);
     }
   }
 
-  /** Gives up a managed login still waiting for the browser (same profile reference as its sign-in): its loopback listener closes and the sign-in fails as cancelled. */
-  async cancelBrowserSignIn(profileRef: string): Promise<void> {
-    const pending = this.browserSignIns.get(profileRef);
+  /** Gives up a sign-in still waiting (same profile reference as its start): a managed login's listener closes and it fails as cancelled. */
+  async cancelSignIn(profileRef: string): Promise<void> {
+    const pending = this.starting.get(profileRef);
     // Aborted before any await, so a Cancel right after the start is never missed.
     if (pending) return pending.abort();
     // Nothing waiting: fine for a known profile (the sign-in already ended); an unknown one is an error like elsewhere.
@@ -114,7 +109,7 @@ export class SessionService {
     const profile = await this.deps.profiles.get(profileRef);
     // Without its refresh token: a cached answer reads the cache key and the cache file, whatever the number of profiles.
     const session = this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id));
-    if (!session && profile.authFlow === 'CLIENT_CREDENTIALS') return this.refresh(profile.id);
+    if (!session && flowKind(profile).renewsWithoutSession) return this.refresh(profile.id);
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
     if (isFreshEnough(session, this.deps.clock.now(), options.minTtlMs)) return session;
     return this.refresh(profile.id);
@@ -136,20 +131,9 @@ export class SessionService {
   async signOut(profileRef: string, options: { global?: boolean } = {}): Promise<SignOutResult> {
     const profile = await this.deps.profiles.get(profileRef);
     try {
-      let session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
+      const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
       if (!session) return { revoked: true };
-      if (usesOAuth(profile)) return await this.revokeOAuth(profile, session);
-      const client = this.clientFor(profile);
-      const { clientSecret } = await this.secretOf(profile).catch(() => ({ clientSecret: undefined }));
-      if (options.global && session.expiresAt <= this.deps.clock.now() && session.refreshToken) {
-        // GlobalSignOut needs a live access token: renew an expired one first (a refused refresh leaves nothing to revoke).
-        try {
-          session = await this.refresh(profile.id);
-        } catch (error) {
-          return { revoked: false, warning: `Signed out on this computer, but Cognito did not sign the user out on other devices (${asCtmError(error).message.replace(/\.$/, '')}).` };
-        }
-      }
-      return await revokeAtServer({ client, clientId: profile.clientId, ...(clientSecret ? { clientSecret } : {}), session, global: options.global === true, refresh: () => this.refresh(profile.id) });
+      return await this.flowOf(profile).signOut(session, { global: options.global === true, renew: () => this.refresh(profile.id) });
     } finally {
       await this.forget(profile.id);
     }
@@ -164,8 +148,8 @@ export class SessionService {
       const cached = this.cache.get(profile.id);
       const session = cached ? { expiresAt: cached.expiresAt, hasRefreshToken: Boolean(cached.refreshToken) } : secrets.get(profile.id)?.session;
       const problem = this.problems.get(profile.id);
-      // Client credentials renew without a refresh token (asking again), so an expired one is "expired", not "sign-in required".
-      const renewable = session?.hasRefreshToken === true || profile.authFlow === 'CLIENT_CREDENTIALS';
+      // A kind that renews by asking again (client credentials) needs no refresh token: expired, not "sign-in required".
+      const renewable = session?.hasRefreshToken === true || flowKind(profile).renewsWithoutSession;
       const state = this.inflight.has(profile.id) ? 'refreshing' : sessionState(session?.expiresAt, renewable, now, problem?.state);
       return { profile, state, ...(session ? { expiresAt: session.expiresAt } : {}), ...(problem ? { problem: problem.message } : {}) };
     });
@@ -187,13 +171,12 @@ export class SessionService {
     }
     // The keychain first: `ctm` or the app in another process may have rotated the refresh token since we cached it.
     let session = this.unsaved.has(profile.id) ? this.cache.get(profile.id) : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id));
-    if (!session && profile.authFlow !== 'CLIENT_CREDENTIALS') throw new SignInRequiredError(profile.name, 'it is not signed in');
+    const flow = this.flowOf(profile);
+    if (!session && !flowKind(profile).renewsWithoutSession) throw new SignInRequiredError(profile.name, 'it is not signed in');
     for (let attempt = 1; ; attempt++) {
       let renewed: TokenSet;
       try {
-        renewed = usesOAuth(profile)
-          ? await refreshOAuthSession(await this.oauthContext(profile), session)
-          : await refreshSession({ profile, session: session as TokenSet, client: this.clientFor(profile), now: () => this.deps.clock.now(), rememberFallback: () => this.rememberRefreshFallback(profile), forgetDevice: () => this.forgetDevice(profile, session as TokenSet), ...(await this.secretOf(profile)) });
+        renewed = await flow.renew(session);
       } catch (error) {
         if (!isDefiniteRefusal(error)) {
           const problem = asCtmError(error);
@@ -235,7 +218,7 @@ export class SessionService {
     return tokens;
   }
 
-  private async advance(profile: Profile, conversation: SignInConversation, conversationId: string, outcome: SignInOutcome): Promise<SignInStep> {
+  private async advance(profile: Profile, conversation: Conversation, conversationId: string, outcome: SignInOutcome): Promise<SignInStep> {
     if (outcome.kind === 'challenge') {
       this.conversations.set(conversationId, { profileId: profile.id, conversation, startedAt: this.deps.clock.now() });
       return { kind: 'challenge', profileId: profile.id, conversationId, prompt: outcome.prompt };
@@ -256,33 +239,19 @@ export class SessionService {
     for (const [id, pending] of this.conversations) if (pending.startedAt < oldest) this.conversations.delete(id);
   }
 
-  /** Forgets the device remembered for the session's user, which the pool no longer knows (a failure only leaves a stale entry). */
-  private async forgetDevice(profile: Profile, session: TokenSet | undefined): Promise<void> {
-    const names = new Set([session?.userId, profile.username].filter((name): name is string => Boolean(name)));
-    for (const name of names) await this.deps.vault.deleteDevice(profile.userPoolId, name).catch(() => undefined);
-  }
-
-  /** Remembers that the profile's endpoint lacks GetTokensFromRefreshToken; a failed write only costs one extra call next time. */
-  private async rememberRefreshFallback(profile: Profile): Promise<void> {
-    await this.deps.profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).catch(() => undefined);
-  }
-
-  private async oauthContext(profile: Profile): Promise<{ profile: Profile; clientSecret?: string; transport: CognitoTransport; now: () => number }> {
-    return { profile, transport: this.deps.transport, now: () => this.deps.clock.now(), ...(await this.secretOf(profile)) };
-  }
-
-  /** /oauth2/revoke for a managed-login session; like the API's sign-out, a failure is a warning, not an error. */
-  private async revokeOAuth(profile: Profile, session: TokenSet): Promise<SignOutResult> {
-    try {
-      await revokeOAuthSession(await this.oauthContext(profile), session);
-      return { revoked: true };
-    } catch (error) {
-      return { revoked: false, warning: `Signed out on this computer, but the refresh token was not revoked at the server and stays valid until it expires (${asCtmError(error).message.replace(/\.$/, '')}).` };
-    }
-  }
-
-  private clientFor(profile: Profile): CognitoClient {
-    return new CognitoClient(this.deps.transport, cognitoEndpoint(profile.region, profile.endpoint, profile.fips));
+  /** The profile's flow, over this service's keychain, wire and clock. */
+  private flowOf(profile: Profile): SignInFlow {
+    const { vault, transport, clock, profiles } = this.deps;
+    const services: FlowServices = {
+      transport,
+      now: () => clock.now(),
+      clientSecret: async () => (await this.secretOf(profile)).clientSecret,
+      devices: (typed, lastUser) => vaultDeviceMemory(vault, profile.userPoolId, typed, lastUser),
+      lastUser: async () => (this.cache.get(profile.id) ?? (await vault.session(profile.id).catch(() => undefined)))?.userId,
+      // A failed write only costs one extra call next time.
+      rememberRefreshFallback: () => profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).then(() => undefined, () => undefined),
+    };
+    return flowFor(profile, services);
   }
 
   private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {

@@ -33,8 +33,8 @@ export async function runOAuthBench(options: { quick?: boolean } = {}): Promise<
     const sso = await core.addProfile(oauthProfile(emulator.endpoint, { name: 'sso', authFlow: 'MANAGED_LOGIN', clientId: 'browserclient1', scopes: ['openid', 'email'] }));
     const machine = await core.addProfile(oauthProfile(emulator.endpoint, { name: 'machine', authFlow: 'CLIENT_CREDENTIALS', clientId: 'machineclient1' }), SECRET);
     const browser = async (url: string): Promise<void> => void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined);
-    await core.sessions.signInWithBrowser(sso.id, browser); // warm-up: JWKS fetched once, as in a long-running app
-    const login = await timed(runs, () => core.sessions.signInWithBrowser(sso.id, browser));
+    await core.sessions.startSignIn(sso.id, {}, { open: browser }); // warm-up: JWKS fetched once, as in a long-running app
+    const login = await timed(runs, () => core.sessions.startSignIn(sso.id, {}, { open: browser }));
     const refresh = await timed(runs, () => core.sessions.refresh(sso.id));
     await core.sessions.tokens(machine.id);
     const cached = await timed(runs * 10, () => core.sessions.tokens(machine.id));

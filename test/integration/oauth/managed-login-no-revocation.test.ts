@@ -26,7 +26,7 @@ describe.skipIf(!HAS_KEYRING)('managed login on an app client with token revocat
 
   it('the emulator\u2019s /oauth2/revoke answers HTTP 400 {"error":"invalid_request"} for such a client, and the token keeps working', async () => {
     const profile = await app.core.addProfile(oauthProfile(app.emulator.endpoint, { name: 'direct', authFlow: 'MANAGED_LOGIN', clientId: 'norevokebrowser1' }));
-    await app.core.sessions.signInWithBrowser(profile.id, async (url) => void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined));
+    await app.core.sessions.startSignIn(profile.id, {}, { open: async (url) => void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined) });
     const refreshToken = (await app.core.vault.session(profile.id))?.refreshToken ?? '';
     const answer = await fetch(`${app.emulator.endpoint.replace(/\/$/, '')}/oauth2/revoke`, {
       method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: refreshToken, client_id: 'norevokebrowser1' }),
@@ -39,7 +39,7 @@ describe.skipIf(!HAS_KEYRING)('managed login on an app client with token revocat
 
   it('ctm logout: exit 0, a warning that the token was not revoked because revocation is off, and the keychain forgets the session', async () => {
     const profile = await app.core.addProfile(oauthProfile(app.emulator.endpoint, { name: 'no-revoke', authFlow: 'MANAGED_LOGIN', clientId: 'norevokebrowser1' }));
-    await app.core.sessions.signInWithBrowser(profile.id, async (url) => void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined));
+    await app.core.sessions.startSignIn(profile.id, {}, { open: async (url) => void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined) });
     const refreshToken = (await app.core.vault.session(profile.id))?.refreshToken ?? '';
     const logout = await runCtm(['logout', 'no-revoke'], app.env);
     expect(logout).toMatchObject({ code: 0, stdout: '' });

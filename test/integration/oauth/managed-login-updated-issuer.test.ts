@@ -17,9 +17,9 @@ describe.skipIf(!HAS_KEYRING)('managed login with a pool whose issuer is the upd
 
   it('signs in, checks the ID token against the updated issuer, and stores the session', async () => {
     const profile = await app.core.addProfile(oauthProfile(app.emulator.endpoint, { name: 'upd', authFlow: 'MANAGED_LOGIN', clientId: 'browserclient1', scopes: ['openid', 'email'] }));
-    const step = await app.core.sessions.signInWithBrowser(profile.id, async (url) => {
+    const step = await app.core.sessions.startSignIn(profile.id, {}, { open: async (url) => {
       void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined);
-    });
+    } });
     expect(step.kind).toBe('signed-in');
     const stored = await app.core.vault.session(profile.id);
     expect(decodeJwtClaims(stored?.idToken ?? '')?.iss).toMatch(/^https:\/\/issuer-cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_/);

@@ -17,11 +17,11 @@ describe.skipIf(!HAS_KEYRING)('managed login (code + PKCE) through the loopback 
   };
   const signIn = async (profileId: string, login: HostedUiLogin = { username: 'alice', password: PASSWORD }) => {
     const urls: string[] = [];
-    const step = await app.core.sessions.signInWithBrowser(profileId, async (url) => {
+    const step = await app.core.sessions.startSignIn(profileId, {}, { open: async (url) => {
       urls.push(url);
       // The "browser" runs on its own, as the system browser would: the listener's answer ends the sign-in.
       void signInThroughHostedUi(url, login).catch(() => undefined);
-    });
+    } });
     return { step, url: new URL(urls[0] ?? '') };
   };
   beforeAll(async () => {
@@ -56,8 +56,8 @@ describe.skipIf(!HAS_KEYRING)('managed login (code + PKCE) through the loopback 
   it('a cancel sent right after the sign-in started, before its listener is up, still ends it: cancelled, and the browser never opened', async () => {
     const profile = await add({});
     const opened: string[] = [];
-    const signIn = app.core.sessions.signInWithBrowser(profile.id, async (url) => void opened.push(url));
-    await app.core.sessions.cancelBrowserSignIn(profile.id);
+    const signIn = app.core.sessions.startSignIn(profile.id, {}, { open: async (url) => void opened.push(url) });
+    await app.core.sessions.cancelSignIn(profile.id);
     await expect(signIn).rejects.toThrow(/cancelled/);
     expect(opened).toEqual([]);
   });

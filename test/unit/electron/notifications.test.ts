@@ -3,7 +3,7 @@ import { noticesFor } from '../../../main/electron/notifications.ts';
 import type { ProfileView } from '../../../main/ipc/contract.ts';
 
 const p = (state: ProfileView['state'], problem?: string): ProfileView => ({
-  id: 'id-dev', name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_P', clientId: 'c', authFlow: 'USER_SRP_AUTH', hasClientSecret: false, autoRefresh: true, state, ...(problem ? { problem } : {}),
+  id: 'id-dev', name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_P', clientId: 'c', authFlow: 'USER_SRP_AUTH', signIn: 'password', hasClientSecret: false, autoRefresh: true, state, ...(problem ? { problem } : {}),
 });
 
 describe('notifications for state changes', () => {

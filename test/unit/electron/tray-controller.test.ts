@@ -5,7 +5,7 @@ import type { ProfileView } from '../../../main/ipc/contract.ts';
 
 const NOW = 1_800_000_000_000;
 const dev = (state: ProfileView['state']): ProfileView => ({
-  id: 'id-dev', name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'c', authFlow: 'USER_SRP_AUTH', hasClientSecret: false, autoRefresh: true, state, expiresAt: NOW + 600_000,
+  id: 'id-dev', name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'c', authFlow: 'USER_SRP_AUTH', signIn: 'password', hasClientSecret: false, autoRefresh: true, state, expiresAt: NOW + 600_000,
 });
 
 describe('TrayController with a recording tray (Electron stood in)', () => {

@@ -4,7 +4,7 @@ import type { ProfileView } from '../../../main/ipc/contract.ts';
 
 const NOW = 1_800_000_000_000;
 const profile = (name: string, state: ProfileView['state'], expiresInMin?: number): ProfileView => ({
-  id: `id-${name}`, name, region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client', authFlow: 'USER_SRP_AUTH',
+  id: `id-${name}`, name, region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client', authFlow: 'USER_SRP_AUTH', signIn: 'password',
   hasClientSecret: false, autoRefresh: true, state, ...(expiresInMin !== undefined ? { expiresAt: NOW + expiresInMin * 60_000 } : {}),
 });
 

@@ -40,8 +40,8 @@ describe('the sign-in dialog steps for each challenge', () => {
   });
 
   it('makes the password optional for flows that may not need one', () => {
-    const profile = { name: 'p', authFlow: 'USER_AUTH' } as ProfileView;
+    const profile = { name: 'p', signIn: 'password', passwordOptional: true } as ProfileView;
     expect(passwordForm(profile).fields[1]).toMatchObject({ name: 'password', required: false });
-    expect(passwordForm({ ...profile, authFlow: 'USER_PASSWORD_AUTH' }).fields[1]).toMatchObject({ required: true });
+    expect(passwordForm({ name: 'p', signIn: 'password' } as ProfileView).fields[1]).toMatchObject({ required: true });
   });
 });
