@@ -1,10 +1,9 @@
 // The Electron main process: wiring only. It builds the real adapters, hands them to the core and registers
 // the IPC handlers of the one contract. All logic lives in main/core, main/ipc and main/electron.
 import { app, BrowserWindow, clipboard, ClipboardItem, dialog, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, session, Tray } from 'electron';
-// A static import: the bundle requires keytar at load (CommonJS), never through Electron's ESM loader inside app.asar.
-import * as keytar from 'keytar';
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './cli/run-cli.ts';
 import { CTM_VERSION } from './cli/version.ts';
@@ -23,7 +22,10 @@ import { appMenuTemplate } from './electron/app-menu.ts';
 import { appPageMatcher } from './electron/app-page.ts';
 import { appPaths } from './electron/app-paths.ts';
 import { cliArgsFromLauncher } from './shared/cli-launch.ts';
-import { applyGlobalShortcut } from './electron/global-shortcut.ts';
+import { applyGlobalShortcut, enableShortcutPortal, refusedShortcutNotice } from './electron/global-shortcut.ts';
+import { clipboardRoute } from './electron/clipboard-route.ts';
+import { applyStartAtLogin } from './electron/login-item.ts';
+import { trayClickShowsWindow } from './electron/tray-click.ts';
 import { macCliInstallArgs, MAC_CLI_LINK } from './electron/install-cli.ts';
 import { bringBack, closeBehaviour, keepInTray, mainWindowOptions } from './electron/main-window.ts';
 import { noticesFor, type NoticeModel } from './electron/notifications.ts';
@@ -39,7 +41,9 @@ import { createApi, createIpcHandlers } from './ipc/handlers.ts';
 import { openInSystemBrowser } from './electron/system-browser.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
 
-const secretStore = (): KeytarSecretStore => new KeytarSecretStore(undefined, undefined, { keytar });
+// keytar is loaded at the first keychain call (a plain CommonJS require in the bundle, build/bundle.ts), so a host
+// without libsecret still opens the window, which then says what is missing instead of the app dying at launch.
+const secretStore = (): KeytarSecretStore => new KeytarSecretStore();
 const cliArgs = cliArgsFromLauncher(process.argv);
 if (cliArgs) runAsCli(cliArgs);
 else startApp();
@@ -47,20 +51,27 @@ else startApp();
 /** `ctm` from an installed app (build/bin launchers): the CLI in this process, then exit; no window, tray or lock. */
 function runAsCli(args: string[]): void {
   app.dock?.hide();
+  // Its own Chromium data, never the running app's (sharing it moves the app's caches and prints about it), and no GPU
+  // process; on Linux the launcher also starts it headless (--ozone-platform=headless), so it runs without a display.
+  const chromiumData = mkdtempSync(join(tmpdir(), 'ctm-cli-'));
+  app.setPath('userData', chromiumData);
+  app.disableHardwareAcceleration();
   const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   void runCli(args, () => new Core({ configDir: configDir(), secretStore: secretStore() }), terminal)
     .catch(() => (process.stderr.write('ctm: unexpected failure\n'), 1))
-    .then((code) => process.stdout.write('', () => app.exit(code)));
+    .then((code) => process.stdout.write('', () => (rmSync(chromiumData, { recursive: true, force: true }), app.exit(code))));
 }
 
 function startApp(): void {
-  const paths = appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme));
+  const paths = appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme, process.env));
   const isAppPage = appPageMatcher(paths.page);
 
   // Another config folder (the demo, tests) is another instance: its own Electron data and single-instance lock.
   if (process.env.CTM_CONFIG_DIR) app.setPath('userData', join(process.env.CTM_CONFIG_DIR, 'electron'));
   // Windows shows toasts only for an app with this id (the one the installer's shortcut carries).
   if (process.platform === 'win32') app.setAppUserModelId('dev.cognito-token-manager.app');
+  // Chromium reads its switches at start: the Wayland shortcut portal must be on before 'ready'.
+  enableShortcutPortal(app.commandLine, process.platform, process.env);
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -76,7 +87,10 @@ function startApp(): void {
   // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
   const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch) });
   const settings = new SettingsStore(configDir());
-  const tokenClipboard = new ElectronTokenClipboard(clipboard, (items) => new ClipboardItem(items));
+  const tokenClipboard = new ElectronTokenClipboard(clipboard, (items) => new ClipboardItem(items), {
+    route: clipboardRoute(process.platform, process.env),
+    hasFocusedWindow: () => BrowserWindow.getFocusedWindow() !== null,
+  });
   let clearSeconds = 60;
   // Every change (the window's, the tray's, a refresh's) lands here: push it to the page, update the tray, notify.
   const changed = (): void => void onChanged();
@@ -131,13 +145,19 @@ function startApp(): void {
     if (Notification.isSupported()) for (const notice of noticesFor(lastProfiles, profiles)) new Notification(notice).show();
     lastProfiles = profiles;
   }
+  let refusedShortcut = '';
   const applySettings = (current: AppSettings): void => {
     clearSeconds = current.clipboardClearSeconds;
     tokenClipboard.setClearAfter(current.clipboardClearSeconds * 1000);
-    if (app.getLoginItemSettings().openAtLogin !== current.startAtLogin) app.setLoginItemSettings({ openAtLogin: current.startAtLogin });
-    applyGlobalShortcut(globalShortcut, current.globalShortcut, () => {
+    // The installed app (the AppImage file itself when run from one); a development build needs its folder too.
+    const command = [process.env.APPIMAGE || process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
+    void applyStartAtLogin(current.startAtLogin, process.platform, app, { env: process.env, command }).catch((error: unknown) => tell(failedNotice('Start at login', error)));
+    const shortcut = applyGlobalShortcut(globalShortcut, current.globalShortcut, () => {
       if (current.defaultProfileId) void api.copyToken(current.defaultProfileId, 'access', 'raw').catch((error: unknown) => tell(failedNotice('Copying the token', error)));
     });
+    // Said once per refused combination, not on every later settings change.
+    if (shortcut === 'refused' && refusedShortcut !== current.globalShortcut) tell(refusedShortcutNotice(current.globalShortcut));
+    refusedShortcut = shortcut === 'refused' ? current.globalShortcut : '';
   };
   const installCli = (): void => {
     execFile('osascript', macCliInstallArgs(join(process.resourcesPath, 'bin', 'ctm')), (error) => {
@@ -151,7 +171,7 @@ function startApp(): void {
     quitting = true;
   });
   // The copied token leaves the clipboard before the app does.
-  clearBeforeQuit(app, () => tokenClipboard.clearIfOurs());
+  clearBeforeQuit(app, () => tokenClipboard.clearIfOurs(), undefined, powerMonitor);
   app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('will-quit', () => core.scheduler.stop());
   app.on('window-all-closed', () => {
@@ -174,10 +194,10 @@ function startApp(): void {
     // The window first: it shows "loading" and asks for the profiles itself, so a locked or slow keychain never delays it.
     showWindow();
     const tray = new Tray(paths.trayIcon);
-    tray.on('click', () => void showWindow());
+    if (trayClickShowsWindow(process.platform)) tray.on('click', () => void showWindow());
     trayController = new TrayController({ tray, buildMenu: (template) => Menu.buildFromTemplate(template), icons: paths.trayIcons, run: runTrayAction });
     // The glyph follows the panel's theme as it changes (Windows taskbar: the system theme, not the app's).
-    nativeTheme.on('updated', () => trayController?.setIcons(appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme)).trayIcons));
+    nativeTheme.on('updated', () => trayController?.setIcons(appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme, process.env)).trayIcons));
     settings.onChange(applySettings);
     applySettings(await settings.get());
     await onChanged();

@@ -1,6 +1,6 @@
 import type { Core } from '../core/core.ts';
 import { asCtmError, BadInputError } from '../core/errors.ts';
-import { CLIP_CLEAR_COMMAND } from './clipboard/clip-token.ts';
+import { CLIP_CLEAR_COMMAND } from '../clipboard/clip-token.ts';
 import { COMMAND_TABLE } from './command-table.ts';
 import { clipClearCommand } from './commands/clip-clear-command.ts';
 import { completeCommand } from './commands/completion-command.ts';

@@ -1,3 +1,4 @@
+import { desktopNames } from './tray-theme.ts';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 
 /** The hardened settings of the app's only window (Electron's security checklist). */
@@ -30,13 +31,14 @@ export type CloseBehaviour = 'hide' | 'minimize';
 
 /**
  * Hide to the tray, except on a GNOME desktop that may show no tray at all: GNOME Shell dropped the legacy tray and
- * shows StatusNotifier items only with the AppIndicator extension, which Ubuntu ships (XDG_CURRENT_DESKTOP
+ * shows StatusNotifier items only with the AppIndicator extension, which Ubuntu and Pop!_OS ship (XDG_CURRENT_DESKTOP
  * "ubuntu:GNOME") and upstream GNOME (Fedora, Debian) does not. There the window minimises, staying in the dock.
  */
 export function closeBehaviour(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): CloseBehaviour {
   if (platform !== 'linux') return 'hide';
-  const desktops = (env.XDG_CURRENT_DESKTOP ?? '').toLowerCase().split(':');
-  return desktops.includes('gnome') && !desktops.includes('ubuntu') && env.CTM_TRAY !== 'on' ? 'minimize' : 'hide';
+  // The session's own names: Electron has rewritten Ubuntu's "ubuntu:GNOME" to "Unity" by the time this runs.
+  const desktops = desktopNames(env);
+  return desktops.includes('gnome') && !desktops.includes('ubuntu') && !desktops.includes('pop') && env.CTM_TRAY !== 'on' ? 'minimize' : 'hide';
 }
 
 /** Shows the page once rendered, and hides or minimises it (instead of closing) on close, so the app lives on. */

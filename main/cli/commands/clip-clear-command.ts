@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { configDir } from '../../core/profiles/config-dir.ts';
-import { clipFingerprint, isLatestClearer, localClipboardTools } from '../clipboard/clip-token.ts';
-import { runTool } from '../clipboard/run-tool.ts';
+import { clipFingerprint, isLatestClearer } from '../../clipboard/clip-token.ts';
+import { localClipboardTools } from '../../clipboard/local-tools.ts';
+import { runTool } from '../../clipboard/run-tool.ts';
 import { EXIT } from '../exit-codes.ts';
 import { readStdinLines, type Terminal } from '../terminal.ts';
 

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { Core } from '../../core/core.ts';
 import { formatToken } from '../../core/tokens/token-format.ts';
-import { clipWithClear } from '../clipboard/clip-token.ts';
+import { clipWithClear } from '../../clipboard/clip-token.ts';
 import { chosenProfile } from '../profile-choice.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';

@@ -113,10 +113,16 @@ export class KeytarSecretStore implements SecretStore {
       this.keytar = loaded.default ?? loaded;
       return this.keytar;
     } catch (error) {
+      // A host without libsecret (an AppImage on a minimal system) fails here, at the first keychain call, not at launch.
+      if (/libsecret/i.test(String((error as Error | undefined)?.message))) throw new KeychainError(LIBSECRET_MISSING, { cause: error });
       throw new KeychainError('The keychain module (keytar) could not be loaded. Reinstall the app; on Linux building it needs libsecret-1-dev.', { cause: error });
     }
   }
 }
+
+/** What the app and ctm say when the system's libsecret is missing: the package to install, per family. */
+export const LIBSECRET_MISSING =
+  "The system's Secret Service library (libsecret) is missing, so tokens cannot be stored. Install it (Debian, Ubuntu: apt-get install libsecret-1-0 gnome-keyring; Fedora: dnf install libsecret) and restart the app. Nothing stored was changed.";
 
 function notAnsweringMessage(what: string, timeoutMs: number, stillWaiting: boolean): string {
   const waited = stillWaiting ? 'is still not answering an earlier request' : `did not answer a ${what} within ${Math.round(timeoutMs / 1000)} s`;

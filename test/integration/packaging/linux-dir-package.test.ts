@@ -87,12 +87,13 @@ module.exports = { ...base, electronDist: ${JSON.stringify(standInElectron(work)
     expect(existsSync(join(appDir, 'resources/bin/ctm.cmd'))).toBe(true);
   });
 
-  it('ctm through a link elsewhere (as /usr/bin/ctm) runs the app binary in CLI mode with every argument after --, and returns its exit code', () => {
+  it('ctm through a link elsewhere (as /usr/bin/ctm) runs the app binary headless in CLI mode with every argument after --, and returns its exit code', () => {
     const link = join(work, 'usr-bin', 'ctm');
     mkdirSync(join(work, 'usr-bin'));
     symlinkSync(join(appDir, 'resources/bin/ctm'), link);
     const run = spawnSync(link, ['token', 'my dev', '--no-sandbox'], { encoding: 'utf8' });
-    expect(run.stdout.trim().split('\n')).toEqual(['arg:--ctm-cli', 'arg:--', 'arg:token', 'arg:my dev', 'arg:--no-sandbox']);
+    // Headless on Linux: no display needed (Electron would abort with "Missing X server or $DISPLAY").
+    expect(run.stdout.trim().split('\n')).toEqual(['arg:--ozone-platform=headless', 'arg:--ctm-cli', 'arg:--', 'arg:token', 'arg:my dev', 'arg:--no-sandbox']);
     expect(run.status).toBe(7);
   });
 

@@ -6,11 +6,20 @@
 // Arguments after the script reach the app as its own command line (`--ctm-cli -- <args>`: the ctm launchers').
 import Module from 'node:module';
 import { join } from 'node:path';
+import { desktopFromEnv, electronInitEnvironment } from './standin-desktop.ts';
 import { standInElectron } from './standin-electron.ts';
 
-// Another platform's code paths (the menu on macOS, the taskbar theme on Windows) with CTM_STANDIN_PLATFORM.
+// Another platform's code paths (the menu on macOS, the taskbar theme on Windows) with CTM_STANDIN_PLATFORM; a Wayland
+// session with WAYLAND_DISPLAY; combinations other apps own with CTM_STANDIN_TAKEN_SHORTCUTS (comma-separated).
 if (process.env.CTM_STANDIN_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.CTM_STANDIN_PLATFORM });
-const standIn = standInElectron({ notifications: process.env.CTM_STANDIN_NOTIFICATIONS !== '0', packaged: process.env.CTM_STANDIN_PACKAGED === '1' });
+const desktop = desktopFromEnv(process.env);
+electronInitEnvironment(process.env, desktop.platform);
+const standIn = standInElectron({
+  notifications: process.env.CTM_STANDIN_NOTIFICATIONS !== '0',
+  packaged: process.env.CTM_STANDIN_PACKAGED === '1',
+  desktop,
+  takenShortcuts: (process.env.CTM_STANDIN_TAKEN_SHORTCUTS ?? '').split(',').filter(Boolean),
+});
 const { app, recorder } = standIn;
 const print = (): never => {
   process.stdout.write(`\n${JSON.stringify(recorder.calls)}\n`);
@@ -22,7 +31,11 @@ const load = Module as unknown as { _load: (request: string, ...rest: unknown[])
 const originalLoad = load._load;
 load._load = function (request: string, ...rest: unknown[]) {
   if (request === 'electron') return standIn.electron;
-  if (request === 'keytar') recorder.record('require', 'keytar');
+  if (request === 'keytar') {
+    recorder.record('require', 'keytar');
+    // A host without libsecret (an AppImage on a minimal system): loading keytar's native module fails as dlopen does.
+    if (process.env.CTM_STANDIN_NO_LIBSECRET === '1') throw new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory');
+  }
   return originalLoad.call(this, request, ...rest);
 };
 
@@ -54,6 +67,12 @@ const steps: Record<string, () => Promise<void> | void> = {
   'tray-open': () => standIn.tray()?.clickMenu('Open'),
   'tray-quit': () => standIn.tray()?.clickMenu('Quit'),
   'press-shortcut': () => standIn.globalShortcut.pressAll(),
+  // The user clicks into another application: no window of ours has focus any more.
+  blur: () => window()?.loseFocus(),
+  'tray-click': () => standIn.tray()?.clickIcon(),
+  'system-quit': () => app.systemQuit(standIn.powerMonitor),
+  // Lets asynchronous work a step started (a copy, a notice) finish before the next step.
+  settle: () => settle(1_000),
   quit: () => app.quit(),
   hold,
 };

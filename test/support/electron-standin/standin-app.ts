@@ -2,6 +2,7 @@
 // depends on, as Electron's docs describe it; each behaviour cites its page.
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
+import type { StandInDesktop } from './standin-desktop.ts';
 
 /** One call the code under test made, or one event the stand-in emitted, in order. */
 export interface Call {
@@ -34,6 +35,8 @@ export class StandInBrowserWindow extends EventEmitter {
   static readonly all = new Set<StandInBrowserWindow>();
   visible: boolean;
   minimized = false;
+  /** Whether this window has keyboard focus (a shown window takes it; hiding, minimising or another app's window takes it away). */
+  focused = false;
   destroyed = false;
   readonly webContents: EventEmitter & { send(channel: string, ...args: unknown[]): void; setWindowOpenHandler(h: unknown): void; isLoading(): boolean };
 
@@ -43,6 +46,7 @@ export class StandInBrowserWindow extends EventEmitter {
     app.recorder.record('new BrowserWindow', options);
     // "show boolean (optional) - Whether window should be shown when created. Default is true." (api/structures/base-window-options)
     this.visible = options.show !== false;
+    this.focused = this.visible;
     StandInBrowserWindow.all.add(this);
     let loading = false;
     this.webContents = Object.assign(new EventEmitter(), {
@@ -67,12 +71,17 @@ export class StandInBrowserWindow extends EventEmitter {
   isDestroyed(): boolean { return this.destroyed; }
   isVisible(): boolean { return this.visible; }
   isMinimized(): boolean { return this.minimized; }
-  /** win.show(): shows (does not restore a minimised window: that is win.restore()). */
-  show(): void { this.record('window.show'); this.visible = true; this.emit('show'); }
-  hide(): void { this.record('window.hide'); this.visible = false; this.emit('hide'); }
-  focus(): void { this.record('window.focus'); }
-  minimize(): void { this.record('window.minimize'); this.minimized = true; this.emit('minimize'); }
-  restore(): void { this.record('window.restore'); this.minimized = false; this.visible = true; this.emit('restore'); }
+  /** win.show(): "Shows and gives focus to the window" (does not restore a minimised window: that is win.restore()). */
+  show(): void { this.record('window.show'); this.visible = true; this.focused = true; this.emit('show'); }
+  hide(): void { this.record('window.hide'); this.visible = false; this.focused = false; this.emit('hide'); }
+  focus(): void { this.record('window.focus'); this.focused = this.visible && !this.minimized; }
+  isFocused(): boolean { return this.focused; }
+  minimize(): void { this.record('window.minimize'); this.minimized = true; this.focused = false; this.emit('minimize'); }
+  restore(): void { this.record('window.restore'); this.minimized = false; this.visible = true; this.focused = true; this.emit('restore'); }
+  /** Driver: the user clicked into another application's window. */
+  loseFocus(): void { this.focused = false; this.emit('blur'); }
+  /** BrowserWindow.getFocusedWindow(): the window of this app that has focus, or null. */
+  static getFocusedWindow(): StandInBrowserWindow | null { return [...StandInBrowserWindow.all].find((w) => w.focused) ?? null; }
   /** win.close(): "Try to close the window. This has the same effect as a user manually clicking the close button." 'close' can cancel it. */
   close(): boolean {
     const event = new StandInEvent();
@@ -80,6 +89,7 @@ export class StandInBrowserWindow extends EventEmitter {
     if (event.defaultPrevented) return false;
     this.destroyed = true;
     this.visible = false;
+    this.focused = false;
     StandInBrowserWindow.all.delete(this);
     this.record('window.closed');
     this.emit('closed');
@@ -92,20 +102,41 @@ export class StandInBrowserWindow extends EventEmitter {
 /** Electron's app: ready, quit (before-quit -> close windows -> will-quit -> quit), exit, second-instance, activate. */
 export class StandInApp extends EventEmitter {
   readonly recorder: Recorder;
+  readonly desktop: StandInDesktop;
   isPackaged = false;
   exited: number | undefined;
+  readyNow = false;
   private quitting = false;
   private resolveReady: () => void = () => undefined;
   private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
   /** What the stand-in process does on exit (the runner prints its log). */
   onExit: (code: number) => void = () => undefined;
-  readonly dock = { hide: (): void => this.recorder.record('app.dock.hide') };
+  /** app.dock: "macOS" only (api/app#appdock-macos-readonly); undefined elsewhere, so `app.dock.hide()` throws there. */
+  readonly dock: { hide(): void } | undefined;
+  /** The switches appended through app.commandLine, and whether each came before 'ready' (Chromium reads them at start). */
+  readonly switches: { name: string; value: string; beforeReady: boolean }[] = [];
+  /** app.commandLine (api/command-line): appendSwitch "Append a switch (with optional value) to Chromium's command line". */
+  readonly commandLine = {
+    appendSwitch: (name: string, value = ''): void => {
+      this.recorder.record('app.commandLine.appendSwitch', name, value);
+      this.switches.push({ name, value, beforeReady: !this.readyNow });
+    },
+    hasSwitch: (name: string): boolean => this.switches.some((s) => s.name === name),
+    getSwitchValue: (name: string): string => this.switches.findLast((s) => s.name === name)?.value ?? '',
+  };
+  private loginItem = { openAtLogin: false };
 
-  constructor(recorder: Recorder) {
+  constructor(recorder: Recorder, desktop: StandInDesktop = { platform: 'linux', wayland: false, signedBundle: true }) {
     super();
     this.recorder = recorder;
+    this.desktop = desktop;
+    this.dock = desktop.platform === 'darwin' ? { hide: (): void => this.recorder.record('app.dock.hide') } : undefined;
     StandInBrowserWindow.app = this;
     StandInBrowserWindow.all.clear();
+  }
+  /** Whether a Chromium feature was enabled through `--enable-features` before 'ready' (later switches are not read). */
+  featureEnabled(feature: string): boolean {
+    return this.switches.some((s) => s.name === 'enable-features' && s.beforeReady && s.value.split(',').includes(feature));
   }
   override on(event: string, listener: (...args: never[]) => void): this {
     this.recorder.record('app.on', event);
@@ -113,13 +144,27 @@ export class StandInApp extends EventEmitter {
   }
   whenReady(): Promise<void> { return this.ready; }
   /** Driver: Electron finished initialising ('ready', then whenReady() resolves). */
-  becomeReady(): void { this.emit('ready', new StandInEvent()); this.resolveReady(); }
+  becomeReady(): void { this.readyNow = true; this.emit('ready', new StandInEvent()); this.resolveReady(); }
   requestSingleInstanceLock(): boolean { this.recorder.record('app.requestSingleInstanceLock'); return true; }
   setAppUserModelId(id: string): void { this.recorder.record('app.setAppUserModelId', id); }
   setPath(name: string, value: string): void { this.recorder.record('app.setPath', name, value); }
   getPath(name: string): string { return `/tmp/standin-${name}`; }
-  getLoginItemSettings(): { openAtLogin: boolean } { return { openAtLogin: false }; }
-  setLoginItemSettings(settings: unknown): void { this.recorder.record('app.setLoginItemSettings', settings); }
+  /** app.getAppPath(): "The current application directory" (here the project, whose package.json names out/main). */
+  getAppPath(): string { return process.cwd(); }
+  /**
+   * Login items are "macOS, Windows" only (electron.d.ts marks getLoginItemSettings/setLoginItemSettings
+   * `@platform darwin,win32`): on Linux the call is accepted and does nothing, and the answer stays false.
+   */
+  getLoginItemSettings(): { openAtLogin: boolean } { return { ...this.loginItem }; }
+  setLoginItemSettings(settings: { openAtLogin?: boolean }): void {
+    this.recorder.record('app.setLoginItemSettings', settings);
+    if (this.desktop.platform === 'darwin' || this.desktop.platform === 'win32') this.loginItem = { openAtLogin: settings.openAtLogin === true };
+  }
+  /** app.disableHardwareAcceleration(): "This method can only be called before app is ready" (api/app). */
+  disableHardwareAcceleration(): void {
+    if (this.readyNow) throw new Error('app.disableHardwareAcceleration() can only be called before app is ready');
+    this.recorder.record('app.disableHardwareAcceleration');
+  }
 
   /**
    * app.quit(): "Try to close all windows. The before-quit event will be emitted first. If all windows are
@@ -158,6 +203,18 @@ export class StandInApp extends EventEmitter {
     if (this.quitting || StandInBrowserWindow.all.size > 0) return;
     if (this.listenerCount('window-all-closed') === 0) this.quit();
     else this.emit('window-all-closed');
+  }
+  /**
+   * Driver: the system quits the app (restart, shut-down, log-out). powerMonitor emits 'shutdown' first on Linux and
+   * macOS (api/power-monitor#event-shutdown-linux-macos), then the app quits. On macOS an app that cancels that quit in
+   * 'before-quit' is taken as refusing to quit, and macOS stops the whole shut-down (electron/electron #230).
+   */
+  systemQuit(powerMonitor: EventEmitter): void {
+    this.recorder.record('system: shut-down');
+    if (this.desktop.platform === 'linux' || this.desktop.platform === 'darwin') powerMonitor.emit('shutdown', new StandInEvent());
+    this.quit();
+    // The system asked once; an app still running after that answer refused (macOS cancels the shut-down there).
+    if (this.exited === undefined && this.desktop.platform === 'darwin') this.recorder.record('system: shut-down stopped, the app refused to quit');
   }
   /** Driver: the user launched the app again ('second-instance' in the first instance, api/app#event-second-instance). */
   launchAgain(argv: string[] = []): void { this.emit('second-instance', new StandInEvent(), argv, process.cwd(), {}); }

@@ -8,24 +8,56 @@ export class StandInClipboardItem {
   }
 }
 
-/** A stand-in for Electron's promise-based clipboard: keeps the last write, and lets a test copy "from another app". */
+/** Where the clipboard stand-in runs: a Wayland session drops some writes; `focused` says whether a window of the app has focus. */
+export interface ClipboardSession {
+  wayland: boolean;
+  focused: () => boolean;
+  record?: (api: string, ...args: unknown[]) => void;
+}
+
+/**
+ * A stand-in for Electron's promise-based clipboard: keeps the system's clipboard (what another app would paste) and
+ * lets a test copy "from another app". On a Wayland session Electron is a native Wayland client (Electron 38+,
+ * electron/electron PR #48301), and the compositor takes a selection only from a client with keyboard focus: a write
+ * made while none of the app's windows has focus is dropped, and readText() then answers Chromium's own cached copy,
+ * not the system's clipboard (reported by apps that copy from a tray or a shortcut: TranscriptionSuite #174,
+ * doctly/switchboard #54).
+ */
 export class StandInClipboard {
   written: StandInClipboardItem[] = [];
+  /** What another application pasting now would get. */
   text = '';
   clears = 0;
+  /** Writes the compositor dropped (Wayland, no focused window). */
+  dropped = 0;
+  private cached: string | undefined;
+  private readonly session: ClipboardSession;
+
+  constructor(session: ClipboardSession = { wayland: false, focused: () => true }) {
+    this.session = session;
+  }
 
   async write(items: StandInClipboardItem[]): Promise<void> {
-    this.written = items;
     const plain = items[0]?.items['text/plain'];
-    this.text = typeof plain === 'string' ? plain : '';
+    const text = typeof plain === 'string' ? plain : '';
+    this.cached = text;
+    if (this.session.wayland && !this.session.focused()) {
+      this.dropped += 1;
+      this.session.record?.('clipboard.write dropped (Wayland, no focused window)');
+      return;
+    }
+    this.written = items;
+    this.text = text;
   }
 
   async readText(): Promise<string> {
-    return this.text;
+    return this.session.wayland && this.cached !== undefined ? this.cached : this.text;
   }
 
   clear(): void {
     this.clears += 1;
+    this.cached = undefined;
+    if (this.session.wayland && !this.session.focused()) return;
     this.written = [];
     this.text = '';
   }

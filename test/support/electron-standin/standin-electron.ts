@@ -4,12 +4,14 @@ import { EventEmitter } from 'node:events';
 import { StandInApp, StandInBrowserWindow, Recorder } from './standin-app.ts';
 import { allItems, standInMenu, type StandInMenu } from './standin-menu.ts';
 import { StandInClipboard, StandInClipboardItem } from './standin-clipboard.ts';
+import type { StandInDesktop } from './standin-desktop.ts';
 import { StandInIpcMain } from './preload-in-page.ts';
 
-/** Tray: icon, tooltip and context menu as last set; click() and clickMenu(label) drive it as a user would. */
+/** Tray: icon, tooltip and context menu as last set; clickIcon() and clickMenu(label) drive it as a user would. */
 export class StandInTray extends EventEmitter {
   static recorder: Recorder;
   static last: StandInTray | undefined;
+  static platform: NodeJS.Platform = 'linux';
   menu: StandInMenu | undefined;
   image: string;
   tooltip = '';
@@ -22,6 +24,17 @@ export class StandInTray extends EventEmitter {
   setImage(image: string): void { this.image = image; StandInTray.recorder.record('tray.setImage', image); }
   setToolTip(text: string): void { this.tooltip = text; StandInTray.recorder.record('tray.setToolTip', text); }
   setContextMenu(menu: StandInMenu): void { this.menu = menu; StandInTray.recorder.record('tray.setContextMenu'); }
+  /**
+   * Driver: a left click on the tray icon. Windows: 'click' (the context menu opens on a right click). macOS: 'click'
+   * is emitted even when a context menu is set, each time that menu opens (electron/electron PR #24200). Linux: the
+   * icon is a StatusNotifier/AppIndicator item, which opens its menu and emits no 'click' (api/tray: "On Linux the app
+   * indicator will be used if it is supported ... The click event is ignored").
+   */
+  clickIcon(): void {
+    const platform = StandInTray.platform;
+    if (platform !== 'linux') this.emit('click', {}, { x: 0, y: 0, width: 16, height: 16 }, { x: 0, y: 0 });
+    if (platform !== 'win32' && this.menu) StandInTray.recorder.record('tray: menu opened');
+  }
   /** Driver: a click on the item whose label starts with `label` (searching submenus). */
   clickMenu(label: string): void {
     const item = allItems(this.menu).find((i) => i.label?.startsWith(label));
@@ -45,31 +58,61 @@ export class StandInNativeTheme extends EventEmitter {
   }
 }
 
-/** Builds the stand-in module; `notifications` says whether Notification.isSupported() (api/notification#notificationissupported). */
-export function standInElectron(options: { notifications?: boolean; packaged?: boolean } = {}) {
+/** What the stand-in module plays: Notification.isSupported() (api/notification#notificationissupported), a packaged build, the desktop, combinations other apps own. */
+export interface StandInOptions {
+  notifications?: boolean;
+  packaged?: boolean;
+  desktop?: StandInDesktop;
+  /** Accelerators another application already owns: register() answers false for them. */
+  takenShortcuts?: string[];
+}
+
+/** Builds the stand-in module. */
+export function standInElectron(options: StandInOptions = {}) {
   const recorder = new Recorder();
-  const app = new StandInApp(recorder);
+  const desktop = options.desktop ?? { platform: process.platform, wayland: false, signedBundle: true };
+  const app = new StandInApp(recorder, desktop);
   app.isPackaged = options.packaged ?? false;
   StandInTray.recorder = recorder;
   StandInTray.last = undefined;
+  StandInTray.platform = desktop.platform;
   const nativeTheme = new StandInNativeTheme();
-  const clipboard = new StandInClipboard();
+  const clipboard = new StandInClipboard({ wayland: desktop.wayland, focused: () => StandInBrowserWindow.getFocusedWindow() !== null, record: (api) => recorder.record(api) });
   const ipcMain = new StandInIpcMain();
   const record = (api: string) => (...args: unknown[]): void => recorder.record(api, ...args);
-  // globalShortcut keeps what is registered, so a test can press it (api/global-shortcut).
+  // globalShortcut keeps what is bound, so a test can press it (api/global-shortcut).
   const shortcuts = new Map<string, () => void>();
   const globalShortcut = {
-    register: (accelerator: string, callback: () => void): boolean => (recorder.record('globalShortcut.register', accelerator), shortcuts.set(accelerator, callback), true),
+    /**
+     * register(): "This module cannot be used before the ready event"; answers false when "the accelerator is already
+     * taken by other applications" (api/global-shortcut#globalshortcutregisteraccelerator-callback). On a Wayland
+     * session a native client cannot grab keys: only Chromium's GlobalShortcutsPortal, enabled with
+     * `app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal')` before ready (same page), binds a
+     * combination; without it register() still answers true and nothing is bound (electron/electron #52218, #15863).
+     */
+    register: (accelerator: string, callback: () => void): boolean => {
+      recorder.record('globalShortcut.register', accelerator);
+      if (!app.readyNow) throw new Error('globalShortcut cannot be used before the app is ready');
+      if ((options.takenShortcuts ?? []).includes(accelerator)) return false;
+      if (desktop.wayland && !app.featureEnabled('GlobalShortcutsPortal')) return (recorder.record('globalShortcut: not bound (Wayland without the portal)'), true);
+      shortcuts.set(accelerator, callback);
+      return true;
+    },
     unregisterAll: (): void => (recorder.record('globalShortcut.unregisterAll'), shortcuts.clear()),
-    /** Driver: the user pressed every registered combination. */
+    /** Driver: the user pressed every combination the desktop bound. */
     pressAll: (): void => shortcuts.forEach((callback) => callback()),
   };
   class Notification {
     static isSupported(): boolean { return options.notifications ?? true; }
     readonly options: { title: string; body: string };
     constructor(notice: { title: string; body: string }) { this.options = notice; }
-    show(): void { recorder.record('notification.show', this.options.title, this.options.body); }
+    /** macOS delivers through UNUserNotificationCenter, which drops an unsigned bundle's notifications (electron/electron #47817). */
+    show(): void {
+      if (desktop.platform === 'darwin' && !desktop.signedBundle) return recorder.record('notification dropped (unsigned macOS bundle)', this.options.title);
+      recorder.record('notification.show', this.options.title, this.options.body);
+    }
   }
+  const powerMonitor = new EventEmitter();
   const electron = {
     app,
     BrowserWindow: StandInBrowserWindow,
@@ -81,11 +124,12 @@ export function standInElectron(options: { notifications?: boolean; packaged?: b
     session: { defaultSession: { setPermissionRequestHandler: record('session.setPermissionRequestHandler'), setPermissionCheckHandler: record('session.setPermissionCheckHandler') } },
     nativeTheme,
     Notification,
-    powerMonitor: new EventEmitter(),
+    // powerMonitor: 'shutdown' is emitted on Linux and macOS before the system quits the app (api/power-monitor); see app.systemQuit().
+    powerMonitor,
     // net.fetch is the Fetch API through Chromium's network stack (Electron docs, "net.fetch"); here Node's fetch stands in.
     net: { isOnline: () => true, fetch: (url: string, init?: RequestInit) => fetch(url, init) },
     dialog: { showMessageBox: async (o: unknown) => (recorder.record('dialog.showMessageBox', o), { response: 0 }) },
     globalShortcut,
   };
-  return { electron, recorder, app, nativeTheme, clipboard, ipcMain, globalShortcut, tray: () => StandInTray.last, windows: () => [...StandInBrowserWindow.all] };
+  return { electron, recorder, app, desktop, nativeTheme, clipboard, ipcMain, globalShortcut, powerMonitor, tray: () => StandInTray.last, windows: () => [...StandInBrowserWindow.all] };
 }

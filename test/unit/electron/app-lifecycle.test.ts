@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { clearBeforeQuit, showOnReturn } from '../../../main/electron/app-lifecycle.ts';
 import { ElectronTokenClipboard, type ClipboardPort } from '../../../main/electron/token-clipboard.ts';
@@ -45,6 +46,28 @@ describe('clearBeforeQuit on the stand-in app, which runs before-quit -> will-qu
     await done;
     expect(clears).toBe(1);
     expect(app.exited).toBe(0);
+  });
+});
+
+describe('clearBeforeQuit when the system quits the app (restart, shut-down, log-out; Electron stood in)', () => {
+  it('macOS: does not cancel before-quit once powerMonitor said shutdown, so the shut-down goes on; the clear is still started', async () => {
+    const recorder = new Recorder();
+    const app = new StandInApp(recorder, { platform: 'darwin', wayland: false, signedBundle: true });
+    const powerMonitor = new EventEmitter();
+    let clears = 0;
+    clearBeforeQuit(app as unknown as Electron.App, async () => void (clears += 1), 2_000, powerMonitor);
+    app.systemQuit(powerMonitor);
+    expect(recorder.find('system: shut-down stopped, the app refused to quit')).toEqual([]);
+    expect(app.exited).toBe(0);
+    expect(clears).toBe(1);
+  });
+
+  it('the stand-in plays the fault: an app that cancels before-quit stops the macOS shut-down', () => {
+    const recorder = new Recorder();
+    const app = new StandInApp(recorder, { platform: 'darwin', wayland: false, signedBundle: true });
+    clearBeforeQuit(app as unknown as Electron.App, () => new Promise<void>(() => undefined), 2_000);
+    app.systemQuit(new EventEmitter());
+    expect(recorder.find('system: shut-down stopped, the app refused to quit')).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ClipboardItem } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clipboardRoute, WAYLAND_NEEDS_WL_CLIPBOARD } from '../../../main/electron/clipboard-route.ts';
 import { concealedFormats, osFormat } from '../../../main/electron/concealed-formats.ts';
 import { ElectronTokenClipboard, type ClipboardPort } from '../../../main/electron/token-clipboard.ts';
 import { StandInClipboard, StandInClipboardItem } from '../../support/electron-standin/standin-clipboard.ts';
@@ -79,5 +80,49 @@ describe('ElectronTokenClipboard with a stand-in clipboard (Electron stood in) a
     expect(clipboard.text).toBe('token-2');
     await vi.advanceTimersByTimeAsync(2_000);
     expect(clipboard.text).toBe('');
+  });
+});
+
+describe('ElectronTokenClipboard on a Wayland session, stand-in clipboard that drops writes without a focused window (Electron stood in)', () => {
+  const wayland = (focused: { now: boolean }) => {
+    const clipboard = new StandInClipboard({ wayland: true, focused: () => focused.now });
+    const make = (items: Record<string, string | Blob>) => new StandInClipboardItem(items) as unknown as ClipboardItem;
+    return { clipboard, make };
+  };
+
+  it("the stand-in plays the fault: an unfocused write is dropped while readText() answers Chromium's cached copy", async () => {
+    const focused = { now: false };
+    const { clipboard, make } = wayland(focused);
+    clipboard.copyFromAnotherApp('notes');
+    await clipboard.write([make({ 'text/plain': 'token-1' }) as unknown as StandInClipboardItem]);
+    expect(clipboard.text).toBe('notes');
+    expect(await clipboard.readText()).toBe('token-1');
+  });
+
+  it('without wl-clipboard: a copy with no focused window says it cannot land and writes nothing; from the focused window it copies', async () => {
+    const focused = { now: false };
+    const { clipboard, make } = wayland(focused);
+    clipboard.copyFromAnotherApp('notes');
+    const tokens = new ElectronTokenClipboard(clipboard as unknown as ClipboardPort, make, { platform: 'linux', route: clipboardRoute('linux', { WAYLAND_DISPLAY: 'wayland-0' }, () => { throw new Error('no wl-copy'); }), hasFocusedWindow: () => focused.now });
+    await expect(tokens.copySecret('token-1')).rejects.toThrow(WAYLAND_NEEDS_WL_CLIPBOARD);
+    expect(clipboard.text).toBe('notes');
+    focused.now = true;
+    await tokens.copySecret('token-1');
+    expect(clipboard.text).toBe('token-1');
+  });
+
+  it('the Electron route checks the copy landed (a clipboard that keeps the old text is an error, not "copied")', async () => {
+    const stuck = { write: async () => undefined, readText: async () => 'old', clear: () => undefined };
+    const tokens = new ElectronTokenClipboard(stuck as unknown as ClipboardPort, (items) => new StandInClipboardItem(items) as unknown as ClipboardItem, { platform: 'linux' });
+    await expect(tokens.copySecret('token-1')).rejects.toThrow(/did not take the copy/);
+  });
+
+  it('picks wl-copy on Wayland (never xclip through XWayland), Electron elsewhere', () => {
+    const seen: NodeJS.ProcessEnv[] = [];
+    const tools = (env: NodeJS.ProcessEnv) => (seen.push(env), { copy: { command: 'wl-copy', args: [] }, read: { command: 'wl-paste', args: [] }, clear: { command: 'wl-copy', args: ['--clear'] }, concealed: true });
+    expect(clipboardRoute('linux', { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, tools).kind).toBe('tools');
+    expect(seen[0]?.DISPLAY).toBe('');
+    expect(clipboardRoute('linux', { DISPLAY: ':0' }, tools).kind).toBe('electron');
+    expect(clipboardRoute('darwin', { WAYLAND_DISPLAY: 'x' }, tools).kind).toBe('electron');
   });
 });

@@ -1,13 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CtmError } from '../../core/errors.ts';
-import { writeFileAtomic } from '../../core/profiles/atomic-write.ts';
-import { SettingsStore } from '../../core/settings/settings-store.ts';
-import { clipboardTools, onPath, type ClipboardTools } from './clipboard-tools.ts';
-import { runTool } from './run-tool.ts';
-import { selfInvocation, type Invocation } from '../self-invocation.ts';
+import { CtmError } from '../core/errors.ts';
+import { writeFileAtomic } from '../core/profiles/atomic-write.ts';
+import { SettingsStore } from '../core/settings/settings-store.ts';
+import { localClipboardTools } from './local-tools.ts';
+import { copyVerified } from './verified-copy.ts';
+import { selfInvocation, type Invocation } from '../cli/self-invocation.ts';
 
 /** The hidden command the detached clearer runs (`ctm __clip-clear SECONDS`; on stdin the copy's SHA-256 and its clearer id). */
 export const CLIP_CLEAR_COMMAND = '__clip-clear';
@@ -36,18 +36,8 @@ export function clipFingerprint(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** This machine's clipboard programs (Linux: wl-copy on Wayland, xclip on X11). */
-export function localClipboardTools(env: NodeJS.ProcessEnv = process.env): ClipboardTools {
-  return clipboardTools({
-    platform: process.platform,
-    env,
-    hasCommand: (command) => onPath(command, env),
-    wlCopyIsSensitive: () => (spawnSync('wl-copy', ['--help'], { env, encoding: 'utf8' }).stdout ?? '').includes('--sensitive'),
-  });
-}
-
 /**
- * Copies `text` (on the program's stdin, never its command line) and starts a detached `ctm __clip-clear` that empties
+ * Copies `text` (on the program's stdin, never its command line), checks the clipboard holds it, and starts a detached `ctm __clip-clear` that empties
  * the clipboard after the app's clipboard time (settings.json, as the tray) if it still holds this copy.
  */
 export async function clipWithClear(text: string, configDir: string, env: NodeJS.ProcessEnv = process.env): Promise<ClipResult> {
@@ -59,7 +49,7 @@ export async function clipWithClear(text: string, configDir: string, env: NodeJS
   const { clipboardClearSeconds } = await new SettingsStore(configDir).get();
   const id = randomUUID();
   await writeFileAtomic(clearerFile(configDir), id);
-  if (!(await runTool(tools.copy, text, 'writer', env)).ok) throw new CtmError('internal', `${tools.copy.command} could not copy to the clipboard.`);
+  await copyVerified(tools, text, env);
   startClearer({ ...clearer, args: [...clearer.args, String(clipboardClearSeconds)] }, `${clipFingerprint(text)}\n${id}\n`, env);
   return { clearSeconds: clipboardClearSeconds, concealed: tools.concealed };
 }

@@ -1,6 +1,6 @@
 import { delimiter, join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { NotFoundError } from '../../core/errors.ts';
+import { NotFoundError } from '../core/errors.ts';
 import { MAC_COPY_SCRIPT, MAC_CLEAR_SCRIPT, WINDOWS_CLEAR_SCRIPT, WINDOWS_COPY_SCRIPT, WINDOWS_READ_SCRIPT } from './clipboard-scripts.ts';
 
 /** One program run: its name and arguments. The copied text always goes on stdin, never here. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipboardTools, type ToolProbe } from '../../../main/cli/clipboard/clipboard-tools.ts';
+import { clipboardTools, type ToolProbe } from '../../../main/clipboard/clipboard-tools.ts';
 import { parseTokenRequest } from '../../../main/cli/commands/token-request.ts';
 import { clipClearCommand } from '../../../main/cli/commands/clip-clear-command.ts';
 import { cachedToken } from '../../../main/cli/cached-token.ts';

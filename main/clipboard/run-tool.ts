@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { CtmError } from '../../core/errors.ts';
+import { CtmError } from '../core/errors.ts';
 import type { ToolRun } from './clipboard-tools.ts';
 
 /** What a clipboard program printed, if it succeeded. */

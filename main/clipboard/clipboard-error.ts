@@ -1,0 +1,8 @@
+import { CtmError } from '../core/errors.ts';
+
+/** A copy that did not reach the system clipboard (or could not be checked): the user is told, never "copied". */
+export class ClipboardError extends CtmError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('internal', message, options);
+  }
+}
