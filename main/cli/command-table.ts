@@ -8,6 +8,7 @@ import { logoutCommand } from './commands/logout-command.ts';
 import { listProfiles, removeProfile } from './commands/profile-command.ts';
 import { addProfile, editProfile } from './commands/profile-edit-command.ts';
 import { exportProfilesCommand, importProfiles } from './commands/profile-transfer-command.ts';
+import { proxyCommand } from './commands/proxy-command.ts';
 import { statusCommand } from './commands/status-command.ts';
 import { tokenCommand } from './commands/token-command.ts';
 import type { CommandSpec, ParsedCommand } from './spec/command-spec.ts';
@@ -18,6 +19,7 @@ import { EXEC_SPEC } from './spec/commands/exec-spec.ts';
 import { LOGIN_SPEC } from './spec/commands/login-spec.ts';
 import { LOGOUT_SPEC } from './spec/commands/logout-spec.ts';
 import { PROFILE_ADD_SPEC, PROFILE_EDIT_SPEC, PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC, PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from './spec/commands/profile-specs.ts';
+import { PROXY_SPEC } from './spec/commands/proxy-spec.ts';
 import { STATUS_SPEC } from './spec/commands/status-spec.ts';
 import { TOKEN_SPEC } from './spec/commands/token-spec.ts';
 import { parseCommand } from './spec/parse-command.ts';
@@ -68,5 +70,6 @@ export const COMMAND_TABLE: readonly RunnableCommand[] = [
   runnable(ENDPOINT_CREDENTIALS_SPEC, endpointCredentialsCommand),
   runnable(ENDPOINT_RUN_SPEC, endpointRunCommand),
   runnable(ENDPOINT_SETTINGS_SPEC, endpointSettingsCommand),
+  runnable(PROXY_SPEC, proxyCommand),
   runnable(COMPLETION_SPEC, completionCommand),
 ];

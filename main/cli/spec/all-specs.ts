@@ -7,6 +7,7 @@ import { HELP_SPEC } from './commands/help-spec.ts';
 import { LOGIN_SPEC } from './commands/login-spec.ts';
 import { LOGOUT_SPEC } from './commands/logout-spec.ts';
 import { PROFILE_ADD_SPEC, PROFILE_EDIT_SPEC, PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC, PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from './commands/profile-specs.ts';
+import { PROXY_SPEC } from './commands/proxy-spec.ts';
 import { STATUS_SPEC } from './commands/status-spec.ts';
 import { TOKEN_SPEC } from './commands/token-spec.ts';
 
@@ -33,6 +34,7 @@ export const ALL_SPECS: readonly CommandSpec[] = [
   ENDPOINT_CREDENTIALS_SPEC,
   ENDPOINT_RUN_SPEC,
   ENDPOINT_SETTINGS_SPEC,
+  PROXY_SPEC,
   COMPLETION_SPEC,
   HELP_SPEC,
 ];

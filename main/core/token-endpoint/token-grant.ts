@@ -8,6 +8,8 @@ export interface EndpointTokens {
   accessToken: string;
   idToken?: string;
   expiresAt: number;
+  /** When they were received (the refresh margin scales with the lifetime). */
+  issuedAt: number;
 }
 
 /** A successful answer (RFC 6749 §5.1). */
