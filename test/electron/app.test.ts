@@ -24,7 +24,7 @@ describe.skipIf(!HAS_ELECTRON)('the built app in real Electron (Playwright _elec
     await expect.poll(() => page.getByTestId('empty-state').isVisible()).toBe(true);
   });
 
-  it('runs the page isolated and sandboxed: no Node, only window.api (the options themselves: test/e2e/main-wiring)', async () => {
+  it('runs the page isolated and sandboxed: no Node, only window.api (the options themselves: test/integration/app/main-wiring)', async () => {
     expect(await page.evaluate('[typeof require, typeof process, typeof window.api.listProfiles, typeof window.api.onChanged]')).toEqual(['undefined', 'undefined', 'function', 'function']);
   });
 

@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createSrpSession } from '../../../main/core/srp/index.ts';
 import { SRP_N } from '../../../main/core/srp/srp-group.ts';
-import { libBigInteger, library, librarySignature, syncResult } from '../../unit/srp/cognito-oracle.ts';
+import { libBigInteger, library, librarySignature, syncResult } from '../../support/cognito-oracle.ts';
 import type { BenchResult } from '../bench-result.ts';
 
 /** The row type, re-exported from its new home so older imports from this file keep compiling. */

@@ -6,8 +6,8 @@ import { fromCognitoIdentity } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../support/emulator/index.ts';
 import { awsConfigEnv, HAS_AWS_CLI, runAws } from '../../support/aws-cli.ts';
-import { adminKey, awsSeed, identityPoolId, provider, readOnlyKey } from '../../unit/emulator/aws-test-kit.ts';
-import { authResult, password, passwordSignIn } from '../../unit/emulator/emulator-test-kit.ts';
+import { adminKey, awsSeed, identityPoolId, provider, readOnlyKey } from '../../support/emulator/tests/aws-test-kit.ts';
+import { authResult, password, passwordSignIn } from '../../support/emulator/tests/emulator-test-kit.ts';
 
 let emulator: Emulator;
 beforeAll(async () => {

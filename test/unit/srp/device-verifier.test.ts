@@ -6,8 +6,8 @@ import { hkdfKey } from '../../../main/core/srp/password-authentication-key.ts';
 import { SRP_G, SRP_K, SRP_N } from '../../../main/core/srp/srp-group.ts';
 import { hexHash } from '../../../main/core/srp/srp-hash.ts';
 import { padHex } from '../../../main/core/srp/srp-hex.ts';
-import { library, syncResult, withLibraryRandom } from './cognito-oracle.ts';
-import { seededRandom, type SeededRandom } from './seeded-random.ts';
+import { library, syncResult, withLibraryRandom } from '../../support/cognito-oracle.ts';
+import { seededRandom, type SeededRandom } from '../../support/seeded-random.ts';
 
 /** 40 password bytes then 16 salt bytes, shaped to hit leading zeros and high bits. */
 function draws(random: SeededRandom): (size: number) => Uint8Array {

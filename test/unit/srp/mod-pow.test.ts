@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modPowByBigint, modPowByRsa, modPowN, powerOfG, powerOfGByDh } from '../../../main/core/srp/mod-pow.ts';
 import { SRP_N } from '../../../main/core/srp/srp-group.ts';
 import { bytesToBigint } from '../../../main/core/srp/srp-hex.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 const random = seededRandom(42);
 const big = (size: number): bigint => bytesToBigint(random.bytes(size));

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSrpSession } from '../../../main/core/srp/index.ts';
 import { computeS, computeSBase, computeU, computeX, hkdfKey } from '../../../main/core/srp/password-authentication-key.ts';
 import { SRP_N } from '../../../main/core/srp/srp-group.ts';
-import { libBigInteger, library, libraryHelper, librarySignature, syncResult } from './cognito-oracle.ts';
-import { randomText, seededRandom, type SeededRandom } from './seeded-random.ts';
+import { libBigInteger, library, libraryHelper, librarySignature, syncResult } from '../../support/cognito-oracle.ts';
+import { randomText, seededRandom, type SeededRandom } from '../../support/seeded-random.ts';
 
 interface SrpCase {
   seed: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidSrpServerValueError } from '../../../main/core/srp/index.ts';
 import { bigintToBytes, bytesToBigint, padHex, parseServerHex } from '../../../main/core/srp/srp-hex.ts';
-import { libBigInteger, libraryHelper } from './cognito-oracle.ts';
-import { seededRandom } from './seeded-random.ts';
+import { libBigInteger, libraryHelper } from '../../support/cognito-oracle.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 const helper = libraryHelper('Pool', '01');
 const libraryPadHex = (value: bigint): string => helper.padHex(libBigInteger(value));

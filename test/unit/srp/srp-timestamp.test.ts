@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatTimestamp } from '../../../main/core/srp/index.ts';
-import { library } from './cognito-oracle.ts';
-import { seededRandom } from './seeded-random.ts';
+import { library } from '../../support/cognito-oracle.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 const FORMAT = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d UTC \d{4}$/;
 
