@@ -1,5 +1,6 @@
 import type { Core } from '../core/core.ts';
 import { agentRunCommand, agentStartCommand, agentStatusCommand, agentStopCommand } from './commands/agent-command.ts';
+import { awsCredentialsCommand } from './commands/aws-credentials-command.ts';
 import { completionCommand } from './commands/completion-command.ts';
 import { endpointCredentialsCommand, endpointRunCommand, endpointSettingsCommand } from './commands/endpoint-command.ts';
 import { execCommand } from './commands/exec-command.ts';
@@ -13,6 +14,7 @@ import { statusCommand } from './commands/status-command.ts';
 import { tokenCommand } from './commands/token-command.ts';
 import type { CommandSpec, ParsedCommand } from './spec/command-spec.ts';
 import { AGENT_RUN_SPEC, AGENT_START_SPEC, AGENT_STATUS_SPEC, AGENT_STOP_SPEC } from './spec/commands/agent-specs.ts';
+import { AWS_CREDENTIALS_SPEC } from './spec/commands/aws-credentials-spec.ts';
 import { COMPLETION_SPEC } from './spec/commands/completion-spec.ts';
 import { ENDPOINT_CREDENTIALS_SPEC, ENDPOINT_RUN_SPEC, ENDPOINT_SETTINGS_SPEC } from './spec/commands/endpoint-specs.ts';
 import { EXEC_SPEC } from './spec/commands/exec-spec.ts';
@@ -55,6 +57,7 @@ export const COMMAND_TABLE: readonly RunnableCommand[] = [
   runnable(LOGIN_SPEC, loginCommand),
   runnable(TOKEN_SPEC, tokenCommand),
   runnable(EXEC_SPEC, execCommand),
+  runnable(AWS_CREDENTIALS_SPEC, awsCredentialsCommand),
   runnable(STATUS_SPEC, statusCommand),
   runnable(LOGOUT_SPEC, logoutCommand),
   runnable(PROFILE_ADD_SPEC, addProfile),

@@ -1,3 +1,4 @@
+import { AwsCredentialService } from './aws/aws-credential-service.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './clock.ts';
 import { fetchTransport, type CognitoTransport } from './cognito/transport.ts';
 import { BadInputError } from './errors.ts';
@@ -33,12 +34,22 @@ export class Core {
   readonly clock: Clock;
   /** The local client secrets of the token endpoint (one keychain item per profile, created on request). */
   readonly endpointSecrets: EndpointSecrets;
+  /** Identity-pool AWS credentials of profiles that name an identity pool (main/core/aws). */
+  readonly awsCredentials: AwsCredentialService;
 
   constructor(options: CoreOptions) {
     this.clock = options.clock ?? systemClock;
     this.profiles = new ProfileStore(options.configDir);
     this.vault = new Vault(options.secretStore, options.configDir);
     this.sessions = new SessionService({ profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock });
+    this.awsCredentials = new AwsCredentialService({
+      profiles: this.profiles, tokens: (id, o) => this.sessions.tokens(id, o), secretStore: options.secretStore,
+      configDir: options.configDir, transport: options.transport ?? fetchTransport, clock: this.clock,
+    });
+    // Credentials die with the session they came from (sign-out, a session of another pool).
+    this.vault.onSessionChange((profileId, session) => {
+      if (!session) this.awsCredentials.forget(profileId);
+    });
     this.endpointSecrets = new EndpointSecrets(options.secretStore, () => this.clock.now());
     this.scheduler = schedulerFor(this, { clock: this.clock, timers: options.timers ?? systemTimers, ...(options.logger ? { logger: options.logger } : {}) });
   }

@@ -7,6 +7,7 @@ import type { TokenSet } from '../../core/tokens/token-set.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { EXEC_SPEC } from '../spec/commands/exec-spec.ts';
 import { minTtlMs } from './token-request.ts';
+import { awsExecEnvironment } from './exec-aws.ts';
 import { chosenProfile } from '../profile-choice.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
@@ -19,6 +20,7 @@ const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', '
 /** `ctm exec NAME -- command args...`: like aws-vault exec, tokens go in environment variables, never on a command line. */
 export async function execCommand(input: ParsedCommand<typeof EXEC_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
   const { values, args: positionals, passThrough: command } = input;
+  if (values.aws && values['aws-server']) throw new BadInputError('Give --aws or --aws-server, not both.');
   const outer = process.env[EXEC_MARKER];
   if (outer && !values['allow-nested']) {
     throw new BadInputError(`Already inside "ctm exec" for profile "${outer}"; exit that shell first, or pass --allow-nested.`);
@@ -31,9 +33,15 @@ export async function execCommand(input: ParsedCommand<typeof EXEC_SPEC>, core: 
   const env: NodeJS.ProcessEnv = { ...process.env, ...tokenEnv(tokens, kind), CTM_PROFILE: profile.name, [EXEC_MARKER]: profile.name };
   // A nested run must not hand on the outer profile's ID token when this one has none.
   if (!tokens.idToken) delete env.CTM_ID_TOKEN;
+  const aws = values.aws || values['aws-server'] ? await whileWaiting(terminal, `Getting AWS credentials for ${profile.name}…`, awsExecEnvironment(app, profile, values['aws-server'] === true, minTtl)) : undefined;
+  aws?.apply(env);
   const [program, ...programArgs] = command.length > 0 ? command : [userShell()];
   if (command.length === 0) terminal.stderr.write(`ctm: starting ${program} with ${profile.name}'s tokens; "exit" leaves it.\n`);
-  return runChild(program ?? userShell(), programArgs, env, terminal);
+  try {
+    return await runChild(program ?? userShell(), programArgs, env, terminal);
+  } finally {
+    await aws?.close();
+  }
 }
 
 /** The user's interactive shell: $SHELL, on Windows %ComSpec%; a plain sh when neither is set. */

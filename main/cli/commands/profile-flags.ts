@@ -32,6 +32,9 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   set('domain', values.domain?.replace(/\/+$/, ''), true);
   set('identityProvider', values['identity-provider'], true);
   set('idpIdentifier', values['idp-identifier'], true);
+  set('identityPoolId', values['identity-pool-id'], true);
+  set('identityEndpoint', values['identity-endpoint'], true);
+  set('roleArn', values['role-arn'], true);
   const port = values['callback-port'];
   if (port !== undefined) fields.callbackPort = port === '' && clearable ? undefined : /^\d+$/.test(port) ? Number(port) : port;
   // A lone --scope "" clears the list (on edit): the client's allowed scopes apply again.

@@ -1,5 +1,6 @@
 import type { CommandSpec } from './command-spec.ts';
 import { AGENT_RUN_SPEC, AGENT_START_SPEC, AGENT_STATUS_SPEC, AGENT_STOP_SPEC } from './commands/agent-specs.ts';
+import { AWS_CREDENTIALS_SPEC } from './commands/aws-credentials-spec.ts';
 import { COMPLETION_SPEC } from './commands/completion-spec.ts';
 import { ENDPOINT_CREDENTIALS_SPEC, ENDPOINT_RUN_SPEC, ENDPOINT_SETTINGS_SPEC } from './commands/endpoint-specs.ts';
 import { EXEC_SPEC } from './commands/exec-spec.ts';
@@ -19,6 +20,7 @@ export const ALL_SPECS: readonly CommandSpec[] = [
   LOGIN_SPEC,
   TOKEN_SPEC,
   EXEC_SPEC,
+  AWS_CREDENTIALS_SPEC,
   STATUS_SPEC,
   LOGOUT_SPEC,
   PROFILE_ADD_SPEC,

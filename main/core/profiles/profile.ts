@@ -3,6 +3,7 @@ import { FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
 import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES } from '../../shared/profile-rules.ts';
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
+import { IDENTITY_POOL_ID, ROLE_ARN } from '../aws/identity-pool.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
 export const SIGN_IN_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const;
@@ -56,6 +57,12 @@ const profileFieldsObject = z
     analyticsEndpointId: z.string().min(1).optional(),
     userContextData: z.string().min(1).optional(),
     autoRefresh: z.boolean().default(true),
+    /** A Cognito identity pool (`<region>:<guid>`) that exchanges the ID token for AWS credentials (ctm aws-credentials). */
+    identityPoolId: z.string().max(55).regex(IDENTITY_POOL_ID, 'identity pool id: expected <region>:<guid>, such as us-east-1:0f1e2d3c-...').optional(),
+    /** Where cognito-identity calls go when not --endpoint's (LocalStack, moto and the emulator serve both on one). */
+    identityEndpoint: z.url({ protocol: /^https?$/, error: 'identity endpoint: expected an http:// or https:// URL' }).optional(),
+    /** CustomRoleArn for identity pools with token-based role mapping. */
+    roleArn: z.string().regex(ROLE_ARN, 'role arn: expected arn:aws:iam::<account>:role/<name>').optional(),
   })
   .strict();
 

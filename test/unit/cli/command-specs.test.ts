@@ -97,7 +97,7 @@ describe('one spec per command: parser, help, completion, README and handlers ca
       [...readFileSync(file, 'utf8').matchAll(/['"`][^'"`\n]*?(?<![\w-])--([a-z][a-z-]*[a-z])(?![\w-])/g)].map((m) => `${m[1] ?? ''} (${file})`),
     );
     // Flags of other programs that ctm's texts quote.
-    const foreign = new Set(['sensitive', 'no-newline', 'clear', 'session', 'print-reply', 'dest']);
+    const foreign = new Set(['sensitive', 'no-newline', 'clear', 'session', 'print-reply', 'dest', 'profile', 'ecs-server']);
     const unknown = named.filter((entry) => !known.has(entry.split(' ')[0] ?? '') && !foreign.has(entry.split(' ')[0] ?? ''));
     expect(unknown).toEqual([]);
   });

@@ -37,5 +37,8 @@ export const PROFILE_FIELD_FLAGS = {
   'client-metadata': { type: 'string', multiple: true, value: 'KEY=VALUE', description: "ClientMetadata sent to the pool's Lambda triggers (repeatable)" },
   'analytics-endpoint-id': { type: 'string', value: 'ID', description: 'Pinpoint endpoint id sent as AnalyticsMetadata' },
   'user-context-data': { type: 'string', value: 'DATA', description: 'encoded data for advanced security (UserContextData)' },
+  'identity-pool-id': { type: 'string', value: 'ID', description: 'Cognito identity pool (<region>:<guid>) whose AWS credentials ctm aws-credentials and ctm exec --aws give' },
+  'identity-endpoint': { type: 'string', value: 'URL', description: "cognito-identity endpoint (default: --endpoint when set, else AWS's for the pool's region)" },
+  'role-arn': { type: 'string', value: 'ARN', description: 'with token-based role mapping: the role to ask for (CustomRoleArn)' },
   'auto-refresh': { type: 'boolean', negatable: true, description: "renew the tokens in the background while the app runs (default); --no-auto-refresh stops it" },
 } as const;
