@@ -161,7 +161,9 @@ function startApp(): void {
   };
   const installCli = (): void => {
     execFile('osascript', macCliInstallArgs(join(process.resourcesPath, 'bin', 'ctm')), (error) => {
-      if (error) void dialog.showMessageBox({ type: 'error', message: "The 'ctm' command was not installed.", detail: 'The administrator prompt was cancelled or failed.' });
+      const taken = error !== null && /another ctm is already at/.test(error.message);
+      const why = taken ? `Another 'ctm' is already at ${MAC_CLI_LINK}; it was left alone. Remove it first, then try again.` : 'The administrator prompt was cancelled or failed.';
+      if (error) void dialog.showMessageBox({ type: 'error', message: "The 'ctm' command was not installed.", detail: why });
       else void dialog.showMessageBox({ type: 'info', message: `'ctm' is installed at ${MAC_CLI_LINK}.`, detail: 'Open a new terminal and run: ctm --help' });
     });
   };

@@ -112,7 +112,14 @@ byId('import-profiles').addEventListener('click', () => importInput.click());
 importInput.addEventListener('change', () => void guarded(async () => {
   const file = await readPickedFile(importInput);
   if (!file) return;
-  const added = await api.importProfiles(file.name, file.text);
+  // Servers that are not AWS's are named and confirmed first (security, issue 19): a shared file could send passwords anywhere.
+  const servers = await api.importServers(file.name, file.text);
+  const list = servers.map((s) => `  ${s.server} (${s.profiles.join(', ')})`).join('\n');
+  if (servers.length > 0 && !window.confirm(`This file sends sign-ins to servers that are not AWS's:\n${list}\n\nPasswords, tokens and client secrets of these profiles would go there. Import it?`)) {
+    say('Nothing was imported.');
+    return;
+  }
+  const added = await api.importProfiles(file.name, file.text, servers.map((s) => s.server));
   say(`Imported ${added.length} profile${added.length === 1 ? '' : 's'}: ${added.map((p) => p.name).join(', ')}.`);
 }));
 byId('export-profiles').addEventListener('click', () => void guarded(async () => {

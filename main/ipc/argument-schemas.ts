@@ -28,7 +28,8 @@ export const ARGUMENT_SCHEMAS = {
   updateProfile: z.tuple([id, profileInput]),
   removeProfile: z.tuple([id]),
   // An Amplify config or export file: a name for messages, and its text (a few KB in practice).
-  importProfiles: z.tuple([text(260), text(1_000_000)]),
+  importServers: z.tuple([text(260), text(1_000_000)]),
+  importProfiles: z.union([z.tuple([text(260), text(1_000_000)]), z.tuple([text(260), text(1_000_000), z.array(text(2048)).max(100)])]),
   exportProfiles: z.tuple([]),
   signIn: z.tuple([id, z.object({ username: text(128).optional(), password: text(256).optional(), rememberDevice: z.boolean().optional() }).strict()]),
   answerChallenge: z.tuple([

@@ -135,8 +135,13 @@ export interface Api {
   /** Changes a profile's fields; an empty or missing client secret keeps the stored one. */
   updateProfile(profileId: string, input: ProfileInput): Promise<ProfileView>;
   removeProfile(profileId: string): Promise<void>;
-  /** Adds the profiles found in an Amplify configuration or an export file; answers the added ones. */
-  importProfiles(fileName: string, text: string): Promise<ProfileView[]>;
+  /** The servers that are not AWS's which an import file's profiles would sign in at: shown for confirmation first. */
+  importServers(fileName: string, text: string): Promise<ImportServerView[]>;
+  /**
+   * Adds the profiles found in an Amplify configuration or an export file, all or none; answers the added ones. Every
+   * server importServers named must be in `confirmedServers`, else nothing is imported.
+   */
+  importProfiles(fileName: string, text: string, confirmedServers?: string[]): Promise<ProfileView[]>;
   /** Every profile as an export file (no secret). */
   exportProfiles(): Promise<string>;
   signIn(profileId: string, credentials: SignInInput): Promise<SignInStepView>;
@@ -152,9 +157,15 @@ export interface Api {
   updateSettings(changes: Partial<SettingsView>): Promise<SettingsView>;
 }
 
+/** A server that is not AWS's named by an import file (an origin such as https://auth.example.com), and its profiles. */
+export interface ImportServerView {
+  server: string;
+  profiles: string[];
+}
+
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
 export const API_METHODS = [
-  'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
+  'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importServers', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
   'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'inspectToken', 'getSettings', 'updateSettings',
 ] as const satisfies readonly (keyof Api)[];
 

@@ -4,7 +4,7 @@ import type { Core } from '../core/core.ts';
 import { asCtmError, BadInputError } from '../core/errors.ts';
 import { exportProfiles } from '../core/profiles/profile-export.ts';
 import type { Profile } from '../core/profiles/profile.ts';
-import { parseProfileImport } from '../core/profiles/profile-import.ts';
+import { importServers, parseProfileImport, requireConfirmedServers } from '../core/profiles/profile-import.ts';
 import type { ProfileStatus } from '../core/sessions/session-state.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
 import { formatToken, pickToken } from '../core/tokens/token-format.ts';
@@ -54,10 +54,13 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     removeProfile: mutation(async (profileId: string) => {
       await core.removeProfile(profileId);
     }),
-    importProfiles: mutation(async (fileName: string, text: string) => {
+    importServers: async (fileName: string, text: string) => importServers(parseProfileImport(fileName, text, { takenNames: (await core.profiles.list()).map((p) => p.name) })),
+    importProfiles: mutation(async (fileName: string, text: string, confirmedServers?: string[]) => {
       const taken = (await core.profiles.list()).map((p) => p.name);
-      const added: string[] = [];
-      for (const fields of parseProfileImport(fileName, text, { takenNames: taken })) added.push((await core.addProfile(fields)).id);
+      const found = parseProfileImport(fileName, text, { takenNames: taken });
+      // Servers that are not AWS's only once the person confirmed each (security, issue 19); all profiles or none.
+      requireConfirmedServers(found, confirmedServers ?? [], 'Import the file again and confirm them.');
+      const added = (await core.profiles.addAll(found)).map((p) => p.id);
       const statuses = await core.sessions.statuses();
       return statuses.filter((s) => added.includes(s.profile.id)).map(toView);
     }),

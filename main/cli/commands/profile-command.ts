@@ -1,3 +1,4 @@
+import { customServers } from '../../core/cognito/endpoint.ts';
 import type { Core } from '../../core/core.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from '../spec/commands/profile-specs.ts';
@@ -23,10 +24,21 @@ export async function listProfiles({ values }: ParsedCommand<typeof PROFILE_LIST
     terminal.stderr.write('No profiles yet. Add one with: ctm profile add NAME --user-pool-id P --client-id C\n');
     return 0;
   }
-  for (const line of table(profiles.map((p) => [p.name, p.userPoolId, p.clientId, p.username ?? '-', p.authFlow]), ['NAME', 'USER POOL', 'CLIENT', 'USER', 'FLOW'])) {
+  const servers = serverColumn(profiles);
+  for (const line of table(profiles.map((p, i) => [p.name, p.userPoolId, p.clientId, p.username ?? '-', p.authFlow, ...(servers.cells[i] ?? [])]), ['NAME', 'USER POOL', 'CLIENT', 'USER', 'FLOW', ...servers.header])) {
     terminal.stdout.write(`${line}\n`);
   }
   return 0;
+}
+
+/**
+ * A SERVER column naming each profile's servers that are not AWS's (a custom endpoint or domain: where its password and
+ * tokens go), shown only when some profile has one so the usual table stays as it was.
+ */
+export function serverColumn(profiles: readonly { endpoint?: string | undefined; domain?: string | undefined }[]): { header: string[]; cells: string[][] } {
+  const servers = profiles.map((p) => customServers(p));
+  if (servers.every((s) => s.length === 0)) return { header: [], cells: profiles.map(() => []) };
+  return { header: ['SERVER'], cells: servers.map((s) => [s.length > 0 ? s.join(' ') : '-']) };
 }
 
 /** Tells the user where a broken profiles file went. */

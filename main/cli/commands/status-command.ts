@@ -5,7 +5,8 @@ import type { STATUS_SPEC } from '../spec/commands/status-spec.ts';
 import { formatDuration } from '../../shared/duration.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
-import { table, warnRecovery } from './profile-command.ts';
+import { serverColumn, table, warnRecovery } from './profile-command.ts';
+import { customServers } from '../../core/cognito/endpoint.ts';
 
 /** `ctm status`: every profile with its state and the access token's time left, from one keychain read and no network call. */
 export async function statusCommand({ values }: ParsedCommand<typeof STATUS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
@@ -21,8 +22,9 @@ export async function statusCommand({ values }: ParsedCommand<typeof STATUS_SPEC
     terminal.stderr.write('No profiles yet. Add one with: ctm profile add NAME --user-pool-id P --client-id C\n');
     return 0;
   }
-  const rows = statuses.map((s) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', s.problem ?? '']);
-  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
+  const servers = serverColumn(statuses.map((s) => s.profile));
+  const rows = statuses.map((s, i) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', ...(servers.cells[i] ?? []), s.problem ?? '']);
+  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', ...servers.header, 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
   return 0;
 }
 
@@ -34,6 +36,7 @@ function statusJson(status: ProfileStatus, now: number): Record<string, unknown>
     expiresAt: expiresAt === undefined ? null : new Date(expiresAt).toISOString(),
     secondsLeft: expiresAt === undefined ? null : Math.max(0, Math.floor((expiresAt - now) / 1000)),
     username: profile.username ?? null,
+    ...(customServers(profile).length > 0 ? { servers: customServers(profile) } : {}),
     ...(problem ? { problem } : {}),
   };
 }

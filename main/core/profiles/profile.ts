@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.ts';
+import { endpointProblem, FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
 import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES } from '../../shared/profile-rules.ts';
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
@@ -52,6 +52,11 @@ const profileFieldsObject = z
     fips: z.boolean().optional(),
     endpoint: z
       .url({ protocol: /^https?$/, error: 'endpoint: expected an http:// or https:// URL' })
+      // Plain http only on loopback (security, issue 19): a password, refresh token or client secret travels there.
+      .superRefine((url, ctx) => {
+        const problem = endpointProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: `endpoint: ${problem}` });
+      })
       .optional(),
     clientMetadata: z.record(z.string(), z.string()).optional(),
     analyticsEndpointId: z.string().min(1).optional(),

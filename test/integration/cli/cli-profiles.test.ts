@@ -99,7 +99,11 @@ describe.skipIf(!HAS_KEYRING)('ctm profile add|edit|list|remove|import|export, a
     const file = join(mkdtempSync(join(tmpdir(), 'ctm-export-')), 'profiles.json');
     expect((await ctm(['profile', 'export', 'renamed', '--output', file])).code).toBe(0);
     const other = { ...app.env, CTM_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'ctm-other-')) };
-    const imported = await runCtm(['profile', 'import', file], other);
+    // Its endpoint is the emulator's, not AWS's: named and refused until confirmed (test/integration/security covers more).
+    const unconfirmed = await runCtm(['profile', 'import', file], other);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain(`servers that are not AWS's: ${new URL(app.emulator.endpoint).origin} (renamed)`);
+    const imported = await runCtm(['profile', 'import', file, '--allow-endpoint', app.emulator.endpoint], other);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(/needs its client secret: ctm profile edit renamed --client-secret-stdin/);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'cognito-token-manager/profiles', version: 1, profiles: [{ name: 'renamed', clientId: SECRET_CLIENT, hasClientSecret: true }] });

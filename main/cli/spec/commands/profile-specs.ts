@@ -59,12 +59,16 @@ export const PROFILE_IMPORT_SPEC = commandSpec({
   name: 'profile import',
   summary: 'adds the profiles of an Amplify configuration or a ctm export',
   details: `Reads amplify_outputs.json (Amplify Gen 2), aws-exports.js or amplifyconfiguration.json (Gen 1, read as data,
-never run), or a file made by "ctm profile export"; "-" reads stdin. Names that are taken get a suffix (dev-2).`,
+never run), or a file made by "ctm profile export"; "-" reads stdin. Names that are taken get a suffix (dev-2).
+All profiles are imported, or none (at most 1 MB). A file that sends sign-ins to servers that are not AWS's (a
+custom endpoint or domain) names each one and is imported only once you confirm it: at the prompt, or with
+--allow-endpoint for each (for scripts).`,
   args: { label: 'FILE|-', kind: 'file', min: 1, max: 1, what: 'file to import' },
   flags: {
     name: { type: 'string', value: 'NAME', description: 'the name to use (a file with one profile only)' },
     endpoint: { type: 'string', value: 'URL', description: 'a Cognito endpoint for every imported profile (an emulator, a proxy)' },
     username: { type: 'string', value: 'USER', description: 'the user to sign in as, for every imported profile' },
+    'allow-endpoint': { type: 'string', multiple: true, value: 'URL', description: 'accept this non-AWS server, as the refusal names it (https://auth.example.com); repeatable' },
   },
   examples: [{ run: 'ctm profile import ./amplify_outputs.json --username alice', what: "an Amplify app's pool" }],
   related: ['profile export', 'profile add'],
