@@ -12,9 +12,13 @@ export const ADMIN_KEY = { accessKeyId: 'AKIASKELETONADMIN001', secretAccessKey:
 /** An app client that allows ADMIN_USER_PASSWORD_AUTH. */
 export const ADMIN_CLIENT = 'skeletonadmin1';
 
+/** The TOTP secret of `tess` (password Tess-Password-123!), who signs in with an authenticator code. */
+export const TESS_TOTP = 'JBSWY3DPEHPK3PXP';
+
 /** The skeleton seed plus an identity pool trusting its public client, an admin-enabled client and an IAM user. */
 export function awsSkeletonSeed(accessTokenValiditySeconds = 3600): Seed {
   const seed = skeletonSeed(accessTokenValiditySeconds);
+  seed.pools[0]?.users.push({ username: 'tess', password: 'Tess-Password-123!', attributes: { email: 'tess@example.com' }, mfa: { totpSecret: TESS_TOTP, enabled: ['SOFTWARE_TOKEN_MFA'] } });
   seed.pools[0]?.clients.push({ id: ADMIN_CLIENT, explicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
   seed.iam = { users: [{ name: 'ctm-admin', ...ADMIN_KEY, allow: ['cognito-idp:AdminInitiateAuth', 'cognito-idp:AdminRespondToAuthChallenge'] }] };
   seed.identityPools = [{ id: IDENTITY_POOL, providers: [{ userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT }, { userPoolId: TEST_POOL, clientId: ADMIN_CLIENT }], authenticatedRoleArn: AUTH_ROLE }];

@@ -35,6 +35,7 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   set('identityPoolId', values['identity-pool-id'], true);
   set('identityEndpoint', values['identity-endpoint'], true);
   set('roleArn', values['role-arn'], true);
+  set('awsProfile', values['aws-profile'], true);
   const port = values['callback-port'];
   if (port !== undefined) fields.callbackPort = port === '' && clearable ? undefined : /^\d+$/.test(port) ? Number(port) : port;
   // A lone --scope "" clears the list (on edit): the client's allowed scopes apply again.

@@ -68,6 +68,8 @@ const profileFieldsObject = z
     identityEndpoint: z.url({ protocol: /^https?$/, error: 'identity endpoint: expected an http:// or https:// URL' }).optional(),
     /** CustomRoleArn for identity pools with token-based role mapping. */
     roleArn: z.string().regex(ROLE_ARN, 'role arn: expected arn:aws:iam::<account>:role/<name>').optional(),
+    /** The AWS CLI profile whose credentials sign the administrator sign-in (else the standard chain); ctm never stores them. */
+    awsProfile: z.string().regex(/^[\w+=,.@/:-]{1,128}$/, 'aws profile: expected the name of a profile in ~/.aws/config').optional(),
   })
   .strict();
 

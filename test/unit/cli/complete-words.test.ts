@@ -26,7 +26,7 @@ describe('completeWords (the one completion logic behind every shell)', () => {
     expect(complete('exec', 'dev', '--type', 'a')).toEqual(['access']);
     expect(complete('token', '--min-ttl', '')).toEqual([]);
     expect(complete('profile', 'add', 'x', '--au')).toEqual(['--auth-flow', '--auto-refresh', '--no-auto-refresh'].filter((f) => f.startsWith('--au')));
-    expect(complete('profile', 'add', 'x', '--auth-flow', '')).toEqual(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'MANAGED_LOGIN', 'CLIENT_CREDENTIALS']);
+    expect(complete('profile', 'add', 'x', '--auth-flow', '')).toEqual(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'MANAGED_LOGIN', 'CLIENT_CREDENTIALS', 'ADMIN_USER_PASSWORD_AUTH']);
     expect(complete('profile', 'edit', 'dev', '--refresh-method', 'get')).toEqual(['GetTokensFromRefreshToken']);
     expect(complete('profile', 'add', 'x', '--preferred-challenge', 'PASSWORD')).toEqual(['PASSWORD', 'PASSWORD_SRP']);
     expect(complete('login', 'dev', '--no')).toEqual(['--no-browser']);

@@ -44,7 +44,7 @@ describe('parseCommand: flags from the spec, with ctm\'s own messages', () => {
     expect(parse(PROFILE_ADD_SPEC, ['x', '--auth-flow', 'managed_login'])).toMatchObject({ values: { 'auth-flow': 'MANAGED_LOGIN' } });
     expect(parse(PROFILE_ADD_SPEC, ['x', '--refresh-method', 'AUTO'])).toMatchObject({ values: { 'refresh-method': 'auto' } });
     expect(message(() => parse(TOKEN_SPEC, ['--format', 'jsno']))).toBe('--format takes raw, header, env, powershell, fish, json, curl (got "jsno"). Did you mean json? See: ctm token --help');
-    expect(message(() => parse(PROFILE_ADD_SPEC, ['x', '--auth-flow', 'admin_user_password_auth']))).toMatch(/^--auth-flow ADMIN_USER_PASSWORD_AUTH: an administrator flow .*USER_PASSWORD_AUTH/);
+    expect(message(() => parse(PROFILE_ADD_SPEC, ['x', '--auth-flow', 'admin_no_srp_auth']))).toMatch(/^--auth-flow ADMIN_NO_SRP_AUTH: Cognito replaced it with ADMIN_USER_PASSWORD_AUTH/);
     expect(parse(PROFILE_EDIT_SPEC, ['x', '--preferred-challenge', ''])).toMatchObject({ values: { 'preferred-challenge': '' } });
     expect(message(() => parse(TOKEN_SPEC, ['--type', '']))).toMatch(/--type takes access, id \(got ""\)/);
   });

@@ -1,9 +1,5 @@
 /** The auth flows `--auth-flow` offers (main/core/profiles/profile.ts AUTH_FLOWS without the administrator ones). */
-export const OFFERED_AUTH_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'MANAGED_LOGIN', 'CLIENT_CREDENTIALS'] as const;
-
-const ADMIN_REFUSAL =
-  'an administrator flow (AdminInitiateAuth), signed with AWS IAM credentials, which ctm does not hold yet. ' +
-  'The same app client accepts USER_PASSWORD_AUTH (enable ALLOW_USER_PASSWORD_AUTH) or USER_SRP_AUTH.';
+export const OFFERED_AUTH_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'MANAGED_LOGIN', 'CLIENT_CREDENTIALS', 'ADMIN_USER_PASSWORD_AUTH'] as const;
 
 /**
  * The flags that set a profile's fields, shared by `profile add` and `profile edit`. The fixed values mirror
@@ -18,8 +14,8 @@ export const PROFILE_FIELD_FLAGS = {
   'auth-flow': {
     type: 'string',
     choices: OFFERED_AUTH_FLOWS,
-    refused: { ADMIN_USER_PASSWORD_AUTH: ADMIN_REFUSAL, ADMIN_NO_SRP_AUTH: `Cognito replaced it with ADMIN_USER_PASSWORD_AUTH, ${ADMIN_REFUSAL}` },
-    description: 'how to sign in: SRP (default), password, custom, choice-based, managed login in the browser, or a machine client',
+    refused: { ADMIN_NO_SRP_AUTH: 'Cognito replaced it with ADMIN_USER_PASSWORD_AUTH (or use USER_PASSWORD_AUTH / USER_SRP_AUTH).' },
+    description: 'how to sign in: SRP (default), password, custom, choice-based, managed login in the browser, a machine client, or the administrator API (signed with your AWS credentials)',
   },
   domain: { type: 'string', value: 'URL', description: 'MANAGED_LOGIN, CLIENT_CREDENTIALS: https://<prefix>.auth.<region>.amazoncognito.com or a custom domain' },
   scope: { type: 'string', multiple: true, value: 'SCOPE', description: "OAuth scope to ask for (repeatable; default: all the app client's allowed scopes)" },
@@ -40,5 +36,6 @@ export const PROFILE_FIELD_FLAGS = {
   'identity-pool-id': { type: 'string', value: 'ID', description: 'Cognito identity pool (<region>:<guid>) whose AWS credentials ctm aws-credentials and ctm exec --aws give' },
   'identity-endpoint': { type: 'string', value: 'URL', description: "cognito-identity endpoint (default: --endpoint when set, else AWS's for the pool's region)" },
   'role-arn': { type: 'string', value: 'ARN', description: 'with token-based role mapping: the role to ask for (CustomRoleArn)' },
+  'aws-profile': { type: 'string', value: 'NAME', description: 'ADMIN_USER_PASSWORD_AUTH: the AWS CLI profile whose credentials sign AdminInitiateAuth (default: the standard chain); never stored' },
   'auto-refresh': { type: 'boolean', negatable: true, description: "renew the tokens in the background while the app runs (default); --no-auto-refresh stops it" },
 } as const;
