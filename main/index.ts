@@ -22,10 +22,12 @@ import { appMenuTemplate } from './electron/app-menu.ts';
 import { appPageMatcher } from './electron/app-page.ts';
 import { appPaths } from './electron/app-paths.ts';
 import { cliArgsFromLauncher } from './shared/cli-launch.ts';
+import { plainText } from './shared/plain-text.ts';
 import { applyGlobalShortcut, enableShortcutPortal, refusedShortcutNotice } from './electron/global-shortcut.ts';
 import { clipboardRoute } from './electron/clipboard-route.ts';
 import { applyStartAtLogin } from './electron/login-item.ts';
 import { trayClickShowsWindow } from './electron/tray-click.ts';
+import { signInHandOff, signInRequestFrom, SIGN_IN_SWITCH } from './electron/sign-in-handoff.ts';
 import { macCliInstallArgs, MAC_CLI_LINK } from './electron/install-cli.ts';
 import { bringBack, closeBehaviour, keepInTray, mainWindowOptions } from './electron/main-window.ts';
 import { noticesFor, type NoticeModel } from './electron/notifications.ts';
@@ -51,6 +53,15 @@ else startApp();
 /** `ctm` from an installed app (build/bin launchers): the CLI in this process, then exit; no window, tray or lock. */
 function runAsCli(args: string[]): void {
   app.dock?.hide();
+  // Windows gives this GUI executable no console input: a sign-in that would prompt continues in the app's window,
+  // started (or reached, through the single-instance lock) once this process has exited.
+  const handOff = signInHandOff(args, process.platform, process.stdin.isTTY === true);
+  if (handOff !== undefined) {
+    process.stderr.write(`ctm: the installed app cannot read this console on Windows; signing in to "${plainText(handOff, 80)}" continues in the Cognito Token Manager window.\n`);
+    app.relaunch({ execPath: process.execPath, args: [`${SIGN_IN_SWITCH}=${handOff}`] });
+    app.exit(0);
+    return;
+  }
   // Its own Chromium data, never the running app's (sharing it moves the app's caches and prints about it), and no GPU
   // process; on Linux the launcher also starts it headless (--ozone-platform=headless), so it runs without a display.
   const chromiumData = mkdtempSync(join(tmpdir(), 'ctm-cli-'));
@@ -169,6 +180,19 @@ function startApp(): void {
   };
 
   showOnReturn(app, () => void showWindow());
+  // `ctm login NAME` handed over by the installed CLI on Windows (sign-in-handoff.ts): the window's sign-in for it.
+  const signInByName = (argv: readonly string[]): void => {
+    const name = signInRequestFrom(argv);
+    if (name === undefined) return;
+    void api.listProfiles().then(
+      (profiles) => {
+        const profile = profiles.find((p) => p.name === name);
+        if (profile) runTrayAction({ kind: 'sign-in', profileId: profile.id });
+      },
+      () => undefined,
+    );
+  };
+  app.on('second-instance', (_event, argv) => signInByName(argv));
   app.on('before-quit', () => {
     quitting = true;
   });
@@ -203,6 +227,7 @@ function startApp(): void {
     settings.onChange(applySettings);
     applySettings(await settings.get());
     await onChanged();
+    signInByName(process.argv);
     // `npm run bench` (test/bench/electron) times launch to this point; nothing is printed otherwise.
     if (process.env.CTM_BENCH_READY === '1') process.stdout.write(`ctm-bench: tray-ready ${performance.now().toFixed(1)}\n`);
     // Tokens stay fresh on their own: restore and renew on start, then follow sleep, unlock, clock jumps and the network.
