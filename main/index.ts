@@ -9,6 +9,7 @@ import { runCli } from './cli/run-cli.ts';
 import { CTM_VERSION } from './cli/version.ts';
 import { startAppTokenAgent } from './core/agent/app-token-agent.ts';
 import { cachedTokenSource } from './core/agent/cached-token-source.ts';
+import { cachedAwsCredentialSource } from './core/aws/agent-aws-source.ts';
 import { startAppEndpoint } from './core/token-endpoint/agent-endpoint.ts';
 import { Core } from './core/core.ts';
 import { fetchTransportWith } from './core/cognito/transport.ts';
@@ -35,13 +36,16 @@ import { watchSystemEvents } from './electron/system-events.ts';
 import { ElectronTokenClipboard } from './electron/token-clipboard.ts';
 import { TrayController } from './electron/tray-controller.ts';
 import { copiedNotice, failedNotice } from './electron/tray-feedback.ts';
-import type { TrayAction } from './electron/tray-menu.ts';
+import { withRecent, type TrayAction, type TrayContext } from './electron/tray-menu.ts';
 import { panelIsDark } from './electron/tray-theme.ts';
 import { lockDownWebContents } from './electron/web-security.ts';
 import { CHANGED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type ProfileView } from './ipc/contract.ts';
 import { createApi, createIpcHandlers } from './ipc/handlers.ts';
 import { openInSystemBrowser } from './electron/system-browser.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
+import { crashHookFrom } from './core/crash-point.ts';
+import { scheduleOrphanSweeps } from './core/keychain/orphan-sweep.ts';
+import { systemTimers } from './core/clock.ts';
 
 // keytar is loaded at the first keychain call (a plain CommonJS require in the bundle, build/bundle.ts), so a host
 // without libsecret still opens the window, which then says what is missing instead of the app dying at launch.
@@ -68,7 +72,7 @@ function runAsCli(args: string[]): void {
   app.setPath('userData', chromiumData);
   app.disableHardwareAcceleration();
   const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-  void runCli(args, () => new Core({ configDir: configDir(), secretStore: secretStore() }), terminal)
+  void runCli(args, () => new Core({ configDir: configDir(), secretStore: secretStore(), crash: crashHookFrom(process.env) }), terminal)
     .catch(() => (process.stderr.write('ctm: unexpected failure\n'), 1))
     .then((code) => process.stdout.write('', () => (rmSync(chromiumData, { recursive: true, force: true }), app.exit(code))));
 }
@@ -94,9 +98,13 @@ function startApp(): void {
   let window: BrowserWindow | undefined;
   let trayController: TrayController | undefined;
   let lastProfiles: ProfileView[] | undefined;
+  // What the tray puts first: the default profile and its shortcut (from the settings), the profiles copied last.
+  let trayContext: TrayContext = {};
   const logger = new FileLogger(configDir());
   // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
-  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch) });
+  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch), crash: crashHookFrom(process.env) });
+  // Refresh-token items left by a process killed mid-write are swept now and then by the app (ctm never lists the keychain).
+  scheduleOrphanSweeps(() => core.vault.sweepOrphans(), systemTimers);
   const settings = new SettingsStore(configDir());
   const tokenClipboard = new ElectronTokenClipboard(clipboard, (items) => new ClipboardItem(items), {
     route: clipboardRoute(process.platform, process.env),
@@ -106,7 +114,11 @@ function startApp(): void {
   // Every change (the window's, the tray's, a refresh's) lands here: push it to the page, update the tray, notify.
   const changed = (): void => void onChanged();
   // Managed login opens the system browser (Electron docs: shell.openExternal), never a window of ours.
-  const api = createApi(core, tokenClipboard, { settings, changed, openExternal: openInSystemBrowser });
+  const copied = (profileId: string): void => {
+    trayContext = { ...trayContext, recentIds: withRecent(trayContext.recentIds ?? [], profileId) };
+    if (lastProfiles) trayController?.show(lastProfiles, Date.now(), undefined, trayContext);
+  };
+  const api = createApi(core, tokenClipboard, { settings, changed, copied, openExternal: openInSystemBrowser });
 
   const showWindow = (): BrowserWindow => {
     if (!window || window.isDestroyed()) {
@@ -151,7 +163,7 @@ function startApp(): void {
       return undefined;
     });
     // Without the profiles (a locked keychain, a broken file) the tray still offers Open and Quit, and says why.
-    trayController?.show(profiles ?? [], Date.now(), problem);
+    trayController?.show(profiles ?? [], Date.now(), problem, trayContext);
     if (!profiles) return;
     if (Notification.isSupported()) for (const notice of noticesFor(lastProfiles, profiles)) new Notification(notice).show();
     lastProfiles = profiles;
@@ -159,6 +171,8 @@ function startApp(): void {
   let refusedShortcut = '';
   const applySettings = (current: AppSettings): void => {
     clearSeconds = current.clipboardClearSeconds;
+    trayContext = { ...trayContext, defaultProfileId: current.defaultProfileId, shortcut: current.globalShortcut };
+    if (lastProfiles) trayController?.show(lastProfiles, Date.now(), undefined, trayContext);
     tokenClipboard.setClearAfter(current.clipboardClearSeconds * 1000);
     // The installed app (the AppImage file itself when run from one); a development build needs its folder too.
     const command = [process.env.APPIMAGE || process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
@@ -207,7 +221,7 @@ function startApp(): void {
   void app.whenReady().then(async () => {
     // While the app is open, a cached `ctm token` in any terminal is answered from its memory. The version is the one
     // `ctm --version` prints (the same package). It never holds up the window or tray, and it cannot fail the app.
-    const tokenAgent = startAppTokenAgent({ configDir: configDir(), version: CTM_VERSION, tokens: cachedTokenSource(core), logger });
+    const tokenAgent = startAppTokenAgent({ configDir: configDir(), version: CTM_VERSION, tokens: cachedTokenSource(core), awsCredentials: cachedAwsCredentialSource(core), logger });
     // The socket file goes within close() itself: Electron waits for no promise after 'will-quit'.
     app.on('will-quit', () => void tokenAgent.close());
     // The local OAuth 2.0 token endpoint for API clients (issue 22), beside the agent; it cannot fail the app either.
@@ -238,7 +252,7 @@ function startApp(): void {
     // Time left moves on its own: the tray's model is recomputed from what is known (no keychain read), and the
     // menu is only rebuilt when the minute shown changes.
     setInterval(() => {
-      if (lastProfiles) trayController?.show(lastProfiles, Date.now());
+      if (lastProfiles) trayController?.show(lastProfiles, Date.now(), undefined, trayContext);
     }, 30_000).unref();
   });
 }
