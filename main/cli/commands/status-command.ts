@@ -1,24 +1,15 @@
 import type { Core } from '../../core/core.ts';
-import { BadInputError } from '../../core/errors.ts';
 import type { ProfileStatus } from '../../core/sessions/session-state.ts';
-import { parseFlags } from '../parse.ts';
+import type { ParsedCommand } from '../spec/command-spec.ts';
+import type { STATUS_SPEC } from '../spec/commands/status-spec.ts';
 import { formatDuration } from '../../shared/duration.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
 import { serverColumn, table, warnRecovery } from './profile-command.ts';
 import { customServers } from '../../core/cognito/endpoint.ts';
 
-/** Usage of `ctm status`. */
-export const STATUS_USAGE = 'ctm status [--json]';
-
 /** `ctm status`: every profile with its state and the access token's time left, from one keychain read and no network call. */
-export async function statusCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, { json: { type: 'boolean' } }, STATUS_USAGE);
-  if (values.help) {
-    terminal.stdout.write(`Usage: ${STATUS_USAGE}\n\nShows every profile: signed-out, signed-in, expired (renewable), sign-in-required or error, and the time left. No network call.\n`);
-    return 0;
-  }
-  if (positionals.length > 0) throw new BadInputError(`Unexpected argument "${positionals[0]}".\nUsage: ${STATUS_USAGE}`);
+export async function statusCommand({ values }: ParsedCommand<typeof STATUS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
   const app = core();
   const statuses = await whileWaiting(terminal, 'Reading the keychain…', app.sessions.statuses());
   warnRecovery(app, terminal);
