@@ -41,7 +41,7 @@ export class Core {
     this.clock = options.clock ?? systemClock;
     this.profiles = new ProfileStore(options.configDir);
     this.vault = new Vault(options.secretStore, options.configDir);
-    this.sessions = new SessionService({ profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock });
+    this.sessions = new SessionService({ profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock, ...(options.logger ? { logger: options.logger } : {}) });
     this.awsCredentials = new AwsCredentialService({
       profiles: this.profiles, tokens: (id, o) => this.sessions.tokens(id, o), secretStore: options.secretStore,
       configDir: options.configDir, transport: options.transport ?? fetchTransport, clock: this.clock,

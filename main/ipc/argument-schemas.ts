@@ -19,6 +19,9 @@ const profileInput = z.object({
   identityProvider: text(128).optional(),
   idpIdentifier: text(128).optional(),
   fips: z.boolean().optional(),
+  environment: text(24).optional(),
+  environmentColour: text(16).optional(),
+  pinned: z.boolean().optional(),
 }).strict();
 
 /** The arguments each IPC method accepts, checked before anything runs: the renderer is not trusted. */
@@ -48,7 +51,8 @@ export const ARGUMENT_SCHEMAS = {
   cancelSignIn: z.tuple([id]),
   refreshNow: z.tuple([id]),
   signOut: z.tuple([id]),
-  copyToken: z.tuple([id, tokenKind, z.enum(['raw', 'header', 'env', 'curl'])]),
+  copyToken: z.tuple([id, tokenKind, z.enum(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl'])]),
+  clearClipboard: z.tuple([]),
   inspectToken: z.tuple([id, tokenKind]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([

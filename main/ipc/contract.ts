@@ -5,7 +5,7 @@ export type ProfileState = 'signed-out' | 'signed-in' | 'expired' | 'refreshing'
 /** Which token to copy. */
 export type TokenKind = 'access' | 'id';
 /** How a copied token is written. */
-export type CopyFormat = 'raw' | 'header' | 'env' | 'curl';
+export type CopyFormat = 'raw' | 'header' | 'env' | 'powershell' | 'fish' | 'json' | 'curl';
 
 /** A profile as the renderer sees it: settings and state, never a token or a secret. */
 export interface ProfileView {
@@ -36,6 +36,12 @@ export interface ProfileView {
   idpIdentifier?: string;
   /** Requests go to Cognito's FIPS endpoint (always so in GovCloud). */
   fips?: boolean;
+  /** The environment the user put the profile in ("dev", "staging", "prod" or their own); absent: suggested from the name. */
+  environment?: string;
+  /** The environment's colour when the user chose one (main/shared/environments.ts ENVIRONMENT_COLOURS). */
+  environmentColour?: string;
+  /** Shown first in the window and the tray. */
+  pinned?: boolean;
 }
 
 /** What the user types to create a profile; the client secret goes straight to the keychain. */
@@ -54,6 +60,10 @@ export interface ProfileInput {
   idpIdentifier?: string;
   /** Use Cognito's FIPS endpoint; only in the regions that have one (main/shared/fips.ts). */
   fips?: boolean;
+  /** "dev", "staging", "prod" or the user's own environment; empty or absent: none (the name's suggestion is shown). */
+  environment?: string;
+  environmentColour?: string;
+  pinned?: boolean;
 }
 
 /** What the sign-in dialog sends first. */
@@ -152,6 +162,8 @@ export interface Api {
   /** Always forgets the session here; `warning` says what the server did not revoke (revocation off, offline). */
   signOut(profileId: string): Promise<SignOutView>;
   copyToken(profileId: string, kind: TokenKind, format: CopyFormat): Promise<void>;
+  /** Clears the clipboard now if it still holds the token copied last ("Clear now" after a copy). */
+  clearClipboard(): Promise<void>;
   inspectToken(profileId: string, kind: TokenKind): Promise<TokenInspectionView>;
   getSettings(): Promise<SettingsView>;
   updateSettings(changes: Partial<SettingsView>): Promise<SettingsView>;
@@ -166,7 +178,7 @@ export interface ImportServerView {
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
 export const API_METHODS = [
   'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importServers', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
-  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'inspectToken', 'getSettings', 'updateSettings',
+  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'clearClipboard', 'inspectToken', 'getSettings', 'updateSettings',
 ] as const satisfies readonly (keyof Api)[];
 
 /** Every IPC channel is `ctm:<method>`; the preload refuses anything else. */

@@ -3,6 +3,7 @@ import { signInNeeds } from '../core/auth/flows/flow-kinds.ts';
 import type { Core } from '../core/core.ts';
 import { asCtmError, BadInputError } from '../core/errors.ts';
 import { exportProfiles } from '../core/profiles/profile-export.ts';
+import { withSuggestedEnvironment } from '../core/profiles/profile-environment.ts';
 import type { Profile } from '../core/profiles/profile.ts';
 import { importServers, parseProfileImport, requireConfirmedServers } from '../core/profiles/profile-import.ts';
 import type { ProfileStatus } from '../core/sessions/session-state.ts';
@@ -16,6 +17,8 @@ import { API_METHODS } from './contract.ts';
 /** Where copied tokens go; the Electron adapter also clears it again after a while. */
 export interface TokenClipboard {
   copySecret(text: string): Promise<void>;
+  /** Clears the clipboard if it still holds the last copied token (never someone else's later copy). */
+  clearIfOurs?(): Promise<void>;
 }
 
 /** What the Api needs besides the core and the clipboard; all optional so tests pass only what they use. */
@@ -57,7 +60,7 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     importServers: async (fileName: string, text: string) => importServers(parseProfileImport(fileName, text, { takenNames: (await core.profiles.list()).map((p) => p.name) })),
     importProfiles: mutation(async (fileName: string, text: string, confirmedServers?: string[]) => {
       const taken = (await core.profiles.list()).map((p) => p.name);
-      const found = parseProfileImport(fileName, text, { takenNames: taken });
+      const found = parseProfileImport(fileName, text, { takenNames: taken }).map(withSuggestedEnvironment);
       // Servers that are not AWS's only once the person confirmed each (security, issue 19); all profiles or none.
       requireConfirmedServers(found, confirmedServers ?? [], 'Import the file again and confirm them.');
       const added = (await core.profiles.addAll(found)).map((p) => p.id);
@@ -78,6 +81,9 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     copyToken: async (profileId, kind, format) => {
       const profile = await core.profiles.get(profileId);
       await clipboard.copySecret(formatToken(await core.sessions.tokens(profile.id), kind, format, profile.name));
+    },
+    clearClipboard: async () => {
+      await clipboard.clearIfOurs?.();
     },
     inspectToken: async (profileId, kind) => {
       const profile = await core.profiles.get(profileId);
@@ -105,6 +111,9 @@ function editableFields(input: ProfileInput): Record<string, unknown> {
     identityProvider: input.identityProvider || undefined,
     idpIdentifier: input.idpIdentifier || undefined,
     fips: input.fips || undefined,
+    environment: input.environment || undefined,
+    environmentColour: input.environmentColour || undefined,
+    pinned: input.pinned || undefined,
     ...(input.authFlow ? { authFlow: input.authFlow } : {}),
   };
 }
@@ -132,6 +141,9 @@ export function toView(status: ProfileStatus): ProfileView {
     ...(profile.identityProvider ? { identityProvider: profile.identityProvider } : {}),
     ...(profile.idpIdentifier ? { idpIdentifier: profile.idpIdentifier } : {}),
     ...(profile.fips ? { fips: true } : {}),
+    ...(profile.environment ? { environment: profile.environment } : {}),
+    ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}),
+    ...(profile.pinned ? { pinned: true } : {}),
   };
 }
 

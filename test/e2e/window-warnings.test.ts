@@ -21,11 +21,11 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window shows the warnings of
   let w: WindowHarness;
   let page: Page;
   const status = () => page.getByRole('status');
-  const state = (name: string) => page.locator(`tr[data-profile="${name}"] [data-testid=state]`).textContent();
+  const state = (name: string) => page.locator(`li[data-profile="${name}"] [data-testid=state]`).textContent();
   const addProfile = async (name: string, username: string, clientId: string) => {
     await w.app.core.addProfile({ name, region: 'us-east-1', userPoolId: POOL, clientId, username, authFlow: 'USER_PASSWORD_AUTH', endpoint: w.app.emulator.endpoint });
     await page.reload();
-    await page.locator(`tr[data-profile="${name}"]`).waitFor();
+    await page.locator(`li[data-profile="${name}"]`).waitFor();
   };
 
   beforeAll(async () => {
@@ -55,7 +55,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window shows the warnings of
     await page.reload();
     await expect.poll(() => state('no-revoke')).toBe('Signed in');
     await page.getByRole('button', { name: 'More actions for no-revoke', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out of no-revoke', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await expect.poll(() => status().textContent()).toMatch(/not revoked at the server.*revocation is not enabled for this app client/);
     expect(await status().getAttribute('class')).toContain('error');
     await expect.poll(() => state('no-revoke')).toBe('Signed out');

@@ -3,6 +3,7 @@ import { endpointProblem, FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.
 import { BadInputError } from '../errors.ts';
 import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES } from '../../shared/profile-rules.ts';
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
+import { ENVIRONMENT_FIELDS } from './profile-environment.ts';
 import { IDENTITY_POOL_ID, ROLE_ARN } from '../aws/identity-pool.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
@@ -70,6 +71,7 @@ const profileFieldsObject = z
     roleArn: z.string().regex(ROLE_ARN, 'role arn: expected arn:aws:iam::<account>:role/<name>').optional(),
     /** The AWS CLI profile whose credentials sign the administrator sign-in (else the standard chain); ctm never stores them. */
     awsProfile: z.string().regex(/^[\w+=,.@/:-]{1,128}$/, 'aws profile: expected the name of a profile in ~/.aws/config').optional(),
+    ...ENVIRONMENT_FIELDS,
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/logger.ts';
 import { randomUUID } from 'node:crypto';
 import { RefreshRefusedError } from '../auth/refresh-session.ts';
 import type { OpenUrl } from '../oauth/managed-login.ts';
@@ -25,6 +26,8 @@ export interface SessionDependencies {
   vault: Vault;
   transport: CognitoTransport;
   clock: Clock;
+  /** Where flows say what they decided (`--debug`, the app's log); optional. */
+  logger?: Logger;
 }
 
 /** How a sign-in shows a URL to the person, for the kinds that sign in in the browser. */
@@ -250,6 +253,7 @@ export class SessionService {
       lastUser: async () => (this.cache.get(profile.id) ?? (await vault.session(profile.id).catch(() => undefined)))?.userId,
       // A failed write only costs one extra call next time.
       rememberRefreshFallback: () => profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).then(() => undefined, () => undefined),
+      ...(this.deps.logger ? { logger: this.deps.logger } : {}),
     };
     return flowFor(profile, services);
   }
