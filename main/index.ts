@@ -9,6 +9,7 @@ import { runCli } from './cli/run-cli.ts';
 import { CTM_VERSION } from './cli/version.ts';
 import { startAppTokenAgent } from './core/agent/app-token-agent.ts';
 import { cachedTokenSource } from './core/agent/cached-token-source.ts';
+import { cachedAwsCredentialSource } from './core/aws/agent-aws-source.ts';
 import { startAppEndpoint } from './core/token-endpoint/agent-endpoint.ts';
 import { Core } from './core/core.ts';
 import { fetchTransportWith } from './core/cognito/transport.ts';
@@ -209,7 +210,7 @@ function startApp(): void {
   void app.whenReady().then(async () => {
     // While the app is open, a cached `ctm token` in any terminal is answered from its memory. The version is the one
     // `ctm --version` prints (the same package). It never holds up the window or tray, and it cannot fail the app.
-    const tokenAgent = startAppTokenAgent({ configDir: configDir(), version: CTM_VERSION, tokens: cachedTokenSource(core), logger });
+    const tokenAgent = startAppTokenAgent({ configDir: configDir(), version: CTM_VERSION, tokens: cachedTokenSource(core), awsCredentials: cachedAwsCredentialSource(core), logger });
     // The socket file goes within close() itself: Electron waits for no promise after 'will-quit'.
     app.on('will-quit', () => void tokenAgent.close());
     // The local OAuth 2.0 token endpoint for API clients (issue 22), beside the agent; it cannot fail the app either.

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { askAgent } from '../core/agent/agent-client.ts';
+import { agentSocketPath } from '../core/agent/agent-socket.ts';
 import { credentialProcessJson, credentialsFresh } from '../core/aws/aws-credentials.ts';
 import { AwsCredentialCache, credentialsFor } from '../core/aws/credential-cache.ts';
 import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.ts';
@@ -16,6 +19,15 @@ export async function cachedAwsCredentials(argv: string[], out: FastOutput, env:
   const name = argv[1] ?? (env.CTM_PROFILE || undefined);
   if (name === undefined) return undefined;
   const dir = configDir(env);
+  // A running token agent answers from memory (no keychain read); CTM_NO_AGENT=1 skips it.
+  const socket = env.CTM_NO_AGENT === '1' ? undefined : agentSocketPath(dir);
+  if (socket && existsSync(socket)) {
+    const reply = await askAgent(socket, { v: 1, op: 'aws-credentials', profile: name });
+    if (reply?.ok && 'aws' in reply && credentialsFresh(reply.aws, now)) {
+      out.stdout.write(`${credentialProcessJson(reply.aws)}\n`);
+      return 0;
+    }
+  }
   const profile = (await readValidatedProfiles(join(dir, 'profiles.json')))?.find((p) => p.name === name || p.id === name);
   if (!profile?.identityPoolId) return undefined;
   const credentials = credentialsFor(await new AwsCredentialCache(new KeytarSecretStore(), dir).read(profile.id), profile.identityPoolId, profile.roleArn);

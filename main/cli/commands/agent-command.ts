@@ -4,6 +4,7 @@ import { askAgent, consultAgent } from '../../core/agent/agent-client.ts';
 import type { AgentStatus } from '../../core/agent/agent-protocol.ts';
 import { agentSocketPath, noAgentReason } from '../../core/agent/agent-socket.ts';
 import { cachedTokenSource } from '../../core/agent/cached-token-source.ts';
+import { cachedAwsCredentialSource } from '../../core/aws/agent-aws-source.ts';
 import { startTokenAgent } from '../../core/agent/token-agent.ts';
 import { describeAccount } from '../../core/agent/local-account.ts';
 import type { Core } from '../../core/core.ts';
@@ -141,7 +142,7 @@ async function runInForeground(socketPath: string, app: Core, terminal: Terminal
   const handlers: [NodeJS.Signals, number][] = [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.ok], ['SIGHUP', EXIT.ok]];
   let agent;
   try {
-    agent = await startTokenAgent({ socketPath, host: 'ctm', version: CTM_VERSION, tokens: cachedTokenSource(app), onStop: () => finish(EXIT.ok) });
+    agent = await startTokenAgent({ socketPath, host: 'ctm', version: CTM_VERSION, tokens: cachedTokenSource(app), awsCredentials: cachedAwsCredentialSource(app), onStop: () => finish(EXIT.ok) });
   } catch (error) {
     tellParent({ error: error instanceof CtmError ? error.message : 'The agent could not start.' });
     throw error;

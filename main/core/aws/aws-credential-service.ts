@@ -53,6 +53,11 @@ export class AwsCredentialService {
     return renewal;
   }
 
+  /** The cached credentials of a profile as they are (fresh or not), without any network call; the token agent serves these. */
+  async cached(profile: Profile): Promise<AwsCredentials | undefined> {
+    return profile.identityPoolId ? credentialsFor(await this.cache.read(profile.id), profile.identityPoolId, profile.roleArn) : undefined;
+  }
+
   /** Forgets a profile's credentials and identity id (sign-out, a removed profile, another identity pool). */
   forget(profileId: string): void {
     this.cache.remove(profileId);

@@ -96,6 +96,21 @@ describe.skipIf(!HAS_KEYRING)('ctm aws-credentials and the AWS CLI / SDK, agains
     expect((await ctm(['aws-credentials', 'plain'])).code).toBe(2);
   });
 
+  it('with a token agent running, answers from its memory with the keychain out of reach; another profile\'s name gets nothing', async () => {
+    expect((await ctm(['agent', 'start'])).code).toBe(0);
+    try {
+      const fromFile = (await runCtm(['aws-credentials', 'dev'], { ...app.env, CTM_NO_AGENT: '1' })).stdout;
+      const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', CTM_KEYCHAIN_TIMEOUT_MS: '2000' };
+      const fromAgent = await runCtm(['aws-credentials', 'dev'], { ...app.env, ...noKeychain });
+      expect(fromAgent.code).toBe(0);
+      expect(fromAgent.stdout).toBe(fromFile);
+      const plain = await runCtm(['aws-credentials', 'plain'], { ...app.env, ...noKeychain });
+      expect(plain.stdout).toBe('');
+    } finally {
+      await ctm(['agent', 'stop']);
+    }
+  });
+
   it('forgets the credentials at sign-out: the next request needs a sign-in (exit 3)', async () => {
     expect((await ctm(['logout', 'dev'])).code).toBe(0);
     expect(readdirSync(join(app.configDir, 'sessions')).some((name) => name.endsWith('.aws'))).toBe(false);
