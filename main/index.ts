@@ -36,7 +36,7 @@ import { watchSystemEvents } from './electron/system-events.ts';
 import { ElectronTokenClipboard } from './electron/token-clipboard.ts';
 import { TrayController } from './electron/tray-controller.ts';
 import { copiedNotice, failedNotice } from './electron/tray-feedback.ts';
-import type { TrayAction } from './electron/tray-menu.ts';
+import { withRecent, type TrayAction, type TrayContext } from './electron/tray-menu.ts';
 import { panelIsDark } from './electron/tray-theme.ts';
 import { lockDownWebContents } from './electron/web-security.ts';
 import { CHANGED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type ProfileView } from './ipc/contract.ts';
@@ -95,6 +95,8 @@ function startApp(): void {
   let window: BrowserWindow | undefined;
   let trayController: TrayController | undefined;
   let lastProfiles: ProfileView[] | undefined;
+  // What the tray puts first: the default profile and its shortcut (from the settings), the profiles copied last.
+  let trayContext: TrayContext = {};
   const logger = new FileLogger(configDir());
   // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
   const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch) });
@@ -107,7 +109,11 @@ function startApp(): void {
   // Every change (the window's, the tray's, a refresh's) lands here: push it to the page, update the tray, notify.
   const changed = (): void => void onChanged();
   // Managed login opens the system browser (Electron docs: shell.openExternal), never a window of ours.
-  const api = createApi(core, tokenClipboard, { settings, changed, openExternal: openInSystemBrowser });
+  const copied = (profileId: string): void => {
+    trayContext = { ...trayContext, recentIds: withRecent(trayContext.recentIds ?? [], profileId) };
+    if (lastProfiles) trayController?.show(lastProfiles, Date.now(), undefined, trayContext);
+  };
+  const api = createApi(core, tokenClipboard, { settings, changed, copied, openExternal: openInSystemBrowser });
 
   const showWindow = (): BrowserWindow => {
     if (!window || window.isDestroyed()) {
@@ -154,7 +160,7 @@ function startApp(): void {
       return undefined;
     });
     // Without the profiles (a locked keychain, a broken file) the tray still offers Open and Quit, and says why.
-    trayController?.show(profiles ?? [], Date.now(), problem);
+    trayController?.show(profiles ?? [], Date.now(), problem, trayContext);
     if (!profiles) return;
     if (Notification.isSupported()) for (const notice of noticesFor(lastProfiles, profiles)) new Notification(notice).show();
     lastProfiles = profiles;
@@ -162,6 +168,8 @@ function startApp(): void {
   let refusedShortcut = '';
   const applySettings = (current: AppSettings): void => {
     clearSeconds = current.clipboardClearSeconds;
+    trayContext = { ...trayContext, defaultProfileId: current.defaultProfileId, shortcut: current.globalShortcut };
+    if (lastProfiles) trayController?.show(lastProfiles, Date.now(), undefined, trayContext);
     tokenClipboard.setClearAfter(current.clipboardClearSeconds * 1000);
     // The installed app (the AppImage file itself when run from one); a development build needs its folder too.
     const command = [process.env.APPIMAGE || process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
@@ -241,7 +249,7 @@ function startApp(): void {
     // Time left moves on its own: the tray's model is recomputed from what is known (no keychain read), and the
     // menu is only rebuilt when the minute shown changes.
     setInterval(() => {
-      if (lastProfiles) trayController?.show(lastProfiles, Date.now());
+      if (lastProfiles) trayController?.show(lastProfiles, Date.now(), undefined, trayContext);
     }, 30_000).unref();
   });
 }

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions, Menu, Tray } from 'electron';
 import type { ProfileView } from '../ipc/contract.ts';
-import { trayMenuTemplate, trayModel, type TrayAction, type TrayHealth } from './tray-menu.ts';
+import { trayMenuTemplate, trayModel, type TrayAction, type TrayContext, type TrayHealth } from './tray-menu.ts';
 
 /** What the controller needs of Electron: the tray, a menu builder and the icon files by health. */
 export interface TrayParts {
@@ -49,8 +49,8 @@ export class TrayController {
   }
 
   /** Shows the profiles as of `now` (or a problem reading them); answers whether the menu was rebuilt. */
-  show(profiles: ProfileView[], now: number, problem?: string): boolean {
-    const model = trayModel(profiles, now, problem);
+  show(profiles: ProfileView[], now: number, problem?: string, context?: TrayContext): boolean {
+    const model = trayModel(profiles, now, problem, context);
     if (model.health !== this.lastHealth) this.parts.tray.setImage(this.icons[model.health]);
     if (model.tooltip !== this.lastTooltip) this.parts.tray.setToolTip(model.tooltip);
     this.lastHealth = model.health;

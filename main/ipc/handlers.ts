@@ -27,6 +27,8 @@ export interface ApiOptions {
   settings?: SettingsStore;
   /** Called after every change made through the Api (main pushes it to the window and rebuilds the tray). */
   changed?: () => void;
+  /** Called after a token of the profile was copied (the tray puts recent profiles first). */
+  copied?: (profileId: string) => void;
   /** Opens a URL in the system browser (Electron's shell.openExternal), for managed login. */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -81,6 +83,7 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     copyToken: async (profileId, kind, format) => {
       const profile = await core.profiles.get(profileId);
       await clipboard.copySecret(formatToken(await core.sessions.tokens(profile.id), kind, format, profile.name));
+      options.copied?.(profile.id);
     },
     clearClipboard: async () => {
       await clipboard.clearIfOurs?.();

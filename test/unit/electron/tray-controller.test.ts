@@ -8,6 +8,9 @@ const dev = (state: ProfileView['state']): ProfileView => ({
   id: 'id-dev', name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'c', authFlow: 'USER_SRP_AUTH', signIn: 'password', hasClientSecret: false, autoRefresh: true, state, expiresAt: NOW + 600_000,
 });
 
+/** A renewal that failed after the token ran out (with time left, a failed renewal only warns: the token still copies). */
+const failed = (): ProfileView => ({ ...dev('error'), expiresAt: NOW - 60_000 });
+
 describe('TrayController with a recording tray (Electron stood in)', () => {
   function setup() {
     const calls: string[] = [];
@@ -24,7 +27,7 @@ describe('TrayController with a recording tray (Electron stood in)', () => {
     const { calls, controller } = setup();
     expect(controller.show([dev('signed-in')], NOW)).toBe(true);
     expect(controller.show([dev('signed-in')], NOW + 5_000)).toBe(false);
-    expect(controller.show([dev('error')], NOW + 5_000)).toBe(true);
+    expect(controller.show([failed()], NOW + 5_000)).toBe(true);
     expect(calls).toEqual(['image:ok.png', 'tooltip:Next expiry: dev in 10 min', 'menu', 'image:error.png', 'tooltip:No profile signed in', 'menu']);
   });
 });
@@ -40,7 +43,7 @@ describe('TrayController when the panel theme changes (Electron stood in)', () =
     });
     controller.show([dev('signed-in')], NOW);
     controller.setIcons({ ok: 'dark.png', warning: 'warning.png', error: 'error.png' });
-    controller.show([dev('error')], NOW);
+    controller.show([failed()], NOW);
     controller.show([dev('signed-in')], NOW);
     expect(images).toEqual(['light.png', 'dark.png', 'error.png', 'dark.png']);
   });
