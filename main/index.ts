@@ -43,6 +43,9 @@ import { CHANGED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type ProfileView } from './
 import { createApi, createIpcHandlers } from './ipc/handlers.ts';
 import { openInSystemBrowser } from './electron/system-browser.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
+import { crashHookFrom } from './core/crash-point.ts';
+import { scheduleOrphanSweeps } from './core/keychain/orphan-sweep.ts';
+import { systemTimers } from './core/clock.ts';
 
 // keytar is loaded at the first keychain call (a plain CommonJS require in the bundle, build/bundle.ts), so a host
 // without libsecret still opens the window, which then says what is missing instead of the app dying at launch.
@@ -69,7 +72,7 @@ function runAsCli(args: string[]): void {
   app.setPath('userData', chromiumData);
   app.disableHardwareAcceleration();
   const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-  void runCli(args, () => new Core({ configDir: configDir(), secretStore: secretStore() }), terminal)
+  void runCli(args, () => new Core({ configDir: configDir(), secretStore: secretStore(), crash: crashHookFrom(process.env) }), terminal)
     .catch(() => (process.stderr.write('ctm: unexpected failure\n'), 1))
     .then((code) => process.stdout.write('', () => (rmSync(chromiumData, { recursive: true, force: true }), app.exit(code))));
 }
@@ -99,7 +102,9 @@ function startApp(): void {
   let trayContext: TrayContext = {};
   const logger = new FileLogger(configDir());
   // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
-  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch) });
+  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch), crash: crashHookFrom(process.env) });
+  // Refresh-token items left by a process killed mid-write are swept now and then by the app (ctm never lists the keychain).
+  scheduleOrphanSweeps(() => core.vault.sweepOrphans(), systemTimers);
   const settings = new SettingsStore(configDir());
   const tokenClipboard = new ElectronTokenClipboard(clipboard, (items) => new ClipboardItem(items), {
     route: clipboardRoute(process.platform, process.env),

@@ -1,6 +1,7 @@
 import { AwsCredentialService } from './aws/aws-credential-service.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './clock.ts';
 import { fetchTransport, type CognitoTransport } from './cognito/transport.ts';
+import type { CrashHook } from './crash-point.ts';
 import { BadInputError } from './errors.ts';
 import type { SecretStore } from './keychain/secret-store.ts';
 import { Vault } from './keychain/vault.ts';
@@ -22,6 +23,8 @@ export interface CoreOptions {
   timers?: Timers;
   /** Where the refresh scheduler logs (the app passes a FileLogger; default: nothing). */
   logger?: Logger;
+  /** Crash tests' hook, built by the process entry (default: none). */
+  crash?: CrashHook;
 }
 
 /** The app's core, shared by the window, the tray and `ctm`: profiles, the vault and sessions. */
@@ -40,8 +43,11 @@ export class Core {
   constructor(options: CoreOptions) {
     this.clock = options.clock ?? systemClock;
     this.profiles = new ProfileStore(options.configDir);
-    this.vault = new Vault(options.secretStore, options.configDir);
-    this.sessions = new SessionService({ profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock, ...(options.logger ? { logger: options.logger } : {}) });
+    this.vault = new Vault(options.secretStore, options.configDir, options.crash ? { crash: options.crash } : {});
+    this.sessions = new SessionService({
+      profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock,
+      ...(options.logger ? { logger: options.logger } : {}), ...(options.crash ? { crash: options.crash } : {}),
+    });
     this.awsCredentials = new AwsCredentialService({
       profiles: this.profiles, tokens: (id, o) => this.sessions.tokens(id, o), secretStore: options.secretStore,
       configDir: options.configDir, transport: options.transport ?? fetchTransport, clock: this.clock,
@@ -60,7 +66,7 @@ export class Core {
     const profile = await this.profiles.add({ ...fields, hasClientSecret: clientSecret !== undefined || fields.hasClientSecret === true });
     if (clientSecret !== undefined) {
       try {
-        await this.vault.saveClientSecret(profile.id, clientSecret.trim());
+        await this.vault.clientSecrets.save(profile.id, clientSecret.trim());
       } catch (error) {
         await this.profiles.remove(profile.id);
         throw error;
@@ -78,7 +84,7 @@ export class Core {
     if (clientSecret !== undefined && clientSecret.trim() === '') throw new BadInputError('The client secret is empty.');
     const before = await this.profiles.get(profileRef);
     const updated = await this.profiles.update(before.id, clientSecret === undefined ? changes : { ...changes, hasClientSecret: true });
-    if (clientSecret !== undefined) await this.vault.saveClientSecret(updated.id, clientSecret.trim());
+    if (clientSecret !== undefined) await this.vault.clientSecrets.save(updated.id, clientSecret.trim());
     const samePool = before.region === updated.region && before.userPoolId === updated.userPoolId && before.clientId === updated.clientId && before.endpoint === updated.endpoint;
     if (!samePool || clientSecret !== undefined) await this.sessions.forget(updated.id);
     return updated;

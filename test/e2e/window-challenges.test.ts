@@ -150,7 +150,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the sign-in dialog through every
     await expectSignedIn(name);
     const [profile] = (await w.app.core.profiles.list()).filter((p) => p.name === name);
     const session = await w.app.core.vault.session(profile!.id);
-    expect(await w.app.core.vault.device('eu-west-1_Devices1', session!.userId!)).toBeDefined();
+    expect(await w.app.core.vault.devices.get('eu-west-1_Devices1', session!.userId!)).toBeDefined();
     await page.getByRole('button', { name: `More actions for ${name}`, exact: true }).click();
     await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await expect.poll(() => page.locator(`li[data-profile="${name}"] [data-testid=state]`).textContent()).toBe('Signed out');

@@ -54,7 +54,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
     const edited = await w.app.core.profiles.get('confidential');
     expect(edited.id).toBe(imported.id);
     expect(edited.hasClientSecret).toBe(true);
-    expect(await w.app.core.vault.clientSecret(edited.id)).toBe(CLIENT_SECRET);
+    expect(await w.app.core.vault.clientSecrets.get(edited.id)).toBe(CLIENT_SECRET);
   });
 
   it('duplicates a profile under a new name', async () => {
@@ -166,7 +166,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
     const id = (await w.app.core.profiles.get('confidential')).id;
     await more('confidential', 'Delete…');
     await expect.poll(() => row('confidential').count()).toBe(0);
-    expect(await w.app.core.vault.clientSecret(id)).toBeUndefined();
+    expect(await w.app.core.vault.clientSecrets.get(id)).toBeUndefined();
   });
 
   it('adds a profile on the FIPS endpoint: refused with the rule\u2019s reason outside the FIPS regions, saved and shown ticked in us-west-2', async () => {

@@ -46,7 +46,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window shows the warnings of
     await expect.poll(() => state('unconfirmed'), { timeout: 15_000 }).toBe('Signed in');
     await expect.poll(() => status().textContent()).toMatch(/could not be confirmed as a device/);
     expect(await status().getAttribute('class')).toContain('error');
-    expect(await w.app.core.vault.device(POOL, 'dave')).toBeUndefined();
+    expect(await w.app.core.vault.devices.get(POOL, 'dave')).toBeUndefined();
   });
 
   it('a sign-out on an app client with token revocation off: signed out here, and the window says the token was not revoked', async () => {
