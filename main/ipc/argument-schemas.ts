@@ -54,6 +54,8 @@ export const ARGUMENT_SCHEMAS = {
   copyToken: z.tuple([id, tokenKind, z.enum(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl'])]),
   clearClipboard: z.tuple([]),
   inspectToken: z.tuple([id, tokenKind]),
+  copyAwsExports: z.tuple([id, z.enum(['env', 'powershell', 'fish'])]),
+  awsIdentity: z.tuple([id]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z.object({

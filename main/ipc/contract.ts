@@ -165,8 +165,20 @@ export interface Api {
   /** Clears the clipboard now if it still holds the token copied last ("Clear now" after a copy). */
   clearClipboard(): Promise<void>;
   inspectToken(profileId: string, kind: TokenKind): Promise<TokenInspectionView>;
+  /** Copies the profile's identity-pool AWS credentials as shell exports (renewed first when needed). */
+  copyAwsExports(profileId: string, shell: 'env' | 'powershell' | 'fish'): Promise<void>;
+  /** The identity-pool identity of a profile and when its cached AWS credentials expire; null without an identity pool or credentials. */
+  awsIdentity(profileId: string): Promise<AwsIdentityView | null>;
   getSettings(): Promise<SettingsView>;
   updateSettings(changes: Partial<SettingsView>): Promise<SettingsView>;
+}
+
+/** What the inspector shows of a profile's identity-pool credentials (never a key). */
+export interface AwsIdentityView {
+  identityId: string;
+  region: string;
+  /** ISO 8601. */
+  expiresAt: string;
 }
 
 /** A server that is not AWS's named by an import file (an origin such as https://auth.example.com), and its profiles. */
@@ -178,7 +190,7 @@ export interface ImportServerView {
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
 export const API_METHODS = [
   'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importServers', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
-  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'clearClipboard', 'inspectToken', 'getSettings', 'updateSettings',
+  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'clearClipboard', 'inspectToken', 'copyAwsExports', 'awsIdentity', 'getSettings', 'updateSettings',
 ] as const satisfies readonly (keyof Api)[];
 
 /** Every IPC channel is `ctm:<method>`; the preload refuses anything else. */

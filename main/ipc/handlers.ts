@@ -10,6 +10,7 @@ import type { ProfileStatus } from '../core/sessions/session-state.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
 import { formatToken, pickToken } from '../core/tokens/token-format.ts';
 import { inspectToken } from '../core/tokens/token-inspection.ts';
+import { awsExportLines } from '../core/aws/aws-exports.ts';
 import { ARGUMENT_SCHEMAS } from './argument-schemas.ts';
 import type { Api, ApiResult, ProfileInput, ProfileView } from './contract.ts';
 import { API_METHODS } from './contract.ts';
@@ -91,6 +92,16 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     inspectToken: async (profileId, kind) => {
       const profile = await core.profiles.get(profileId);
       return inspectToken(pickToken(await core.sessions.tokens(profile.id), kind), kind, profile);
+    },
+    copyAwsExports: async (profileId, shell) => {
+      const profile = await core.profiles.get(profileId);
+      await clipboard.copySecret(awsExportLines(await core.awsCredentials.credentials(profile.id), shell));
+      options.copied?.(profile.id);
+    },
+    awsIdentity: async (profileId) => {
+      const profile = await core.profiles.get(profileId);
+      const credentials = await core.awsCredentials.cached(profile);
+      return credentials ? { identityId: credentials.identityId, region: credentials.region, expiresAt: new Date(credentials.expiresAt).toISOString() } : null;
     },
     getSettings: () => settings.get(),
     updateSettings: mutation(async (changes: Parameters<Api['updateSettings']>[0]) => {
