@@ -137,6 +137,8 @@ function startApp(): void {
   const tell = (notice: NoticeModel): void => {
     if (Notification.isSupported()) new Notification(notice).show();
     else trayController?.flash(`${notice.title}\n${notice.body}`);
+    // macOS drops an unsigned bundle's notifications without a word (electron/electron #47817): the menu bar says it too.
+    if (process.platform === 'darwin') trayController?.flashTitle(notice.title);
   };
   const runTrayAction = (action: TrayAction): void => {
     if (action.kind === 'open') showWindow();
