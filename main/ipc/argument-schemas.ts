@@ -63,6 +63,7 @@ export const ARGUMENT_SCHEMAS = {
       startAtLogin: z.boolean().optional(),
       globalShortcut: text(64).optional(),
       defaultProfileId: text(64).optional(),
+      quickCopyShortcut: text(64).optional(),
     }).strict(),
   ]),
 } satisfies Record<(typeof API_METHODS)[number], z.ZodType<unknown[]>>;

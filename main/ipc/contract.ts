@@ -130,6 +130,8 @@ export interface SettingsView {
   globalShortcut: string;
   /** The profile the global shortcut copies from, or "" for none. */
   defaultProfileId: string;
+  /** An accelerator that opens the quick-copy palette from anywhere, or "" for none. */
+  quickCopyShortcut: string;
 }
 
 /** What a sign-out did at the server (the session is forgotten locally either way). */
@@ -202,6 +204,9 @@ export const CHANGED_CHANNEL = 'ctm:event:changed';
 /** Main asks the page to open the sign-in dialog of a profile (the tray's "Sign in..."); the payload is the profile id. */
 export const SIGN_IN_REQUESTED_CHANNEL = 'ctm:event:sign-in';
 
+/** Main asks the page to open its quick-copy palette (the global quick-copy shortcut); no payload. */
+export const QUICK_COPY_REQUESTED_CHANNEL = 'ctm:event:quick-copy';
+
 /** An error as it crosses IPC: a code to branch on and a message to show. */
 export interface ApiError {
   code: string;
@@ -217,6 +222,8 @@ export type Bridge = { [K in keyof Api]: (...args: Parameters<Api[K]>) => Promis
   onChanged(listener: () => void): () => void;
   /** Calls `listener` with a profile id when the tray asks to sign that profile in; returns the unsubscribe. */
   onSignInRequested(listener: (profileId: string) => void): () => void;
+  /** Calls `listener` when the quick-copy shortcut was pressed (the window was brought up for it); returns the unsubscribe. */
+  onQuickCopyRequested(listener: () => void): () => void;
 };
 
 /** The global name the preload exposes the bridge under. */

@@ -7,6 +7,7 @@ import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
 import { serverColumn, table, warnRecovery } from './profile-command.ts';
 import { customServers } from '../../core/cognito/endpoint.ts';
+import { environmentOf } from '../../shared/environments.ts';
 
 /** `ctm status`: every profile with its state and the access token's time left, from one keychain read and no network call. */
 export async function statusCommand({ values }: ParsedCommand<typeof STATUS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
@@ -23,8 +24,8 @@ export async function statusCommand({ values }: ParsedCommand<typeof STATUS_SPEC
     return 0;
   }
   const servers = serverColumn(statuses.map((s) => s.profile));
-  const rows = statuses.map((s, i) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', ...(servers.cells[i] ?? []), s.problem ?? '']);
-  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', ...servers.header, 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
+  const rows = statuses.map((s, i) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', environmentCell(s), ...(servers.cells[i] ?? []), s.problem ?? '']);
+  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', 'ENV', ...servers.header, 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
   return 0;
 }
 
@@ -36,9 +37,16 @@ function statusJson(status: ProfileStatus, now: number): Record<string, unknown>
     expiresAt: expiresAt === undefined ? null : new Date(expiresAt).toISOString(),
     secondsLeft: expiresAt === undefined ? null : Math.max(0, Math.floor((expiresAt - now) / 1000)),
     username: profile.username ?? null,
+    environment: environmentOf(profile).name || null,
     ...(customServers(profile).length > 0 ? { servers: customServers(profile) } : {}),
     ...(problem ? { problem } : {}),
   };
+}
+
+/** The profile's environment (its own or the one its name suggests, as the window and tray show it); prod carries a warning sign. */
+function environmentCell(status: ProfileStatus): string {
+  const env = environmentOf(status.profile);
+  return env.production ? `${env.name} \u26A0` : env.name || '-';
 }
 
 /** "12 min 5 s left", "expired 3 min 2 s ago", or "-" without a session: the window's and the tray's formatter. */
