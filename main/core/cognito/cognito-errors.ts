@@ -1,5 +1,6 @@
 import { plainText } from '../../shared/plain-text.ts';
 import { CtmError } from '../errors.ts';
+import { redactKnownSecrets } from '../logging/redactor.ts';
 import { ERROR_ADVICE, MESSAGE_ADVICE } from './cognito-error-advice.ts';
 
 /**
@@ -24,7 +25,8 @@ export class CognitoServiceError extends CtmError {
   constructor(type: string, serviceMessage: string, status: number) {
     // Both come from the server: stripped of control characters here, where they enter, before any terminal or log.
     const safeType = plainText(type, 100);
-    const safeMessage = plainText(serviceMessage);
+    // A Lambda trigger's message may repeat what was sent (a password, a code): those are removed by value.
+    const safeMessage = redactKnownSecrets(plainText(serviceMessage));
     super('service', describeCognitoError(safeType, safeMessage));
     this.type = safeType;
     this.status = status;
