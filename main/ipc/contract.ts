@@ -34,6 +34,8 @@ export interface ProfileView {
   scopes?: string[];
   identityProvider?: string;
   idpIdentifier?: string;
+  /** The Cognito identity pool whose AWS credentials the profile gets (ctm aws-credentials; the inspector's AWS part). */
+  identityPoolId?: string;
   /** Requests go to Cognito's FIPS endpoint (always so in GovCloud). */
   fips?: boolean;
   /** The environment the user put the profile in ("dev", "staging", "prod" or their own); absent: suggested from the name. */

@@ -154,6 +154,7 @@ export function toView(status: ProfileStatus): ProfileView {
     ...(profile.scopes ? { scopes: profile.scopes } : {}),
     ...(profile.identityProvider ? { identityProvider: profile.identityProvider } : {}),
     ...(profile.idpIdentifier ? { idpIdentifier: profile.idpIdentifier } : {}),
+    ...(profile.identityPoolId ? { identityPoolId: profile.identityPoolId } : {}),
     ...(profile.fips ? { fips: true } : {}),
     ...(profile.environment ? { environment: profile.environment } : {}),
     ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}),
