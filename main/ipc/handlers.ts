@@ -1,3 +1,4 @@
+import { endpointCredentials } from '../core/token-endpoint/endpoint-credentials.ts';
 import { dirname } from 'node:path';
 import { signInNeeds } from '../core/auth/flows/flow-kinds.ts';
 import type { Core } from '../core/core.ts';
@@ -102,6 +103,13 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
       const profile = await core.profiles.get(profileId);
       const credentials = await core.awsCredentials.cached(profile);
       return credentials ? { identityId: credentials.identityId, region: credentials.region, expiresAt: new Date(credentials.expiresAt).toISOString() } : null;
+    },
+    endpointCredentials: async (profileId) => {
+      const { tokenUrl, clientId, served } = await endpointCredentials(core, profileId);
+      return { tokenUrl, clientId, served };
+    },
+    copyEndpointSecret: async (profileId) => {
+      await clipboard.copySecret((await endpointCredentials(core, profileId)).clientSecret);
     },
     getSettings: () => settings.get(),
     updateSettings: mutation(async (changes: Parameters<Api['updateSettings']>[0]) => {
