@@ -7,18 +7,19 @@ import type { DeviceMemory } from './device-memory.ts';
  * with the same alias finds it before Cognito has named the user, under the name as typed too. `knownCanonical` (the
  * profile's last session's user) lets a sign-in with another alias of the same user find the device.
  */
-export function vaultDeviceMemory(devices: RememberedDevices, userPoolId: string, typed: string | undefined, knownCanonical?: string): DeviceMemory {
+export function vaultDeviceMemory(devices: RememberedDevices, userPoolId: string, typed: string | undefined, knownCanonical?: string, origin?: string): DeviceMemory {
   const names = [...new Set([typed, knownCanonical].filter((name): name is string => Boolean(name)))];
   return {
     load: async () => {
       for (const name of names) {
         const device = await devices.get(userPoolId, name);
-        if (device) return device;
+        // A device confirmed at another endpoint is not offered here: its key is sent only where it was issued.
+        if (device && (device.origin === undefined || origin === undefined || device.origin === origin)) return device;
       }
       return undefined;
     },
     save: async (device, canonicalName) => {
-      for (const name of new Set([canonicalName, typed].filter((n): n is string => Boolean(n)))) await devices.save(userPoolId, name, device);
+      for (const name of new Set([canonicalName, typed].filter((n): n is string => Boolean(n)))) await devices.save(userPoolId, name, origin === undefined ? device : { ...device, origin });
     },
     forget: async () => {
       for (const name of names) await devices.delete(userPoolId, name);

@@ -6,6 +6,8 @@ export interface RememberedDevice {
   deviceKey: string;
   deviceGroupKey: string;
   devicePassword: string;
+  /** The Cognito endpoint the device was confirmed at: its key is sent to no other (absent in devices stored before). */
+  origin?: string;
 }
 
 const PREFIX = 'device:';

@@ -13,6 +13,7 @@ import type { CognitoTransport } from '../cognito/transport.ts';
 import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
 import { originChange, secretOrigin } from '../profiles/secret-origin.ts';
+import { cognitoEndpoint } from '../cognito/endpoint.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
@@ -257,7 +258,7 @@ export class SessionService {
       transport,
       now: () => clock.now(),
       clientSecret: async () => (await this.secretOf(profile)).clientSecret,
-      devices: (typed, lastUser) => vaultDeviceMemory(vault.devices, profile.userPoolId, typed, lastUser),
+      devices: (typed, lastUser) => vaultDeviceMemory(vault.devices, profile.userPoolId, typed, lastUser, cognitoEndpoint(profile.region, profile.endpoint, profile.fips === true)),
       lastUser: async () => (this.cache.get(profile.id) ?? (await vault.session(profile.id).catch(() => undefined)))?.userId,
       // A failed write only costs one extra call next time.
       rememberRefreshFallback: () => profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).then(() => undefined, () => undefined),
