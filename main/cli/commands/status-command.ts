@@ -15,12 +15,12 @@ export const STATUS_USAGE = 'ctm status [--json]';
 export async function statusCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
   const { positionals, values } = parseFlags(args, { json: { type: 'boolean' } }, STATUS_USAGE);
   if (values.help) {
-    terminal.stdout.write(`Usage: ${STATUS_USAGE}\n\nShows every profile: signed-out, signed-in, expired (renewable), sign-in-required or error, and the time left. No network call.\n`);
+    terminal.stdout.write(`Usage: ${STATUS_USAGE}\n\nShows every profile: signed-out, fresh, renewing, retrying, needs-sign-in or off, and the time left. No network call.\n`);
     return 0;
   }
   if (positionals.length > 0) throw new BadInputError(`Unexpected argument "${positionals[0]}".\nUsage: ${STATUS_USAGE}`);
   const app = core();
-  const statuses = await whileWaiting(terminal, 'Reading the keychain…', app.sessions.statuses());
+  const statuses = await whileWaiting(terminal, 'Reading the keychain…', app.statuses());
   warnRecovery(app, terminal);
   const now = app.clock.now();
   if (values.json) {
