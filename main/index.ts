@@ -24,7 +24,7 @@ import { appPageMatcher } from './electron/app-page.ts';
 import { appPaths } from './electron/app-paths.ts';
 import { cliArgsFromLauncher } from './shared/cli-launch.ts';
 import { plainText } from './shared/plain-text.ts';
-import { applyGlobalShortcut, enableShortcutPortal, refusedShortcutNotice } from './electron/global-shortcut.ts';
+import { addGlobalShortcut, applyGlobalShortcut, enableShortcutPortal, refusedShortcutNotice } from './electron/global-shortcut.ts';
 import { clipboardRoute } from './electron/clipboard-route.ts';
 import { applyStartAtLogin } from './electron/login-item.ts';
 import { trayClickShowsWindow } from './electron/tray-click.ts';
@@ -39,7 +39,7 @@ import { copiedNotice, failedNotice } from './electron/tray-feedback.ts';
 import { withRecent, type TrayAction, type TrayContext } from './electron/tray-menu.ts';
 import { panelIsDark } from './electron/tray-theme.ts';
 import { lockDownWebContents } from './electron/web-security.ts';
-import { CHANGED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type ProfileView } from './ipc/contract.ts';
+import { CHANGED_CHANNEL, QUICK_COPY_REQUESTED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type ProfileView } from './ipc/contract.ts';
 import { createApi, createIpcHandlers } from './ipc/handlers.ts';
 import { openInSystemBrowser } from './electron/system-browser.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
@@ -137,6 +137,8 @@ function startApp(): void {
   const tell = (notice: NoticeModel): void => {
     if (Notification.isSupported()) new Notification(notice).show();
     else trayController?.flash(`${notice.title}\n${notice.body}`);
+    // macOS drops an unsigned bundle's notifications without a word (electron/electron #47817): the menu bar says it too.
+    if (process.platform === 'darwin') trayController?.flashTitle(notice.title);
   };
   const runTrayAction = (action: TrayAction): void => {
     if (action.kind === 'open') showWindow();
@@ -180,9 +182,16 @@ function startApp(): void {
     const shortcut = applyGlobalShortcut(globalShortcut, current.globalShortcut, () => {
       if (current.defaultProfileId) void api.copyToken(current.defaultProfileId, 'access', 'raw').catch((error: unknown) => tell(failedNotice('Copying the token', error)));
     });
+    // The quick-copy palette (issue 24): the window comes up with the palette open, as 1Password's Quick Access.
+    const palette = addGlobalShortcut(globalShortcut, current.quickCopyShortcut, () => {
+      const shown = showWindow();
+      if (shown.webContents.isLoading()) shown.webContents.once('did-finish-load', () => send(QUICK_COPY_REQUESTED_CHANNEL));
+      else send(QUICK_COPY_REQUESTED_CHANNEL);
+    });
     // Said once per refused combination, not on every later settings change.
-    if (shortcut === 'refused' && refusedShortcut !== current.globalShortcut) tell(refusedShortcutNotice(current.globalShortcut));
-    refusedShortcut = shortcut === 'refused' ? current.globalShortcut : '';
+    const refused = [shortcut === 'refused' ? current.globalShortcut : '', palette === 'refused' ? current.quickCopyShortcut : ''].filter(Boolean);
+    for (const accelerator of refused) if (!refusedShortcut.split('\n').includes(accelerator)) tell(refusedShortcutNotice(accelerator));
+    refusedShortcut = refused.join('\n');
   };
   const installCli = (): void => {
     execFile('osascript', macCliInstallArgs(join(process.resourcesPath, 'bin', 'ctm')), (error) => {

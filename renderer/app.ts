@@ -191,6 +191,9 @@ document.addEventListener('keydown', (event) => {
 });
 
 window.api.onChanged(() => void refreshList());
+window.api.onQuickCopyRequested(() => {
+  if (!document.querySelector('dialog[open]')) quickCopy();
+});
 window.api.onSignInRequested((profileId) => void (async () => {
   // The tray may ask before the first list arrived (a window it just opened): list first, then find the profile.
   if (!profiles.some((p) => p.id === profileId)) await refreshList();

@@ -4,7 +4,7 @@ import { trayMenuTemplate, trayModel, type TrayAction, type TrayContext, type Tr
 
 /** What the controller needs of Electron: the tray, a menu builder and the icon files by health. */
 export interface TrayParts {
-  tray: Pick<Tray, 'setContextMenu' | 'setToolTip' | 'setImage'>;
+  tray: Pick<Tray, 'setContextMenu' | 'setToolTip' | 'setImage' | 'setTitle'>;
   buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
   icons: Record<TrayHealth, string>;
   run: (action: TrayAction) => void;
@@ -17,6 +17,7 @@ export class TrayController {
   private lastHealth: TrayHealth | undefined;
   private lastTooltip = '';
   private icons: Record<TrayHealth, string>;
+  private titleTimer: NodeJS.Timeout | undefined;
 
   constructor(parts: TrayParts) {
     this.parts = parts;
@@ -34,6 +35,17 @@ export class TrayController {
   flash(message: string): void {
     this.lastTooltip = message;
     this.parts.tray.setToolTip(message);
+  }
+
+  /**
+   * macOS: shows `text` beside the icon in the menu bar for `ms` (Tray.setTitle, macOS only), the feedback that stays
+   * visible where notifications are dropped. A later flash replaces an earlier one.
+   */
+  flashTitle(text: string, ms = 5_000): void {
+    clearTimeout(this.titleTimer);
+    this.parts.tray.setTitle(text);
+    this.titleTimer = setTimeout(() => this.parts.tray.setTitle(''), ms);
+    this.titleTimer.unref?.();
   }
 
   /** Shows the profiles as of `now` (or a problem reading them); answers whether the menu was rebuilt. */

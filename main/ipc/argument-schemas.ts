@@ -54,6 +54,10 @@ export const ARGUMENT_SCHEMAS = {
   copyToken: z.tuple([id, tokenKind, z.enum(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl'])]),
   clearClipboard: z.tuple([]),
   inspectToken: z.tuple([id, tokenKind]),
+  copyAwsExports: z.tuple([id, z.enum(['env', 'powershell', 'fish'])]),
+  awsIdentity: z.tuple([id]),
+  endpointCredentials: z.tuple([id]),
+  copyEndpointSecret: z.tuple([id]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z.object({
@@ -61,6 +65,7 @@ export const ARGUMENT_SCHEMAS = {
       startAtLogin: z.boolean().optional(),
       globalShortcut: text(64).optional(),
       defaultProfileId: text(64).optional(),
+      quickCopyShortcut: text(64).optional(),
     }).strict(),
   ]),
 } satisfies Record<(typeof API_METHODS)[number], z.ZodType<unknown[]>>;

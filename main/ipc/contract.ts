@@ -34,6 +34,8 @@ export interface ProfileView {
   scopes?: string[];
   identityProvider?: string;
   idpIdentifier?: string;
+  /** The Cognito identity pool whose AWS credentials the profile gets (ctm aws-credentials; the inspector's AWS part). */
+  identityPoolId?: string;
   /** Requests go to Cognito's FIPS endpoint (always so in GovCloud). */
   fips?: boolean;
   /** The environment the user put the profile in ("dev", "staging", "prod" or their own); absent: suggested from the name. */
@@ -130,6 +132,8 @@ export interface SettingsView {
   globalShortcut: string;
   /** The profile the global shortcut copies from, or "" for none. */
   defaultProfileId: string;
+  /** An accelerator that opens the quick-copy palette from anywhere, or "" for none. */
+  quickCopyShortcut: string;
 }
 
 /** What a sign-out did at the server (the session is forgotten locally either way). */
@@ -165,8 +169,33 @@ export interface Api {
   /** Clears the clipboard now if it still holds the token copied last ("Clear now" after a copy). */
   clearClipboard(): Promise<void>;
   inspectToken(profileId: string, kind: TokenKind): Promise<TokenInspectionView>;
+  /** Copies the profile's identity-pool AWS credentials as shell exports (renewed first when needed). */
+  copyAwsExports(profileId: string, shell: 'env' | 'powershell' | 'fish'): Promise<void>;
+  /** The identity-pool identity of a profile and when its cached AWS credentials expire; null without an identity pool or credentials. */
+  awsIdentity(profileId: string): Promise<AwsIdentityView | null>;
+  /** What an API client needs for the local token endpoint (issue 22), without the secret: copyEndpointSecret copies it. */
+  endpointCredentials(profileId: string): Promise<EndpointCredentialsView>;
+  /** Copies the profile's endpoint client secret (created on first use), cleared after the clipboard time. */
+  copyEndpointSecret(profileId: string): Promise<void>;
   getSettings(): Promise<SettingsView>;
   updateSettings(changes: Partial<SettingsView>): Promise<SettingsView>;
+}
+
+/** The local token endpoint's settings for one profile, as an API client takes them (the secret stays in main). */
+export interface EndpointCredentialsView {
+  tokenUrl: string;
+  /** The profile's name. */
+  clientId: string;
+  /** False when the agent serves no endpoint (port 0 in endpoint.json). */
+  served: boolean;
+}
+
+/** What the inspector shows of a profile's identity-pool credentials (never a key). */
+export interface AwsIdentityView {
+  identityId: string;
+  region: string;
+  /** ISO 8601. */
+  expiresAt: string;
 }
 
 /** A server that is not AWS's named by an import file (an origin such as https://auth.example.com), and its profiles. */
@@ -178,7 +207,7 @@ export interface ImportServerView {
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
 export const API_METHODS = [
   'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importServers', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
-  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'clearClipboard', 'inspectToken', 'getSettings', 'updateSettings',
+  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'clearClipboard', 'inspectToken', 'copyAwsExports', 'awsIdentity', 'endpointCredentials', 'copyEndpointSecret', 'getSettings', 'updateSettings',
 ] as const satisfies readonly (keyof Api)[];
 
 /** Every IPC channel is `ctm:<method>`; the preload refuses anything else. */
@@ -189,6 +218,9 @@ export const CHANGED_CHANNEL = 'ctm:event:changed';
 
 /** Main asks the page to open the sign-in dialog of a profile (the tray's "Sign in..."); the payload is the profile id. */
 export const SIGN_IN_REQUESTED_CHANNEL = 'ctm:event:sign-in';
+
+/** Main asks the page to open its quick-copy palette (the global quick-copy shortcut); no payload. */
+export const QUICK_COPY_REQUESTED_CHANNEL = 'ctm:event:quick-copy';
 
 /** The error code of an answer whose sign-in conversation is over: the dialog starts again from its first step. */
 export const SIGN_IN_ENDED = 'sign-in-ended';
@@ -208,6 +240,8 @@ export type Bridge = { [K in keyof Api]: (...args: Parameters<Api[K]>) => Promis
   onChanged(listener: () => void): () => void;
   /** Calls `listener` with a profile id when the tray asks to sign that profile in; returns the unsubscribe. */
   onSignInRequested(listener: (profileId: string) => void): () => void;
+  /** Calls `listener` when the quick-copy shortcut was pressed (the window was brought up for it); returns the unsubscribe. */
+  onQuickCopyRequested(listener: () => void): () => void;
 };
 
 /** The global name the preload exposes the bridge under. */

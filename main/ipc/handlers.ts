@@ -1,3 +1,4 @@
+import { endpointCredentials } from '../core/token-endpoint/endpoint-credentials.ts';
 import { dirname } from 'node:path';
 import { signInNeeds } from '../core/auth/flows/flow-kinds.ts';
 import type { Core } from '../core/core.ts';
@@ -11,6 +12,7 @@ import type { ProfileStatus } from '../core/sessions/session-state.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
 import { formatToken, pickToken } from '../core/tokens/token-format.ts';
 import { inspectToken } from '../core/tokens/token-inspection.ts';
+import { awsExportLines } from '../core/aws/aws-exports.ts';
 import { ARGUMENT_SCHEMAS } from './argument-schemas.ts';
 import type { Api, ApiResult, ProfileInput, ProfileView } from './contract.ts';
 import { API_METHODS, SIGN_IN_ENDED } from './contract.ts';
@@ -94,6 +96,23 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
       const profile = await core.profiles.get(profileId);
       return inspectToken(pickToken(await core.sessions.tokens(profile.id), kind), kind, profile);
     },
+    copyAwsExports: async (profileId, shell) => {
+      const profile = await core.profiles.get(profileId);
+      await clipboard.copySecret(awsExportLines(await core.awsCredentials.credentials(profile.id), shell));
+      options.copied?.(profile.id);
+    },
+    awsIdentity: async (profileId) => {
+      const profile = await core.profiles.get(profileId);
+      const credentials = await core.awsCredentials.cached(profile);
+      return credentials ? { identityId: credentials.identityId, region: credentials.region, expiresAt: new Date(credentials.expiresAt).toISOString() } : null;
+    },
+    endpointCredentials: async (profileId) => {
+      const { tokenUrl, clientId, served } = await endpointCredentials(core, profileId);
+      return { tokenUrl, clientId, served };
+    },
+    copyEndpointSecret: async (profileId) => {
+      await clipboard.copySecret((await endpointCredentials(core, profileId)).clientSecret);
+    },
     getSettings: () => settings.get(),
     updateSettings: mutation(async (changes: Parameters<Api['updateSettings']>[0]) => {
       if (changes.defaultProfileId) await core.profiles.get(changes.defaultProfileId);
@@ -145,6 +164,7 @@ export function toView(status: ProfileStatus): ProfileView {
     ...(profile.scopes ? { scopes: profile.scopes } : {}),
     ...(profile.identityProvider ? { identityProvider: profile.identityProvider } : {}),
     ...(profile.idpIdentifier ? { idpIdentifier: profile.idpIdentifier } : {}),
+    ...(profile.identityPoolId ? { identityPoolId: profile.identityPoolId } : {}),
     ...(profile.fips ? { fips: true } : {}),
     ...(profile.environment ? { environment: profile.environment } : {}),
     ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}),

@@ -178,3 +178,13 @@ describe.skipIf(!HAS_KEYRING)('the app started with --ctm-sign-in=NAME, on the r
     expect(named(calls, 'webContents.send').map((c) => c.args)).toContainEqual([SIGN_IN_REQUESTED_CHANNEL, profile?.id]);
   });
 });
+
+describe('macOS, an unsigned bundle (its notifications are dropped; Electron stood in)', () => {
+  it('still says what happened, beside the tray icon', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ctm-main-'));
+    settingsFile(join(home, 'config'), { globalShortcut: SHORTCUT });
+    const { calls } = await runMainAsync(['wait-tray'], { HOME: home, CTM_STANDIN_PLATFORM: 'darwin', CTM_STANDIN_SIGNED: '0', CTM_STANDIN_TAKEN_SHORTCUTS: SHORTCUT });
+    expect(named(calls, 'notification dropped (unsigned macOS bundle)')).toHaveLength(1);
+    expect(named(calls, 'tray.setTitle').map((c) => c.args[0])).toEqual([`The shortcut ${SHORTCUT} is not active`]);
+  });
+});

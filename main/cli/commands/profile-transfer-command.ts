@@ -4,32 +4,13 @@ import { BadInputError } from '../../core/errors.ts';
 import { exportProfiles } from '../../core/profiles/profile-export.ts';
 import { importServers, MAX_IMPORT_BYTES, parseProfileImport, requireConfirmedServers } from '../../core/profiles/profile-import.ts';
 import type { ProfileFields } from '../../core/profiles/profile.ts';
-import { parseFlags, onePositional } from '../parse.ts';
+import type { ParsedCommand } from '../spec/command-spec.ts';
+import type { PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC } from '../spec/commands/profile-specs.ts';
 import { ask, canPrompt, type Terminal } from '../terminal.ts';
 
-/** Usage of `ctm profile import`. */
-export const PROFILE_IMPORT_USAGE = 'ctm profile import FILE|- [--name NAME] [--endpoint URL] [--username U] [--allow-endpoint URL...]';
-/** Usage of `ctm profile export`. */
-export const PROFILE_EXPORT_USAGE = 'ctm profile export [NAME...] [--output FILE]';
-
-const IMPORT_HELP = `Adds the profiles in FILE ("-" reads stdin): amplify_outputs.json (Amplify Gen 2), aws-exports.js or
-amplifyconfiguration.json (Gen 1, read as data, never run), or a file made by "ctm profile export".
-Names that are taken get a suffix ("dev" -> "dev-2"). All profiles are imported, or none (at most 1 MB).
-A file that sends sign-ins to servers that are not AWS's (a custom endpoint or domain) names each one and is
-imported only once you confirm it: at the prompt, or with --allow-endpoint for each (for scripts).
-  --name NAME           the name to use (a file with one profile only)
-  --endpoint URL        a Cognito endpoint for every imported profile (a local emulator, a proxy)
-  --username U          the user to sign in as, for every imported profile
-  --allow-endpoint URL  accept this non-AWS server (as the refusal names it, e.g. https://auth.example.com); repeatable`;
-
 /** `ctm profile import FILE`: adds the profiles an Amplify config or an export holds. */
-export async function importProfiles(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, { name: { type: 'string' }, endpoint: { type: 'string' }, username: { type: 'string' }, 'allow-endpoint': { type: 'string', multiple: true } }, PROFILE_IMPORT_USAGE);
-  if (values.help) {
-    terminal.stdout.write(`Usage: ${PROFILE_IMPORT_USAGE}\n\n${IMPORT_HELP}\n`);
-    return 0;
-  }
-  const file = onePositional(positionals, 'file to import', PROFILE_IMPORT_USAGE);
+export async function importProfiles({ values, args }: ParsedCommand<typeof PROFILE_IMPORT_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+  const file = args[0] ?? '';
   const text = await readCapped(file, terminal);
   const app = core();
   const taken = (await app.profiles.list()).map((p) => p.name);
@@ -72,12 +53,7 @@ function origin(url: string): string {
 }
 
 /** `ctm profile export [NAME...]`: writes the profiles (all, or those named) without ids or secrets. */
-export async function exportProfilesCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, { output: { type: 'string', short: 'o' } }, PROFILE_EXPORT_USAGE);
-  if (values.help) {
-    terminal.stdout.write(`Usage: ${PROFILE_EXPORT_USAGE}\n\nWrites profiles as JSON (stdout, or --output FILE) without ids or secrets, for "ctm profile import".\n`);
-    return 0;
-  }
+export async function exportProfilesCommand({ values, args: positionals }: ParsedCommand<typeof PROFILE_EXPORT_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
   const app = core();
   const profiles = positionals.length === 0 ? await app.profiles.list() : await Promise.all(positionals.map((name) => app.profiles.get(name)));
   const text = exportProfiles(profiles);

@@ -66,7 +66,13 @@ const profileFieldsObject = z
     /** A Cognito identity pool (`<region>:<guid>`) that exchanges the ID token for AWS credentials (ctm aws-credentials). */
     identityPoolId: z.string().max(55).regex(IDENTITY_POOL_ID, 'identity pool id: expected <region>:<guid>, such as us-east-1:0f1e2d3c-...').optional(),
     /** Where cognito-identity calls go when not --endpoint's (LocalStack, moto and the emulator serve both on one). */
-    identityEndpoint: z.url({ protocol: /^https?$/, error: 'identity endpoint: expected an http:// or https:// URL' }).optional(),
+    // The ID token travels there: plain http only on loopback, as for --endpoint.
+    identityEndpoint: z.url({ protocol: /^https?$/, error: 'identity endpoint: expected an http:// or https:// URL' })
+      .superRefine((url, ctx) => {
+        const problem = endpointProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: `identity endpoint: ${problem}` });
+      })
+      .optional(),
     /** CustomRoleArn for identity pools with token-based role mapping. */
     roleArn: z.string().regex(ROLE_ARN, 'role arn: expected arn:aws:iam::<account>:role/<name>').optional(),
     /** The AWS CLI profile whose credentials sign the administrator sign-in (else the standard chain); ctm never stores them. */

@@ -94,6 +94,10 @@ describe.skipIf(!HAS_KEYRING)('ctm aws-credentials and the AWS CLI / SDK, agains
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('identity pool id: expected <region>:<guid>');
     expect((await ctm(['aws-credentials', 'plain'])).code).toBe(2);
+    // The ID token would travel in the clear: plain http is for loopback only.
+    const clear = await ctm(['profile', 'edit', 'plain', '--identity-pool-id', IDENTITY_POOL, '--identity-endpoint', 'http://identity.example.com/']);
+    expect(clear.code).toBe(2);
+    expect(clear.stderr).toContain('identity endpoint:');
   });
 
   it('with a token agent running, answers from its memory with the keychain out of reach; another profile\'s name gets nothing', async () => {

@@ -1,5 +1,5 @@
 import type { Menu, MenuItemConstructorOptions } from 'electron';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TrayController } from '../../../main/electron/tray-controller.ts';
 import type { ProfileView } from '../../../main/ipc/contract.ts';
 
@@ -15,7 +15,7 @@ describe('TrayController with a recording tray (Electron stood in)', () => {
   function setup() {
     const calls: string[] = [];
     const controller = new TrayController({
-      tray: { setContextMenu: () => void calls.push('menu'), setToolTip: (t: string) => void calls.push(`tooltip:${t.split('\n')[1]}`), setImage: (i: unknown) => void calls.push(`image:${String(i)}`) },
+      tray: { setContextMenu: () => void calls.push('menu'), setToolTip: (t: string) => void calls.push(`tooltip:${t.split('\n')[1]}`), setImage: (i: unknown) => void calls.push(`image:${String(i)}`), setTitle: (t: string) => void calls.push(`title:${t}`) },
       buildMenu: (_t: MenuItemConstructorOptions[]) => ({}) as Menu,
       icons: { ok: 'ok.png', warning: 'warning.png', error: 'error.png' },
       run: () => undefined,
@@ -36,7 +36,7 @@ describe('TrayController when the panel theme changes (Electron stood in)', () =
   it('swaps to the new icon set at once, keeping the current health, and uses it for later changes', () => {
     const images: string[] = [];
     const controller = new TrayController({
-      tray: { setContextMenu: () => undefined, setToolTip: () => undefined, setImage: (i: unknown) => void images.push(String(i)) },
+      tray: { setContextMenu: () => undefined, setToolTip: () => undefined, setImage: (i: unknown) => void images.push(String(i)), setTitle: () => undefined },
       buildMenu: () => ({}) as Menu,
       icons: { ok: 'light.png', warning: 'warning.png', error: 'error.png' },
       run: () => undefined,
@@ -46,5 +46,27 @@ describe('TrayController when the panel theme changes (Electron stood in)', () =
     controller.show([failed()], NOW);
     controller.show([dev('fresh')], NOW);
     expect(images).toEqual(['light.png', 'dark.png', 'error.png', 'dark.png']);
+  });
+});
+
+describe('TrayController.flashTitle: feedback in the macOS menu bar, where an unsigned bundle loses notifications (Electron stood in)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the text beside the icon, then clears it; a later flash restarts the wait', () => {
+    const calls: string[] = [];
+    const controller = new TrayController({
+      tray: { setContextMenu: () => undefined, setToolTip: () => undefined, setImage: () => undefined, setTitle: (t: string) => void calls.push(`title:${t}`) },
+      buildMenu: () => ({}) as Menu,
+      icons: { ok: 'ok.png', warning: 'warning.png', error: 'error.png' },
+      run: () => undefined,
+    });
+    controller.flashTitle('Access token of dev copied', 5_000);
+    vi.advanceTimersByTime(4_000);
+    controller.flashTitle('Refreshing failed', 5_000);
+    vi.advanceTimersByTime(4_000);
+    expect(calls).toEqual(['title:Access token of dev copied', 'title:Refreshing failed']);
+    vi.advanceTimersByTime(1_000);
+    expect(calls.at(-1)).toBe('title:');
   });
 });
