@@ -298,8 +298,7 @@ export class SessionService {
     // A kind that renews without a session (client credentials) just asks again, where its secret is checked too.
     if (flowKind(profile).renewsWithoutSession) return undefined;
     const reason = `its session was forgotten: ${moved}`;
-    this.problems.set(profile.id, { state: 'sign-in-required', message: reason });
-    throw new SignInRequiredError(profile.name, reason);
+    throw this.failed(profile.id, 'refused', new SignInRequiredError(profile.name, reason), reason);
   }
 
   private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {
