@@ -42,6 +42,15 @@ const undiciApart: Plugin = {
   },
 };
 
+// AWS's credential chain and SigV4 signer (main/core/aws/aws-sdk-entry.ts) are bundled apart into out/main/aws-sdk.cjs,
+// loaded only by the administrator sign-in: no other `ctm` run parses them.
+const awsSdkApart: Plugin = {
+  name: 'aws-sdk-apart',
+  setup(bundle) {
+    bundle.onResolve({ filter: /[\\/]aws-sdk-entry\.ts$/ }, () => ({ path: './aws-sdk.cjs', external: true }));
+  },
+};
+
 // The `ctm` bin is this launcher: it turns on Node's on-disk compile cache (in the user's own cache folder, not a
 // shared temp folder another user could write to) before loading the real CLI, so later runs skip compiling it.
 // It is plain JavaScript because it must run before anything bundled is loaded.
@@ -78,15 +87,16 @@ writeFileSync(join(out, 'main/cli.cjs'), CLI_LAUNCHER);
 chmodSync(join(out, 'main/cli.cjs'), 0o755);
 
 await Promise.all([
-  build({ ...node, entryPoints: { index: join(root, 'main/index.ts') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' }, plugins: [undiciApart] }),
+  build({ ...node, entryPoints: { index: join(root, 'main/index.ts') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' }, plugins: [undiciApart, awsSdkApart] }),
   build({ ...node, sourcemap: false, minify: true, entryPoints: { undici: join(root, 'node_modules/undici/index.js') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' } }),
+  build({ ...node, sourcemap: false, minify: true, entryPoints: { 'aws-sdk': join(root, 'main/core/aws/aws-sdk-entry.ts') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' } }),
   build({
     ...node,
     entryPoints: { 'cli-main': join(root, 'main/cli/index.ts') },
     outdir: join(out, 'main'),
     outExtension: { '.js': '.cjs' },
     minify: true,
-    plugins: [englishOnlyZod, undiciApart],
+    plugins: [englishOnlyZod, undiciApart, awsSdkApart],
   }),
   // The cached path of `ctm token` on its own (no validator, Cognito client or other commands): see main/cli/fast-entry.ts.
   build({ ...node, entryPoints: { 'cli-fast': join(root, 'main/cli/fast-entry.ts') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' }, minify: true }),

@@ -1,11 +1,25 @@
 ; Included by electron-builder's NSIS installer (nsis.include): puts the `ctm` launcher's folder on the user's PATH at
-; install and takes it off at uninstall. PowerShell's SetEnvironmentVariable writes HKCU\Environment and broadcasts
-; WM_SETTINGCHANGE, so new terminals see the change without a sign-out. `$$` is a literal `$` for PowerShell.
+; install and takes it off at uninstall (and so around each update).
+; The user Path is a REG_EXPAND_SZ value whose entries may name %VARIABLES%: it is read unexpanded
+; (DoNotExpandEnvironmentNames) and written back as ExpandString. [Environment]::Get/SetEnvironmentVariable would
+; expand every entry and store a plain REG_SZ (dotnet/runtime #89695, ofek/userpath #27). Setting a throwaway user
+; variable to $null afterwards broadcasts WM_SETTINGCHANGE, so new terminals see the change without a sign-out.
+; The folder reaches PowerShell through the environment (CTM_BIN_DIR), never inside its command text, so a folder
+; name with a quote, a semicolon or a `$` cannot break or extend the command. `$$` is a literal `$` for PowerShell.
+
+!macro ctmUserPathFolder
+  Push $1
+  StrCpy $1 "$INSTDIR\resources\bin"
+  System::Call 'kernel32::SetEnvironmentVariable(t "CTM_BIN_DIR", t r1)'
+  Pop $1
+!macroend
 
 !macro customInstall
-  nsExec::ExecToLog `powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command "$$dir = '$INSTDIR\resources\bin'; $$path = [Environment]::GetEnvironmentVariable('Path', 'User'); $$parts = @(($$path -split ';') | Where-Object { $$_ }); if ($$parts -notcontains $$dir) { [Environment]::SetEnvironmentVariable('Path', (@($$parts) + $$dir) -join ';', 'User') }"`
+  !insertmacro ctmUserPathFolder
+  nsExec::ExecToLog `powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command "$$d = $$env:CTM_BIN_DIR; $$k = [Microsoft.Win32.Registry]::CurrentUser.CreateSubKey('Environment'); $$p = [string]$$k.GetValue('Path', '', 'DoNotExpandEnvironmentNames'); $$parts = @(@($$p -split ';') | Where-Object { $$_ -and $$_.TrimEnd('\') -ne $$d.TrimEnd('\') }) + $$d; $$k.SetValue('Path', ($$parts -join ';'), 'ExpandString'); [Environment]::SetEnvironmentVariable('CTM_PATH_CHANGED', $$null, 'User')"`
 !macroend
 
 !macro customUnInstall
-  nsExec::ExecToLog `powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command "$$dir = '$INSTDIR\resources\bin'; $$path = [Environment]::GetEnvironmentVariable('Path', 'User'); if ($$path) { [Environment]::SetEnvironmentVariable('Path', (($$path -split ';') | Where-Object { $$_ -and $$_ -ne $$dir }) -join ';', 'User') }"`
+  !insertmacro ctmUserPathFolder
+  nsExec::ExecToLog `powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command "$$d = $$env:CTM_BIN_DIR; $$k = [Microsoft.Win32.Registry]::CurrentUser.CreateSubKey('Environment'); $$p = [string]$$k.GetValue('Path', '', 'DoNotExpandEnvironmentNames'); $$parts = @(@($$p -split ';') | Where-Object { $$_ -and $$_.TrimEnd('\') -ne $$d.TrimEnd('\') }); $$k.SetValue('Path', ($$parts -join ';'), 'ExpandString'); [Environment]::SetEnvironmentVariable('CTM_PATH_CHANGED', $$null, 'User')"`
 !macroend

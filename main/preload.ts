@@ -2,7 +2,7 @@
 // its fixed `ctm:` channel, and two subscriptions to main's events (the Electron event object never reaches
 // the page); ipcRenderer itself never does either. Bundled into one file (sandboxed).
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, BRIDGE_NAME, CHANGED_CHANNEL, CHANNEL_PREFIX, SIGN_IN_REQUESTED_CHANNEL, type Bridge } from './ipc/contract.ts';
+import { API_METHODS, BRIDGE_NAME, CHANGED_CHANNEL, CHANNEL_PREFIX, QUICK_COPY_REQUESTED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type Bridge } from './ipc/contract.ts';
 
 const methods = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(CHANNEL_PREFIX + method, ...args)]));
 
@@ -17,9 +17,10 @@ const subscribe = (channel: string, listener: (...args: string[]) => void, relay
 };
 
 const bridge: Bridge = {
-  ...(methods as Omit<Bridge, 'onChanged' | 'onSignInRequested'>),
+  ...(methods as Omit<Bridge, 'onChanged' | 'onSignInRequested' | 'onQuickCopyRequested'>),
   onChanged: (listener) => subscribe(CHANGED_CHANNEL, listener, false),
   onSignInRequested: (listener) => subscribe(SIGN_IN_REQUESTED_CHANNEL, listener, true),
+  onQuickCopyRequested: (listener) => subscribe(QUICK_COPY_REQUESTED_CHANNEL, listener, false),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_NAME, bridge);

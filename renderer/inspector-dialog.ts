@@ -1,4 +1,5 @@
 import type { Api, ProfileView, TokenInspectionView, TokenKind } from '../main/ipc/contract.ts';
+import { hasIdToken } from '../main/shared/profile-standing.ts';
 import { h } from './dom.ts';
 import { formatTimeLeft } from './time-left.ts';
 
@@ -15,12 +16,13 @@ export async function showInspector(dialog: HTMLDialogElement, api: Api, profile
     h('h2', { id: 'inspect-dialog-title' }, `${kind === 'access' ? 'Access' : 'ID'} token of ${profile.name}`),
     body,
     h('div', { class: 'buttons' },
-      h('button', { type: 'button', onclick: () => void showInspector(dialog, api, profile, other) }, `Show the ${other === 'access' ? 'access' : 'ID'} token`),
+      hasIdToken(profile) ? h('button', { type: 'button', onclick: () => void showInspector(dialog, api, profile, other) }, `Show the ${other === 'access' ? 'access' : 'ID'} token`) : undefined,
       h('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close'),
     ),
   ));
   if (!dialog.open) dialog.showModal();
-  dialog.querySelector<HTMLButtonElement>('.buttons .primary')?.focus();
+  dialog.querySelector<HTMLButtonElement>('.buttons .primary')?.focus({ preventScroll: true });
+  dialog.scrollTop = 0;
 }
 
 function inspection(view: TokenInspectionView): HTMLElement {
@@ -32,7 +34,7 @@ function inspection(view: TokenInspectionView): HTMLElement {
     h('dl', { class: 'facts' },
       h('dt', {}, 'Issued'), h('dd', { 'data-testid': 'issued' }, when(view.issuedAt)),
       h('dt', {}, 'Expires'), h('dd', { 'data-testid': 'expires' }, when(view.expiresAt)),
-      h('dt', {}, 'Time left'), h('dd', { 'data-testid': 'inspect-left', 'data-expires-at': view.expiresAt }, formatTimeLeft(view.expiresAt, Date.now())),
+      h('dt', {}, 'Time left'), h('dd', { 'data-testid': 'inspect-left', 'data-expires-at': view.expiresAt }, formatTimeLeft(view.expiresAt, Date.now(), 'minutes')),
       h('dt', {}, 'Scopes'), h('dd', { 'data-testid': 'scopes' }, view.scopes.join(' ') || '\u2014'),
       h('dt', {}, 'Groups'), h('dd', { 'data-testid': 'groups' }, view.groups.join(', ') || '\u2014'),
       h('dt', {}, 'Issuer'), h('dd', { class: 'mono' }, view.issuer),

@@ -1,6 +1,7 @@
 import type { ProfileInput, ProfileView } from '../main/ipc/contract.ts';
 import { fipsAlwaysOn } from '../main/shared/fips.ts';
 import { h } from './dom.ts';
+import { environmentFields } from './environment-fields.ts';
 import { fieldProblem } from './profile-validation.ts';
 
 /** Whether the form adds a new profile (possibly a copy of another) or edits one. */
@@ -12,13 +13,13 @@ const OAUTH_FLOWS = ['MANAGED_LOGIN', 'CLIENT_CREDENTIALS'];
 
 /** Opens the profile dialog; resolves with what was entered, or undefined when cancelled. */
 export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, error?: string, previous?: ProfileInput): Promise<ProfileInput | undefined> {
-  const base = previous ?? (mode.kind === 'add' ? undefined : fromView(mode.profile, mode.kind === 'duplicate'));
+  const base = previous ?? (mode.kind === 'add' ? undefined : inputFromView(mode.profile, mode.kind === 'duplicate'));
   const title = mode.kind === 'add' ? 'Add profile' : mode.kind === 'edit' ? `Edit ${mode.profile.name}` : `Duplicate ${mode.profile.name}`;
   const secretLabel = mode.kind === 'edit' && mode.profile.hasClientSecret ? 'Client secret (leave empty to keep the stored one)' : 'Client secret (optional, kept in the OS keychain)';
   const field = (label: string, name: string, options: { required?: boolean; type?: string; placeholder?: string; value?: string } = {}) => {
     const hint = h('span', { class: 'field-error', id: `profile-${name}-error`, 'aria-live': 'polite' });
     const input = h('input', {
-      name, type: options.type ?? 'text', required: options.required, placeholder: options.placeholder, value: options.value,
+      name, type: options.type ?? 'text', required: options.required, placeholder: options.placeholder ? `e.g. ${options.placeholder}` : undefined, value: options.value,
       autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `profile-${name}-error`,
     });
     input.addEventListener('input', () => validate(input, hint));
@@ -29,13 +30,14 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
     h('legend', {}, 'Managed login / client credentials'),
     field('Domain', 'domain', { type: 'url', placeholder: 'https://myapp.auth.us-east-1.amazoncognito.com', value: base?.domain }),
     field('Scopes (space-separated, optional)', 'scopes', { placeholder: 'openid email', value: base?.scopes?.join(' ') }),
-    field('Identity provider (optional)', 'identityProvider', { placeholder: 'Google, or a SAML / OIDC provider name', value: base?.identityProvider }),
+    field('Identity provider (optional)', 'identityProvider', { placeholder: 'Google, or a SAML or OIDC provider name', value: base?.identityProvider }),
     field('IdP identifier (optional)', 'idpIdentifier', { placeholder: 'example.com', value: base?.idpIdentifier }),
   );
   // FIPS endpoints exist only in some regions (main/shared/fips.ts): the box says so under it, and is always on in GovCloud.
   const fipsInput = h('input', { name: 'fips', type: 'checkbox', checked: base?.fips === true, 'aria-describedby': 'profile-fips-error' });
   const fipsHint = h('span', { class: 'field-error', id: 'profile-fips-error', 'aria-live': 'polite' });
   const fipsBox = h('label', { class: 'check' }, fipsInput, "Use the FIPS endpoint (us-east-1, us-east-2, us-west-1, us-west-2; always on in GovCloud)", fipsHint);
+  const environment = environmentFields(base);
   const form = h('form', { class: 'fields', method: 'dialog', novalidate: true },
     h('h2', { id: 'profile-dialog-title' }, title),
     error ? h('p', { class: 'error', role: 'alert' }, error) : undefined,
@@ -53,6 +55,7 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
       })),
     ),
     oauthFields,
+    environment.fields,
     field('Custom endpoint (optional)', 'endpoint', { type: 'url', placeholder: 'http://localhost:9229/', value: base?.endpoint }),
     fipsBox,
     h('div', { class: 'buttons' },
@@ -95,6 +98,7 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
   fipsInput.addEventListener('change', syncFips);
   for (const name of ['region', 'endpoint']) form.querySelector(`input[name="${name}"]`)?.addEventListener('input', syncFips);
   syncFips();
+  environment.follow(form);
   dialog.replaceChildren(form);
   dialog.showModal();
   return new Promise((resolve) => {
@@ -116,12 +120,16 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
         ...optional('identityProvider', value('identityProvider')),
         ...optional('idpIdentifier', value('idpIdentifier')),
         ...(v.fips === 'on' ? { fips: true } : {}),
+        ...optional('environment', value('environment')),
+        ...optional('environmentColour', value('environmentColour')),
+        ...(base?.pinned ? { pinned: true } : {}),
       });
     }, { once: true });
   });
 }
 
-function fromView(profile: ProfileView, copy: boolean): ProfileInput {
+/** A profile's editable fields as the form (and Pin) send them back; `copy` names it as a duplicate. */
+export function inputFromView(profile: ProfileView, copy = false): ProfileInput {
   return {
     name: copy ? `${profile.name}-copy`.slice(0, 64) : profile.name,
     region: profile.region,
@@ -135,6 +143,9 @@ function fromView(profile: ProfileView, copy: boolean): ProfileInput {
     ...optional('identityProvider', profile.identityProvider),
     ...optional('idpIdentifier', profile.idpIdentifier),
     ...(profile.fips ? { fips: true } : {}),
+    ...optional('environment', profile.environment),
+    ...optional('environmentColour', profile.environmentColour),
+    ...(profile.pinned && !copy ? { pinned: true } : {}),
   };
 }
 

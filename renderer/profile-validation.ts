@@ -1,6 +1,7 @@
 // The same rules main applies (main/core/profiles/profile.ts), checked as the user types so mistakes show at
 // the field; main still validates everything, and its message is shown too.
 
+import { ENVIRONMENT_NAME } from '../main/shared/environments.ts';
 import { fipsProblem } from '../main/shared/fips.ts';
 import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES, ruleSentence, type ProfileFieldRule } from '../main/shared/profile-rules.ts';
 
@@ -21,6 +22,7 @@ export const PROFILE_RULES: Record<string, FieldRule> = {
   // main checks it as a URL (zod's z.url); this is the same shape, for the form.
   endpoint: { pattern: /^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/, message: 'Expected an http:// or https:// URL, such as http://localhost:9229/.' },
   domain: { pattern: /^(https:\/\/[^\s/?#@]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/, message: 'Expected https://<prefix>.auth.<region>.amazoncognito.com or a custom https domain, without a path.' },
+  environment: { pattern: ENVIRONMENT_NAME, message: 'Use 1 to 24 lower-case letters, digits or "-", such as dev, staging, prod or qa.' },
   scopes: { pattern: /^[\x21\x23-\x5b\x5d-\x7e]{1,256}(\s+[\x21\x23-\x5b\x5d-\x7e]{1,256})*$/, message: 'Scopes are separated by spaces, such as "openid email orders-api/read".' },
 };
 

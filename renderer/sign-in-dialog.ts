@@ -10,7 +10,7 @@ export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: Pr
   let error: string | undefined;
   let step: SignInStepView | undefined;
   for (;;) {
-    const fields = await ask(dialog, step?.kind === 'challenge' ? challengeForm(step.prompt) : passwordForm(profile), error);
+    const fields = await ask(dialog, step?.kind === 'challenge' ? challengeForm(step.prompt) : passwordForm(profile), error, forWhom(profile));
     if (!fields) return undefined;
     try {
       step = step?.kind === 'challenge' ? await api.answerChallenge(step.conversationId, toAnswer(step.prompt, fields)) : await api.signIn(profile.id, credentials(fields));
@@ -43,8 +43,15 @@ function control(field: FieldSpec): HTMLElement {
   }));
 }
 
-function ask(dialog: HTMLDialogElement, spec: FormSpec, error: string | undefined): Promise<Fields | undefined> {
+/** "dev-api · alice": the line above every step's title, so an MFA or new-password prompt says which profile it is for. */
+export function forWhom(profile: ProfileView): string {
+  return [profile.name, profile.username].filter(Boolean).join(' \u00B7 ');
+}
+
+function ask(dialog: HTMLDialogElement, spec: FormSpec, error: string | undefined, whom: string): Promise<Fields | undefined> {
+  dialog.setAttribute('aria-labelledby', 'sign-in-dialog-title sign-in-dialog-for');
   const form = h('form', { class: 'fields', method: 'dialog' },
+    h('p', { class: 'dialog-for', id: 'sign-in-dialog-for', 'data-testid': 'dialog-profile' }, whom),
     h('h2', { id: 'sign-in-dialog-title' }, spec.title),
     spec.intro ? h('p', {}, spec.intro) : undefined,
     error ? h('p', { class: 'error', role: 'alert' }, error) : undefined,

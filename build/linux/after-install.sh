@@ -59,5 +59,8 @@ if apparmor_status --enabled > /dev/null 2>&1; then
 fi
 
 # ctm on PATH: the launcher in the app folder runs the app binary in command-line mode (README, "ctm from the installed app").
-ln -sf '/opt/${sanitizedProductName}/resources/bin/ctm' '/usr/bin/ctm'
+# Only where /usr/bin/ctm is free or already ours: a ctm the administrator put there stays.
 chmod 0755 '/opt/${sanitizedProductName}/resources/bin/ctm' || true
+if [ ! -e /usr/bin/ctm ] && [ ! -L /usr/bin/ctm ] || [ "$(readlink /usr/bin/ctm 2>/dev/null)" = '/opt/${sanitizedProductName}/resources/bin/ctm' ]; then
+  ln -sfn '/opt/${sanitizedProductName}/resources/bin/ctm' '/usr/bin/ctm'
+fi

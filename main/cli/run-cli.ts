@@ -1,88 +1,85 @@
 import type { Core } from '../core/core.ts';
-import { asCtmError } from '../core/errors.ts';
+import { asCtmError, BadInputError } from '../core/errors.ts';
 import { CLIP_CLEAR_COMMAND } from '../clipboard/clip-token.ts';
-import { agentCommand, AGENT_USAGE } from './commands/agent-command.ts';
+import { COMMAND_TABLE } from './command-table.ts';
 import { clipClearCommand } from './commands/clip-clear-command.ts';
-import { completeCommand, completionCommand, COMPLETION_USAGE } from './commands/completion-command.ts';
-import { endpointCommand, ENDPOINT_USAGE } from './commands/endpoint-command.ts';
-import { execCommand, EXEC_USAGE } from './commands/exec-command.ts';
-import { loginCommand, LOGIN_USAGE } from './commands/login-command.ts';
-import { logoutCommand, LOGOUT_USAGE } from './commands/logout-command.ts';
-import { profileCommand, PROFILE_USAGE } from './commands/profile-command.ts';
-import { proxyCommand, PROXY_USAGE } from './commands/proxy-command.ts';
-import { statusCommand, STATUS_USAGE } from './commands/status-command.ts';
-import { tokenCommand, TOKEN_USAGE } from './commands/token-command.ts';
+import { completeCommand } from './commands/completion-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { ALL_SPECS, GROUPS, lookUp, subcommandsOf, topLevelNames } from './spec/all-specs.ts';
+import { didYouMean } from './spec/nearest.ts';
+import { commandHelp, groupHelp, overviewHelp } from './spec/render-help.ts';
 import { PromptInterruptedError, type Terminal } from './terminal.ts';
 import { CTM_VERSION } from './version.ts';
 import { plainText } from '../shared/plain-text.ts';
 
-const USAGE = `ctm: Cognito Token Manager on the command line
-
-Usage: ${PROFILE_USAGE}
-       ${LOGIN_USAGE}
-       ${TOKEN_USAGE}
-       ${EXEC_USAGE}
-       ${STATUS_USAGE}
-       ${LOGOUT_USAGE}
-       ${AGENT_USAGE}
-       ${ENDPOINT_USAGE}
-       ${PROXY_USAGE}
-       ${COMPLETION_USAGE}
-       ctm --version
-
-Run "ctm COMMAND --help" (or "ctm help COMMAND") for a command's flags.
-Profiles live in CTM_CONFIG_DIR when it is set; secrets and tokens only in the OS keychain.
---debug (with any command) writes what ctm does, redacted, to stderr.
-Exit codes: 0 ok, 2 bad usage or input, 3 sign-in required, 4 network or service error, 5 a token refused
-(not a JWT, a bad signature, another user's), 1 anything else (ctm exec: the command's own exit code),
-130 interrupted (Ctrl-C at a prompt).
-`;
-
-type Command = (args: string[], core: () => Core, terminal: Terminal) => Promise<number>;
-const COMMANDS: Record<string, Command> = {
-  profile: profileCommand,
-  login: loginCommand,
-  token: tokenCommand,
-  exec: execCommand,
-  status: statusCommand,
-  logout: logoutCommand,
-  agent: agentCommand,
-  endpoint: endpointCommand,
-  proxy: proxyCommand,
-  completion: (args, _core, terminal) => completionCommand(args, terminal),
-  __complete: (args, _core, terminal) => completeCommand(args, terminal),
-  [CLIP_CLEAR_COMMAND]: (args, _core, terminal) => clipClearCommand(args, terminal),
+type Internal = (args: string[], terminal: Terminal) => Promise<number>;
+/** Commands only ctm itself calls (the completion scripts, the clipboard clearer): no spec, no help, never offered. */
+const INTERNAL: Record<string, Internal> = {
+  __complete: completeCommand,
+  [CLIP_CLEAR_COMMAND]: clipClearCommand,
 };
 
 /** Runs one `ctm` invocation and returns its exit code; errors become one line on stderr, never a stack trace or a secret. */
 export async function runCli(argv: string[], makeCore: () => Core, terminal: Terminal): Promise<number> {
-  const [first, ...rest] = argv;
-  // "ctm help token" is "ctm token --help".
-  const [name, args] = first === 'help' && rest[0] !== undefined ? [rest[0], ['--help']] : [first, rest];
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    terminal.stdout.write(USAGE);
-    return name === undefined ? EXIT.usage : EXIT.ok;
-  }
-  if (name === '--version' || name === '-V' || name === 'version') {
-    terminal.stdout.write(`ctm ${CTM_VERSION}\n`);
-    return EXIT.ok;
-  }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
-    terminal.stderr.write(`ctm: unknown command "${name}". Run ctm --help.\n`);
-    return EXIT.usage;
-  }
   let core: Core | undefined;
   const lazyCore = (): Core => (core ??= makeCore());
   try {
-    return await command(args, lazyCore, terminal);
+    return await dispatch(argv, lazyCore, terminal);
   } catch (error) {
     if (error instanceof PromptInterruptedError) return EXIT.interrupted;
     const problem = asCtmError(error);
     terminal.stderr.write(`ctm: ${plainText(oneLine(problem.message), Infinity)}\n`);
     return exitCodeFor(problem.kind);
   }
+}
+
+async function dispatch(argv: string[], core: () => Core, terminal: Terminal): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || (first === 'help' && rest.length === 0)) {
+    terminal.stdout.write(overviewHelp());
+    return first === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (first === '--version' || first === '-V' || first === 'version') {
+    terminal.stdout.write(`ctm ${CTM_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const internal = Object.hasOwn(INTERNAL, first) ? INTERNAL[first] : undefined;
+  if (internal) return internal(rest, terminal);
+  // "ctm help profile add" is "ctm profile add --help".
+  if (first === 'help') return showHelp(rest[0] === '--help' || rest[0] === '-h' ? ['help'] : rest, terminal);
+  const found = lookUp(argv);
+  if (!found) throw unknownCommand(argv);
+  if ('group' in found) {
+    const [sub] = found.rest;
+    if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+      terminal.stdout.write(groupHelp(found.group));
+      return sub === undefined ? EXIT.usage : EXIT.ok;
+    }
+    throw unknownCommand(argv);
+  }
+  const command = COMMAND_TABLE.find((c) => c.spec === found.spec);
+  if (!command) throw new BadInputError(`"ctm ${found.spec.name}" has no handler.`);
+  return command.run(found.rest, core, terminal);
+}
+
+function showHelp(words: string[], terminal: Terminal): number {
+  const found = lookUp(words);
+  if (!found || (found.rest.length > 0 && !('group' in found))) throw unknownCommand(words);
+  if ('group' in found && found.rest.length > 0) throw unknownCommand(words);
+  terminal.stdout.write('group' in found ? groupHelp(found.group) : commandHelp(found.spec));
+  return EXIT.ok;
+}
+
+/** An unknown command or subcommand, with the nearest known one. */
+function unknownCommand(words: readonly string[]): BadInputError {
+  const [first = '', second = ''] = words;
+  if (Object.hasOwn(GROUPS, first)) {
+    const subs = subcommandsOf(first).map((s) => s.name.split(' ')[1] ?? '');
+    return new BadInputError(`Unknown command "${first} ${second}".${didYouMean(second, subs, (s) => `"ctm ${first} ${s}"`)} See: ctm ${first} --help`);
+  }
+  if (first.startsWith('-')) return new BadInputError(`Unknown flag ${first} before a command. See: ctm --help`);
+  const names = [...topLevelNames(), ...ALL_SPECS.flatMap((s) => s.aliases ?? [])];
+  return new BadInputError(`Unknown command "${first}".${didYouMean(first, names, (s) => `"ctm ${s}"`)} See: ctm --help`);
 }
 
 /**

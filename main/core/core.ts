@@ -1,5 +1,7 @@
+import { AwsCredentialService } from './aws/aws-credential-service.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './clock.ts';
 import { fetchTransport, type CognitoTransport } from './cognito/transport.ts';
+import type { CrashHook } from './crash-point.ts';
 import { BadInputError } from './errors.ts';
 import type { SecretStore } from './keychain/secret-store.ts';
 import { Vault } from './keychain/vault.ts';
@@ -21,6 +23,8 @@ export interface CoreOptions {
   timers?: Timers;
   /** Where the refresh scheduler logs (the app passes a FileLogger; default: nothing). */
   logger?: Logger;
+  /** Crash tests' hook, built by the process entry (default: none). */
+  crash?: CrashHook;
 }
 
 /** The app's core, shared by the window, the tray and `ctm`: profiles, the vault and sessions. */
@@ -33,12 +37,25 @@ export class Core {
   readonly clock: Clock;
   /** The local client secrets of the token endpoint (one keychain item per profile, created on request). */
   readonly endpointSecrets: EndpointSecrets;
+  /** Identity-pool AWS credentials of profiles that name an identity pool (main/core/aws). */
+  readonly awsCredentials: AwsCredentialService;
 
   constructor(options: CoreOptions) {
     this.clock = options.clock ?? systemClock;
     this.profiles = new ProfileStore(options.configDir);
-    this.vault = new Vault(options.secretStore, options.configDir);
-    this.sessions = new SessionService({ profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock });
+    this.vault = new Vault(options.secretStore, options.configDir, options.crash ? { crash: options.crash } : {});
+    this.sessions = new SessionService({
+      profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock,
+      ...(options.logger ? { logger: options.logger } : {}), ...(options.crash ? { crash: options.crash } : {}),
+    });
+    this.awsCredentials = new AwsCredentialService({
+      profiles: this.profiles, tokens: (id, o) => this.sessions.tokens(id, o), secretStore: options.secretStore,
+      configDir: options.configDir, transport: options.transport ?? fetchTransport, clock: this.clock,
+    });
+    // Credentials die with the session they came from (sign-out, a session of another pool).
+    this.vault.onSessionChange((profileId, session) => {
+      if (!session) this.awsCredentials.forget(profileId);
+    });
     this.endpointSecrets = new EndpointSecrets(options.secretStore, () => this.clock.now());
     this.scheduler = schedulerFor(this, { clock: this.clock, timers: options.timers ?? systemTimers, ...(options.logger ? { logger: options.logger } : {}) });
   }
@@ -49,7 +66,7 @@ export class Core {
     const profile = await this.profiles.add({ ...fields, hasClientSecret: clientSecret !== undefined || fields.hasClientSecret === true });
     if (clientSecret !== undefined) {
       try {
-        await this.vault.saveClientSecret(profile.id, clientSecret.trim());
+        await this.vault.clientSecrets.save(profile.id, clientSecret.trim());
       } catch (error) {
         await this.profiles.remove(profile.id);
         throw error;
@@ -67,7 +84,7 @@ export class Core {
     if (clientSecret !== undefined && clientSecret.trim() === '') throw new BadInputError('The client secret is empty.');
     const before = await this.profiles.get(profileRef);
     const updated = await this.profiles.update(before.id, clientSecret === undefined ? changes : { ...changes, hasClientSecret: true });
-    if (clientSecret !== undefined) await this.vault.saveClientSecret(updated.id, clientSecret.trim());
+    if (clientSecret !== undefined) await this.vault.clientSecrets.save(updated.id, clientSecret.trim());
     const samePool = before.region === updated.region && before.userPoolId === updated.userPoolId && before.clientId === updated.clientId && before.endpoint === updated.endpoint;
     if (!samePool || clientSecret !== undefined) await this.sessions.forget(updated.id);
     return updated;

@@ -27,6 +27,16 @@ export function applyGlobalShortcut(shortcuts: Pick<GlobalShortcut, 'register' |
   }
 }
 
+/** Registers one more shortcut without dropping the others (call after applyGlobalShortcut); says whether it is bound. */
+export function addGlobalShortcut(shortcuts: Pick<GlobalShortcut, 'register'>, accelerator: string, onPress: () => void): ShortcutState {
+  if (!accelerator) return 'none';
+  try {
+    return shortcuts.register(accelerator, onPress) ? 'active' : 'refused';
+  } catch {
+    return 'refused';
+  }
+}
+
 /** What the app says when the configured shortcut could not be registered, instead of a shortcut that silently does nothing. */
 export function refusedShortcutNotice(accelerator: string): NoticeModel {
   return { title: `The shortcut ${accelerator} is not active`, body: 'Another application uses it, or the desktop refused it. Choose another one in Settings.' };

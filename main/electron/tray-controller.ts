@@ -1,10 +1,10 @@
 import type { MenuItemConstructorOptions, Menu, Tray } from 'electron';
 import type { ProfileView } from '../ipc/contract.ts';
-import { trayMenuTemplate, trayModel, type TrayAction, type TrayHealth } from './tray-menu.ts';
+import { trayMenuTemplate, trayModel, type TrayAction, type TrayContext, type TrayHealth } from './tray-menu.ts';
 
 /** What the controller needs of Electron: the tray, a menu builder and the icon files by health. */
 export interface TrayParts {
-  tray: Pick<Tray, 'setContextMenu' | 'setToolTip' | 'setImage'>;
+  tray: Pick<Tray, 'setContextMenu' | 'setToolTip' | 'setImage' | 'setTitle'>;
   buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
   icons: Record<TrayHealth, string>;
   run: (action: TrayAction) => void;
@@ -17,6 +17,7 @@ export class TrayController {
   private lastHealth: TrayHealth | undefined;
   private lastTooltip = '';
   private icons: Record<TrayHealth, string>;
+  private titleTimer: NodeJS.Timeout | undefined;
 
   constructor(parts: TrayParts) {
     this.parts = parts;
@@ -36,9 +37,20 @@ export class TrayController {
     this.parts.tray.setToolTip(message);
   }
 
+  /**
+   * macOS: shows `text` beside the icon in the menu bar for `ms` (Tray.setTitle, macOS only), the feedback that stays
+   * visible where notifications are dropped. A later flash replaces an earlier one.
+   */
+  flashTitle(text: string, ms = 5_000): void {
+    clearTimeout(this.titleTimer);
+    this.parts.tray.setTitle(text);
+    this.titleTimer = setTimeout(() => this.parts.tray.setTitle(''), ms);
+    this.titleTimer.unref?.();
+  }
+
   /** Shows the profiles as of `now` (or a problem reading them); answers whether the menu was rebuilt. */
-  show(profiles: ProfileView[], now: number, problem?: string): boolean {
-    const model = trayModel(profiles, now, problem);
+  show(profiles: ProfileView[], now: number, problem?: string, context?: TrayContext): boolean {
+    const model = trayModel(profiles, now, problem, context);
     if (model.health !== this.lastHealth) this.parts.tray.setImage(this.icons[model.health]);
     if (model.tooltip !== this.lastTooltip) this.parts.tray.setToolTip(model.tooltip);
     this.lastHealth = model.health;

@@ -1,7 +1,7 @@
 import type { CopyFormat, TokenKind } from '../ipc/contract.ts';
 import type { NoticeModel } from './notifications.ts';
 
-const WHAT: Record<CopyFormat, string> = { raw: '', header: ' as an Authorization header', env: ' as a shell export', curl: ' as a curl command' };
+const WHAT: Record<CopyFormat, string> = { raw: '', header: ' as an Authorization header', env: ' as a shell export', powershell: ' as a PowerShell variable', fish: ' as a fish export', json: ' as JSON', curl: ' as a curl command' };
 
 /** What a copy from the tray says once done (the tray has no page to show it): what was copied and when it clears. Never the token. */
 export function copiedNotice(profileName: string, token: TokenKind, format: CopyFormat, clearSeconds: number): NoticeModel {

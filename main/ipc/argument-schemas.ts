@@ -19,6 +19,9 @@ const profileInput = z.object({
   identityProvider: text(128).optional(),
   idpIdentifier: text(128).optional(),
   fips: z.boolean().optional(),
+  environment: text(24).optional(),
+  environmentColour: text(16).optional(),
+  pinned: z.boolean().optional(),
 }).strict();
 
 /** The arguments each IPC method accepts, checked before anything runs: the renderer is not trusted. */
@@ -28,7 +31,8 @@ export const ARGUMENT_SCHEMAS = {
   updateProfile: z.tuple([id, profileInput]),
   removeProfile: z.tuple([id]),
   // An Amplify config or export file: a name for messages, and its text (a few KB in practice).
-  importProfiles: z.tuple([text(260), text(1_000_000)]),
+  importServers: z.tuple([text(260), text(1_000_000)]),
+  importProfiles: z.union([z.tuple([text(260), text(1_000_000)]), z.tuple([text(260), text(1_000_000), z.array(text(2048)).max(100)])]),
   exportProfiles: z.tuple([]),
   signIn: z.tuple([id, z.object({ username: text(128).optional(), password: text(256).optional(), rememberDevice: z.boolean().optional() }).strict()]),
   answerChallenge: z.tuple([
@@ -47,8 +51,11 @@ export const ARGUMENT_SCHEMAS = {
   cancelSignIn: z.tuple([id]),
   refreshNow: z.tuple([id]),
   signOut: z.tuple([id]),
-  copyToken: z.tuple([id, tokenKind, z.enum(['raw', 'header', 'env', 'curl'])]),
+  copyToken: z.tuple([id, tokenKind, z.enum(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl'])]),
+  clearClipboard: z.tuple([]),
   inspectToken: z.tuple([id, tokenKind]),
+  copyAwsExports: z.tuple([id, z.enum(['env', 'powershell', 'fish'])]),
+  awsIdentity: z.tuple([id]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z.object({
@@ -56,6 +63,7 @@ export const ARGUMENT_SCHEMAS = {
       startAtLogin: z.boolean().optional(),
       globalShortcut: text(64).optional(),
       defaultProfileId: text(64).optional(),
+      quickCopyShortcut: text(64).optional(),
     }).strict(),
   ]),
 } satisfies Record<(typeof API_METHODS)[number], z.ZodType<unknown[]>>;

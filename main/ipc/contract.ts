@@ -5,7 +5,7 @@ export type ProfileState = 'signed-out' | 'signed-in' | 'expired' | 'refreshing'
 /** Which token to copy. */
 export type TokenKind = 'access' | 'id';
 /** How a copied token is written. */
-export type CopyFormat = 'raw' | 'header' | 'env' | 'curl';
+export type CopyFormat = 'raw' | 'header' | 'env' | 'powershell' | 'fish' | 'json' | 'curl';
 
 /** A profile as the renderer sees it: settings and state, never a token or a secret. */
 export interface ProfileView {
@@ -36,6 +36,12 @@ export interface ProfileView {
   idpIdentifier?: string;
   /** Requests go to Cognito's FIPS endpoint (always so in GovCloud). */
   fips?: boolean;
+  /** The environment the user put the profile in ("dev", "staging", "prod" or their own); absent: suggested from the name. */
+  environment?: string;
+  /** The environment's colour when the user chose one (main/shared/environments.ts ENVIRONMENT_COLOURS). */
+  environmentColour?: string;
+  /** Shown first in the window and the tray. */
+  pinned?: boolean;
 }
 
 /** What the user types to create a profile; the client secret goes straight to the keychain. */
@@ -54,6 +60,10 @@ export interface ProfileInput {
   idpIdentifier?: string;
   /** Use Cognito's FIPS endpoint; only in the regions that have one (main/shared/fips.ts). */
   fips?: boolean;
+  /** "dev", "staging", "prod" or the user's own environment; empty or absent: none (the name's suggestion is shown). */
+  environment?: string;
+  environmentColour?: string;
+  pinned?: boolean;
 }
 
 /** What the sign-in dialog sends first. */
@@ -120,6 +130,8 @@ export interface SettingsView {
   globalShortcut: string;
   /** The profile the global shortcut copies from, or "" for none. */
   defaultProfileId: string;
+  /** An accelerator that opens the quick-copy palette from anywhere, or "" for none. */
+  quickCopyShortcut: string;
 }
 
 /** What a sign-out did at the server (the session is forgotten locally either way). */
@@ -135,8 +147,13 @@ export interface Api {
   /** Changes a profile's fields; an empty or missing client secret keeps the stored one. */
   updateProfile(profileId: string, input: ProfileInput): Promise<ProfileView>;
   removeProfile(profileId: string): Promise<void>;
-  /** Adds the profiles found in an Amplify configuration or an export file; answers the added ones. */
-  importProfiles(fileName: string, text: string): Promise<ProfileView[]>;
+  /** The servers that are not AWS's which an import file's profiles would sign in at: shown for confirmation first. */
+  importServers(fileName: string, text: string): Promise<ImportServerView[]>;
+  /**
+   * Adds the profiles found in an Amplify configuration or an export file, all or none; answers the added ones. Every
+   * server importServers named must be in `confirmedServers`, else nothing is imported.
+   */
+  importProfiles(fileName: string, text: string, confirmedServers?: string[]): Promise<ProfileView[]>;
   /** Every profile as an export file (no secret). */
   exportProfiles(): Promise<string>;
   signIn(profileId: string, credentials: SignInInput): Promise<SignInStepView>;
@@ -147,15 +164,35 @@ export interface Api {
   /** Always forgets the session here; `warning` says what the server did not revoke (revocation off, offline). */
   signOut(profileId: string): Promise<SignOutView>;
   copyToken(profileId: string, kind: TokenKind, format: CopyFormat): Promise<void>;
+  /** Clears the clipboard now if it still holds the token copied last ("Clear now" after a copy). */
+  clearClipboard(): Promise<void>;
   inspectToken(profileId: string, kind: TokenKind): Promise<TokenInspectionView>;
+  /** Copies the profile's identity-pool AWS credentials as shell exports (renewed first when needed). */
+  copyAwsExports(profileId: string, shell: 'env' | 'powershell' | 'fish'): Promise<void>;
+  /** The identity-pool identity of a profile and when its cached AWS credentials expire; null without an identity pool or credentials. */
+  awsIdentity(profileId: string): Promise<AwsIdentityView | null>;
   getSettings(): Promise<SettingsView>;
   updateSettings(changes: Partial<SettingsView>): Promise<SettingsView>;
 }
 
+/** What the inspector shows of a profile's identity-pool credentials (never a key). */
+export interface AwsIdentityView {
+  identityId: string;
+  region: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
+/** A server that is not AWS's named by an import file (an origin such as https://auth.example.com), and its profiles. */
+export interface ImportServerView {
+  server: string;
+  profiles: string[];
+}
+
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
 export const API_METHODS = [
-  'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
-  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'inspectToken', 'getSettings', 'updateSettings',
+  'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importServers', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
+  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'clearClipboard', 'inspectToken', 'copyAwsExports', 'awsIdentity', 'getSettings', 'updateSettings',
 ] as const satisfies readonly (keyof Api)[];
 
 /** Every IPC channel is `ctm:<method>`; the preload refuses anything else. */
@@ -166,6 +203,9 @@ export const CHANGED_CHANNEL = 'ctm:event:changed';
 
 /** Main asks the page to open the sign-in dialog of a profile (the tray's "Sign in..."); the payload is the profile id. */
 export const SIGN_IN_REQUESTED_CHANNEL = 'ctm:event:sign-in';
+
+/** Main asks the page to open its quick-copy palette (the global quick-copy shortcut); no payload. */
+export const QUICK_COPY_REQUESTED_CHANNEL = 'ctm:event:quick-copy';
 
 /** An error as it crosses IPC: a code to branch on and a message to show. */
 export interface ApiError {
@@ -182,6 +222,8 @@ export type Bridge = { [K in keyof Api]: (...args: Parameters<Api[K]>) => Promis
   onChanged(listener: () => void): () => void;
   /** Calls `listener` with a profile id when the tray asks to sign that profile in; returns the unsubscribe. */
   onSignInRequested(listener: (profileId: string) => void): () => void;
+  /** Calls `listener` when the quick-copy shortcut was pressed (the window was brought up for it); returns the unsubscribe. */
+  onQuickCopyRequested(listener: () => void): () => void;
 };
 
 /** The global name the preload exposes the bridge under. */

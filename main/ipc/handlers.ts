@@ -3,12 +3,14 @@ import { signInNeeds } from '../core/auth/flows/flow-kinds.ts';
 import type { Core } from '../core/core.ts';
 import { asCtmError, BadInputError } from '../core/errors.ts';
 import { exportProfiles } from '../core/profiles/profile-export.ts';
+import { withSuggestedEnvironment } from '../core/profiles/profile-environment.ts';
 import type { Profile } from '../core/profiles/profile.ts';
-import { parseProfileImport } from '../core/profiles/profile-import.ts';
+import { importServers, parseProfileImport, requireConfirmedServers } from '../core/profiles/profile-import.ts';
 import type { ProfileStatus } from '../core/sessions/session-state.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
 import { formatToken, pickToken } from '../core/tokens/token-format.ts';
 import { inspectToken } from '../core/tokens/token-inspection.ts';
+import { awsExportLines } from '../core/aws/aws-exports.ts';
 import { ARGUMENT_SCHEMAS } from './argument-schemas.ts';
 import type { Api, ApiResult, ProfileInput, ProfileView } from './contract.ts';
 import { API_METHODS } from './contract.ts';
@@ -16,6 +18,8 @@ import { API_METHODS } from './contract.ts';
 /** Where copied tokens go; the Electron adapter also clears it again after a while. */
 export interface TokenClipboard {
   copySecret(text: string): Promise<void>;
+  /** Clears the clipboard if it still holds the last copied token (never someone else's later copy). */
+  clearIfOurs?(): Promise<void>;
 }
 
 /** What the Api needs besides the core and the clipboard; all optional so tests pass only what they use. */
@@ -24,6 +28,8 @@ export interface ApiOptions {
   settings?: SettingsStore;
   /** Called after every change made through the Api (main pushes it to the window and rebuilds the tray). */
   changed?: () => void;
+  /** Called after a token of the profile was copied (the tray puts recent profiles first). */
+  copied?: (profileId: string) => void;
   /** Opens a URL in the system browser (Electron's shell.openExternal), for managed login. */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -54,10 +60,13 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     removeProfile: mutation(async (profileId: string) => {
       await core.removeProfile(profileId);
     }),
-    importProfiles: mutation(async (fileName: string, text: string) => {
+    importServers: async (fileName: string, text: string) => importServers(parseProfileImport(fileName, text, { takenNames: (await core.profiles.list()).map((p) => p.name) })),
+    importProfiles: mutation(async (fileName: string, text: string, confirmedServers?: string[]) => {
       const taken = (await core.profiles.list()).map((p) => p.name);
-      const added: string[] = [];
-      for (const fields of parseProfileImport(fileName, text, { takenNames: taken })) added.push((await core.addProfile(fields)).id);
+      const found = parseProfileImport(fileName, text, { takenNames: taken }).map(withSuggestedEnvironment);
+      // Servers that are not AWS's only once the person confirmed each (security, issue 19); all profiles or none.
+      requireConfirmedServers(found, confirmedServers ?? [], 'Import the file again and confirm them.');
+      const added = (await core.profiles.addAll(found)).map((p) => p.id);
       const statuses = await core.sessions.statuses();
       return statuses.filter((s) => added.includes(s.profile.id)).map(toView);
     }),
@@ -75,10 +84,24 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     copyToken: async (profileId, kind, format) => {
       const profile = await core.profiles.get(profileId);
       await clipboard.copySecret(formatToken(await core.sessions.tokens(profile.id), kind, format, profile.name));
+      options.copied?.(profile.id);
+    },
+    clearClipboard: async () => {
+      await clipboard.clearIfOurs?.();
     },
     inspectToken: async (profileId, kind) => {
       const profile = await core.profiles.get(profileId);
       return inspectToken(pickToken(await core.sessions.tokens(profile.id), kind), kind, profile);
+    },
+    copyAwsExports: async (profileId, shell) => {
+      const profile = await core.profiles.get(profileId);
+      await clipboard.copySecret(awsExportLines(await core.awsCredentials.credentials(profile.id), shell));
+      options.copied?.(profile.id);
+    },
+    awsIdentity: async (profileId) => {
+      const profile = await core.profiles.get(profileId);
+      const credentials = await core.awsCredentials.cached(profile);
+      return credentials ? { identityId: credentials.identityId, region: credentials.region, expiresAt: new Date(credentials.expiresAt).toISOString() } : null;
     },
     getSettings: () => settings.get(),
     updateSettings: mutation(async (changes: Parameters<Api['updateSettings']>[0]) => {
@@ -102,6 +125,9 @@ function editableFields(input: ProfileInput): Record<string, unknown> {
     identityProvider: input.identityProvider || undefined,
     idpIdentifier: input.idpIdentifier || undefined,
     fips: input.fips || undefined,
+    environment: input.environment || undefined,
+    environmentColour: input.environmentColour || undefined,
+    pinned: input.pinned || undefined,
     ...(input.authFlow ? { authFlow: input.authFlow } : {}),
   };
 }
@@ -129,6 +155,9 @@ export function toView(status: ProfileStatus): ProfileView {
     ...(profile.identityProvider ? { identityProvider: profile.identityProvider } : {}),
     ...(profile.idpIdentifier ? { idpIdentifier: profile.idpIdentifier } : {}),
     ...(profile.fips ? { fips: true } : {}),
+    ...(profile.environment ? { environment: profile.environment } : {}),
+    ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}),
+    ...(profile.pinned ? { pinned: true } : {}),
   };
 }
 

@@ -37,6 +37,7 @@ const SUITES: Suite[] = [
   { name: 'renderer', file: 'renderer/renderer-bench.ts', exportName: 'runRendererBench', measures: 'renderer bundle size, first render' },
   { name: 'electron', file: 'electron/electron-bench.ts', exportName: 'runElectronBench', measures: 'Electron start-up and memory' },
   { name: 'oauth', file: 'oauth/oauth-bench.ts', exportName: 'runOAuthBench', measures: 'managed login round trip, client credentials cached and fetched' },
+  { name: 'endpoint', file: 'endpoint/endpoint-bench.ts', exportName: 'runEndpointBench', measures: 'token endpoint latency and req/s; ctm proxy against nginx (wrk)' },
 ];
 
 function isRows(value: unknown): value is BenchResult[] {

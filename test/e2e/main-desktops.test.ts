@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTool } from '../../main/clipboard/run-tool.ts';
 import { WAYLAND_NEEDS_WL_CLIPBOARD } from '../../main/electron/clipboard-route.ts';
+import { SIGN_IN_REQUESTED_CHANNEL } from '../../main/ipc/contract.ts';
 import { LIBSECRET_MISSING } from '../../main/core/keychain/keytar-secret-store.ts';
 import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
 import { during, named, runMainAsync } from '../support/electron-standin/run-main.ts';
@@ -146,5 +147,44 @@ describe('Linux desktops on the stand-in (Electron stood in)', () => {
     expect(String(userData?.args[1])).toMatch(/ctm-cli-/);
     expect(existsSync(String(userData?.args[1]))).toBe(false);
     expect(named(calls, 'app.disableHardwareAcceleration')).toHaveLength(1);
+  });
+});
+
+describe('installed ctm on Windows, where the GUI executable has no console input (Electron stood in)', () => {
+  it('`ctm login NAME` hands the sign-in to the window: the app is relaunched with --ctm-sign-in=NAME, and says so', async () => {
+    const { calls, stderr } = await runMainAsync([], { CTM_STANDIN_PLATFORM: 'win32' }, ['--ctm-cli', '--', 'login', 'my dev']);
+    expect(stderr).toMatch(/continues in the Cognito Token Manager window/);
+    expect(named(calls, 'app.relaunch').map((c) => c.args[0])).toEqual([['--ctm-sign-in=my dev']]);
+    expect(named(calls, 'app.exited').map((c) => c.args[0])).toEqual([0]);
+  });
+
+  it('piped input stays in the command line (no relaunch)', async () => {
+    const { calls } = await runMainAsync([], { CTM_STANDIN_PLATFORM: 'win32', TEMP: tmpdir() }, ['--ctm-cli', '--', 'login', 'dev', '--password-stdin']);
+    expect(named(calls, 'app.relaunch')).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAS_KEYRING)('the app started with --ctm-sign-in=NAME, on the real keyring (Electron stood in)', () => {
+  let app: AppFixture;
+  beforeAll(async () => {
+    app = await startAppFixture(skeletonSeed());
+    await runCtm(['profile', 'add', 'my-dev', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--endpoint', app.emulator.endpoint], app.env);
+  });
+  afterAll(() => app?.close());
+
+  it("opens the window's sign-in for that profile", async () => {
+    const [profile] = JSON.parse((await runCtm(['profile', 'list', '--json'], app.env)).stdout) as { id: string }[];
+    const { calls } = await runMainAsync(['wait-tray', 'settle'], { ...app.env }, ['--ctm-sign-in=my-dev']);
+    expect(named(calls, 'webContents.send').map((c) => c.args)).toContainEqual([SIGN_IN_REQUESTED_CHANNEL, profile?.id]);
+  });
+});
+
+describe('macOS, an unsigned bundle (its notifications are dropped; Electron stood in)', () => {
+  it('still says what happened, beside the tray icon', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ctm-main-'));
+    settingsFile(join(home, 'config'), { globalShortcut: SHORTCUT });
+    const { calls } = await runMainAsync(['wait-tray'], { HOME: home, CTM_STANDIN_PLATFORM: 'darwin', CTM_STANDIN_SIGNED: '0', CTM_STANDIN_TAKEN_SHORTCUTS: SHORTCUT });
+    expect(named(calls, 'notification dropped (unsigned macOS bundle)')).toHaveLength(1);
+    expect(named(calls, 'tray.setTitle').map((c) => c.args[0])).toEqual([`The shortcut ${SHORTCUT} is not active`]);
   });
 });

@@ -32,13 +32,13 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the sign-in dialog through every
     const name = `${username}-${authFlow.toLowerCase().replace(/_/g, '')}`;
     await w.app.core.addProfile({ name, region, userPoolId: pool, clientId, username, authFlow, endpoint: w.app.emulator.endpoint });
     await page.reload();
-    await page.locator(`tr[data-profile="${name}"]`).waitFor();
+    await page.locator(`li[data-profile="${name}"]`).waitFor();
     await page.getByRole('button', { name: `Sign in to ${name}` }).click();
     return name;
   }
   const dialog = () => page.locator('#sign-in-dialog');
   const expectSignedIn = async (name: string) => {
-    await expect.poll(() => page.locator(`tr[data-profile="${name}"] [data-testid=state]`).textContent()).toBe('Signed in');
+    await expect.poll(() => page.locator(`li[data-profile="${name}"] [data-testid=state]`).textContent()).toBe('Signed in');
     expect(await dialog().evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
   };
   const password = async (value = PASSWORD) => {
@@ -150,10 +150,10 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the sign-in dialog through every
     await expectSignedIn(name);
     const [profile] = (await w.app.core.profiles.list()).filter((p) => p.name === name);
     const session = await w.app.core.vault.session(profile!.id);
-    expect(await w.app.core.vault.device('eu-west-1_Devices1', session!.userId!)).toBeDefined();
+    expect(await w.app.core.vault.devices.get('eu-west-1_Devices1', session!.userId!)).toBeDefined();
     await page.getByRole('button', { name: `More actions for ${name}`, exact: true }).click();
-    await page.getByRole('button', { name: `Sign out of ${name}` }).click();
-    await expect.poll(() => page.locator(`tr[data-profile="${name}"] [data-testid=state]`).textContent()).toBe('Signed out');
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+    await expect.poll(() => page.locator(`li[data-profile="${name}"] [data-testid=state]`).textContent()).toBe('Signed out');
   });
 
   it('ran without page errors', () => {

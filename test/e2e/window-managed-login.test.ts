@@ -60,7 +60,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managed login and client credent
     await page.getByLabel('Custom endpoint (optional)').fill(app.emulator.endpoint);
     await extra(page);
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator(`tr[data-profile="${name}"]`).count()).toBe(1);
+    await expect.poll(() => page.locator(`li[data-profile="${name}"]`).count()).toBe(1);
   };
 
   it('adds a MANAGED_LOGIN profile with scopes, and Sign in completes in the system browser', async () => {
@@ -69,15 +69,19 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managed login and client credent
     expect(profile).toMatchObject({ authFlow: 'MANAGED_LOGIN', scopes: ['openid', 'email'] });
     await page.getByRole('button', { name: 'Sign in to sso' }).click();
     await expect.poll(() => page.getByTestId('oauth-sign-in-status').textContent()).toMatch(/Continue in your browser/);
-    await expect.poll(() => page.locator('tr[data-profile="sso"] [data-testid=state]').textContent(), { timeout: 10_000 }).toBe('Signed in');
+    await expect.poll(() => page.locator('li[data-profile="sso"] [data-testid=state]').textContent(), { timeout: 10_000 }).toBe('Signed in');
     expect(new URL(opened[0] ?? '').pathname).toBe('/oauth2/authorize');
     expect((await app.core.vault.session(profile.id))?.refreshToken).toBeTruthy();
   });
 
   it('adds a CLIENT_CREDENTIALS profile (secret to the keychain) and copies its token from main', async () => {
     await addProfile('machine', 'CLIENT_CREDENTIALS', 'machineclient1', (p) => p.getByLabel(/Client secret/).fill(SECRET));
-    await page.getByRole('button', { name: 'Sign in to machine' }).click();
-    await expect.poll(() => page.locator('tr[data-profile="machine"] [data-testid=state]').textContent(), { timeout: 10_000 }).toBe('Signed in');
+    // Machine to machine: no person signs in, so the row asks for a token; and it has no ID token to offer.
+    await page.getByRole('button', { name: 'Get a token for machine' }).click();
+    await expect.poll(() => page.locator('li[data-profile="machine"] [data-testid=state]').textContent(), { timeout: 10_000 }).toBe('Signed in');
+    await page.getByRole('button', { name: 'Copy formats for machine' }).click();
+    expect(await page.locator('#copy-menu').getByRole('menuitem', { name: /ID token/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Copy access token of machine' }).click();
     await expect.poll(() => clipboard.copies.length).toBe(1);
     expect(JSON.parse(Buffer.from(clipboard.copies[0]?.split('.')[1] ?? '', 'base64url').toString()).client_id).toBe('machineclient1');
@@ -86,7 +90,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managed login and client credent
   it('Cancel while the browser is out closes the loopback listener at once (the port refuses connections), instead of main waiting 5 minutes', async () => {
     completeInBrowser = false;
     const before = opened.length;
-    await page.getByRole('button', { name: 'Sign in to sso' }).click();
+    await page.getByRole('button', { name: 'More actions for sso' }).click();
+    await page.getByRole('menuitem', { name: 'Sign in again…' }).click();
     await expect.poll(() => opened.length).toBe(before + 1);
     const redirect = new URL(new URL(opened.at(-1) ?? '').searchParams.get('redirect_uri') ?? '');
     const connects = () => new Promise<string>((resolve) => {

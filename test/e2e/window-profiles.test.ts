@@ -11,10 +11,10 @@ import { HAS_KEYRING } from '../support/system-components.ts';
 describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and inspecting tokens in the window, in real Chromium (Electron stood in)', () => {
   let w: WindowHarness;
   let page: Page;
-  const row = (name: string) => page.locator(`tr[data-profile="${name}"]`);
+  const row = (name: string) => page.locator(`li[data-profile="${name}"]`);
   const more = async (name: string, action: string) => {
     await page.getByRole('button', { name: `More actions for ${name}`, exact: true }).click();
-    await page.getByRole('button', { name: action, exact: true }).click();
+    await page.getByRole('menuitem', { name: action, exact: true }).click();
   };
 
   beforeAll(async () => {
@@ -33,7 +33,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
     const amplify = JSON.stringify({ version: '1.3', auth: { aws_region: 'us-east-1', user_pool_id: TEST_POOL, user_pool_client_id: SECRET_CLIENT } });
     await page.locator('#import-file').setInputFiles({ name: 'amplify_outputs.json', mimeType: 'application/json', buffer: Buffer.from(amplify) });
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Imported 1 profile/);
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('li[data-id]').count()).toBe(2);
   });
 
   it('shows why an import failed', async () => {
@@ -44,7 +44,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
 
   it('edits a profile (the client secret goes to the keychain), keeping its id', async () => {
     const imported = (await w.app.core.profiles.list()).find((p) => p.clientId === SECRET_CLIENT)!;
-    await more(imported.name, `Edit profile ${imported.name}`);
+    await more(imported.name, 'Edit…');
     await page.getByLabel('Name', { exact: true }).fill('confidential');
     await page.getByLabel(/^Client secret/).fill(CLIENT_SECRET);
     await page.getByLabel('Username (optional)').fill('alice');
@@ -54,11 +54,11 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
     const edited = await w.app.core.profiles.get('confidential');
     expect(edited.id).toBe(imported.id);
     expect(edited.hasClientSecret).toBe(true);
-    expect(await w.app.core.vault.clientSecret(edited.id)).toBe(CLIENT_SECRET);
+    expect(await w.app.core.vault.clientSecrets.get(edited.id)).toBe(CLIENT_SECRET);
   });
 
   it('duplicates a profile under a new name', async () => {
-    await more('dev-api', 'Duplicate profile dev-api');
+    await more('dev-api', 'Duplicate…');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('dev-api-copy');
     await page.getByRole('button', { name: 'Save' }).click();
     await row('dev-api-copy').waitFor();
@@ -67,33 +67,53 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
 
   it('filters the list without rebuilding it', async () => {
     await page.getByLabel('Filter').fill('confid');
-    expect(await page.locator('tbody tr:not([hidden])').count()).toBe(1);
+    expect(await page.locator('li[data-id]:not([hidden])').count()).toBe(1);
     await page.getByLabel('Filter').fill('nothing-like-this');
     expect(await page.locator('#no-match').isVisible()).toBe(true);
     await page.getByLabel('Filter').fill('');
-    expect(await page.locator('tbody tr:not([hidden])').count()).toBe(3);
+    expect(await page.locator('li[data-id]:not([hidden])').count()).toBe(3);
   });
 
-  it('copies the access or ID token as raw, header, export or curl, in main', async () => {
+  it('copies the access or ID token in every format from the Copy menu, in main, and Copy remembers the last format', async () => {
     const session = (await w.app.core.vault.session((await w.app.core.profiles.get('dev-api')).id))!;
-    const cases: [string, string, string][] = [
-      ['ID token', 'Token only', session.idToken!],
-      ['Access token', 'Authorization header', `Authorization: Bearer ${session.accessToken}`],
-      ['Access token', 'Shell export', `export CTM_ACCESS_TOKEN='${session.accessToken}'`],
-      ['ID token', 'curl command', `curl -H 'Authorization: Bearer ${session.idToken}' `],
+    const cases: [string, string][] = [
+      ['ID token', session.idToken!],
+      ['access token as Authorization header', `Authorization: Bearer ${session.accessToken}`],
+      ['access token as Shell export', `export CTM_ACCESS_TOKEN='${session.accessToken}'`],
+      ['access token as PowerShell variable', `$env:CTM_ACCESS_TOKEN = '${session.accessToken}'`],
+      ['access token as fish export', `set -gx CTM_ACCESS_TOKEN '${session.accessToken}'`],
+      ['ID token as curl command', `curl -H 'Authorization: Bearer ${session.idToken}' `],
     ];
-    for (const [kind, format, expected] of cases) {
-      await more('dev-api', 'Copy a token of dev-api as\u2026');
-      const dialog = page.locator('#copy-dialog');
-      await dialog.getByLabel(kind).check();
-      await dialog.getByLabel(format).check();
-      await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+    for (const [what, expected] of cases) {
+      await page.getByRole('button', { name: 'Copy formats for dev-api', exact: true }).click();
+      await page.locator('#copy-menu').getByRole('menuitem', { name: `Copy ${what} of dev-api`, exact: true }).click();
       await expect.poll(() => w.clipboard.copies.at(-1)).toBe(expected);
     }
+    // The split button's main half now copies the last choice, and says which.
+    await page.getByRole('button', { name: 'Copy ID token as curl command of dev-api', exact: true }).click();
+    await expect.poll(() => w.clipboard.copies.length).toBe(cases.length + 1);
+    expect(w.clipboard.copies.at(-1)).toBe(cases.at(-1)![1]);
+    await expect.poll(() => page.getByTestId('clear-countdown').textContent()).toMatch(/^clears in \d+ s$/);
+    await page.getByRole('button', { name: 'Clear now' }).click();
+    await expect.poll(() => w.clipboard.cleared).toBe(1);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('The clipboard was cleared.');
+    await page.getByRole('button', { name: 'Copy formats for dev-api', exact: true }).click();
+    await page.locator('#copy-menu').getByRole('menuitem', { name: 'Copy access token of dev-api', exact: true }).click();
+  });
+
+  it('shows a profile\u2019s pool id, client id, user and endpoint whole in its detail pane, each with its own Copy', async () => {
+    await page.getByRole('button', { name: 'dev-api details', exact: true }).click();
+    const pane = row('dev-api').locator('.details');
+    expect(await pane.isVisible()).toBe(true);
+    const text = await pane.textContent();
+    for (const fact of [TEST_POOL, PUBLIC_CLIENT, 'alice', w.app.emulator.endpoint]) expect(text).toContain(fact);
+    expect(await pane.getByRole('button', { name: 'Copy user pool id of dev-api' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'dev-api details', exact: true }).click();
+    expect(await pane.isVisible()).toBe(false);
   });
 
   it('inspects a token: claims, times, groups and a verified signature against the emulator\u2019s JWKS', async () => {
-    await more('dev-api', 'Inspect the tokens of dev-api');
+    await more('dev-api', 'Inspect token');
     await expect.poll(() => page.getByTestId('signature').textContent()).toBe('Signature verified');
     const claims = JSON.parse((await page.getByTestId('claims').textContent())!) as Record<string, unknown>;
     expect(claims).toMatchObject({ token_use: 'access', client_id: PUBLIC_CLIENT, iss: `https://cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}` });
@@ -144,9 +164,9 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
     await row('from-cli').waitFor();
     page.once('dialog', (d) => void d.accept());
     const id = (await w.app.core.profiles.get('confidential')).id;
-    await more('confidential', 'Delete profile confidential');
+    await more('confidential', 'Delete…');
     await expect.poll(() => row('confidential').count()).toBe(0);
-    expect(await w.app.core.vault.clientSecret(id)).toBeUndefined();
+    expect(await w.app.core.vault.clientSecrets.get(id)).toBeUndefined();
   });
 
   it('adds a profile on the FIPS endpoint: refused with the rule\u2019s reason outside the FIPS regions, saved and shown ticked in us-west-2', async () => {
@@ -166,7 +186,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('managing profiles, copying and i
     await dialog.getByRole('button', { name: 'Save' }).click();
     await row('fips-api').waitFor();
     expect((await w.app.core.profiles.get('fips-api')).fips).toBe(true);
-    await more('fips-api', 'Edit profile fips-api');
+    await more('fips-api', 'Edit…');
     expect(await dialog.getByLabel(/^Use the FIPS endpoint/).isChecked()).toBe(true);
     await dialog.getByLabel('Region', { exact: true }).fill('us-gov-west-1');
     // GovCloud has only FIPS endpoints: the box is ticked and cannot be cleared.

@@ -47,7 +47,11 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, thr
 
   it('shows the empty state that teaches how to add a profile', async () => {
     await expect.poll(() => page.getByTestId('empty-state').isVisible()).toBe(true);
-    expect(await page.getByTestId('empty-state').textContent()).toMatch(/Add profile/);
+    expect(await page.getByTestId('empty-state').textContent()).toMatch(/Add your first Cognito profile/);
+    // Its three ways in: add, import, or the demo (whose command it shows).
+    for (const name of ['Add a profile', 'Import a file\u2026', 'Try the demo']) expect(await page.getByTestId('empty-state').getByRole('button', { name }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    expect(await page.getByTestId('demo-command').textContent()).toBe('npm run demo');
   });
 
   it('adds a profile through the dialog', async () => {
@@ -60,8 +64,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, thr
     await page.getByLabel('Auth flow').selectOption('USER_PASSWORD_AUTH');
     await page.getByLabel('Custom endpoint (optional)').fill(app.emulator.endpoint);
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('tr[data-profile="dev-api"]').count()).toBe(1);
-    expect(await page.locator('tr[data-profile="dev-api"] [data-testid=state]').textContent()).toBe('Signed out');
+    await expect.poll(() => page.locator('li[data-profile="dev-api"]').count()).toBe(1);
+    expect(await page.locator('li[data-profile="dev-api"] [data-testid=state]').textContent()).toBe('Signed out');
   });
 
   it('shows field errors as the user types, and an error from main, keeping what was typed', async () => {
@@ -84,7 +88,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, thr
     await page.getByRole('button', { name: 'Sign in to dev-api' }).click();
     await page.getByLabel('Password', { exact: true }).fill(ALICE_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    const row = page.locator('tr[data-profile="dev-api"]');
+    const row = page.locator('li[data-profile="dev-api"]');
     await expect.poll(() => row.locator('[data-testid=state]').textContent()).toBe('Signed in');
     expect(await row.locator('[data-testid=time-left]').textContent()).toMatch(/^(59|60) min|^1 h 0 min/);
     // The README's pictures, light and dark (written by `npm run screenshots` only).
@@ -94,8 +98,11 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, thr
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
-  it('shows a refused password in the dialog', async () => {
-    await page.getByRole('button', { name: 'Sign in to dev-api' }).click();
+  it('shows a refused password in the dialog, which names its profile and user', async () => {
+    // Signed in, the row leads with Copy: signing in again is in the More menu.
+    await page.getByRole('button', { name: 'More actions for dev-api' }).click();
+    await page.getByRole('menuitem', { name: 'Sign in again…' }).click();
+    expect(await page.getByTestId('dialog-profile').textContent()).toBe('dev-api \u00B7 alice');
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Incorrect username or password/);

@@ -21,11 +21,11 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window shows the warnings of
   let w: WindowHarness;
   let page: Page;
   const status = () => page.getByRole('status');
-  const state = (name: string) => page.locator(`tr[data-profile="${name}"] [data-testid=state]`).textContent();
+  const state = (name: string) => page.locator(`li[data-profile="${name}"] [data-testid=state]`).textContent();
   const addProfile = async (name: string, username: string, clientId: string) => {
     await w.app.core.addProfile({ name, region: 'us-east-1', userPoolId: POOL, clientId, username, authFlow: 'USER_PASSWORD_AUTH', endpoint: w.app.emulator.endpoint });
     await page.reload();
-    await page.locator(`tr[data-profile="${name}"]`).waitFor();
+    await page.locator(`li[data-profile="${name}"]`).waitFor();
   };
 
   beforeAll(async () => {
@@ -46,7 +46,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window shows the warnings of
     await expect.poll(() => state('unconfirmed'), { timeout: 15_000 }).toBe('Signed in');
     await expect.poll(() => status().textContent()).toMatch(/could not be confirmed as a device/);
     expect(await status().getAttribute('class')).toContain('error');
-    expect(await w.app.core.vault.device(POOL, 'dave')).toBeUndefined();
+    expect(await w.app.core.vault.devices.get(POOL, 'dave')).toBeUndefined();
   });
 
   it('a sign-out on an app client with token revocation off: signed out here, and the window says the token was not revoked', async () => {
@@ -55,7 +55,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window shows the warnings of
     await page.reload();
     await expect.poll(() => state('no-revoke')).toBe('Signed in');
     await page.getByRole('button', { name: 'More actions for no-revoke', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out of no-revoke', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await expect.poll(() => status().textContent()).toMatch(/not revoked at the server.*revocation is not enabled for this app client/);
     expect(await status().getAttribute('class')).toContain('error');
     await expect.poll(() => state('no-revoke')).toBe('Signed out');

@@ -50,7 +50,7 @@ describe.skipIf(!HAS_ELECTRON)('the built app in real Electron (Playwright _elec
     await page.getByLabel('User pool id').fill('us-east-1_AbCdEf123');
     await page.getByLabel('App client id').fill('client1');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('tr[data-profile="dev-api"]').count()).toBe(1);
+    await expect.poll(() => page.locator('li[data-profile="dev-api"]').count()).toBe(1);
   });
 
   it('hides the window on close and keeps running in the tray', async () => {

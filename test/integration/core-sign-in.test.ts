@@ -88,6 +88,6 @@ describe.skipIf(!HAS_KEYRING)('core against the emulator and the real keyring (g
   it('removing a profile removes its client secret from the keyring', async () => {
     const id = (await app.core.profiles.get('confidential')).id;
     await app.core.removeProfile('confidential');
-    expect(await app.core.vault.clientSecret(id)).toBeUndefined();
+    expect(await app.core.vault.clientSecrets.get(id)).toBeUndefined();
   });
 });

@@ -6,4 +6,9 @@ export class RecordingClipboard implements TokenClipboard {
   async copySecret(text: string): Promise<void> {
     this.copies.push(text);
   }
+  /** How many times main was asked to clear the clipboard ("Clear now"). */
+  cleared = 0;
+  async clearIfOurs(): Promise<void> {
+    this.cleared += 1;
+  }
 }

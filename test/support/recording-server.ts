@@ -22,7 +22,7 @@ export interface RecordingServer {
   url: string;
   requests: RecordedRequest[];
   /** What to answer from now on. */
-  answer(handler: (request: RecordedRequest) => ServerAnswer): void;
+  answer(handler: (request: RecordedRequest) => ServerAnswer | Promise<ServerAnswer>): void;
   /** True when any request carried `secret` anywhere (URL, a header, the body; also URL-encoded or in Basic credentials). */
   sawSecret(secret: string): boolean;
   close(): Promise<void>;
@@ -34,14 +34,14 @@ export interface RecordingServer {
  */
 export async function startRecordingServer(): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
-  let handler: (request: RecordedRequest) => ServerAnswer = () => ({ status: 404, json: { message: 'nothing here' } });
+  let handler: (request: RecordedRequest) => ServerAnswer | Promise<ServerAnswer> = () => ({ status: 404, json: { message: 'nothing here' } });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       requests.push(request);
-      const answer = handler(request);
+      const answer = await handler(request);
       const body = answer.text ?? JSON.stringify(answer.json ?? {});
       res.writeHead(answer.status ?? 200, { 'content-type': answer.text === undefined ? 'application/x-amz-json-1.1' : 'text/plain', ...answer.headers });
       res.end(body);

@@ -4,66 +4,46 @@ import { askAgent, consultAgent } from '../../core/agent/agent-client.ts';
 import type { AgentStatus } from '../../core/agent/agent-protocol.ts';
 import { agentSocketPath, noAgentReason } from '../../core/agent/agent-socket.ts';
 import { cachedTokenSource } from '../../core/agent/cached-token-source.ts';
+import { cachedAwsCredentialSource } from '../../core/aws/agent-aws-source.ts';
 import { startTokenAgent } from '../../core/agent/token-agent.ts';
 import { describeAccount } from '../../core/agent/local-account.ts';
 import type { Core } from '../../core/core.ts';
 import { startAgentEndpoint } from '../../core/token-endpoint/agent-endpoint.ts';
 import { BadInputError, CtmError } from '../../core/errors.ts';
 import { EXIT } from '../exit-codes.ts';
-import { parseFlags } from '../parse.ts';
+import type { ParsedCommand } from '../spec/command-spec.ts';
+import type { AGENT_RUN_SPEC, AGENT_START_SPEC, AGENT_STATUS_SPEC, AGENT_STOP_SPEC } from '../spec/commands/agent-specs.ts';
 import { selfInvocation } from '../self-invocation.ts';
 import type { Terminal } from '../terminal.ts';
 import { CTM_VERSION } from '../version.ts';
 
-/** Usage of `ctm agent`. */
-export const AGENT_USAGE = 'ctm agent start [--quiet]|stop|status [--json]|run';
-
-const AGENT_HELP = `Usage: ${AGENT_USAGE}
-
-The token agent keeps the cache key in memory and answers "ctm token" from there, so a cached token costs no
-keychain read (like ssh-agent for keys). It serves access and ID tokens only, never a refresh token, to programs of
-your own user account, through a socket in the config folder only you can open. The desktop app runs one while it is
-open. On Windows there is no agent. CTM_NO_AGENT=1 makes "ctm token" read the keychain even while an agent runs.
-`;
-
-/** One line per subcommand: `ctm agent SUB --help` shows its own (completion checks each against its flags). */
-const SUBCOMMAND_HELP: Record<string, string> = {
-  start: 'ctm agent start [--quiet]   start one in the background (nothing to do if one runs); --quiet for a shell profile',
-  stop: 'ctm agent stop              stop the agent started with "ctm agent start" or "ctm agent run"',
-  status: 'ctm agent status [--json]   say whether an agent runs (exit 1 if not); --json for scripts',
-  run: 'ctm agent run               run it in the foreground until Ctrl-C (for a service manager such as systemd)',
-};
-
-/** `ctm agent start|stop|status|run`: the background process that answers cached `ctm token` requests from memory. */
-export async function agentCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, { json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } }, AGENT_USAGE);
-  const [sub, ...extra] = positionals;
-  if (values.help && sub !== undefined && Object.hasOwn(SUBCOMMAND_HELP, sub)) {
-    terminal.stdout.write(`Usage: ${SUBCOMMAND_HELP[sub]}\n`);
-    return EXIT.ok;
-  }
-  if (values.help || sub === undefined) {
-    terminal.stdout.write(`${AGENT_HELP}\n${Object.values(SUBCOMMAND_HELP).map((line) => `  ${line}`).join('\n')}\n`);
-    return values.help ? EXIT.ok : EXIT.usage;
-  }
-  if (extra.length > 0) throw new BadInputError(`Unexpected argument "${extra[0]}".\nUsage: ${AGENT_USAGE}`);
-  if (values.json && sub !== 'status') throw new BadInputError(`--json goes with "ctm agent status".\nUsage: ${AGENT_USAGE}`);
-  if (values.quiet && sub !== 'start') throw new BadInputError(`--quiet goes with "ctm agent start".\nUsage: ${AGENT_USAGE}`);
+/** Where the agent's socket is, or why there can be none here (Windows, a path too long). */
+function socketOf(core: () => Core): { socketPath: string; dir: string } {
   const dir = dirname(core().profiles.path);
   const socketPath = agentSocketPath(dir);
   if (!socketPath) throw new BadInputError(noAgentReason(dir));
-  switch (sub) {
-    case 'status':
-      return showStatus(socketPath, values.json === true, terminal);
-    case 'start':
-      return startInBackground(socketPath, resolve(dir), values.quiet === true, terminal);
-    case 'stop':
-      return stop(socketPath, terminal);
-    case 'run':
-      return runInForeground(socketPath, core(), terminal);
-    default:
-      throw new BadInputError(`Unknown agent command "${sub}".\nUsage: ${AGENT_USAGE}`);
-  }
+  return { socketPath, dir };
+}
+
+/** `ctm agent status [--json]`. */
+export async function agentStatusCommand({ values }: ParsedCommand<typeof AGENT_STATUS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+  return showStatus(socketOf(core).socketPath, values.json === true, terminal);
+}
+
+/** `ctm agent start [--quiet]`. */
+export async function agentStartCommand({ values }: ParsedCommand<typeof AGENT_START_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+  const { socketPath, dir } = socketOf(core);
+  return startInBackground(socketPath, resolve(dir), values.quiet === true, terminal);
+}
+
+/** `ctm agent stop`. */
+export async function agentStopCommand(_input: ParsedCommand<typeof AGENT_STOP_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+  return stop(socketOf(core).socketPath, terminal);
+}
+
+/** `ctm agent run`: the agent in the foreground. */
+export async function agentRunCommand(_input: ParsedCommand<typeof AGENT_RUN_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+  return runInForeground(socketOf(core).socketPath, core(), terminal);
 }
 
 async function statusOf(socketPath: string): Promise<AgentStatus | undefined> {
@@ -141,7 +121,7 @@ async function runInForeground(socketPath: string, app: Core, terminal: Terminal
   const handlers: [NodeJS.Signals, number][] = [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.ok], ['SIGHUP', EXIT.ok]];
   let agent;
   try {
-    agent = await startTokenAgent({ socketPath, host: 'ctm', version: CTM_VERSION, tokens: cachedTokenSource(app), onStop: () => finish(EXIT.ok) });
+    agent = await startTokenAgent({ socketPath, host: 'ctm', version: CTM_VERSION, tokens: cachedTokenSource(app), awsCredentials: cachedAwsCredentialSource(app), onStop: () => finish(EXIT.ok) });
   } catch (error) {
     tellParent({ error: error instanceof CtmError ? error.message : 'The agent could not start.' });
     throw error;

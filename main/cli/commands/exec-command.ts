@@ -2,60 +2,46 @@ import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Core } from '../../core/core.ts';
 import { BadInputError } from '../../core/errors.ts';
-import { envName, pickToken, TOKEN_KINDS } from '../../core/tokens/token-format.ts';
+import { envName, pickToken, type TokenKind } from '../../core/tokens/token-format.ts';
 import type { TokenSet } from '../../core/tokens/token-set.ts';
-import { parseFlags, oneOf } from '../parse.ts';
+import type { ParsedCommand } from '../spec/command-spec.ts';
+import type { EXEC_SPEC } from '../spec/commands/exec-spec.ts';
+import { minTtlMs } from './token-request.ts';
+import { awsExecEnvironment } from './exec-aws.ts';
 import { chosenProfile } from '../profile-choice.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
 
-/** Usage of `ctm exec`. */
-export const EXEC_USAGE = 'ctm exec [NAME] [--type access|id] [--min-ttl SECONDS] [--allow-nested] [-- COMMAND [ARGS...]]';
-
 /** Set in the command's environment (to the profile's name) so a nested `ctm exec` can tell, as aws-vault's AWS_VAULT does. */
 export const EXEC_MARKER = 'CTM_EXEC';
-
-const EXEC_HELP = `Runs COMMAND with the profile's valid tokens in its environment (refreshed first when needed):
-  CTM_ACCESS_TOKEN   the access token
-  CTM_ID_TOKEN       the ID token (when the sign-in returned one)
-  CTM_AUTHORIZATION  "Bearer <token>" with the token chosen by --type (default access)
-  CTM_ACCESS_TOKEN_EXPIRES_AT  when the access token expires (ISO 8601, UTC)
-  CTM_PROFILE        the profile name (so "ctm token" inside picks the same profile)
-  CTM_EXEC           the profile name, to tell that ctm exec is running
-Without a COMMAND, starts your shell ($SHELL; %ComSpec% on Windows) with these variables; "exit" leaves it.
-NAME defaults to CTM_PROFILE, then to the app's default profile.
-The command's exit code is ctm's (127 when it cannot be found); signals sent to ctm are passed on to it.
-  --min-ttl SECONDS  refresh first unless the token stays valid at least this long (for long commands)
-  --allow-nested     run even inside another ctm exec (its variables are replaced)`;
 
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
 
 /** `ctm exec NAME -- command args...`: like aws-vault exec, tokens go in environment variables, never on a command line. */
-export async function execCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const split = args.indexOf('--');
-  const own = split === -1 ? args : args.slice(0, split);
-  const command = split === -1 ? [] : args.slice(split + 1);
-  const { positionals, values } = parseFlags(own, { type: { type: 'string' }, 'min-ttl': { type: 'string' }, 'allow-nested': { type: 'boolean' } }, EXEC_USAGE);
-  if (values.help) {
-    terminal.stdout.write(`Usage: ${EXEC_USAGE}\n\n${EXEC_HELP}\n`);
-    return 0;
-  }
+export async function execCommand(input: ParsedCommand<typeof EXEC_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+  const { values, args: positionals, passThrough: command } = input;
+  if (values.aws && values['aws-server']) throw new BadInputError('Give --aws or --aws-server, not both.');
   const outer = process.env[EXEC_MARKER];
   if (outer && !values['allow-nested']) {
     throw new BadInputError(`Already inside "ctm exec" for profile "${outer}"; exit that shell first, or pass --allow-nested.`);
   }
-  const kind = oneOf(values.type, TOKEN_KINDS, '--type', 'access');
-  const minTtl = values['min-ttl'] === undefined ? 0 : Number(values['min-ttl']);
-  if (!Number.isFinite(minTtl) || minTtl < 0) throw new BadInputError('--min-ttl must be a number of seconds (0 or more).');
+  const kind = (values.type ?? 'access') as TokenKind;
+  const minTtl = minTtlMs(values['min-ttl']);
   const app = core();
-  const profile = await chosenProfile(positionals, app, EXEC_USAGE);
-  const tokens = await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.sessions.tokens(profile.id, { minTtlMs: minTtl * 1000 }));
+  const profile = await chosenProfile(positionals, app);
+  const tokens = await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.sessions.tokens(profile.id, { minTtlMs: minTtl }));
   const env: NodeJS.ProcessEnv = { ...process.env, ...tokenEnv(tokens, kind), CTM_PROFILE: profile.name, [EXEC_MARKER]: profile.name };
   // A nested run must not hand on the outer profile's ID token when this one has none.
   if (!tokens.idToken) delete env.CTM_ID_TOKEN;
+  const aws = values.aws || values['aws-server'] ? await whileWaiting(terminal, `Getting AWS credentials for ${profile.name}…`, awsExecEnvironment(app, profile, values['aws-server'] === true, minTtl)) : undefined;
+  aws?.apply(env);
   const [program, ...programArgs] = command.length > 0 ? command : [userShell()];
   if (command.length === 0) terminal.stderr.write(`ctm: starting ${program} with ${profile.name}'s tokens; "exit" leaves it.\n`);
-  return runChild(program ?? userShell(), programArgs, env, terminal);
+  try {
+    return await runChild(program ?? userShell(), programArgs, env, terminal);
+  } finally {
+    await aws?.close();
+  }
 }
 
 /** The user's interactive shell: $SHELL, on Windows %ComSpec%; a plain sh when neither is set. */
@@ -65,7 +51,7 @@ export function userShell(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
 }
 
 /** The variables `exec` sets; the chosen kind must exist (an ID token is not always issued). */
-export function tokenEnv(tokens: TokenSet, kind: (typeof TOKEN_KINDS)[number]): Record<string, string> {
+export function tokenEnv(tokens: TokenSet, kind: TokenKind): Record<string, string> {
   return {
     [envName('access')]: tokens.accessToken,
     CTM_ACCESS_TOKEN_EXPIRES_AT: new Date(tokens.expiresAt).toISOString(),

@@ -3,36 +3,16 @@ import { answerCanBeRetried } from '../../core/auth/answer-retry.ts';
 import { signInNeeds } from '../../core/auth/flows/flow-kinds.ts';
 import { BadInputError } from '../../core/errors.ts';
 import type { SignInStep } from '../../core/sessions/session-state.ts';
-import { parseFlags, onePositional } from '../parse.ts';
+import type { ParsedCommand } from '../spec/command-spec.ts';
+import type { LOGIN_SPEC } from '../spec/commands/login-spec.ts';
 import { whileWaiting } from '../progress.ts';
 import { ask, canPrompt, readStdinLines, type Terminal } from '../terminal.ts';
 import { answerChallengePrompt, type ScriptedAnswers } from './login-challenges.ts';
 import { oauthLogin } from './oauth-login.ts';
 
-/** Usage of `ctm login`. */
-export const LOGIN_USAGE =
-  'ctm login NAME [--username U] [--password-stdin] [--new-password-stdin] [--mfa-code CODE] [--answer TEXT]... [--select CHALLENGE]... [--attribute NAME=VALUE]... [--remember-device] [--no-browser]';
-
-const FLAGS = {
-  username: { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  'new-password-stdin': { type: 'boolean' },
-  'mfa-code': { type: 'string', multiple: true },
-  answer: { type: 'string', multiple: true },
-  select: { type: 'string', multiple: true },
-  attribute: { type: 'string', multiple: true },
-  'remember-device': { type: 'boolean' },
-  browser: { type: 'boolean' },
-} as const;
-
 /** `ctm login NAME`: signs in, prompting on a terminal for each challenge or taking answers from flags and stdin for scripts. */
-export async function loginCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, FLAGS, LOGIN_USAGE);
-  if (values.help) {
-    terminal.stdout.write(`Usage: ${LOGIN_USAGE}\n`);
-    return 0;
-  }
-  const name = onePositional(positionals, 'profile name', LOGIN_USAGE);
+export async function loginCommand({ values, args }: ParsedCommand<typeof LOGIN_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+  const [name = ''] = args;
   const app = core();
   const profile = await app.profiles.get(name);
   const needs = signInNeeds(profile);

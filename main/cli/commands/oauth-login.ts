@@ -1,4 +1,6 @@
 import type { Core } from '../../core/core.ts';
+import { signedInUser } from '../../core/oauth/oauth-tokens.ts';
+import { plainText } from '../../shared/plain-text.ts';
 import type { Profile } from '../../core/profiles/profile.ts';
 import type { SignInStep } from '../../core/sessions/session-state.ts';
 import { browserCommand, openBrowser } from '../browser-opener.ts';
@@ -19,6 +21,9 @@ export async function oauthLogin(app: Core, profile: Profile, useBrowser: boolea
     },
   });
   if (step.kind !== 'signed-in') return 1; // neither OAuth kind asks challenges
-  terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
+  // Who the browser signed in as (security, issue 19): a replayed or leftover sign-in shows here. Claims are server text.
+  const session = await app.vault.cachedTokens(profile.id).catch(() => undefined);
+  const who = session ? signedInUser(session) : undefined;
+  terminal.stderr.write(`Signed in to "${profile.name}"${who ? ` as ${plainText(who, 200)}` : ''}; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
   return 0;
 }

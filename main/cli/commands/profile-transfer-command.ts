@@ -1,56 +1,59 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import type { Core } from '../../core/core.ts';
 import { BadInputError } from '../../core/errors.ts';
 import { exportProfiles } from '../../core/profiles/profile-export.ts';
-import { parseProfileImport } from '../../core/profiles/profile-import.ts';
-import { parseFlags, onePositional } from '../parse.ts';
-import { readStdinLines, type Terminal } from '../terminal.ts';
-
-/** Usage of `ctm profile import`. */
-export const PROFILE_IMPORT_USAGE = 'ctm profile import FILE|- [--name NAME] [--endpoint URL] [--username U]';
-/** Usage of `ctm profile export`. */
-export const PROFILE_EXPORT_USAGE = 'ctm profile export [NAME...] [--output FILE]';
-
-const IMPORT_HELP = `Adds the profiles in FILE ("-" reads stdin): amplify_outputs.json (Amplify Gen 2), aws-exports.js or
-amplifyconfiguration.json (Gen 1, read as data, never run), or a file made by "ctm profile export".
-Names that are taken get a suffix ("dev" -> "dev-2").
-  --name NAME      the name to use (a file with one profile only)
-  --endpoint URL   a Cognito endpoint for every imported profile (a local emulator, a proxy)
-  --username U     the user to sign in as, for every imported profile`;
+import { importServers, MAX_IMPORT_BYTES, parseProfileImport, requireConfirmedServers } from '../../core/profiles/profile-import.ts';
+import type { ProfileFields } from '../../core/profiles/profile.ts';
+import type { ParsedCommand } from '../spec/command-spec.ts';
+import type { PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC } from '../spec/commands/profile-specs.ts';
+import { ask, canPrompt, type Terminal } from '../terminal.ts';
 
 /** `ctm profile import FILE`: adds the profiles an Amplify config or an export holds. */
-export async function importProfiles(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, { name: { type: 'string' }, endpoint: { type: 'string' }, username: { type: 'string' } }, PROFILE_IMPORT_USAGE);
-  if (values.help) {
-    terminal.stdout.write(`Usage: ${PROFILE_IMPORT_USAGE}\n\n${IMPORT_HELP}\n`);
-    return 0;
-  }
-  const file = onePositional(positionals, 'file to import', PROFILE_IMPORT_USAGE);
-  const text = file === '-' ? (await readStdinLines(terminal)).join('\n') : await readImportFile(file);
+export async function importProfiles({ values, args }: ParsedCommand<typeof PROFILE_IMPORT_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+  const file = args[0] ?? '';
+  const text = await readCapped(file, terminal);
   const app = core();
   const taken = (await app.profiles.list()).map((p) => p.name);
   const found = parseProfileImport(file === '-' ? 'stdin' : file, text, { takenNames: values.name ? [] : taken });
   if (values.name !== undefined && found.length !== 1) throw new BadInputError(`--name needs a file with one profile; this one has ${found.length}.`);
-  for (const fields of found) {
-    const profile = await app.addProfile({
-      ...fields,
-      ...(values.name !== undefined ? { name: values.name } : {}),
-      ...(values.endpoint !== undefined ? { endpoint: values.endpoint } : {}),
-      ...(values.username !== undefined ? { username: values.username } : {}),
-    });
+  const profiles: ProfileFields[] = found.map((fields) => ({
+    ...fields,
+    ...(values.name !== undefined ? { name: values.name } : {}),
+    ...(values.endpoint !== undefined ? { endpoint: values.endpoint } : {}),
+    ...(values.username !== undefined ? { username: values.username } : {}),
+  }));
+  // An --endpoint typed on this command line is the person's own choice; what the file names must be confirmed.
+  const confirmed = [...(values['allow-endpoint'] ?? []).map(origin), ...(values.endpoint !== undefined ? [origin(values.endpoint)] : [])];
+  await confirmServers(profiles, confirmed, terminal);
+  for (const profile of await app.profiles.addAll(profiles)) {
     terminal.stderr.write(`Imported profile "${profile.name}" (${profile.userPoolId}, client ${profile.clientId}).\n`);
     if (profile.hasClientSecret) terminal.stderr.write(`  It needs its client secret: ctm profile edit ${profile.name} --client-secret-stdin\n`);
   }
   return 0;
 }
 
-/** `ctm profile export [NAME...]`: writes the profiles (all, or those named) without ids or secrets. */
-export async function exportProfilesCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, { output: { type: 'string', short: 'o' } }, PROFILE_EXPORT_USAGE);
-  if (values.help) {
-    terminal.stdout.write(`Usage: ${PROFILE_EXPORT_USAGE}\n\nWrites profiles as JSON (stdout, or --output FILE) without ids or secrets, for "ctm profile import".\n`);
-    return 0;
+/** Asks about the file's non-AWS servers in a terminal (default no); without one, refuses unless --allow-endpoint named them. */
+async function confirmServers(profiles: ProfileFields[], confirmed: string[], terminal: Terminal): Promise<void> {
+  const how = 'If you trust them, import again with --allow-endpoint URL for each.';
+  const unconfirmed = importServers(profiles).filter((s) => !confirmed.includes(s.server));
+  if (unconfirmed.length === 0) return;
+  if (!canPrompt(terminal)) return requireConfirmedServers(profiles, confirmed, how);
+  terminal.stderr.write(`This file sends sign-ins to servers that are not AWS's; passwords, tokens and client secrets of these profiles would go there:\n${unconfirmed.map((s) => `  ${s.server}  (${s.profiles.join(', ')})\n`).join('')}`);
+  const answer = (await ask(terminal, 'Import them with these servers? [y/N] ')).trim().toLowerCase();
+  if (answer !== 'y' && answer !== 'yes') throw new BadInputError('Nothing was imported.');
+}
+
+/** A URL's origin as importServers names servers ("https://auth.example.com/" -> "https://auth.example.com"); the text itself when not a URL. */
+function origin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
+}
+
+/** `ctm profile export [NAME...]`: writes the profiles (all, or those named) without ids or secrets. */
+export async function exportProfilesCommand({ values, args: positionals }: ParsedCommand<typeof PROFILE_EXPORT_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
   const app = core();
   const profiles = positionals.length === 0 ? await app.profiles.list() : await Promise.all(positionals.map((name) => app.profiles.get(name)));
   const text = exportProfiles(profiles);
@@ -65,11 +68,39 @@ export async function exportProfilesCommand(args: string[], core: () => Core, te
   return 0;
 }
 
-async function readImportFile(file: string): Promise<string> {
+/**
+ * The file (or stdin for "-"), at most MAX_IMPORT_BYTES: a larger one is refused before more is read, whatever it is
+ * (a huge file, a FIFO, /dev/zero), so an import cannot exhaust memory.
+ */
+async function readCapped(file: string, terminal: Terminal): Promise<string> {
+  const tooLarge = (): never => {
+    throw new BadInputError(`${file === '-' ? 'stdin' : file} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB; nothing was imported. Split it, or export fewer profiles.`);
+  };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const take = (chunk: Buffer): void => {
+    size += chunk.length;
+    if (size > MAX_IMPORT_BYTES) tooLarge();
+    chunks.push(chunk);
+  };
+  if (file === '-') {
+    for await (const chunk of terminal.stdin) take(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  let handle;
   try {
-    return await readFile(file, 'utf8');
+    handle = await open(file, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BadInputError(code === 'ENOENT' ? `No file ${file}.` : `Could not read ${file}: ${code ?? 'read failed'}.`);
   }
+  try {
+    for await (const chunk of handle.createReadStream({ highWaterMark: 64 * 1024, autoClose: false })) take(chunk as Buffer);
+  } catch (error) {
+    if (error instanceof BadInputError) throw error;
+    throw new BadInputError(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}.`);
+  } finally {
+    await handle.close();
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,23 +1,16 @@
 import type { Core } from '../../core/core.ts';
-import { BadInputError } from '../../core/errors.ts';
 import type { ProfileStatus } from '../../core/sessions/session-state.ts';
-import { parseFlags } from '../parse.ts';
+import type { ParsedCommand } from '../spec/command-spec.ts';
+import type { STATUS_SPEC } from '../spec/commands/status-spec.ts';
 import { formatDuration } from '../../shared/duration.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
-import { table, warnRecovery } from './profile-command.ts';
-
-/** Usage of `ctm status`. */
-export const STATUS_USAGE = 'ctm status [--json]';
+import { serverColumn, table, warnRecovery } from './profile-command.ts';
+import { customServers } from '../../core/cognito/endpoint.ts';
+import { environmentOf } from '../../shared/environments.ts';
 
 /** `ctm status`: every profile with its state and the access token's time left, from one keychain read and no network call. */
-export async function statusCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const { positionals, values } = parseFlags(args, { json: { type: 'boolean' } }, STATUS_USAGE);
-  if (values.help) {
-    terminal.stdout.write(`Usage: ${STATUS_USAGE}\n\nShows every profile: signed-out, signed-in, expired (renewable), sign-in-required or error, and the time left. No network call.\n`);
-    return 0;
-  }
-  if (positionals.length > 0) throw new BadInputError(`Unexpected argument "${positionals[0]}".\nUsage: ${STATUS_USAGE}`);
+export async function statusCommand({ values }: ParsedCommand<typeof STATUS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
   const app = core();
   const statuses = await whileWaiting(terminal, 'Reading the keychain…', app.sessions.statuses());
   warnRecovery(app, terminal);
@@ -30,8 +23,9 @@ export async function statusCommand(args: string[], core: () => Core, terminal: 
     terminal.stderr.write('No profiles yet. Add one with: ctm profile add NAME --user-pool-id P --client-id C\n');
     return 0;
   }
-  const rows = statuses.map((s) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', s.problem ?? '']);
-  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
+  const servers = serverColumn(statuses.map((s) => s.profile));
+  const rows = statuses.map((s, i) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', environmentCell(s), ...(servers.cells[i] ?? []), s.problem ?? '']);
+  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', 'ENV', ...servers.header, 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
   return 0;
 }
 
@@ -43,8 +37,16 @@ function statusJson(status: ProfileStatus, now: number): Record<string, unknown>
     expiresAt: expiresAt === undefined ? null : new Date(expiresAt).toISOString(),
     secondsLeft: expiresAt === undefined ? null : Math.max(0, Math.floor((expiresAt - now) / 1000)),
     username: profile.username ?? null,
+    environment: environmentOf(profile).name || null,
+    ...(customServers(profile).length > 0 ? { servers: customServers(profile) } : {}),
     ...(problem ? { problem } : {}),
   };
+}
+
+/** The profile's environment (its own or the one its name suggests, as the window and tray show it); prod carries a warning sign. */
+function environmentCell(status: ProfileStatus): string {
+  const env = environmentOf(status.profile);
+  return env.production ? `${env.name} \u26A0` : env.name || '-';
 }
 
 /** "12 min 5 s left", "expired 3 min 2 s ago", or "-" without a session: the window's and the tray's formatter. */

@@ -5,19 +5,15 @@ import { clipWithClear } from '../../clipboard/clip-token.ts';
 import { chosenProfile } from '../profile-choice.ts';
 import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
-import { parseTokenRequest, TOKEN_USAGE } from './token-request.ts';
-
-export { TOKEN_USAGE };
+import type { ParsedCommand } from '../spec/command-spec.ts';
+import type { TOKEN_SPEC } from '../spec/commands/token-spec.ts';
+import { tokenRequest } from './token-request.ts';
 
 /** `ctm token NAME`: prints only the token on stdout (or copies it with --clip), refreshing it first when it is expired or about to be. */
-export async function tokenCommand(args: string[], core: () => Core, terminal: Terminal): Promise<number> {
-  const request = parseTokenRequest(args);
-  if (request.help) {
-    terminal.stdout.write(`Usage: ${TOKEN_USAGE}\n`);
-    return 0;
-  }
+export async function tokenCommand(input: ParsedCommand<typeof TOKEN_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+  const request = tokenRequest(input);
   const app = core();
-  const profile = await chosenProfile(request.positionals, app, TOKEN_USAGE);
+  const profile = await chosenProfile(request.positionals, app);
   const tokens = await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.sessions.tokens(profile.id, { minTtlMs: request.minTtlMs }));
   const text = formatToken(tokens, request.kind, request.format, profile.name);
   if (!request.clip) {

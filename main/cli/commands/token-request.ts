@@ -1,17 +1,8 @@
 import { BadInputError } from '../../core/errors.ts';
-import { TOKEN_FORMATS, TOKEN_KINDS, type TokenFormat, type TokenKind } from '../../core/tokens/token-format.ts';
-import { oneOf, parseFlags } from '../parse.ts';
-
-/** Usage of `ctm token`. */
-export const TOKEN_USAGE = 'ctm token [NAME] [--type access|id] [--format raw|header|env|powershell|fish|json|curl] [--json] [--min-ttl SECONDS] [--clip]';
-
-const TOKEN_FLAGS = {
-  type: { type: 'string' },
-  format: { type: 'string' },
-  json: { type: 'boolean' },
-  'min-ttl': { type: 'string' },
-  clip: { type: 'boolean' },
-} as const;
+import type { TokenFormat, TokenKind } from '../../core/tokens/token-format.ts';
+import type { ParsedCommand } from '../spec/command-spec.ts';
+import { TOKEN_SPEC } from '../spec/commands/token-spec.ts';
+import { parseCommand } from '../spec/parse-command.ts';
 
 /** What `ctm token` was asked for, checked; shared by the full command and the fast cached path. */
 export interface TokenRequest {
@@ -26,12 +17,22 @@ export interface TokenRequest {
 
 /** Parses `ctm token`'s arguments; bad ones are a BadInputError. Kept light: the cached path loads it first. */
 export function parseTokenRequest(args: string[]): TokenRequest {
-  const { positionals, values } = parseFlags(args, TOKEN_FLAGS, TOKEN_USAGE);
-  if (values.help) return { help: true, positionals, kind: 'access', format: 'raw', minTtlMs: 0, clip: false };
-  const kind = oneOf(values.type, TOKEN_KINDS, '--type', 'access');
-  if (values.json && values.format !== undefined && values.format !== 'json') throw new BadInputError('--json is --format json; give one of them.');
-  const format = values.json ? 'json' : oneOf(values.format, TOKEN_FORMATS, '--format', 'raw');
-  const minTtl = values['min-ttl'] === undefined ? 0 : Number(values['min-ttl']);
-  if (!Number.isFinite(minTtl) || minTtl < 0) throw new BadInputError('--min-ttl must be a number of seconds (0 or more).');
-  return { help: false, positionals, kind, format, minTtlMs: minTtl * 1000, clip: values.clip === true };
+  const parsed = parseCommand(TOKEN_SPEC, args);
+  if ('help' in parsed) return { help: true, positionals: [], kind: 'access', format: 'raw', minTtlMs: 0, clip: false };
+  return tokenRequest(parsed);
+}
+
+/** The checked request from parsed flags. */
+export function tokenRequest({ values, args }: ParsedCommand<typeof TOKEN_SPEC>): TokenRequest {
+  if (values.json && values.format !== undefined && values.format !== 'json') throw new BadInputError(`--json is --format json; give one of them (got --format ${values.format}). See: ctm token --help`);
+  const format = (values.json ? 'json' : (values.format ?? 'raw')) as TokenFormat;
+  return { help: false, positionals: args, kind: (values.type ?? 'access') as TokenKind, format, minTtlMs: minTtlMs(values['min-ttl']), clip: values.clip === true };
+}
+
+/** --min-ttl SECONDS as milliseconds (0 when not given). */
+export function minTtlMs(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(seconds)) throw new BadInputError(`--min-ttl takes a number of seconds, 0 or more (got "${value}").`);
+  return seconds * 1000;
 }

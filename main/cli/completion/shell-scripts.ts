@@ -1,4 +1,4 @@
-import type { SHELLS } from './completion-spec.ts';
+import type { SHELLS } from '../spec/commands/completion-spec.ts';
 
 // Each script is a thin shim: it hands the words typed so far (the word under the cursor last, "" when the cursor
 // follows a space) to `ctm __complete --`, which answers one candidate a line. The logic lives once, in

@@ -43,7 +43,12 @@ function replyProblem(request: AgentRequest, reply: AgentReply): string | undefi
   if (!reply.ok) return undefined;
   if (request.op === 'status') return 'status' in reply ? undefined : 'it did not answer with its status';
   if (request.op === 'stop') return 'stopping' in reply ? undefined : 'it did not answer the stop request';
-  if ('status' in reply || 'stopping' in reply) return 'it did not answer with tokens';
+  if (request.op === 'aws-credentials') {
+    if ('status' in reply || 'stopping' in reply || 'tokens' in reply) return 'it did not answer with AWS credentials';
+    const aws = 'aws' in reply ? reply.aws : undefined;
+    return aws && aws.profileName !== request.profile && aws.profileId !== request.profile ? 'it answered with the AWS credentials of another profile' : undefined;
+  }
+  if ('status' in reply || 'stopping' in reply || 'aws' in reply) return 'it did not answer with tokens';
   const tokens = 'tokens' in reply ? reply.tokens : undefined;
   if (tokens && request.profile !== undefined && tokens.profileName !== request.profile && tokens.profileId !== request.profile) return 'it answered with the tokens of another profile';
   return undefined;

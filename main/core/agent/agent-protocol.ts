@@ -15,6 +15,7 @@ export const MAX_AGENT_REQUEST_BYTES = 1024;
 /** A question to the agent. `profile` is a name or id; without it, the app's default profile. */
 export type AgentRequest =
   | { v: 1; op: 'token'; profile?: string }
+  | { v: 1; op: 'aws-credentials'; profile: string }
   | { v: 1; op: 'status' }
   | { v: 1; op: 'stop' };
 
@@ -27,6 +28,19 @@ export interface AgentTokens {
   tokenType: string;
   expiresAt: number;
   issuedAt: number;
+}
+
+/** A profile's cached identity-pool AWS credentials, as `ctm aws-credentials` prints them (main/core/aws). */
+export interface AgentAwsCredentials {
+  profileId: string;
+  profileName: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiresAt: number;
+  issuedAt: number;
+  identityId: string;
+  region: string;
 }
 
 /** Who answers: a `ctm agent` process, or the desktop app. */
@@ -45,6 +59,7 @@ export interface AgentStatus {
 /** An answer: tokens (or none cached), a status, a stop acknowledged, or a refusal with a reason a person can act on. */
 export type AgentReply =
   | { v: 1; ok: true; tokens?: AgentTokens }
+  | { v: 1; ok: true; aws: AgentAwsCredentials }
   | { v: 1; ok: true; status: AgentStatus }
   | { v: 1; ok: true; stopping: true }
   | { v: 1; ok: false; error: string };
@@ -55,6 +70,7 @@ export function parseAgentRequest(line: string): AgentRequest | string {
   if (value === undefined) return 'The request is not a JSON object.';
   if (value.v !== AGENT_PROTOCOL_VERSION) return `This agent speaks protocol ${AGENT_PROTOCOL_VERSION}; restart it after updating ctm.`;
   if (value.op === 'status' || value.op === 'stop') return { v: 1, op: value.op };
+  if (value.op === 'aws-credentials') return typeof value.profile === 'string' && value.profile !== '' && value.profile.length <= 256 ? { v: 1, op: 'aws-credentials', profile: value.profile } : 'The profile must be a name or id.';
   if (value.op !== 'token') return 'Unknown request.';
   if (value.profile === undefined) return { v: 1, op: 'token' };
   if (typeof value.profile !== 'string' || value.profile === '' || value.profile.length > 256) return 'The profile must be a name or id.';
@@ -71,6 +87,7 @@ export function parseAgentReply(line: string): AgentReply | undefined {
   if (!value.ok) return typeof value.error === 'string' ? { v: 1, ok: false, error: value.error } : undefined;
   if (value.stopping === true) return { v: 1, ok: true, stopping: true };
   if (value.status !== undefined) return isStatus(value.status) ? { v: 1, ok: true, status: value.status } : undefined;
+  if (value.aws !== undefined) return isAwsCredentials(value.aws) ? { v: 1, ok: true, aws: value.aws } : undefined;
   if (value.tokens === undefined) return { v: 1, ok: true };
   return isTokens(value.tokens) ? { v: 1, ok: true, tokens: value.tokens } : undefined;
 }
@@ -89,6 +106,15 @@ function isTokens(value: unknown): value is AgentTokens {
   const t = value as Record<string, unknown>;
   return isPlainName(t.profileId) && isPlainName(t.profileName) && isWellFormedJwt(t.accessToken) && typeof t.tokenType === 'string' && /^[A-Za-z]{1,32}$/.test(t.tokenType)
     && (t.idToken === undefined || isWellFormedJwt(t.idToken)) && Number.isFinite(t.expiresAt) && Number.isFinite(t.issuedAt);
+}
+
+/** AWS credentials as a reply may carry them: visible ASCII only (they are printed as JSON and exported by shells). */
+function isAwsCredentials(value: unknown): value is AgentAwsCredentials {
+  if (typeof value !== 'object' || value === null) return false;
+  const a = value as Record<string, unknown>;
+  const visible = (v: unknown, max: number): boolean => typeof v === 'string' && v.length > 0 && v.length <= max && /^[\x21-\x7e]+$/.test(v);
+  return isPlainName(a.profileId) && isPlainName(a.profileName) && visible(a.accessKeyId, 128) && visible(a.secretAccessKey, 128) && visible(a.sessionToken, 8192)
+    && visible(a.identityId, 64) && visible(a.region, 32) && Number.isFinite(a.expiresAt) && Number.isFinite(a.issuedAt);
 }
 
 /** A profile's id or name as a reply may carry it: short, and no control characters (it reaches a terminal). */

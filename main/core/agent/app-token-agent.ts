@@ -9,6 +9,8 @@ export interface AppTokenAgentOptions {
   configDir: string;
   version: string;
   tokens: TokenAgentOptions['tokens'];
+  /** Cached identity-pool AWS credentials for `ctm aws-credentials` (main/core/aws/agent-aws-source.ts). */
+  awsCredentials?: TokenAgentOptions['awsCredentials'];
   logger: Logger;
   platform?: NodeJS.Platform;
   /** How often the app looks whether another agent it deferred to has gone (tests pass a short one). */
@@ -74,7 +76,7 @@ interface StartOutcome {
   deferredTo?: string;
 }
 
-async function attemptStart({ configDir, version, tokens, logger, platform = process.platform }: AppTokenAgentOptions): Promise<StartOutcome> {
+async function attemptStart({ configDir, version, tokens, awsCredentials, logger, platform = process.platform }: AppTokenAgentOptions): Promise<StartOutcome> {
   const socketPath = agentSocketPath(configDir, platform);
   if (!socketPath) {
     // Windows has no agent by design; a path too long is worth a line, since a shorter CTM_CONFIG_DIR fixes it.
@@ -82,7 +84,7 @@ async function attemptStart({ configDir, version, tokens, logger, platform = pro
     return {};
   }
   try {
-    const agent = await startTokenAgent({ socketPath, host: 'app', version, tokens });
+    const agent = await startTokenAgent({ socketPath, host: 'app', version, tokens, ...(awsCredentials ? { awsCredentials } : {}) });
     logger.info('The app runs the token agent: a cached ctm token is answered from its memory.');
     return { agent };
   } catch (error) {

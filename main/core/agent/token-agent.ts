@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { CtmError } from '../errors.ts';
 import { askAgent } from './agent-client.ts';
 import { privateFolderProblem } from './agent-trust.ts';
-import { MAX_AGENT_REQUEST_BYTES, parseAgentRequest, type AgentHost, type AgentReply, type AgentRequest, type AgentTokens } from './agent-protocol.ts';
+import { MAX_AGENT_REQUEST_BYTES, parseAgentRequest, type AgentAwsCredentials, type AgentHost, type AgentReply, type AgentRequest, type AgentTokens } from './agent-protocol.ts';
 
 /** What the agent serves and how it is told to stop. */
 export interface TokenAgentOptions {
@@ -13,6 +13,8 @@ export interface TokenAgentOptions {
   version: string;
   /** The cached tokens of a profile (a name or id; undefined: the default profile), or undefined when none are cached. */
   tokens(profile: string | undefined): Promise<AgentTokens | undefined>;
+  /** A profile's cached identity-pool AWS credentials (main/core/aws/agent-aws-source.ts); without it the agent has none. */
+  awsCredentials?: (profile: string) => Promise<AgentAwsCredentials | undefined>;
   /** A `stop` request; without it the agent refuses to stop (the app's agent ends when the app quits). */
   onStop?: () => void;
   /** Connections served at once; more are closed at once (tests pass a small one). */
@@ -68,6 +70,10 @@ export async function startTokenAgent(options: TokenAgentOptions): Promise<Runni
       return { v: 1, ok: true, stopping: true };
     }
     requests += 1;
+    if (request.op === 'aws-credentials') {
+      const aws = await options.awsCredentials?.(request.profile);
+      return aws ? { v: 1, ok: true, aws } : { v: 1, ok: true };
+    }
     const tokens = await options.tokens(request.profile);
     return tokens ? { v: 1, ok: true, tokens } : { v: 1, ok: true };
   };

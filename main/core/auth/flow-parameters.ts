@@ -12,6 +12,7 @@ export function initialParameters(state: ConversationState, credentials: SignInC
   if (state.device) parameters.DEVICE_KEY = state.device.deviceKey;
   switch (flow) {
     case 'USER_PASSWORD_AUTH':
+    case 'ADMIN_USER_PASSWORD_AUTH':
       return { flow, parameters: { ...parameters, PASSWORD: requirePassword(state) } };
     case 'USER_SRP_AUTH':
       requirePassword(state);

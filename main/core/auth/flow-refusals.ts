@@ -1,9 +1,8 @@
 import { BadInputError } from '../errors.ts';
 
 /**
- * ADMIN_USER_PASSWORD_AUTH belongs to AdminInitiateAuth, an IAM-signed administrator API: using it would
- * put AWS credentials with cognito-idp:AdminInitiateAuth rights into a token manager that otherwise
- * signs in as the user and holds no AWS credential at all. The same app client accepts the user flows.
+ * ADMIN_USER_PASSWORD_AUTH belongs to AdminInitiateAuth, an IAM-signed administrator API: the administrator kind
+ * (main/core/aws/admin-flow.ts) serves it; the user-pool API alone cannot. ADMIN_NO_SRP_AUTH is its retired name.
  */
 export function refuseAdminFlow(flow: string): never {
   if (flow === 'ADMIN_NO_SRP_AUTH') {
@@ -14,7 +13,7 @@ export function refuseAdminFlow(flow: string): never {
   }
   throw new BadInputError(
     `${flow} is only available through AdminInitiateAuth, which needs AWS IAM credentials (SigV4) with administrator rights on the user pool; ` +
-      'this app signs in as the user and keeps no AWS credentials. Set the profile\u2019s auth flow to USER_PASSWORD_AUTH ' +
-      '(enable ALLOW_USER_PASSWORD_AUTH on the app client, the same check of username and password) or USER_SRP_AUTH.',
+      'the user-pool API cannot send it. Use the administrator sign-in (ctm signs it with your AWS credentials), or set the profile\u2019s auth flow ' +
+      'to USER_PASSWORD_AUTH (enable ALLOW_USER_PASSWORD_AUTH on the app client, the same check of username and password) or USER_SRP_AUTH.',
   );
 }

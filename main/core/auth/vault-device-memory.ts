@@ -1,4 +1,4 @@
-import type { Vault } from '../keychain/vault.ts';
+import type { RememberedDevices } from '../keychain/remembered-devices.ts';
 import type { DeviceMemory } from './device-memory.ts';
 
 /**
@@ -7,21 +7,21 @@ import type { DeviceMemory } from './device-memory.ts';
  * with the same alias finds it before Cognito has named the user, under the name as typed too. `knownCanonical` (the
  * profile's last session's user) lets a sign-in with another alias of the same user find the device.
  */
-export function vaultDeviceMemory(vault: Vault, userPoolId: string, typed: string | undefined, knownCanonical?: string): DeviceMemory {
+export function vaultDeviceMemory(devices: RememberedDevices, userPoolId: string, typed: string | undefined, knownCanonical?: string): DeviceMemory {
   const names = [...new Set([typed, knownCanonical].filter((name): name is string => Boolean(name)))];
   return {
     load: async () => {
       for (const name of names) {
-        const device = await vault.device(userPoolId, name);
+        const device = await devices.get(userPoolId, name);
         if (device) return device;
       }
       return undefined;
     },
     save: async (device, canonicalName) => {
-      for (const name of new Set([canonicalName, typed].filter((n): n is string => Boolean(n)))) await vault.saveDevice(userPoolId, name, device);
+      for (const name of new Set([canonicalName, typed].filter((n): n is string => Boolean(n)))) await devices.save(userPoolId, name, device);
     },
     forget: async () => {
-      for (const name of names) await vault.deleteDevice(userPoolId, name);
+      for (const name of names) await devices.delete(userPoolId, name);
     },
   };
 }

@@ -18,20 +18,25 @@ export class CognitoClient {
 
   /** Calls one operation; throws CognitoServiceError for Cognito's refusals, CognitoNetworkError otherwise. */
   async call<Op extends keyof CognitoOperations>(operation: Op, request: CognitoOperations[Op]['request']): Promise<CognitoOperations[Op]['response']> {
-    const headers = {
+    return this.send(operation, request) as Promise<CognitoOperations[Op]['response']>;
+  }
+
+  /** Posts one operation's body (headers made by `sign`, for the IAM-signed administrator API) and reads the answer. */
+  protected async send(operation: string, request: object, sign?: (url: string, headers: Record<string, string>, body: string) => Promise<Record<string, string>>): Promise<unknown> {
+    const body = JSON.stringify(request);
+    const plain = {
       'Content-Type': 'application/x-amz-json-1.1',
       'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
     };
+    const headers = sign ? await sign(this.endpoint, plain, body) : plain;
     let answer: { status: number; body: string };
     try {
-      answer = await this.transport.post(this.endpoint, headers, JSON.stringify(request), this.timeoutMs);
+      answer = await this.transport.post(this.endpoint, headers, body, this.timeoutMs);
     } catch (error) {
       throw new CognitoNetworkError(`Could not reach ${this.endpoint} (${describeNetworkFailure(error)}). Check the network and the profile's endpoint.`, { cause: error });
     }
     const parsed = parseJson(answer.body);
-    if (answer.status >= 200 && answer.status < 300 && parsed !== undefined) {
-      return parsed as CognitoOperations[Op]['response'];
-    }
+    if (answer.status >= 200 && answer.status < 300 && parsed !== undefined) return parsed;
     const type = errorType(parsed);
     if (type) throw new CognitoServiceError(type, errorMessage(parsed), answer.status);
     if (answer.status >= 500) throw new CognitoServiceError('InternalErrorException', `HTTP ${answer.status}`, answer.status);

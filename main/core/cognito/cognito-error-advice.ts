@@ -35,6 +35,11 @@ export const ERROR_ADVICE: Readonly<Record<string, string>> = {
   WebAuthnNotEnabledException: 'Passkeys are not enabled in this user pool; choose another sign-in method.',
   UnknownOperationException: 'The endpoint does not speak this Cognito operation; check the profile\u2019s endpoint.',
   SerializationException: 'The endpoint could not read the request; check the profile\u2019s endpoint.',
+  AccessDeniedException: 'The AWS credentials lack cognito-idp:AdminInitiateAuth and cognito-idp:AdminRespondToAuthChallenge on this user pool.',
+  UnrecognizedClientException: 'AWS does not know these AWS credentials; check --aws-profile or the AWS credentials in use.',
+  InvalidSignatureException: 'The AWS secret access key does not match its key id, or this computer\u2019s clock is off by more than 15 minutes.',
+  ExpiredTokenException: 'The AWS credentials have expired; renew them (aws sso login, aws-vault) and try again.',
+  MissingAuthenticationTokenException: 'The administrator API needs signed requests; check the profile\u2019s endpoint.',
 };
 
 /** Advice for particular messages, which say more than the type (matched before the type's advice). */

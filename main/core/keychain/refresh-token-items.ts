@@ -1,5 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { CrashHook } from '../crash-point.ts';
 import { splitForItems } from './item-limit.ts';
+import type { SecretStore } from './secret-store.ts';
 
 /** Where one refresh token lives in the keychain: the generation that wrote it and how many items it fills. */
 export interface RefreshTokenPlace {
@@ -30,6 +32,25 @@ export function refreshItemAccounts(profileId: string, place: RefreshTokenPlace)
 /** The pieces to store for a refresh token (each fits one item on every platform). */
 export function refreshTokenPieces(refreshToken: string): string[] {
   return splitForItems(refreshToken);
+}
+
+/** Where a stored refresh token is, with a SHA-256 of it to notice an unchanged one. */
+export type StoredRefreshToken = RefreshTokenPlace & { digest: string };
+
+/** The SHA-256 (base64url) a session file keeps of its refresh token. */
+export function refreshTokenDigest(refreshToken: string): string {
+  return createHash('sha256').update(refreshToken).digest('base64url');
+}
+
+/** Writes a refresh token's items under a new generation (not yet named by a file, so invisible until the commit). */
+export async function writeRefreshToken(store: SecretStore, profileId: string, refreshToken: string, crash: CrashHook): Promise<StoredRefreshToken> {
+  const pieces = refreshTokenPieces(refreshToken);
+  const place = { generation: newGeneration(), pieces: pieces.length };
+  for (const [index, piece] of pieces.entries()) {
+    await store.set(refreshItemAccount(profileId, place, index), piece);
+    crash('refresh-item-written');
+  }
+  return { ...place, digest: refreshTokenDigest(refreshToken) };
 }
 
 /** Reads an account name back; undefined for accounts that are not refresh-token pieces. */

@@ -1,11 +1,14 @@
 import { isWellFormedJwt } from '../tokens/jwt-shape.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
-import type { RefreshTokenPlace } from './refresh-token-items.ts';
+import type { StoredRefreshToken } from './refresh-token-items.ts';
 
-/** One profile's session as its sealed file holds it: everything but the refresh token, which stays in the keychain. */
+/**
+ * One profile's session as its sealed file holds it: everything but the refresh token, which stays in the keychain.
+ * Vault.saveSession writes it and parseSessionFile reads it back: the place for anything stored with a session.
+ */
 export interface CachedSession extends Omit<TokenSet, 'refreshToken'> {
   /** Where the refresh token is (absent: the session has none), and a SHA-256 of it to notice an unchanged one. */
-  refresh?: RefreshTokenPlace & { digest: string };
+  refresh?: StoredRefreshToken;
 }
 
 /** The decrypted content of one profile's file. */
@@ -15,6 +18,9 @@ export interface ProfileSessionFile {
   /** Keychain accounts this file no longer names, deleted after its commit (again by the next commit, if a crash came between). */
   trash: string[];
 }
+
+/** The keychain item holding the key that seals the session files (one AES-256 key per user account). */
+export const CACHE_KEY_ACCOUNT = 'cache-key';
 
 /** The folder of the sealed files, in the config folder: one per profile, and the layout marker. */
 export const SESSIONS_FOLDER = 'sessions';

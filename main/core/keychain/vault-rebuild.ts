@@ -1,28 +1,12 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { crashPoint } from '../crash-point.ts';
+import type { CrashHook } from '../crash-point.ts';
 import { legacySessions, LEGACY_SESSION_PREFIX } from './legacy-layout.ts';
-import { newestRefreshTokens, newGeneration, refreshItemAccount, refreshItemAccounts, refreshTokenPieces, type RefreshTokenPlace } from './refresh-token-items.ts';
+import { newestRefreshTokens, refreshItemAccounts, refreshTokenDigest, writeRefreshToken } from './refresh-token-items.ts';
 import type { SealedFiles } from './sealed-files.ts';
 import type { SecretStore } from './secret-store.ts';
 import { newCacheKey } from './session-cache-crypto.ts';
-import { LAYOUT_MARKER, parseSessionFile, profileIdOfFile, sessionFileName, type ProfileSessionFile } from './session-cache.ts';
-
-/** The keychain item holding the cache key (the same name as vault.ts exports; kept here to avoid an import cycle). */
-const CACHE_KEY = 'cache-key';
-
-/** Writes a refresh token's items under a new generation (not yet named by a file, so invisible until the commit). */
-export async function writeRefreshToken(store: SecretStore, profileId: string, refreshToken: string): Promise<RefreshTokenPlace> {
-  const pieces = refreshTokenPieces(refreshToken);
-  const place = { generation: newGeneration(), pieces: pieces.length };
-  for (const [index, piece] of pieces.entries()) {
-    await store.set(refreshItemAccount(profileId, place, index), piece);
-    crashPoint('refresh-item-written');
-  }
-  return place;
-}
-
-const digestOf = (token: string): string => createHash('sha256').update(token).digest('base64url');
+import { CACHE_KEY_ACCOUNT, LAYOUT_MARKER, parseSessionFile, profileIdOfFile, sessionFileName, type ProfileSessionFile } from './session-cache.ts';
+import { emptyTrash } from './trash.ts';
 
 /**
  * First use, or files that no longer open (their key was deleted): lists the keychain once and rebuilds the layout;
@@ -31,11 +15,11 @@ const digestOf = (token: string): string => createHash('sha256').update(token).d
  * whose file is lost is kept too (its access token is gone, so it refreshes on next use). The marker is written last:
  * until it is, the next process rebuilds again. Runs under the marker's lock.
  */
-export async function rebuildLayout(parts: { store: SecretStore; files: SealedFiles; folder: string; emptied: Set<string> }): Promise<string> {
-  const { store, files, folder } = parts;
+export async function rebuildLayout(parts: { store: SecretStore; files: SealedFiles; folder: string; emptied: Set<string>; crash: CrashHook }): Promise<string> {
+  const { store, files, folder, crash } = parts;
   const listing = await store.all();
-  const key = listing.get(CACHE_KEY) ?? newCacheKey();
-  if (!listing.has(CACHE_KEY)) await store.set(CACHE_KEY, key);
+  const key = listing.get(CACHE_KEY_ACCOUNT) ?? newCacheKey();
+  if (!listing.has(CACHE_KEY_ACCOUNT)) await store.set(CACHE_KEY_ACCOUNT, key);
   const keys = async function* keys(): AsyncIterable<string> {
     yield key;
   };
@@ -50,13 +34,13 @@ export async function rebuildLayout(parts: { store: SecretStore; files: SealedFi
     let next: ProfileSessionFile;
     if (old) {
       const { refreshToken, ...rest } = old;
-      const place = refreshToken === undefined ? undefined : { ...(await writeRefreshToken(store, profileId, refreshToken)), digest: digestOf(refreshToken) };
+      const place = refreshToken === undefined ? undefined : await writeRefreshToken(store, profileId, refreshToken, crash);
       const replaced = existing.kind === 'ok' && existing.value.session?.refresh ? refreshItemAccounts(profileId, existing.value.session.refresh) : [];
       next = { version: 2, session: { ...rest, ...(place ? { refresh: place } : {}) }, trash: [LEGACY_SESSION_PREFIX + profileId, ...replaced] };
     } else {
       const found = recovered.get(profileId);
       if (!found) continue;
-      next = { version: 2, session: { accessToken: '', tokenType: 'Bearer', expiresAt: 0, issuedAt: 0, refresh: { ...found.place, digest: digestOf(found.token) } }, trash: [] };
+      next = { version: 2, session: { accessToken: '', tokenType: 'Bearer', expiresAt: 0, issuedAt: 0, refresh: { ...found.place, digest: refreshTokenDigest(found.token) } }, trash: [] };
     }
     await files.write(path, next, key);
     trash.push(...next.trash);
@@ -67,14 +51,7 @@ export async function rebuildLayout(parts: { store: SecretStore; files: SealedFi
     if (profileId !== undefined && !recovered.has(profileId) && !legacy.has(profileId) && (await files.read(join(folder, name), keys, parseSessionFile)).kind === 'unopenable') await files.remove(join(folder, name));
   }
   await files.write(join(folder, LAYOUT_MARKER), { version: 2 }, key);
-  crashPoint('cache-rebuilt');
-  for (const account of trash) {
-    try {
-      await store.delete(account);
-      parts.emptied.add(account);
-    } catch {
-      /* still in the file's trash: the next commit tries again */
-    }
-  }
+  crash('cache-rebuilt');
+  await emptyTrash(store, trash, parts.emptied);
   return key;
 }

@@ -4,7 +4,8 @@ import type { Profile } from '../profiles/profile.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { authorizeUrl } from './authorize-url.ts';
 import { startLoopbackListener } from './loopback-listener.ts';
-import { checkIdToken, tokenSetFromOAuth, verifyIdTokenSignature } from './oauth-tokens.ts';
+import { checkIdToken, checkSignedInUser, tokenSetFromOAuth, verifyIdTokenSignature } from './oauth-tokens.ts';
+import type { Logger } from '../logging/logger.ts';
 import { createPkce, randomToken } from './pkce.ts';
 import { OAuthTokenClient } from './token-client.ts';
 
@@ -24,6 +25,8 @@ export interface ManagedLoginContext {
   timeoutMs?: number;
   /** Aborted when the person gives up in the app: the loopback listener closes at once instead of waiting out the timeout. */
   signal?: AbortSignal;
+  /** Where the ID token check says what it decided (`--debug`, the app's log). */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -51,9 +54,12 @@ export async function managedLogin(context: ManagedLoginContext): Promise<TokenS
     const { code } = await listener.response;
     const client = new OAuthTokenClient(context.transport, profile.domain, profile.clientId, context.clientSecret);
     const answer = await client.exchangeCode(code, listener.redirectUri, pkce.verifier);
+    // Every check before anything is kept: shape (tokenSetFromOAuth), claims, signature, and the user the profile names.
+    const tokens = tokenSetFromOAuth(answer, context.now());
     checkIdToken(answer.id_token, profile, nonce);
-    await verifyIdTokenSignature(answer.id_token, profile);
-    return tokenSetFromOAuth(answer, context.now());
+    await verifyIdTokenSignature(answer.id_token, profile, context.logger);
+    checkSignedInUser(tokens, profile);
+    return tokens;
   } finally {
     context.signal?.removeEventListener('abort', cancel);
     listener.close();

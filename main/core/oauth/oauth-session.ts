@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/logger.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
 import { RefreshRefusedError } from '../auth/refresh-session.ts';
 import type { Profile } from '../profiles/profile.ts';
@@ -11,6 +12,8 @@ export interface OAuthSessionContext {
   clientSecret?: string | undefined;
   transport: CognitoTransport;
   now: () => number;
+  /** Where a decision worth knowing is said (`--debug`, the app's log). */
+  logger?: Logger;
 }
 
 function clientOf(context: OAuthSessionContext): OAuthTokenClient {

@@ -29,5 +29,7 @@ function exportedFields(profile: Profile): ExportedProfile {
   const { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh } = profile;
   // The OAuth kinds' settings (domain, scopes, provider, callback port) are not secrets, and without the domain they cannot sign in.
   const { domain, scopes, identityProvider, idpIdentifier, callbackPort } = profile;
-  return { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh, domain, scopes, identityProvider, idpIdentifier, callbackPort };
+  // Where a profile belongs travels with it (a team shares which pools are prod); pinning is one person's choice and stays.
+  const { environment, environmentColour } = profile;
+  return { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh, domain, scopes, identityProvider, idpIdentifier, callbackPort, environment, environmentColour };
 }

@@ -1,3 +1,4 @@
+import { customServers } from '../cognito/endpoint.ts';
 import { BadInputError, CtmError } from '../errors.ts';
 import { readFirstObjectLiteral } from './object-literal.ts';
 import { parseProfileFields, SIGN_IN_FLOWS, type ProfileFields } from './profile.ts';
@@ -6,6 +7,38 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './profile-export.ts';
 /** Optional context for an import: names already in use, so imported ones get a free name ("dev" -> "dev-2"). */
 export interface ImportOptions {
   takenNames?: Iterable<string>;
+}
+
+/**
+ * The largest file an import reads (the window's IPC takes as much): an export of a few thousand profiles. A larger
+ * one is refused before it is read, so a huge or endless file (a FIFO, /dev/zero) cannot exhaust memory.
+ */
+export const MAX_IMPORT_BYTES = 1_000_000;
+
+/** The servers an import would send secrets to that are not AWS's, and which profiles name them; empty when there are none. */
+export function importServers(profiles: readonly { name?: string | undefined; endpoint?: string | undefined; domain?: string | undefined }[]): { server: string; profiles: string[] }[] {
+  const byServer = new Map<string, string[]>();
+  for (const profile of profiles) for (const server of customServers(profile)) byServer.set(server, [...(byServer.get(server) ?? []), profile.name ?? '?']);
+  return [...byServer].map(([server, names]) => ({ server, profiles: names }));
+}
+
+/**
+ * An import names servers that are not AWS's and the person has not confirmed them: a shared file could otherwise send
+ * the next sign-in's password anywhere. The message names each server and how to confirm it.
+ */
+export class UnconfirmedServersError extends BadInputError {
+  readonly servers: string[];
+  constructor(servers: { server: string; profiles: string[] }[], how: string) {
+    const list = servers.map((s) => `${s.server} (${s.profiles.join(', ')})`).join(', ');
+    super(`The file sends sign-ins to servers that are not AWS's: ${list}. Passwords, tokens and client secrets of these profiles would go there; nothing was imported. ${how}`);
+    this.servers = servers.map((s) => s.server);
+  }
+}
+
+/** Throws UnconfirmedServersError unless every non-AWS server of `profiles` is among `confirmed` (origins, as importServers names them). */
+export function requireConfirmedServers(profiles: Parameters<typeof importServers>[0], confirmed: readonly string[], how: string): void {
+  const unconfirmed = importServers(profiles).filter((s) => !confirmed.includes(s.server));
+  if (unconfirmed.length > 0) throw new UnconfirmedServersError(unconfirmed, how);
 }
 
 const SUPPORTED = 'expected amplify_outputs.json (Amplify Gen 2), aws-exports.js or amplifyconfiguration.json (Gen 1), or a file made by "ctm profile export"';
@@ -20,6 +53,7 @@ type Json = Record<string, unknown>;
  */
 export function parseProfileImport(fileName: string, text: string, options: ImportOptions = {}): ProfileFields[] {
   const shown = baseName(fileName) || 'the file';
+  if (text.length > MAX_IMPORT_BYTES) throw new BadInputError(`${shown} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB; nothing was imported. Split it, or export fewer profiles.`);
   const data = readData(shown, text);
   const candidates = profilesIn(shown, data);
   if (candidates.length === 0) throw new BadInputError(`${shown} holds no profiles.`);

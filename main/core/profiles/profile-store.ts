@@ -60,6 +60,23 @@ export class ProfileStore {
     });
   }
 
+  /**
+   * Validates and adds several profiles in one write: all of them or, on any problem (a field, a name taken), none
+   * (an import is never left half done).
+   */
+  async addAll(fieldsList: readonly unknown[]): Promise<Profile[]> {
+    const parsed = fieldsList.map((fields) => parseProfileFields(fields));
+    return this.mutate((profiles) => {
+      const names = new Set(profiles.map((p) => p.name));
+      const added = parsed.map((fields) => {
+        if (names.has(fields.name)) throw new BadInputError(`A profile named "${fields.name}" already exists; nothing was imported.`);
+        names.add(fields.name);
+        return { id: randomUUID(), ...fields } as Profile;
+      });
+      return { profiles: [...profiles, ...added], result: added };
+    });
+  }
+
   /** Replaces the fields of an existing profile (its id stays), validating the result. */
   async update(nameOrId: string, changes: Record<string, unknown>): Promise<Profile> {
     return this.mutate((profiles) => {

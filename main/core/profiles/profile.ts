@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.ts';
+import { endpointProblem, FIPS_REGIONS, fipsProblem } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
 import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES } from '../../shared/profile-rules.ts';
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
+import { ENVIRONMENT_FIELDS } from './profile-environment.ts';
+import { IDENTITY_POOL_ID, ROLE_ARN } from '../aws/identity-pool.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
 export const SIGN_IN_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const;
@@ -51,11 +53,31 @@ const profileFieldsObject = z
     fips: z.boolean().optional(),
     endpoint: z
       .url({ protocol: /^https?$/, error: 'endpoint: expected an http:// or https:// URL' })
+      // Plain http only on loopback (security, issue 19): a password, refresh token or client secret travels there.
+      .superRefine((url, ctx) => {
+        const problem = endpointProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: `endpoint: ${problem}` });
+      })
       .optional(),
     clientMetadata: z.record(z.string(), z.string()).optional(),
     analyticsEndpointId: z.string().min(1).optional(),
     userContextData: z.string().min(1).optional(),
     autoRefresh: z.boolean().default(true),
+    /** A Cognito identity pool (`<region>:<guid>`) that exchanges the ID token for AWS credentials (ctm aws-credentials). */
+    identityPoolId: z.string().max(55).regex(IDENTITY_POOL_ID, 'identity pool id: expected <region>:<guid>, such as us-east-1:0f1e2d3c-...').optional(),
+    /** Where cognito-identity calls go when not --endpoint's (LocalStack, moto and the emulator serve both on one). */
+    // The ID token travels there: plain http only on loopback, as for --endpoint.
+    identityEndpoint: z.url({ protocol: /^https?$/, error: 'identity endpoint: expected an http:// or https:// URL' })
+      .superRefine((url, ctx) => {
+        const problem = endpointProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: `identity endpoint: ${problem}` });
+      })
+      .optional(),
+    /** CustomRoleArn for identity pools with token-based role mapping. */
+    roleArn: z.string().regex(ROLE_ARN, 'role arn: expected arn:aws:iam::<account>:role/<name>').optional(),
+    /** The AWS CLI profile whose credentials sign the administrator sign-in (else the standard chain); ctm never stores them. */
+    awsProfile: z.string().regex(/^[\w+=,.@/:-]{1,128}$/, 'aws profile: expected the name of a profile in ~/.aws/config').optional(),
+    ...ENVIRONMENT_FIELDS,
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/logger.ts';
 import { randomUUID } from 'node:crypto';
 import { RefreshRefusedError } from '../auth/refresh-session.ts';
 import type { OpenUrl } from '../oauth/managed-login.ts';
@@ -15,7 +16,7 @@ import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
-import { crashPoint } from '../crash-point.ts';
+import { noCrash, type CrashHook } from '../crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
 import { sessionState, type ProfileStatus, type SignInStep } from './session-state.ts';
 
@@ -25,6 +26,10 @@ export interface SessionDependencies {
   vault: Vault;
   transport: CognitoTransport;
   clock: Clock;
+  /** Crash tests' hook (main/core/crash-point.ts); none by default. */
+  crash?: CrashHook;
+  /** Where flows say what they decided (`--debug`, the app's log); optional. */
+  logger?: Logger;
 }
 
 /** How a sign-in shows a URL to the person, for the kinds that sign in in the browser. */
@@ -197,7 +202,7 @@ export class SessionService {
         this.problems.set(profile.id, { state: 'sign-in-required', message: reason });
         throw new SignInRequiredError(profile.name, reason);
       }
-      crashPoint('refresh-received');
+      (this.deps.crash ?? noCrash)('refresh-received');
       return this.keep(profile, renewed);
     }
   }
@@ -246,17 +251,18 @@ export class SessionService {
       transport,
       now: () => clock.now(),
       clientSecret: async () => (await this.secretOf(profile)).clientSecret,
-      devices: (typed, lastUser) => vaultDeviceMemory(vault, profile.userPoolId, typed, lastUser),
+      devices: (typed, lastUser) => vaultDeviceMemory(vault.devices, profile.userPoolId, typed, lastUser),
       lastUser: async () => (this.cache.get(profile.id) ?? (await vault.session(profile.id).catch(() => undefined)))?.userId,
       // A failed write only costs one extra call next time.
       rememberRefreshFallback: () => profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).then(() => undefined, () => undefined),
+      ...(this.deps.logger ? { logger: this.deps.logger } : {}),
     };
     return flowFor(profile, services);
   }
 
   private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {
     if (!profile.hasClientSecret) return {};
-    const clientSecret = await this.deps.vault.clientSecret(profile.id);
+    const clientSecret = await this.deps.vault.clientSecrets.get(profile.id);
     if (!clientSecret) throw new NotFoundError(`Profile "${profile.name}" needs its client secret, which is not in the keychain. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`);
     return { clientSecret };
   }

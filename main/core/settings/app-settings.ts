@@ -12,10 +12,12 @@ export const appSettingsSchema = z.object({
   startAtLogin: z.boolean(),
   globalShortcut: z.string().regex(ACCELERATOR, 'global shortcut: expected modifiers and a key, such as CommandOrControl+Shift+T'),
   defaultProfileId: z.union([z.literal(''), z.uuid('default profile: unknown profile')]),
+  /** Opens the window's quick-copy palette from anywhere (as 1Password's Quick Access), or "" for none. */
+  quickCopyShortcut: z.string().regex(ACCELERATOR, 'quick copy shortcut: expected modifiers and a key, such as CommandOrControl+Shift+Space'),
 }).strict();
 
 /** The settings as the app uses them. */
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
 /** What a fresh install starts with: the clipboard is cleared after 60 s; no shortcut; not started at login. */
-export const DEFAULT_SETTINGS: AppSettings = { clipboardClearSeconds: 60, startAtLogin: false, globalShortcut: '', defaultProfileId: '' };
+export const DEFAULT_SETTINGS: AppSettings = { clipboardClearSeconds: 60, startAtLogin: false, globalShortcut: '', defaultProfileId: '', quickCopyShortcut: '' };

@@ -30,6 +30,7 @@ interface Measured {
 }
 
 const JWT_LINE = /^[\w-]+\.[\w-]+\.[\w-]+\n$/;
+const PROCESS_JSON = /^\{"Version":1,"AccessKeyId":"ASIA\w+",.*"Expiration":"[\d-]+T[\d:.]+Z"\}\n$/;
 
 function contenders(stack: CtmStack, aws: { path: string; version: string } | undefined, scratch: string): Contender[] {
   const ctm = (args: string[], extraEnv: Record<string, string> = {}) => () => timeProcess(process.execPath, [stack.ctm, ...args], { ...stack.env, ...extraEnv });
@@ -38,6 +39,8 @@ function contenders(stack: CtmStack, aws: { path: string; version: string } | un
     { name: 'ctm --help (bundle load, no keychain)', note: 'loads the built bin (a copy of out/main/cli.cjs, cli-fast.cjs and cli-main.cjs) and prints usage', run: ctm(['--help']), ok: (r) => r.code === 0 },
     { name: 'ctm token, cached, agent running', note: 'valid token, answered by the token agent (`ctm agent`, as the app runs it) from memory: no keychain read, no network', run: ctm(['token', stack.profile]), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
     { name: 'ctm token, cached, no agent', note: 'CTM_NO_AGENT=1: valid token read from the vault, one keychain read (the cache key), no network', run: ctm(['token', stack.profile], { CTM_NO_AGENT: '1' }), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
+    { name: 'ctm aws-credentials, cached, agent running', note: 'credential_process JSON of the identity pool credentials, answered by the token agent from the sealed file it reads: no keychain read, no network', run: ctm(['aws-credentials', stack.profile]), ok: (r) => r.code === 0 && PROCESS_JSON.test(r.stdout) },
+    { name: 'ctm aws-credentials, cached, no agent', note: 'CTM_NO_AGENT=1: the sealed credentials file, one keychain read (the cache key), no network', run: ctm(['aws-credentials', stack.profile], { CTM_NO_AGENT: '1' }), ok: (r) => r.code === 0 && PROCESS_JSON.test(r.stdout) },
     { name: 'ctm token, must refresh', note: '--min-ttl 7200 > 1 h lifetime: refresh-token read from the keychain, GetTokensFromRefreshToken, encrypted session file written (no rotation: no keychain write)', run: ctm(['token', stack.profile, '--min-ttl', '7200']), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
   ];
   if (aws) {
@@ -106,6 +109,8 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<BenchR
       ...ratioRow('CLI: AWS CLI / ctm token cached, agent running', awsSamples, results.get('ctm token, cached, agent running'), 'target >= 12x'),
       ...ratioRow('CLI: AWS CLI / ctm token cached, no agent', awsSamples, results.get('ctm token, cached, no agent'), 'one keychain read per call'),
       ...ratioRow('CLI: AWS CLI / ctm token refreshing', awsSamples, results.get('ctm token, must refresh'), 'both make one Cognito call'),
+      ...ratioRow('CLI: ctm aws-credentials / ctm token, cached, agent running', results.get('ctm aws-credentials, cached, agent running'), results.get('ctm token, cached, agent running'), 'target <= 1.2x (issue 23)'),
+      ...ratioRow('CLI: ctm aws-credentials / ctm token, cached, no agent', results.get('ctm aws-credentials, cached, no agent'), results.get('ctm token, cached, no agent'), 'target <= 1.2x (issue 23)'),
     );
     return rows;
   } finally {

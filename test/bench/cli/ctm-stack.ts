@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { startEmulator, type Emulator } from '../../support/emulator/index.ts';
 import { startKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
 import { CTM } from '../../support/run-ctm.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { awsSkeletonSeed, IDENTITY_POOL } from '../../support/aws-seed.ts';
+import { ALICE_PASSWORD, PUBLIC_CLIENT, TEST_POOL } from '../../support/seeds-inline.ts';
 import { failureLine, timeProcess } from './timed-process.ts';
 
 /** The running pieces and the environment a `ctm` child needs to use them. */
@@ -23,11 +24,11 @@ export interface CtmStack {
   close(): Promise<void>;
 }
 
-/** Starts a keyring and the emulator (tokens live an hour), adds a USER_PASSWORD_AUTH profile, signs it in with `ctm login` and starts `ctm agent`. */
+/** Starts a keyring and the emulator (tokens live an hour), adds a USER_PASSWORD_AUTH profile with an identity pool, signs it in with `ctm login`, caches its AWS credentials and starts `ctm agent`. */
 export async function startCtmStack(): Promise<CtmStack> {
   const ctm = snapshotCtm();
   const keyring = await startKeyringSession();
-  const emulator = await startEmulator({ seed: skeletonSeed(3600) });
+  const emulator = await startEmulator({ seed: awsSkeletonSeed(3600) });
   const configDir = mkdtempSync(join(tmpdir(), 'ctm-bench-config-'));
   const env = { ...keyring.env, CTM_CONFIG_DIR: configDir };
   const close = async (): Promise<void> => {
@@ -39,8 +40,10 @@ export async function startCtmStack(): Promise<CtmStack> {
   };
   const profile = 'bench';
   const steps: [string[], string][] = [
-    [['profile', 'add', profile, '--region', 'us-east-1', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', emulator.endpoint], ''],
+    [['profile', 'add', profile, '--region', 'us-east-1', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', emulator.endpoint, '--identity-pool-id', IDENTITY_POOL], ''],
     [['login', profile, '--password-stdin'], `${ALICE_PASSWORD}\n`],
+    // The identity pool's credentials, cached for the `ctm aws-credentials` rows.
+    [['aws-credentials', profile], ''],
     // The token agent the app runs while it is open (here `ctm agent start`): rows without it set CTM_NO_AGENT=1.
     [['agent', 'start'], ''],
   ];

@@ -53,14 +53,14 @@ function standInBridge(count: number): string {
     }, { get: (t, k) => t[k] ?? (() => ok(undefined)) });
     // The list shown: the table is in the page (same task as the render) and laid out.
     new MutationObserver((_m, observer) => {
-      if (!document.querySelector('#profiles tbody tr')) return;
+      if (!document.querySelector('#profiles li[data-id]')) return;
       observer.disconnect();
       void document.body.offsetHeight;
       window.__bench.firstFrame = performance.now();
     }).observe(document, { childList: true, subtree: true });
     // Every row in the DOM and laid out.
     const waitAll = () => {
-      if (document.querySelectorAll('#profiles tbody tr').length < ${count}) return setTimeout(waitAll, 5);
+      if (document.querySelectorAll('#profiles li[data-id]').length < ${count}) return setTimeout(waitAll, 5);
       void document.body.offsetHeight;
       window.__bench.allRows = performance.now();
     };

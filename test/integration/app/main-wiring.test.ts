@@ -123,14 +123,14 @@ describe('main/index.ts started by a ctm launcher (`<app> --ctm-cli -- <args>`; 
   it('runs the command line and exits with its code: no instance lock, window, tray or menu', () => {
     const { calls, stdout, stderr } = runMainWithOutput([], {}, ['--ctm-cli', '--', '--help']);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^Usage: ctm /m);
+    expect(stdout).toMatch(/^USAGE\n {2}ctm /m);
     expect(named(calls, 'app.exited').map((c) => c.args[0])).toEqual([0]);
     for (const api of ['app.requestSingleInstanceLock', 'new BrowserWindow', 'new Tray', 'Menu.setApplicationMenu']) expect(named(calls, api), api).toEqual([]);
   });
 
   it("passes ctm's exit code on: an unknown command is a usage error", () => {
     const { calls, stderr } = runMainWithOutput([], {}, ['--ctm-cli', '--', 'no-such-command']);
-    expect(stderr).toMatch(/^ctm: unknown command/);
+    expect(stderr).toMatch(/^ctm: Unknown command "no-such-command"/);
     expect(named(calls, 'app.exited').map((c) => c.args[0])).not.toEqual([0]);
   });
 });

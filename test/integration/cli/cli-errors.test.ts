@@ -27,12 +27,13 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
   afterAll(async () => app?.close());
 
   it.each([
-    ['an unknown flag', ['token', 'dev', '--bogus'], /Unknown option '--bogus'.*Usage: ctm token/],
-    ['a flag without its value', ['token', 'dev', '--type'], /--type.*argument missing|Option '--type <value>' argument missing/],
-    ['a bad flag value', ['token', 'dev', '--format', 'xml'], /--format must be one of raw, header, env, powershell, fish, json, curl/],
-    ['a bad --min-ttl', ['exec', 'dev', '--min-ttl', 'soon', '--', 'true'], /--min-ttl must be a number/],
-    ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
-    ['an unknown profile command', ['profile', 'frob'], /Unknown command "profile frob"/],
+    ['an unknown flag, with the nearest one', ['token', 'dev', '--formt', 'json'], /^ctm: Unknown flag --formt\. Did you mean --format\? See: ctm token --help$/m],
+    ['a flag without its value', ['token', 'dev', '--type'], /^ctm: --type needs a value \(access\|id\)\. See: ctm token --help$/m],
+    ['a bad flag value', ['token', 'dev', '--format', 'xml'], /--format takes raw, header, env, powershell, fish, json, curl \(got "xml"\)/],
+    ['a bad --min-ttl', ['exec', 'dev', '--min-ttl', 'soon', '--', 'true'], /--min-ttl takes a number of seconds, 0 or more \(got "soon"\)/],
+    ['a negative --min-ttl (Node called it ambiguous)', ['token', 'dev', '--min-ttl', '-5'], /--min-ttl takes a number of seconds, 0 or more \(got "-5"\)/],
+    ['an unknown command, with the nearest one', ['tokne'], /^ctm: Unknown command "tokne"\. Did you mean "ctm token"\? See: ctm --help$/m],
+    ['an unknown profile command', ['profile', 'ad'], /Unknown command "profile ad"\. Did you mean "ctm profile add"\?/],
     ['a missing profile name', ['token'], /Missing profile name/],
     ['missing required flags', ['profile', 'add', 'bad', '--region', 'us-east-1'], /Missing --user-pool-id and --client-id/],
     ['an unknown profile', ['token', 'nope'], /No profile named "nope"/],

@@ -1,20 +1,68 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { macCliInstallArgs } from '../../../main/electron/install-cli.ts';
+import { macCliInstallArgs, MAC_CLI_TAKEN_EXIT } from '../../../main/electron/install-cli.ts';
+
+/** The shell command osascript would run (AppleScript's escapes undone), run by sh here; BSD `ln -h` is GNU `ln -n`. */
+function runInstall(launcher: string, link: string): ReturnType<typeof spawnSync> {
+  const script = macCliInstallArgs(launcher, link)[1] ?? '';
+  const shell = (/^do shell script "(.*)" with administrator privileges$/.exec(script)?.[1] ?? '').replace(/\\(["\\])/g, '$1');
+  return spawnSync('sh', ['-c', shell.replace('ln -sfh ', 'ln -sfn ')], { encoding: 'utf8' });
+}
 
 describe("macCliInstallArgs: the macOS menu's Install 'ctm' Command", () => {
-  it('links the launcher into /usr/local/bin with the administrator prompt', () => {
-    expect(macCliInstallArgs('/Applications/Cognito Token Manager.app/Contents/Resources/bin/ctm')).toEqual([
-      '-e',
-      `do shell script "mkdir -p '/usr/local/bin' && ln -sf '/Applications/Cognito Token Manager.app/Contents/Resources/bin/ctm' '/usr/local/bin/ctm'" with administrator privileges`,
-    ]);
+  it('links the launcher into /usr/local/bin with the administrator prompt, with ln -sfh', () => {
+    const [flag, script] = macCliInstallArgs('/Applications/Cognito Token Manager.app/Contents/Resources/bin/ctm');
+    expect(flag).toBe('-e');
+    expect(script).toMatch(/^do shell script "mkdir -p '\/usr\/local\/bin' && .* && ln -sfh '\/Applications\/Cognito Token Manager.app\/Contents\/Resources\/bin\/ctm' '\/usr\/local\/bin\/ctm'" with administrator privileges$/);
   });
 
   it("quotes a path with quotes and backslashes so the shell gets it verbatim (run by sh here; AppleScript's escapes undone first)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctm-link-'));
     const launcher = `/Users/o'brien/Apps/"Tokens"\\/ctm`;
-    const script = macCliInstallArgs(launcher, '/tmp/ctm-link-test/ctm')[1] ?? '';
-    const shell = (/^do shell script "(.*)" with administrator privileges$/.exec(script)?.[1] ?? '').replace(/\\(["\\])/g, '$1');
-    const run = spawnSync('sh', ['-c', shell.replace('ln -sf', 'printf %s')], { encoding: 'utf8' });
-    expect(run.stdout).toBe(`${launcher}/tmp/ctm-link-test/ctm`);
+    expect(runInstall(launcher, join(dir, 'bin/ctm')).status).toBe(0);
+    expect(readlinkSync(join(dir, 'bin/ctm'))).toBe(launcher);
+  });
+
+  it('a planted link to a folder stays unfollowed: nothing is written inside the folder (exit 3)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctm-link-'));
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'victim'));
+    symlinkSync(join(dir, 'victim'), join(dir, 'bin/ctm'));
+    const run = runInstall('/Applications/A.app/Contents/Resources/bin/ctm', join(dir, 'bin/ctm'));
+    expect(run.status).toBe(MAC_CLI_TAKEN_EXIT);
+    expect(existsSync(join(dir, 'victim/ctm'))).toBe(false);
+  });
+
+  it('a planted link to a folder that looks like a launcher is replaced, not followed (ln -h; without it root writes inside the folder)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctm-link-'));
+    const victim = join(dir, 'Evil.app/Contents/Resources/bin/ctm');
+    mkdirSync(victim, { recursive: true });
+    mkdirSync(join(dir, 'bin'));
+    symlinkSync(victim, join(dir, 'bin/ctm'));
+    expect(runInstall('/Applications/A.app/Contents/Resources/bin/ctm', join(dir, 'bin/ctm')).status).toBe(0);
+    expect(existsSync(join(victim, 'ctm'))).toBe(false);
+    expect(readlinkSync(join(dir, 'bin/ctm'))).toBe('/Applications/A.app/Contents/Resources/bin/ctm');
+  });
+
+  it('a ctm that is not a link to an app launcher stays, and the install says so (exit 3)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctm-link-'));
+    mkdirSync(join(dir, 'bin'));
+    writeFileSync(join(dir, 'bin/ctm'), '#!/bin/sh\necho mine\n');
+    const run = runInstall('/Applications/A.app/Contents/Resources/bin/ctm', join(dir, 'bin/ctm'));
+    expect(run.status).toBe(MAC_CLI_TAKEN_EXIT);
+    expect(run.stderr).toMatch(/another ctm is already at /);
+    expect(readFileSync(join(dir, 'bin/ctm'), 'utf8')).toContain('echo mine');
+  });
+
+  it("an earlier link to an app's launcher (the app was moved or reinstalled) is replaced", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctm-link-'));
+    mkdirSync(join(dir, 'bin'));
+    symlinkSync('/Volumes/Old/Cognito Token Manager.app/Contents/Resources/bin/ctm', join(dir, 'bin/ctm'));
+    expect(runInstall('/Applications/New.app/Contents/Resources/bin/ctm', join(dir, 'bin/ctm')).status).toBe(0);
+    expect(lstatSync(join(dir, 'bin/ctm')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'bin/ctm'))).toBe('/Applications/New.app/Contents/Resources/bin/ctm');
   });
 });

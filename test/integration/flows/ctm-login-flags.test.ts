@@ -56,7 +56,7 @@ describe.skipIf(!HAS_KEYRING)('ctm login flags for every challenge (child proces
     const from = app.emulator.requests.length;
     expect((await ctm(['login', 'olive', '--password-stdin', '--remember-device', '--mfa-code', totpCode(TOTP_SECRET, app.emulator.now())], PASSWORD)).code).toBe(0);
     expect(app.emulator.requests.slice(from).map((r) => r.operation)).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge', 'ConfirmDevice', 'UpdateDeviceStatus']);
-    expect((await app.core.vault.device('us-west-2_OptIn1', 'olive'))?.deviceKey).toMatch(/^us-west-2_/);
+    expect((await app.core.vault.devices.get('us-west-2_OptIn1', 'olive'))?.deviceKey).toMatch(/^us-west-2_/);
     const again = app.emulator.requests.length;
     expect((await ctm(['login', 'olive', '--password-stdin'], PASSWORD)).code).toBe(0);
     expect(challengesSince(again)).toEqual(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);

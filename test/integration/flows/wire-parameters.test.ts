@@ -49,7 +49,7 @@ describe.skipIf(!HAS_KEYRING)('every parameter reaches the wire, as the emulator
   it('a remembered device: DEVICE_KEY in AuthParameters, in the PASSWORD_VERIFIER and device answers, and on refresh', async () => {
     await app.core.addProfile({ name: 'device', region: 'eu-west-1', userPoolId: 'eu-west-1_Devices1', clientId: 'devicesecret1', username: 'dave', endpoint: app.emulator.endpoint, refreshMethod: 'REFRESH_TOKEN_AUTH', ...PROFILE_EXTRAS }, SECRET);
     await app.core.sessions.startSignIn('device', { password: PASSWORD });
-    const deviceKey = (await app.core.vault.device('eu-west-1_Devices1', 'dave'))?.deviceKey;
+    const deviceKey = (await app.core.vault.devices.get('eu-west-1_Devices1', 'dave'))?.deviceKey;
     expect(deviceKey).toMatch(/^eu-west-1_/);
     const from = app.emulator.requests.length;
     await app.core.sessions.startSignIn('device', { password: PASSWORD });

@@ -69,8 +69,8 @@ describe.skipIf(!HAS_KEYRING)('upgrade from 0.1.0: sessions, client secrets and 
     const fresh = new Vault(new KeytarSecretStore(), app.configDir);
     expect(isDeepStrictEqual(await fresh.session(confId), signedIn)).toBe(true);
     expect(isDeepStrictEqual(await fresh.session(bigId), big)).toBe(true);
-    expect(await fresh.clientSecret(confId) === REFRESH_CLIENT_SECRET).toBe(true);
-    expect(await fresh.device(REFRESH_POOL, 'bob')).toEqual(device);
+    expect(await fresh.clientSecrets.get(confId) === REFRESH_CLIENT_SECRET).toBe(true);
+    expect(await fresh.devices.get(REFRESH_POOL, 'bob')).toEqual(device);
   });
 
   it('the moved refresh token and client secret still work: a refresh with SECRET_HASH is accepted', async () => {

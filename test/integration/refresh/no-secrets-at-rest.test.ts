@@ -31,7 +31,7 @@ describe.skipIf(!HAS_KEYRING)('no secret at rest, no secret in logs, after a ful
       remember(`access:${id}`, session?.accessToken);
       remember(`id:${id}`, session?.idToken);
       remember(`refresh:${id}`, session?.refreshToken);
-      remember(`client-secret:${id}`, await core.vault.clientSecret(id));
+      remember(`client-secret:${id}`, await core.vault.clientSecrets.get(id));
     }
   };
 

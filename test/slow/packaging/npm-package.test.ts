@@ -54,7 +54,7 @@ describe.skipIf(!HAS_KEYRING)('the npm package: npm pack, npm install -g, ctm', 
   it('gives a working ctm on PATH: help, and a profile whose client secret goes to the real keychain and back out', () => {
     const help = ctm(['--help']);
     expect(help.status, help.stderr).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: ctm /m);
+    expect(help.stdout).toMatch(/^USAGE\n {2}ctm /m);
     const add = ctm(['profile', 'add', 'dev', '--user-pool-id', 'us-east-1_AbCdEf123', '--client-id', 'abc123', '--client-secret-stdin'], 'not-a-real-secret\n');
     expect(add.status, add.stderr).toBe(0);
     const list = ctm(['profile', 'list', '--json']);

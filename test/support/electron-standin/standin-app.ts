@@ -191,6 +191,11 @@ export class StandInApp extends EventEmitter {
     this.emit('quit', new StandInEvent(), 0);
     this.exit(0);
   }
+  /**
+   * app.relaunch(options): "Relaunches the app when current instance exits ... When args is specified, the args will be
+   * passed as the command line arguments instead"; "This method does not quit the app when executed" (api/app#apprelaunchoptions).
+   */
+  relaunch(options: { args?: string[]; execPath?: string } = {}): void { this.recorder.record('app.relaunch', options.args ?? []); }
   /** app.exit(code): "Exits immediately ... the before-quit and will-quit events will not be emitted." */
   exit(code = 0): void {
     if (this.exited !== undefined) return;

@@ -23,6 +23,8 @@ export class StandInTray extends EventEmitter {
   }
   setImage(image: string): void { this.image = image; StandInTray.recorder.record('tray.setImage', image); }
   setToolTip(text: string): void { this.tooltip = text; StandInTray.recorder.record('tray.setToolTip', text); }
+  /** tray.setTitle(title): "Sets the title displayed next to the tray icon in the status bar" (macOS; api/tray). */
+  setTitle(title: string): void { if (StandInTray.platform === 'darwin') StandInTray.recorder.record('tray.setTitle', title); }
   setContextMenu(menu: StandInMenu): void { this.menu = menu; StandInTray.recorder.record('tray.setContextMenu'); }
   /**
    * Driver: a left click on the tray icon. Windows: 'click' (the context menu opens on a right click). macOS: 'click'

@@ -6,9 +6,9 @@ const complete = (...words: string[]) => completeWords(words, names);
 
 describe('completeWords (the one completion logic behind every shell)', () => {
   it('offers the commands, filtered by what is typed, and --help/--version for a dash', () => {
-    expect(complete('')).toEqual(['profile', 'login', 'token', 'exec', 'status', 'logout', 'agent', 'endpoint', 'proxy', 'completion', 'help']);
+    expect(complete('')).toEqual(['login', 'token', 'exec', 'aws-credentials', 'status', 'logout', 'profile', 'agent', 'endpoint', 'proxy', 'completion', 'help']);
     expect(complete('lo')).toEqual(['login', 'logout']);
-    expect(complete('--')).toEqual(['--help', '--version']);
+    expect(complete('--')).toEqual(['--help', '--version', '--debug']);
   });
 
   it('offers profile names where a command takes one, and only once', () => {
@@ -21,11 +21,22 @@ describe('completeWords (the one completion logic behind every shell)', () => {
   });
 
   it("offers a command's flags, and a flag's fixed values", () => {
-    expect(complete('token', '--')).toEqual(['--type', '--format', '--json', '--min-ttl', '--clip', '--help']);
+    expect(complete('token', '--')).toEqual(['--type', '--min-ttl', '--format', '--json', '--clip', '--help']);
     expect(complete('token', '--format', '')).toEqual(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl']);
     expect(complete('exec', 'dev', '--type', 'a')).toEqual(['access']);
     expect(complete('token', '--min-ttl', '')).toEqual([]);
-    expect(complete('profile', 'add', 'x', '--au')).toEqual(['--auth-flow', '--auto-refresh']);
+    expect(complete('profile', 'add', 'x', '--au')).toEqual(['--auth-flow', '--auto-refresh', '--no-auto-refresh'].filter((f) => f.startsWith('--au')));
+    expect(complete('profile', 'add', 'x', '--auth-flow', '')).toEqual(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'MANAGED_LOGIN', 'CLIENT_CREDENTIALS', 'ADMIN_USER_PASSWORD_AUTH']);
+    expect(complete('profile', 'edit', 'dev', '--refresh-method', 'get')).toEqual(['GetTokensFromRefreshToken']);
+    expect(complete('profile', 'add', 'x', '--preferred-challenge', 'PASSWORD')).toEqual(['PASSWORD', 'PASSWORD_SRP']);
+    expect(complete('login', 'dev', '--no')).toEqual(['--no-browser']);
+    expect(complete('--debug', 'token', '--t')).toEqual(['--type']);
+  });
+
+  it('offers commands and subcommands after help', () => {
+    expect(complete('help', 'to')).toEqual(['token']);
+    expect(complete('help', 'profile', 'a')).toEqual(['add']);
+    expect(complete('help', 'token', '')).toEqual([]);
   });
 
   it('offers subcommands of profile and agent and shells of completion, and leaves the command after exec -- to the shell', () => {

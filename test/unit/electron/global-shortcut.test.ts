@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyGlobalShortcut, enableShortcutPortal, refusedShortcutNotice } from '../../../main/electron/global-shortcut.ts';
+import { addGlobalShortcut, applyGlobalShortcut, enableShortcutPortal, refusedShortcutNotice } from '../../../main/electron/global-shortcut.ts';
 import { Recorder, StandInApp } from '../../support/electron-standin/standin-app.ts';
 
 function recordingShortcuts(register: (accelerator: string) => boolean) {
@@ -53,5 +53,17 @@ describe('the Wayland shortcut portal switch on the stand-in app (Electron stood
     expect(enableShortcutPortal(app.commandLine, 'linux', { DISPLAY: ':0' })).toBe(false);
     expect(enableShortcutPortal(app.commandLine, 'darwin', { WAYLAND_DISPLAY: 'wayland-0' })).toBe(false);
     expect(app.switches).toEqual([]);
+  });
+});
+
+describe('a second global shortcut (quick copy)', () => {
+  it('binds beside the first without dropping it, and says when it is refused or absent', () => {
+    const registered: string[] = [];
+    const shortcuts = { register: (accelerator: string) => (registered.push(accelerator), accelerator !== 'Alt+F2') };
+    expect(addGlobalShortcut(shortcuts, 'CommandOrControl+Shift+Space', () => undefined)).toBe('active');
+    expect(addGlobalShortcut(shortcuts, 'Alt+F2', () => undefined)).toBe('refused');
+    expect(addGlobalShortcut(shortcuts, '', () => undefined)).toBe('none');
+    expect(addGlobalShortcut({ register: () => { throw new Error('bad accelerator'); } }, 'Nope', () => undefined)).toBe('refused');
+    expect(registered).toEqual(['CommandOrControl+Shift+Space', 'Alt+F2']);
   });
 });

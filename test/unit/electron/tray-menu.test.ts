@@ -1,33 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { health, trayMenuTemplate, trayModel, type TrayAction } from '../../../main/electron/tray-menu.ts';
+import { health, trayMenuTemplate, trayModel, withRecent, type TrayAction, type TrayItem } from '../../../main/electron/tray-menu.ts';
 import type { ProfileView } from '../../../main/ipc/contract.ts';
 
 const NOW = 1_800_000_000_000;
-const profile = (name: string, state: ProfileView['state'], expiresInMin?: number): ProfileView => ({
+const profile = (name: string, state: ProfileView['state'], expiresInMin?: number, extra: Partial<ProfileView> = {}): ProfileView => ({
   id: `id-${name}`, name, region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client', authFlow: 'USER_SRP_AUTH', signIn: 'password',
-  hasClientSecret: false, autoRefresh: true, state, ...(expiresInMin !== undefined ? { expiresAt: NOW + expiresInMin * 60_000 } : {}),
+  hasClientSecret: false, autoRefresh: true, state, ...(expiresInMin !== undefined ? { expiresAt: NOW + expiresInMin * 60_000 } : {}), ...extra,
 });
+const labels = (items: TrayItem[]): string[] => items.map((i) => i.label ?? '---');
+const find = (items: TrayItem[], label: string): TrayItem | undefined => items.find((i) => i.label === label);
+
+/** Thirty profiles: ten each in dev, staging and prod. */
+const thirty = (): ProfileView[] => ['dev', 'staging', 'prod'].flatMap((env) => Array.from({ length: 10 }, (_, i) => profile(`svc${i}-${env}`, 'signed-in', 30 + i)));
 
 describe('the tray menu as data', () => {
-  it('lists each profile with its state and time left, then Open and Quit', () => {
-    const model = trayModel([profile('dev', 'signed-in', 42), profile('prod', 'sign-in-required')], NOW);
-    expect(model.items.map((i) => i.label ?? '---')).toEqual(['dev \u2014 42 min left', 'prod \u2014 sign in required', '---', 'Open', 'Quit']);
+  it('puts the default profile\u2019s copy (with its shortcut) and the recent profiles first, as one-click copies', () => {
+    const model = trayModel(thirty(), NOW, undefined, { defaultProfileId: 'id-svc0-dev', shortcut: 'CommandOrControl+Shift+T', recentIds: ['id-svc3-prod', 'id-svc0-dev', 'id-svc1-staging', 'id-gone', 'id-svc2-dev', 'id-svc4-dev'] });
+    expect(model.items[0]).toEqual({ label: 'Copy default: svc0-dev \u2014 30 min', accelerator: 'CommandOrControl+Shift+T', action: { kind: 'copy', profileId: 'id-svc0-dev', token: 'access', format: 'raw' } });
+    // The default is not repeated among the recent ones; a removed profile is skipped; three at most.
+    expect(labels(model.items.slice(1, 5))).toEqual(['Recent', 'svc3-prod \u26A0 prod \u2014 33 min', 'svc1-staging \u2014 31 min', 'svc2-dev \u2014 32 min']);
+    expect(model.items[2]?.action).toEqual({ kind: 'copy', profileId: 'id-svc3-prod', token: 'access', format: 'raw' });
   });
 
-  it('gives each profile its actions; copies are disabled without tokens', () => {
-    const [dev, prod] = trayModel([profile('dev', 'signed-in', 42), profile('prod', 'signed-out')], NOW).items;
-    expect(dev?.submenu?.filter((i) => i.action).map((i) => [i.label, i.enabled ?? true])).toEqual([
-      ['Copy access token', true], ['Copy ID token', true], ['Copy as Authorization header', true], ['Copy as shell export', true], ['Refresh now', true], ['Sign in\u2026', true],
+  it('groups the rest by environment, dev first and prod marked, each a list of one-click copies and their other formats', () => {
+    const model = trayModel(thirty(), NOW);
+    expect(labels(model.items)).toEqual(['Development (10)', 'Staging (10)', '\u26A0 Production (10)', '---', 'Open Cognito Token Manager', 'Quit']);
+    const prod = find(model.items, '\u26A0 Production (10)')!.submenu!;
+    expect(prod[0]).toEqual({ label: 'svc0-prod \u26A0 prod \u2014 30 min', action: { kind: 'copy', profileId: 'id-svc0-prod', token: 'access', format: 'raw' } });
+    const formats = find(prod, 'Other formats')!.submenu!;
+    expect(formats).toHaveLength(10);
+    const svc0 = formats[0]!.submenu!;
+    expect(labels(svc0)).toEqual([
+      'Access token', '  Token', '  Authorization header', '  curl command', '  Shell export', '  PowerShell variable', '  fish export', '  JSON with expiry', '---',
+      'ID token', '  Token', '  Authorization header', '  curl command', '  Shell export', '  PowerShell variable', '  fish export', '  JSON with expiry', '---',
+      'Refresh now', 'Sign in\u2026',
     ]);
-    expect(dev?.submenu?.[2]?.action).toEqual({ kind: 'copy', profileId: 'id-dev', token: 'access', format: 'header' });
-    expect(prod?.submenu?.filter((i) => i.label?.startsWith('Copy')).every((i) => i.enabled === false)).toBe(true);
+    expect(svc0[11]?.action).toEqual({ kind: 'copy', profileId: 'id-svc0-prod', token: 'id', format: 'header' });
   });
 
-  it('shows the overall health: errors over sign-ins needed over all fresh', () => {
-    expect(health([profile('a', 'signed-in', 5)])).toBe('ok');
-    expect(health([profile('a', 'signed-in', 5), profile('b', 'sign-in-required')])).toBe('warning');
-    expect(health([profile('a', 'error'), profile('b', 'sign-in-required')])).toBe('error');
-    expect(health([])).toBe('ok');
+  it('keeps Copy while the token is valid, whatever the last refresh did', () => {
+    const failing = profile('orders', 'error', 14, { problem: 'ServiceUnavailableException: try later' });
+    const model = trayModel([failing], NOW);
+    expect(model.items[0]?.submenu?.[0]).toEqual({ label: 'orders \u2014 14 min', action: { kind: 'copy', profileId: 'id-orders', token: 'access', format: 'raw' } });
+    expect(model.health).toBe('warning');
+  });
+
+  it('lists profiles that need a sign-in in their own section; renewable ones renew; machine-to-machine ones get a token', () => {
+    const model = trayModel([profile('lost', 'sign-in-required'), profile('old', 'expired', -5), profile('m2m', 'signed-out', undefined, { authFlow: 'CLIENT_CREDENTIALS', signIn: 'none' })], NOW);
+    expect(labels(model.items).slice(-5)).toEqual(['Needs sign-in', 'lost \u2014 Sign in\u2026', '---', 'Open Cognito Token Manager', 'Quit']);
+    const group = model.items[0]!.submenu!;
+    expect(group.slice(0, 2)).toEqual([
+      { label: 'm2m \u2014 Get token', action: { kind: 'sign-in', profileId: 'id-m2m' } },
+      { label: 'old \u2014 expired, renew', action: { kind: 'refresh', profileId: 'id-old' } },
+    ]);
+    // Client credentials have no ID token: their formats menu offers the access token only.
+    const m2mFormats = find(group, 'Other formats')!.submenu![0]!.submenu!;
+    expect(labels(m2mFormats)).not.toContain('ID token');
+    expect(m2mFormats.filter((i) => i.action?.kind === 'copy').every((i) => i.enabled === false)).toBe(true);
+  });
+
+  it('marks a custom endpoint on the profile\u2019s items', () => {
+    const model = trayModel([profile('local', 'signed-in', 20, { endpoint: 'http://localhost:9229/' })], NOW);
+    expect(model.items[0]?.submenu?.[0]?.label).toBe('local [emulator] \u2014 20 min');
+  });
+
+  it('shows the overall health: lost tokens over failed renewals over all fresh', () => {
+    expect(health([profile('a', 'signed-in', 5)], NOW)).toBe('ok');
+    expect(health([profile('a', 'signed-in', 5), profile('b', 'sign-in-required')], NOW)).toBe('error');
+    expect(health([profile('a', 'error', 5), profile('b', 'expired', -1)], NOW)).toBe('warning');
+    expect(health([], NOW)).toBe('ok');
   });
 
   it('puts the next expiry and what needs attention in the tooltip', () => {
@@ -42,14 +83,26 @@ describe('the tray menu as data', () => {
     expect(JSON.stringify(trayModel(profiles, NOW))).not.toBe(JSON.stringify(trayModel([profile('dev', 'expired', -1)], NOW)));
   });
 
-  it('turns the model into Electron menu items whose clicks run the actions', () => {
+  it('turns the model into Electron menu items whose clicks run the actions, showing the shortcut without claiming it', () => {
     const ran: TrayAction[] = [];
-    const template = trayMenuTemplate(trayModel([profile('dev', 'signed-in', 42)], NOW), (action) => ran.push(action));
-    const submenu = template[0]?.submenu as { label?: string; click?: () => void }[];
-    submenu.find((i) => i.label === 'Copy ID token')?.click?.();
+    const template = trayMenuTemplate(trayModel([profile('dev', 'signed-in', 42)], NOW, undefined, { defaultProfileId: 'id-dev', shortcut: 'Alt+T' }), (action) => ran.push(action));
+    (template[0] as { click?: () => void }).click?.();
+    const group = template[2]?.submenu as { label?: string; click?: () => void }[];
+    group[0]?.click?.();
     (template.at(-1) as { click?: () => void }).click?.();
-    expect(ran).toEqual([{ kind: 'copy', profileId: 'id-dev', token: 'id', format: 'raw' }, { kind: 'quit' }]);
+    expect(template[0]).toMatchObject({ accelerator: 'Alt+T', registerAccelerator: false });
+    expect(ran).toEqual([
+      { kind: 'copy', profileId: 'id-dev', token: 'access', format: 'raw' },
+      { kind: 'copy', profileId: 'id-dev', token: 'access', format: 'raw' },
+      { kind: 'quit' },
+    ]);
     expect(template[1]).toEqual({ type: 'separator' });
+  });
+
+  it('keeps the recent list most recent first, without repeats, a few longer than shown', () => {
+    let recent: string[] = [];
+    for (const id of ['a', 'b', 'c', 'a', 'd', 'e', 'f', 'g']) recent = withRecent(recent, id);
+    expect(recent).toEqual(['g', 'f', 'e', 'd', 'a', 'c']);
   });
 
   it('says so when there are no profiles', () => {
@@ -59,7 +112,7 @@ describe('the tray menu as data', () => {
   it('shows the problem, an error icon, Open and Quit when the profiles cannot be read', () => {
     const model = trayModel([], NOW, 'The OS keychain did not answer.');
     expect(model.health).toBe('error');
-    expect(model.items.map((i) => i.label ?? '---')).toEqual(['The OS keychain did not answer.', '---', 'Open', 'Quit']);
+    expect(labels(model.items)).toEqual(['The OS keychain did not answer.', '---', 'Open Cognito Token Manager', 'Quit']);
     expect(model.tooltip).toBe('Cognito Token Manager\nThe OS keychain did not answer.');
   });
 });

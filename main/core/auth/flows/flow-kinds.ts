@@ -3,6 +3,7 @@ import { clientCredentialsKind } from './client-credentials-flow.ts';
 import { managedLoginKind } from './managed-login-flow.ts';
 import type { FlowKind, FlowServices, SignInFlow, SignInMethod } from './sign-in-flow.ts';
 import { userPoolApi } from './user-pool-flow.ts';
+import { adminApi } from '../../aws/admin-flow.ts';
 
 /**
  * The one place that maps a profile's auth flow to its kind of sign-in; everything else asks the kind.
@@ -13,8 +14,8 @@ const KINDS: Record<Profile['authFlow'], FlowKind> = {
   USER_PASSWORD_AUTH: userPoolApi,
   CUSTOM_AUTH: userPoolApi,
   USER_AUTH: userPoolApi,
-  // The administrator API (AdminInitiateAuth, #23) plugs in here; until then the user-pool conversation refuses these with advice.
-  ADMIN_USER_PASSWORD_AUTH: userPoolApi,
+  // The administrator API (AdminInitiateAuth, IAM-signed); ADMIN_NO_SRP_AUTH is its retired name, refused with advice.
+  ADMIN_USER_PASSWORD_AUTH: adminApi,
   ADMIN_NO_SRP_AUTH: userPoolApi,
   MANAGED_LOGIN: managedLoginKind,
   CLIENT_CREDENTIALS: clientCredentialsKind,

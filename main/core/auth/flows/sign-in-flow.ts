@@ -1,3 +1,4 @@
+import type { Logger } from '../../logging/logger.ts';
 import type { CognitoTransport } from '../../cognito/transport.ts';
 import type { OpenUrl } from '../../oauth/managed-login.ts';
 import type { Profile } from '../../profiles/profile.ts';
@@ -21,6 +22,8 @@ export interface FlowServices {
   lastUser: () => Promise<string | undefined>;
   /** Remembers that the profile's endpoint lacks GetTokensFromRefreshToken (a failure only costs one call later). */
   rememberRefreshFallback: () => Promise<void>;
+  /** Where a flow says what it decided that a person may want to know (`--debug`, the app's log). */
+  logger?: Logger;
 }
 
 /** What starting a sign-in gets: the person's first answers, a way to show a URL, and a signal that cancels. */

@@ -18,15 +18,20 @@ export const userPoolApi: FlowKind = {
   create: (profile, services) => new UserPoolFlow(profile, services),
 };
 
+/** The user-pool flow over another wire client (the administrator kind's signed one, main/core/aws/admin-flow.ts). */
+export function createUserPoolFlow(profile: Profile, services: FlowServices, client: CognitoClient): SignInFlow {
+  return new UserPoolFlow(profile, services, client);
+}
+
 class UserPoolFlow implements SignInFlow {
   private readonly profile: Profile;
   private readonly services: FlowServices;
   private readonly client: CognitoClient;
 
-  constructor(profile: Profile, services: FlowServices) {
+  constructor(profile: Profile, services: FlowServices, client?: CognitoClient) {
     this.profile = profile;
     this.services = services;
-    this.client = new CognitoClient(services.transport, cognitoEndpoint(profile.region, profile.endpoint, profile.fips));
+    this.client = client ?? new CognitoClient(services.transport, cognitoEndpoint(profile.region, profile.endpoint, profile.fips));
   }
 
   async start({ credentials }: StartRequest): Promise<FlowStart> {

@@ -67,7 +67,7 @@ describe('sign-in conversation: every flow, against the emulator over HTTP', () 
     expect((await conversation.answer({ code: emulator.outbox('alice').at(-1)! })).kind).toBe('tokens');
   });
 
-  it.each([['ADMIN_USER_PASSWORD_AUTH', /AWS IAM credentials.*USER_PASSWORD_AUTH/], ['ADMIN_NO_SRP_AUTH', /replaced it with ADMIN_USER_PASSWORD_AUTH.*USER_PASSWORD_AUTH.*USER_SRP_AUTH/]])(
+  it.each([['ADMIN_NO_SRP_AUTH', /replaced it with ADMIN_USER_PASSWORD_AUTH.*USER_PASSWORD_AUTH.*USER_SRP_AUTH/]])(
     'refuses %s without calling Cognito, naming what to use', async (authFlow, message) => {
       const from = emulator.requests.length;
       await expect(conversationFor(emulator, profileOf(emulator, { username: 'alice', authFlow })).start({ password: PASSWORD })).rejects.toThrow(message);

@@ -15,24 +15,24 @@ const device = { deviceKey: 'us-east-1_dev', deviceGroupKey: '-group', devicePas
 describe('remembered devices by canonical username (in-memory keychain)', () => {
   it('keeps a confirmed device under the canonical name and the alias as typed', async () => {
     const vault = newVault();
-    await vaultDeviceMemory(vault, POOL, 'alice@example.com').save(device, CANONICAL);
-    expect(await vault.device(POOL, CANONICAL)).toEqual(device);
-    expect(await vault.device(POOL, 'alice@example.com')).toEqual(device);
+    await vaultDeviceMemory(vault.devices, POOL, 'alice@example.com').save(device, CANONICAL);
+    expect(await vault.devices.get(POOL, CANONICAL)).toEqual(device);
+    expect(await vault.devices.get(POOL, 'alice@example.com')).toEqual(device);
   });
 
   it('a sign-in with another alias of the same user finds the device through the profile\u2019s last known canonical name', async () => {
     const vault = newVault();
-    await vaultDeviceMemory(vault, POOL, 'alice@example.com').save(device, CANONICAL);
-    expect(await vaultDeviceMemory(vault, POOL, '+15555551234', CANONICAL).load()).toEqual(device);
-    expect(await vaultDeviceMemory(vault, POOL, '+15555551234').load()).toBeUndefined();
+    await vaultDeviceMemory(vault.devices, POOL, 'alice@example.com').save(device, CANONICAL);
+    expect(await vaultDeviceMemory(vault.devices, POOL, '+15555551234', CANONICAL).load()).toEqual(device);
+    expect(await vaultDeviceMemory(vault.devices, POOL, '+15555551234').load()).toBeUndefined();
   });
 
   it('forgetting an unknown device removes it under every name it was found by', async () => {
     const vault = newVault();
-    const memory = vaultDeviceMemory(vault, POOL, 'alice@example.com', CANONICAL);
+    const memory = vaultDeviceMemory(vault.devices, POOL, 'alice@example.com', CANONICAL);
     await memory.save(device, CANONICAL);
     await memory.forget();
-    expect(await vault.device(POOL, CANONICAL)).toBeUndefined();
-    expect(await vault.device(POOL, 'alice@example.com')).toBeUndefined();
+    expect(await vault.devices.get(POOL, CANONICAL)).toBeUndefined();
+    expect(await vault.devices.get(POOL, 'alice@example.com')).toBeUndefined();
   });
 });

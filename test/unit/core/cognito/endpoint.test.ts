@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cognitoEndpoint, fipsProblem, issuerFor, issuersFor } from '../../../../main/core/cognito/endpoint.ts';
+import { cognitoEndpoint, customServers, endpointProblem, fipsProblem, isLoopbackHost, issuerFor, issuersFor } from '../../../../main/core/cognito/endpoint.ts';
 import { parseProfileFields, profileWarnings } from '../../../../main/core/profiles/profile.ts';
 
 describe('Cognito endpoints per partition, FIPS, and the issuer', () => {
@@ -52,5 +52,24 @@ describe('pool ids: emulators with a custom endpoint, multi-Region replicas with
     const replica = parseProfileFields({ ...fields, region: 'eu-west-1', userPoolId: 'us-east-1_Abc123' });
     expect(profileWarnings(replica)).toEqual([expect.stringMatching(/names region us-east-1, but the profile uses eu-west-1: right for a multi-Region replica/)]);
     expect(profileWarnings(parseProfileFields({ ...fields, userPoolId: 'us-east-1_Abc123' }))).toEqual([]);
+  });
+});
+
+describe('endpointProblem, isLoopbackHost and customServers: plain http only on loopback; servers not AWS\'s named', () => {
+  it('takes https anywhere and http only on a loopback address', () => {
+    expect(endpointProblem('https://cognito.example.com')).toBeUndefined();
+    for (const local of ['http://127.0.0.1:9229', 'http://127.1.2.3', 'http://localhost:4566', 'http://[::1]:9229']) expect(endpointProblem(local), local).toBeUndefined();
+    for (const remote of ['http://10.0.0.1', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'http://0.0.0.0']) expect(endpointProblem(remote), remote).toMatch(/only for a loopback address/);
+    expect(endpointProblem('ftp://127.0.0.1')).toBe('expected an https:// URL');
+    expect(endpointProblem('https://user:pw@cognito.example.com')).toBe('expected no credentials in the URL');
+    expect(isLoopbackHost('127.0.0.1')).toBe(true);
+    expect(isLoopbackHost('127.0.0.1.nip.io')).toBe(false);
+  });
+
+  it('names custom endpoints and domains as origins, leaving AWS\'s own hosts out', () => {
+    expect(customServers({ endpoint: 'https://cognito-idp.us-east-1.amazonaws.com/', domain: 'https://x.auth.us-east-1.amazoncognito.com' })).toEqual([]);
+    expect(customServers({ endpoint: 'http://127.0.0.1:9229/', domain: 'https://auth.example.com' })).toEqual(['http://127.0.0.1:9229', 'https://auth.example.com']);
+    expect(customServers({ endpoint: 'https://same.example', domain: 'https://same.example/' })).toEqual(['https://same.example']);
+    expect(customServers({ endpoint: 'https://amazonaws.com.evil.example' })).toEqual(['https://amazonaws.com.evil.example']);
   });
 });

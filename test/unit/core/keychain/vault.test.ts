@@ -126,7 +126,7 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
   it('refuses a client secret or device that would not fit one Windows item, with a clear message, storing nothing', async () => {
     const { counting, windows } = stores();
     const vault = new Vault(windows, folder());
-    await expect(vault.saveClientSecret('p', 's'.repeat(3_000))).rejects.toThrow(/client secret is 3000 bytes, more than the 2560 bytes.*Nothing stored was changed/);
+    await expect(vault.clientSecrets.save('p', 's'.repeat(3_000))).rejects.toThrow(/client secret is 3000 bytes, more than the 2560 bytes.*Nothing stored was changed/);
     expect(counting.entries.size).toBe(0);
   });
 });

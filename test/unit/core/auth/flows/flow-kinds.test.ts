@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { noDeviceMemory } from '../../../../../main/core/auth/device-memory.ts';
 import { flowFor, flowKind, signInNeeds } from '../../../../../main/core/auth/flows/flow-kinds.ts';
+import { adminApi } from '../../../../../main/core/aws/admin-flow.ts';
 import type { FlowServices } from '../../../../../main/core/auth/flows/sign-in-flow.ts';
 import type { CognitoTransport } from '../../../../../main/core/cognito/transport.ts';
 import type { TokenSet } from '../../../../../main/core/tokens/token-set.ts';
@@ -65,10 +66,12 @@ describe('one flow per kind of sign-in, chosen once from the profile', () => {
     expect(services.calls).toEqual([]);
   });
 
-  it('the administrator flows are refused with advice before any request, until the administrator API kind exists', async () => {
+  it('ADMIN_USER_PASSWORD_AUTH is the administrator kind (a password first); its retired name ADMIN_NO_SRP_AUTH is refused with advice before any request', async () => {
+    expect(flowKind(profile({ authFlow: 'ADMIN_USER_PASSWORD_AUTH' }))).toBe(adminApi);
+    expect(signInNeeds(profile({ authFlow: 'ADMIN_USER_PASSWORD_AUTH' }))).toEqual({ signIn: 'password', passwordRequired: true });
     const services = recordingServices();
-    const start = flowFor(profile({ authFlow: 'ADMIN_USER_PASSWORD_AUTH' }), services).start({ credentials: { password: 'pw' }, signal: new AbortController().signal });
-    await expect(start).rejects.toThrow(/AWS IAM credentials.*USER_PASSWORD_AUTH/);
+    const start = flowFor(profile({ authFlow: 'ADMIN_NO_SRP_AUTH' }), services).start({ credentials: { password: 'pw' }, signal: new AbortController().signal });
+    await expect(start).rejects.toThrow(/replaced it with ADMIN_USER_PASSWORD_AUTH/);
     expect(services.calls).toEqual([]);
   });
 

@@ -1,0 +1,19 @@
+import { fishQuote, posixQuote, powershellQuote } from '../tokens/shell-quote.ts';
+import { awsEnvironment, type AwsCredentials } from './aws-credentials.ts';
+
+/** The shells "copy as AWS exports" writes for. */
+export const AWS_EXPORT_SHELLS = ['env', 'powershell', 'fish'] as const;
+/** One of them. */
+export type AwsExportShell = (typeof AWS_EXPORT_SHELLS)[number];
+
+/**
+ * The credentials as lines a shell loads (`export AWS_ACCESS_KEY_ID='…'`, PowerShell's `$env:`, fish's `set -gx`), the
+ * variables `ctm exec --aws` sets; every value quoted, since these lines are pasted into shells.
+ */
+export function awsExportLines(credentials: AwsCredentials, shell: AwsExportShell): string {
+  return Object.entries(awsEnvironment(credentials)).map(([name, value]) => {
+    if (shell === 'powershell') return `$env:${name} = ${powershellQuote(value)}`;
+    if (shell === 'fish') return `set -gx ${name} ${fishQuote(value)}`;
+    return `export ${name}=${posixQuote(value)}`;
+  }).join('\n');
+}
