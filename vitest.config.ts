@@ -22,6 +22,8 @@ export default defineConfig(({ mode }) => ({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     sequence: { sequencer: ProjectOrder },
+    // CTM_COUNT_ASSERTIONS=<file> appends each file's test and assertion counts (how "not one assertion fewer" is checked).
+    setupFiles: ['test/support/assertion-count.ts'],
     projects: [
       { extends: true, test: { name: 'slow', include: includeOf('slow'), globalSetup: [KEYRINGS] } },
       { extends: true, test: { name: 'browser', include: includeOf('browser'), globalSetup: [KEYRINGS] } },
