@@ -21,6 +21,9 @@ export default defineConfig(({ mode }) => ({
     maxWorkers: WORKERS,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for an event (a row's state, a file, a process) and gives up after this; vitest's 1 s default
+    // fails on a loaded machine, where four files share two cores. A liveness bound, not a speed target.
+    expect: { poll: { timeout: 15_000 } },
     sequence: { sequencer: ProjectOrder },
     // CTM_COUNT_ASSERTIONS=<file> appends each file's test and assertion counts (how "not one assertion fewer" is checked).
     setupFiles: ['test/support/assertion-count.ts'],

@@ -2,16 +2,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTool } from '../../main/clipboard/run-tool.ts';
-import { WAYLAND_NEEDS_WL_CLIPBOARD } from '../../main/electron/clipboard-route.ts';
-import { SIGN_IN_REQUESTED_CHANNEL } from '../../main/ipc/contract.ts';
-import { LIBSECRET_MISSING } from '../../main/core/keychain/keytar-secret-store.ts';
-import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
-import { during, named, runMainAsync } from '../support/electron-standin/run-main.ts';
-import { startHeadlessWayland, type HeadlessWayland } from '../support/headless-wayland.ts';
-import { runCtm } from '../support/run-ctm.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
-import { HAS_KEYRING, hasCommand, systemComponent } from '../support/system-components.ts';
+import { runTool } from '../../../main/clipboard/run-tool.ts';
+import { WAYLAND_NEEDS_WL_CLIPBOARD } from '../../../main/electron/clipboard-route.ts';
+import { SIGN_IN_REQUESTED_CHANNEL } from '../../../main/ipc/contract.ts';
+import { LIBSECRET_MISSING } from '../../../main/core/keychain/keytar-secret-store.ts';
+import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
+import { during, named, runMainAsync } from '../../support/electron-standin/run-main.ts';
+import { startHeadlessWayland, type HeadlessWayland } from '../../support/headless-wayland.ts';
+import { runCtm } from '../../support/run-ctm.ts';
+import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { HAS_KEYRING, hasCommand, systemComponent } from '../../support/system-components.ts';
 
 const HAS_WAYLAND = systemComponent('sway and wl-clipboard', hasCommand('sway') && hasCommand('wl-copy') && hasCommand('setpriv'), 'apt-get install --no-install-recommends sway wl-clipboard');
 const SHORTCUT = 'CommandOrControl+Shift+T';
