@@ -15,6 +15,7 @@ export async function showInspector(dialog: HTMLDialogElement, api: Api, profile
   dialog.replaceChildren(h('div', { class: 'fields inspector' },
     h('h2', { id: 'inspect-dialog-title' }, `${kind === 'access' ? 'Access' : 'ID'} token of ${profile.name}`),
     body,
+    profile.identityPoolId ? await awsPart(dialog, api, profile, kind) : undefined,
     h('div', { class: 'buttons' },
       hasIdToken(profile) ? h('button', { type: 'button', onclick: () => void showInspector(dialog, api, profile, other) }, `Show the ${other === 'access' ? 'access' : 'ID'} token`) : undefined,
       h('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close'),
@@ -23,6 +24,23 @@ export async function showInspector(dialog: HTMLDialogElement, api: Api, profile
   if (!dialog.open) dialog.showModal();
   dialog.querySelector<HTMLButtonElement>('.buttons .primary')?.focus({ preventScroll: true });
   dialog.scrollTop = 0;
+}
+
+/** A profile with an identity pool: its identity id and when its AWS credentials expire (never a key), and a copy as exports. */
+async function awsPart(dialog: HTMLDialogElement, api: Api, profile: ProfileView, kind: TokenKind): Promise<HTMLElement> {
+  const identity = await api.awsIdentity(profile.id).catch(() => null);
+  const copy = async (): Promise<void> => {
+    await api.copyAwsExports(profile.id, 'env');
+    await showInspector(dialog, api, profile, kind);
+  };
+  return h('div', {},
+    h('h3', {}, 'AWS credentials (identity pool)'),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Identity id'), h('dd', { class: 'mono', 'data-testid': 'aws-identity' }, identity?.identityId ?? 'none yet'),
+      h('dt', {}, 'Expires'), h('dd', { 'data-testid': 'aws-expires' }, identity ? identity.expiresAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '\u2014'),
+    ),
+    h('button', { type: 'button', onclick: () => void copy() }, 'Copy as AWS exports'),
+  );
 }
 
 function inspection(view: TokenInspectionView): HTMLElement {

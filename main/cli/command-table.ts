@@ -10,6 +10,7 @@ import { listProfiles, removeProfile } from './commands/profile-command.ts';
 import { addProfile, editProfile } from './commands/profile-edit-command.ts';
 import { exportProfilesCommand, importProfiles } from './commands/profile-transfer-command.ts';
 import { proxyCommand } from './commands/proxy-command.ts';
+import { profileDefaultCommand, settingsCommand } from './commands/settings-command.ts';
 import { statusCommand } from './commands/status-command.ts';
 import { tokenCommand } from './commands/token-command.ts';
 import type { CommandSpec, ParsedCommand } from './spec/command-spec.ts';
@@ -20,8 +21,9 @@ import { ENDPOINT_CREDENTIALS_SPEC, ENDPOINT_RUN_SPEC, ENDPOINT_SETTINGS_SPEC } 
 import { EXEC_SPEC } from './spec/commands/exec-spec.ts';
 import { LOGIN_SPEC } from './spec/commands/login-spec.ts';
 import { LOGOUT_SPEC } from './spec/commands/logout-spec.ts';
-import { PROFILE_ADD_SPEC, PROFILE_EDIT_SPEC, PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC, PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from './spec/commands/profile-specs.ts';
+import { PROFILE_ADD_SPEC, PROFILE_DEFAULT_SPEC, PROFILE_EDIT_SPEC, PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC, PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from './spec/commands/profile-specs.ts';
 import { PROXY_SPEC } from './spec/commands/proxy-spec.ts';
+import { SETTINGS_SPEC } from './spec/commands/settings-spec.ts';
 import { STATUS_SPEC } from './spec/commands/status-spec.ts';
 import { TOKEN_SPEC } from './spec/commands/token-spec.ts';
 import { parseCommand } from './spec/parse-command.ts';
@@ -66,6 +68,8 @@ export const COMMAND_TABLE: readonly RunnableCommand[] = [
   runnable(PROFILE_REMOVE_SPEC, removeProfile),
   runnable(PROFILE_IMPORT_SPEC, importProfiles),
   runnable(PROFILE_EXPORT_SPEC, exportProfilesCommand),
+  runnable(PROFILE_DEFAULT_SPEC, profileDefaultCommand),
+  runnable(SETTINGS_SPEC, settingsCommand),
   runnable(AGENT_START_SPEC, agentStartCommand),
   runnable(AGENT_STOP_SPEC, agentStopCommand),
   runnable(AGENT_STATUS_SPEC, agentStatusCommand),

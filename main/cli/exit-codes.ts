@@ -1,7 +1,8 @@
-import type { ErrorKind } from '../core/errors.ts';
+import { CognitoServiceError } from '../core/cognito/cognito-errors.ts';
+import { CtmError, type ErrorKind } from '../core/errors.ts';
 
 /** `ctm`'s exit codes, as documented in the README. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, signInRequired: 3, network: 4, refused: 5, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, signInRequired: 3, network: 4, refused: 5, credentials: 6, interrupted: 130 } as const;
 
 /** What each exit code means, for `ctm --help` and the README (the spec test checks both against EXIT). */
 export const EXIT_CODE_MEANINGS: readonly (readonly [number, string])[] = [
@@ -11,6 +12,7 @@ export const EXIT_CODE_MEANINGS: readonly (readonly [number, string])[] = [
   [EXIT.signInRequired, 'sign-in required'],
   [EXIT.network, 'network or service error'],
   [EXIT.refused, 'a token refused (not a JWT, a bad signature, another user\'s)'],
+  [EXIT.credentials, 'sign-in refused: wrong password, unknown user, wrong or too many codes, a new password the policy refuses (retrying the same will not help)'],
   [EXIT.interrupted, 'interrupted (Ctrl-C at a prompt)'],
 ];
 
@@ -30,4 +32,33 @@ export function exitCodeFor(kind: ErrorKind): number {
     default:
       return EXIT.failure;
   }
+}
+
+/**
+ * What Cognito says when it refuses what a person typed (or the account's state), as opposed to a network or service
+ * fault: exit 6, so a script that retries on 4 does not retry bad credentials into a lockout.
+ */
+const CREDENTIAL_REFUSALS = new Set([
+  'NotAuthorizedException',
+  'UserNotFoundException',
+  'CodeMismatchException',
+  'ExpiredCodeException',
+  'EnableSoftwareTokenMFAException',
+  'InvalidPasswordException',
+  'PasswordHistoryPolicyViolationException',
+  'PasswordResetRequiredException',
+  'UserNotConfirmedException',
+]);
+
+/** A sign-in Cognito refused, said in ctm's words (too many wrong codes): exit 6 like Cognito's own refusals. */
+export class SignInRefusedError extends CtmError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('service', message, options);
+  }
+}
+
+/** The exit code for an error: by its kind, except that Cognito's refusals of credentials get their own (6). */
+export function exitCodeForError(error: CtmError): number {
+  if (error instanceof SignInRefusedError || (error instanceof CognitoServiceError && CREDENTIAL_REFUSALS.has(error.type))) return EXIT.credentials;
+  return exitCodeFor(error.kind);
 }

@@ -14,5 +14,5 @@ export async function chosenProfile(positionals: string[], app: Core, env: NodeJ
   if (env.CTM_PROFILE) return app.profiles.get(env.CTM_PROFILE);
   const profile = await defaultProfile(app.profiles);
   if (profile) return profile;
-  throw new BadInputError("Missing profile name: give one, set CTM_PROFILE, or choose a default profile in the app's settings.");
+  throw new BadInputError('Missing profile name: give one, set CTM_PROFILE, or choose a default profile: ctm profile default NAME');
 }

@@ -4,7 +4,7 @@ import { CLIP_CLEAR_COMMAND } from '../clipboard/clip-token.ts';
 import { COMMAND_TABLE } from './command-table.ts';
 import { clipClearCommand } from './commands/clip-clear-command.ts';
 import { completeCommand } from './commands/completion-command.ts';
-import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { EXIT, exitCodeForError } from './exit-codes.ts';
 import { ALL_SPECS, GROUPS, lookUp, subcommandsOf, topLevelNames } from './spec/all-specs.ts';
 import { didYouMean } from './spec/nearest.ts';
 import { commandHelp, groupHelp, overviewHelp } from './spec/render-help.ts';
@@ -29,7 +29,7 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
     if (error instanceof PromptInterruptedError) return EXIT.interrupted;
     const problem = asCtmError(error);
     terminal.stderr.write(`ctm: ${plainText(oneLine(problem.message), Infinity)}\n`);
-    return exitCodeFor(problem.kind);
+    return exitCodeForError(problem);
   }
 }
 

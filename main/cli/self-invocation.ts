@@ -16,3 +16,15 @@ export function selfInvocation(args: string[], argv: readonly string[] = process
   const script = argv[1];
   return script === undefined ? undefined : { command: execPath, args: [...execArgv, script, ...args] };
 }
+
+/** What `ctm exec` hands its command and a self-invocation must not keep for its whole life (an agent runs for days). */
+export const EXEC_TOKEN_VARIABLES = ['CTM_ACCESS_TOKEN', 'CTM_ID_TOKEN', 'CTM_AUTHORIZATION', 'CTM_ACCESS_TOKEN_EXPIRES_AT'] as const;
+
+/**
+ * The environment a self-invocation starts with: this one without the token variables of a surrounding `ctm exec`
+ * (an agent or a clipboard clearer started inside one would otherwise carry those tokens, readable in its environ).
+ */
+export function selfEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const tokens: readonly string[] = EXEC_TOKEN_VARIABLES;
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !tokens.includes(name)));
+}

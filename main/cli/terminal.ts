@@ -21,9 +21,21 @@ export class PromptInterruptedError extends Error {
   }
 }
 
+/** How a prompt is asked: hidden (`secret`), and the flag that gives its answer in a script (named when there is no terminal). */
+export interface AskOptions {
+  secret?: boolean;
+  flag?: string;
+}
+
+/** "X is needed, but stdin is not a terminal: pass it with" the flag that gives it. */
+function noTerminal(what: string, flag: string | undefined): BadInputError {
+  const how = flag ? `pass it with ${flag}` : 'run the command in a terminal';
+  return new BadInputError(`${what.replace(/[:?]?\s*(\[[^\]]*\])?\s*$/, '')} is needed, but stdin is not a terminal: ${how}.`);
+}
+
 /** Asks a question on the terminal; with `secret`, what is typed is not echoed. Ctrl-C rejects with PromptInterruptedError. */
-export async function ask(terminal: Terminal, question: string, options: { secret?: boolean } = {}): Promise<string> {
-  if (!canPrompt(terminal)) throw new BadInputError(`${question.replace(/:\s*$/, '')} is needed, but stdin is not a terminal; pass it with a flag (see --help).`);
+export async function ask(terminal: Terminal, question: string, options: AskOptions = {}): Promise<string> {
+  if (!canPrompt(terminal)) throw noTerminal(question, options.flag);
   terminal.stderr.write(question);
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
   const rl = createInterface({ input: terminal.stdin, output: options.secret ? muted : terminal.stderr, terminal: true });
@@ -48,11 +60,11 @@ export async function ask(terminal: Terminal, question: string, options: { secre
  * Asks for one of `choices` as a numbered menu; the number or the name (any case) is accepted, anything else is
  * asked again. `label` says what a choice means to a person.
  */
-export async function choose(terminal: Terminal, title: string, choices: readonly string[], label: (choice: string) => string = (c) => c, hint = ''): Promise<string> {
-  if (!canPrompt(terminal)) throw new BadInputError(`${title} is needed, but stdin is not a terminal; pass it with a flag (see --help).`);
+export async function choose(terminal: Terminal, title: string, choices: readonly string[], label: (choice: string) => string = (c) => c, flag?: string): Promise<string> {
+  if (!canPrompt(terminal)) throw noTerminal(`A choice (${title.replace(/^Choose /, '').toLowerCase()}: ${choices.join(', ')})`, flag);
   terminal.stderr.write(`${title}:\n${choices.map((c, i) => `  ${i + 1}) ${label(c)}`).join('\n')}\n`);
   for (;;) {
-    const typed = (await ask(terminal, `Choose 1-${choices.length}${hint}: `)).trim();
+    const typed = (await ask(terminal, `Choose 1-${choices.length}: `)).trim();
     const byNumber = /^\d+$/.test(typed) ? choices[Number(typed) - 1] : undefined;
     const byName = choices.find((c) => c.toLowerCase() === typed.toLowerCase());
     const chosen = byNumber ?? byName;

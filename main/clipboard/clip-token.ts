@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../core/profiles/atomic-write.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
 import { localClipboardTools } from './local-tools.ts';
 import { copyVerified } from './verified-copy.ts';
-import { selfInvocation, type Invocation } from '../cli/self-invocation.ts';
+import { selfEnvironment, selfInvocation, type Invocation } from '../cli/self-invocation.ts';
 
 /** The hidden command the detached clearer runs (`ctm __clip-clear SECONDS`; on stdin the copy's SHA-256 and its clearer id). */
 export const CLIP_CLEAR_COMMAND = '__clip-clear';
@@ -56,7 +56,7 @@ export async function clipWithClear(text: string, configDir: string, env: NodeJS
 
 // The clearer is this same ctm, in its own session so closing the terminal does not end it.
 function startClearer(clearer: Invocation, stdin: string, env: NodeJS.ProcessEnv): void {
-  const child = spawn(clearer.command, clearer.args, { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true });
+  const child = spawn(clearer.command, clearer.args, { env: selfEnvironment(env), detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true });
   child.on('error', () => undefined);
   child.stdin.on('error', () => undefined);
   child.stdin.end(stdin);

@@ -56,6 +56,8 @@ export const ARGUMENT_SCHEMAS = {
   inspectToken: z.tuple([id, tokenKind]),
   copyAwsExports: z.tuple([id, z.enum(['env', 'powershell', 'fish'])]),
   awsIdentity: z.tuple([id]),
+  endpointCredentials: z.tuple([id]),
+  copyEndpointSecret: z.tuple([id]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z.object({

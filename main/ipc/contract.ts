@@ -34,6 +34,8 @@ export interface ProfileView {
   scopes?: string[];
   identityProvider?: string;
   idpIdentifier?: string;
+  /** The Cognito identity pool whose AWS credentials the profile gets (ctm aws-credentials; the inspector's AWS part). */
+  identityPoolId?: string;
   /** Requests go to Cognito's FIPS endpoint (always so in GovCloud). */
   fips?: boolean;
   /** The environment the user put the profile in ("dev", "staging", "prod" or their own); absent: suggested from the name. */
@@ -171,8 +173,21 @@ export interface Api {
   copyAwsExports(profileId: string, shell: 'env' | 'powershell' | 'fish'): Promise<void>;
   /** The identity-pool identity of a profile and when its cached AWS credentials expire; null without an identity pool or credentials. */
   awsIdentity(profileId: string): Promise<AwsIdentityView | null>;
+  /** What an API client needs for the local token endpoint (issue 22), without the secret: copyEndpointSecret copies it. */
+  endpointCredentials(profileId: string): Promise<EndpointCredentialsView>;
+  /** Copies the profile's endpoint client secret (created on first use), cleared after the clipboard time. */
+  copyEndpointSecret(profileId: string): Promise<void>;
   getSettings(): Promise<SettingsView>;
   updateSettings(changes: Partial<SettingsView>): Promise<SettingsView>;
+}
+
+/** The local token endpoint's settings for one profile, as an API client takes them (the secret stays in main). */
+export interface EndpointCredentialsView {
+  tokenUrl: string;
+  /** The profile's name. */
+  clientId: string;
+  /** False when the agent serves no endpoint (port 0 in endpoint.json). */
+  served: boolean;
 }
 
 /** What the inspector shows of a profile's identity-pool credentials (never a key). */
@@ -192,7 +207,7 @@ export interface ImportServerView {
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
 export const API_METHODS = [
   'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importServers', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
-  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'clearClipboard', 'inspectToken', 'copyAwsExports', 'awsIdentity', 'getSettings', 'updateSettings',
+  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'clearClipboard', 'inspectToken', 'copyAwsExports', 'awsIdentity', 'endpointCredentials', 'copyEndpointSecret', 'getSettings', 'updateSettings',
 ] as const satisfies readonly (keyof Api)[];
 
 /** Every IPC channel is `ctm:<method>`; the preload refuses anything else. */

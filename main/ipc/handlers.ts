@@ -1,3 +1,4 @@
+import { endpointCredentials } from '../core/token-endpoint/endpoint-credentials.ts';
 import { dirname } from 'node:path';
 import { signInNeeds } from '../core/auth/flows/flow-kinds.ts';
 import type { Core } from '../core/core.ts';
@@ -103,6 +104,13 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
       const credentials = await core.awsCredentials.cached(profile);
       return credentials ? { identityId: credentials.identityId, region: credentials.region, expiresAt: new Date(credentials.expiresAt).toISOString() } : null;
     },
+    endpointCredentials: async (profileId) => {
+      const { tokenUrl, clientId, served } = await endpointCredentials(core, profileId);
+      return { tokenUrl, clientId, served };
+    },
+    copyEndpointSecret: async (profileId) => {
+      await clipboard.copySecret((await endpointCredentials(core, profileId)).clientSecret);
+    },
     getSettings: () => settings.get(),
     updateSettings: mutation(async (changes: Parameters<Api['updateSettings']>[0]) => {
       if (changes.defaultProfileId) await core.profiles.get(changes.defaultProfileId);
@@ -154,6 +162,7 @@ export function toView(status: ProfileStatus): ProfileView {
     ...(profile.scopes ? { scopes: profile.scopes } : {}),
     ...(profile.identityProvider ? { identityProvider: profile.identityProvider } : {}),
     ...(profile.idpIdentifier ? { idpIdentifier: profile.idpIdentifier } : {}),
+    ...(profile.identityPoolId ? { identityPoolId: profile.identityPoolId } : {}),
     ...(profile.fips ? { fips: true } : {}),
     ...(profile.environment ? { environment: profile.environment } : {}),
     ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}),

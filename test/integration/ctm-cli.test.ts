@@ -50,10 +50,10 @@ describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and 
   });
 
   it.each([
-    [['token', 'dev', '--bogus'], 2, /Unknown option/],
+    [['token', 'dev', '--bogus'], 2, /Unknown flag --bogus\. See: ctm token --help/],
     [['token', 'nope'], 2, /No profile named "nope"/],
     [['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'not-a-pool', '--client-id', 'x'], 2, /user pool id/],
-    [['frobnicate'], 2, /unknown command/],
+    [['frobnicate'], 2, /Unknown command "frobnicate"/],
   ])('exits with the documented code for bad usage: %j', async (args, code, message) => {
     const run = await ctm(args);
     expect(run.code).toBe(code);
@@ -61,9 +61,9 @@ describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and 
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 4 for a refused password (without echoing it) and 3 with a sign-in hint for a signed-out profile', async () => {
+  it('exits 6 for a refused password (without echoing it) and 3 with a sign-in hint for a signed-out profile', async () => {
     const wrong = await ctm(['login', 'dev', '--password-stdin'], 'wrong-password\n');
-    expect(wrong.code).toBe(4);
+    expect(wrong.code).toBe(6);
     expect(wrong.stderr).toMatch(/Incorrect username or password/);
     expect(wrong.stderr).not.toContain('wrong-password');
     expect((await ctm(['logout', 'dev'])).code).toBe(0);

@@ -13,7 +13,7 @@ import { BadInputError, CtmError } from '../../core/errors.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { AGENT_RUN_SPEC, AGENT_START_SPEC, AGENT_STATUS_SPEC, AGENT_STOP_SPEC } from '../spec/commands/agent-specs.ts';
-import { selfInvocation } from '../self-invocation.ts';
+import { selfEnvironment, selfInvocation } from '../self-invocation.ts';
 import type { Terminal } from '../terminal.ts';
 import { CTM_VERSION } from '../version.ts';
 
@@ -88,7 +88,7 @@ async function startInBackground(socketPath: string, configFolder: string, quiet
   if (!self) throw new CtmError('internal', 'ctm cannot start itself here; run "ctm agent run" in the background instead.');
   // Its own session (closing the terminal does not end it); its only channel back is IPC, closed once it has answered.
   // In / as daemons go, so it keeps no folder busy; the config folder is passed as an absolute path for that reason.
-  const env = { ...process.env, CTM_CONFIG_DIR: configFolder };
+  const env = { ...selfEnvironment(), CTM_CONFIG_DIR: configFolder };
   const child = spawn(self.command, self.args, { cwd: '/', env, detached: true, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], windowsHide: true });
   const outcome = await new Promise<{ pid: number } | { error: string }>((resolve) => {
     child.once('message', (message: { started?: number; error?: string }) => resolve(message.error !== undefined ? { error: message.error } : { pid: message.started ?? child.pid ?? 0 }));

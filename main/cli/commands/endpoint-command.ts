@@ -1,9 +1,9 @@
 import { dirname } from 'node:path';
 import type { Core } from '../../core/core.ts';
 import { checkedOrigin, DEFAULT_ENDPOINT_PORT, checkedPort, readEndpointSettings, writeEndpointSettings } from '../../core/token-endpoint/endpoint-settings.ts';
+import { endpointCredentials } from '../../core/token-endpoint/endpoint-credentials.ts';
 import { endpointAnswers } from '../../core/token-endpoint/endpoint-probe.ts';
 import { startTokenEndpoint } from '../../core/token-endpoint/token-endpoint.ts';
-import { tokenUrlFor } from '../../core/token-endpoint/token-endpoint-server.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { ENDPOINT_CREDENTIALS_SPEC, ENDPOINT_RUN_SPEC, ENDPOINT_SETTINGS_SPEC } from '../spec/commands/endpoint-specs.ts';
@@ -12,15 +12,10 @@ import { untilStopped } from './until-stopped.ts';
 
 /** `ctm endpoint credentials NAME`: tokenUrl, clientId, clientSecret (--rotate: a new secret first). */
 export async function endpointCredentialsCommand({ values, args }: ParsedCommand<typeof ENDPOINT_CREDENTIALS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
-  const app = core();
-  const configDir = dirname(app.profiles.path);
-  const profile = await app.profiles.get(args[0] ?? '');
-  const secret = values.rotate ? await app.endpointSecrets.rotate(profile.id) : await app.endpointSecrets.secretFor(profile.id);
-  const { port } = await readEndpointSettings(configDir);
-  const shown = { tokenUrl: tokenUrlFor(port === 0 ? DEFAULT_ENDPOINT_PORT : port), clientId: profile.name, clientSecret: secret };
+  const { served, ...shown } = await endpointCredentials(core(), args[0] ?? '', { rotate: values.rotate === true });
   if (values.json) terminal.stdout.write(`${JSON.stringify(shown)}\n`);
-  else terminal.stdout.write(credentialsText(shown, port === 0));
-  if (port !== 0 && !(await endpointAnswers(shown.tokenUrl))) terminal.stderr.write(`Nothing serves ${shown.tokenUrl} now: the token agent does (open the app, or run: ctm agent start). If it runs, another program holds port ${port}: choose another with: ctm endpoint settings --port N\n`);
+  else terminal.stdout.write(credentialsText(shown, !served));
+  if (served && !(await endpointAnswers(shown.tokenUrl))) terminal.stderr.write(`Nothing serves ${shown.tokenUrl} now: the token agent does (open the app, or run: ctm agent start). If it runs, another program holds port ${new URL(shown.tokenUrl).port}: choose another with: ctm endpoint settings --port N\n`);
   return EXIT.ok;
 }
 

@@ -37,32 +37,51 @@ export async function answerChallengePrompt(prompt: ChallengePrompt, given: Scri
       if (scripted !== undefined) return { ...remember, answer: scripted };
       const shown = Object.entries(prompt.parameters ?? {}).map(([name, value]) => `  ${name}: ${value}`).join('\n');
       if (canPrompt(terminal)) terminal.stderr.write(`The user pool asks a custom challenge:\n${shown}\n`);
-      return { ...remember, answer: await ask(terminal, 'Answer (--answer): ') };
+      return { ...remember, answer: await ask(terminal, 'Answer: ', { flag: '--answer' }) };
     }
     default: {
       const question = CODE_QUESTIONS[prompt.name];
       if (!question) throw new BadInputError(`The ${prompt.name} challenge cannot be answered from the command line.`);
       const where = prompt.destination ? ` (sent to ${prompt.destination})` : '';
-      return { ...remember, code: given.mfaCodes.shift() ?? (await ask(terminal, `${question}${where} (--mfa-code): `)) };
+      return { ...remember, code: given.mfaCodes.shift() ?? (await ask(terminal, `${question}${where}: `, { flag: '--mfa-code' })) };
     }
   }
 }
 
 async function newPassword(prompt: ChallengePrompt, given: ScriptedAnswers, terminal: Terminal): Promise<ChallengeAnswer> {
-  const typed = given.newPassword ?? (await ask(terminal, 'A new password is required (--new-password-stdin). New password: ', { secret: true }));
+  const typed = given.newPassword ?? (await newPasswordTwice(terminal));
   const attributes: Record<string, string> = {};
-  for (const name of prompt.requiredAttributes ?? []) attributes[name] = given.attributes[name] ?? (await ask(terminal, `${name} (--attribute ${name}=VALUE): `));
+  for (const name of prompt.requiredAttributes ?? []) attributes[name] = given.attributes[name] ?? (await ask(terminal, `${name}: `, { flag: `--attribute ${name}=VALUE` }));
   return { newPassword: typed, attributes };
+}
+
+/**
+ * A new password typed twice, hidden, until both match: one typo would otherwise set a password nobody knows and
+ * lock the account until an administrator resets it. An empty one is asked again too.
+ */
+export async function newPasswordTwice(terminal: Terminal): Promise<string> {
+  const flag = '--new-password-stdin';
+  if (canPrompt(terminal)) terminal.stderr.write('The user pool requires a new password for this user.\n');
+  for (;;) {
+    const first = await ask(terminal, 'New password: ', { secret: true, flag });
+    if (first === '') {
+      terminal.stderr.write('The new password is empty; type one.\n');
+      continue;
+    }
+    const second = await ask(terminal, 'New password again: ', { secret: true, flag });
+    if (first === second) return first;
+    terminal.stderr.write('The two passwords differ; nothing was sent. Type the new password twice again.\n');
+  }
 }
 
 async function selection(prompt: ChallengePrompt, given: ScriptedAnswers, terminal: Terminal): Promise<ChallengeAnswer> {
   const options = prompt.options ?? [];
   const index = given.selects.findIndex((value) => options.includes(value));
   const title = prompt.name === 'SELECT_MFA_TYPE' ? 'Choose how to get your sign-in code' : 'Choose how to sign in';
-  const select = index >= 0 ? (given.selects.splice(index, 1)[0] ?? '') : await choose(terminal, title, options, choiceLabel, ' (--select NAME)');
+  const select = index >= 0 ? (given.selects.splice(index, 1)[0] ?? '') : await choose(terminal, title, options, choiceLabel, `--select ${options.join('|')}`);
   const needsPassword = prompt.name === 'SELECT_CHALLENGE' && (select === 'PASSWORD' || select === 'PASSWORD_SRP');
   if (!needsPassword) return { select };
-  return { select, password: given.password ?? (await ask(terminal, 'Password: ', { secret: true })) };
+  return { select, password: given.password ?? (await ask(terminal, 'Password: ', { secret: true, flag: '--password-stdin' })) };
 }
 
 /** What a choice Cognito offers means to a person, with the name --select takes. */
@@ -97,12 +116,12 @@ async function mfaSetupAnswer(prompt: ChallengePrompt, given: ScriptedAnswers, t
   const offersTotp = prompt.totpSecret !== undefined;
   let byEmail = offersEmail && (!offersTotp || given.selects[0] === 'EMAIL_OTP');
   if (offersEmail && offersTotp && !byEmail && given.selects.length === 0 && given.mfaCodes.length === 0 && canPrompt(terminal)) {
-    byEmail = /^(2|e)/i.test((await ask(terminal, 'Set up MFA with 1) an authenticator app or 2) e-mail codes? [1/2]: ')).trim());
+    byEmail = /^(2|e)/i.test((await ask(terminal, 'Set up MFA with 1) an authenticator app or 2) e-mail codes? [1/2]: ', { flag: '--select EMAIL_OTP' })).trim());
   }
   if (byEmail) {
     if (given.selects[0] === 'EMAIL_OTP') given.selects.shift();
-    return { email: given.answers.shift() ?? (await ask(terminal, 'E-mail address for sign-in codes (--answer): ')) };
+    return { email: given.answers.shift() ?? (await ask(terminal, 'E-mail address for sign-in codes: ', { flag: '--answer' })) };
   }
   showTotpEnrolment(prompt, terminal);
-  return { code: given.mfaCodes.shift() ?? (await ask(terminal, 'First code from your authenticator app: ')) };
+  return { code: given.mfaCodes.shift() ?? (await ask(terminal, 'First code from your authenticator app: ', { flag: '--mfa-code' })) };
 }

@@ -1,7 +1,9 @@
 import type { Core } from '../../core/core.ts';
 import { answerCanBeRetried } from '../../core/auth/answer-retry.ts';
 import { signInNeeds } from '../../core/auth/flows/flow-kinds.ts';
+import { CognitoServiceError } from '../../core/cognito/cognito-errors.ts';
 import { BadInputError } from '../../core/errors.ts';
+import { SignInRefusedError } from '../exit-codes.ts';
 import type { SignInStep } from '../../core/sessions/session-state.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { LOGIN_SPEC } from '../spec/commands/login-spec.ts';
@@ -28,28 +30,62 @@ export async function loginCommand({ values, args }: ParsedCommand<typeof LOGIN_
     selects: [...(values.select ?? [])],
     rememberDevice: values['remember-device'] === true,
   };
-  const username = values.username ?? profile.username ?? (canPrompt(terminal) ? await ask(terminal, 'Username: ') : undefined);
-  const password = given.password ?? (needs.passwordRequired ? await ask(terminal, 'Password: ', { secret: true }) : undefined);
+  const username = values.username ?? profile.username ?? (canPrompt(terminal) ? await ask(terminal, 'Username: ', { flag: '--username' }) : undefined);
+  const password = given.password ?? (needs.passwordRequired ? await ask(terminal, 'Password: ', { secret: true, flag: '--password-stdin' }) : undefined);
   if (password !== undefined) given.password = password;
-  let step: SignInStep = await whileWaiting(terminal, `Signing in to ${profile.name}…`, app.sessions.startSignIn(profile.id, {
-    ...(username ? { username } : {}),
-    ...(password !== undefined ? { password } : {}),
-    ...(given.rememberDevice ? { rememberDevice: true } : {}),
-  }));
-  while (step.kind === 'challenge') step = await answerStep(app, step, given, terminal);
+  const start = (): Promise<SignInStep> =>
+    whileWaiting(terminal, `Signing in to ${profile.name}…`, app.sessions.startSignIn(profile.id, {
+      ...(username ? { username } : {}),
+      ...(password !== undefined ? { password } : {}),
+      ...(given.rememberDevice ? { rememberDevice: true } : {}),
+    }));
+  const step = await signInWithRetries(app, profile.name, start, given, terminal);
   terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
   if (step.warning) terminal.stderr.write(`Warning: ${step.warning}\n`);
+  if (username && profile.username === undefined) {
+    // The next login, `ctm status` and the window know who this is, as the profile form would have kept it.
+    await app.profiles.update(profile.id, { username });
+    terminal.stderr.write(`Kept username "${username}" on profile "${profile.name}" (change it with: ctm profile edit ${profile.name} --username USER).\n`);
+  }
   return 0;
 }
 
+/** Tries a new password again this many times on a terminal when the pool's policy refuses it. */
+const NEW_PASSWORD_TRIES = 3;
+
+/**
+ * The sign-in to its end. On a terminal, a new password the pool's policy refuses is said in plain words and asked
+ * for again: Cognito spends the challenge session with that refusal, so the sign-in starts over with the same
+ * (temporary) password, which still works.
+ */
+async function signInWithRetries(app: Core, name: string, start: () => Promise<SignInStep>, given: ScriptedAnswers, terminal: Terminal): Promise<Extract<SignInStep, { kind: 'signed-in' }>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      let step = await start();
+      while (step.kind === 'challenge') step = await answerStep(app, name, step, given, terminal);
+      return step;
+    } catch (error) {
+      const policy = error instanceof CognitoServiceError && (error.type === 'InvalidPasswordException' || error.type === 'PasswordHistoryPolicyViolationException');
+      if (!policy || !canPrompt(terminal) || given.newPassword !== undefined || attempt >= NEW_PASSWORD_TRIES) throw error;
+      terminal.stderr.write(`${error.message}\n`);
+    }
+  }
+}
+
 /** One challenge; on a terminal a mistyped code is asked for again instead of ending the sign-in. */
-async function answerStep(app: Core, step: Extract<SignInStep, { kind: 'challenge' }>, given: ScriptedAnswers, terminal: Terminal): Promise<SignInStep> {
+async function answerStep(app: Core, name: string, step: Extract<SignInStep, { kind: 'challenge' }>, given: ScriptedAnswers, terminal: Terminal): Promise<SignInStep> {
+  let wrongCodes = 0;
   for (;;) {
     const answer = await answerChallengePrompt(step.prompt, given, terminal);
     try {
       return await whileWaiting(terminal, 'Checking…', app.sessions.answerChallenge(step.conversationId, answer));
     } catch (error) {
+      // Cognito ends the session after a few wrong codes (3) and then answers "Invalid session": say what happened.
+      if (wrongCodes > 0 && error instanceof CognitoServiceError && error.type === 'NotAuthorizedException' && /Invalid session/i.test(error.serviceMessage)) {
+        throw new SignInRefusedError(`Too many wrong codes: Cognito ended this sign-in after ${wrongCodes} wrong code${wrongCodes === 1 ? '' : 's'}. Sign in again: ctm login ${name}`, { cause: error });
+      }
       if (!canPrompt(terminal) || !answerCanBeRetried(error) || !(error instanceof Error)) throw error;
+      if (error instanceof CognitoServiceError) wrongCodes += 1;
       terminal.stderr.write(`${error.message}\n`);
     }
   }

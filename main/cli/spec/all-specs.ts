@@ -7,8 +7,9 @@ import { EXEC_SPEC } from './commands/exec-spec.ts';
 import { HELP_SPEC } from './commands/help-spec.ts';
 import { LOGIN_SPEC } from './commands/login-spec.ts';
 import { LOGOUT_SPEC } from './commands/logout-spec.ts';
-import { PROFILE_ADD_SPEC, PROFILE_EDIT_SPEC, PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC, PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from './commands/profile-specs.ts';
+import { PROFILE_ADD_SPEC, PROFILE_DEFAULT_SPEC, PROFILE_EDIT_SPEC, PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC, PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from './commands/profile-specs.ts';
 import { PROXY_SPEC } from './commands/proxy-spec.ts';
+import { SETTINGS_SPEC } from './commands/settings-spec.ts';
 import { STATUS_SPEC } from './commands/status-spec.ts';
 import { TOKEN_SPEC } from './commands/token-spec.ts';
 
@@ -29,6 +30,8 @@ export const ALL_SPECS: readonly CommandSpec[] = [
   PROFILE_REMOVE_SPEC,
   PROFILE_IMPORT_SPEC,
   PROFILE_EXPORT_SPEC,
+  PROFILE_DEFAULT_SPEC,
+  SETTINGS_SPEC,
   AGENT_START_SPEC,
   AGENT_STOP_SPEC,
   AGENT_STATUS_SPEC,
@@ -43,7 +46,7 @@ export const ALL_SPECS: readonly CommandSpec[] = [
 
 /** Commands that only group subcommands (`ctm profile add`), with the line the overview shows for them. */
 export const GROUPS: Readonly<Record<string, string>> = {
-  profile: 'manages profiles: add, edit, list, remove, import, export',
+  profile: 'manages profiles: add, edit, list, remove, import, export, default',
   agent: 'the token agent that answers a cached "ctm token" from memory: start, stop, status, run',
   endpoint: 'a local OAuth 2.0 token endpoint for API clients (Postman, Insomnia, Bruno): credentials, run, settings',
 };

@@ -13,7 +13,8 @@ export function cachedTokenSource(core: Core): (profile: string | undefined) => 
     const profile = name === undefined ? await defaultProfile(core.profiles) : await core.profiles.get(name);
     if (!profile) throw new NotFoundError('No profile named and no default profile chosen.');
     const tokens = await core.vault.cachedTokens(profile.id);
-    if (!tokens) return undefined;
+    // A session recovered from its refresh token alone has no access token to hand out yet.
+    if (!tokens || tokens.accessToken === '') return undefined;
     return {
       profileId: profile.id,
       profileName: profile.name,

@@ -1,6 +1,6 @@
 /** What to do about each Cognito error type: said after Cognito's own message (which never carries a secret). */
 export const ERROR_ADVICE: Readonly<Record<string, string>> = {
-  NotAuthorizedException: 'Check the username and password, or sign in again.',
+  NotAuthorizedException: 'Check the username and password.',
   UserNotFoundException: 'Check the username, and that the profile points at the right user pool.',
   UserNotConfirmedException: 'Confirm the user first (the confirmation code sent at sign-up, or AdminConfirmSignUp), then sign in again.',
   PasswordResetRequiredException: 'An administrator asked for a new password: reset it (forgot-password flow) and sign in with the new one.',
@@ -10,7 +10,7 @@ export const ERROR_ADVICE: Readonly<Record<string, string>> = {
   LimitExceededException: 'A Cognito limit was reached; wait a little and try again.',
   CodeMismatchException: 'The code was wrong; enter the newest code (a few wrong codes end the sign-in).',
   ExpiredCodeException: 'The code or the sign-in session expired; start the sign-in again.',
-  InvalidPasswordException: 'The password was not accepted: a new password must meet the pool\u2019s password policy (length, digits, symbols, upper and lower case).',
+  InvalidPasswordException: 'Nothing was changed: the old or temporary password still works. Choose one that meets the policy (its length, digits, symbols, upper and lower case).',
   PasswordHistoryPolicyViolationException: 'The new password was used before; choose one you have not used.',
   InternalErrorException: 'Cognito had an internal error; try again.',
   ServiceUnavailableException: 'Cognito is unavailable for the moment; try again shortly.',
@@ -44,8 +44,9 @@ export const ERROR_ADVICE: Readonly<Record<string, string>> = {
 
 /** Advice for particular messages, which say more than the type (matched before the type's advice). */
 export const MESSAGE_ADVICE: ReadonlyArray<readonly [RegExp, string]> = [
-  [/session is expired|session.*expired|Invalid session/i, 'The sign-in took too long and its session expired; start the sign-in again (and answer each step within 3 minutes).'],
-  [/can only be used once/i, 'This sign-in step was already answered; start the sign-in again.'],
+  [/session is expired|session.*expired/i, 'The sign-in took too long and its session expired; start the sign-in again (and answer each step within 3 minutes).'],
+  [/can only be used once/i, 'Cognito no longer accepts this sign-in (a step was already answered, or too many wrong codes were entered); start the sign-in again.'],
+  [/Invalid session/i, 'Cognito no longer accepts this sign-in (too many wrong codes, or it took longer than its time limit); start the sign-in again.'],
   [/secret hash|SECRET_HASH|client secret/i, 'Check the client secret stored for the profile (ctm profile edit NAME --client-secret-stdin), or that the app client really has one.'],
   [/Password attempts exceeded/i, 'Too many wrong passwords: wait some minutes before trying again.'],
   [/Invalid Refresh Token|Refresh Token has (expired|been revoked)/i, 'The refresh token is no longer valid; sign in again.'],
@@ -53,3 +54,14 @@ export const MESSAGE_ADVICE: ReadonlyArray<readonly [RegExp, string]> = [
   [/Device does not exist/i, 'The remembered device is unknown to the pool; sign in again without it.'],
   [/User is disabled/i, 'The user is disabled; ask the pool\u2019s administrator to enable it.'],
 ];
+
+/**
+ * Errors whose Cognito wording is not for people, said in plain words instead (the advice still follows). Cognito's
+ * InvalidPasswordException reads "Password does not conform to policy: Password not long enough".
+ */
+export const PLAIN_WORDS: Readonly<Record<string, (serviceMessage: string) => string>> = {
+  InvalidPasswordException: (message) => {
+    const reason = message.replace(/^Password does not conform to policy:\s*/i, '').replace(/\.+$/, '');
+    return `The user pool\u2019s password policy refused the new password${reason ? ` (${reason})` : ''}`;
+  },
+};

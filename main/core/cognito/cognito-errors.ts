@@ -1,6 +1,7 @@
 import { plainText } from '../../shared/plain-text.ts';
 import { CtmError } from '../errors.ts';
-import { ERROR_ADVICE, MESSAGE_ADVICE } from './cognito-error-advice.ts';
+import { redactKnownSecrets } from '../logging/redactor.ts';
+import { ERROR_ADVICE, MESSAGE_ADVICE, PLAIN_WORDS } from './cognito-error-advice.ts';
 
 /**
  * Cognito error types that are worth retrying later: the request was fine, the service was not. A Lambda trigger
@@ -24,7 +25,8 @@ export class CognitoServiceError extends CtmError {
   constructor(type: string, serviceMessage: string, status: number) {
     // Both come from the server: stripped of control characters here, where they enter, before any terminal or log.
     const safeType = plainText(type, 100);
-    const safeMessage = plainText(serviceMessage);
+    // A Lambda trigger's message may repeat what was sent (a password, a code): those are removed by value.
+    const safeMessage = redactKnownSecrets(plainText(serviceMessage));
     super('service', describeCognitoError(safeType, safeMessage));
     this.type = safeType;
     this.status = status;
@@ -52,6 +54,7 @@ export class CognitoNetworkError extends CtmError {
 /** One line a person can act on: what Cognito said (its messages carry no secrets) and what to do. */
 export function describeCognitoError(type: string, serviceMessage: string): string {
   const advice = MESSAGE_ADVICE.find(([pattern]) => pattern.test(serviceMessage))?.[1] ?? ERROR_ADVICE[type];
-  const said = serviceMessage ? `${type}: ${serviceMessage.replace(/\.+$/, '')}` : type;
+  const plain = PLAIN_WORDS[type];
+  const said = plain ? plain(serviceMessage) : serviceMessage ? `${type}: ${serviceMessage.replace(/\.+$/, '')}` : type;
   return advice ? `${said}. ${advice}` : said;
 }

@@ -1,3 +1,5 @@
+import { rememberWireSecrets } from '../logging/wire-secrets.ts';
+
 /** One HTTP exchange with a Cognito endpoint: the seam tests and benchmarks can observe. */
 export interface CognitoTransport {
   post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; body: string }>;
@@ -10,8 +12,12 @@ export type FetchFunction = (url: string, init: { method: string; headers: Recor
 export function fetchTransportWith(fetchFunction: FetchFunction): CognitoTransport {
   return {
     async post(url, headers, body, timeoutMs) {
+      rememberWireSecrets(headers, body);
       const response = await fetchFunction(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
-      return { status: response.status, body: await response.text() };
+      const answer = await response.text();
+      // Every secret of the exchange, by value, for the redactor (security, issue 19): logs and errors never show them.
+      rememberWireSecrets({}, '', answer);
+      return { status: response.status, body: answer };
     },
   };
 }

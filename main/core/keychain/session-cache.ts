@@ -45,7 +45,9 @@ export function parseSessionFile(text: string): ProfileSessionFile | undefined {
     const value = JSON.parse(text) as Partial<ProfileSessionFile>;
     if (value.version !== 2 || !Array.isArray(value.trash) || (value.session !== undefined && typeof value.session !== 'object')) return undefined;
     const session = value.session as Partial<CachedSession> | undefined | null;
-    if (session && (!isWellFormedJwt(session.accessToken) || (session.idToken !== undefined && !isWellFormedJwt(session.idToken)))) {
+    // A session recovered from its refresh token alone (vault-rebuild.ts) has no access token yet: '' and expired.
+    const recovered = session?.accessToken === '' && session.expiresAt === 0;
+    if (session && !recovered && (!isWellFormedJwt(session.accessToken) || (session.idToken !== undefined && !isWellFormedJwt(session.idToken)))) {
       const { session: _refused, ...rest } = value;
       return rest as ProfileSessionFile;
     }

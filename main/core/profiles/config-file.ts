@@ -76,10 +76,10 @@ export async function parseConfigFileInSlices(text: string): Promise<ParsedConfi
 }
 
 /**
- * JSON.parse with the place of a syntax error as a person finds it in an editor (V8 gives a character offset).
+ * (Exported for settings.json, read the same way.) JSON.parse with the place of a syntax error as a person finds it in an editor (V8 gives a character offset).
  * A BOM, as some Windows editors write, is allowed. Empty text is not repairable: there is nothing to fix.
  */
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new UnreadableConfigError('it is empty');
   try {

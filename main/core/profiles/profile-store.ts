@@ -173,8 +173,8 @@ export class ProfileStore {
   }
 }
 
-/** The file as text; bytes that are not UTF-8, or a NUL, mean it is not a text file someone could edit. */
-function decodeText(bytes: Buffer): string {
+/** (Also settings.json's.) The file as text; bytes that are not UTF-8, or a NUL, mean it is not a text file someone could edit. */
+export function decodeText(bytes: Buffer): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,33 +1,66 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BadInputError, ConfigError } from '../errors.ts';
 import { writeFileAtomic } from '../profiles/atomic-write.ts';
+import { decodeText } from '../profiles/profile-store.ts';
 import { appSettingsSchema, DEFAULT_SETTINGS, SETTINGS_VERSION, type AppSettings } from './app-settings.ts';
+import { NewerSettingsError, parseSettingsFile, RepairableConfigError, UnreadableConfigError } from './settings-file.ts';
+
+/** The settings, and why the file could not be used as it is (the defaults stand in meanwhile). */
+export interface SettingsReading {
+  settings: AppSettings;
+  /** A hand edit to fix ("…settings.json line 3 column 5: …; fix it in a text editor"), a newer file, or where a broken one went. */
+  problem?: string;
+  /** True when the file must not be written over (a repairable or a newer one). */
+  keep: boolean;
+}
 
 /** App settings in `<configDir>/settings.json` (`{ "version": 1, "settings": {...} }`), next to profiles.json. */
 export class SettingsStore {
   readonly path: string;
   private readonly listeners = new Set<(settings: AppSettings) => void>();
+  private readonly now: () => Date;
 
-  constructor(configDir: string) {
+  constructor(configDir: string, now: () => Date = () => new Date()) {
     this.path = join(configDir, 'settings.json');
+    this.now = now;
   }
 
-  /** The current settings; a missing, broken or newer file reads as the defaults (settings are never worth a crash). */
+  /** The current settings; a file that cannot be used reads as the defaults (settings are never worth a crash). */
   async get(): Promise<AppSettings> {
-    const file = await this.readFile();
-    if (!file || file.version !== SETTINGS_VERSION) return { ...DEFAULT_SETTINGS };
-    const merged = appSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(typeof file.settings === 'object' && file.settings !== null ? file.settings : {}) });
-    return merged.success ? merged.data : { ...DEFAULT_SETTINGS };
+    return (await this.read()).settings;
   }
 
-  /** Validates and stores changes; throws BadInputError naming each bad field. Refuses to overwrite a newer file. */
-  async update(changes: Partial<AppSettings>): Promise<AppSettings> {
-    const file = await this.readFile();
-    if (file && typeof file.version === 'number' && file.version > SETTINGS_VERSION) {
-      throw new ConfigError(`${this.path} was written by a newer version of Cognito Token Manager; update the app to change settings.`);
+  /**
+   * The settings and what is wrong with the file, read as profiles.json is: a hand edit gone wrong (JSON syntax: its
+   * line and column; a bad field: its path) is reported and left where it is; a file no editor can repair (not UTF-8,
+   * binary, empty) is moved aside as settings.json.broken-<time>; a newer version's file is left alone.
+   */
+  async read(): Promise<SettingsReading> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: { ...DEFAULT_SETTINGS }, keep: false };
+      return { settings: { ...DEFAULT_SETTINGS }, problem: `Could not read ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}.`, keep: true };
     }
-    const parsed = appSettingsSchema.safeParse({ ...(await this.get()), ...changes });
+    try {
+      return { settings: parseSettingsFile(decodeText(bytes)), keep: false };
+    } catch (error) {
+      if (error instanceof NewerSettingsError) return { settings: { ...DEFAULT_SETTINGS }, problem: `${this.path} ${error.message}; the defaults are used and it is left as it is.`, keep: true };
+      if (error instanceof RepairableConfigError) return { settings: { ...DEFAULT_SETTINGS }, problem: `${this.path} ${error.message}. Fix it in a text editor (it was left as it is; the defaults are used meanwhile).`, keep: true };
+      if (!(error instanceof UnreadableConfigError)) throw error;
+      const movedTo = `${this.path}.broken-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(this.path, movedTo).catch(() => undefined);
+      return { settings: { ...DEFAULT_SETTINGS }, problem: `${this.path} was unreadable (${error.message}); it was moved to ${movedTo}.`, keep: false };
+    }
+  }
+
+  /** Validates and stores changes; throws BadInputError naming each bad field. Never writes over a file to fix or a newer one. */
+  async update(changes: Partial<AppSettings>): Promise<AppSettings> {
+    const current = await this.read();
+    if (current.keep) throw new ConfigError(current.problem ?? `${this.path} cannot be changed now.`);
+    const parsed = appSettingsSchema.safeParse({ ...current.settings, ...changes });
     if (!parsed.success) throw new BadInputError(`Invalid settings: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     try {
       await writeFileAtomic(this.path, `${JSON.stringify({ version: SETTINGS_VERSION, settings: parsed.data }, null, 2)}\n`);
@@ -42,14 +75,5 @@ export class SettingsStore {
   onChange(listener: (settings: AppSettings) => void): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
-  }
-
-  private async readFile(): Promise<{ version?: unknown; settings?: unknown } | undefined> {
-    try {
-      const value = JSON.parse(await readFile(this.path, 'utf8')) as unknown;
-      return typeof value === 'object' && value !== null ? (value as { version?: unknown; settings?: unknown }) : undefined;
-    } catch {
-      return undefined;
-    }
   }
 }

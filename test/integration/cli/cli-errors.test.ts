@@ -68,9 +68,9 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
     expectOneCleanLine(run);
   });
 
-  it('exits 4 for a password Cognito refuses, never echoing the password or the client secret', async () => {
+  it('exits 6 (sign-in refused, not 4) for a password Cognito refuses, never echoing the password or the client secret', async () => {
     const wrong = await ctm(['login', 'conf', '--password-stdin'], 'Wrong-Password-9\n');
-    expect(wrong.code).toBe(4);
+    expect(wrong.code).toBe(6);
     expectOneCleanLine(wrong, ['Wrong-Password-9', CLIENT_SECRET]);
   });
 

@@ -76,6 +76,16 @@ describe.skipIf(!HAS_KEYRING)('hostile servers: their text reaches no terminal r
     expect(login.stdout).not.toMatch(CONTROL);
   });
 
+  it('a Lambda trigger\'s error that repeats the password: neither the error line nor --debug shows it', async () => {
+    const password = 'pass word with spaces 7';
+    fake.answer((request) => ({ status: 400, json: { __type: 'UserLambdaValidationException', message: `PreAuthentication failed with error ${String((JSON.parse(request.body) as { AuthParameters?: { PASSWORD?: string } }).AuthParameters?.PASSWORD)} is on the banned list.` } }));
+    await ctm(['profile', 'add', 'echo', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', fake.url]);
+    const login = await ctm(['login', 'echo', '--password-stdin', '--debug'], `${password}\n`);
+    expect(login.code).not.toBe(0);
+    expect(login.stderr).toContain('PreAuthentication failed with error [redacted] is on the banned list');
+    expect(login.stderr).not.toContain('word with');
+  });
+
   it('an OAuth error with escape sequences from a token endpoint: shown stripped', async () => {
     fake.answer(() => ({ status: 400, json: { error: `invalid_thing${ESCAPES}`, error_description: `${ESCAPES}go away` } }));
     await ctm(['profile', 'add', 'noisy-machine', '--user-pool-id', TEST_POOL, '--client-id', 'machineclient1', '--auth-flow', 'CLIENT_CREDENTIALS', '--domain', fake.url, '--endpoint', fake.url, '--client-secret-stdin'], 'machine-secret\n');

@@ -4,7 +4,9 @@ import { KeytarSecretStore } from '../../../main/core/keychain/keytar-secret-sto
 import { startTokenEndpoint } from '../../../main/core/token-endpoint/token-endpoint.ts';
 import type { RunningTokenEndpoint } from '../../../main/core/token-endpoint/token-endpoint-server.ts';
 import { writeEndpointSettings } from '../../../main/core/token-endpoint/endpoint-settings.ts';
+import { createApi } from '../../../main/ipc/handlers.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
+import { RecordingClipboard } from '../../support/recording-clipboard.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
@@ -51,6 +53,17 @@ describe.skipIf(!HAS_KEYRING)('token endpoint: client-credentials grant on real 
     const text = await ctm(['endpoint', 'credentials', 'dev']);
     expect(text).toMatchObject({ code: 0, stderr: '' }); // our endpoint answers at the URL: no warning
     expect(text.stdout).toContain(`Client secret: ${secrets.dev}\n`);
+  });
+
+  it('the window\'s methods: the token URL and client id to show, and a copy of the secret that never reaches the renderer', async () => {
+    const clipboard = new RecordingClipboard();
+    const api = createApi(core, clipboard);
+    const dev = await core.profiles.get('dev');
+    const view = await api.endpointCredentials(dev.id);
+    expect(view).toEqual({ tokenUrl: endpoint.tokenUrl, clientId: 'dev', served: true });
+    expect(JSON.stringify(view)).not.toContain(secrets.dev);
+    await api.copyEndpointSecret(dev.id);
+    expect(clipboard.copies.at(-1)).toBe(secrets.dev);
   });
 
   it('Basic credentials get the access token, with the time it has left', async () => {

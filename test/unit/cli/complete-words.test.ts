@@ -6,7 +6,7 @@ const complete = (...words: string[]) => completeWords(words, names);
 
 describe('completeWords (the one completion logic behind every shell)', () => {
   it('offers the commands, filtered by what is typed, and --help/--version for a dash', () => {
-    expect(complete('')).toEqual(['login', 'token', 'exec', 'aws-credentials', 'status', 'logout', 'profile', 'agent', 'endpoint', 'proxy', 'completion', 'help']);
+    expect(complete('')).toEqual(['login', 'token', 'exec', 'aws-credentials', 'status', 'logout', 'profile', 'settings', 'agent', 'endpoint', 'proxy', 'completion', 'help']);
     expect(complete('lo')).toEqual(['login', 'logout']);
     expect(complete('--')).toEqual(['--help', '--version', '--debug']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selfInvocation } from '../../../main/cli/self-invocation.ts';
+import { selfEnvironment, selfInvocation } from '../../../main/cli/self-invocation.ts';
 
 describe('selfInvocation: starting this same ctm again (clipboard clearer, background agent)', () => {
   it('from npm: node with its own flags and the ctm script', () => {
@@ -16,5 +16,13 @@ describe('selfInvocation: starting this same ctm again (clipboard clearer, backg
 
   it('is undefined without a script to run', () => {
     expect(selfInvocation(['agent', 'run'], ['/usr/bin/node'], [], '/usr/bin/node')).toBeUndefined();
+  });
+});
+
+describe('selfEnvironment: what a self-invocation starts with', () => {
+  it('leaves out the tokens of a surrounding ctm exec, and keeps the rest', () => {
+    const env = { PATH: '/bin', CTM_ACCESS_TOKEN: 'a', CTM_ID_TOKEN: 'i', CTM_AUTHORIZATION: 'Bearer a', CTM_ACCESS_TOKEN_EXPIRES_AT: 'x', CTM_PROFILE: 'dev', CTM_CONFIG_DIR: '/c' };
+    expect(selfEnvironment(env)).toEqual({ PATH: '/bin', CTM_PROFILE: 'dev', CTM_CONFIG_DIR: '/c' });
+    expect(env.CTM_ACCESS_TOKEN).toBe('a'); // its own environment is not changed
   });
 });

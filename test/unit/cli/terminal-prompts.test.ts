@@ -41,6 +41,7 @@ describe('prompts (a TTY stand-in: raw-mode keys as readline reads them)', () =>
 
   it('says what flag to use instead when stdin is not a terminal', async () => {
     const terminal: Terminal = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-    await expect(choose(terminal, 'Choose how to sign in', ['PASSWORD'])).rejects.toThrow(/stdin is not a terminal; pass it with a flag/);
+    await expect(choose(terminal, 'Choose how to sign in', ['PASSWORD', 'EMAIL_OTP'], undefined, '--select')).rejects.toThrow('A choice (how to sign in: PASSWORD, EMAIL_OTP) is needed, but stdin is not a terminal: pass it with --select.');
+    await expect(ask(terminal, 'Password: ', { secret: true, flag: '--password-stdin' })).rejects.toThrow('Password is needed, but stdin is not a terminal: pass it with --password-stdin.');
   });
 });

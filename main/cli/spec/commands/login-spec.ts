@@ -4,9 +4,11 @@ import { commandSpec } from '../command-spec.ts';
 export const LOGIN_SPEC = commandSpec({
   name: 'login',
   summary: 'signs in to a profile, asking on the terminal for the password and each challenge',
-  details: `On a terminal each answer is asked for; for an authenticator set-up it prints the
-secret, an otpauth:// URI and a QR code. Scripts give answers with flags and stdin instead. A MANAGED_LOGIN profile
-opens the browser; a CLIENT_CREDENTIALS one asks the token endpoint.`,
+  details: `On a terminal each answer is asked for: a new password twice (a typo would lock the account), asked again
+when the pool's password policy refuses it; a mistyped code is asked again too. For an authenticator set-up it prints
+the secret, an otpauth:// URI and a QR code. Scripts give answers with flags and stdin instead. A username typed here
+is kept on a profile that had none. A MANAGED_LOGIN profile opens the browser; a CLIENT_CREDENTIALS one asks the
+token endpoint. Exit 6 when the pool refuses the sign-in (wrong password, unknown user, wrong or too many codes).`,
   args: { label: 'NAME', kind: 'profile', min: 1, max: 1, what: 'profile name' },
   flags: {
     username: { type: 'string', value: 'USER', description: "user to sign in as (default: the profile's, else asked)" },

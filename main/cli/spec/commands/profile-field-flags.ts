@@ -10,7 +10,7 @@ export const PROFILE_FIELD_FLAGS = {
   'user-pool-id': { type: 'string', value: 'ID', description: 'user pool id, such as us-east-1_AbCdEf123' },
   'client-id': { type: 'string', value: 'ID', description: 'app client id' },
   'client-secret-stdin': { type: 'boolean', description: "read the app client's secret from stdin (kept in the OS keychain only)" },
-  username: { type: 'string', value: 'USER', description: 'user to sign in as (asked at login when left out)' },
+  username: { type: 'string', value: 'USER', description: 'user to sign in as (asked at the first login, then kept, when left out)' },
   'auth-flow': {
     type: 'string',
     choices: OFFERED_AUTH_FLOWS,

@@ -83,3 +83,17 @@ export const PROFILE_EXPORT_SPEC = commandSpec({
   examples: [{ run: 'ctm profile export dev prod -o team.json', what: 'two profiles to share' }],
   related: ['profile import'],
 });
+
+/** `ctm profile default`. */
+export const PROFILE_DEFAULT_SPEC = commandSpec({
+  name: 'profile default',
+  summary: 'shows or sets the default profile (ctm token and ctm exec without NAME, the app\'s global shortcut)',
+  details: 'Without NAME it prints the default profile\'s name (exit 1 when there is none). CTM_PROFILE still goes first.',
+  args: { label: '[NAME]', kind: 'profile', min: 0, max: 1, what: 'profile name' },
+  flags: { clear: { type: 'boolean', description: 'have no default profile' } },
+  examples: [
+    { run: 'ctm profile default dev', what: 'ctm token now means ctm token dev' },
+    { run: 'ctm profile default --clear', what: 'no default' },
+  ],
+  related: ['token', 'exec', 'settings'],
+});

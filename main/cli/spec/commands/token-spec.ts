@@ -13,9 +13,9 @@ export const TOKEN_SPEC = commandSpec({
   summary: "prints a profile's token on stdout, renewed first when it expires soon",
   details: `A still-valid token comes from the token agent when one runs, else from the encrypted session file whose key
 is in the OS keychain, without a network call; it is renewed first when it expires within the refresh margin or
---min-ttl seconds. NAME defaults to CTM_PROFILE, then to the default profile (chosen in the app).
+--min-ttl seconds. NAME defaults to CTM_PROFILE, then to the default profile (ctm profile default).
 env, powershell and fish print a line that shell loads; --clip copies instead of printing, and the clipboard is
-cleared after the clipboard time (the app's settings) if it still holds that copy.`,
+cleared after the clipboard time (ctm settings) if it still holds that copy.`,
   args: { label: '[NAME]', kind: 'profile', min: 0, max: 1, what: 'profile name' },
   flags: {
     ...TOKEN_CHOICE_FLAGS,
@@ -29,5 +29,5 @@ cleared after the clipboard time (the app's settings) if it still holds that cop
     { run: 'eval "$(ctm token dev --type id --format env)"', what: 'CTM_ID_TOKEN in this shell' },
     { run: 'ctm token dev --clip', what: 'to the clipboard, printed nowhere' },
   ],
-  related: ['exec', 'status', 'login'],
+  related: ['exec', 'status', 'login', 'profile default'],
 });

@@ -27,6 +27,9 @@ describe('Cognito errors become messages a person can act on', () => {
     ['NotAuthorizedException', 'Unable to verify secret hash for client abc', /Check the client secret stored for the profile/],
     ['InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client', /Enable this flow on the app client/],
     ['NotAuthorizedException', 'Password attempts exceeded', /wait some minutes/],
+    ['NotAuthorizedException', 'Incorrect username or password.', /^NotAuthorizedException: Incorrect username or password\. Check the username and password\.$/],
+    ['NotAuthorizedException', 'Invalid session for the user.', /no longer accepts this sign-in \(too many wrong codes, or it took longer/],
+    ['InvalidPasswordException', 'Password does not conform to policy: Password must have symbol characters', /^The user pool’s password policy refused the new password \(Password must have symbol characters\)\. Nothing was changed/],
   ])('%s "%s"', (type, message, expected) => {
     expect(describeCognitoError(type, message)).toMatch(expected);
   });

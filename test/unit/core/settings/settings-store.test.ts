@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,5 +35,36 @@ describe('SettingsStore (settings.json next to profiles.json)', () => {
     expect(await store.get()).toEqual(DEFAULT_SETTINGS);
     writeFileSync(store.path, JSON.stringify({ version: 9, settings: {} }));
     await expect(store.update({ startAtLogin: true })).rejects.toThrow(/newer version/);
+  });
+
+  it('reads a hand edit as profiles.json is read: the settings given, the rest defaults', async () => {
+    const store = fresh();
+    writeFileSync(store.path, '{ "version": 1, "settings": { "clipboardClearSeconds": 20 } }');
+    expect(await store.read()).toEqual({ settings: { ...DEFAULT_SETTINGS, clipboardClearSeconds: 20 }, keep: false });
+  });
+
+  it.each([
+    ['a JSON syntax error, by line and column', '{\n  "version": 1,\n  "settings": { "clipboardClearSeconds": 20, }\n}', /settings\.json line 3 column 46: .*\(not valid JSON\)\. Fix it in a text editor \(it was left as it is/],
+    ['a value out of range, by its path', '{ "version": 1, "settings": { "clipboardClearSeconds": 1 } }', /settings\.json settings\.clipboardClearSeconds: clipboard clear time: at least 5 seconds\. Fix it/],
+    ['a setting that does not exist', '{ "version": 1, "settings": { "clipboardSeconds": 30 } }', /settings: Unrecognized key: "clipboardSeconds" \(known: clipboardClearSeconds, startAtLogin/],
+    ['the settings outside "settings"', '{ "clipboardClearSeconds": 30 }', /expected \{"version": 1, "settings": \{"clipboardClearSeconds": 60, \.\.\.\}\}/],
+  ])('reports %s, leaves the file in place and refuses to write over it', async (_what, text, problem) => {
+    const store = fresh();
+    writeFileSync(store.path, text);
+    const reading = await store.read();
+    expect(reading).toMatchObject({ settings: DEFAULT_SETTINGS, keep: true });
+    expect(reading.problem).toMatch(problem);
+    await expect(store.update({ startAtLogin: true })).rejects.toThrow(problem);
+    expect(readFileSync(store.path, 'utf8')).toBe(text);
+  });
+
+  it('moves aside only a file no editor can repair (empty, binary), saying where', async () => {
+    const store = fresh();
+    writeFileSync(store.path, Buffer.from([0, 1, 2, 255]));
+    const reading = await store.read();
+    expect(reading.problem).toMatch(/settings\.json was unreadable \(it is not UTF-8 text\); it was moved to .*settings\.json\.broken-/);
+    expect(existsSync(store.path)).toBe(false);
+    expect(readdirSync(join(store.path, '..')).some((name) => name.startsWith('settings.json.broken-'))).toBe(true);
+    expect(await store.update({ clipboardClearSeconds: 30 })).toMatchObject({ clipboardClearSeconds: 30 });
   });
 });
