@@ -20,8 +20,20 @@ export interface FastOutput {
  * serves only the plain case (no --clip, a session fresh enough) and returns undefined for everything else, which the
  * full CLI then handles with all its checks and messages.
  */
-export async function cachedToken(argv: string[], out: FastOutput, env: NodeJS.ProcessEnv = process.env, now = Date.now()): Promise<number | undefined> {
+export async function cachedToken(argvWithDebug: string[], out: FastOutput, env: NodeJS.ProcessEnv = process.env, now = Date.now()): Promise<number | undefined> {
+  // --debug takes this same path (it used to skip it, and so the agent): it only says which path answered.
+  const argv = argvWithDebug.filter((arg) => arg !== '--debug');
+  const debug = argv.length !== argvWithDebug.length;
+  const said = (line: string): void => {
+    if (debug) out.stderr.write(`ctm debug: ${line}\n`);
+  };
   if (argv[0] !== 'token') return undefined;
+  const code = await cachedAnswer(argv, out, env, now, said);
+  if (code === undefined) said('no cached token fresh enough answered; the full path follows (the keychain, then Cognito when the token must be renewed)');
+  return code;
+}
+
+async function cachedAnswer(argv: string[], out: FastOutput, env: NodeJS.ProcessEnv, now: number, said: (line: string) => void): Promise<number | undefined> {
   let request: TokenRequest;
   try {
     request = parseTokenRequest(argv.slice(1));
@@ -33,10 +45,16 @@ export async function cachedToken(argv: string[], out: FastOutput, env: NodeJS.P
   const name = request.positionals[0] ?? (env.CTM_PROFILE || undefined);
   const dir = configDir(env);
   const fromAgent = env.CTM_NO_AGENT === '1' ? undefined : await agentTokens(dir, name, out.stderr);
-  if (fromAgent && isFreshEnough(fromAgent, now, request.minTtlMs)) return print(out, fromAgent, request);
+  if (fromAgent && isFreshEnough(fromAgent, now, request.minTtlMs)) {
+    const code = print(out, fromAgent, request);
+    if (code !== undefined) said('answered by the token agent, from its memory (no keychain read, no Cognito call)');
+    return code;
+  }
   if (name === undefined) return undefined;
   const { keychainCachedToken } = await import('./keychain-cached-token.ts');
-  return keychainCachedToken(name, request, dir, out, now);
+  const code = await keychainCachedToken(name, request, dir, out, now);
+  if (code === 0) said('answered from the encrypted session file (one keychain read for its key, no Cognito call)');
+  return code;
 }
 
 /**

@@ -19,7 +19,7 @@ const makeCore = (): Core => {
   if (!logger) return new Core({ configDir: configDir(), secretStore: keychain, crash });
   return new Core({ configDir: configDir(), secretStore: loggedSecretStore(keychain, logger), transport: loggedTransport(fetchTransport, logger), logger, crash });
 };
-runCli(argv, makeCore, terminal).then(
+runCli(argv, makeCore, terminal, { debug }).then(
   (code) => exitWhenFlushed(code),
   () => {
     process.stderr.write('ctm: unexpected failure\n');

@@ -20,7 +20,7 @@ const INTERNAL: Record<string, Internal> = {
 };
 
 /** Runs one `ctm` invocation and returns its exit code; errors become one line on stderr, never a stack trace or a secret. */
-export async function runCli(argv: string[], makeCore: () => Core, terminal: Terminal): Promise<number> {
+export async function runCli(argv: string[], makeCore: () => Core, terminal: Terminal, options: { debug?: boolean } = {}): Promise<number> {
   let core: Core | undefined;
   const lazyCore = (): Core => (core ??= makeCore());
   try {
@@ -28,6 +28,7 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
   } catch (error) {
     if (error instanceof PromptInterruptedError) return EXIT.interrupted;
     const problem = asCtmError(error);
+    if (options.debug && problem.kind === 'internal') terminal.stderr.write(`ctm debug: ${errorFacts(problem.cause ?? error)}\n`);
     terminal.stderr.write(`ctm: ${plainText(oneLine(problem.message), Infinity)}\n`);
     return exitCodeForError(problem);
   }
@@ -80,6 +81,17 @@ function unknownCommand(words: readonly string[]): BadInputError {
   if (first.startsWith('-')) return new BadInputError(`Unknown flag ${first} before a command. See: ctm --help`);
   const names = [...topLevelNames(), ...ALL_SPECS.flatMap((s) => s.aliases ?? [])];
   return new BadInputError(`Unknown command "${first}".${didYouMean(first, names, (s) => `"ctm ${s}"`)} See: ctm --help`);
+}
+
+/**
+ * What --debug shows of an unexpected error: its class, code, syscall and path (a file or socket path, never a
+ * secret); never its message or stack, which may quote what it was handling.
+ */
+export function errorFacts(error: unknown): string {
+  if (!(error instanceof Error)) return `a thrown ${typeof error} (not an Error)`;
+  const { code, syscall, path, errno } = error as NodeJS.ErrnoException;
+  const facts = [`class ${error.constructor.name}`, code && `code ${code}`, errno !== undefined && `errno ${errno}`, syscall && `syscall ${syscall}`, path && `path ${path}`].filter(Boolean);
+  return plainText(facts.join(', '), 500);
 }
 
 /**

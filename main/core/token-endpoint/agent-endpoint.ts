@@ -6,7 +6,7 @@ import { startTokenEndpoint } from './token-endpoint.ts';
 import type { RunningTokenEndpoint } from './token-endpoint-server.ts';
 
 /** The endpoint a token agent serves beside its socket, or why it serves none (one line for a person). */
-export type AgentEndpoint = { running: RunningTokenEndpoint } | { off: string };
+export type AgentEndpoint = { running: RunningTokenEndpoint } | { off: string; portTaken?: true };
 
 /**
  * Starts the token endpoint for a token agent (the app's or `ctm agent`'s) at the port of `endpoint.json`. It can
@@ -21,17 +21,45 @@ export async function startAgentEndpoint(core: Core, configDir: string): Promise
   } catch (error) {
     if (error instanceof CtmError) return { off: `No token endpoint: ${error.message}` };
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') return { off: 'No token endpoint: its port is taken (a ctm agent may serve it there; otherwise choose another port with: ctm endpoint settings --port N).' };
+    if (code === 'EADDRINUSE') return { off: 'No token endpoint: its port is taken (a ctm agent may serve it there; otherwise choose another port with: ctm endpoint settings --port N).', portTaken: true };
     return { off: `No token endpoint: ${code ?? 'it could not start'}.` };
   }
 }
 
-/** The desktop app's endpoint: started beside its token agent, logged when off, closed when the app quits. */
-export function startAppEndpoint(core: Core, configDir: string, logger: Logger): { close(): Promise<void> } {
-  const started = startAgentEndpoint(core, configDir).then((endpoint) => {
-    if ('off' in endpoint) logger.info(endpoint.off);
-    else logger.info(`The app serves the token endpoint on ${endpoint.running.tokenUrl}.`);
-    return 'running' in endpoint ? endpoint.running : undefined;
-  });
-  return { close: async () => (await started)?.close() };
+/** A port held by another agent (a `ctm agent` the app deferred to) may be freed later: the app tries again this often. */
+const RETRY_MS = 60_000;
+
+/**
+ * The desktop app's endpoint: started beside its token agent, logged when off, closed when the app quits. When its
+ * port is taken (a `ctm agent` serves it there), the app tries again every minute, so it takes over when that stops.
+ */
+export function startAppEndpoint(core: Core, configDir: string, logger: Logger, retryMs = RETRY_MS): { close(): Promise<void> } {
+  let running: RunningTokenEndpoint | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  let lastReason = '';
+  const attempt = async (): Promise<void> => {
+    const endpoint = await startAgentEndpoint(core, configDir);
+    if ('running' in endpoint) {
+      if (closed) return void (await endpoint.running.close());
+      running = endpoint.running;
+      if (retry) clearInterval(retry);
+      return logger.info(`The app serves the token endpoint on ${running.tokenUrl}.`);
+    }
+    if (endpoint.off !== lastReason) logger.info(endpoint.off);
+    lastReason = endpoint.off;
+    if (endpoint.portTaken && !retry && !closed) {
+      retry = setInterval(() => void attempt().catch(() => undefined), retryMs);
+      retry.unref();
+    }
+  };
+  const started = attempt().catch(() => undefined);
+  return {
+    close: async () => {
+      closed = true;
+      if (retry) clearInterval(retry);
+      await started;
+      await running?.close();
+    },
+  };
 }

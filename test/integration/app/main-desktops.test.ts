@@ -188,3 +188,12 @@ describe('macOS, an unsigned bundle (its notifications are dropped; Electron sto
     expect(named(calls, 'tray.setTitle').map((c) => c.args[0])).toEqual([`The shortcut ${SHORTCUT} is not active`]);
   });
 });
+
+describe('installed ctm on Windows without a profile name to hand over (Electron stood in: stdin ends at once)', () => {
+  it('a prompt ends with a clear error at once, never a hang', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ctm-main-'));
+    const { calls, stderr } = await runMainAsync([], { HOME: home, CTM_STANDIN_PLATFORM: 'win32', TEMP: tmpdir() }, ['--ctm-cli', '--', 'login']);
+    expect(stderr).toMatch(/^ctm: /);
+    expect(named(calls, 'app.exited').map((c) => c.args[0])).not.toEqual([0]);
+  });
+});

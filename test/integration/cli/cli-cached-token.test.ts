@@ -80,4 +80,13 @@ describe.skipIf(!HAS_KEYRING)('ctm token, cached path: answered by cli-fast alon
     expect(before.stderr).toMatch(/ctm debug .*keychain read/);
     expect((await ctm(['token', 'dev'])).stderr).toBe('');
   });
+
+  it('--debug takes the same path as the command without it, and says which path answered', async () => {
+    const plain = await ctm(['token', 'dev']);
+    const debug = await ctm(['--debug', 'token', 'dev']);
+    expect(debug).toMatchObject({ code: 0, stdout: plain.stdout });
+    expect(debug.stderr).toBe('ctm debug: answered from the encrypted session file (one keychain read for its key, no Cognito call)\n');
+    const renewed = await ctm(['token', 'dev', '--debug', '--min-ttl', '7200']);
+    expect(renewed.stderr).toMatch(/^ctm debug: no cached token fresh enough answered; the full path follows .*\n[\s\S]*Cognito \w+ <- HTTP 200/);
+  });
 });

@@ -51,6 +51,16 @@ describe.skipIf(!HAS_KEYRING)('ctm profile add|edit|list|remove|import|export, a
     expect(initiate?.body).toMatchObject({ ClientMetadata: { tenant: 'acme', stage: 'dev=1' }, AnalyticsMetadata: { AnalyticsEndpointId: 'pinpoint-1' }, UserContextData: { EncodedData: 'encoded-data' } });
   });
 
+  it('profile edit says what it changed, that a new client signs the profile out, and that no flag changes nothing', async () => {
+    expect((await ctm(['profile', 'add', 'said', ...base()])).code).toBe(0);
+    expect(await ctm(['profile', 'edit', 'said'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^ctm: Nothing changed: give the fields to change/) as unknown });
+    expect((await ctm(['profile', 'edit', 'said', '--username', 'alice'])).stderr).toBe('Nothing changed: profile "said" already had these values.\n');
+    expect((await ctm(['profile', 'edit', 'said', '--username', 'bob'])).stderr).toBe('Updated profile "said": username.\n');
+    const moved = await ctm(['profile', 'edit', 'said', '--client-id', 'otherclient1']);
+    expect(moved.stderr).toBe('Updated profile "said": clientId.\nIt is signed out on this computer (its tokens were for the old pool, client or endpoint); sign in again: ctm login said\n');
+    expect((await ctm(['profile', 'remove', 'said'])).code).toBe(0);
+  });
+
   it('takes the USER_AUTH preferred challenge, and refuses one Cognito does not offer', async () => {
     expect((await ctm(['profile', 'add', 'choice', ...base(), '--auth-flow', 'USER_AUTH', '--preferred-challenge', 'PASSWORD'])).code).toBe(0);
     expect((await listed()).find((p) => p.name === 'choice')).toMatchObject({ authFlow: 'USER_AUTH', preferredChallenge: 'PASSWORD' });

@@ -5,6 +5,7 @@
 // waits for a line on stdin (or its end) before the next step.
 // Arguments after the script reach the app as its own command line (`--ctm-cli -- <args>`: the ctm launchers').
 import Module from 'node:module';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { desktopFromEnv, electronInitEnvironment } from './standin-desktop.ts';
 import { standInElectron } from './standin-electron.ts';
@@ -13,6 +14,11 @@ import { standInElectron } from './standin-electron.ts';
 // session with WAYLAND_DISPLAY; combinations other apps own with CTM_STANDIN_TAKEN_SHORTCUTS (comma-separated).
 if (process.env.CTM_STANDIN_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.CTM_STANDIN_PLATFORM });
 const desktop = desktopFromEnv(process.env);
+// Windows: the app is a GUI-subsystem executable, which has no console stdin: process.stdin ends at once
+// (electron/electron #21705, #4218). Input piped by the caller (CTM_STANDIN_PIPED_STDIN=1) does arrive.
+if (desktop.platform === 'win32' && process.argv.includes('--ctm-cli') && process.env.CTM_STANDIN_PIPED_STDIN !== '1') {
+  Object.defineProperty(process, 'stdin', { value: Readable.from([]), configurable: true });
+}
 electronInitEnvironment(process.env, desktop.platform);
 const standIn = standInElectron({
   notifications: process.env.CTM_STANDIN_NOTIFICATIONS !== '0',
