@@ -1,5 +1,6 @@
 import type { Api, ProfileView, TokenInspectionView, TokenKind } from '../main/ipc/contract.ts';
 import { hasIdToken } from '../main/shared/profile-standing.ts';
+import { apiClientsPart } from './api-clients-part.ts';
 import { h } from './dom.ts';
 import { formatTimeLeft } from './time-left.ts';
 
@@ -16,6 +17,7 @@ export async function showInspector(dialog: HTMLDialogElement, api: Api, profile
     h('h2', { id: 'inspect-dialog-title' }, `${kind === 'access' ? 'Access' : 'ID'} token of ${profile.name}`),
     body,
     profile.identityPoolId ? await awsPart(dialog, api, profile, kind) : undefined,
+    await apiClientsPart(api, profile),
     h('div', { class: 'buttons' },
       hasIdToken(profile) ? h('button', { type: 'button', onclick: () => void showInspector(dialog, api, profile, other) }, `Show the ${other === 'access' ? 'access' : 'ID'} token`) : undefined,
       h('button', { type: 'button', class: 'primary', onclick: () => dialog.close() }, 'Close'),

@@ -35,6 +35,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('every screen of the window passe
     await page.emulateMedia({ colorScheme: 'light' });
   };
   const closeDialog = async (id: string): Promise<void> => {
+    // Some dialogs open after an IPC answer (Settings reads the settings first): Escape only once it is open.
+    await expect.poll(() => page.locator(id).evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator(id).evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
   };
@@ -128,6 +130,40 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('every screen of the window passe
     await page.keyboard.type('orders');
     await checkBothThemes('Quick copy');
     await closeDialog('#quick-copy');
+  });
+
+  it('fit and finish: Save in view, checkboxes beside their labels, examples that read as examples, raised dark dialogs, the inspector at its top', async () => {
+    const box = (selector: string) => page.locator(selector).first().boundingBox();
+    for (const width of [1100, 700]) {
+      await page.setViewportSize({ width, height: 640 });
+      await page.getByRole('button', { name: 'Add profile', exact: true }).click();
+      // Polled: the dialog lays out after the viewport change.
+      await expect.poll(async () => {
+        const save = await page.locator('#profile-dialog').getByRole('button', { name: 'Save' }).boundingBox();
+        return save !== null && save.y + save.height <= 640;
+      }).toBe(true);
+      expect(await page.locator('#profile-dialog').getByLabel('Name', { exact: true }).getAttribute('placeholder')).toBe('e.g. dev-api');
+      // The box sits at the start of its label's line, not centred above it.
+      await expect.poll(async () => {
+        const tick = await box('#profile-dialog input[name="fips"]');
+        const words = await page.locator('#profile-dialog label.check').first().boundingBox();
+        return tick !== null && words !== null && Math.abs(tick.x - words.x) < 2 && tick.y < words.y + 24;
+      }).toBe(true);
+      await closeDialog('#profile-dialog');
+    }
+    await page.setViewportSize({ width: 1100, height: 640 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const colours = await page.evaluate(`[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.getElementById('settings-dialog')).backgroundColor]`) as string[];
+    expect(colours[0]).not.toBe(colours[1]);
+    await closeDialog('#settings-dialog');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByRole('button', { name: 'More actions for orders-dev' }).click();
+    await page.getByRole('menuitem', { name: 'Inspect token' }).click();
+    await page.getByTestId('signature').waitFor();
+    expect(await page.locator('#inspect-dialog').evaluate((d) => (d as unknown as { scrollTop: number }).scrollTop)).toBe(0);
+    expect(await page.getByTestId('signature').isVisible()).toBe(true);
+    await closeDialog('#inspect-dialog');
   });
 
   it('ran without page errors', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { makeFolder } from './make-folder.ts';
 
 /**
  * Writes a file so that readers see the old or the new content, never a torn one; private to the user (0600).
@@ -8,7 +9,7 @@ import { dirname, join, basename } from 'node:path';
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
   const durable = options.durable ?? true;
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await makeFolder(dirname(path));
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', 0o600);
   try {

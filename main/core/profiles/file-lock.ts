@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError } from '../errors.ts';
+import { makeFolder } from './make-folder.ts';
 
 const STALE_MS = 10_000;
 const WAIT_MS = 5_000;
@@ -16,7 +17,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
   const owner = `${process.pid} ${randomBytes(8).toString('hex')}`;
   const deadline = Date.now() + WAIT_MS;
   // On a fresh machine the config folder does not exist yet: the first write creates it (private to the user).
-  await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 });
+  await makeFolder(dirname(lockPath));
   while (!(await tryCreate(lockPath, owner))) {
     const seen = await readOwner(lockPath);
     if (seen !== undefined && (await isStale(lockPath, seen))) {
