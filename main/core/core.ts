@@ -6,6 +6,7 @@ import { BadInputError } from './errors.ts';
 import type { SecretStore } from './keychain/secret-store.ts';
 import { Vault } from './keychain/vault.ts';
 import type { Profile } from './profiles/profile.ts';
+import { secretOrigin } from './profiles/secret-origin.ts';
 import { ProfileStore } from './profiles/profile-store.ts';
 import type { Logger } from './logging/logger.ts';
 import type { RefreshScheduler } from './scheduler/refresh-scheduler.ts';
@@ -66,7 +67,7 @@ export class Core {
     const profile = await this.profiles.add({ ...fields, hasClientSecret: clientSecret !== undefined || fields.hasClientSecret === true });
     if (clientSecret !== undefined) {
       try {
-        await this.vault.clientSecrets.save(profile.id, clientSecret.trim());
+        await this.vault.clientSecrets.save(profile.id, clientSecret.trim(), secretOrigin(profile));
       } catch (error) {
         await this.profiles.remove(profile.id);
         throw error;
@@ -84,8 +85,9 @@ export class Core {
     if (clientSecret !== undefined && clientSecret.trim() === '') throw new BadInputError('The client secret is empty.');
     const before = await this.profiles.get(profileRef);
     const updated = await this.profiles.update(before.id, clientSecret === undefined ? changes : { ...changes, hasClientSecret: true });
-    if (clientSecret !== undefined) await this.vault.clientSecrets.save(updated.id, clientSecret.trim());
-    const samePool = before.region === updated.region && before.userPoolId === updated.userPoolId && before.clientId === updated.clientId && before.endpoint === updated.endpoint;
+    if (clientSecret !== undefined) await this.vault.clientSecrets.save(updated.id, clientSecret.trim(), secretOrigin(updated));
+    // Any change of where its secrets go (endpoint, domain, region, FIPS, pool, client) forgets the session (issue 19).
+    const samePool = secretOrigin(before) === secretOrigin(updated);
     if (!samePool || clientSecret !== undefined) await this.sessions.forget(updated.id);
     return updated;
   }

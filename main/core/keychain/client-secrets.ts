@@ -2,6 +2,8 @@ import { assertFitsOneItem } from './item-limit.ts';
 import type { SecretStore } from './secret-store.ts';
 
 const PREFIX = 'client-secret:';
+/** Marks an item that holds `{ secret, origin }` as JSON (Cognito's secrets are lowercase letters and digits). */
+const BOUND = 'ctm-bound-v1:';
 
 /**
  * The client secrets of confidential app clients: one keychain item per profile, `client-secret:<profile id>`.
@@ -14,15 +16,30 @@ export class ClientSecrets {
     this.store = store;
   }
 
-  /** The profile's client secret, if one is stored. */
-  get(profileId: string): Promise<string | undefined> {
-    return this.store.get(PREFIX + profileId);
+  /**
+   * The profile's client secret, if one is stored, with the origin it was stored for (profiles/secret-origin.ts;
+   * undefined for an item written before origins were kept, which holds the bare secret).
+   */
+  async bound(profileId: string): Promise<{ secret: string; origin?: string } | undefined> {
+    const value = await this.store.get(PREFIX + profileId);
+    if (value === undefined) return undefined;
+    if (value.startsWith(BOUND)) {
+      const bound = JSON.parse(value.slice(BOUND.length)) as { secret?: unknown; origin?: unknown };
+      if (typeof bound.secret === 'string' && typeof bound.origin === 'string') return { secret: bound.secret, origin: bound.origin };
+    }
+    return { secret: value };
   }
 
-  /** Stores a client secret (Cognito's are 51 characters, far below the item limit). */
-  async save(profileId: string, secret: string): Promise<void> {
-    assertFitsOneItem('client secret', secret);
-    await this.store.set(PREFIX + profileId, secret);
+  /** The profile's client secret alone, if one is stored (for checks and tests; sending one goes through `bound`). */
+  async get(profileId: string): Promise<string | undefined> {
+    return (await this.bound(profileId))?.secret;
+  }
+
+  /** Stores a client secret with the origin it belongs to (Cognito's secrets are 51 characters, far below the item limit). */
+  async save(profileId: string, secret: string, origin?: string): Promise<void> {
+    const value = origin === undefined ? secret : BOUND + JSON.stringify({ secret, origin });
+    assertFitsOneItem('client secret', value);
+    await this.store.set(PREFIX + profileId, value);
   }
 
   /** Forgets the profile's client secret. */

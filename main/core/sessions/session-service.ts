@@ -12,6 +12,7 @@ import type { Clock } from '../clock.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
 import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
+import { originChange, secretOrigin } from '../profiles/secret-origin.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
@@ -113,7 +114,7 @@ export class SessionService {
   async tokens(profileRef: string, options: { minTtlMs?: number } = {}): Promise<TokenSet> {
     const profile = await this.deps.profiles.get(profileRef);
     // Without its refresh token: a cached answer reads the cache key and the cache file, whatever the number of profiles.
-    const session = this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id));
+    const session = await this.bound(profile, this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id)));
     if (!session && flowKind(profile).renewsWithoutSession) return this.refresh(profile.id);
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
     if (isFreshEnough(session, this.deps.clock.now(), options.minTtlMs)) return session;
@@ -138,6 +139,8 @@ export class SessionService {
     try {
       const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
       if (!session) return { revoked: true };
+      const moved = originChange(session.origin, secretOrigin(profile));
+      if (moved) return { revoked: false, warning: `Signed out on this computer only: the refresh token was not revoked, because ${moved}.` };
       return await this.flowOf(profile).signOut(session, { global: options.global === true, renew: () => this.refresh(profile.id) });
     } finally {
       await this.forget(profile.id);
@@ -175,7 +178,7 @@ export class SessionService {
       if (pending && pending.expiresAt - this.deps.clock.now() > refreshMargin(pending.expiresAt - pending.issuedAt)) return this.keep(profile, pending);
     }
     // The keychain first: `ctm` or the app in another process may have rotated the refresh token since we cached it.
-    let session = this.unsaved.has(profile.id) ? this.cache.get(profile.id) : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id));
+    let session = await this.bound(profile, this.unsaved.has(profile.id) ? this.cache.get(profile.id) : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id)));
     const flow = this.flowOf(profile);
     if (!session && !flowKind(profile).renewsWithoutSession) throw new SignInRequiredError(profile.name, 'it is not signed in');
     for (let attempt = 1; ; attempt++) {
@@ -190,7 +193,7 @@ export class SessionService {
         }
         // Before dropping anything: if another process stored a different refresh token meanwhile, that one may still work.
         const stored = this.unsaved.has(profile.id) ? undefined : await this.deps.vault.session(profile.id).catch(() => undefined);
-        if (attempt === 1 && stored?.refreshToken && stored.refreshToken !== session?.refreshToken) {
+        if (attempt === 1 && stored?.refreshToken && stored.refreshToken !== session?.refreshToken && !originChange(stored.origin, secretOrigin(profile))) {
           session = stored;
           continue;
         }
@@ -208,7 +211,8 @@ export class SessionService {
   }
 
   /** Keeps renewed tokens: in memory first (so a keychain failure never loses a rotated refresh token), then in the keychain. */
-  private async keep(profile: Profile, tokens: TokenSet): Promise<TokenSet> {
+  private async keep(profile: Profile, renewed: TokenSet): Promise<TokenSet> {
+    const tokens: TokenSet = { ...renewed, origin: secretOrigin(profile) };
     this.cache.set(profile.id, tokens);
     this.unsaved.add(profile.id);
     try {
@@ -232,7 +236,9 @@ export class SessionService {
   }
 
   /** Stores the tokens of a finished sign-in, whichever way it went. */
-  private async signedIn(profile: Profile, tokens: TokenSet, warning?: string): Promise<SignInStep> {
+  private async signedIn(profile: Profile, issued: TokenSet, warning?: string): Promise<SignInStep> {
+    // Stored with where it was issued: its refresh token is sent nowhere else (security, issue 19).
+    const tokens: TokenSet = { ...issued, origin: secretOrigin(profile) };
     await this.deps.vault.saveSession(profile.id, tokens);
     this.cache.set(profile.id, tokens);
     this.problems.delete(profile.id);
@@ -260,9 +266,28 @@ export class SessionService {
     return flowFor(profile, services);
   }
 
+  /**
+   * A stored session, used only while the profile names the origin it was issued at: after any change of endpoint,
+   * domain, region, pool or client (ctm, the window, an import, a hand edit of profiles.json) it is forgotten and its
+   * refresh token sent nowhere, and the person is told why.
+   */
+  private async bound(profile: Profile, session: TokenSet | undefined): Promise<TokenSet | undefined> {
+    const moved = session ? originChange(session.origin, secretOrigin(profile)) : undefined;
+    if (!moved) return session;
+    await this.forget(profile.id);
+    // A kind that renews without a session (client credentials) just asks again, where its secret is checked too.
+    if (flowKind(profile).renewsWithoutSession) return undefined;
+    const reason = `its session was forgotten: ${moved}`;
+    this.problems.set(profile.id, { state: 'sign-in-required', message: reason });
+    throw new SignInRequiredError(profile.name, reason);
+  }
+
   private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {
     if (!profile.hasClientSecret) return {};
-    const clientSecret = await this.deps.vault.clientSecrets.get(profile.id);
+    const stored = await this.deps.vault.clientSecrets.bound(profile.id);
+    const moved = originChange(stored?.origin, secretOrigin(profile));
+    if (moved) throw new NotFoundError(`Profile "${profile.name}" needs its client secret again: ${moved}. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`);
+    const clientSecret = stored?.secret;
     if (!clientSecret) throw new NotFoundError(`Profile "${profile.name}" needs its client secret, which is not in the keychain. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`);
     return { clientSecret };
   }

@@ -20,6 +20,8 @@ export interface TokenSet {
   issuedAt: number;
   /** Set when the sign-in's device could not be confirmed: Cognito then refuses to renew, and that refusal says why. */
   unconfirmedDevice?: boolean;
+  /** Where the session was issued (profiles/secret-origin.ts): its refresh token is sent nowhere else. Absent in sessions older than this field. */
+  origin?: string;
   /** The name Cognito knows the user by (`username` claim, else `cognito:username`, else `sub`): SECRET_HASH on refresh uses it. */
   userId?: string;
 }
