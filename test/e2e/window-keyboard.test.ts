@@ -72,9 +72,10 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window with the keyboard alo
     expect(await focused(page)).toBe('button: Copy formats for dev-api');
     await page.getByRole('button', { name: 'More actions for dev-api' }).click();
     await page.keyboard.press('Enter');
-    expect(await page.locator('#inspect-dialog').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
+    // The inspector opens once main answered with the decoded token.
+    await expect.poll(() => page.locator('#inspect-dialog').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
     await page.keyboard.press('Escape');
-    expect(await page.locator('#inspect-dialog').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
+    await expect.poll(() => page.locator('#inspect-dialog').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
   });
 
   it('labels every control for screen readers (main view and every dialog)', async () => {
