@@ -95,6 +95,6 @@ describe.skipIf(!HAS_KEYRING)('no secret at rest, no secret in logs, after a ful
     const all = Object.fromEntries(secrets);
     expect(filesContaining(app.configDir, all)).toEqual([]);
     expect(filesContaining(runTmp, all)).toEqual([]);
-    expect(filesContaining(app.keyring.home, all)).toEqual([]);
+    for (const home of [app.keyring.home, app.keyring.daemonHome]) expect(filesContaining(home, all)).toEqual([]);
   });
 });
