@@ -1,8 +1,11 @@
-import type { Api, ProfileView, SignInInput, SignInStepView } from '../main/ipc/contract.ts';
+import type { Api, ProfileView, SIGN_IN_ENDED, SignInInput, SignInStepView } from '../main/ipc/contract.ts';
 import { challengeForm, passwordForm, toAnswer, type FieldSpec, type Fields, type FormSpec } from './challenge-forms.ts';
 import { h } from './dom.ts';
 import { runOAuthSignIn, signsInWithOAuth } from './oauth-sign-in.ts';
 import { qrCodeDataUrl } from './qr-code.ts';
+
+/** The code main answers when a challenge conversation is over (checked against the contract's constant). */
+const ENDED: typeof SIGN_IN_ENDED = 'sign-in-ended';
 
 /** Walks a sign-in from the first password to the last challenge; resolves with the final step once signed in, undefined if cancelled. */
 export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<Extract<SignInStepView, { kind: 'signed-in' }> | undefined> {
@@ -18,8 +21,8 @@ export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: Pr
       if (step.kind === 'signed-in') return step;
     } catch (problem) {
       error = problem instanceof Error ? problem.message : 'The sign-in failed.';
-      // A conversation that ended (expired session, refused answer) starts again from the password.
-      if (step?.kind === 'challenge' && /expired|start|again|NotAuthorized|Incorrect/i.test(error)) step = undefined;
+      // A conversation that ended (expired session, refused answer) starts again from the password; main says so by code.
+      if ((problem as { code?: string }).code === ENDED) step = undefined;
     }
   }
 }

@@ -12,6 +12,7 @@ import type { Logger } from './logging/logger.ts';
 import type { RefreshScheduler } from './scheduler/refresh-scheduler.ts';
 import { schedulerFor } from './scheduler/scheduler-for.ts';
 import { SessionService } from './sessions/session-service.ts';
+import type { ProfileStatus } from './sessions/session-state.ts';
 import { EndpointSecrets } from './token-endpoint/endpoint-secrets.ts';
 
 /** The outside world the core runs in; only main/index.ts and the CLI entry build the real ones. */
@@ -59,6 +60,21 @@ export class Core {
     });
     this.endpointSecrets = new EndpointSecrets(options.secretStore, () => this.clock.now());
     this.scheduler = schedulerFor(this, { clock: this.clock, timers: options.timers ?? systemTimers, ...(options.logger ? { logger: options.logger } : {}) });
+  }
+
+  /**
+   * Every profile with its state. The scheduler owns the state while it runs (the app): its retries and refusals show;
+   * otherwise (`ctm`) the state is decided from the keychain and this process's own renewals, by the same rules.
+   */
+  async statuses(): Promise<ProfileStatus[]> {
+    const statuses = await this.sessions.statuses();
+    return statuses.map((status) => {
+      const owned = status.state === 'renewing' ? undefined : this.scheduler.stateOf(status.profile.id);
+      if (!owned) return status;
+      const { problem: _problem, ...rest } = status;
+      const problem = owned.state === 'retrying' || owned.state === 'needs-sign-in' ? (owned.message ?? status.problem) : undefined;
+      return { ...rest, state: owned.state, ...(problem ? { problem } : {}) };
+    });
   }
 
   /** Adds a profile; a client secret goes to the keychain (never the config file) and marks the profile confidential. */

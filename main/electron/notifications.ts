@@ -18,9 +18,9 @@ export function noticesFor(previous: ProfileView[] | undefined, next: ProfileVie
   for (const profile of next) {
     const was = before.get(profile.id);
     if (was === undefined || was === profile.state) continue;
-    if (profile.state === 'sign-in-required') {
+    if (profile.state === 'needs-sign-in') {
       notices.push({ title: `${profile.name} needs a sign-in`, body: profile.problem ? plainText(profile.problem) : 'Its session ended. Open Cognito Token Manager and sign in again.' });
-    } else if (profile.state === 'error') {
+    } else if (profile.state === 'retrying') {
       notices.push({ title: `Refreshing ${profile.name} keeps failing`, body: profile.problem ? plainText(profile.problem) : 'The tokens could not be renewed; the app keeps trying.' });
     }
   }

@@ -1,7 +1,7 @@
 // The one API both processes code against. This file imports nothing: the renderer's project type-checks it too.
 
-/** Where a profile's session stands. */
-export type ProfileState = 'signed-out' | 'signed-in' | 'expired' | 'refreshing' | 'sign-in-required' | 'error';
+/** Where a profile stands (main/core/scheduler/profile-state.ts says what each state means). */
+export type ProfileState = 'signed-out' | 'fresh' | 'renewing' | 'retrying' | 'needs-sign-in' | 'off';
 /** Which token to copy. */
 export type TokenKind = 'access' | 'id';
 /** How a copied token is written. */
@@ -222,7 +222,10 @@ export const SIGN_IN_REQUESTED_CHANNEL = 'ctm:event:sign-in';
 /** Main asks the page to open its quick-copy palette (the global quick-copy shortcut); no payload. */
 export const QUICK_COPY_REQUESTED_CHANNEL = 'ctm:event:quick-copy';
 
-/** An error as it crosses IPC: a code to branch on and a message to show. */
+/** The error code of an answer whose sign-in conversation is over: the dialog starts again from its first step. */
+export const SIGN_IN_ENDED = 'sign-in-ended';
+
+/** An error as it crosses IPC: a code to branch on (an error kind, or SIGN_IN_ENDED) and a message to show. */
 export interface ApiError {
   code: string;
   message: string;

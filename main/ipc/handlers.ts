@@ -7,6 +7,7 @@ import { exportProfiles } from '../core/profiles/profile-export.ts';
 import { withSuggestedEnvironment } from '../core/profiles/profile-environment.ts';
 import type { Profile } from '../core/profiles/profile.ts';
 import { importServers, parseProfileImport, requireConfirmedServers } from '../core/profiles/profile-import.ts';
+import type { ProfileState } from '../core/scheduler/profile-state.ts';
 import type { ProfileStatus } from '../core/sessions/session-state.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
 import { formatToken, pickToken } from '../core/tokens/token-format.ts';
@@ -14,7 +15,8 @@ import { inspectToken } from '../core/tokens/token-inspection.ts';
 import { awsExportLines } from '../core/aws/aws-exports.ts';
 import { ARGUMENT_SCHEMAS } from './argument-schemas.ts';
 import type { Api, ApiResult, ProfileInput, ProfileView } from './contract.ts';
-import { API_METHODS } from './contract.ts';
+import { API_METHODS, SIGN_IN_ENDED } from './contract.ts';
+import { SignInEndedError } from '../core/sessions/sign-in-ended.ts';
 
 /** Where copied tokens go; the Electron adapter also clears it again after a while. */
 export interface TokenClipboard {
@@ -40,7 +42,7 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
   const settings = options.settings ?? new SettingsStore(dirname(core.profiles.path));
   const changed = options.changed ?? (() => undefined);
   const view = async (profileId: string): Promise<ProfileView> => {
-    const status = (await core.sessions.statuses()).find((s) => s.profile.id === profileId);
+    const status = (await core.statuses()).find((s) => s.profile.id === profileId);
     if (!status) throw new BadInputError('That profile no longer exists.');
     return toView(status);
   };
@@ -52,7 +54,7 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     }
   };
   return {
-    listProfiles: async () => (await core.sessions.statuses()).map(toView),
+    listProfiles: async () => (await core.statuses()).map(toView),
     addProfile: mutation(async ({ clientSecret, ...fields }: ProfileInput) => view((await core.addProfile(fields, clientSecret || undefined)).id)),
     updateProfile: mutation(async (profileId: string, input: ProfileInput) => {
       const secret = input.clientSecret?.trim() || undefined;
@@ -68,7 +70,7 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
       // Servers that are not AWS's only once the person confirmed each (security, issue 19); all profiles or none.
       requireConfirmedServers(found, confirmedServers ?? [], 'Import the file again and confirm them.');
       const added = (await core.profiles.addAll(found)).map((p) => p.id);
-      const statuses = await core.sessions.statuses();
+      const statuses = await core.statuses();
       return statuses.filter((s) => added.includes(s.profile.id)).map(toView);
     }),
     exportProfiles: async () => exportProfiles(await core.profiles.list()),
@@ -176,6 +178,9 @@ function signInView(profile: Profile): Pick<ProfileView, 'signIn' | 'passwordOpt
   return signIn === 'password' && !passwordRequired ? { signIn, passwordOptional: true } : { signIn };
 }
 
+/** Compile-time proof that the contract's states are the core's one state model (the contract imports nothing). */
+export const SAME_STATES: [ProfileView['state']] extends [ProfileState] ? ([ProfileState] extends [ProfileView['state']] ? true : false) : false = true;
+
 /** One IPC handler per method: validates the arguments, calls the Api, answers an ApiResult. */
 export type IpcHandler = (...args: unknown[]) => Promise<ApiResult<unknown>>;
 
@@ -192,7 +197,7 @@ export function createIpcHandlers(api: Api): Record<keyof Api, IpcHandler> {
         return { ok: true, value };
       } catch (error) {
         const problem = asCtmError(error);
-        return { ok: false, error: { code: problem.kind, message: problem.message } };
+        return { ok: false, error: { code: problem instanceof SignInEndedError ? SIGN_IN_ENDED : problem.kind, message: problem.message } };
       }
     };
   }

@@ -54,7 +54,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_CHROMIUM)('managed login in real Chromium (
     const session = await app.core.vault.session((await app.core.profiles.get('cli-sso')).id);
     expect(session?.refreshToken).toBeTruthy();
     const secrets = { 'refresh token': session?.refreshToken ?? '', 'ID token': token.stdout.trim(), password: PASSWORD };
-    expect([...filesContaining(app.configDir, secrets), ...filesContaining(app.keyring.home, secrets)]).toEqual([]);
+    expect([...filesContaining(app.configDir, secrets), ...filesContaining(app.keyring.home, secrets), ...filesContaining(app.keyring.daemonHome, secrets)]).toEqual([]);
   });
 
   it('ctm login --no-browser prints the URL and waits for it to be opened elsewhere', async () => {

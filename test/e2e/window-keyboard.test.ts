@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/browser.ts';
 import { openWindow, type WindowHarness } from '../support/electron-standin/window-harness.ts';
+import { pngSize, screenshot } from '../support/screenshots.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
@@ -72,9 +72,10 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window with the keyboard alo
     expect(await focused(page)).toBe('button: Copy formats for dev-api');
     await page.getByRole('button', { name: 'More actions for dev-api' }).click();
     await page.keyboard.press('Enter');
-    expect(await page.locator('#inspect-dialog').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
+    // The inspector opens once main answered with the decoded token.
+    await expect.poll(() => page.locator('#inspect-dialog').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
     await page.keyboard.press('Escape');
-    expect(await page.locator('#inspect-dialog').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
+    await expect.poll(() => page.locator('#inspect-dialog').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
   });
 
   it('labels every control for screen readers (main view and every dialog)', async () => {
@@ -103,7 +104,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window with the keyboard alo
       const box = await page.getByRole('button', { name }).boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= 550).toBe(true);
     }
-    await page.screenshot({ path: join(process.cwd(), 'docs/screenshots/window-zoom-200.png') });
+    expect(pngSize(await screenshot(page, 'window-zoom-200.png'))).toEqual({ width: 550, height: 400 });
     await page.setViewportSize({ width: 1100, height: 640 });
   });
 

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, createIpcHandlers } from '../../main/ipc/handlers.ts';
@@ -9,10 +7,9 @@ import { HAS_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { installPreload, StandInIpcMain } from '../support/electron-standin/preload-in-page.ts';
 import { privatePage } from '../support/electron-standin/window-harness.ts';
 import { RecordingClipboard } from '../support/recording-clipboard.ts';
+import { pngSize, screenshot } from '../support/screenshots.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
-
-const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
 
 describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, through the built preload and the real main-process handlers (Electron stood in)', () => {
   let app: AppFixture;
@@ -94,10 +91,10 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the window in real Chromium, thr
     const row = page.locator('li[data-profile="dev-api"]');
     await expect.poll(() => row.locator('[data-testid=state]').textContent()).toBe('Signed in');
     expect(await row.locator('[data-testid=time-left]').textContent()).toMatch(/^(59|60) min|^1 h 0 min/);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'window-light.png') });
+    // The README's pictures, light and dark (written by `npm run screenshots` only).
+    expect(pngSize(await screenshot(page, 'window-light.png'))).toEqual({ width: 1100, height: 520 });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: join(SCREENSHOTS, 'window-dark.png') });
+    expect(pngSize(await screenshot(page, 'window-dark.png'))).toEqual({ width: 1100, height: 520 });
     await page.emulateMedia({ colorScheme: 'light' });
   });
 

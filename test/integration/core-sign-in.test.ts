@@ -63,15 +63,15 @@ describe.skipIf(!HAS_KEYRING)('core against the emulator and the real keyring (g
   it('marks the profile sign-in required and drops the refresh token once Cognito refuses it', async () => {
     app.emulator.revokeAllFor('alice');
     await expect(app.core.sessions.refresh('public')).rejects.toThrow(/needs a sign-in/);
-    const status = (await app.core.sessions.statuses()).find((s) => s.profile.name === 'public');
-    expect(status?.state).toBe('sign-in-required');
+    const status = (await app.core.statuses()).find((s) => s.profile.name === 'public');
+    expect(status?.state).toBe('needs-sign-in');
     expect(await app.core.vault.session(status!.profile.id)).toBeUndefined();
   });
 
   it('refuses a wrong password with an actionable message and stores nothing', async () => {
     await app.core.addProfile(profile('wrong', PUBLIC_CLIENT));
     await expect(app.core.sessions.startSignIn('wrong', { password: 'nope' })).rejects.toThrow(/Incorrect username or password.*Check the username/);
-    const status = (await app.core.sessions.statuses()).find((s) => s.profile.name === 'wrong');
+    const status = (await app.core.statuses()).find((s) => s.profile.name === 'wrong');
     expect(status?.state).toBe('signed-out');
   });
 

@@ -43,7 +43,7 @@ function value(next: () => number, depth = 0): unknown {
   }
 }
 
-const TYPED_CODES = ['bad-input', 'not-found', 'sign-in-required', 'network', 'service', 'keychain', 'config'];
+const TYPED_CODES = ['bad-input', 'not-found', 'sign-in-required', 'network', 'service', 'keychain', 'config', 'sign-in-ended'];
 
 describe.skipIf(!HAS_KEYRING)('IPC fuzz: random arguments to every contract method through the real handlers, real keyring and emulator', () => {
   let app: AppFixture;

@@ -6,7 +6,7 @@ import { KeychainError } from '../../main/core/errors.ts';
 import { KeytarSecretStore } from '../../main/core/keychain/keytar-secret-store.ts';
 import { WindowsLimitSecretStore, WINDOWS_MAX_BLOB_BYTES } from './fakes/windows-limit-secret-store.ts';
 import { startEmulator, type Emulator, type Seed } from './emulator/index.ts';
-import { startKeyringSession, useKeyringSession, type KeyringSession } from './keyring-session.ts';
+import { startKeyringSession, useKeyringSession, workerKeyringSession, type KeyringSession } from './keyring-session.ts';
 
 /** A real stack for a test file: private keyring, emulator on a real port, a temporary config folder, and the core on them. */
 export interface AppFixture {
@@ -19,9 +19,15 @@ export interface AppFixture {
   close(): Promise<void>;
 }
 
+/** How a fixture gets its keyring: the test worker's (emptied for the file), or one of its own. */
+export interface AppFixtureOptions {
+  /** A keyring of the file's own, for tests that stop, freeze or lock it (the next file would inherit a shared one). */
+  privateKeyring?: boolean;
+}
+
 /** Starts the stack; call in beforeAll and close in afterAll. */
-export async function startAppFixture(seed: Seed): Promise<AppFixture> {
-  const keyring = await startKeyringSession();
+export async function startAppFixture(seed: Seed, options: AppFixtureOptions = {}): Promise<AppFixture> {
+  const keyring = options.privateKeyring ? await startKeyringSession() : await workerKeyringSession();
   useKeyringSession(keyring);
   const emulator = await startEmulator({ seed });
   const configDir = mkdtempSync(join(tmpdir(), 'ctm-config-'));

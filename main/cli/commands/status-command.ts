@@ -12,7 +12,7 @@ import { environmentOf } from '../../shared/environments.ts';
 /** `ctm status`: every profile with its state and the access token's time left, from one keychain read and no network call. */
 export async function statusCommand({ values }: ParsedCommand<typeof STATUS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
   const app = core();
-  const statuses = await whileWaiting(terminal, 'Reading the keychain…', app.sessions.statuses());
+  const statuses = await whileWaiting(terminal, 'Reading the keychain…', app.statuses());
   warnRecovery(app, terminal);
   const now = app.clock.now();
   if (values.json) {

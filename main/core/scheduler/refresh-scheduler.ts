@@ -20,6 +20,8 @@ export interface SchedulerDependencies {
   onSessionChange(listener: (profileId: string, session: SessionSummary | undefined) => void): () => void;
   /** Follows profile edits (added, removed, autoRefresh switched); returns the unsubscribe. */
   onProfilesChange(listener: (profiles: readonly Profile[]) => void): () => void;
+  /** Follows renewals that failed outside the scheduler (the window's Refresh, a copy that renewed first); returns the unsubscribe. */
+  onRenewalFailure?(listener: (profileId: string, error: unknown) => void): () => void;
 }
 
 /** Tuning and the outside world; tests pass a fake clock and timers. */
@@ -56,8 +58,6 @@ export class RefreshScheduler {
   private timer: { handle: TimerHandle; at: number } | undefined;
   private online = true;
   private started = false;
-  /** The most refreshes this scheduler ever had running at once (for tests and the scale benchmark). */
-  maxInFlightObserved = 0;
 
   constructor(deps: SchedulerDependencies, options: SchedulerOptions) {
     this.deps = deps;
@@ -76,6 +76,7 @@ export class RefreshScheduler {
     this.unsubscribes.push(
       this.deps.onSessionChange((id, session) => this.sessionChanged(id, session)),
       this.deps.onProfilesChange((profiles) => this.syncProfiles(profiles)),
+      this.deps.onRenewalFailure?.((id, error) => this.renewalFailedElsewhere(id, error)) ?? (() => undefined),
     );
     await this.reload();
     this.log.info('refresh scheduler started', { profiles: this.entries.size });
@@ -95,20 +96,10 @@ export class RefreshScheduler {
     return () => this.listeners.delete(listener);
   }
 
-  /** The current state of every known profile. */
-  snapshot(): RefreshChange[] {
-    return [...this.entries.values()].map((entry) => this.view(entry));
-  }
-
-  /** The current state of one profile, if known. */
+  /** The state of one profile, once the scheduler has started and knows it (never in `ctm`, which does not start it). */
   stateOf(profileId: string): RefreshChange | undefined {
     const entry = this.entries.get(profileId);
     return entry && this.view(entry);
-  }
-
-  /** When the one timer is armed for (epoch ms), if it is. */
-  get nextWakeAt(): number | undefined {
-    return this.timer?.at;
   }
 
   /** After sleep, unlock, a clock jump or the network coming back: re-read the keychain, retry failures now, renew what is due. */
@@ -120,7 +111,7 @@ export class RefreshScheduler {
     const now = this.clock.now();
     for (const entry of this.entries.values()) {
       if (entry.running || entry.queued) continue;
-      if ((entry.state === 'retrying' || entry.state === 'error') && entry.hasRefreshToken && entry.autoRefresh) {
+      if (entry.state === 'retrying' && entry.hasRefreshToken && entry.autoRefresh) {
         entry.attempt = 0;
         entry.dueAt = now;
       }
@@ -223,9 +214,8 @@ export class RefreshScheduler {
 
   private launch(entry: Entry): void {
     entry.running = true;
-    entry.state = 'refreshing';
+    entry.state = 'renewing';
     this.inFlight += 1;
-    this.maxInFlightObserved = Math.max(this.maxInFlightObserved, this.inFlight);
     this.emit(entry);
     this.deps.refresh(entry.profileId).then(
       (tokens) => this.succeeded(entry, tokens),
@@ -253,7 +243,7 @@ export class RefreshScheduler {
     const kind = classifyRefreshFailure(error);
     entry.message = message;
     if (kind === 'refused') {
-      entry.state = 'sign-in-required';
+      entry.state = 'needs-sign-in';
       entry.dueAt = undefined;
       entry.hasRefreshToken = false;
       this.log.warn('refresh token refused: sign-in required', { profile: entry.name, error });
@@ -263,11 +253,20 @@ export class RefreshScheduler {
       entry.dueAt = this.clock.now() + retryDelay(entry.attempt, this.random, this.backoff);
       this.log.warn('refresh failed; refresh token kept, retrying', { profile: entry.name, attempt: entry.attempt, retryAt: new Date(entry.dueAt).toISOString(), error });
     } else {
-      entry.state = 'error';
+      // Someone has to fix it (configuration, client secret): no timer, tried again at the next catch-up or sign-in.
+      entry.state = 'retrying';
       entry.dueAt = undefined;
       this.log.error('refresh failed and needs attention', { profile: entry.name, error });
     }
     this.emit(entry);
+  }
+
+  /** A renewal outside the scheduler failed: the profile's state says so, as for one of its own. */
+  private renewalFailedElsewhere(profileId: string, error: unknown): void {
+    const entry = this.entries.get(profileId);
+    if (!entry || entry.running) return; // its own renewals report themselves
+    this.failed(entry, error);
+    this.runDue();
   }
 
   private arm(): void {

@@ -1,5 +1,6 @@
 import { refreshDueAt } from './refresh-timing.ts';
-import type { RefreshChange, RefreshState } from './scheduler-events.ts';
+import type { ProfileState } from './profile-state.ts';
+import type { RefreshChange } from './scheduler-events.ts';
 
 /** What the scheduler knows and plans for one profile. */
 export interface Entry {
@@ -12,7 +13,7 @@ export interface Entry {
   /** When to act next (refresh or retry); undefined = nothing planned. */
   dueAt?: number;
   attempt: number;
-  state: RefreshState;
+  state: ProfileState;
   message?: string;
   queued: boolean;
   running: boolean;
@@ -21,13 +22,13 @@ export interface Entry {
 /** Decides the state and the due time from what is known of the session and the profile's switch. */
 export function planEntry(entry: Entry, random: () => number): void {
   if (entry.expiresAt === undefined) {
-    if (entry.state !== 'sign-in-required') entry.state = 'signed-out';
+    if (entry.state !== 'needs-sign-in') entry.state = 'signed-out';
     entry.dueAt = undefined;
   } else if (!entry.autoRefresh || !entry.hasRefreshToken) {
     entry.state = 'off';
     entry.dueAt = undefined;
   } else {
-    entry.state = 'scheduled';
+    entry.state = 'fresh';
     entry.dueAt = refreshDueAt(entry.expiresAt, entry.issuedAt ?? entry.expiresAt, random);
   }
 }

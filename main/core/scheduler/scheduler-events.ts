@@ -1,24 +1,14 @@
-/**
- * Where the scheduler stands with one profile:
- * - `signed-out`: no session, nothing to do;
- * - `scheduled`: a refresh is planned at `nextRefreshAt`;
- * - `refreshing`: a refresh is running;
- * - `retrying`: the last refresh failed for a reason that may pass (network, 5xx, throttling, keychain); the stored
- *   refresh token is kept and the next try is at `nextRefreshAt`;
- * - `off`: automatic renewal is switched off for the profile (or its session has no refresh token); tokens expire;
- * - `sign-in-required`: Cognito refused the refresh token, which was removed;
- * - `error`: a problem someone has to fix (configuration, client secret); retried on the next catch-up or sign-in.
- */
-export type RefreshState = 'signed-out' | 'scheduled' | 'refreshing' | 'retrying' | 'off' | 'sign-in-required' | 'error';
+import type { ProfileState } from './profile-state.ts';
 
 /** What the tray, notifications and the window are told when a profile's refresh state changes; never a token. */
 export interface RefreshChange {
   profileId: string;
   profileName: string;
-  state: RefreshState;
+  /** The one state model (profile-state.ts); `fresh` has its renewal planned at `nextRefreshAt`. */
+  state: ProfileState;
   /** Access-token expiry (epoch ms), when there is a session. */
   expiresAt?: number;
-  /** When the scheduler will next refresh or retry (epoch ms). */
+  /** When the scheduler will next refresh or retry (epoch ms); absent for a failure someone has to fix (retried at catch-up). */
   nextRefreshAt?: number;
   /** Consecutive failed tries (retrying). */
   attempt?: number;

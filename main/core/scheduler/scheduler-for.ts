@@ -24,6 +24,7 @@ export function schedulerFor(parts: { sessions: SessionService; profiles: Profil
       allProfileSecrets: () => vault.allProfileSecrets(),
       onSessionChange: (listener) => vault.onSessionChange(listener),
       onProfilesChange: (listener) => profiles.onChange(listener),
+      onRenewalFailure: (listener) => sessions.onRenewalFailure(listener),
     },
     options,
   );

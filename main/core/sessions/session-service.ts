@@ -20,7 +20,9 @@ import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { noCrash, type CrashHook } from '../crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
-import { sessionState, type ProfileStatus, type SignInStep } from './session-state.ts';
+import { profileState } from '../scheduler/profile-state.ts';
+import type { ProfileStatus, SignInStep } from './session-state.ts';
+import { SignInEndedError } from './sign-in-ended.ts';
 
 /** The outside services sessions need, passed in so tests can use real ones or fakes. */
 export interface SessionDependencies {
@@ -60,7 +62,9 @@ export class SessionService {
   private readonly conversations = new Map<string, PendingConversation>();
   /** Sign-ins under way, by profile reference: aborting one (a managed login's Cancel) closes its loopback listener. */
   private readonly starting = new Map<string, AbortController>();
-  private readonly problems = new Map<string, { state: 'sign-in-required' | 'error'; message: string }>();
+  /** The last renewal failure of each profile, until a renewal or sign-in succeeds. */
+  private readonly problems = new Map<string, { failure: 'refused' | 'failed'; message: string }>();
+  private readonly failureListeners = new Set<(profileId: string, error: unknown) => void>();
   /** Profiles whose newest tokens are only in memory because the keychain refused or did not answer the save. */
   private readonly unsaved = new Set<string>();
 
@@ -97,7 +101,7 @@ export class SessionService {
   async answerChallenge(conversationId: string, answer: ChallengeAnswer): Promise<SignInStep> {
     this.pruneConversations();
     const pending = this.conversations.get(conversationId);
-    if (!pending) throw new NotFoundError('This sign-in has expired or is already finished; start it again.');
+    if (!pending) throw new SignInEndedError(new NotFoundError('This sign-in has expired or is already finished; start it again.'));
     const profile = await this.deps.profiles.get(pending.profileId);
     this.conversations.delete(conversationId);
     let outcome: SignInOutcome;
@@ -105,7 +109,8 @@ export class SessionService {
       outcome = await pending.conversation.answer(answer);
     } catch (error) {
       // A mistyped code may be typed again in the same conversation; any other failure ends it.
-      if (answerCanBeRetried(error)) this.conversations.set(conversationId, pending);
+      if (!answerCanBeRetried(error)) throw new SignInEndedError(asCtmError(error));
+      this.conversations.set(conversationId, pending);
       throw error;
     }
     return this.advance(profile, pending.conversation, conversationId, outcome);
@@ -148,7 +153,13 @@ export class SessionService {
     }
   }
 
-  /** Every profile with its state, from one keychain read. */
+  /** Subscribes to renewals that failed (the scheduler keeps the state of every profile this way); returns the unsubscribe. */
+  onRenewalFailure(listener: (profileId: string, error: unknown) => void): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
+  /** Every profile with its state as this process knows it, from one keychain read (the app's scheduler refines it). */
   async statuses(): Promise<ProfileStatus[]> {
     const profiles = await this.deps.profiles.list();
     const secrets = await this.deps.vault.allProfileSecrets();
@@ -157,9 +168,9 @@ export class SessionService {
       const cached = this.cache.get(profile.id);
       const session = cached ? { expiresAt: cached.expiresAt, hasRefreshToken: Boolean(cached.refreshToken) } : secrets.get(profile.id)?.session;
       const problem = this.problems.get(profile.id);
-      // A kind that renews by asking again (client credentials) needs no refresh token: expired, not "sign-in required".
+      // A kind that renews by asking again (client credentials) needs no refresh token.
       const renewable = session?.hasRefreshToken === true || flowKind(profile).renewsWithoutSession;
-      const state = this.inflight.has(profile.id) ? 'refreshing' : sessionState(session?.expiresAt, renewable, now, problem?.state);
+      const state = profileState({ expiresAt: session?.expiresAt, renewable, autoRefresh: profile.autoRefresh, renewing: this.inflight.has(profile.id), failure: problem?.failure }, now);
       return { profile, state, ...(session ? { expiresAt: session.expiresAt } : {}), ...(problem ? { problem: problem.message } : {}) };
     });
   }
@@ -188,9 +199,7 @@ export class SessionService {
         renewed = await flow.renew(session);
       } catch (error) {
         if (!isDefiniteRefusal(error)) {
-          const problem = asCtmError(error);
-          this.problems.set(profile.id, { state: 'error', message: problem.message });
-          throw problem;
+          throw this.failed(profile.id, 'failed', asCtmError(error));
         }
         // Before dropping anything: if another process stored a different refresh token meanwhile, that one may still work.
         const stored = this.unsaved.has(profile.id) ? undefined : await this.deps.vault.session(profile.id).catch(() => undefined);
@@ -203,12 +212,24 @@ export class SessionService {
         this.cache.delete(profile.id);
         this.unsaved.delete(profile.id);
         await this.deps.vault.deleteSession(profile.id);
-        this.problems.set(profile.id, { state: 'sign-in-required', message: reason });
-        throw new SignInRequiredError(profile.name, reason);
+        throw this.failed(profile.id, 'refused', new SignInRequiredError(profile.name, reason), reason);
       }
       (this.deps.crash ?? noCrash)('refresh-received');
       return this.keep(profile, renewed);
     }
+  }
+
+  /** Records a renewal's failure (for statuses and the scheduler) and gives back the error to throw. */
+  private failed(profileId: string, failure: 'refused' | 'failed', error: Error, message = error.message): Error {
+    this.problems.set(profileId, { failure, message });
+    for (const listener of this.failureListeners) {
+      try {
+        listener(profileId, error);
+      } catch {
+        /* a listener's bug must not hide the failure from the caller */
+      }
+    }
+    return error;
   }
 
   /** Keeps renewed tokens: in memory first (so a keychain failure never loses a rotated refresh token), then in the keychain. */
@@ -220,8 +241,7 @@ export class SessionService {
       await this.deps.vault.saveSession(profile.id, tokens);
     } catch (error) {
       const problem = asCtmError(error);
-      this.problems.set(profile.id, { state: 'error', message: `New tokens were received but could not be saved; they are kept in memory and saved on the next try. ${problem.message}` });
-      throw problem;
+      throw this.failed(profile.id, 'failed', problem, `New tokens were received but could not be saved; they are kept in memory and saved on the next try. ${problem.message}`);
     }
     this.unsaved.delete(profile.id);
     this.problems.delete(profile.id);
@@ -279,8 +299,7 @@ export class SessionService {
     // A kind that renews without a session (client credentials) just asks again, where its secret is checked too.
     if (flowKind(profile).renewsWithoutSession) return undefined;
     const reason = `its session was forgotten: ${moved}`;
-    this.problems.set(profile.id, { state: 'sign-in-required', message: reason });
-    throw new SignInRequiredError(profile.name, reason);
+    throw this.failed(profile.id, 'refused', new SignInRequiredError(profile.name, reason), reason);
   }
 
   private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {

@@ -38,7 +38,7 @@ async function buildPage(): Promise<{ page: string; gzipped: number; raw: number
 function standInBridge(count: number): string {
   return `(() => {
     const now = Date.now();
-    const states = ['signed-in', 'signed-out', 'expired', 'sign-in-required', 'error'];
+    const states = ['fresh', 'signed-out', 'renewing', 'needs-sign-in', 'retrying'];
     const profiles = Array.from({ length: ${count} }, (_, i) => ({
       id: 'id-' + i, name: 'profile-' + i, region: 'us-east-1', userPoolId: 'us-east-1_Pool' + (i % 50), clientId: 'client' + i,
       username: 'user' + i, authFlow: 'USER_SRP_AUTH', hasClientSecret: i % 3 === 0, autoRefresh: true,

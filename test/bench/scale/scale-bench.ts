@@ -141,8 +141,14 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
     let heapPeak = process.memoryUsage().heapUsed;
     let allRenewed: () => void = () => undefined;
     const stormDone = new Promise<void>((resolve) => (allRenewed = resolve));
+    // In flight, as the scheduler's own events say: `renewing` until the profile's next state.
+    const renewing = new Set<string>();
+    let maxInFlightObserved = 0;
     scheduler.onChange((change) => {
-      if (!counting || change.state !== 'scheduled' || change.expiresAt === undefined || change.expiresAt <= clock.now()) return;
+      if (change.state === 'renewing') renewing.add(change.profileId);
+      else renewing.delete(change.profileId);
+      maxInFlightObserved = Math.max(maxInFlightObserved, renewing.size);
+      if (!counting || change.state !== 'fresh' || change.expiresAt === undefined || change.expiresAt <= clock.now()) return;
       renewed += 1;
       if (renewed % 50 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
       if (renewed === count) allRenewed();
@@ -169,7 +175,7 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
       scheduler.stop();
       return [
         row(`restore ${count} profiles on start (real gnome-keyring)`, restoreMs, 'ms', `target < ${KEYRING_TARGETS.restoreMs} ms: ${verdict(restoreMs, KEYRING_TARGETS.restoreMs)}; profiles file + ONE keychain read (the cache key) + one sealed file per profile + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s`),
-        row(`storm: ${count} expired at once (real gnome-keyring)`, stormMs, 'ms', `target < ${KEYRING_TARGETS.stormMs} ms: ${verdict(stormMs, KEYRING_TARGETS.stormMs)}; ${(stormMs / count).toFixed(0)} ms per profile: each refresh reads its refresh-token item and commits its profile's file (an unchanged refresh token is not written again); in-flight cap ${maxInFlight}, max in flight observed ${scheduler.maxInFlightObserved}; longest event-loop delay ${stormLoopMax.toFixed(1)} ms`),
+        row(`storm: ${count} expired at once (real gnome-keyring)`, stormMs, 'ms', `target < ${KEYRING_TARGETS.stormMs} ms: ${verdict(stormMs, KEYRING_TARGETS.stormMs)}; ${(stormMs / count).toFixed(0)} ms per profile: each refresh reads its refresh-token item and commits its profile's file (an unchanged refresh token is not written again); in-flight cap ${maxInFlight}, max in flight observed ${maxInFlightObserved}; longest event-loop delay ${stormLoopMax.toFixed(1)} ms`),
       ];
     }
 
@@ -190,7 +196,7 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
     const why = kind === 'memory' ? '; in-memory SecretStore: it isolates the engine from gnome-keyring, whose cost per entry dominates at this size (see the real-keyring rows)' : '';
     return [
       row(`restore ${count} profiles on start (${label})`, restoreMs, 'ms', `target < ${TARGETS.restoreMs} ms: ${verdict(restoreMs, TARGETS.restoreMs)}; profiles file + ONE keychain read (the cache key) + one sealed file per profile + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s${why}`),
-      row(`storm: ${count} expired at once (${label})`, stormMs, 'ms', `target < ${TARGETS.stormMs} ms: ${verdict(stormMs, TARGETS.stormMs)}; in-flight cap ${maxInFlight}, max in flight observed ${scheduler.maxInFlightObserved} (scheduler) / ${transport.max} (HTTP); each refresh reads its refresh-token item and commits its profile's sealed file`),
+      row(`storm: ${count} expired at once (${label})`, stormMs, 'ms', `target < ${TARGETS.stormMs} ms: ${verdict(stormMs, TARGETS.stormMs)}; in-flight cap ${maxInFlight}, max in flight observed ${maxInFlightObserved} (scheduler) / ${transport.max} (HTTP); each refresh reads its refresh-token item and commits its profile's sealed file`),
       row(`peak RSS (${label})`, rssPeakMb, 'MB', 'process.resourceUsage().maxRSS over the whole run (the emulator runs in its own process)'),
       row(`peak heap used (${label})`, heapPeak / 2 ** 20, 'MB', 'sampled after restore, every 50 renewals and after the storm (the emulator runs in its own process)'),
       row(`idle CPU over ${Math.round(idleMs / 1000)} s after the storm (${label})`, idleCpuPercent, '%', `target < ${TARGETS.idleCpuPercent} %: ${verdict(idleCpuPercent, TARGETS.idleCpuPercent)}; starts ${SETTLE_MS / 1000} s after the storm; ${count} profiles scheduled, one timer armed; ${idleRequests} requests while idle`),

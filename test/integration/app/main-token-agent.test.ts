@@ -8,7 +8,7 @@ import { CTM_VERSION } from '../../../main/cli/version.ts';
 import { logFilePath } from '../../../main/core/logging/file-logger.ts';
 import { startEmulator, type Emulator } from '../../support/emulator/index.ts';
 import type { Call } from '../../support/electron-standin/standin-app.ts';
-import { startKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
+import { workerKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
@@ -65,7 +65,7 @@ describe.skipIf(!HAS_KEYRING)('main/index.ts runs the token agent while the app 
   let emulator: Emulator;
   const apps: RunningApp[] = [];
   beforeAll(async () => {
-    keyring = await startKeyringSession();
+    keyring = await workerKeyringSession();
     emulator = await startEmulator({ seed: skeletonSeed() });
   });
   afterEach(() => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, CHANNEL_PREFIX } from '../../../main/ipc/contract.ts';
 import type { Call } from '../../support/electron-standin/standin-app.ts';
-import { startKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
+import { workerKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 
@@ -155,7 +155,7 @@ describe('main/index.ts with a keychain that never answers (a D-Bus socket that 
 describe.skipIf(!HAS_KEYRING)('main/index.ts tray glyph and theme changes, on the real keyring (Electron stood in)', () => {
   let keyring: KeyringSession;
   beforeAll(async () => {
-    keyring = await startKeyringSession();
+    keyring = await workerKeyringSession();
   });
   afterAll(() => keyring?.stop());
   const images = (calls: Call[]) => named(calls, 'tray.setImage').map((c) => String(c.args[0]).replace(/.*\//, ''));

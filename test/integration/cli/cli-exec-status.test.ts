@@ -125,12 +125,12 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
   it('shows every profile with its state and time left, as a table and as JSON', async () => {
     const table = await ctm(['status']);
     expect(table.stdout).toMatch(/^NAME\s+STATE\s+ACCESS TOKEN/);
-    expect(table.stdout).toMatch(/\ndev\s+signed-in\s+(\d+ min \d+ s|1 h 0 min) left\s+alice/);
+    expect(table.stdout).toMatch(/\ndev\s+fresh\s+(\d+ min \d+ s|1 h 0 min) left\s+alice/);
     expect(table.stdout).toMatch(/\nidle\s+signed-out\s+-\s+alice/);
     // The environment column: the one a profile carries, or the one its name suggests ("dev").
-    expect(table.stdout).toMatch(/\ndev\s+signed-in\s+.* left\s+alice\s+dev\b/);
+    expect(table.stdout).toMatch(/\ndev\s+fresh\s+.* left\s+alice\s+dev\b/);
     const json = JSON.parse((await ctm(['status', '--json'])).stdout) as StatusLine[];
-    expect(json.map((s) => [s.name, s.state])).toEqual([['dev', 'signed-in'], ['idle', 'signed-out']]);
+    expect(json.map((s) => [s.name, s.state])).toEqual([['dev', 'fresh'], ['idle', 'signed-out']]);
     expect(json[0]?.secondsLeft).toBeGreaterThan(3000);
     expect(Date.parse(json[0]?.expiresAt ?? '')).toBeGreaterThan(Date.now());
     expect(json[1]).toMatchObject({ expiresAt: null, secondsLeft: null, environment: null });

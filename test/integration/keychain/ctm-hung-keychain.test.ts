@@ -36,7 +36,7 @@ function runCtmWithBound(args: string[], env: Record<string, string>): Promise<{
 describe.skipIf(!HAS_KEYRING)('ctm with a frozen keychain ends on its own after its message (real gnome-keyring, SIGSTOP)', () => {
   let app: AppFixture;
   beforeAll(async () => {
-    app = await startAppFixture(refreshSeed(3600));
+    app = await startAppFixture(refreshSeed(3600), { privateKeyring: true });
     await app.core.addProfile(refreshProfile('short', SHORT_CLIENT, app.emulator.endpoint));
     await app.core.sessions.startSignIn('short', { password: BOB_PASSWORD });
   });

@@ -22,7 +22,7 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
     return readdirSync(dir).sort().map((f) => `${f}:${readFileSync(join(dir, f)).toString('base64')}`).join('\n');
   };
   beforeAll(async () => {
-    app = await startAppFixture(refreshSeed(3600));
+    app = await startAppFixture(refreshSeed(3600), { privateKeyring: true });
     core = new Core({ configDir: app.configDir, secretStore: new KeytarSecretStore(KEYCHAIN_SERVICE, 500) });
     shortId = (await core.addProfile(refreshProfile('short', SHORT_CLIENT, app.emulator.endpoint))).id;
     rotatingId = (await core.addProfile(refreshProfile('rotating', ROTATING_CLIENT, app.emulator.endpoint, { refreshMethod: 'GetTokensFromRefreshToken' }))).id;

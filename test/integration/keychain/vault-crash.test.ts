@@ -9,7 +9,7 @@ import { Vault } from '../../../main/core/keychain/vault.ts';
 import type { CrashPoint } from '../../../main/core/crash-point.ts';
 import type { TokenSet } from '../../../main/core/tokens/token-set.ts';
 import { awsSizedSession } from '../../support/aws-sized-tokens.ts';
-import { startKeyringSession, useKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
+import { workerKeyringSession, useKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 import { runVaultChild } from '../../support/vault-child-run.ts';
 
@@ -23,7 +23,7 @@ describe.skipIf(!HAS_KEYRING)('crash safety: a vault write killed at every step 
   let keyring: KeyringSession;
   let store: KeytarSecretStore;
   beforeAll(async () => {
-    keyring = await startKeyringSession();
+    keyring = await workerKeyringSession();
     useKeyringSession(keyring);
     store = new KeytarSecretStore();
   });

@@ -44,7 +44,7 @@ describe.skipIf(!HAS_KEYRING)('CLIENT_CREDENTIALS profiles through ctm (child pr
     expect(token).not.toBe('');
     // The keyring's own files hold the secrets encrypted; nothing else may hold them in clear text.
     expect(filesContaining(app.configDir, { 'client secret': SECRET, 'access token': token })).toEqual([]);
-    expect(filesContaining(app.keyring.home, { 'client secret': SECRET, 'access token': token })).toEqual([]);
+    for (const home of [app.keyring.home, app.keyring.daemonHome]) expect(filesContaining(home, { 'client secret': SECRET, 'access token': token })).toEqual([]);
   });
 
   it('a wrong secret is refused with advice, exit code 4, and nothing is stored', async () => {

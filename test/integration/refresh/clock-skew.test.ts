@@ -23,7 +23,7 @@ describe.skipIf(!HAS_KEYRING)('a local clock two hours fast (emulator clock offs
     const session = await app.core.sessions.tokens('skewed');
     expect(session.clockOffsetMs).toBeLessThan(-TWO_HOURS + 10_000);
     expect(session.expiresAt - Date.now()).toBeGreaterThan(3500_000);
-    expect((await app.core.sessions.statuses()).find((s) => s.profile.name === 'skewed')?.state).toBe('signed-in');
+    expect((await app.core.statuses()).find((s) => s.profile.name === 'skewed')?.state).toBe('fresh');
   });
 
   it('three `ctm token` calls serve the stored token: no refresh at all', async () => {

@@ -64,7 +64,7 @@ describe.skipIf(!HAS_KEYRING)('no secret at rest, no secret in logs, after a ful
     app.emulator.faults.resetConnection('GetTokensFromRefreshToken', { times: 1 });
     for (const id of [short.id, rot.id, short.id, rot.id]) {
       const before = (await core.vault.session(id))!.expiresAt;
-      await nextChange(scheduler, id, (c) => c.state === 'scheduled' && c.expiresAt! > before);
+      await nextChange(scheduler, id, (c) => c.state === 'fresh' && c.expiresAt! > before);
       await snapshotKeychain();
     }
     for (const name of ['conf', 'rot', 'short']) {
@@ -74,7 +74,7 @@ describe.skipIf(!HAS_KEYRING)('no secret at rest, no secret in logs, after a ful
       await snapshotKeychain();
     }
     app.emulator.revokeAllFor('bob');
-    await nextChange(scheduler, short.id, (c) => c.state === 'sign-in-required');
+    await nextChange(scheduler, short.id, (c) => c.state === 'needs-sign-in');
     scheduler.stop();
     expect((await runCtm(['logout', 'conf'], env)).code).not.toBeNull();
     for (const request of app.emulator.requests) {
@@ -95,6 +95,6 @@ describe.skipIf(!HAS_KEYRING)('no secret at rest, no secret in logs, after a ful
     const all = Object.fromEntries(secrets);
     expect(filesContaining(app.configDir, all)).toEqual([]);
     expect(filesContaining(runTmp, all)).toEqual([]);
-    expect(filesContaining(app.keyring.home, all)).toEqual([]);
+    for (const home of [app.keyring.home, app.keyring.daemonHome]) expect(filesContaining(home, all)).toEqual([]);
   });
 });

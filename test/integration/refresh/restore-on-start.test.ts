@@ -40,7 +40,7 @@ describe.skipIf(!HAS_KEYRING)('restore on start: every profile from the config, 
     const scheduler = schedulerFor(core, { clock: systemClock, timers: systemTimers });
     const profiles = await core.profiles.list();
     const idOf = (name: string) => profiles.find((p) => p.name === name)!.id;
-    const renewed = Promise.all(['a', 'b', 'c'].map((name) => nextChange(scheduler, idOf(name), (c) => c.state === 'scheduled' && c.expiresAt! > Date.now())));
+    const renewed = Promise.all(['a', 'b', 'c'].map((name) => nextChange(scheduler, idOf(name), (c) => c.state === 'fresh' && c.expiresAt! > Date.now())));
     await scheduler.start();
     expect(store.counts).toEqual({ get: 1, set: 0, delete: 0, all: 0 });
     await renewed;

@@ -34,7 +34,7 @@ describe.skipIf(!HAS_KEYRING)('the refresh scheduler in real time, against the e
 
   it('renews a token before it expires, on its own, and keeps the refresh token', async () => {
     const before = (await app.core.vault.session(ids.short!))!;
-    const renewed = await nextChange(scheduler, ids.short!, (c) => c.state === 'scheduled' && c.expiresAt! > before.expiresAt);
+    const renewed = await nextChange(scheduler, ids.short!, (c) => c.state === 'fresh' && c.expiresAt! > before.expiresAt);
     const after = (await app.core.vault.session(ids.short!))!;
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).toBe(before.refreshToken);
@@ -47,7 +47,7 @@ describe.skipIf(!HAS_KEYRING)('the refresh scheduler in real time, against the e
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, manual.expiresAt - Date.now() + 200)));
     expect(scheduler.stateOf(ids.manual!)?.state).toBe('off');
     expect(app.emulator.requests.filter((r) => r.body.RefreshToken === manual.refreshToken || (r.body.AuthParameters as Record<string, string> | undefined)?.REFRESH_TOKEN === manual.refreshToken)).toEqual([]);
-    expect(changes.filter((c) => c.profileId === ids.manual && c.state === 'refreshing')).toEqual([]);
+    expect(changes.filter((c) => c.profileId === ids.manual && c.state === 'renewing')).toEqual([]);
   });
 
   it('retries HTTP 500, 503, TooManyRequests, LimitExceeded and a reset connection with backoff, keeping the stored refresh token', async () => {
@@ -59,7 +59,7 @@ describe.skipIf(!HAS_KEYRING)('the refresh scheduler in real time, against the e
     app.emulator.faults.resetConnection('InitiateAuth', { times: 1 });
     const seen: RefreshChange[] = [];
     const stop = scheduler.onChange((c) => c.profileId === ids.short && seen.push(c));
-    await nextChange(scheduler, ids.short!, (c) => c.state === 'scheduled' && seen.some((s) => s.state === 'retrying'));
+    await nextChange(scheduler, ids.short!, (c) => c.state === 'fresh' && seen.some((s) => s.state === 'retrying'));
     stop();
     const retries = seen.filter((c) => c.state === 'retrying');
     expect(retries.map((c) => c.attempt)).toEqual([1, 2, 3, 4, 5]);
@@ -70,7 +70,7 @@ describe.skipIf(!HAS_KEYRING)('the refresh scheduler in real time, against the e
   it('renews after a reset connection that lost a rotated refresh token, within the grace period', async () => {
     app.emulator.faults.resetConnection('GetTokensFromRefreshToken', { times: 1 });
     const before = (await app.core.vault.session(ids.rotating!))!;
-    await nextChange(scheduler, ids.rotating!, (c) => c.state === 'scheduled' && c.expiresAt! > before.expiresAt);
+    await nextChange(scheduler, ids.rotating!, (c) => c.state === 'fresh' && c.expiresAt! > before.expiresAt);
     const after = (await app.core.vault.session(ids.rotating!))!;
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(changes.some((c) => c.profileId === ids.rotating && c.state === 'retrying')).toBe(true);
@@ -79,13 +79,13 @@ describe.skipIf(!HAS_KEYRING)('the refresh scheduler in real time, against the e
   it('waits out the service being down, then renews', async () => {
     const before = (await app.core.vault.session(ids.short!))!;
     app.emulator.faults.down(1_500);
-    await nextChange(scheduler, ids.short!, (c) => c.state === 'scheduled' && c.expiresAt! > before.expiresAt, 20_000);
+    await nextChange(scheduler, ids.short!, (c) => c.state === 'fresh' && c.expiresAt! > before.expiresAt, 20_000);
     expect((await app.core.vault.session(ids.short!))!.refreshToken).toBe(before.refreshToken);
   });
 
   it('marks a profile sign-in required when its refresh token is revoked, and removes it from the keychain', async () => {
     app.emulator.revokeAllFor('bob');
-    const change = await nextChange(scheduler, ids.short!, (c) => c.state === 'sign-in-required');
+    const change = await nextChange(scheduler, ids.short!, (c) => c.state === 'needs-sign-in');
     expect(change.message).toMatch(/revoked/);
     expect(await app.core.vault.session(ids.short!)).toBeUndefined();
     expect(scheduler.stateOf(ids.short!)?.nextRefreshAt).toBeUndefined();

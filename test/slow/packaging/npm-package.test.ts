@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
+import { workerKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 
 const root = process.cwd();
@@ -27,7 +27,7 @@ describe.skipIf(!HAS_KEYRING)('the npm package: npm pack, npm install -g, ctm', 
     expect(pack.status, pack.stderr).toBe(0);
     packed = (JSON.parse(pack.stdout) as (typeof packed)[])[0] as typeof packed;
     install = spawnSync('npm', ['install', '-g', '--allow-scripts=keytar', '--prefix', join(work, 'prefix'), '--no-audit', '--no-fund', join(work, packed.filename)], { cwd: work, encoding: 'utf8', timeout: 300_000 });
-    keyring = await startKeyringSession();
+    keyring = await workerKeyringSession();
     // The config folder exists first: `ctm profile add` into a missing folder fails today (file-lock opens the lock
     // file before anything creates the folder), which is the CLI's to fix, not the package's.
     mkdirSync(join(work, 'config'));

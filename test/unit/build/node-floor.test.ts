@@ -33,6 +33,10 @@ describe('the lowest Node that engines names', () => {
     expect(readme.match(/Node >= (\d+\.\d+)/g)?.every((m) => m === `Node >= ${floor.replace(/\.0$/, '')}`)).toBe(true);
     const ci = readFileSync(join(root, '.ci/run'), 'utf8');
     expect(ci).toContain('"node@$floor"');
-    expect(ci).toMatch(/PATH="\$PWD\/\.tools-lowest\/node_modules\/\.bin:\$PATH" npm test/);
+    // On the floor: the build and checks, the unit and system projects, and the packaging tests (.ci/run says why).
+    const onFloor = 'PATH="$PWD/.tools-lowest/node_modules/.bin:$PATH" ';
+    expect(ci).toContain(`${onFloor}npm run check\n`);
+    expect(ci).toContain(`${onFloor}npx vitest run --project unit --project system\n`);
+    expect(ci).toContain(`${onFloor}npx vitest run --project slow test/slow/packaging\n`);
   });
 });

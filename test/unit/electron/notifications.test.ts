@@ -8,16 +8,16 @@ const p = (state: ProfileView['state'], problem?: string): ProfileView => ({
 
 describe('notifications for state changes', () => {
   it('announces a profile that now needs a sign-in', () => {
-    expect(noticesFor([p('signed-in')], [p('sign-in-required', 'the refresh token was revoked')])).toEqual([{ title: 'dev needs a sign-in', body: 'the refresh token was revoked' }]);
+    expect(noticesFor([p('fresh')], [p('needs-sign-in', 'the refresh token was revoked')])).toEqual([{ title: 'dev needs a sign-in', body: 'the refresh token was revoked' }]);
   });
 
   it('announces a refresh that fails', () => {
-    expect(noticesFor([p('signed-in')], [p('error', 'Cognito could not be reached.')])).toEqual([{ title: 'Refreshing dev keeps failing', body: 'Cognito could not be reached.' }]);
+    expect(noticesFor([p('fresh')], [p('retrying', 'Cognito could not be reached.')])).toEqual([{ title: 'Refreshing dev keeps failing', body: 'Cognito could not be reached.' }]);
   });
 
   it('stays quiet at start-up, for a state that persists, and for good news', () => {
-    expect(noticesFor(undefined, [p('error')])).toEqual([]);
-    expect(noticesFor([p('error')], [p('error')])).toEqual([]);
-    expect(noticesFor([p('sign-in-required')], [p('signed-in')])).toEqual([]);
+    expect(noticesFor(undefined, [p('retrying')])).toEqual([]);
+    expect(noticesFor([p('retrying')], [p('retrying')])).toEqual([]);
+    expect(noticesFor([p('needs-sign-in')], [p('fresh')])).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ const dev = (state: ProfileView['state']): ProfileView => ({
 });
 
 /** A renewal that failed after the token ran out (with time left, a failed renewal only warns: the token still copies). */
-const failed = (): ProfileView => ({ ...dev('error'), expiresAt: NOW - 60_000 });
+const failed = (): ProfileView => ({ ...dev('retrying'), expiresAt: NOW - 60_000 });
 
 describe('TrayController with a recording tray (Electron stood in)', () => {
   function setup() {
@@ -25,8 +25,8 @@ describe('TrayController with a recording tray (Electron stood in)', () => {
 
   it('rebuilds the menu only when the model changes, and swaps the icon with the health', () => {
     const { calls, controller } = setup();
-    expect(controller.show([dev('signed-in')], NOW)).toBe(true);
-    expect(controller.show([dev('signed-in')], NOW + 5_000)).toBe(false);
+    expect(controller.show([dev('fresh')], NOW)).toBe(true);
+    expect(controller.show([dev('fresh')], NOW + 5_000)).toBe(false);
     expect(controller.show([failed()], NOW + 5_000)).toBe(true);
     expect(calls).toEqual(['image:ok.png', 'tooltip:Next expiry: dev in 10 min', 'menu', 'image:error.png', 'tooltip:No profile signed in', 'menu']);
   });
@@ -41,10 +41,10 @@ describe('TrayController when the panel theme changes (Electron stood in)', () =
       icons: { ok: 'light.png', warning: 'warning.png', error: 'error.png' },
       run: () => undefined,
     });
-    controller.show([dev('signed-in')], NOW);
+    controller.show([dev('fresh')], NOW);
     controller.setIcons({ ok: 'dark.png', warning: 'warning.png', error: 'error.png' });
     controller.show([failed()], NOW);
-    controller.show([dev('signed-in')], NOW);
+    controller.show([dev('fresh')], NOW);
     expect(images).toEqual(['light.png', 'dark.png', 'error.png', 'dark.png']);
   });
 });

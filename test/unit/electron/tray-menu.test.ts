@@ -11,7 +11,7 @@ const labels = (items: TrayItem[]): string[] => items.map((i) => i.label ?? '---
 const find = (items: TrayItem[], label: string): TrayItem | undefined => items.find((i) => i.label === label);
 
 /** Thirty profiles: ten each in dev, staging and prod. */
-const thirty = (): ProfileView[] => ['dev', 'staging', 'prod'].flatMap((env) => Array.from({ length: 10 }, (_, i) => profile(`svc${i}-${env}`, 'signed-in', 30 + i)));
+const thirty = (): ProfileView[] => ['dev', 'staging', 'prod'].flatMap((env) => Array.from({ length: 10 }, (_, i) => profile(`svc${i}-${env}`, 'fresh', 30 + i)));
 
 describe('the tray menu as data', () => {
   it('puts the default profile\u2019s copy (with its shortcut) and the recent profiles first, as one-click copies', () => {
@@ -39,14 +39,14 @@ describe('the tray menu as data', () => {
   });
 
   it('keeps Copy while the token is valid, whatever the last refresh did', () => {
-    const failing = profile('orders', 'error', 14, { problem: 'ServiceUnavailableException: try later' });
+    const failing = profile('orders', 'retrying', 14, { problem: 'ServiceUnavailableException: try later' });
     const model = trayModel([failing], NOW);
     expect(model.items[0]?.submenu?.[0]).toEqual({ label: 'orders \u2014 14 min', action: { kind: 'copy', profileId: 'id-orders', token: 'access', format: 'raw' } });
     expect(model.health).toBe('warning');
   });
 
   it('lists profiles that need a sign-in in their own section; renewable ones renew; machine-to-machine ones get a token', () => {
-    const model = trayModel([profile('lost', 'sign-in-required'), profile('old', 'expired', -5), profile('m2m', 'signed-out', undefined, { authFlow: 'CLIENT_CREDENTIALS', signIn: 'none' })], NOW);
+    const model = trayModel([profile('lost', 'needs-sign-in'), profile('old', 'fresh', -5), profile('m2m', 'signed-out', undefined, { authFlow: 'CLIENT_CREDENTIALS', signIn: 'none' })], NOW);
     expect(labels(model.items).slice(-5)).toEqual(['Needs sign-in', 'lost \u2014 Sign in\u2026', '---', 'Open Cognito Token Manager', 'Quit']);
     const group = model.items[0]!.submenu!;
     expect(group.slice(0, 2)).toEqual([
@@ -60,32 +60,32 @@ describe('the tray menu as data', () => {
   });
 
   it('marks a custom endpoint on the profile\u2019s items', () => {
-    const model = trayModel([profile('local', 'signed-in', 20, { endpoint: 'http://localhost:9229/' })], NOW);
+    const model = trayModel([profile('local', 'fresh', 20, { endpoint: 'http://localhost:9229/' })], NOW);
     expect(model.items[0]?.submenu?.[0]?.label).toBe('local [emulator] \u2014 20 min');
   });
 
   it('shows the overall health: lost tokens over failed renewals over all fresh', () => {
-    expect(health([profile('a', 'signed-in', 5)], NOW)).toBe('ok');
-    expect(health([profile('a', 'signed-in', 5), profile('b', 'sign-in-required')], NOW)).toBe('error');
-    expect(health([profile('a', 'error', 5), profile('b', 'expired', -1)], NOW)).toBe('warning');
+    expect(health([profile('a', 'fresh', 5)], NOW)).toBe('ok');
+    expect(health([profile('a', 'fresh', 5), profile('b', 'needs-sign-in')], NOW)).toBe('error');
+    expect(health([profile('a', 'retrying', 5), profile('b', 'fresh', -1)], NOW)).toBe('warning');
     expect(health([], NOW)).toBe('ok');
   });
 
   it('puts the next expiry and what needs attention in the tooltip', () => {
-    const model = trayModel([profile('late', 'signed-in', 50), profile('soon', 'signed-in', 3), profile('broken', 'error')], NOW);
+    const model = trayModel([profile('late', 'fresh', 50), profile('soon', 'fresh', 3), profile('broken', 'retrying')], NOW);
     expect(model.tooltip).toBe('Cognito Token Manager\nNext expiry: soon in 3 min\n1 profile needs attention');
     expect(trayModel([], NOW).tooltip).toBe('Cognito Token Manager\nNo profile signed in');
   });
 
   it('is equal for equal states, so the menu is rebuilt only when something changed', () => {
-    const profiles = [profile('dev', 'signed-in', 42)];
+    const profiles = [profile('dev', 'fresh', 42)];
     expect(JSON.stringify(trayModel(profiles, NOW))).toBe(JSON.stringify(trayModel(profiles, NOW + 10_000)));
-    expect(JSON.stringify(trayModel(profiles, NOW))).not.toBe(JSON.stringify(trayModel([profile('dev', 'expired', -1)], NOW)));
+    expect(JSON.stringify(trayModel(profiles, NOW))).not.toBe(JSON.stringify(trayModel([profile('dev', 'fresh', -1)], NOW)));
   });
 
   it('turns the model into Electron menu items whose clicks run the actions, showing the shortcut without claiming it', () => {
     const ran: TrayAction[] = [];
-    const template = trayMenuTemplate(trayModel([profile('dev', 'signed-in', 42)], NOW, undefined, { defaultProfileId: 'id-dev', shortcut: 'Alt+T' }), (action) => ran.push(action));
+    const template = trayMenuTemplate(trayModel([profile('dev', 'fresh', 42)], NOW, undefined, { defaultProfileId: 'id-dev', shortcut: 'Alt+T' }), (action) => ran.push(action));
     (template[0] as { click?: () => void }).click?.();
     const group = template[2]?.submenu as { label?: string; click?: () => void }[];
     group[0]?.click?.();

@@ -6,38 +6,21 @@ import { hkdfKey } from '../../../main/core/srp/password-authentication-key.ts';
 import { SRP_G, SRP_K, SRP_N } from '../../../main/core/srp/srp-group.ts';
 import { hexHash } from '../../../main/core/srp/srp-hash.ts';
 import { padHex } from '../../../main/core/srp/srp-hex.ts';
-import { library, syncResult, withLibraryRandom } from '../../support/cognito-oracle.ts';
-import { seededRandom, type SeededRandom } from '../../support/seeded-random.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
+import { DEVICE_CASES, deviceCaseDigest, deviceCaseFor, ourDeviceOutcome } from './device-cases.ts';
+import { readReferences } from './srp-references.ts';
 
-/** 40 password bytes then 16 salt bytes, shaped to hit leading zeros and high bits. */
-function draws(random: SeededRandom): (size: number) => Uint8Array {
-  return (size) => {
-    const bytes = random.bytes(size);
-    const shape = random.int(0, 3);
-    if (shape === 0) bytes.fill(0, 0, random.int(1, 3));
-    if (shape === 1) bytes[0] = (bytes[0] ?? 0) | 0x80;
-    return bytes;
-  };
-}
-
-function libraryVerifier(deviceGroupKey: string, deviceKey: string, randomBytes: (size: number) => Uint8Array) {
-  const helper = new library.AuthenticationHelper('Pool');
-  withLibraryRandom(randomBytes, () => syncResult((done) => helper.generateHashDevice(deviceGroupKey, deviceKey, done)));
-  return {
-    devicePassword: helper.getRandomPassword(),
-    passwordVerifier: Buffer.from(helper.getVerifierDevices(), 'hex').toString('base64'),
-    salt: Buffer.from(helper.getSaltDevices(), 'hex').toString('base64'),
-  };
-}
+const references = readReferences();
 
 describe('deviceVerifier', () => {
-  it('matches generateHashDevice on 40 seeded random devices', () => {
-    for (let seed = 0; seed < 40; seed++) {
-      const random = seededRandom(1000 + seed);
-      const deviceGroupKey = `-${Buffer.from(random.bytes(5)).toString('hex')}`;
-      const deviceKey = `eu-west-1_${Buffer.from(random.bytes(16)).toString('hex')}`;
-      const ours = deviceVerifier(deviceGroupKey, deviceKey, { randomBytes: draws(seededRandom(seed)) });
-      expect(ours, `seed ${seed}`).toEqual(libraryVerifier(deviceGroupKey, deviceKey, draws(seededRandom(seed))));
+  it(`matches generateHashDevice on ${DEVICE_CASES} seeded random devices (${references.library}, frozen: srp-references.json)`, () => {
+    expect(references.devices.map((r) => r.seed)).toEqual(Array.from({ length: DEVICE_CASES }, (_, seed) => seed));
+    for (let seed = 0; seed < DEVICE_CASES; seed++) {
+      const c = deviceCaseFor(seed);
+      const reference = references.devices[seed];
+      // A changed case generator makes the reference stale: regenerate with `npm run srp-references`.
+      expect(deviceCaseDigest(c), `seed ${seed}: inputs`).toBe(reference?.inputs);
+      expect(ourDeviceOutcome(c), `seed ${seed}`).toEqual(reference?.library);
     }
   });
 

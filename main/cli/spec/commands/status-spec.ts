@@ -4,7 +4,7 @@ import { commandSpec } from '../command-spec.ts';
 export const STATUS_SPEC = commandSpec({
   name: 'status',
   summary: "shows every profile's state and its access token's time left, without a network call",
-  details: 'States: signed-out, signed-in, expired (renewable), refreshing, sign-in-required, error.',
+  details: 'States: signed-out, fresh, renewing, retrying, needs-sign-in, off.',
   flags: { json: { type: 'boolean', description: 'one JSON object per profile, for scripts' } },
   examples: [
     { run: 'ctm status', what: 'a table of every profile' },

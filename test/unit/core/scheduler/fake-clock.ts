@@ -30,6 +30,11 @@ export class FakeClock implements Clock, Timers {
     this.timers = this.timers.filter((t) => t.id !== handle.id);
   }
 
+  /** When the earliest armed timer fires (epoch ms), if one is armed. */
+  get nextTimerAt(): number | undefined {
+    return this.timers.length === 0 ? undefined : Math.min(...this.timers.map((t) => t.at));
+  }
+
   /** How many timers are armed. */
   get armed(): number {
     return this.timers.length;

@@ -15,8 +15,8 @@ describe('RefreshScheduler (fake clock, fake refresh)', () => {
     await kit.clock.advance(1_000);
     expect(kit.bulkReads).toBe(1);
     expect(kit.refreshCalls).toEqual([stale.id]);
-    expect(kit.scheduler.stateOf(fresh.id)?.state).toBe('scheduled');
-    expect(kit.scheduler.stateOf(stale.id)?.state).toBe('scheduled');
+    expect(kit.scheduler.stateOf(fresh.id)?.state).toBe('fresh');
+    expect(kit.scheduler.stateOf(stale.id)?.state).toBe('fresh');
   });
 
   it('arms ONE timer, for the earliest due refresh, with a margin that scales with the lifetime', async () => {
@@ -27,8 +27,8 @@ describe('RefreshScheduler (fake clock, fake refresh)', () => {
     await kit.scheduler.start();
     expect(kit.clock.armed).toBe(1);
     // random = 0.5: the margin is the on-demand margin (30 s for 5 min) plus a quarter: 37.5 s before expiry.
-    expect(kit.scheduler.nextWakeAt).toBe(kit.clock.now() + 5 * MIN - 37_500);
-    const due = Object.fromEntries(kit.scheduler.snapshot().map((s) => [s.profileName, s.expiresAt! - s.nextRefreshAt!]));
+    expect(kit.clock.nextTimerAt).toBe(kit.clock.now() + 5 * MIN - 37_500);
+    const due = Object.fromEntries(kit.snapshot().map((s) => [s.profileName, s.expiresAt! - s.nextRefreshAt!]));
     expect(due).toEqual({ hour: 375_000, 'five-minutes': 37_500, day: 375_000 });
   });
 
@@ -39,7 +39,7 @@ describe('RefreshScheduler (fake clock, fake refresh)', () => {
       kit.signedIn('a', 0, HOUR);
       await kit.scheduler.start();
     }
-    expect(high.scheduler.nextWakeAt! - low.scheduler.nextWakeAt!).toBeLessThan(-140_000);
+    expect(high.clock.nextTimerAt! - low.clock.nextTimerAt!).toBeLessThan(-140_000);
   });
 
   it('renews each profile before expiry, again and again, without polling in between', async () => {
@@ -59,8 +59,8 @@ describe('RefreshScheduler (fake clock, fake refresh)', () => {
     await kit.clock.advance(10_000);
     expect(kit.refreshCalls.length).toBe(50);
     expect(kit.maxRunning).toBe(4);
-    expect(kit.scheduler.maxInFlightObserved).toBe(4);
-    expect(kit.scheduler.snapshot().every((s) => s.state === 'scheduled')).toBe(true);
+    expect(kit.running).toBe(0);
+    expect(kit.snapshot().every((s) => s.state === 'fresh')).toBe(true);
   });
 
   it('lets tokens expire for a profile whose autoRefresh switch is off, and resumes when it is switched on', async () => {
@@ -114,7 +114,7 @@ describe('RefreshScheduler (fake clock, fake refresh)', () => {
     await kit.scheduler.start();
     await kit.clock.advance(HOUR);
     expect(kit.refreshCalls).toEqual([p.id]);
-    expect(kit.statesOf(p.id)).toEqual(['scheduled', 'refreshing', 'sign-in-required']);
+    expect(kit.statesOf(p.id)).toEqual(['fresh', 'renewing', 'needs-sign-in']);
     expect(kit.clock.armed).toBe(0);
   });
 
@@ -124,7 +124,7 @@ describe('RefreshScheduler (fake clock, fake refresh)', () => {
     await kit.scheduler.start();
     expect(kit.scheduler.stateOf('id-later')?.state).toBe('signed-out');
     kit.saveSession('id-later', tokens(kit.clock.now(), HOUR));
-    expect(kit.scheduler.stateOf('id-later')?.state).toBe('scheduled');
+    expect(kit.scheduler.stateOf('id-later')?.state).toBe('fresh');
     expect(kit.clock.armed).toBe(1);
   });
 
@@ -156,7 +156,7 @@ describe('RefreshScheduler (fake clock, fake refresh)', () => {
     };
     await kit.scheduler.catchUp('wake');
     await kit.clock.advance(10);
-    expect(kit.scheduler.stateOf(p.id)?.state).toBe('scheduled');
+    expect(kit.scheduler.stateOf(p.id)?.state).toBe('fresh');
     expect(kit.scheduler.stateOf(p.id)?.attempt).toBeUndefined();
   });
 
@@ -182,7 +182,7 @@ describe('RefreshScheduler (fake clock, fake refresh)', () => {
     await kit.clock.advance(1_000);
     unsubscribe();
     kit.deleteSession(p.id);
-    expect(seen).toEqual(['a:scheduled', 'a:refreshing', 'a:scheduled']);
+    expect(seen).toEqual(['a:fresh', 'a:renewing', 'a:fresh']);
     expect(kit.statesOf(p.id).at(-1)).toBe('signed-out');
   });
 
@@ -192,7 +192,7 @@ describe('RefreshScheduler (fake clock, fake refresh)', () => {
     await kit.scheduler.start();
     kit.profiles.splice(0);
     kit.editProfile('none', {}); // any change notification with the new (empty) list
-    expect(kit.scheduler.snapshot()).toEqual([]);
+    expect(kit.scheduler.stateOf('id-a')).toBeUndefined();
     expect(kit.clock.armed).toBe(0);
   });
 

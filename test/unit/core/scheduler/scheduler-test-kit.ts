@@ -35,6 +35,7 @@ export class SchedulerKit {
   readonly scheduler: RefreshScheduler;
   private sessionListener: (id: string, s: SessionSummary | undefined) => void = () => undefined;
   private profilesListener: (p: readonly Profile[]) => void = () => undefined;
+  private failureListener: (id: string, error: unknown) => void = () => undefined;
 
   constructor(options: { maxInFlight?: number; random?: () => number } = {}) {
     this.onRefresh = async (id) => {
@@ -67,6 +68,10 @@ export class SchedulerKit {
         this.profilesListener = listener;
         return () => (this.profilesListener = () => undefined);
       },
+      onRenewalFailure: (listener) => {
+        this.failureListener = listener;
+        return () => (this.failureListener = () => undefined);
+      },
     };
     this.scheduler = new RefreshScheduler(deps, { clock: this.clock, timers: this.clock, maxInFlight: options.maxInFlight ?? 4, random: options.random ?? (() => 0.5) });
     this.scheduler.onChange((change) => this.changes.push(change));
@@ -86,6 +91,11 @@ export class SchedulerKit {
     this.sessionListener(id, summaryOf(session));
   }
 
+  /** A renewal outside the scheduler (the window's Refresh) failed, as the SessionService reports it. */
+  failElsewhere(id: string, error: unknown): void {
+    this.failureListener(id, error);
+  }
+
   /** Removes a session and tells the scheduler. */
   deleteSession(id: string): void {
     this.sessions.delete(id);
@@ -97,6 +107,11 @@ export class SchedulerKit {
     const index = this.profiles.findIndex((p) => p.name === name);
     this.profiles[index] = { ...this.profiles[index]!, ...changes };
     this.profilesListener([...this.profiles]);
+  }
+
+  /** The scheduler's state of every profile the test added. */
+  snapshot(): RefreshChange[] {
+    return this.profiles.map((p) => this.scheduler.stateOf(p.id)).filter((s): s is RefreshChange => s !== undefined);
   }
 
   /** The states a profile went through, in order. */
