@@ -1,5 +1,4 @@
-import { CognitoServiceError } from '../core/cognito/cognito-errors.ts';
-import { CtmError, type ErrorKind } from '../core/errors.ts';
+import type { ErrorKind } from '../core/errors.ts';
 
 /** `ctm`'s exit codes, as documented in the README. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, signInRequired: 3, network: 4, refused: 5, credentials: 6, interrupted: 130 } as const;
@@ -32,33 +31,4 @@ export function exitCodeFor(kind: ErrorKind): number {
     default:
       return EXIT.failure;
   }
-}
-
-/**
- * What Cognito says when it refuses what a person typed (or the account's state), as opposed to a network or service
- * fault: exit 6, so a script that retries on 4 does not retry bad credentials into a lockout.
- */
-const CREDENTIAL_REFUSALS = new Set([
-  'NotAuthorizedException',
-  'UserNotFoundException',
-  'CodeMismatchException',
-  'ExpiredCodeException',
-  'EnableSoftwareTokenMFAException',
-  'InvalidPasswordException',
-  'PasswordHistoryPolicyViolationException',
-  'PasswordResetRequiredException',
-  'UserNotConfirmedException',
-]);
-
-/** A sign-in Cognito refused, said in ctm's words (too many wrong codes): exit 6 like Cognito's own refusals. */
-export class SignInRefusedError extends CtmError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('service', message, options);
-  }
-}
-
-/** The exit code for an error: by its kind, except that Cognito's refusals of credentials get their own (6). */
-export function exitCodeForError(error: CtmError): number {
-  if (error instanceof SignInRefusedError || (error instanceof CognitoServiceError && CREDENTIAL_REFUSALS.has(error.type))) return EXIT.credentials;
-  return exitCodeFor(error.kind);
 }

@@ -60,7 +60,7 @@ describe.skipIf(!HAS_KEYRING)('npm run demo, Electron stood in by a missing bina
     const results = commands.map((command) => ({ command, ...run(command) }));
     for (const result of results) expect(result.status, `${result.command}\n${result.stderr}`).toBe(0);
     const byCommand = (start: string) => results.find((r) => r.command.startsWith(start));
-    expect(byCommand('ctm status')?.stdout).toMatch(/demo-password\s+signed-in/);
+    expect(byCommand('ctm status')?.stdout).toMatch(/demo-password\s+fresh/);
     expect(byCommand("printf '%s\\n' 'Demo-Totp-Pass-1'")?.stderr).toMatch(/Signed in to "demo-totp"/);
     const token = JSON.parse(byCommand('ctm token demo-password --format json')?.stdout ?? '{}') as { token: string };
     expect(decodeJwtClaims(token.token)).toMatchObject({ username: 'pat' });

@@ -1,9 +1,9 @@
 import type { Core } from '../../core/core.ts';
 import { answerCanBeRetried } from '../../core/auth/answer-retry.ts';
 import { signInNeeds } from '../../core/auth/flows/flow-kinds.ts';
-import { CognitoServiceError } from '../../core/cognito/cognito-errors.ts';
+import { cognitoErrorOf } from '../../core/cognito/cognito-errors.ts';
 import { BadInputError } from '../../core/errors.ts';
-import { SignInRefusedError } from '../exit-codes.ts';
+import { SignInRefusedError } from '../error-exit-code.ts';
 import type { SignInStep } from '../../core/sessions/session-state.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { LOGIN_SPEC } from '../spec/commands/login-spec.ts';
@@ -65,9 +65,10 @@ async function signInWithRetries(app: Core, name: string, start: () => Promise<S
       while (step.kind === 'challenge') step = await answerStep(app, name, step, given, terminal);
       return step;
     } catch (error) {
-      const policy = error instanceof CognitoServiceError && (error.type === 'InvalidPasswordException' || error.type === 'PasswordHistoryPolicyViolationException');
-      if (!policy || !canPrompt(terminal) || given.newPassword !== undefined || attempt >= NEW_PASSWORD_TRIES) throw error;
-      terminal.stderr.write(`${error.message}\n`);
+      const refusal = cognitoErrorOf(error);
+      const policy = refusal?.type === 'InvalidPasswordException' || refusal?.type === 'PasswordHistoryPolicyViolationException';
+      if (!refusal || !policy || !canPrompt(terminal) || given.newPassword !== undefined || attempt >= NEW_PASSWORD_TRIES) throw error;
+      terminal.stderr.write(`${refusal.message}\n`);
     }
   }
 }
@@ -81,11 +82,12 @@ async function answerStep(app: Core, name: string, step: Extract<SignInStep, { k
       return await whileWaiting(terminal, 'Checking…', app.sessions.answerChallenge(step.conversationId, answer));
     } catch (error) {
       // Cognito ends the session after a few wrong codes (3) and then answers "Invalid session": say what happened.
-      if (wrongCodes > 0 && error instanceof CognitoServiceError && error.type === 'NotAuthorizedException' && /Invalid session/i.test(error.serviceMessage)) {
+      const ended = cognitoErrorOf(error);
+      if (wrongCodes > 0 && ended?.type === 'NotAuthorizedException' && /Invalid session/i.test(ended.serviceMessage)) {
         throw new SignInRefusedError(`Too many wrong codes: Cognito ended this sign-in after ${wrongCodes} wrong code${wrongCodes === 1 ? '' : 's'}. Sign in again: ctm login ${name}`, { cause: error });
       }
       if (!canPrompt(terminal) || !answerCanBeRetried(error) || !(error instanceof Error)) throw error;
-      if (error instanceof CognitoServiceError) wrongCodes += 1;
+      if (cognitoErrorOf(error)) wrongCodes += 1;
       terminal.stderr.write(`${error.message}\n`);
     }
   }

@@ -59,8 +59,10 @@ export const MESSAGE_ADVICE: ReadonlyArray<readonly [RegExp, string]> = [
  * Errors whose Cognito wording is not for people, said in plain words instead (the advice still follows). Cognito's
  * InvalidPasswordException reads "Password does not conform to policy: Password not long enough".
  */
-export const PLAIN_WORDS: Readonly<Record<string, (serviceMessage: string) => string>> = {
+export const PLAIN_WORDS: Readonly<Record<string, (serviceMessage: string) => string | undefined>> = {
+  // cognito-local also answers a wrong password with this type ("Invalid password"): only a policy refusal is said so.
   InvalidPasswordException: (message) => {
+    if (message && !/policy/i.test(message)) return undefined;
     const reason = message.replace(/^Password does not conform to policy:\s*/i, '').replace(/\.+$/, '');
     return `The user pool\u2019s password policy refused the new password${reason ? ` (${reason})` : ''}`;
   },

@@ -54,7 +54,13 @@ export class CognitoNetworkError extends CtmError {
 /** One line a person can act on: what Cognito said (its messages carry no secrets) and what to do. */
 export function describeCognitoError(type: string, serviceMessage: string): string {
   const advice = MESSAGE_ADVICE.find(([pattern]) => pattern.test(serviceMessage))?.[1] ?? ERROR_ADVICE[type];
-  const plain = PLAIN_WORDS[type];
-  const said = plain ? plain(serviceMessage) : serviceMessage ? `${type}: ${serviceMessage.replace(/\.+$/, '')}` : type;
+  const said = PLAIN_WORDS[type]?.(serviceMessage) ?? (serviceMessage ? `${type}: ${serviceMessage.replace(/\.+$/, '')}` : type);
   return advice ? `${said}. ${advice}` : said;
+}
+
+/** The Cognito error behind `error`, also when an ended sign-in wraps it (SignInEndedError keeps it as its cause). */
+export function cognitoErrorOf(error: unknown): CognitoServiceError | undefined {
+  if (error instanceof CognitoServiceError) return error;
+  if (error instanceof Error && error.cause instanceof CognitoServiceError) return error.cause;
+  return undefined;
 }

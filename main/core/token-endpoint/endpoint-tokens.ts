@@ -1,5 +1,6 @@
 import type { Core } from '../core.ts';
 import { NotFoundError, SignInRequiredError } from '../errors.ts';
+import { flowKind } from '../auth/flows/flow-kinds.ts';
 import { isFreshEnough } from '../tokens/refresh-margin.ts';
 import type { EndpointTokens } from './token-grant.ts';
 
@@ -14,7 +15,7 @@ export function endpointTokenSource(core: Core): (profileId: string) => Promise<
     if (!profile) throw new NotFoundError('The profile is gone.');
     const stored = await core.vault.cachedTokens(profile.id);
     if (stored && isFreshEnough(stored, core.clock.now())) return stored;
-    if (!stored && profile.authFlow !== 'CLIENT_CREDENTIALS') throw new SignInRequiredError(profile.name, 'it is not signed in');
+    if (!stored && !flowKind(profile).renewsWithoutSession) throw new SignInRequiredError(profile.name, 'it is not signed in');
     return core.sessions.tokens(profile.id);
   };
 }

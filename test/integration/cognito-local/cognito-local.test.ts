@@ -40,7 +40,7 @@ describe.skipIf(!HAS_KEYRING)('our client against cognito-local (child process; 
 
   it('a wrong password is refused, with cognito-local\u2019s error type and our advice for it', async () => {
     const error = await app.core.sessions.startSignIn('local', { password: 'wrong-password' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'service', message: expect.stringMatching(/^InvalidPasswordException.*\. The password was not accepted/) });
+    expect(error).toMatchObject({ kind: 'service', message: expect.stringMatching(/^InvalidPasswordException.*\. Nothing was changed: the old or temporary password still works/) });
   });
 
   it('NEW_PASSWORD_REQUIRED for a user with a temporary password, then the new password works', async () => {

@@ -69,6 +69,6 @@ describe.skipIf(!HAS_KEYRING)('sign-ins that cannot lock you out (terminal stood
     expect(terminal.shown()).toContain('Kept username "alice" on profile "anon"');
     expect((await app.core.profiles.get('anon')).username).toBe('alice');
     const status = await ctm(['status']);
-    expect(status.stdout).toMatch(/\nanon\s+signed-in\s+.*\balice\b/);
+    expect(status.stdout).toMatch(/\nanon\s+fresh\s+.*\balice\b/);
   });
 });
