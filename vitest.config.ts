@@ -5,7 +5,10 @@ import { filesInNoProject, includeOf } from './test/support/test-projects.ts';
 
 // A test file in a folder no project includes would silently never run: refuse to start instead.
 const homeless = filesInNoProject(fileURLToPath(new URL('.', import.meta.url)));
-if (homeless.length > 0) throw new Error(`test files in no test project (move them under a folder of test/support/test-projects.ts): ${homeless.join(', ')}`);
+if (homeless.length > 0)
+  throw new Error(
+    `test files in no test project (move them under a folder of test/support/test-projects.ts): ${homeless.join(', ')}`,
+  );
 
 // Files running at once. Most system and browser files wait (on processes, the keyring, Chromium, the emulator), so
 // four keep two cores busy; CTM_TEST_WORKERS sets it for a machine with more or fewer.

@@ -29,7 +29,10 @@ const node = {
 const englishOnlyZod: Plugin = {
   name: 'zod-english-only',
   setup(bundle) {
-    bundle.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+    bundle.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: 'js',
+    }));
   },
 };
 
@@ -87,9 +90,29 @@ writeFileSync(join(out, 'main/cli.cjs'), CLI_LAUNCHER);
 chmodSync(join(out, 'main/cli.cjs'), 0o755);
 
 await Promise.all([
-  build({ ...node, entryPoints: { index: join(root, 'main/index.ts') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' }, plugins: [undiciApart, awsSdkApart] }),
-  build({ ...node, sourcemap: false, minify: true, entryPoints: { undici: join(root, 'node_modules/undici/index.js') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' } }),
-  build({ ...node, sourcemap: false, minify: true, entryPoints: { 'aws-sdk': join(root, 'main/core/aws/aws-sdk-entry.ts') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' } }),
+  build({
+    ...node,
+    entryPoints: { index: join(root, 'main/index.ts') },
+    outdir: join(out, 'main'),
+    outExtension: { '.js': '.cjs' },
+    plugins: [undiciApart, awsSdkApart],
+  }),
+  build({
+    ...node,
+    sourcemap: false,
+    minify: true,
+    entryPoints: { undici: join(root, 'node_modules/undici/index.js') },
+    outdir: join(out, 'main'),
+    outExtension: { '.js': '.cjs' },
+  }),
+  build({
+    ...node,
+    sourcemap: false,
+    minify: true,
+    entryPoints: { 'aws-sdk': join(root, 'main/core/aws/aws-sdk-entry.ts') },
+    outdir: join(out, 'main'),
+    outExtension: { '.js': '.cjs' },
+  }),
   build({
     ...node,
     entryPoints: { 'cli-main': join(root, 'main/cli/index.ts') },
@@ -99,8 +122,20 @@ await Promise.all([
     plugins: [englishOnlyZod, undiciApart, awsSdkApart],
   }),
   // The cached path of `ctm token` on its own (no validator, Cognito client or other commands): see main/cli/fast-entry.ts.
-  build({ ...node, entryPoints: { 'cli-fast': join(root, 'main/cli/fast-entry.ts') }, outdir: join(out, 'main'), outExtension: { '.js': '.cjs' }, minify: true }),
-  build({ ...node, sourcemap: false, entryPoints: { index: join(root, 'main/preload.ts') }, outdir: join(out, 'preload'), outExtension: { '.js': '.cjs' } }),
+  build({
+    ...node,
+    entryPoints: { 'cli-fast': join(root, 'main/cli/fast-entry.ts') },
+    outdir: join(out, 'main'),
+    outExtension: { '.js': '.cjs' },
+    minify: true,
+  }),
+  build({
+    ...node,
+    sourcemap: false,
+    entryPoints: { index: join(root, 'main/preload.ts') },
+    outdir: join(out, 'preload'),
+    outExtension: { '.js': '.cjs' },
+  }),
   build({
     entryPoints: { app: join(root, 'renderer/app.ts') },
     outdir: join(out, 'renderer'),

@@ -14,7 +14,15 @@ module.exports = {
   // Only the built app and package.json: no sources, tests or tooling. The one runtime dependency, keytar (a native
   // module, so it cannot be bundled), is added by electron-builder from package.json's "dependencies"; zod, jose
   // and uqr are bundled into out/ by build/bundle.ts, so they are dev dependencies.
-  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'out/icons/**', 'package.json', '!**/*.map', '!out/electronegativity.csv'],
+  files: [
+    'out/main/**',
+    'out/preload/**',
+    'out/renderer/**',
+    'out/icons/**',
+    'package.json',
+    '!**/*.map',
+    '!out/electronegativity.csv',
+  ],
   asar: true,
   // A native module cannot be loaded from inside the asar archive: keytar's .node goes next to it.
   asarUnpack: ['**/node_modules/keytar/**/*.node'],
@@ -51,9 +59,34 @@ module.exports = {
     // build/linux/debian/dep-lists.ts lists them (libgbm1, libasound2, libdrm2, libxkbcommon0 and the X and GTK parts);
     // Ubuntu 24.04 renamed some for 64-bit time (libasound2t64). keytar talks to the Secret Service through libsecret.
     depends: [
-      'libgtk-3-0t64 | libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0t64 | libatspi2.0-0', 'libuuid1', 'libsecret-1-0',
-      'libgbm1', 'libasound2t64 | libasound2', 'libdrm2', 'libxkbcommon0', 'libxcomposite1', 'libxdamage1', 'libxrandr2', 'libxfixes3', 'libxext6', 'libx11-6', 'libxcb1',
-      'libnspr4', 'libpango-1.0-0', 'libcairo2', 'libdbus-1-3', 'libexpat1', 'libatk-bridge2.0-0t64 | libatk-bridge2.0-0', 'libcups2t64 | libcups2', 'ca-certificates',
+      'libgtk-3-0t64 | libgtk-3-0',
+      'libnotify4',
+      'libnss3',
+      'libxss1',
+      'libxtst6',
+      'xdg-utils',
+      'libatspi2.0-0t64 | libatspi2.0-0',
+      'libuuid1',
+      'libsecret-1-0',
+      'libgbm1',
+      'libasound2t64 | libasound2',
+      'libdrm2',
+      'libxkbcommon0',
+      'libxcomposite1',
+      'libxdamage1',
+      'libxrandr2',
+      'libxfixes3',
+      'libxext6',
+      'libx11-6',
+      'libxcb1',
+      'libnspr4',
+      'libpango-1.0-0',
+      'libcairo2',
+      'libdbus-1-3',
+      'libexpat1',
+      'libatk-bridge2.0-0t64 | libatk-bridge2.0-0',
+      'libcups2t64 | libcups2',
+      'ca-certificates',
     ],
     // keytar needs a running Secret Service (org.freedesktop.secrets) to store anything; wl-clipboard makes tray and
     // shortcut copies land on Wayland (main/electron/clipboard-route.ts). Recommended, so apt installs them by default.
@@ -77,5 +110,11 @@ module.exports = {
     icon: 'build/icon.ico',
   },
   // installer.nsh puts the ctm launcher's folder on the user's PATH (and takes it off on uninstall).
-  nsis: { artifactName: '${name}-setup-${version}-${arch}.${ext}', oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, include: 'build/installer.nsh' },
+  nsis: {
+    artifactName: '${name}-setup-${version}-${arch}.${ext}',
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    include: 'build/installer.nsh',
+  },
 };

@@ -43,7 +43,12 @@ function ringPng(size: number, colour: Rgb): Buffer {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows), { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows), { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -95,10 +100,27 @@ const write = (path: string, data: Buffer): void => {
   writeFileSync(join(build, path), data);
 };
 
-write('icon.icns', icns([['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]]));
+write(
+  'icon.icns',
+  icns([
+    ['icp4', 16],
+    ['icp5', 32],
+    ['icp6', 64],
+    ['ic07', 128],
+    ['ic08', 256],
+    ['ic09', 512],
+    ['ic10', 1024],
+  ]),
+);
 write('icon.ico', ico([16, 24, 32, 48, 64, 128, 256]));
 for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) write(`icons-linux/${size}x${size}.png`, ringPng(size, BRAND));
-for (const [name, colour] of [['trayTemplate', [0, 0, 0]], ['tray-light', [34, 34, 34]], ['tray-dark', [240, 240, 240]], ['tray-warning', [217, 119, 6]], ['tray-error', [200, 30, 30]]] as const) {
+for (const [name, colour] of [
+  ['trayTemplate', [0, 0, 0]],
+  ['tray-light', [34, 34, 34]],
+  ['tray-dark', [240, 240, 240]],
+  ['tray-warning', [217, 119, 6]],
+  ['tray-error', [200, 30, 30]],
+] as const) {
   write(`icons/${name}.png`, ringPng(16, colour));
   write(`icons/${name}@2x.png`, ringPng(32, colour));
 }

@@ -1,6 +1,21 @@
 // The Electron main process: wiring only. It builds the real adapters, hands them to the core and registers
 // the IPC handlers of the one contract. All logic lives in main/core, main/ipc and main/electron.
-import { app, BrowserWindow, clipboard, ClipboardItem, dialog, globalShortcut, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, session, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ClipboardItem,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  net,
+  Notification,
+  powerMonitor,
+  session,
+  Tray,
+} from 'electron';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +39,12 @@ import { appPageMatcher } from './electron/app-page.ts';
 import { appPaths } from './electron/app-paths.ts';
 import { cliArgsFromLauncher } from './shared/cli-launch.ts';
 import { plainText } from './shared/plain-text.ts';
-import { addGlobalShortcut, applyGlobalShortcut, enableShortcutPortal, refusedShortcutNotice } from './electron/global-shortcut.ts';
+import {
+  addGlobalShortcut,
+  applyGlobalShortcut,
+  enableShortcutPortal,
+  refusedShortcutNotice,
+} from './electron/global-shortcut.ts';
 import { clipboardRoute } from './electron/clipboard-route.ts';
 import { applyStartAtLogin } from './electron/login-item.ts';
 import { trayClickShowsWindow } from './electron/tray-click.ts';
@@ -39,7 +59,12 @@ import { copiedNotice, failedNotice } from './electron/tray-feedback.ts';
 import { withRecent, type TrayAction, type TrayContext } from './electron/tray-menu.ts';
 import { panelIsDark } from './electron/tray-theme.ts';
 import { lockDownWebContents } from './electron/web-security.ts';
-import { CHANGED_CHANNEL, QUICK_COPY_REQUESTED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type ProfileView } from './ipc/contract.ts';
+import {
+  CHANGED_CHANNEL,
+  QUICK_COPY_REQUESTED_CHANNEL,
+  SIGN_IN_REQUESTED_CHANNEL,
+  type ProfileView,
+} from './ipc/contract.ts';
 import { createApi, createIpcHandlers } from './ipc/handlers.ts';
 import { openInSystemBrowser } from './electron/system-browser.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
@@ -61,7 +86,9 @@ function runAsCli(args: string[]): void {
   // started (or reached, through the single-instance lock) once this process has exited.
   const handOff = signInHandOff(args, process.platform, process.stdin.isTTY === true);
   if (handOff !== undefined) {
-    process.stderr.write(`ctm: the installed app cannot read this console on Windows; signing in to "${plainText(handOff, 80)}" continues in the Cognito Token Manager window.\n`);
+    process.stderr.write(
+      `ctm: the installed app cannot read this console on Windows; signing in to "${plainText(handOff, 80)}" continues in the Cognito Token Manager window.\n`,
+    );
     app.relaunch({ execPath: process.execPath, args: [`${SIGN_IN_SWITCH}=${handOff}`] });
     app.exit(0);
     return;
@@ -72,9 +99,15 @@ function runAsCli(args: string[]): void {
   app.setPath('userData', chromiumData);
   app.disableHardwareAcceleration();
   const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-  void runCli(args, () => new Core({ configDir: configDir(), secretStore: secretStore(), crash: crashHookFrom(process.env) }), terminal)
+  void runCli(
+    args,
+    () => new Core({ configDir: configDir(), secretStore: secretStore(), crash: crashHookFrom(process.env) }),
+    terminal,
+  )
     .catch(() => (process.stderr.write('ctm: unexpected failure\n'), 1))
-    .then((code) => process.stdout.write('', () => (rmSync(chromiumData, { recursive: true, force: true }), app.exit(code))));
+    .then((code) =>
+      process.stdout.write('', () => (rmSync(chromiumData, { recursive: true, force: true }), app.exit(code))),
+    );
 }
 
 function startApp(): void {
@@ -102,7 +135,13 @@ function startApp(): void {
   let trayContext: TrayContext = {};
   const logger = new FileLogger(configDir());
   // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
-  const core = new Core({ configDir: configDir(), secretStore: secretStore(), logger, transport: fetchTransportWith(net.fetch), crash: crashHookFrom(process.env) });
+  const core = new Core({
+    configDir: configDir(),
+    secretStore: secretStore(),
+    logger,
+    transport: fetchTransportWith(net.fetch),
+    crash: crashHookFrom(process.env),
+  });
   // Refresh-token items left by a process killed mid-write are swept now and then by the app (ctm never lists the keychain).
   scheduleOrphanSweeps(() => core.vault.sweepOrphans(), systemTimers);
   const settings = new SettingsStore(configDir());
@@ -149,11 +188,13 @@ function startApp(): void {
         () => tell(copiedNotice(name, action.token, action.format, clearSeconds)),
         (error: unknown) => tell(failedNotice('Copying the token', error)),
       );
-    } else if (action.kind === 'refresh') void api.refreshNow(action.profileId).catch((error: unknown) => tell(failedNotice('Refreshing', error)));
+    } else if (action.kind === 'refresh')
+      void api.refreshNow(action.profileId).catch((error: unknown) => tell(failedNotice('Refreshing', error)));
     else if (action.kind === 'sign-in') {
       const shown = showWindow();
       // A freshly created page asks for the profile itself once loaded; an open one hears it now.
-      if (shown.webContents.isLoading()) shown.webContents.once('did-finish-load', () => send(SIGN_IN_REQUESTED_CHANNEL, action.profileId));
+      if (shown.webContents.isLoading())
+        shown.webContents.once('did-finish-load', () => send(SIGN_IN_REQUESTED_CHANNEL, action.profileId));
       else send(SIGN_IN_REQUESTED_CHANNEL, action.profileId);
     }
   };
@@ -167,7 +208,8 @@ function startApp(): void {
     // Without the profiles (a locked keychain, a broken file) the tray still offers Open and Quit, and says why.
     trayController?.show(profiles ?? [], Date.now(), problem, trayContext);
     if (!profiles) return;
-    if (Notification.isSupported()) for (const notice of noticesFor(lastProfiles, profiles)) new Notification(notice).show();
+    if (Notification.isSupported())
+      for (const notice of noticesFor(lastProfiles, profiles)) new Notification(notice).show();
     lastProfiles = profiles;
   }
   let refusedShortcut = '';
@@ -178,27 +220,45 @@ function startApp(): void {
     tokenClipboard.setClearAfter(current.clipboardClearSeconds * 1000);
     // The installed app (the AppImage file itself when run from one); a development build needs its folder too.
     const command = [process.env.APPIMAGE || process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
-    void applyStartAtLogin(current.startAtLogin, process.platform, app, { env: process.env, command }).catch((error: unknown) => tell(failedNotice('Start at login', error)));
+    void applyStartAtLogin(current.startAtLogin, process.platform, app, { env: process.env, command }).catch(
+      (error: unknown) => tell(failedNotice('Start at login', error)),
+    );
     const shortcut = applyGlobalShortcut(globalShortcut, current.globalShortcut, () => {
-      if (current.defaultProfileId) void api.copyToken(current.defaultProfileId, 'access', 'raw').catch((error: unknown) => tell(failedNotice('Copying the token', error)));
+      if (current.defaultProfileId)
+        void api
+          .copyToken(current.defaultProfileId, 'access', 'raw')
+          .catch((error: unknown) => tell(failedNotice('Copying the token', error)));
     });
     // The quick-copy palette (issue 24): the window comes up with the palette open, as 1Password's Quick Access.
     const palette = addGlobalShortcut(globalShortcut, current.quickCopyShortcut, () => {
       const shown = showWindow();
-      if (shown.webContents.isLoading()) shown.webContents.once('did-finish-load', () => send(QUICK_COPY_REQUESTED_CHANNEL));
+      if (shown.webContents.isLoading())
+        shown.webContents.once('did-finish-load', () => send(QUICK_COPY_REQUESTED_CHANNEL));
       else send(QUICK_COPY_REQUESTED_CHANNEL);
     });
     // Said once per refused combination, not on every later settings change.
-    const refused = [shortcut === 'refused' ? current.globalShortcut : '', palette === 'refused' ? current.quickCopyShortcut : ''].filter(Boolean);
-    for (const accelerator of refused) if (!refusedShortcut.split('\n').includes(accelerator)) tell(refusedShortcutNotice(accelerator));
+    const refused = [
+      shortcut === 'refused' ? current.globalShortcut : '',
+      palette === 'refused' ? current.quickCopyShortcut : '',
+    ].filter(Boolean);
+    for (const accelerator of refused)
+      if (!refusedShortcut.split('\n').includes(accelerator)) tell(refusedShortcutNotice(accelerator));
     refusedShortcut = refused.join('\n');
   };
   const installCli = (): void => {
     execFile('osascript', macCliInstallArgs(join(process.resourcesPath, 'bin', 'ctm')), (error) => {
       const taken = error !== null && /another ctm is already at/.test(error.message);
-      const why = taken ? `Another 'ctm' is already at ${MAC_CLI_LINK}; it was left alone. Remove it first, then try again.` : 'The administrator prompt was cancelled or failed.';
-      if (error) void dialog.showMessageBox({ type: 'error', message: "The 'ctm' command was not installed.", detail: why });
-      else void dialog.showMessageBox({ type: 'info', message: `'ctm' is installed at ${MAC_CLI_LINK}.`, detail: 'Open a new terminal and run: ctm --help' });
+      const why = taken
+        ? `Another 'ctm' is already at ${MAC_CLI_LINK}; it was left alone. Remove it first, then try again.`
+        : 'The administrator prompt was cancelled or failed.';
+      if (error)
+        void dialog.showMessageBox({ type: 'error', message: "The 'ctm' command was not installed.", detail: why });
+      else
+        void dialog.showMessageBox({
+          type: 'info',
+          message: `'ctm' is installed at ${MAC_CLI_LINK}.`,
+          detail: 'Open a new terminal and run: ctm --help',
+        });
     });
   };
 
@@ -230,7 +290,13 @@ function startApp(): void {
   void app.whenReady().then(async () => {
     // While the app is open, a cached `ctm token` in any terminal is answered from its memory. The version is the one
     // `ctm --version` prints (the same package). It never holds up the window or tray, and it cannot fail the app.
-    const tokenAgent = startAppTokenAgent({ configDir: configDir(), version: CTM_VERSION, tokens: cachedTokenSource(core), awsCredentials: cachedAwsCredentialSource(core), logger });
+    const tokenAgent = startAppTokenAgent({
+      configDir: configDir(),
+      version: CTM_VERSION,
+      tokens: cachedTokenSource(core),
+      awsCredentials: cachedAwsCredentialSource(core),
+      logger,
+    });
     // The socket file goes within close() itself: Electron waits for no promise after 'will-quit'.
     app.on('will-quit', () => void tokenAgent.close());
     // The local OAuth 2.0 token endpoint for API clients (issue 22), beside the agent; it cannot fail the app either.
@@ -244,15 +310,25 @@ function startApp(): void {
     showWindow();
     const tray = new Tray(paths.trayIcon);
     if (trayClickShowsWindow(process.platform)) tray.on('click', () => void showWindow());
-    trayController = new TrayController({ tray, buildMenu: (template) => Menu.buildFromTemplate(template), icons: paths.trayIcons, run: runTrayAction });
+    trayController = new TrayController({
+      tray,
+      buildMenu: (template) => Menu.buildFromTemplate(template),
+      icons: paths.trayIcons,
+      run: runTrayAction,
+    });
     // The glyph follows the panel's theme as it changes (Windows taskbar: the system theme, not the app's).
-    nativeTheme.on('updated', () => trayController?.setIcons(appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme, process.env)).trayIcons));
+    nativeTheme.on('updated', () =>
+      trayController?.setIcons(
+        appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme, process.env)).trayIcons,
+      ),
+    );
     settings.onChange(applySettings);
     applySettings(await settings.get());
     await onChanged();
     signInByName(process.argv);
     // `npm run bench` (test/bench/electron) times launch to this point; nothing is printed otherwise.
-    if (process.env.CTM_BENCH_READY === '1') process.stdout.write(`ctm-bench: tray-ready ${performance.now().toFixed(1)}\n`);
+    if (process.env.CTM_BENCH_READY === '1')
+      process.stdout.write(`ctm-bench: tray-ready ${performance.now().toFixed(1)}\n`);
     // Tokens stay fresh on their own: restore and renew on start, then follow sleep, unlock, clock jumps and the network.
     let changeSoon: NodeJS.Timeout | undefined; // a storm of refreshes makes one update, not one per profile
     core.scheduler.onChange(() => void (changeSoon ??= setTimeout(() => ((changeSoon = undefined), changed()), 250)));

@@ -2,9 +2,19 @@
 // its fixed `ctm:` channel, and two subscriptions to main's events (the Electron event object never reaches
 // the page); ipcRenderer itself never does either. Bundled into one file (sandboxed).
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, BRIDGE_NAME, CHANGED_CHANNEL, CHANNEL_PREFIX, QUICK_COPY_REQUESTED_CHANNEL, SIGN_IN_REQUESTED_CHANNEL, type Bridge } from './ipc/contract.ts';
+import {
+  API_METHODS,
+  BRIDGE_NAME,
+  CHANGED_CHANNEL,
+  CHANNEL_PREFIX,
+  QUICK_COPY_REQUESTED_CHANNEL,
+  SIGN_IN_REQUESTED_CHANNEL,
+  type Bridge,
+} from './ipc/contract.ts';
 
-const methods = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(CHANNEL_PREFIX + method, ...args)]));
+const methods = Object.fromEntries(
+  API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(CHANNEL_PREFIX + method, ...args)]),
+);
 
 const subscribe = (channel: string, listener: (...args: string[]) => void, relayArgument: boolean): (() => void) => {
   if (typeof listener !== 'function') throw new TypeError('A listener must be a function.');

@@ -17,13 +17,22 @@ export async function apiClientsPart(api: Api, profile: ProfileView): Promise<HT
       status.textContent = ' The client secret could not be copied.';
     }
   };
-  return h('div', {},
+  return h(
+    'div',
+    {},
     h('h3', {}, 'API clients (OAuth 2.0 client credentials)'),
-    h('dl', { class: 'facts' },
-      h('dt', {}, 'Token URL'), h('dd', { class: 'mono', 'data-testid': 'endpoint-token-url' }, view.tokenUrl),
-      h('dt', {}, 'Client ID'), h('dd', { class: 'mono', 'data-testid': 'endpoint-client-id' }, view.clientId),
-      h('dt', {}, 'Client secret'), h('dd', {}, h('button', { type: 'button', onclick: () => void copy() }, 'Copy client secret'), status),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Token URL'),
+      h('dd', { class: 'mono', 'data-testid': 'endpoint-token-url' }, view.tokenUrl),
+      h('dt', {}, 'Client ID'),
+      h('dd', { class: 'mono', 'data-testid': 'endpoint-client-id' }, view.clientId),
+      h('dt', {}, 'Client secret'),
+      h('dd', {}, h('button', { type: 'button', onclick: () => void copy() }, 'Copy client secret'), status),
     ),
-    view.served ? undefined : h('p', { class: 'muted' }, 'The token agent serves no endpoint (port 0): see ctm endpoint settings.'),
+    view.served
+      ? undefined
+      : h('p', { class: 'muted' }, 'The token agent serves no endpoint (port 0): see ctm endpoint settings.'),
   );
 }

@@ -32,7 +32,17 @@ async function refreshList(): Promise<void> {
   try {
     profiles = await api.listProfiles();
     filterRow.hidden = profiles.length === 0;
-    await renderProfileList(list, profiles, { choice, onAction: onRowAction, firstRun: { add: () => void editProfile({ kind: 'add' }), import: () => importInput.click() } }, Date.now(), filter.value);
+    await renderProfileList(
+      list,
+      profiles,
+      {
+        choice,
+        onAction: onRowAction,
+        firstRun: { add: () => void editProfile({ kind: 'add' }), import: () => importInput.click() },
+      },
+      Date.now(),
+      filter.value,
+    );
   } catch (error) {
     say(problemOf(error, 'Could not load the profiles.'), true);
   }
@@ -90,7 +100,8 @@ async function editProfile(mode: ProfileFormMode): Promise<void> {
     input = await askForProfile(dialog, mode, error, input);
     if (!input) return;
     try {
-      const saved = mode.kind === 'edit' ? await api.updateProfile(mode.profile.id, input) : await api.addProfile(input);
+      const saved =
+        mode.kind === 'edit' ? await api.updateProfile(mode.profile.id, input) : await api.addProfile(input);
       say(mode.kind === 'edit' ? `Saved ${saved.name}.` : `Added ${saved.name}.`);
       await refreshList();
       return;
@@ -111,27 +122,44 @@ function toggleDetails(p: ProfileView, button: HTMLElement): void {
 
 function onRowAction(action: RowAction, p: ProfileView, button: HTMLElement): void {
   switch (action) {
-    case 'details': return toggleDetails(p, button);
-    case 'sign-in': return void signIn(p);
-    case 'copy': return void copy(p, choice);
-    case 'copy-menu': return openCopyMenu(button, p, (picked) => {
-      choice = picked;
-      rememberCopyChoice(picked);
-      void copy(p, picked).then(refreshList);
-    });
-    case 'retry': return void retry(p);
-    case 'more': return openRowMenu(button, p, p.pinned === true, (picked) => onRowAction(picked, p, button));
-    case 'inspect': return void showInspector(byId('inspect-dialog'), api, p);
-    case 'edit': return void editProfile({ kind: 'edit', profile: p });
-    case 'duplicate': return void editProfile({ kind: 'duplicate', profile: p });
-    case 'pin': return void guarded(p, () => api.updateProfile(p.id, { ...inputFromView(p), pinned: !p.pinned }), p.pinned ? `Unpinned ${p.name}.` : `Pinned ${p.name} to the top.`);
-    case 'refresh': return void guarded(p, () => api.refreshNow(p.id), `Renewed ${p.name}.`);
-    case 'sign-out': return void guarded(p, async () => {
-      const result = await api.signOut(p.id);
-      say(result.warning ?? `Signed out of ${p.name}.`, Boolean(result.warning));
-    });
+    case 'details':
+      return toggleDetails(p, button);
+    case 'sign-in':
+      return void signIn(p);
+    case 'copy':
+      return void copy(p, choice);
+    case 'copy-menu':
+      return openCopyMenu(button, p, (picked) => {
+        choice = picked;
+        rememberCopyChoice(picked);
+        void copy(p, picked).then(refreshList);
+      });
+    case 'retry':
+      return void retry(p);
+    case 'more':
+      return openRowMenu(button, p, p.pinned === true, (picked) => onRowAction(picked, p, button));
+    case 'inspect':
+      return void showInspector(byId('inspect-dialog'), api, p);
+    case 'edit':
+      return void editProfile({ kind: 'edit', profile: p });
+    case 'duplicate':
+      return void editProfile({ kind: 'duplicate', profile: p });
+    case 'pin':
+      return void guarded(
+        p,
+        () => api.updateProfile(p.id, { ...inputFromView(p), pinned: !p.pinned }),
+        p.pinned ? `Unpinned ${p.name}.` : `Pinned ${p.name} to the top.`,
+      );
+    case 'refresh':
+      return void guarded(p, () => api.refreshNow(p.id), `Renewed ${p.name}.`);
+    case 'sign-out':
+      return void guarded(p, async () => {
+        const result = await api.signOut(p.id);
+        say(result.warning ?? `Signed out of ${p.name}.`, Boolean(result.warning));
+      });
     case 'delete':
-      if (confirm(`Delete the profile ${p.name} and its keychain entries?`)) void guarded(p, () => api.removeProfile(p.id), `Deleted ${p.name}.`);
+      if (confirm(`Delete the profile ${p.name} and its keychain entries?`))
+        void guarded(p, () => api.removeProfile(p.id), `Deleted ${p.name}.`);
   }
 }
 
@@ -162,23 +190,47 @@ function quickCopy(): void {
 
 byId('add-profile').addEventListener('click', () => void editProfile({ kind: 'add' }));
 byId('import-profiles').addEventListener('click', () => importInput.click());
-importInput.addEventListener('change', () => void guarded(undefined, async () => {
-  const file = await readPickedFile(importInput);
-  if (!file) return;
-  // Servers that are not AWS's are named and confirmed first (security, issue 19): a shared file could send passwords anywhere.
-  const servers = await api.importServers(file.name, file.text);
-  const list = servers.map((s) => `  ${s.server} (${s.profiles.join(', ')})`).join('\n');
-  if (servers.length > 0 && !window.confirm(`This file sends sign-ins to servers that are not AWS's:\n${list}\n\nPasswords, tokens and client secrets of these profiles would go there. Import it?`)) {
-    say('Nothing was imported.');
-    return;
-  }
-  const added = await api.importProfiles(file.name, file.text, servers.map((s) => s.server));
-  say(`Imported ${added.length} profile${added.length === 1 ? '' : 's'}: ${added.map((p) => p.name).join(', ')}.`);
-}));
-byId('export-profiles').addEventListener('click', () => void guarded(undefined, async () => {
-  offerDownload('cognito-token-manager-profiles.json', await api.exportProfiles());
-}, 'Exported the profiles (no secrets are in the file).'));
-byId('open-settings').addEventListener('click', () => void openSettings().catch((error: unknown) => say(problemOf(error, 'Settings are unavailable.'), true)));
+importInput.addEventListener(
+  'change',
+  () =>
+    void guarded(undefined, async () => {
+      const file = await readPickedFile(importInput);
+      if (!file) return;
+      // Servers that are not AWS's are named and confirmed first (security, issue 19): a shared file could send passwords anywhere.
+      const servers = await api.importServers(file.name, file.text);
+      const list = servers.map((s) => `  ${s.server} (${s.profiles.join(', ')})`).join('\n');
+      if (
+        servers.length > 0 &&
+        !window.confirm(
+          `This file sends sign-ins to servers that are not AWS's:\n${list}\n\nPasswords, tokens and client secrets of these profiles would go there. Import it?`,
+        )
+      ) {
+        say('Nothing was imported.');
+        return;
+      }
+      const added = await api.importProfiles(
+        file.name,
+        file.text,
+        servers.map((s) => s.server),
+      );
+      say(`Imported ${added.length} profile${added.length === 1 ? '' : 's'}: ${added.map((p) => p.name).join(', ')}.`);
+    }),
+);
+byId('export-profiles').addEventListener(
+  'click',
+  () =>
+    void guarded(
+      undefined,
+      async () => {
+        offerDownload('cognito-token-manager-profiles.json', await api.exportProfiles());
+      },
+      'Exported the profiles (no secrets are in the file).',
+    ),
+);
+byId('open-settings').addEventListener(
+  'click',
+  () => void openSettings().catch((error: unknown) => say(problemOf(error, 'Settings are unavailable.'), true)),
+);
 byId('open-quick-copy').addEventListener('click', quickCopy);
 for (const id of ['row-menu', 'copy-menu']) byId(id).addEventListener('keydown', moveInMenu);
 filter.addEventListener('input', () => filterRows(list, filter.value));
@@ -194,12 +246,20 @@ window.api.onChanged(() => void refreshList());
 window.api.onQuickCopyRequested(() => {
   if (!document.querySelector('dialog[open]')) quickCopy();
 });
-window.api.onSignInRequested((profileId) => void (async () => {
-  // The tray may ask before the first list arrived (a window it just opened): list first, then find the profile.
-  if (!profiles.some((p) => p.id === profileId)) await refreshList();
-  const profile = profiles.find((p) => p.id === profileId);
-  if (profile) await signIn(profile);
-})());
+window.api.onSignInRequested(
+  (profileId) =>
+    void (async () => {
+      // The tray may ask before the first list arrived (a window it just opened): list first, then find the profile.
+      if (!profiles.some((p) => p.id === profileId)) await refreshList();
+      const profile = profiles.find((p) => p.id === profileId);
+      if (profile) await signIn(profile);
+    })(),
+);
 setInterval(() => tickTimeLeft(list, Date.now()), 5000);
-void api.getSettings().then((s) => { clearSeconds = s.clipboardClearSeconds; }, () => undefined);
+void api.getSettings().then(
+  (s) => {
+    clearSeconds = s.clipboardClearSeconds;
+  },
+  () => undefined,
+);
 void refreshList();

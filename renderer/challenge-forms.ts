@@ -2,7 +2,15 @@ import type { ChallengeAnswerInput, ChallengeView, ProfileView } from '../main/i
 
 /** One control of a sign-in step. */
 export type FieldSpec =
-  | { kind: 'text' | 'password'; name: string; label: string; value?: string; autocomplete?: string; required?: boolean; inputmode?: string }
+  | {
+      kind: 'text' | 'password';
+      name: string;
+      label: string;
+      value?: string;
+      autocomplete?: string;
+      required?: boolean;
+      inputmode?: string;
+    }
   | { kind: 'checkbox'; name: string; label: string }
   | { kind: 'choice'; name: string; label: string; options: { value: string; label: string }[] };
 
@@ -31,8 +39,22 @@ const CHOICE_LABELS: Record<string, string> = {
 
 const remember: FieldSpec = { kind: 'checkbox', name: 'rememberDevice', label: 'Remember this device' };
 type TextField = Extract<FieldSpec, { kind: 'text' | 'password' }>;
-const code = (label: string): TextField => ({ kind: 'text', name: 'code', label, autocomplete: 'one-time-code', required: true, inputmode: 'numeric' });
-const emailField = (): TextField => ({ kind: 'text', name: 'email', label: 'E-mail address', autocomplete: 'email', required: true, inputmode: 'email' });
+const code = (label: string): TextField => ({
+  kind: 'text',
+  name: 'code',
+  label,
+  autocomplete: 'one-time-code',
+  required: true,
+  inputmode: 'numeric',
+});
+const emailField = (): TextField => ({
+  kind: 'text',
+  name: 'email',
+  label: 'E-mail address',
+  autocomplete: 'email',
+  required: true,
+  inputmode: 'email',
+});
 
 /** The first step: username and password (a password is optional for flows that may not need one). */
 export function passwordForm(profile: ProfileView): FormSpec {
@@ -40,8 +62,21 @@ export function passwordForm(profile: ProfileView): FormSpec {
   return {
     title: `Sign in to ${profile.name}`,
     fields: [
-      { kind: 'text', name: 'username', label: 'Username', value: profile.username ?? '', autocomplete: 'username', required: true },
-      { kind: 'password', name: 'password', label: passwordOptional ? 'Password (if the pool asks for one)' : 'Password', autocomplete: 'current-password', required: !passwordOptional },
+      {
+        kind: 'text',
+        name: 'username',
+        label: 'Username',
+        value: profile.username ?? '',
+        autocomplete: 'username',
+        required: true,
+      },
+      {
+        kind: 'password',
+        name: 'password',
+        label: passwordOptional ? 'Password (if the pool asks for one)' : 'Password',
+        autocomplete: 'current-password',
+        required: !passwordOptional,
+      },
       remember,
     ],
     submit: 'Sign in',
@@ -57,18 +92,44 @@ export function challengeForm(prompt: ChallengeView): FormSpec {
         title: 'Choose a new password',
         intro: 'The user pool requires a new password for this user.',
         fields: [
-          { kind: 'password', name: 'newPassword', label: 'New password', autocomplete: 'new-password', required: true },
-          ...(prompt.requiredAttributes ?? []).map((a): FieldSpec => ({ kind: 'text', name: `attr:${a}`, label: a, required: true })),
+          {
+            kind: 'password',
+            name: 'newPassword',
+            label: 'New password',
+            autocomplete: 'new-password',
+            required: true,
+          },
+          ...(prompt.requiredAttributes ?? []).map((a): FieldSpec => ({
+            kind: 'text',
+            name: `attr:${a}`,
+            label: a,
+            required: true,
+          })),
         ],
         submit: 'Set password',
       };
     case 'SMS_MFA':
     case 'SMS_OTP':
-      return { title: 'Enter the text-message code', intro: `Enter the code${sentTo || ' sent by text message'}.`, fields: [code('Code'), remember], submit: 'Verify' };
+      return {
+        title: 'Enter the text-message code',
+        intro: `Enter the code${sentTo || ' sent by text message'}.`,
+        fields: [code('Code'), remember],
+        submit: 'Verify',
+      };
     case 'EMAIL_OTP':
-      return { title: 'Enter the e-mail code', intro: `Enter the code${sentTo || ' sent by e-mail'}.`, fields: [code('Code'), remember], submit: 'Verify' };
+      return {
+        title: 'Enter the e-mail code',
+        intro: `Enter the code${sentTo || ' sent by e-mail'}.`,
+        fields: [code('Code'), remember],
+        submit: 'Verify',
+      };
     case 'SOFTWARE_TOKEN_MFA':
-      return { title: 'Enter the authenticator code', intro: 'Enter the 6-digit code your authenticator app shows.', fields: [code('Code'), remember], submit: 'Verify' };
+      return {
+        title: 'Enter the authenticator code',
+        intro: 'Enter the 6-digit code your authenticator app shows.',
+        fields: [code('Code'), remember],
+        submit: 'Verify',
+      };
     case 'SELECT_MFA_TYPE':
     case 'SELECT_CHALLENGE': {
       const options = (prompt.options ?? []).map((o) => ({ value: o, label: CHOICE_LABELS[o] ?? o }));
@@ -76,22 +137,48 @@ export function challengeForm(prompt: ChallengeView): FormSpec {
       return {
         title: prompt.name === 'SELECT_MFA_TYPE' ? 'Choose how to verify' : 'Choose how to sign in',
         fields: [
-          { kind: 'choice', name: 'select', label: prompt.name === 'SELECT_MFA_TYPE' ? 'Second factor' : 'Sign-in method', options },
-          ...(wantsPassword ? [{ kind: 'password', name: 'password', label: 'Password (for a password choice)', autocomplete: 'current-password' } as FieldSpec] : []),
+          {
+            kind: 'choice',
+            name: 'select',
+            label: prompt.name === 'SELECT_MFA_TYPE' ? 'Second factor' : 'Sign-in method',
+            options,
+          },
+          ...(wantsPassword
+            ? [
+                {
+                  kind: 'password',
+                  name: 'password',
+                  label: 'Password (for a password choice)',
+                  autocomplete: 'current-password',
+                } as FieldSpec,
+              ]
+            : []),
         ],
         submit: 'Continue',
       };
     }
     case 'MFA_SETUP':
       if (prompt.options?.includes('EMAIL_OTP') && !prompt.otpauthUri) {
-        return { title: 'Set up MFA by e-mail', intro: 'Enter the address that should receive sign-in codes; a code is sent there next.', fields: [emailField()], submit: 'Send the code' };
+        return {
+          title: 'Set up MFA by e-mail',
+          intro: 'Enter the address that should receive sign-in codes; a code is sent there next.',
+          fields: [emailField()],
+          submit: 'Send the code',
+        };
       }
       return {
         title: 'Set up an authenticator app',
         intro: 'Scan the QR code with an authenticator app (or type the key), then enter the code it shows.',
-        ...(prompt.otpauthUri ? { qrCode: { uri: prompt.otpauthUri, ...(prompt.totpSecret ? { secret: prompt.totpSecret } : {}) } } : {}),
+        ...(prompt.otpauthUri
+          ? { qrCode: { uri: prompt.otpauthUri, ...(prompt.totpSecret ? { secret: prompt.totpSecret } : {}) } }
+          : {}),
         // Where the pool also offers e-mail, either field may be filled: an address wins over a code.
-        fields: prompt.options?.includes('EMAIL_OTP') ? [{ ...code('Code from the app'), required: false }, { ...emailField(), label: 'Or: e-mail address for codes instead', required: false }] : [code('Code from the app')],
+        fields: prompt.options?.includes('EMAIL_OTP')
+          ? [
+              { ...code('Code from the app'), required: false },
+              { ...emailField(), label: 'Or: e-mail address for codes instead', required: false },
+            ]
+          : [code('Code from the app')],
         submit: 'Verify and sign in',
       };
     case 'CUSTOM_CHALLENGE':
@@ -103,7 +190,12 @@ export function challengeForm(prompt: ChallengeView): FormSpec {
         submit: 'Answer',
       };
     default:
-      return { title: prompt.name, intro: `Answer the ${prompt.name} challenge${sentTo}.`, fields: [{ kind: 'text', name: 'answer', label: 'Answer', required: true }], submit: 'Continue' };
+      return {
+        title: prompt.name,
+        intro: `Answer the ${prompt.name} challenge${sentTo}.`,
+        fields: [{ kind: 'text', name: 'answer', label: 'Answer', required: true }],
+        submit: 'Continue',
+      };
   }
 }
 
@@ -112,7 +204,11 @@ export function toAnswer(prompt: ChallengeView, fields: Fields): ChallengeAnswer
   const rememberDevice = fields.rememberDevice === 'on' ? { rememberDevice: true } : {};
   switch (prompt.name) {
     case 'NEW_PASSWORD_REQUIRED': {
-      const attributes = Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith('attr:')).map(([k, v]) => [k.slice(5), v]));
+      const attributes = Object.fromEntries(
+        Object.entries(fields)
+          .filter(([k]) => k.startsWith('attr:'))
+          .map(([k, v]) => [k.slice(5), v]),
+      );
       return { newPassword: fields.newPassword ?? '', attributes };
     }
     case 'SELECT_MFA_TYPE':
@@ -126,7 +222,9 @@ export function toAnswer(prompt: ChallengeView, fields: Fields): ChallengeAnswer
     case 'EMAIL_OTP':
     case 'SOFTWARE_TOKEN_MFA':
     case 'MFA_SETUP':
-      return fields.email?.trim() ? { email: fields.email.trim(), ...rememberDevice } : { code: (fields.code ?? '').trim(), ...rememberDevice };
+      return fields.email?.trim()
+        ? { email: fields.email.trim(), ...rememberDevice }
+        : { code: (fields.code ?? '').trim(), ...rememberDevice };
     default:
       return { answer: fields.answer ?? '' };
   }

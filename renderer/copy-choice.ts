@@ -7,7 +7,8 @@ const DEFAULT: CopyChoice = { kind: 'access', format: 'raw' };
 export function rememberedCopyChoice(storage: Pick<Storage, 'getItem'> = localStorage): CopyChoice {
   try {
     const saved = JSON.parse(storage.getItem(KEY) ?? 'null') as { kind?: unknown; format?: unknown } | null;
-    if (saved && (saved.kind === 'access' || saved.kind === 'id') && isCopyFormat(saved.format)) return { kind: saved.kind, format: saved.format };
+    if (saved && (saved.kind === 'access' || saved.kind === 'id') && isCopyFormat(saved.format))
+      return { kind: saved.kind, format: saved.format };
   } catch {
     // A damaged entry is forgotten: the default is as good.
   }

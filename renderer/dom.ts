@@ -2,7 +2,11 @@
 export type Props = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
 
 /** Builds an element: `h('button', { type: 'button', onclick: ... }, 'Copy')`. Text is always set as text, never as HTML. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: (Node | string | undefined | false)[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: (Node | string | undefined | false)[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (value === undefined || value === false) continue;

@@ -5,65 +5,139 @@ import { environmentFields } from './environment-fields.ts';
 import { fieldProblem } from './profile-validation.ts';
 
 /** Whether the form adds a new profile (possibly a copy of another) or edits one. */
-export type ProfileFormMode = { kind: 'add' } | { kind: 'edit'; profile: ProfileView } | { kind: 'duplicate'; profile: ProfileView };
+export type ProfileFormMode =
+  { kind: 'add' } | { kind: 'edit'; profile: ProfileView } | { kind: 'duplicate'; profile: ProfileView };
 
-const FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'MANAGED_LOGIN', 'CLIENT_CREDENTIALS'];
+const FLOWS = [
+  'USER_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'CUSTOM_AUTH',
+  'USER_AUTH',
+  'MANAGED_LOGIN',
+  'CLIENT_CREDENTIALS',
+];
 /** The flows that use the pool's OAuth endpoints, and so the domain, scopes and provider fields. */
 const OAUTH_FLOWS = ['MANAGED_LOGIN', 'CLIENT_CREDENTIALS'];
 
 /** Opens the profile dialog; resolves with what was entered, or undefined when cancelled. */
-export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, error?: string, previous?: ProfileInput): Promise<ProfileInput | undefined> {
+export function askForProfile(
+  dialog: HTMLDialogElement,
+  mode: ProfileFormMode,
+  error?: string,
+  previous?: ProfileInput,
+): Promise<ProfileInput | undefined> {
   const base = previous ?? (mode.kind === 'add' ? undefined : inputFromView(mode.profile, mode.kind === 'duplicate'));
-  const title = mode.kind === 'add' ? 'Add profile' : mode.kind === 'edit' ? `Edit ${mode.profile.name}` : `Duplicate ${mode.profile.name}`;
-  const secretLabel = mode.kind === 'edit' && mode.profile.hasClientSecret ? 'Client secret (leave empty to keep the stored one)' : 'Client secret (optional, kept in the OS keychain)';
-  const field = (label: string, name: string, options: { required?: boolean; type?: string; placeholder?: string; value?: string } = {}) => {
+  const title =
+    mode.kind === 'add'
+      ? 'Add profile'
+      : mode.kind === 'edit'
+        ? `Edit ${mode.profile.name}`
+        : `Duplicate ${mode.profile.name}`;
+  const secretLabel =
+    mode.kind === 'edit' && mode.profile.hasClientSecret
+      ? 'Client secret (leave empty to keep the stored one)'
+      : 'Client secret (optional, kept in the OS keychain)';
+  const field = (
+    label: string,
+    name: string,
+    options: { required?: boolean; type?: string; placeholder?: string; value?: string } = {},
+  ) => {
     const hint = h('span', { class: 'field-error', id: `profile-${name}-error`, 'aria-live': 'polite' });
     const input = h('input', {
-      name, type: options.type ?? 'text', required: options.required, placeholder: options.placeholder ? `e.g. ${options.placeholder}` : undefined, value: options.value,
-      autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `profile-${name}-error`,
+      name,
+      type: options.type ?? 'text',
+      required: options.required,
+      placeholder: options.placeholder ? `e.g. ${options.placeholder}` : undefined,
+      value: options.value,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-describedby': `profile-${name}-error`,
     });
     input.addEventListener('input', () => validate(input, hint));
     return h('label', {}, label, input, hint);
   };
   // Shown only for MANAGED_LOGIN and CLIENT_CREDENTIALS (the select's change listener below toggles it).
-  const oauthFields = h('fieldset', { class: 'oauth-fields', 'data-testid': 'oauth-fields' },
+  const oauthFields = h(
+    'fieldset',
+    { class: 'oauth-fields', 'data-testid': 'oauth-fields' },
     h('legend', {}, 'Managed login / client credentials'),
-    field('Domain', 'domain', { type: 'url', placeholder: 'https://myapp.auth.us-east-1.amazoncognito.com', value: base?.domain }),
-    field('Scopes (space-separated, optional)', 'scopes', { placeholder: 'openid email', value: base?.scopes?.join(' ') }),
-    field('Identity provider (optional)', 'identityProvider', { placeholder: 'Google, or a SAML or OIDC provider name', value: base?.identityProvider }),
+    field('Domain', 'domain', {
+      type: 'url',
+      placeholder: 'https://myapp.auth.us-east-1.amazoncognito.com',
+      value: base?.domain,
+    }),
+    field('Scopes (space-separated, optional)', 'scopes', {
+      placeholder: 'openid email',
+      value: base?.scopes?.join(' '),
+    }),
+    field('Identity provider (optional)', 'identityProvider', {
+      placeholder: 'Google, or a SAML or OIDC provider name',
+      value: base?.identityProvider,
+    }),
     field('IdP identifier (optional)', 'idpIdentifier', { placeholder: 'example.com', value: base?.idpIdentifier }),
   );
   // FIPS endpoints exist only in some regions (main/shared/fips.ts): the box says so under it, and is always on in GovCloud.
-  const fipsInput = h('input', { name: 'fips', type: 'checkbox', checked: base?.fips === true, 'aria-describedby': 'profile-fips-error' });
+  const fipsInput = h('input', {
+    name: 'fips',
+    type: 'checkbox',
+    checked: base?.fips === true,
+    'aria-describedby': 'profile-fips-error',
+  });
   const fipsHint = h('span', { class: 'field-error', id: 'profile-fips-error', 'aria-live': 'polite' });
-  const fipsBox = h('label', { class: 'check' }, fipsInput, "Use the FIPS endpoint (us-east-1, us-east-2, us-west-1, us-west-2; always on in GovCloud)", fipsHint);
+  const fipsBox = h(
+    'label',
+    { class: 'check' },
+    fipsInput,
+    'Use the FIPS endpoint (us-east-1, us-east-2, us-west-1, us-west-2; always on in GovCloud)',
+    fipsHint,
+  );
   const environment = environmentFields(base);
-  const form = h('form', { class: 'fields', method: 'dialog', novalidate: true },
+  const form = h(
+    'form',
+    { class: 'fields', method: 'dialog', novalidate: true },
     h('h2', { id: 'profile-dialog-title' }, title),
     error ? h('p', { class: 'error', role: 'alert' }, error) : undefined,
     field('Name', 'name', { required: true, placeholder: 'dev-api', value: base?.name }),
     field('Region', 'region', { required: true, placeholder: 'us-east-1', value: base?.region }),
-    field('User pool id', 'userPoolId', { required: true, placeholder: 'us-east-1_AbCdEf123', value: base?.userPoolId }),
+    field('User pool id', 'userPoolId', {
+      required: true,
+      placeholder: 'us-east-1_AbCdEf123',
+      value: base?.userPoolId,
+    }),
     field('App client id', 'clientId', { required: true, value: base?.clientId }),
     field(secretLabel, 'clientSecret', { type: 'password' }),
     field('Username (optional)', 'username', { value: base?.username }),
-    h('label', {}, 'Auth flow',
-      h('select', { name: 'authFlow', 'aria-label': 'Auth flow' }, ...FLOWS.map((flow) => {
-        const option = h('option', { value: flow }, flow);
-        option.selected = (base?.authFlow ?? 'USER_SRP_AUTH') === flow;
-        return option;
-      })),
+    h(
+      'label',
+      {},
+      'Auth flow',
+      h(
+        'select',
+        { name: 'authFlow', 'aria-label': 'Auth flow' },
+        ...FLOWS.map((flow) => {
+          const option = h('option', { value: flow }, flow);
+          option.selected = (base?.authFlow ?? 'USER_SRP_AUTH') === flow;
+          return option;
+        }),
+      ),
     ),
     oauthFields,
     environment.fields,
-    field('Custom endpoint (optional)', 'endpoint', { type: 'url', placeholder: 'http://localhost:9229/', value: base?.endpoint }),
+    field('Custom endpoint (optional)', 'endpoint', {
+      type: 'url',
+      placeholder: 'http://localhost:9229/',
+      value: base?.endpoint,
+    }),
     fipsBox,
-    h('div', { class: 'buttons' },
+    h(
+      'div',
+      { class: 'buttons' },
       h('button', { type: 'button', value: 'cancel', onclick: () => dialog.close('cancel') }, 'Cancel'),
       h('button', { type: 'submit', value: 'save', class: 'primary' }, 'Save'),
     ),
   );
-  const values = (): Record<string, string> => Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v).trim()]));
+  const values = (): Record<string, string> =>
+    Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v).trim()]));
   const validate = (input: HTMLInputElement, hint: HTMLElement): boolean => {
     const value = input.type === 'checkbox' ? (input.checked ? 'on' : '') : input.value.trim();
     const problem = input.required && value === '' ? 'Required.' : fieldProblem(input.name, value, values());
@@ -72,7 +146,9 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
     return problem === '';
   };
   form.addEventListener('submit', (event) => {
-    const checks = [...form.querySelectorAll<HTMLInputElement>('input:enabled')].map((input) => validate(input, input.nextElementSibling as HTMLElement));
+    const checks = [...form.querySelectorAll<HTMLInputElement>('input:enabled')].map((input) =>
+      validate(input, input.nextElementSibling as HTMLElement),
+    );
     const firstBad = checks.indexOf(false);
     if (firstBad >= 0) {
       event.preventDefault();
@@ -96,35 +172,40 @@ export function askForProfile(dialog: HTMLDialogElement, mode: ProfileFormMode, 
     validate(fipsInput, fipsHint);
   };
   fipsInput.addEventListener('change', syncFips);
-  for (const name of ['region', 'endpoint']) form.querySelector(`input[name="${name}"]`)?.addEventListener('input', syncFips);
+  for (const name of ['region', 'endpoint'])
+    form.querySelector(`input[name="${name}"]`)?.addEventListener('input', syncFips);
   syncFips();
   environment.follow(form);
   dialog.replaceChildren(form);
   dialog.showModal();
   return new Promise((resolve) => {
-    dialog.addEventListener('close', () => {
-      if (dialog.returnValue !== 'save') return resolve(undefined);
-      const v = values();
-      const value = (name: string): string | undefined => (v[name] ? v[name] : undefined);
-      resolve({
-        name: v.name ?? '',
-        region: v.region ?? '',
-        userPoolId: v.userPoolId ?? '',
-        clientId: v.clientId ?? '',
-        ...optional('clientSecret', value('clientSecret')),
-        ...optional('username', value('username')),
-        ...optional('authFlow', value('authFlow')),
-        ...optional('endpoint', value('endpoint')),
-        ...optional('domain', value('domain')),
-        ...(value('scopes') ? { scopes: (value('scopes') ?? '').split(/\s+/) } : {}),
-        ...optional('identityProvider', value('identityProvider')),
-        ...optional('idpIdentifier', value('idpIdentifier')),
-        ...(v.fips === 'on' ? { fips: true } : {}),
-        ...optional('environment', value('environment')),
-        ...optional('environmentColour', value('environmentColour')),
-        ...(base?.pinned ? { pinned: true } : {}),
-      });
-    }, { once: true });
+    dialog.addEventListener(
+      'close',
+      () => {
+        if (dialog.returnValue !== 'save') return resolve(undefined);
+        const v = values();
+        const value = (name: string): string | undefined => (v[name] ? v[name] : undefined);
+        resolve({
+          name: v.name ?? '',
+          region: v.region ?? '',
+          userPoolId: v.userPoolId ?? '',
+          clientId: v.clientId ?? '',
+          ...optional('clientSecret', value('clientSecret')),
+          ...optional('username', value('username')),
+          ...optional('authFlow', value('authFlow')),
+          ...optional('endpoint', value('endpoint')),
+          ...optional('domain', value('domain')),
+          ...(value('scopes') ? { scopes: (value('scopes') ?? '').split(/\s+/) } : {}),
+          ...optional('identityProvider', value('identityProvider')),
+          ...optional('idpIdentifier', value('idpIdentifier')),
+          ...(v.fips === 'on' ? { fips: true } : {}),
+          ...optional('environment', value('environment')),
+          ...optional('environmentColour', value('environmentColour')),
+          ...(base?.pinned ? { pinned: true } : {}),
+        });
+      },
+      { once: true },
+    );
   });
 }
 

@@ -24,7 +24,13 @@ export interface ListHooks {
  * later tasks, so the first frame never waits for a thousand rows; the promise resolves once every row is in. A newer
  * render cancels an unfinished one; focus and open detail panes survive a re-render (live updates must not steal them).
  */
-export function renderProfileList(container: HTMLElement, profiles: ProfileView[], hooks: ListHooks, now: number, filter = ''): Promise<void> {
+export function renderProfileList(
+  container: HTMLElement,
+  profiles: ProfileView[],
+  hooks: ListHooks,
+  now: number,
+  filter = '',
+): Promise<void> {
   const generation = String(Number(container.dataset.generation ?? '0') + 1);
   container.dataset.generation = generation;
   if (profiles.length === 0) {
@@ -43,11 +49,20 @@ export function renderProfileList(container: HTMLElement, profiles: ProfileView[
         const headingId = `group-${group.key}`;
         list = h('ul', { class: 'rows', 'aria-labelledby': headingId });
         lists.set(group.key, list);
-        root.append(h('section', { class: 'group', 'data-group': group.key },
-          h('h2', { class: 'group-title', id: headingId },
-            group.colour ? h('span', { class: `dot env-${group.colour}`, 'aria-hidden': 'true' }) : undefined,
-            group.label, h('span', { class: 'count' }, ` ${group.profiles.length}`)),
-          list));
+        root.append(
+          h(
+            'section',
+            { class: 'group', 'data-group': group.key },
+            h(
+              'h2',
+              { class: 'group-title', id: headingId },
+              group.colour ? h('span', { class: `dot env-${group.colour}`, 'aria-hidden': 'true' }) : undefined,
+              group.label,
+              h('span', { class: 'count' }, ` ${group.profiles.length}`),
+            ),
+            list,
+          ),
+        );
       }
       const row = profileRow(p, now, hooks.choice, group.key === 'pinned' || p.pinned === true);
       if (needle && !(row.dataset.search ?? '').includes(needle)) row.hidden = true;
@@ -62,7 +77,10 @@ export function renderProfileList(container: HTMLElement, profiles: ProfileView[
   });
   const kept = keepFocusAndDetails(container);
   addRows(0, FIRST_ROWS);
-  container.replaceChildren(root, h('p', { class: 'empty', id: 'no-match', hidden: true }, 'No profile matches the filter.'));
+  container.replaceChildren(
+    root,
+    h('p', { class: 'empty', id: 'no-match', hidden: true }, 'No profile matches the filter.'),
+  );
   return new Promise((resolve) => {
     const more = (from: number): void => {
       if (container.dataset.generation !== generation) return resolve();
@@ -99,16 +117,25 @@ export function filterRows(container: HTMLElement, text: string): number {
 
 /** Notes the focused row control and the open detail panes, and returns how to restore both after a re-render. */
 function keepFocusAndDetails(container: HTMLElement): () => void {
-  const active = document.activeElement instanceof HTMLElement && container.contains(document.activeElement) ? document.activeElement : undefined;
+  const active =
+    document.activeElement instanceof HTMLElement && container.contains(document.activeElement)
+      ? document.activeElement
+      : undefined;
   const focusRow = active?.closest<HTMLElement>('li[data-id]')?.dataset.id;
   const focusAction = active?.dataset.action;
-  const open = [...container.querySelectorAll<HTMLElement>('button.name[aria-expanded="true"]')].map((b) => b.closest<HTMLElement>('li[data-id]')?.dataset.id);
+  const open = [...container.querySelectorAll<HTMLElement>('button.name[aria-expanded="true"]')].map(
+    (b) => b.closest<HTMLElement>('li[data-id]')?.dataset.id,
+  );
   return () => {
-    for (const id of open) container.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id ?? '')}"] button.name`)?.click();
+    for (const id of open)
+      container.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id ?? '')}"] button.name`)?.click();
     if (!focusRow || !focusAction) return;
     const row = container.querySelector<HTMLElement>(`li[data-id="${CSS.escape(focusRow)}"]`);
     // The primary action changes with the state (Sign in -> Copy): focus stays on the row's primary button then.
-    (row?.querySelector<HTMLElement>(`[data-action="${focusAction}"]`) ?? row?.querySelector<HTMLElement>('.row-primary:not([disabled])'))?.focus();
+    (
+      row?.querySelector<HTMLElement>(`[data-action="${focusAction}"]`) ??
+      row?.querySelector<HTMLElement>('.row-primary:not([disabled])')
+    )?.focus();
   };
 }
 
@@ -118,5 +145,6 @@ export function tickTimeLeft(container: HTMLElement, now: number): void {
     const text = timeLeftText(Number(cell.dataset.expiresAt), now);
     if (cell.textContent !== text) cell.textContent = text;
   }
-  for (const bar of container.querySelectorAll<HTMLElement>('.expiry-bar[data-expires-at]')) paintExpiry(bar, Number(bar.dataset.expiresAt), now);
+  for (const bar of container.querySelectorAll<HTMLElement>('.expiry-bar[data-expires-at]'))
+    paintExpiry(bar, Number(bar.dataset.expiresAt), now);
 }

@@ -3,7 +3,12 @@
 
 import { ENVIRONMENT_NAME } from '../main/shared/environments.ts';
 import { fipsProblem } from '../main/shared/fips.ts';
-import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES, ruleSentence, type ProfileFieldRule } from '../main/shared/profile-rules.ts';
+import {
+  AWS_USER_POOL_ID,
+  PROFILE_FIELD_RULES,
+  ruleSentence,
+  type ProfileFieldRule,
+} from '../main/shared/profile-rules.ts';
 
 /** A field's rule: a pattern and the message to show when the value does not match. */
 export interface FieldRule {
@@ -20,10 +25,22 @@ export const PROFILE_RULES: Record<string, FieldRule> = {
   userPoolId: shared(PROFILE_FIELD_RULES.userPoolId),
   clientId: shared(PROFILE_FIELD_RULES.clientId),
   // main checks it as a URL (zod's z.url); this is the same shape, for the form.
-  endpoint: { pattern: /^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/, message: 'Expected an http:// or https:// URL, such as http://localhost:9229/.' },
-  domain: { pattern: /^(https:\/\/[^\s/?#@]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/, message: 'Expected https://<prefix>.auth.<region>.amazoncognito.com or a custom https domain, without a path.' },
-  environment: { pattern: ENVIRONMENT_NAME, message: 'Use 1 to 24 lower-case letters, digits or "-", such as dev, staging, prod or qa.' },
-  scopes: { pattern: /^[\x21\x23-\x5b\x5d-\x7e]{1,256}(\s+[\x21\x23-\x5b\x5d-\x7e]{1,256})*$/, message: 'Scopes are separated by spaces, such as "openid email orders-api/read".' },
+  endpoint: {
+    pattern: /^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/,
+    message: 'Expected an http:// or https:// URL, such as http://localhost:9229/.',
+  },
+  domain: {
+    pattern: /^(https:\/\/[^\s/?#@]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/,
+    message: 'Expected https://<prefix>.auth.<region>.amazoncognito.com or a custom https domain, without a path.',
+  },
+  environment: {
+    pattern: ENVIRONMENT_NAME,
+    message: 'Use 1 to 24 lower-case letters, digits or "-", such as dev, staging, prod or qa.',
+  },
+  scopes: {
+    pattern: /^[\x21\x23-\x5b\x5d-\x7e]{1,256}(\s+[\x21\x23-\x5b\x5d-\x7e]{1,256})*$/,
+    message: 'Scopes are separated by spaces, such as "openid email orders-api/read".',
+  },
 };
 
 /** The message for a field's value, or "" when it is fine (empty optional fields are fine). */
@@ -33,7 +50,8 @@ export function fieldProblem(name: string, value: string, fields: Record<string,
   if (!rule || value === '') return '';
   if (!rule.pattern.test(value)) return rule.message;
   // Emulators' pool ids (cognito-local's local_abc123) need a custom endpoint; another region's prefix is a replica, not an error.
-  if (name === 'userPoolId' && !fields.endpoint && !AWS_USER_POOL_ID.test(value)) return 'Expected <region>_<id>, such as us-east-1_AbCdEf123 (other shapes need a custom endpoint).';
+  if (name === 'userPoolId' && !fields.endpoint && !AWS_USER_POOL_ID.test(value))
+    return 'Expected <region>_<id>, such as us-east-1_AbCdEf123 (other shapes need a custom endpoint).';
   return '';
 }
 

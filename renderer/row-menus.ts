@@ -13,15 +13,20 @@ function showMenu(menu: HTMLElement, anchor: HTMLElement, label: string, items: 
   menu.setAttribute('aria-label', label);
   const box = anchor.getBoundingClientRect();
   anchor.setAttribute('aria-expanded', 'true');
-  menu.addEventListener('toggle', (event) => {
-    if ((event as ToggleEvent).newState !== 'closed') return;
-    anchor.setAttribute('aria-expanded', 'false');
-    if (!document.activeElement || document.activeElement === document.body) anchor.focus();
-  }, { once: true });
+  menu.addEventListener(
+    'toggle',
+    (event) => {
+      if ((event as ToggleEvent).newState !== 'closed') return;
+      anchor.setAttribute('aria-expanded', 'false');
+      if (!document.activeElement || document.activeElement === document.body) anchor.focus();
+    },
+    { once: true },
+  );
   menu.showPopover();
   menu.style.left = `${Math.round(Math.max(8, Math.min(box.right - menu.offsetWidth, window.innerWidth - menu.offsetWidth - 8)))}px`;
   menu.style.top = `${Math.round(box.bottom + 4)}px`;
-  if (box.bottom + 4 + menu.offsetHeight > window.innerHeight) menu.style.top = `${Math.round(Math.max(8, box.top - 4 - menu.offsetHeight))}px`;
+  if (box.bottom + 4 + menu.offsetHeight > window.innerHeight)
+    menu.style.top = `${Math.round(Math.max(8, box.top - 4 - menu.offsetHeight))}px`;
   menu.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
 }
 
@@ -37,22 +42,49 @@ export function moveInMenu(event: KeyboardEvent): void {
 }
 
 /** A menu item; its visible text is its name (the menu's own label says which profile), unless `label` says more. */
-function menuButton(menu: HTMLElement, text: string, label: string | undefined, run: () => void, disabled = false): HTMLButtonElement {
-  return h('button', { type: 'button', role: 'menuitem', 'aria-label': label, disabled, onclick: () => { menu.hidePopover(); run(); } }, text);
+function menuButton(
+  menu: HTMLElement,
+  text: string,
+  label: string | undefined,
+  run: () => void,
+  disabled = false,
+): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      role: 'menuitem',
+      'aria-label': label,
+      disabled,
+      onclick: () => {
+        menu.hidePopover();
+        run();
+      },
+    },
+    text,
+  );
 }
 
 /** The row's More menu: only what this profile's kind and state allow (no ID token for client credentials, no sign-in for M2M). */
-export function openRowMenu(anchor: HTMLElement, p: ProfileView, pinned: boolean, onAction: (action: RowAction) => void): void {
+export function openRowMenu(
+  anchor: HTMLElement,
+  p: ProfileView,
+  pinned: boolean,
+  onAction: (action: RowAction) => void,
+): void {
   const menu = document.getElementById('row-menu');
   if (!menu) return;
   const standing = standingOf(p, Date.now());
   const hasSession = p.expiresAt !== undefined;
-  const item = (action: RowAction, text: string, disabled = false) => menuButton(menu, text, undefined, () => onAction(action), disabled);
+  const item = (action: RowAction, text: string, disabled = false) =>
+    menuButton(menu, text, undefined, () => onAction(action), disabled);
   const interactive = signsInInteractively(p);
   showMenu(menu, anchor, `Actions for ${p.name}`, [
     item('inspect', 'Inspect token', !standing.tokenUsable),
     item('refresh', 'Refresh now', !hasSession),
-    ...(standing.primary === 'sign-in' || standing.primary === 'request' ? [] : [item('sign-in', interactive ? 'Sign in again\u2026' : 'Get a new token')]),
+    ...(standing.primary === 'sign-in' || standing.primary === 'request'
+      ? []
+      : [item('sign-in', interactive ? 'Sign in again\u2026' : 'Get a new token')]),
     h('hr', {}),
     item('pin', pinned ? 'Unpin' : 'Pin to top'),
     item('edit', 'Edit\u2026'),
@@ -67,8 +99,19 @@ export function openRowMenu(anchor: HTMLElement, p: ProfileView, pinned: boolean
 export function openCopyMenu(anchor: HTMLElement, p: ProfileView, onCopy: (choice: CopyChoice) => void): void {
   const menu = document.getElementById('copy-menu');
   if (!menu) return;
-  const column = (kind: CopyChoice['kind'], title: string) => h('div', { class: 'menu-column', role: 'group', 'aria-label': title },
-    h('p', { class: 'menu-heading', 'aria-hidden': 'true' }, title),
-    ...COPY_FORMATS.map((f) => menuButton(menu, f.label, `Copy ${describeCopy({ kind, format: f.format })} of ${p.name}`, () => onCopy({ kind, format: f.format }))));
-  showMenu(menu, anchor, `Copy formats for ${p.name}`, [column('access', 'Access token'), ...(hasIdToken(p) ? [column('id', 'ID token')] : [])]);
+  const column = (kind: CopyChoice['kind'], title: string) =>
+    h(
+      'div',
+      { class: 'menu-column', role: 'group', 'aria-label': title },
+      h('p', { class: 'menu-heading', 'aria-hidden': 'true' }, title),
+      ...COPY_FORMATS.map((f) =>
+        menuButton(menu, f.label, `Copy ${describeCopy({ kind, format: f.format })} of ${p.name}`, () =>
+          onCopy({ kind, format: f.format }),
+        ),
+      ),
+    );
+  showMenu(menu, anchor, `Copy formats for ${p.name}`, [
+    column('access', 'Access token'),
+    ...(hasIdToken(p) ? [column('id', 'ID token')] : []),
+  ]);
 }

@@ -1,5 +1,12 @@
 import type { Api, ProfileView, SIGN_IN_ENDED, SignInInput, SignInStepView } from '../main/ipc/contract.ts';
-import { challengeForm, passwordForm, toAnswer, type FieldSpec, type Fields, type FormSpec } from './challenge-forms.ts';
+import {
+  challengeForm,
+  passwordForm,
+  toAnswer,
+  type FieldSpec,
+  type Fields,
+  type FormSpec,
+} from './challenge-forms.ts';
 import { h } from './dom.ts';
 import { runOAuthSignIn, signsInWithOAuth } from './oauth-sign-in.ts';
 import { qrCodeDataUrl } from './qr-code.ts';
@@ -8,15 +15,27 @@ import { qrCodeDataUrl } from './qr-code.ts';
 const ENDED: typeof SIGN_IN_ENDED = 'sign-in-ended';
 
 /** Walks a sign-in from the first password to the last challenge; resolves with the final step once signed in, undefined if cancelled. */
-export async function runSignIn(dialog: HTMLDialogElement, api: Api, profile: ProfileView): Promise<Extract<SignInStepView, { kind: 'signed-in' }> | undefined> {
+export async function runSignIn(
+  dialog: HTMLDialogElement,
+  api: Api,
+  profile: ProfileView,
+): Promise<Extract<SignInStepView, { kind: 'signed-in' }> | undefined> {
   if (signsInWithOAuth(profile)) return runOAuthSignIn(dialog, api, profile);
   let error: string | undefined;
   let step: SignInStepView | undefined;
   for (;;) {
-    const fields = await ask(dialog, step?.kind === 'challenge' ? challengeForm(step.prompt) : passwordForm(profile), error, forWhom(profile));
+    const fields = await ask(
+      dialog,
+      step?.kind === 'challenge' ? challengeForm(step.prompt) : passwordForm(profile),
+      error,
+      forWhom(profile),
+    );
     if (!fields) return undefined;
     try {
-      step = step?.kind === 'challenge' ? await api.answerChallenge(step.conversationId, toAnswer(step.prompt, fields)) : await api.signIn(profile.id, credentials(fields));
+      step =
+        step?.kind === 'challenge'
+          ? await api.answerChallenge(step.conversationId, toAnswer(step.prompt, fields))
+          : await api.signIn(profile.id, credentials(fields));
       error = undefined;
       if (step.kind === 'signed-in') return step;
     } catch (problem) {
@@ -36,14 +55,37 @@ function credentials(fields: Fields): SignInInput {
 }
 
 function control(field: FieldSpec): HTMLElement {
-  if (field.kind === 'checkbox') return h('label', { class: 'check' }, h('input', { type: 'checkbox', name: field.name }), field.label);
+  if (field.kind === 'checkbox')
+    return h('label', { class: 'check' }, h('input', { type: 'checkbox', name: field.name }), field.label);
   if (field.kind === 'choice') {
-    return h('fieldset', {}, h('legend', {}, field.label), ...field.options.map((o, i) =>
-      h('label', { class: 'check' }, h('input', { type: 'radio', name: field.name, value: o.value, required: true, checked: i === 0 }), o.label)));
+    return h(
+      'fieldset',
+      {},
+      h('legend', {}, field.label),
+      ...field.options.map((o, i) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', { type: 'radio', name: field.name, value: o.value, required: true, checked: i === 0 }),
+          o.label,
+        ),
+      ),
+    );
   }
-  return h('label', {}, field.label, h('input', {
-    name: field.name, type: field.kind, value: field.value, autocomplete: field.autocomplete ?? 'off', required: field.required, inputmode: field.inputmode, spellcheck: 'false',
-  }));
+  return h(
+    'label',
+    {},
+    field.label,
+    h('input', {
+      name: field.name,
+      type: field.kind,
+      value: field.value,
+      autocomplete: field.autocomplete ?? 'off',
+      required: field.required,
+      inputmode: field.inputmode,
+      spellcheck: 'false',
+    }),
+  );
 }
 
 /** "dev-api · alice": the line above every step's title, so an MFA or new-password prompt says which profile it is for. */
@@ -51,34 +93,70 @@ export function forWhom(profile: ProfileView): string {
   return [profile.name, profile.username].filter(Boolean).join(' \u00B7 ');
 }
 
-function ask(dialog: HTMLDialogElement, spec: FormSpec, error: string | undefined, whom: string): Promise<Fields | undefined> {
+function ask(
+  dialog: HTMLDialogElement,
+  spec: FormSpec,
+  error: string | undefined,
+  whom: string,
+): Promise<Fields | undefined> {
   dialog.setAttribute('aria-labelledby', 'sign-in-dialog-title sign-in-dialog-for');
-  const form = h('form', { class: 'fields', method: 'dialog' },
+  const form = h(
+    'form',
+    { class: 'fields', method: 'dialog' },
     h('p', { class: 'dialog-for', id: 'sign-in-dialog-for', 'data-testid': 'dialog-profile' }, whom),
     h('h2', { id: 'sign-in-dialog-title' }, spec.title),
     spec.intro ? h('p', {}, spec.intro) : undefined,
     error ? h('p', { class: 'error', role: 'alert' }, error) : undefined,
-    spec.qrCode ? h('figure', { class: 'qr' },
-      h('img', { src: qrCodeDataUrl(spec.qrCode.uri), alt: 'QR code to add this account to an authenticator app', width: 180, height: 180, 'data-testid': 'totp-qr' }),
-      spec.qrCode.secret ? h('figcaption', {}, 'Key: ', h('code', { class: 'mono', 'data-testid': 'totp-secret' }, spec.qrCode.secret)) : undefined) : undefined,
-    spec.facts && spec.facts.length > 0 ? h('dl', { class: 'facts' }, ...spec.facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : undefined,
+    spec.qrCode
+      ? h(
+          'figure',
+          { class: 'qr' },
+          h('img', {
+            src: qrCodeDataUrl(spec.qrCode.uri),
+            alt: 'QR code to add this account to an authenticator app',
+            width: 180,
+            height: 180,
+            'data-testid': 'totp-qr',
+          }),
+          spec.qrCode.secret
+            ? h(
+                'figcaption',
+                {},
+                'Key: ',
+                h('code', { class: 'mono', 'data-testid': 'totp-secret' }, spec.qrCode.secret),
+              )
+            : undefined,
+        )
+      : undefined,
+    spec.facts && spec.facts.length > 0
+      ? h('dl', { class: 'facts' }, ...spec.facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))
+      : undefined,
     ...spec.fields.map(control),
-    h('div', { class: 'buttons' },
+    h(
+      'div',
+      { class: 'buttons' },
       h('button', { type: 'button', onclick: () => dialog.close('cancel') }, 'Cancel'),
       h('button', { type: 'submit', value: 'ok', class: 'primary' }, spec.submit),
     ),
   );
   dialog.replaceChildren(form);
   if (!dialog.open) dialog.showModal();
-  const firstEmpty = form.querySelector<HTMLInputElement>('input:not([type=checkbox]):not([type=radio]):not([value]), input[value=""]') ?? form.querySelector('input');
+  const firstEmpty =
+    form.querySelector<HTMLInputElement>(
+      'input:not([type=checkbox]):not([type=radio]):not([value]), input[value=""]',
+    ) ?? form.querySelector('input');
   firstEmpty?.focus();
   return new Promise((resolve) => {
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const fields: Fields = {};
-      for (const [k, v] of new FormData(form)) fields[k] = String(v);
-      resolve(fields);
-    }, { once: true });
+    form.addEventListener(
+      'submit',
+      (event) => {
+        event.preventDefault();
+        const fields: Fields = {};
+        for (const [k, v] of new FormData(form)) fields[k] = String(v);
+        resolve(fields);
+      },
+      { once: true },
+    );
     dialog.addEventListener('close', () => resolve(undefined), { once: true });
   });
 }

@@ -31,8 +31,26 @@ export class Toast {
       // Seconds, the unit Settings uses; the ticking copy is hidden from screen readers, which hear the first figure once.
       countdown.textContent = `clears in ${Math.ceil(left / 1000)} s`;
     };
-    const button = h('button', { type: 'button', onclick: () => void clearNow().then(() => this.say('The clipboard was cleared.'), () => this.say('The clipboard could not be cleared.', true)) }, 'Clear now');
-    this.element.replaceChildren(h('span', {}, `Copied ${what}`), ' \u00B7 ', h('span', { class: 'visually-hidden' }, `clears in ${clearSeconds} s`), h('span', { 'aria-hidden': 'true' }, countdown), ' \u00B7 ', button);
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        onclick: () =>
+          void clearNow().then(
+            () => this.say('The clipboard was cleared.'),
+            () => this.say('The clipboard could not be cleared.', true),
+          ),
+      },
+      'Clear now',
+    );
+    this.element.replaceChildren(
+      h('span', {}, `Copied ${what}`),
+      ' \u00B7 ',
+      h('span', { class: 'visually-hidden' }, `clears in ${clearSeconds} s`),
+      h('span', { 'aria-hidden': 'true' }, countdown),
+      ' \u00B7 ',
+      button,
+    );
     tick();
     this.timer = setInterval(tick, 1000);
   }

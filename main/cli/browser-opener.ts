@@ -36,7 +36,9 @@ export function browserCommand(url: string, env: NodeJS.ProcessEnv, platform: No
   const first = (env.BROWSER ?? '').split(':').find((entry) => entry.trim() !== '');
   if (first) {
     const words = splitCommand(first);
-    const withUrl = words.some((word) => word.includes('%s')) ? words.map((word) => word.replaceAll('%s', url)) : [...words, url];
+    const withUrl = words.some((word) => word.includes('%s'))
+      ? words.map((word) => word.replaceAll('%s', url))
+      : [...words, url];
     const [command = '', ...args] = withUrl;
     return { command, args };
   }

@@ -14,7 +14,12 @@ import type { FastOutput } from './cached-token.ts';
  * so this path loads what the cached `ctm token` loads (the validated profiles, keytar for the cache key, the sealed
  * file) and nothing else. Undefined for anything else (flags, no fresh credentials), which the full CLI handles.
  */
-export async function cachedAwsCredentials(argv: string[], out: FastOutput, env: NodeJS.ProcessEnv = process.env, now = Date.now()): Promise<number | undefined> {
+export async function cachedAwsCredentials(
+  argv: string[],
+  out: FastOutput,
+  env: NodeJS.ProcessEnv = process.env,
+  now = Date.now(),
+): Promise<number | undefined> {
   if (argv[0] !== 'aws-credentials' || argv.length > 2 || argv[1]?.startsWith('-')) return undefined;
   const name = argv[1] ?? (env.CTM_PROFILE || undefined);
   if (name === undefined) return undefined;
@@ -28,9 +33,15 @@ export async function cachedAwsCredentials(argv: string[], out: FastOutput, env:
       return 0;
     }
   }
-  const profile = (await readValidatedProfiles(join(dir, 'profiles.json')))?.find((p) => p.name === name || p.id === name);
+  const profile = (await readValidatedProfiles(join(dir, 'profiles.json')))?.find(
+    (p) => p.name === name || p.id === name,
+  );
   if (!profile?.identityPoolId) return undefined;
-  const credentials = credentialsFor(await new AwsCredentialCache(new KeytarSecretStore(), dir).read(profile.id), profile.identityPoolId, profile.roleArn);
+  const credentials = credentialsFor(
+    await new AwsCredentialCache(new KeytarSecretStore(), dir).read(profile.id),
+    profile.identityPoolId,
+    profile.roleArn,
+  );
   if (!credentials || !credentialsFresh(credentials, now)) return undefined;
   out.stdout.write(`${credentialProcessJson(credentials)}\n`);
   return 0;

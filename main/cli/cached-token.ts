@@ -20,7 +20,12 @@ export interface FastOutput {
  * serves only the plain case (no --clip, a session fresh enough) and returns undefined for everything else, which the
  * full CLI then handles with all its checks and messages.
  */
-export async function cachedToken(argvWithDebug: string[], out: FastOutput, env: NodeJS.ProcessEnv = process.env, now = Date.now()): Promise<number | undefined> {
+export async function cachedToken(
+  argvWithDebug: string[],
+  out: FastOutput,
+  env: NodeJS.ProcessEnv = process.env,
+  now = Date.now(),
+): Promise<number | undefined> {
   // --debug takes this same path (it used to skip it, and so the agent): it only says which path answered.
   const argv = argvWithDebug.filter((arg) => arg !== '--debug');
   const debug = argv.length !== argvWithDebug.length;
@@ -29,11 +34,20 @@ export async function cachedToken(argvWithDebug: string[], out: FastOutput, env:
   };
   if (argv[0] !== 'token') return undefined;
   const code = await cachedAnswer(argv, out, env, now, said);
-  if (code === undefined) said('no cached token fresh enough answered; the full path follows (the keychain, then Cognito when the token must be renewed)');
+  if (code === undefined)
+    said(
+      'no cached token fresh enough answered; the full path follows (the keychain, then Cognito when the token must be renewed)',
+    );
   return code;
 }
 
-async function cachedAnswer(argv: string[], out: FastOutput, env: NodeJS.ProcessEnv, now: number, said: (line: string) => void): Promise<number | undefined> {
+async function cachedAnswer(
+  argv: string[],
+  out: FastOutput,
+  env: NodeJS.ProcessEnv,
+  now: number,
+  said: (line: string) => void,
+): Promise<number | undefined> {
   let request: TokenRequest;
   try {
     request = parseTokenRequest(argv.slice(1));
@@ -64,8 +78,12 @@ async function cachedAnswer(argv: string[], out: FastOutput, env: NodeJS.Process
 async function agentTokens(dir: string, name: string | undefined, stderr: TextSink): Promise<AgentTokens | undefined> {
   const socket = agentSocketPath(dir);
   if (!socket) return undefined;
-  const answer = await consultAgent(socket, name === undefined ? { v: 1, op: 'token' } : { v: 1, op: 'token', profile: name });
-  if (answer.kind === 'untrusted' || answer.kind === 'refused') stderr.write(`ctm: not using the token agent at ${socket}: ${answer.reason}.\n`);
+  const answer = await consultAgent(
+    socket,
+    name === undefined ? { v: 1, op: 'token' } : { v: 1, op: 'token', profile: name },
+  );
+  if (answer.kind === 'untrusted' || answer.kind === 'refused')
+    stderr.write(`ctm: not using the token agent at ${socket}: ${answer.reason}.\n`);
   if (answer.kind !== 'reply') return undefined;
   return answer.reply.ok && 'tokens' in answer.reply ? answer.reply.tokens : undefined;
 }

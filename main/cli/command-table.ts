@@ -2,7 +2,11 @@ import type { Core } from '../core/core.ts';
 import { agentRunCommand, agentStartCommand, agentStatusCommand, agentStopCommand } from './commands/agent-command.ts';
 import { awsCredentialsCommand } from './commands/aws-credentials-command.ts';
 import { completionCommand } from './commands/completion-command.ts';
-import { endpointCredentialsCommand, endpointRunCommand, endpointSettingsCommand } from './commands/endpoint-command.ts';
+import {
+  endpointCredentialsCommand,
+  endpointRunCommand,
+  endpointSettingsCommand,
+} from './commands/endpoint-command.ts';
 import { execCommand } from './commands/exec-command.ts';
 import { loginCommand } from './commands/login-command.ts';
 import { logoutCommand } from './commands/logout-command.ts';
@@ -17,11 +21,23 @@ import type { CommandSpec, ParsedCommand } from './spec/command-spec.ts';
 import { AGENT_RUN_SPEC, AGENT_START_SPEC, AGENT_STATUS_SPEC, AGENT_STOP_SPEC } from './spec/commands/agent-specs.ts';
 import { AWS_CREDENTIALS_SPEC } from './spec/commands/aws-credentials-spec.ts';
 import { COMPLETION_SPEC } from './spec/commands/completion-spec.ts';
-import { ENDPOINT_CREDENTIALS_SPEC, ENDPOINT_RUN_SPEC, ENDPOINT_SETTINGS_SPEC } from './spec/commands/endpoint-specs.ts';
+import {
+  ENDPOINT_CREDENTIALS_SPEC,
+  ENDPOINT_RUN_SPEC,
+  ENDPOINT_SETTINGS_SPEC,
+} from './spec/commands/endpoint-specs.ts';
 import { EXEC_SPEC } from './spec/commands/exec-spec.ts';
 import { LOGIN_SPEC } from './spec/commands/login-spec.ts';
 import { LOGOUT_SPEC } from './spec/commands/logout-spec.ts';
-import { PROFILE_ADD_SPEC, PROFILE_DEFAULT_SPEC, PROFILE_EDIT_SPEC, PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC, PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from './spec/commands/profile-specs.ts';
+import {
+  PROFILE_ADD_SPEC,
+  PROFILE_DEFAULT_SPEC,
+  PROFILE_EDIT_SPEC,
+  PROFILE_EXPORT_SPEC,
+  PROFILE_IMPORT_SPEC,
+  PROFILE_LIST_SPEC,
+  PROFILE_REMOVE_SPEC,
+} from './spec/commands/profile-specs.ts';
 import { PROXY_SPEC } from './spec/commands/proxy-spec.ts';
 import { SETTINGS_SPEC } from './spec/commands/settings-spec.ts';
 import { STATUS_SPEC } from './spec/commands/status-spec.ts';
@@ -31,7 +47,11 @@ import { commandHelp } from './spec/render-help.ts';
 import type { Terminal } from './terminal.ts';
 
 /** What runs a command: its arguments already parsed against its spec, its flags typed from it. */
-export type Handler<S extends CommandSpec> = (input: ParsedCommand<S>, core: () => Core, terminal: Terminal) => Promise<number>;
+export type Handler<S extends CommandSpec> = (
+  input: ParsedCommand<S>,
+  core: () => Core,
+  terminal: Terminal,
+) => Promise<number>;
 
 /** A command ready to run: parses with its spec, prints its help for --help, else calls its handler. */
 export interface RunnableCommand {

@@ -15,15 +15,21 @@ export function takeDebugFlag(argv: readonly string[]): { argv: string[]; debug:
 /** A logger to stderr for `--debug`: every line and field through the same redactor as the app's log file. */
 export function stderrLogger(stderr: NodeJS.WritableStream, now: () => number = Date.now): Logger {
   const started = now();
-  const line = (level: string) => (message: string, fields?: Record<string, unknown>): void => {
-    const extra = fields ? ` ${JSON.stringify(redact(fields))}` : '';
-    stderr.write(`ctm debug +${now() - started}ms ${level}: ${redactText(message)}${extra}\n`);
-  };
+  const line =
+    (level: string) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      const extra = fields ? ` ${JSON.stringify(redact(fields))}` : '';
+      stderr.write(`ctm debug +${now() - started}ms ${level}: ${redactText(message)}${extra}\n`);
+    };
   return { info: line('info'), warn: line('warn'), error: line('error') };
 }
 
 /** The transport, logging each call's operation, status and time: never a body, a header value or a token. */
-export function loggedTransport(inner: CognitoTransport, logger: Logger, now: () => number = Date.now): CognitoTransport {
+export function loggedTransport(
+  inner: CognitoTransport,
+  logger: Logger,
+  now: () => number = Date.now,
+): CognitoTransport {
   return {
     async post(url, headers, body, timeoutMs) {
       const operation = (headers['X-Amz-Target'] ?? headers['x-amz-target'] ?? '').split('.').pop() || 'request';
@@ -55,9 +61,29 @@ export function loggedSecretStore(inner: SecretStore, logger: Logger, now: () =>
     }
   };
   return {
-    get: (account) => timed(`read ${account}`, () => inner.get(account), (v) => (v === undefined ? 'none' : 'found')),
-    set: (account, secret) => timed(`write ${account}`, () => inner.set(account, secret), () => 'stored'),
-    delete: (account) => timed(`delete ${account}`, () => inner.delete(account), (v) => (v ? 'deleted' : 'none')),
-    all: () => timed('read all', () => inner.all(), (v) => `${v.size} entries`),
+    get: (account) =>
+      timed(
+        `read ${account}`,
+        () => inner.get(account),
+        (v) => (v === undefined ? 'none' : 'found'),
+      ),
+    set: (account, secret) =>
+      timed(
+        `write ${account}`,
+        () => inner.set(account, secret),
+        () => 'stored',
+      ),
+    delete: (account) =>
+      timed(
+        `delete ${account}`,
+        () => inner.delete(account),
+        (v) => (v ? 'deleted' : 'none'),
+      ),
+    all: () =>
+      timed(
+        'read all',
+        () => inner.all(),
+        (v) => `${v.size} entries`,
+      ),
   };
 }

@@ -30,6 +30,7 @@ export class SignInRefusedError extends CtmError {
 /** The exit code for an error: by its kind, except that Cognito's refusals of credentials get their own (6). */
 export function exitCodeForError(error: CtmError): number {
   const cognito = cognitoErrorOf(error);
-  if (error instanceof SignInRefusedError || (cognito && CREDENTIAL_REFUSALS.has(cognito.type))) return EXIT.credentials;
+  if (error instanceof SignInRefusedError || (cognito && CREDENTIAL_REFUSALS.has(cognito.type)))
+    return EXIT.credentials;
   return exitCodeFor(error.kind);
 }

@@ -1,7 +1,16 @@
 import type { ErrorKind } from '../core/errors.ts';
 
 /** `ctm`'s exit codes, as documented in the README. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, signInRequired: 3, network: 4, refused: 5, credentials: 6, interrupted: 130 } as const;
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  signInRequired: 3,
+  network: 4,
+  refused: 5,
+  credentials: 6,
+  interrupted: 130,
+} as const;
 
 /** What each exit code means, for `ctm --help` and the README (the spec test checks both against EXIT). */
 export const EXIT_CODE_MEANINGS: readonly (readonly [number, string])[] = [
@@ -10,8 +19,11 @@ export const EXIT_CODE_MEANINGS: readonly (readonly [number, string])[] = [
   [EXIT.usage, 'bad usage or input'],
   [EXIT.signInRequired, 'sign-in required'],
   [EXIT.network, 'network or service error'],
-  [EXIT.refused, 'a token refused (not a JWT, a bad signature, another user\'s)'],
-  [EXIT.credentials, 'sign-in refused: wrong password, unknown user, wrong or too many codes, a new password the policy refuses (retrying the same will not help)'],
+  [EXIT.refused, "a token refused (not a JWT, a bad signature, another user's)"],
+  [
+    EXIT.credentials,
+    'sign-in refused: wrong password, unknown user, wrong or too many codes, a new password the policy refuses (retrying the same will not help)',
+  ],
   [EXIT.interrupted, 'interrupted (Ctrl-C at a prompt)'],
 ];
 

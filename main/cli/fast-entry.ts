@@ -11,7 +11,10 @@ export function runFast(): Promise<number | undefined> {
   const out = { stdout: syncOutput(1), stderr: syncOutput(2) };
   const argv = process.argv.slice(2);
   // credential_process runs before every AWS CLI command: its cached answer is served here too (loaded only for it).
-  const answer = argv[0] === 'aws-credentials' ? import('./cached-aws-credentials.ts').then((m) => m.cachedAwsCredentials(argv, out)) : cachedToken(argv, out);
+  const answer =
+    argv[0] === 'aws-credentials'
+      ? import('./cached-aws-credentials.ts').then((m) => m.cachedAwsCredentials(argv, out))
+      : cachedToken(argv, out);
   return answer.then(
     (code) => {
       // An answer (a token, or the keychain's timeout message) ends ctm at once, even while a keychain call hangs.

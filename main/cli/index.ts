@@ -17,7 +17,13 @@ const crash = crashHookFrom(process.env);
 const makeCore = (): Core => {
   const keychain = new KeytarSecretStore();
   if (!logger) return new Core({ configDir: configDir(), secretStore: keychain, crash });
-  return new Core({ configDir: configDir(), secretStore: loggedSecretStore(keychain, logger), transport: loggedTransport(fetchTransport, logger), logger, crash });
+  return new Core({
+    configDir: configDir(),
+    secretStore: loggedSecretStore(keychain, logger),
+    transport: loggedTransport(fetchTransport, logger),
+    logger,
+    crash,
+  });
 };
 runCli(argv, makeCore, terminal, { debug }).then(
   (code) => exitWhenFlushed(code),

@@ -15,12 +15,22 @@ import { whileWaiting } from './progress.ts';
  * session from the vault (one keychain read, for the cache key). Undefined for anything else, which the full CLI then
  * handles with all its checks and messages. Loaded only when no agent answered: it brings keytar and node:crypto.
  */
-export async function keychainCachedToken(name: string, request: TokenRequest, dir: string, out: FastOutput, now: number): Promise<number | undefined> {
+export async function keychainCachedToken(
+  name: string,
+  request: TokenRequest,
+  dir: string,
+  out: FastOutput,
+  now: number,
+): Promise<number | undefined> {
   const profiles = await readValidatedProfiles(join(dir, 'profiles.json'));
   const profile = profiles?.find((p) => p.name === name || p.id === name);
   if (!profile) return undefined;
   try {
-    const session = await whileWaiting(out, 'Reading the keychain…', new Vault(new KeytarSecretStore(), dir).cachedTokens(profile.id));
+    const session = await whileWaiting(
+      out,
+      'Reading the keychain…',
+      new Vault(new KeytarSecretStore(), dir).cachedTokens(profile.id),
+    );
     if (!session || !isFreshEnough(session, now, request.minTtlMs)) return undefined;
     out.stdout.write(`${formatToken(session, request.kind, request.format, profile.name)}\n`);
     return 0;

@@ -8,11 +8,17 @@ import { defaultProfile } from '../core/profiles/default-profile.ts';
  * as `ctm exec` sets it), else the default profile (the one the app's global shortcut copies). The parser has
  * already refused more than one NAME.
  */
-export async function chosenProfile(positionals: string[], app: Core, env: NodeJS.ProcessEnv = process.env): Promise<Profile> {
+export async function chosenProfile(
+  positionals: string[],
+  app: Core,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Profile> {
   const [named] = positionals;
   if (named) return app.profiles.get(named);
   if (env.CTM_PROFILE) return app.profiles.get(env.CTM_PROFILE);
   const profile = await defaultProfile(app.profiles);
   if (profile) return profile;
-  throw new BadInputError('Missing profile name: give one, set CTM_PROFILE, or choose a default profile: ctm profile default NAME');
+  throw new BadInputError(
+    'Missing profile name: give one, set CTM_PROFILE, or choose a default profile: ctm profile default NAME',
+  );
 }

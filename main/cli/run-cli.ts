@@ -21,7 +21,12 @@ const INTERNAL: Record<string, Internal> = {
 };
 
 /** Runs one `ctm` invocation and returns its exit code; errors become one line on stderr, never a stack trace or a secret. */
-export async function runCli(argv: string[], makeCore: () => Core, terminal: Terminal, options: { debug?: boolean } = {}): Promise<number> {
+export async function runCli(
+  argv: string[],
+  makeCore: () => Core,
+  terminal: Terminal,
+  options: { debug?: boolean } = {},
+): Promise<number> {
   let core: Core | undefined;
   const lazyCore = (): Core => (core ??= makeCore());
   try {
@@ -29,7 +34,8 @@ export async function runCli(argv: string[], makeCore: () => Core, terminal: Ter
   } catch (error) {
     if (error instanceof PromptInterruptedError) return EXIT.interrupted;
     const problem = asCtmError(error);
-    if (options.debug && problem.kind === 'internal') terminal.stderr.write(`ctm debug: ${errorFacts(problem.cause ?? error)}\n`);
+    if (options.debug && problem.kind === 'internal')
+      terminal.stderr.write(`ctm debug: ${errorFacts(problem.cause ?? error)}\n`);
     terminal.stderr.write(`ctm: ${plainText(oneLine(problem.message), Infinity)}\n`);
     return exitCodeForError(problem);
   }
@@ -77,11 +83,15 @@ function unknownCommand(words: readonly string[]): BadInputError {
   const [first = '', second = ''] = words;
   if (Object.hasOwn(GROUPS, first)) {
     const subs = subcommandsOf(first).map((s) => s.name.split(' ')[1] ?? '');
-    return new BadInputError(`Unknown command "${first} ${second}".${didYouMean(second, subs, (s) => `"ctm ${first} ${s}"`)} See: ctm ${first} --help`);
+    return new BadInputError(
+      `Unknown command "${first} ${second}".${didYouMean(second, subs, (s) => `"ctm ${first} ${s}"`)} See: ctm ${first} --help`,
+    );
   }
   if (first.startsWith('-')) return new BadInputError(`Unknown flag ${first} before a command. See: ctm --help`);
   const names = [...topLevelNames(), ...ALL_SPECS.flatMap((s) => s.aliases ?? [])];
-  return new BadInputError(`Unknown command "${first}".${didYouMean(first, names, (s) => `"ctm ${s}"`)} See: ctm --help`);
+  return new BadInputError(
+    `Unknown command "${first}".${didYouMean(first, names, (s) => `"ctm ${s}"`)} See: ctm --help`,
+  );
 }
 
 /**
@@ -91,7 +101,13 @@ function unknownCommand(words: readonly string[]): BadInputError {
 export function errorFacts(error: unknown): string {
   if (!(error instanceof Error)) return `a thrown ${typeof error} (not an Error)`;
   const { code, syscall, path, errno } = error as NodeJS.ErrnoException;
-  const facts = [`class ${error.constructor.name}`, code && `code ${code}`, errno !== undefined && `errno ${errno}`, syscall && `syscall ${syscall}`, path && `path ${path}`].filter(Boolean);
+  const facts = [
+    `class ${error.constructor.name}`,
+    code && `code ${code}`,
+    errno !== undefined && `errno ${errno}`,
+    syscall && `syscall ${syscall}`,
+    path && `path ${path}`,
+  ].filter(Boolean);
   return plainText(facts.join(', '), 500);
 }
 

@@ -11,14 +11,25 @@ export interface Invocation {
  * in command-line mode when an installed app's launcher started us, else Node with the same flags and script.
  * Undefined when neither can be told (no script): the caller then refuses rather than half-start something.
  */
-export function selfInvocation(args: string[], argv: readonly string[] = process.argv, execArgv: readonly string[] = process.execArgv, execPath = process.execPath): Invocation | undefined {
-  if (cliArgsFromLauncher(argv) !== undefined) return { command: execPath, args: [...argv.slice(1, argv.indexOf(CLI_SWITCH) + 2), ...args] };
+export function selfInvocation(
+  args: string[],
+  argv: readonly string[] = process.argv,
+  execArgv: readonly string[] = process.execArgv,
+  execPath = process.execPath,
+): Invocation | undefined {
+  if (cliArgsFromLauncher(argv) !== undefined)
+    return { command: execPath, args: [...argv.slice(1, argv.indexOf(CLI_SWITCH) + 2), ...args] };
   const script = argv[1];
   return script === undefined ? undefined : { command: execPath, args: [...execArgv, script, ...args] };
 }
 
 /** What `ctm exec` hands its command and a self-invocation must not keep for its whole life (an agent runs for days). */
-export const EXEC_TOKEN_VARIABLES = ['CTM_ACCESS_TOKEN', 'CTM_ID_TOKEN', 'CTM_AUTHORIZATION', 'CTM_ACCESS_TOKEN_EXPIRES_AT'] as const;
+export const EXEC_TOKEN_VARIABLES = [
+  'CTM_ACCESS_TOKEN',
+  'CTM_ID_TOKEN',
+  'CTM_AUTHORIZATION',
+  'CTM_ACCESS_TOKEN_EXPIRES_AT',
+] as const;
 
 /**
  * The environment a self-invocation starts with: this one without the token variables of a surrounding `ctm exec`

@@ -30,7 +30,9 @@ export interface AskOptions {
 /** "X is needed, but stdin is not a terminal: pass it with" the flag that gives it. */
 function noTerminal(what: string, flag: string | undefined): BadInputError {
   const how = flag ? `pass it with ${flag}` : 'run the command in a terminal';
-  return new BadInputError(`${what.replace(/[:?]?\s*(\[[^\]]*\])?\s*$/, '')} is needed, but stdin is not a terminal: ${how}.`);
+  return new BadInputError(
+    `${what.replace(/[:?]?\s*(\[[^\]]*\])?\s*$/, '')} is needed, but stdin is not a terminal: ${how}.`,
+  );
 }
 
 /** Asks a question on the terminal; with `secret`, what is typed is not echoed. Ctrl-C rejects with PromptInterruptedError. */
@@ -38,7 +40,11 @@ export async function ask(terminal: Terminal, question: string, options: AskOpti
   if (!canPrompt(terminal)) throw noTerminal(question, options.flag);
   terminal.stderr.write(question);
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const rl = createInterface({ input: terminal.stdin, output: options.secret ? muted : terminal.stderr, terminal: true });
+  const rl = createInterface({
+    input: terminal.stdin,
+    output: options.secret ? muted : terminal.stderr,
+    terminal: true,
+  });
   let interrupted = false;
   try {
     return await new Promise<string>((resolve, reject) => {
@@ -60,8 +66,15 @@ export async function ask(terminal: Terminal, question: string, options: AskOpti
  * Asks for one of `choices` as a numbered menu; the number or the name (any case) is accepted, anything else is
  * asked again. `label` says what a choice means to a person.
  */
-export async function choose(terminal: Terminal, title: string, choices: readonly string[], label: (choice: string) => string = (c) => c, flag?: string): Promise<string> {
-  if (!canPrompt(terminal)) throw noTerminal(`A choice (${title.replace(/^Choose /, '').toLowerCase()}: ${choices.join(', ')})`, flag);
+export async function choose(
+  terminal: Terminal,
+  title: string,
+  choices: readonly string[],
+  label: (choice: string) => string = (c) => c,
+  flag?: string,
+): Promise<string> {
+  if (!canPrompt(terminal))
+    throw noTerminal(`A choice (${title.replace(/^Choose /, '').toLowerCase()}: ${choices.join(', ')})`, flag);
   terminal.stderr.write(`${title}:\n${choices.map((c, i) => `  ${i + 1}) ${label(c)}`).join('\n')}\n`);
   for (;;) {
     const typed = (await ask(terminal, `Choose 1-${choices.length}: `)).trim();

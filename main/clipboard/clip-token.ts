@@ -40,23 +40,37 @@ export function clipFingerprint(text: string): string {
  * Copies `text` (on the program's stdin, never its command line), checks the clipboard holds it, and starts a detached `ctm __clip-clear` that empties
  * the clipboard after the app's clipboard time (settings.json, as the tray) if it still holds this copy.
  */
-export async function clipWithClear(text: string, configDir: string, env: NodeJS.ProcessEnv = process.env): Promise<ClipResult> {
+export async function clipWithClear(
+  text: string,
+  configDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ClipResult> {
   const tools = localClipboardTools(env);
   const clearer = selfInvocation([CLIP_CLEAR_COMMAND]);
   // Without its own script ctm could not start the clearer: refuse before copying rather than leave the token there.
-  if (clearer === undefined) throw new CtmError('internal', '--clip cannot start the clipboard clearer here; print the token instead.');
+  if (clearer === undefined)
+    throw new CtmError('internal', '--clip cannot start the clipboard clearer here; print the token instead.');
   // The clearer's time and id are settled first: a failure there must not leave a copy that nothing clears.
   const { clipboardClearSeconds } = await new SettingsStore(configDir).get();
   const id = randomUUID();
   await writeFileAtomic(clearerFile(configDir), id);
   await copyVerified(tools, text, env);
-  startClearer({ ...clearer, args: [...clearer.args, String(clipboardClearSeconds)] }, `${clipFingerprint(text)}\n${id}\n`, env);
+  startClearer(
+    { ...clearer, args: [...clearer.args, String(clipboardClearSeconds)] },
+    `${clipFingerprint(text)}\n${id}\n`,
+    env,
+  );
   return { clearSeconds: clipboardClearSeconds, concealed: tools.concealed };
 }
 
 // The clearer is this same ctm, in its own session so closing the terminal does not end it.
 function startClearer(clearer: Invocation, stdin: string, env: NodeJS.ProcessEnv): void {
-  const child = spawn(clearer.command, clearer.args, { env: selfEnvironment(env), detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true });
+  const child = spawn(clearer.command, clearer.args, {
+    env: selfEnvironment(env),
+    detached: true,
+    stdio: ['pipe', 'ignore', 'ignore'],
+    windowsHide: true,
+  });
   child.on('error', () => undefined);
   child.stdin.on('error', () => undefined);
   child.stdin.end(stdin);

@@ -1,7 +1,13 @@
 import { delimiter, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { NotFoundError } from '../core/errors.ts';
-import { MAC_COPY_SCRIPT, MAC_CLEAR_SCRIPT, WINDOWS_CLEAR_SCRIPT, WINDOWS_COPY_SCRIPT, WINDOWS_READ_SCRIPT } from './clipboard-scripts.ts';
+import {
+  MAC_COPY_SCRIPT,
+  MAC_CLEAR_SCRIPT,
+  WINDOWS_CLEAR_SCRIPT,
+  WINDOWS_COPY_SCRIPT,
+  WINDOWS_READ_SCRIPT,
+} from './clipboard-scripts.ts';
 
 /** One program run: its name and arguments. The copied text always goes on stdin, never here. */
 export interface ToolRun {
@@ -28,7 +34,10 @@ export interface ToolProbe {
 }
 
 // PowerShell's clipboard needs a single-threaded apartment; -NoProfile keeps the user's profile out of it.
-const powershell = (script: string): ToolRun => ({ command: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-STA', '-Command', script] });
+const powershell = (script: string): ToolRun => ({
+  command: 'powershell.exe',
+  args: ['-NoProfile', '-NonInteractive', '-STA', '-Command', script],
+});
 const osascript = (script: string): ToolRun => ({ command: 'osascript', args: ['-l', 'JavaScript', '-e', script] });
 
 /**
@@ -36,8 +45,20 @@ const osascript = (script: string): ToolRun => ({ command: 'osascript', args: ['
  * Linux uses wl-copy on Wayland and xclip on X11, and a missing one is a NotFoundError (exit 2) naming what to install.
  */
 export function clipboardTools(probe: ToolProbe): ClipboardTools {
-  if (probe.platform === 'darwin') return { copy: osascript(MAC_COPY_SCRIPT), read: { command: 'pbpaste', args: [] }, clear: osascript(MAC_CLEAR_SCRIPT), concealed: true };
-  if (probe.platform === 'win32') return { copy: powershell(WINDOWS_COPY_SCRIPT), read: powershell(WINDOWS_READ_SCRIPT), clear: powershell(WINDOWS_CLEAR_SCRIPT), concealed: true };
+  if (probe.platform === 'darwin')
+    return {
+      copy: osascript(MAC_COPY_SCRIPT),
+      read: { command: 'pbpaste', args: [] },
+      clear: osascript(MAC_CLEAR_SCRIPT),
+      concealed: true,
+    };
+  if (probe.platform === 'win32')
+    return {
+      copy: powershell(WINDOWS_COPY_SCRIPT),
+      read: powershell(WINDOWS_READ_SCRIPT),
+      clear: powershell(WINDOWS_CLEAR_SCRIPT),
+      concealed: true,
+    };
   if (probe.env.WAYLAND_DISPLAY && probe.hasCommand('wl-copy') && probe.hasCommand('wl-paste')) {
     // wl-copy offers one MIME type per process; only --sensitive (2.3.0+) adds x-kde-passwordManagerHint beside the text.
     const sensitive = probe.wlCopyIsSensitive();
@@ -58,9 +79,14 @@ export function clipboardTools(probe: ToolProbe): ClipboardTools {
     };
   }
   const session = probe.env.WAYLAND_DISPLAY ? 'Wayland' : probe.env.DISPLAY ? 'X11' : undefined;
-  if (!session) throw new NotFoundError('--clip needs a graphical session (neither WAYLAND_DISPLAY nor DISPLAY is set); print the token instead.');
+  if (!session)
+    throw new NotFoundError(
+      '--clip needs a graphical session (neither WAYLAND_DISPLAY nor DISPLAY is set); print the token instead.',
+    );
   const install = session === 'Wayland' ? 'wl-clipboard (wl-copy, wl-paste)' : 'xclip';
-  throw new NotFoundError(`--clip on ${session} needs ${install}: install it (e.g. apt-get install ${session === 'Wayland' ? 'wl-clipboard' : 'xclip'}) or print the token instead.`);
+  throw new NotFoundError(
+    `--clip on ${session} needs ${install}: install it (e.g. apt-get install ${session === 'Wayland' ? 'wl-clipboard' : 'xclip'}) or print the token instead.`,
+  );
 }
 
 /** True when `command` is an executable file in one of PATH's folders (no shell, no child process). */

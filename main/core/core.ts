@@ -47,19 +47,31 @@ export class Core {
     this.profiles = new ProfileStore(options.configDir);
     this.vault = new Vault(options.secretStore, options.configDir, options.crash ? { crash: options.crash } : {});
     this.sessions = new SessionService({
-      profiles: this.profiles, vault: this.vault, transport: options.transport ?? fetchTransport, clock: this.clock,
-      ...(options.logger ? { logger: options.logger } : {}), ...(options.crash ? { crash: options.crash } : {}),
+      profiles: this.profiles,
+      vault: this.vault,
+      transport: options.transport ?? fetchTransport,
+      clock: this.clock,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.crash ? { crash: options.crash } : {}),
     });
     this.awsCredentials = new AwsCredentialService({
-      profiles: this.profiles, tokens: (id, o) => this.sessions.tokens(id, o), secretStore: options.secretStore,
-      configDir: options.configDir, transport: options.transport ?? fetchTransport, clock: this.clock,
+      profiles: this.profiles,
+      tokens: (id, o) => this.sessions.tokens(id, o),
+      secretStore: options.secretStore,
+      configDir: options.configDir,
+      transport: options.transport ?? fetchTransport,
+      clock: this.clock,
     });
     // Credentials die with the session they came from (sign-out, a session of another pool).
     this.vault.onSessionChange((profileId, session) => {
       if (!session) this.awsCredentials.forget(profileId);
     });
     this.endpointSecrets = new EndpointSecrets(options.secretStore, () => this.clock.now());
-    this.scheduler = schedulerFor(this, { clock: this.clock, timers: options.timers ?? systemTimers, ...(options.logger ? { logger: options.logger } : {}) });
+    this.scheduler = schedulerFor(this, {
+      clock: this.clock,
+      timers: options.timers ?? systemTimers,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
   }
 
   /**
@@ -72,15 +84,20 @@ export class Core {
       const owned = status.state === 'renewing' ? undefined : this.scheduler.stateOf(status.profile.id);
       if (!owned) return status;
       const { problem: _problem, ...rest } = status;
-      const problem = owned.state === 'retrying' || owned.state === 'needs-sign-in' ? (owned.message ?? status.problem) : undefined;
+      const problem =
+        owned.state === 'retrying' || owned.state === 'needs-sign-in' ? (owned.message ?? status.problem) : undefined;
       return { ...rest, state: owned.state, ...(problem ? { problem } : {}) };
     });
   }
 
   /** Adds a profile; a client secret goes to the keychain (never the config file) and marks the profile confidential. */
   async addProfile(fields: Record<string, unknown>, clientSecret?: string): Promise<Profile> {
-    if (clientSecret !== undefined && clientSecret.trim() === '') throw new BadInputError('The client secret is empty.');
-    const profile = await this.profiles.add({ ...fields, hasClientSecret: clientSecret !== undefined || fields.hasClientSecret === true });
+    if (clientSecret !== undefined && clientSecret.trim() === '')
+      throw new BadInputError('The client secret is empty.');
+    const profile = await this.profiles.add({
+      ...fields,
+      hasClientSecret: clientSecret !== undefined || fields.hasClientSecret === true,
+    });
     if (clientSecret !== undefined) {
       try {
         await this.vault.clientSecrets.save(profile.id, clientSecret.trim(), secretOrigin(profile));
@@ -98,10 +115,15 @@ export class Core {
    * its tokens would be wrong for the edited profile.
    */
   async updateProfile(profileRef: string, changes: Record<string, unknown>, clientSecret?: string): Promise<Profile> {
-    if (clientSecret !== undefined && clientSecret.trim() === '') throw new BadInputError('The client secret is empty.');
+    if (clientSecret !== undefined && clientSecret.trim() === '')
+      throw new BadInputError('The client secret is empty.');
     const before = await this.profiles.get(profileRef);
-    const updated = await this.profiles.update(before.id, clientSecret === undefined ? changes : { ...changes, hasClientSecret: true });
-    if (clientSecret !== undefined) await this.vault.clientSecrets.save(updated.id, clientSecret.trim(), secretOrigin(updated));
+    const updated = await this.profiles.update(
+      before.id,
+      clientSecret === undefined ? changes : { ...changes, hasClientSecret: true },
+    );
+    if (clientSecret !== undefined)
+      await this.vault.clientSecrets.save(updated.id, clientSecret.trim(), secretOrigin(updated));
     // Any change of where its secrets go (endpoint, domain, region, FIPS, pool, client) forgets the session (issue 19).
     const samePool = secretOrigin(before) === secretOrigin(updated);
     if (!samePool || clientSecret !== undefined) await this.sessions.forget(updated.id);

@@ -13,7 +13,14 @@ export type CrashPoint =
   | 'cache-rebuilt';
 
 /** Every crash point of a vault write, for tests that kill at each in turn. */
-export const VAULT_CRASH_POINTS: readonly CrashPoint[] = ['session-save-started', 'refresh-item-written', 'session-committed', 'session-stored', 'forget-committed', 'cache-rebuilt'];
+export const VAULT_CRASH_POINTS: readonly CrashPoint[] = [
+  'session-save-started',
+  'refresh-item-written',
+  'session-committed',
+  'session-stored',
+  'forget-committed',
+  'cache-rebuilt',
+];
 
 /** Called at each crash point; the real one does nothing, a crash test's kills the process there. */
 export type CrashHook = (point: CrashPoint) => void;

@@ -37,7 +37,10 @@ export class NotFoundError extends CtmError {
 /** There is no usable session: the user has to sign in (again). */
 export class SignInRequiredError extends CtmError {
   constructor(profileName: string, reason?: string) {
-    super('sign-in-required', `Profile "${profileName}" needs a sign-in${reason ? `: ${reason}` : ''}. Run: ctm login ${profileName}`);
+    super(
+      'sign-in-required',
+      `Profile "${profileName}" needs a sign-in${reason ? `: ${reason}` : ''}. Run: ctm login ${profileName}`,
+    );
   }
 }
 
@@ -58,5 +61,9 @@ export class ConfigError extends CtmError {
 /** Turns anything thrown into a CtmError, without leaking what an unknown error carried. */
 export function asCtmError(error: unknown): CtmError {
   if (error instanceof CtmError) return error;
-  return new CtmError('internal', 'Something unexpected went wrong; the details were not shown because they may contain secrets.', { cause: error });
+  return new CtmError(
+    'internal',
+    'Something unexpected went wrong; the details were not shown because they may contain secrets.',
+    { cause: error },
+  );
 }

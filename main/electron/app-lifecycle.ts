@@ -16,7 +16,12 @@ export interface ShutdownEvents {
  * reads a cancelled quit as the app refusing and stops the shut-down (electron/electron #230), so the clear is only
  * started then (the session's clipboard ends with it anyway).
  */
-export function clearBeforeQuit(app: QuitApp, clear: () => Promise<void>, limitMs = 2_000, system?: ShutdownEvents): void {
+export function clearBeforeQuit(
+  app: QuitApp,
+  clear: () => Promise<void>,
+  limitMs = 2_000,
+  system?: ShutdownEvents,
+): void {
   let state: 'running' | 'clearing' | 'cleared' = 'running';
   let systemQuitting = false;
   system?.on('shutdown', () => (systemQuitting = true));

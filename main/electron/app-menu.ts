@@ -15,13 +15,28 @@ export interface AppMenuOptions {
  * ship Reload and Toggle Developer Tools. Only a development build gets a View menu with those two.
  */
 export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] | null {
-  const develop: MenuItemConstructorOptions[] = options.packaged ? [] : [{ label: 'Develop', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }] }];
+  const develop: MenuItemConstructorOptions[] = options.packaged
+    ? []
+    : [{ label: 'Develop', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }] }];
   if (options.platform !== 'darwin') return develop.length > 0 ? develop : null;
-  const install: MenuItemConstructorOptions[] = options.installCli ? [{ label: "Install 'ctm' Command in PATH\u2026", click: options.installCli }, { type: 'separator' }] : [];
+  const install: MenuItemConstructorOptions[] = options.installCli
+    ? [{ label: "Install 'ctm' Command in PATH\u2026", click: options.installCli }, { type: 'separator' }]
+    : [];
   return [
     {
       role: 'appMenu',
-      submenu: [{ role: 'about' }, { type: 'separator' }, ...install, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        ...install,
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
     },
     { role: 'editMenu' },
     { role: 'windowMenu' },

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
  * since Chromium may report a URL that differs only in spelling (a lower-case drive letter, `%` escapes of
  * spaces or other characters, `.` segments) from the one the page was loaded with. Query and fragment are ignored.
  */
-export function appPageMatcher(pagePath: string, platform: NodeJS.Platform = process.platform): (url: string) => boolean {
+export function appPageMatcher(
+  pagePath: string,
+  platform: NodeJS.Platform = process.platform,
+): (url: string) => boolean {
   const windows = platform === 'win32';
   const normal = (path: string): string => (windows ? win32.normalize(path).toLowerCase() : posix.normalize(path));
   const page = normal(pagePath);

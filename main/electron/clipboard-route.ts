@@ -22,7 +22,11 @@ export const WAYLAND_NEEDS_WL_CLIPBOARD =
  * any process, so Wayland copies go through it (marked --sensitive where wl-clipboard 2.3+ allows); only Wayland's
  * own wl-copy counts there (xclip on XWayland reaches X clients, not the Wayland clipboard).
  */
-export function clipboardRoute(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, tools: (env: NodeJS.ProcessEnv) => ClipboardTools = localClipboardTools): CopyRoute {
+export function clipboardRoute(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  tools: (env: NodeJS.ProcessEnv) => ClipboardTools = localClipboardTools,
+): CopyRoute {
   if (platform !== 'linux' || !env.WAYLAND_DISPLAY) return { kind: 'electron' };
   try {
     return { kind: 'tools', tools: tools({ ...env, DISPLAY: '' }) };

@@ -9,14 +9,22 @@ export type ShortcutState = 'none' | 'active' | 'refused';
  * the command line before 'ready' (Electron's globalShortcut page:
  * `app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal')`). Answers whether it was enabled.
  */
-export function enableShortcutPortal(commandLine: Pick<CommandLine, 'appendSwitch'>, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): boolean {
+export function enableShortcutPortal(
+  commandLine: Pick<CommandLine, 'appendSwitch'>,
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+): boolean {
   if (platform !== 'linux' || !env.WAYLAND_DISPLAY) return false;
   commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
   return true;
 }
 
 /** Registers the one global shortcut of the settings (replacing the previous one) and says whether it is bound. */
-export function applyGlobalShortcut(shortcuts: Pick<GlobalShortcut, 'register' | 'unregisterAll'>, accelerator: string, onPress: () => void): ShortcutState {
+export function applyGlobalShortcut(
+  shortcuts: Pick<GlobalShortcut, 'register' | 'unregisterAll'>,
+  accelerator: string,
+  onPress: () => void,
+): ShortcutState {
   shortcuts.unregisterAll();
   if (!accelerator) return 'none';
   try {
@@ -28,7 +36,11 @@ export function applyGlobalShortcut(shortcuts: Pick<GlobalShortcut, 'register' |
 }
 
 /** Registers one more shortcut without dropping the others (call after applyGlobalShortcut); says whether it is bound. */
-export function addGlobalShortcut(shortcuts: Pick<GlobalShortcut, 'register'>, accelerator: string, onPress: () => void): ShortcutState {
+export function addGlobalShortcut(
+  shortcuts: Pick<GlobalShortcut, 'register'>,
+  accelerator: string,
+  onPress: () => void,
+): ShortcutState {
   if (!accelerator) return 'none';
   try {
     return shortcuts.register(accelerator, onPress) ? 'active' : 'refused';
@@ -39,5 +51,8 @@ export function addGlobalShortcut(shortcuts: Pick<GlobalShortcut, 'register'>, a
 
 /** What the app says when the configured shortcut could not be registered, instead of a shortcut that silently does nothing. */
 export function refusedShortcutNotice(accelerator: string): NoticeModel {
-  return { title: `The shortcut ${accelerator} is not active`, body: 'Another application uses it, or the desktop refused it. Choose another one in Settings.' };
+  return {
+    title: `The shortcut ${accelerator} is not active`,
+    body: 'Another application uses it, or the desktop refused it. Choose another one in Settings.',
+  };
 }

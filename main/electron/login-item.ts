@@ -24,7 +24,12 @@ export const AUTOSTART_FILE = 'cognito-token-manager.desktop';
  * does nothing there (electron.d.ts marks it `@platform darwin,win32`), so the app writes or removes an entry in
  * $XDG_CONFIG_HOME/autostart, which desktops start at login (freedesktop.org Desktop Application Autostart Specification).
  */
-export async function applyStartAtLogin(enabled: boolean, platform: NodeJS.Platform, app: LoginItemApp, target: AutostartTarget): Promise<void> {
+export async function applyStartAtLogin(
+  enabled: boolean,
+  platform: NodeJS.Platform,
+  app: LoginItemApp,
+  target: AutostartTarget,
+): Promise<void> {
   if (platform === 'darwin' || platform === 'win32') {
     if (app.getLoginItemSettings().openAtLogin !== enabled) app.setLoginItemSettings({ openAtLogin: enabled });
     return;
@@ -36,7 +41,9 @@ export async function applyStartAtLogin(enabled: boolean, platform: NodeJS.Platf
 
 /** The autostart entry's path: $XDG_CONFIG_HOME/autostart, ~/.config/autostart when unset or not absolute (XDG Base Directory spec). */
 export function autostartPath(env: NodeJS.ProcessEnv): string {
-  const configHome = env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
+  const configHome = env.XDG_CONFIG_HOME?.startsWith('/')
+    ? env.XDG_CONFIG_HOME
+    : join(env.HOME || homedir(), '.config');
   return join(configHome, 'autostart', AUTOSTART_FILE);
 }
 
@@ -62,7 +69,8 @@ export function autostartEntry(command: string[]): string {
  */
 export function execArgument(argument: string): string {
   // A line break cannot be written in a Desktop Entry value: refuse rather than start another program.
-  if (/[\r\n]/.test(argument)) throw new BadInputError('Start at login cannot name an app folder with a line break in it; move the app.');
+  if (/[\r\n]/.test(argument))
+    throw new BadInputError('Start at login cannot name an app folder with a line break in it; move the app.');
   const quoted = /^[A-Za-z0-9_\-./:=+,@]+$/.test(argument) ? argument : `"${argument.replace(/["`$\\]/g, '\\$&')}"`;
   return quoted.replace(/\\/g, '\\\\').replace(/%/g, '%%');
 }

@@ -38,7 +38,12 @@ export function closeBehaviour(platform: NodeJS.Platform, env: NodeJS.ProcessEnv
   if (platform !== 'linux') return 'hide';
   // The session's own names: Electron has rewritten Ubuntu's "ubuntu:GNOME" to "Unity" by the time this runs.
   const desktops = desktopNames(env);
-  return desktops.includes('gnome') && !desktops.includes('ubuntu') && !desktops.includes('pop') && env.CTM_TRAY !== 'on' ? 'minimize' : 'hide';
+  return desktops.includes('gnome') &&
+    !desktops.includes('ubuntu') &&
+    !desktops.includes('pop') &&
+    env.CTM_TRAY !== 'on'
+    ? 'minimize'
+    : 'hide';
 }
 
 /** Shows the page once rendered, and hides or minimises it (instead of closing) on close, so the app lives on. */

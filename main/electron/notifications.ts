@@ -19,9 +19,17 @@ export function noticesFor(previous: ProfileView[] | undefined, next: ProfileVie
     const was = before.get(profile.id);
     if (was === undefined || was === profile.state) continue;
     if (profile.state === 'needs-sign-in') {
-      notices.push({ title: `${profile.name} needs a sign-in`, body: profile.problem ? plainText(profile.problem) : 'Its session ended. Open Cognito Token Manager and sign in again.' });
+      notices.push({
+        title: `${profile.name} needs a sign-in`,
+        body: profile.problem
+          ? plainText(profile.problem)
+          : 'Its session ended. Open Cognito Token Manager and sign in again.',
+      });
     } else if (profile.state === 'retrying') {
-      notices.push({ title: `Refreshing ${profile.name} keeps failing`, body: profile.problem ? plainText(profile.problem) : 'The tokens could not be renewed; the app keeps trying.' });
+      notices.push({
+        title: `Refreshing ${profile.name} keeps failing`,
+        body: profile.problem ? plainText(profile.problem) : 'The tokens could not be renewed; the app keeps trying.',
+      });
     }
   }
   return notices;

@@ -7,10 +7,21 @@ export const SIGN_IN_SWITCH = '--ctm-sign-in';
  * answered, so a `login NAME` that would prompt goes to the app's window instead. Piped input (`--password-stdin`)
  * works on Windows too and stays in the command line.
  */
-export function signInHandOff(args: readonly string[], platform: NodeJS.Platform, stdinIsTTY: boolean): string | undefined {
+export function signInHandOff(
+  args: readonly string[],
+  platform: NodeJS.Platform,
+  stdinIsTTY: boolean,
+): string | undefined {
   if (platform !== 'win32' || stdinIsTTY || args[0] !== 'login') return undefined;
   const name = args[1];
-  if (name === undefined || name.startsWith('-') || args.includes('--password-stdin') || args.includes('--help') || args.includes('-h')) return undefined;
+  if (
+    name === undefined ||
+    name.startsWith('-') ||
+    args.includes('--password-stdin') ||
+    args.includes('--help') ||
+    args.includes('-h')
+  )
+    return undefined;
   return name;
 }
 

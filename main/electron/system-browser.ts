@@ -11,6 +11,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export async function openInSystemBrowser(url: string): Promise<void> {
   const parsed = new URL(url);
   const loopback = parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname);
-  if (parsed.protocol !== 'https:' && !loopback) throw new BadInputError('Only an https:// sign-in page can be opened in the browser.');
+  if (parsed.protocol !== 'https:' && !loopback)
+    throw new BadInputError('Only an https:// sign-in page can be opened in the browser.');
   await shell.openExternal(parsed.toString());
 }

@@ -59,9 +59,13 @@ export class ElectronTokenClipboard implements TokenClipboard {
       return;
     }
     if (route.kind === 'focused-only' && !this.hasFocusedWindow()) throw refusedCopy(route);
-    const extra = Object.entries(concealedFormats(this.platform)).map(([type, value]) => [type, typeof value === 'string' ? value : new Blob([new Uint8Array(value)])]);
+    const extra = Object.entries(concealedFormats(this.platform)).map(([type, value]) => [
+      type,
+      typeof value === 'string' ? value : new Blob([new Uint8Array(value)]),
+    ]);
     await this.clipboard.write([this.makeItem({ 'text/plain': text, ...Object.fromEntries(extra) })]);
-    if ((await this.clipboard.readText()) !== text) throw new ClipboardError('The clipboard did not take the copy; nothing was copied. Try again.');
+    if ((await this.clipboard.readText()) !== text)
+      throw new ClipboardError('The clipboard did not take the copy; nothing was copied. Try again.');
     this.remember(text, 'electron');
   }
 

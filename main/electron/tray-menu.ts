@@ -58,25 +58,67 @@ export function withRecent(recentIds: readonly string[], profileId: string): str
  * as one-click items; profiles needing a sign-in in their own section; the rest in one submenu per group (pinned, then
  * each environment), where a click copies the access token and "Other formats" holds every format of both tokens.
  */
-export function trayModel(profiles: ProfileView[], now: number, problem?: string, context: TrayContext = {}): TrayModel {
-  const footer: TrayItem[] = [{ separator: true }, { label: 'Open Cognito Token Manager', action: { kind: 'open' } }, { label: 'Quit', action: { kind: 'quit' } }];
+export function trayModel(
+  profiles: ProfileView[],
+  now: number,
+  problem?: string,
+  context: TrayContext = {},
+): TrayModel {
+  const footer: TrayItem[] = [
+    { separator: true },
+    { label: 'Open Cognito Token Manager', action: { kind: 'open' } },
+    { label: 'Quit', action: { kind: 'quit' } },
+  ];
   if (problem) {
     const shortened = problem.length > 80 ? `${problem.slice(0, 79)}\u2026` : problem;
-    return { health: 'error', tooltip: `Cognito Token Manager\n${shortened}`, items: [{ label: shortened, enabled: false }, ...footer] };
+    return {
+      health: 'error',
+      tooltip: `Cognito Token Manager\n${shortened}`,
+      items: [{ label: shortened, enabled: false }, ...footer],
+    };
   }
-  if (profiles.length === 0) return { health: 'ok', tooltip: tooltip(profiles, now), items: [{ label: 'No profiles yet', enabled: false }, ...footer] };
+  if (profiles.length === 0)
+    return {
+      health: 'ok',
+      tooltip: tooltip(profiles, now),
+      items: [{ label: 'No profiles yet', enabled: false }, ...footer],
+    };
   const byId = new Map(profiles.map((p) => [p.id, p]));
-  const needsSignIn = profiles.filter((p) => standingOf(p, now).label === 'Needs sign-in' && !standingOf(p, now).tokenUsable);
+  const needsSignIn = profiles.filter(
+    (p) => standingOf(p, now).label === 'Needs sign-in' && !standingOf(p, now).tokenUsable,
+  );
   const top: TrayItem[] = [];
   const fallback = byId.get(context.defaultProfileId ?? '');
-  if (fallback) top.push({ ...quickItem(fallback, now, 'Copy default: '), ...(context.shortcut ? { accelerator: context.shortcut } : {}) });
-  const recent = (context.recentIds ?? []).filter((id) => id !== fallback?.id).map((id) => byId.get(id)).filter((p): p is ProfileView => p !== undefined).slice(0, RECENT_ITEMS);
+  if (fallback)
+    top.push({
+      ...quickItem(fallback, now, 'Copy default: '),
+      ...(context.shortcut ? { accelerator: context.shortcut } : {}),
+    });
+  const recent = (context.recentIds ?? [])
+    .filter((id) => id !== fallback?.id)
+    .map((id) => byId.get(id))
+    .filter((p): p is ProfileView => p !== undefined)
+    .slice(0, RECENT_ITEMS);
   if (recent.length > 0) top.push({ label: 'Recent', enabled: false }, ...recent.map((p) => quickItem(p, now)));
   const groups: TrayItem[] = profileGroups(profiles.filter((p) => !needsSignIn.includes(p))).map((group) => ({
     label: `${group.key === 'env-prod' ? '\u26A0 ' : ''}${group.label} (${group.profiles.length})`,
-    submenu: [...group.profiles.map((p) => quickItem(p, now)), { separator: true }, { label: 'Other formats', submenu: group.profiles.map((p) => formatsMenu(p, now)) }],
+    submenu: [
+      ...group.profiles.map((p) => quickItem(p, now)),
+      { separator: true },
+      { label: 'Other formats', submenu: group.profiles.map((p) => formatsMenu(p, now)) },
+    ],
   }));
-  const signIns: TrayItem[] = needsSignIn.length > 0 ? [{ separator: true }, { label: 'Needs sign-in', enabled: false }, ...needsSignIn.map((p) => ({ label: `${p.name}${marks(p)} \u2014 Sign in\u2026`, action: { kind: 'sign-in', profileId: p.id } as TrayAction }))] : [];
+  const signIns: TrayItem[] =
+    needsSignIn.length > 0
+      ? [
+          { separator: true },
+          { label: 'Needs sign-in', enabled: false },
+          ...needsSignIn.map((p) => ({
+            label: `${p.name}${marks(p)} \u2014 Sign in\u2026`,
+            action: { kind: 'sign-in', profileId: p.id } as TrayAction,
+          })),
+        ]
+      : [];
   return {
     health: health(profiles, now),
     tooltip: tooltip(profiles, now),
@@ -87,10 +129,22 @@ export function trayModel(profiles: ProfileView[], now: number, problem?: string
 /** A profile as one click: copies its access token while it is valid (whatever the last refresh did), else its one action. */
 function quickItem(p: ProfileView, now: number, prefix = ''): TrayItem {
   const standing = standingOf(p, now);
-  if (standing.tokenUsable) return { label: `${prefix}${p.name}${marks(p)} \u2014 ${minutes(p.expiresAt ?? now, now)}`, action: { kind: 'copy', profileId: p.id, token: 'access', format: 'raw' } };
-  if (standing.primary === 'retry') return { label: `${prefix}${p.name}${marks(p)} \u2014 ${standing.label.toLowerCase()}, renew`, action: { kind: 'refresh', profileId: p.id } };
-  if (standing.primary === 'renewing') return { label: `${prefix}${p.name}${marks(p)} \u2014 renewing\u2026`, enabled: false };
-  return { label: `${prefix}${p.name}${marks(p)} \u2014 ${signsInInteractively(p) ? 'Sign in\u2026' : 'Get token'}`, action: { kind: 'sign-in', profileId: p.id } };
+  if (standing.tokenUsable)
+    return {
+      label: `${prefix}${p.name}${marks(p)} \u2014 ${minutes(p.expiresAt ?? now, now)}`,
+      action: { kind: 'copy', profileId: p.id, token: 'access', format: 'raw' },
+    };
+  if (standing.primary === 'retry')
+    return {
+      label: `${prefix}${p.name}${marks(p)} \u2014 ${standing.label.toLowerCase()}, renew`,
+      action: { kind: 'refresh', profileId: p.id },
+    };
+  if (standing.primary === 'renewing')
+    return { label: `${prefix}${p.name}${marks(p)} \u2014 renewing\u2026`, enabled: false };
+  return {
+    label: `${prefix}${p.name}${marks(p)} \u2014 ${signsInInteractively(p) ? 'Sign in\u2026' : 'Get token'}`,
+    action: { kind: 'sign-in', profileId: p.id },
+  };
 }
 
 /** A profile's formats: every format of the access token, of the ID token where its kind has one, then renew and sign in. */
@@ -98,7 +152,11 @@ function formatsMenu(p: ProfileView, now: number): TrayItem {
   const usable = standingOf(p, now).tokenUsable;
   const formats = (token: TokenKind, title: string): TrayItem[] => [
     { label: title, enabled: false },
-    ...COPY_FORMATS.map((f): TrayItem => ({ label: `  ${f.label}`, enabled: usable, action: { kind: 'copy', profileId: p.id, token, format: f.format } })),
+    ...COPY_FORMATS.map((f): TrayItem => ({
+      label: `  ${f.label}`,
+      enabled: usable,
+      action: { kind: 'copy', profileId: p.id, token, format: f.format },
+    })),
   ];
   return {
     label: `${p.name}${marks(p)}`,
@@ -107,7 +165,10 @@ function formatsMenu(p: ProfileView, now: number): TrayItem {
       ...(hasIdToken(p) ? [{ separator: true } as TrayItem, ...formats('id', 'ID token')] : []),
       { separator: true },
       { label: 'Refresh now', enabled: p.expiresAt !== undefined, action: { kind: 'refresh', profileId: p.id } },
-      { label: signsInInteractively(p) ? 'Sign in\u2026' : 'Get a new token', action: { kind: 'sign-in', profileId: p.id } },
+      {
+        label: signsInInteractively(p) ? 'Sign in\u2026' : 'Get a new token',
+        action: { kind: 'sign-in', profileId: p.id },
+      },
     ],
   };
 }
@@ -145,11 +206,14 @@ export function health(profiles: ProfileView[], now = Date.now()): TrayHealth {
 }
 
 function tooltip(profiles: ProfileView[], now: number): string {
-  const next = profiles.filter((p) => standingOf(p, now).tokenUsable).sort((a, b) => (a.expiresAt ?? 0) - (b.expiresAt ?? 0))[0];
+  const next = profiles
+    .filter((p) => standingOf(p, now).tokenUsable)
+    .sort((a, b) => (a.expiresAt ?? 0) - (b.expiresAt ?? 0))[0];
   const attention = profiles.filter((p) => standingOf(p, now).tone === 'bad').length;
   const lines = ['Cognito Token Manager'];
   lines.push(next ? `Next expiry: ${next.name} in ${minutes(next.expiresAt ?? now, now)}` : 'No profile signed in');
-  if (attention > 0) lines.push(`${attention} profile${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} attention`);
+  if (attention > 0)
+    lines.push(`${attention} profile${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} attention`);
   return lines.join('\n');
 }
 

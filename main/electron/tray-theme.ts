@@ -13,7 +13,11 @@ export type PanelTheme = Pick<NativeTheme, 'shouldUseDarkColors' | 'shouldUseDar
  */
 export function panelIsDark(platform: NodeJS.Platform, theme: PanelTheme, env: NodeJS.ProcessEnv = {}): boolean {
   if (platform === 'win32') return theme.shouldUseDarkColorsForSystemIntegratedUI;
-  if (platform === 'linux' && desktopNames(env).some((name) => name === 'gnome' || name === 'unity' || name === 'ubuntu')) return true;
+  if (
+    platform === 'linux' &&
+    desktopNames(env).some((name) => name === 'gnome' || name === 'unity' || name === 'ubuntu')
+  )
+    return true;
   return theme.shouldUseDarkColors;
 }
 

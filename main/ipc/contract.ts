@@ -206,8 +206,27 @@ export interface ImportServerView {
 
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
 export const API_METHODS = [
-  'listProfiles', 'addProfile', 'updateProfile', 'removeProfile', 'importServers', 'importProfiles', 'exportProfiles', 'signIn', 'answerChallenge',
-  'cancelSignIn', 'refreshNow', 'signOut', 'copyToken', 'clearClipboard', 'inspectToken', 'copyAwsExports', 'awsIdentity', 'endpointCredentials', 'copyEndpointSecret', 'getSettings', 'updateSettings',
+  'listProfiles',
+  'addProfile',
+  'updateProfile',
+  'removeProfile',
+  'importServers',
+  'importProfiles',
+  'exportProfiles',
+  'signIn',
+  'answerChallenge',
+  'cancelSignIn',
+  'refreshNow',
+  'signOut',
+  'copyToken',
+  'clearClipboard',
+  'inspectToken',
+  'copyAwsExports',
+  'awsIdentity',
+  'endpointCredentials',
+  'copyEndpointSecret',
+  'getSettings',
+  'updateSettings',
 ] as const satisfies readonly (keyof Api)[];
 
 /** Every IPC channel is `ctm:<method>`; the preload refuses anything else. */
@@ -235,7 +254,9 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** What the preload exposes as `window.api`: each Api method, answering an ApiResult, plus a change subscription. */
-export type Bridge = { [K in keyof Api]: (...args: Parameters<Api[K]>) => Promise<ApiResult<Awaited<ReturnType<Api[K]>>>> } & {
+export type Bridge = {
+  [K in keyof Api]: (...args: Parameters<Api[K]>) => Promise<ApiResult<Awaited<ReturnType<Api[K]>>>>;
+} & {
   /** Calls `listener` (with no argument) whenever main says the profiles changed; returns the unsubscribe. */
   onChanged(listener: () => void): () => void;
   /** Calls `listener` with a profile id when the tray asks to sign that profile in; returns the unsubscribe. */

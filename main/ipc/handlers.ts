@@ -46,16 +46,20 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     if (!status) throw new BadInputError('That profile no longer exists.');
     return toView(status);
   };
-  const mutation = <A extends unknown[], R>(work: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-    try {
-      return await work(...args);
-    } finally {
-      changed();
-    }
-  };
+  const mutation =
+    <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await work(...args);
+      } finally {
+        changed();
+      }
+    };
   return {
     listProfiles: async () => (await core.statuses()).map(toView),
-    addProfile: mutation(async ({ clientSecret, ...fields }: ProfileInput) => view((await core.addProfile(fields, clientSecret || undefined)).id)),
+    addProfile: mutation(async ({ clientSecret, ...fields }: ProfileInput) =>
+      view((await core.addProfile(fields, clientSecret || undefined)).id),
+    ),
     updateProfile: mutation(async (profileId: string, input: ProfileInput) => {
       const secret = input.clientSecret?.trim() || undefined;
       return view((await core.updateProfile(profileId, editableFields(input), secret)).id);
@@ -63,7 +67,10 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     removeProfile: mutation(async (profileId: string) => {
       await core.removeProfile(profileId);
     }),
-    importServers: async (fileName: string, text: string) => importServers(parseProfileImport(fileName, text, { takenNames: (await core.profiles.list()).map((p) => p.name) })),
+    importServers: async (fileName: string, text: string) =>
+      importServers(
+        parseProfileImport(fileName, text, { takenNames: (await core.profiles.list()).map((p) => p.name) }),
+      ),
     importProfiles: mutation(async (fileName: string, text: string, confirmedServers?: string[]) => {
       const taken = (await core.profiles.list()).map((p) => p.name);
       const found = parseProfileImport(fileName, text, { takenNames: taken }).map(withSuggestedEnvironment);
@@ -75,9 +82,13 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     }),
     exportProfiles: async () => exportProfiles(await core.profiles.list()),
     // The profile's kind decides: a password form's first step, the system browser (openExternal), or nothing to ask.
-    signIn: mutation((profileId: string, credentials: Parameters<Api['signIn']>[1]) => core.sessions.startSignIn(profileId, credentials, { open: options.openExternal })),
+    signIn: mutation((profileId: string, credentials: Parameters<Api['signIn']>[1]) =>
+      core.sessions.startSignIn(profileId, credentials, { open: options.openExternal }),
+    ),
     cancelSignIn: (profileId: string) => core.sessions.cancelSignIn(profileId),
-    answerChallenge: mutation((conversationId: string, answer: Parameters<Api['answerChallenge']>[1]) => core.sessions.answerChallenge(conversationId, answer)),
+    answerChallenge: mutation((conversationId: string, answer: Parameters<Api['answerChallenge']>[1]) =>
+      core.sessions.answerChallenge(conversationId, answer),
+    ),
     refreshNow: mutation(async (profileId: string) => {
       const { id } = await core.profiles.get(profileId);
       await core.sessions.refresh(id);
@@ -104,7 +115,13 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     awsIdentity: async (profileId) => {
       const profile = await core.profiles.get(profileId);
       const credentials = await core.awsCredentials.cached(profile);
-      return credentials ? { identityId: credentials.identityId, region: credentials.region, expiresAt: new Date(credentials.expiresAt).toISOString() } : null;
+      return credentials
+        ? {
+            identityId: credentials.identityId,
+            region: credentials.region,
+            expiresAt: new Date(credentials.expiresAt).toISOString(),
+          }
+        : null;
     },
     endpointCredentials: async (profileId) => {
       const { tokenUrl, clientId, served } = await endpointCredentials(core, profileId);
@@ -179,7 +196,11 @@ function signInView(profile: Profile): Pick<ProfileView, 'signIn' | 'passwordOpt
 }
 
 /** Compile-time proof that the contract's states are the core's one state model (the contract imports nothing). */
-export const SAME_STATES: [ProfileView['state']] extends [ProfileState] ? ([ProfileState] extends [ProfileView['state']] ? true : false) : false = true;
+export const SAME_STATES: [ProfileView['state']] extends [ProfileState]
+  ? [ProfileState] extends [ProfileView['state']]
+    ? true
+    : false
+  : false = true;
 
 /** One IPC handler per method: validates the arguments, calls the Api, answers an ApiResult. */
 export type IpcHandler = (...args: unknown[]) => Promise<ApiResult<unknown>>;
@@ -190,14 +211,18 @@ export function createIpcHandlers(api: Api): Record<keyof Api, IpcHandler> {
   for (const method of API_METHODS) {
     handlers[method] = async (...args: unknown[]) => {
       const parsed = ARGUMENT_SCHEMAS[method].safeParse(args);
-      if (!parsed.success) return { ok: false, error: { code: 'bad-input', message: `Invalid arguments for ${method}.` } };
+      if (!parsed.success)
+        return { ok: false, error: { code: 'bad-input', message: `Invalid arguments for ${method}.` } };
       try {
         const call = api[method] as (...a: unknown[]) => Promise<unknown>;
         const value = await call(...parsed.data);
         return { ok: true, value };
       } catch (error) {
         const problem = asCtmError(error);
-        return { ok: false, error: { code: problem instanceof SignInEndedError ? SIGN_IN_ENDED : problem.kind, message: problem.message } };
+        return {
+          ok: false,
+          error: { code: problem instanceof SignInEndedError ? SIGN_IN_ENDED : problem.kind, message: problem.message },
+        };
       }
     };
   }

@@ -13,6 +13,8 @@ const LINE_BREAKS = /\s*[\t\n\r\u2028\u2029]\s*/g;
  * a cut). The one helper used wherever such text meets a terminal, a log or a notification.
  */
 export function plainText(text: unknown, maxLength = 500): string {
-  const plain = String(text ?? '').replace(LINE_BREAKS, ' ').replace(CONTROLS, '');
+  const plain = String(text ?? '')
+    .replace(LINE_BREAKS, ' ')
+    .replace(CONTROLS, '');
   return plain.length > maxLength ? `${plain.slice(0, maxLength - 1)}…` : plain;
 }

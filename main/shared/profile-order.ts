@@ -18,7 +18,8 @@ export interface ProfileGroup<P> {
   profiles: P[];
 }
 
-const byName = <P extends { name: string }>(a: P, b: P): number => a.name.localeCompare(b.name, undefined, { numeric: true });
+const byName = <P extends { name: string }>(a: P, b: P): number =>
+  a.name.localeCompare(b.name, undefined, { numeric: true });
 
 /** Profiles in groups, in display order; a pinned profile is shown in the pinned group only. */
 export function profileGroups<P extends OrderSource>(profiles: readonly P[]): ProfileGroup<P>[] {
@@ -27,10 +28,17 @@ export function profileGroups<P extends OrderSource>(profiles: readonly P[]): Pr
   for (const p of profiles) {
     if (p.pinned === true) continue;
     const env = environmentOf(p);
-    const group = byEnvironment.get(env.name) ?? { key: `env-${env.name}`, label: env.label, colour: env.colour, profiles: [] };
+    const group = byEnvironment.get(env.name) ?? {
+      key: `env-${env.name}`,
+      label: env.label,
+      colour: env.colour,
+      profiles: [],
+    };
     group.profiles.push(p);
     byEnvironment.set(env.name, group);
   }
-  const groups = [...byEnvironment.entries()].sort(([a], [b]) => compareEnvironments(a, b)).map(([, group]) => ({ ...group, profiles: group.profiles.sort(byName) }));
+  const groups = [...byEnvironment.entries()]
+    .sort(([a], [b]) => compareEnvironments(a, b))
+    .map(([, group]) => ({ ...group, profiles: group.profiles.sort(byName) }));
   return pinned.length > 0 ? [{ key: 'pinned', label: 'Pinned', profiles: pinned }, ...groups] : groups;
 }

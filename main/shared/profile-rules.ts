@@ -9,7 +9,10 @@ export interface ProfileFieldRule {
 
 /** The rules of the fields a person types into the profile form and `ctm profile add`. */
 export const PROFILE_FIELD_RULES = {
-  name: { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, expects: 'use 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit' },
+  name: {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    expects: 'use 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  },
   region: { pattern: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, expects: 'expected an AWS region such as us-east-1' },
   // Emulators name pools `<anything>_<id>` (cognito-local `local_abc123`, LocalStack, moto): accepted with a custom endpoint.
   userPoolId: { pattern: /^[\w-]+_[0-9A-Za-z]+$/, expects: 'expected <region>_<id>, such as us-east-1_AbCdEf123' },

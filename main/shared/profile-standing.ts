@@ -62,20 +62,34 @@ export function standingOf(profile: StandingSource, now: number): Standing {
   switch (profile.state) {
     case 'signed-in':
     case 'fresh':
-      return usable ? { label: 'Signed in', tone: 'ok', tokenUsable: true, primary: 'copy' } : { label: 'Expired', tone: 'warn', tokenUsable: false, primary: 'retry' };
+      return usable
+        ? { label: 'Signed in', tone: 'ok', tokenUsable: true, primary: 'copy' }
+        : { label: 'Expired', tone: 'warn', tokenUsable: false, primary: 'retry' };
     case 'refreshing':
     case 'renewing':
-      return { label: 'Renewing\u2026', tone: usable ? 'ok' : 'warn', tokenUsable: usable, primary: usable ? 'copy' : 'renewing' };
+      return {
+        label: 'Renewing\u2026',
+        tone: usable ? 'ok' : 'warn',
+        tokenUsable: usable,
+        primary: usable ? 'copy' : 'renewing',
+      };
     case 'expired':
       return { label: 'Expired', tone: 'warn', tokenUsable: false, primary: 'retry' };
     case 'error':
     case 'retrying':
-      return withProblem(usable
-        ? { label: 'Renewal failed', tone: 'warn', tokenUsable: true, primary: 'copy' }
-        : { label: 'Error', tone: 'bad', tokenUsable: false, primary: 'retry' });
+      return withProblem(
+        usable
+          ? { label: 'Renewal failed', tone: 'warn', tokenUsable: true, primary: 'copy' }
+          : { label: 'Error', tone: 'bad', tokenUsable: false, primary: 'retry' },
+      );
     case 'sign-in-required':
     case 'needs-sign-in':
-      return withProblem({ label: 'Needs sign-in', tone: 'bad', tokenUsable: usable, primary: usable ? 'copy' : start });
+      return withProblem({
+        label: 'Needs sign-in',
+        tone: 'bad',
+        tokenUsable: usable,
+        primary: usable ? 'copy' : start,
+      });
     case 'off':
       return { label: 'Off', tone: 'idle', tokenUsable: usable, primary: usable ? 'copy' : start };
     default:

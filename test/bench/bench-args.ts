@@ -13,9 +13,20 @@ export const BENCH_USAGE = 'npm run bench [-- --quick] [-- --only NAME[,NAME...]
 
 /** Parses the runner's arguments; an unknown option or benchmark name throws with the names that exist. */
 export function parseBenchArgs(argv: string[], names: readonly string[]): BenchArgs {
-  const { values } = parseArgs({ args: argv, options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] } }, strict: true, allowPositionals: false });
-  const only = values.only.flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+  const { values } = parseArgs({
+    args: argv,
+    options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const only = values.only
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = only.filter((name) => !names.includes(name));
-  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.map((n) => `"${n}"`).join(', ')}; the benchmarks are ${names.join(', ')}. Usage: ${BENCH_USAGE}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown benchmark ${unknown.map((n) => `"${n}"`).join(', ')}; the benchmarks are ${names.join(', ')}. Usage: ${BENCH_USAGE}`,
+    );
   return { quick: values.quick, only };
 }

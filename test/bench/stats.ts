@@ -29,12 +29,18 @@ export function spread(samples: readonly number[]): { min: number; max: number; 
   const sorted = sortedCopy(samples);
   const iqr = percentile(sorted, 0.75) - percentile(sorted, 0.25);
   const middle = median(sorted);
-  return { min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, iqr, relativeIqr: middle === 0 ? Number.NaN : iqr / middle };
+  return {
+    min: sorted[0] ?? Number.NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+    iqr,
+    relativeIqr: middle === 0 ? Number.NaN : iqr / middle,
+  };
 }
 
 /** Element-wise ratios numerator[i] / denominator[i] of paired samples (measured side by side in one run). */
 export function pairedRatios(numerator: readonly number[], denominator: readonly number[]): number[] {
-  if (numerator.length !== denominator.length) throw new RangeError(`paired samples differ in length: ${numerator.length} and ${denominator.length}`);
+  if (numerator.length !== denominator.length)
+    throw new RangeError(`paired samples differ in length: ${numerator.length} and ${denominator.length}`);
   return numerator.map((value, i) => value / (denominator[i] ?? Number.NaN));
 }
 

@@ -7,7 +7,10 @@ function quote(value: string): string {
 
 /** The environment block to paste: it points `ctm` at the demo's config folder (and keychain, when private). */
 export function envBlock(cli: string, env: Record<string, string>): string[] {
-  return [...Object.entries(env).map(([key, value]) => `export ${key}=${quote(value)}`), `ctm() { node ${quote(cli)} "$@"; }`];
+  return [
+    ...Object.entries(env).map(([key, value]) => `export ${key}=${quote(value)}`),
+    `ctm() { node ${quote(cli)} "$@"; }`,
+  ];
 }
 
 /** The commands that show, on a terminal, what the window shows: sign-ins of every kind, state, tokens, renewal. */

@@ -21,60 +21,83 @@ async function untilReady(demo: ChildProcess): Promise<string> {
 
 /** The indented lines under a heading of the demo's output. */
 function linesUnder(output: string, heading: string): string[] {
-  const after = output.slice(output.indexOf(heading) + heading.length).split('\n').slice(1);
+  const after = output
+    .slice(output.indexOf(heading) + heading.length)
+    .split('\n')
+    .slice(1);
   const end = after.findIndex((line) => !line.startsWith('  '));
   return after.slice(0, end).map((line) => line.slice(2));
 }
 
-describe.skipIf(!HAS_KEYRING)('npm run demo, Electron stood in by a missing binary (CTM_DEMO_ELECTRON), with its own keyring and config', () => {
-  let demo: ChildProcess;
-  let output: string;
-  let stderr = '';
-  beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out/main/cli.cjs'))) throw new Error('out/ is missing: run npm run build first (npm test does).');
-    // A bare environment, as on a desktop without a running Secret Service: the demo brings its own keyring.
-    const env = { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'ctm-demo-home-')), CTM_DEMO_ELECTRON: '/nonexistent/electron' };
-    demo = spawn(process.execPath, ['--no-warnings', 'test/demo/run-demo.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    demo.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    output = await untilReady(demo);
-  });
-  afterAll(async () => {
-    if (demo && demo.exitCode === null) {
+describe.skipIf(!HAS_KEYRING)(
+  'npm run demo, Electron stood in by a missing binary (CTM_DEMO_ELECTRON), with its own keyring and config',
+  () => {
+    let demo: ChildProcess;
+    let output: string;
+    let stderr = '';
+    beforeAll(async () => {
+      if (!existsSync(join(process.cwd(), 'out/main/cli.cjs')))
+        throw new Error('out/ is missing: run npm run build first (npm test does).');
+      // A bare environment, as on a desktop without a running Secret Service: the demo brings its own keyring.
+      const env = {
+        PATH: process.env.PATH ?? '',
+        HOME: mkdtempSync(join(tmpdir(), 'ctm-demo-home-')),
+        CTM_DEMO_ELECTRON: '/nonexistent/electron',
+      };
+      demo = spawn(process.execPath, ['--no-warnings', 'test/demo/run-demo.ts'], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      demo.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      output = await untilReady(demo);
+    });
+    afterAll(async () => {
+      if (demo && demo.exitCode === null) {
+        demo.kill('SIGINT');
+        await once(demo, 'exit');
+      }
+    });
+
+    it('starts the emulator, creates the demo profiles and says the app cannot start here', () => {
+      expect(stderr).toBe('');
+      expect(output).toMatch(/Emulator: http:\/\/127\.0\.0\.1:\d+\//);
+      for (const profile of ['demo-password', 'demo-srp', 'demo-new-password', 'demo-totp', 'demo-confidential'])
+        expect(output).toContain(profile);
+      expect(output).toMatch(
+        /The app cannot start here: the Electron binary is not installed .*These ctm commands show the same things/,
+      );
+    });
+
+    it('prints commands that work as printed: sign-ins (password, SRP, new password, confidential client, TOTP), status, token, exec and a renewal', () => {
+      const setup = linesUnder(output, 'set up the environment:');
+      const commands = linesUnder(output, 'Then try:');
+      const home = mkdtempSync(join(tmpdir(), 'ctm-demo-shell-'));
+      const run = (command: string) =>
+        spawnSync('bash', ['-c', [...setup, command].join('\n')], {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', HOME: home },
+        });
+      const results = commands.map((command) => ({ command, ...run(command) }));
+      for (const result of results) expect(result.status, `${result.command}\n${result.stderr}`).toBe(0);
+      const byCommand = (start: string) => results.find((r) => r.command.startsWith(start));
+      expect(byCommand('ctm status')?.stdout).toMatch(/demo-password\s+fresh/);
+      expect(byCommand("printf '%s\\n' 'Demo-Totp-Pass-1'")?.stderr).toMatch(/Signed in to "demo-totp"/);
+      const token = JSON.parse(byCommand('ctm token demo-password --format json')?.stdout ?? '{}') as { token: string };
+      expect(decodeJwtClaims(token.token)).toMatchObject({ username: 'pat' });
+      expect(byCommand('ctm exec demo-password')?.stdout).toMatch(/^demo-password: access token of \d+ characters\n$/);
+      const renewed = JSON.parse(byCommand('ctm token demo-password --min-ttl 600')?.stdout ?? '{}') as {
+        token: string;
+      };
+      expect(renewed.token).not.toBe(token.token);
+    });
+
+    it('stops on Ctrl-C and removes its temporary config folder', async () => {
+      const configDir = /Config folder: (\S+)/.exec(output)?.[1] ?? '';
+      expect(existsSync(configDir)).toBe(true);
       demo.kill('SIGINT');
-      await once(demo, 'exit');
-    }
-  });
-
-  it('starts the emulator, creates the demo profiles and says the app cannot start here', () => {
-    expect(stderr).toBe('');
-    expect(output).toMatch(/Emulator: http:\/\/127\.0\.0\.1:\d+\//);
-    for (const profile of ['demo-password', 'demo-srp', 'demo-new-password', 'demo-totp', 'demo-confidential']) expect(output).toContain(profile);
-    expect(output).toMatch(/The app cannot start here: the Electron binary is not installed .*These ctm commands show the same things/);
-  });
-
-  it('prints commands that work as printed: sign-ins (password, SRP, new password, confidential client, TOTP), status, token, exec and a renewal', () => {
-    const setup = linesUnder(output, 'set up the environment:');
-    const commands = linesUnder(output, 'Then try:');
-    const home = mkdtempSync(join(tmpdir(), 'ctm-demo-shell-'));
-    const run = (command: string) => spawnSync('bash', ['-c', [...setup, command].join('\n')], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home } });
-    const results = commands.map((command) => ({ command, ...run(command) }));
-    for (const result of results) expect(result.status, `${result.command}\n${result.stderr}`).toBe(0);
-    const byCommand = (start: string) => results.find((r) => r.command.startsWith(start));
-    expect(byCommand('ctm status')?.stdout).toMatch(/demo-password\s+fresh/);
-    expect(byCommand("printf '%s\\n' 'Demo-Totp-Pass-1'")?.stderr).toMatch(/Signed in to "demo-totp"/);
-    const token = JSON.parse(byCommand('ctm token demo-password --format json')?.stdout ?? '{}') as { token: string };
-    expect(decodeJwtClaims(token.token)).toMatchObject({ username: 'pat' });
-    expect(byCommand('ctm exec demo-password')?.stdout).toMatch(/^demo-password: access token of \d+ characters\n$/);
-    const renewed = JSON.parse(byCommand('ctm token demo-password --min-ttl 600')?.stdout ?? '{}') as { token: string };
-    expect(renewed.token).not.toBe(token.token);
-  });
-
-  it('stops on Ctrl-C and removes its temporary config folder', async () => {
-    const configDir = /Config folder: (\S+)/.exec(output)?.[1] ?? '';
-    expect(existsSync(configDir)).toBe(true);
-    demo.kill('SIGINT');
-    const [code] = (await once(demo, 'exit')) as [number | null];
-    expect(code).toBe(0);
-    expect(existsSync(configDir)).toBe(false);
-  });
-});
+      const [code] = (await once(demo, 'exit')) as [number | null];
+      expect(code).toBe(0);
+      expect(existsSync(configDir)).toBe(false);
+    });
+  },
+);

@@ -18,7 +18,8 @@ const say = (line = ''): void => void process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, 'no-app': { type: 'boolean' } } });
-  if (!existsSync(cli)) throw new Error('out/main/cli.cjs is missing: run "npm run demo" (it builds first) or "npm run build".');
+  if (!existsSync(cli))
+    throw new Error('out/main/cli.cjs is missing: run "npm run demo" (it builds first) or "npm run build".');
   const configDir = mkdtempSync(join(tmpdir(), 'ctm-demo-'));
   const cleanups: (() => Promise<void>)[] = [async () => rmSync(configDir, { recursive: true, force: true })];
   const stop = async (code: number): Promise<never> => {
@@ -42,18 +43,30 @@ async function main(): Promise<void> {
       for (const profile of await core.profiles.list()) await core.removeProfile(profile.id);
     });
     for (const p of DEMO_PROFILES) {
-      const fields = { name: p.name, region: 'us-east-1', userPoolId: DEMO_POOL, clientId: p.clientId, username: p.username, authFlow: p.authFlow, endpoint: emulator.endpoint };
+      const fields = {
+        name: p.name,
+        region: 'us-east-1',
+        userPoolId: DEMO_POOL,
+        clientId: p.clientId,
+        username: p.username,
+        authFlow: p.authFlow,
+        endpoint: emulator.endpoint,
+      };
       await core.addProfile(fields, p.confidential ? DEMO_CLIENT_SECRET : undefined);
     }
     say('Cognito Token Manager demo');
-    say(`Emulator: ${emulator.endpoint} (pool ${DEMO_POOL}; access and ID tokens live 2 minutes, so renewal is visible)`);
+    say(
+      `Emulator: ${emulator.endpoint} (pool ${DEMO_POOL}; access and ID tokens live 2 minutes, so renewal is visible)`,
+    );
     say(`Config folder: ${configDir} (temporary; your own profiles are not touched)`);
     say(`Keychain: ${keychain.description}`);
     say();
     say('Profiles (user / password):');
     for (const p of DEMO_PROFILES) say(`  ${p.name.padEnd(18)} ${p.username} / ${p.password}  ${p.shows}`);
     say();
-    const app = values['no-app'] ? { started: false as const, reason: '--no-app was given' } : launchApp(root, env, () => say('The app closed; the emulator keeps running until Ctrl-C.'));
+    const app = values['no-app']
+      ? { started: false as const, reason: '--no-app was given' }
+      : launchApp(root, env, () => say('The app closed; the emulator keeps running until Ctrl-C.'));
     if (app.started) {
       say('Opened the app on the demo profiles. Sign in from its window or tray.');
       cleanups.push(async () => void app.child.kill());
@@ -66,7 +79,9 @@ async function main(): Promise<void> {
     say('Then try:');
     for (const line of demoCommands(join(root, 'test/demo/totp-code.ts'))) say(`  ${line}`);
     say();
-    say('Ready. Press Ctrl-C to stop the demo (it removes the demo profiles, their keychain entries and the emulator).');
+    say(
+      'Ready. Press Ctrl-C to stop the demo (it removes the demo profiles, their keychain entries and the emulator).',
+    );
   } catch (error) {
     process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
     await stop(1);

@@ -5,31 +5,42 @@ import { openWindow, type WindowHarness } from '../support/electron-standin/wind
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
-describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the inspector\'s API-clients part (token endpoint), in real Chromium (Electron stood in)', () => {
-  let w: WindowHarness;
-  let page: Page;
-  beforeAll(async () => {
-    w = await openWindow(skeletonSeed(3600));
-    page = w.page;
-    await w.app.core.addProfile({ name: 'dev', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: w.app.emulator.endpoint });
-    await w.app.core.sessions.startSignIn('dev', { password: ALICE_PASSWORD });
-    await page.reload();
-    await page.locator('li[data-profile="dev"]').waitFor();
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
+  "the inspector's API-clients part (token endpoint), in real Chromium (Electron stood in)",
+  () => {
+    let w: WindowHarness;
+    let page: Page;
+    beforeAll(async () => {
+      w = await openWindow(skeletonSeed(3600));
+      page = w.page;
+      await w.app.core.addProfile({
+        name: 'dev',
+        region: 'us-east-1',
+        userPoolId: TEST_POOL,
+        clientId: PUBLIC_CLIENT,
+        username: 'alice',
+        authFlow: 'USER_PASSWORD_AUTH',
+        endpoint: w.app.emulator.endpoint,
+      });
+      await w.app.core.sessions.startSignIn('dev', { password: ALICE_PASSWORD });
+      await page.reload();
+      await page.locator('li[data-profile="dev"]').waitFor();
+    });
+    afterAll(async () => {
+      await w?.close();
+    });
 
-  it('shows the token URL and client id, and copies the client secret in main: it never reaches the page', async () => {
-    await page.getByRole('button', { name: 'More actions for dev', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Inspect token', exact: true }).click();
-    await expect.poll(() => page.getByTestId('endpoint-client-id').textContent()).toBe('dev');
-    expect(await page.getByTestId('endpoint-token-url').textContent()).toBe('http://127.0.0.1:28600/oauth2/token');
-    await page.getByRole('button', { name: 'Copy client secret' }).click();
-    await expect.poll(() => page.getByTestId('endpoint-secret-status').textContent()).toBe(' Client secret copied.');
-    const secret = await w.app.core.endpointSecrets.secretFor((await w.app.core.profiles.get('dev')).id);
-    expect(w.clipboard.copies.at(-1)).toBe(secret);
-    expect(w.resultsSeenByPage.join('\n')).not.toContain(secret);
-    await page.getByRole('button', { name: 'Close' }).click();
-  });
-});
+    it('shows the token URL and client id, and copies the client secret in main: it never reaches the page', async () => {
+      await page.getByRole('button', { name: 'More actions for dev', exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Inspect token', exact: true }).click();
+      await expect.poll(() => page.getByTestId('endpoint-client-id').textContent()).toBe('dev');
+      expect(await page.getByTestId('endpoint-token-url').textContent()).toBe('http://127.0.0.1:28600/oauth2/token');
+      await page.getByRole('button', { name: 'Copy client secret' }).click();
+      await expect.poll(() => page.getByTestId('endpoint-secret-status').textContent()).toBe(' Client secret copied.');
+      const secret = await w.app.core.endpointSecrets.secretFor((await w.app.core.profiles.get('dev')).id);
+      expect(w.clipboard.copies.at(-1)).toBe(secret);
+      expect(w.resultsSeenByPage.join('\n')).not.toContain(secret);
+      await page.getByRole('button', { name: 'Close' }).click();
+    });
+  },
+);

@@ -6,13 +6,22 @@ import { openWindow, type WindowHarness } from '../support/electron-standin/wind
 import { ALICE_PASSWORD, PUBLIC_CLIENT, TEST_POOL } from '../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
-describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)('the inspector\'s AWS part, in real Chromium (Electron stood in)', () => {
+describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)("the inspector's AWS part, in real Chromium (Electron stood in)", () => {
   let w: WindowHarness;
   let page: Page;
   beforeAll(async () => {
     w = await openWindow(awsSkeletonSeed());
     page = w.page;
-    await w.app.core.addProfile({ name: 'dev-aws', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: w.app.emulator.endpoint, identityPoolId: IDENTITY_POOL });
+    await w.app.core.addProfile({
+      name: 'dev-aws',
+      region: 'us-east-1',
+      userPoolId: TEST_POOL,
+      clientId: PUBLIC_CLIENT,
+      username: 'alice',
+      authFlow: 'USER_PASSWORD_AUTH',
+      endpoint: w.app.emulator.endpoint,
+      identityPoolId: IDENTITY_POOL,
+    });
     await w.app.core.sessions.startSignIn('dev-aws', { password: ALICE_PASSWORD });
     await page.reload();
     await page.locator('li[data-profile="dev-aws"]').waitFor();

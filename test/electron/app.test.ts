@@ -25,7 +25,11 @@ describe.skipIf(!HAS_ELECTRON)('the built app in real Electron (Playwright _elec
   });
 
   it('runs the page isolated and sandboxed: no Node, only window.api (the options themselves: test/integration/app/main-wiring)', async () => {
-    expect(await page.evaluate('[typeof require, typeof process, typeof window.api.listProfiles, typeof window.api.onChanged]')).toEqual(['undefined', 'undefined', 'function', 'function']);
+    expect(
+      await page.evaluate(
+        '[typeof require, typeof process, typeof window.api.listProfiles, typeof window.api.onChanged]',
+      ),
+    ).toEqual(['undefined', 'undefined', 'function', 'function']);
   });
 
   it('denies navigation, new windows and inline scripts', async () => {
@@ -34,13 +38,20 @@ describe.skipIf(!HAS_ELECTRON)('the built app in real Electron (Playwright _elec
     await page.waitForTimeout(300);
     expect(page.url()).toBe(before);
     expect(await page.evaluate('window.open("https://example.com/") === null')).toBe(true);
-    expect(await page.evaluate('(() => { const s = document.createElement("script"); s.textContent = "window.__inline = 1"; document.body.append(s); return window.__inline; })()')).toBeUndefined();
+    expect(
+      await page.evaluate(
+        '(() => { const s = document.createElement("script"); s.textContent = "window.__inline = 1"; document.body.append(s); return window.__inline; })()',
+      ),
+    ).toBeUndefined();
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
 
   it('answers the IPC contract through the real preload, and validates its arguments', async () => {
     expect(await page.evaluate('window.api.listProfiles()')).toEqual({ ok: true, value: [] });
-    expect(await page.evaluate('window.api.copyToken("x", "refresh", "raw")')).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await page.evaluate('window.api.copyToken("x", "refresh", "raw")')).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
   });
 
   it('adds a profile through the dialog', async () => {
@@ -55,16 +66,21 @@ describe.skipIf(!HAS_ELECTRON)('the built app in real Electron (Playwright _elec
 
   it('hides the window on close and keeps running in the tray', async () => {
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close());
-    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))).toEqual([false]);
+    await expect
+      .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible())))
+      .toEqual([false]);
   });
 
   it('writes copies with the concealed formats of this platform (Electron\u2019s clipboard)', async () => {
     const types = await app.evaluate(async ({ clipboard, ClipboardItem }) => {
-      const formats: Record<string, string | Blob> = process.platform === 'darwin'
-        ? { 'electron application/osclipboard;format="org.nspasteboard.ConcealedType"': '' }
-        : process.platform === 'win32'
-          ? { 'electron application/osclipboard;format="CanIncludeInClipboardHistory"': new Blob([new Uint8Array(4)]) }
-          : { 'electron application/osclipboard;format="x-kde-passwordManagerHint"': 'secret' };
+      const formats: Record<string, string | Blob> =
+        process.platform === 'darwin'
+          ? { 'electron application/osclipboard;format="org.nspasteboard.ConcealedType"': '' }
+          : process.platform === 'win32'
+            ? {
+                'electron application/osclipboard;format="CanIncludeInClipboardHistory"': new Blob([new Uint8Array(4)]),
+              }
+            : { 'electron application/osclipboard;format="x-kde-passwordManagerHint"': 'secret' };
       await clipboard.write([new ClipboardItem({ 'text/plain': 'probe', ...formats })]);
       const [item] = await clipboard.read();
       return { text: await clipboard.readText(), types: item?.types ?? [] };
@@ -79,10 +95,18 @@ describe.skipIf(!HAS_ELECTRON)('ctm served by the real Electron binary (what the
     const home = mkdtempSync(join(tmpdir(), 'ctm-electron-cli-'));
     const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
     const env = { ...process.env, HOME: home, CTM_CONFIG_DIR: join(home, 'config') };
-    const help = spawnSync(ELECTRON_BINARY ?? 'electron', [...sandbox, process.cwd(), '--ctm-cli', '--', '--help'], { env, encoding: 'utf8', timeout: 30_000 });
+    const help = spawnSync(ELECTRON_BINARY ?? 'electron', [...sandbox, process.cwd(), '--ctm-cli', '--', '--help'], {
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(help.stdout).toMatch(/^USAGE\n {2}ctm /m);
     expect(help.status).toBe(0);
-    const unknown = spawnSync(ELECTRON_BINARY ?? 'electron', [...sandbox, process.cwd(), '--ctm-cli', '--', 'no-such-command'], { env, encoding: 'utf8', timeout: 30_000 });
+    const unknown = spawnSync(
+      ELECTRON_BINARY ?? 'electron',
+      [...sandbox, process.cwd(), '--ctm-cli', '--', 'no-such-command'],
+      { env, encoding: 'utf8', timeout: 30_000 },
+    );
     expect(unknown.status).not.toBe(0);
   });
 });

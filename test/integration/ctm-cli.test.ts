@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
 import { runCtm } from '../support/run-ctm.ts';
 import { filesContaining } from '../support/secret-scan.ts';
-import { ALICE_PASSWORD, CLIENT_SECRET, PUBLIC_CLIENT, SECRET_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
+import {
+  ALICE_PASSWORD,
+  CLIENT_SECRET,
+  PUBLIC_CLIENT,
+  SECRET_CLIENT,
+  skeletonSeed,
+  TEST_POOL,
+} from '../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
 describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and the real keyring', () => {
@@ -14,7 +21,23 @@ describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and 
   afterAll(async () => app?.close());
 
   it('adds and lists profiles', async () => {
-    const add = await ctm(['profile', 'add', 'dev', '--region', 'us-east-1', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint]);
+    const add = await ctm([
+      'profile',
+      'add',
+      'dev',
+      '--region',
+      'us-east-1',
+      '--user-pool-id',
+      TEST_POOL,
+      '--client-id',
+      PUBLIC_CLIENT,
+      '--username',
+      'alice',
+      '--auth-flow',
+      'USER_PASSWORD_AUTH',
+      '--endpoint',
+      app.emulator.endpoint,
+    ]);
     expect(add).toMatchObject({ code: 0 });
     const list = await ctm(['profile', 'list', '--json']);
     expect(list.code).toBe(0);
@@ -30,7 +53,10 @@ describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and 
     expect(token.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const header = await ctm(['token', 'dev', '--type', 'id', '--format', 'header']);
     expect(header.stdout).toMatch(/^Authorization: Bearer [\w-]+\.[\w-]+\.[\w-]+\n$/);
-    const json = JSON.parse((await ctm(['token', 'dev', '--format', 'json'])).stdout) as { expiresAt: string; token: string };
+    const json = JSON.parse((await ctm(['token', 'dev', '--format', 'json'])).stdout) as {
+      expiresAt: string;
+      token: string;
+    };
     expect(Date.parse(json.expiresAt)).toBeGreaterThan(Date.now());
   });
 
@@ -43,7 +69,25 @@ describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and 
   });
 
   it('reads a client secret from stdin into the keyring only', async () => {
-    const add = await ctm(['profile', 'add', 'conf', '--user-pool-id', TEST_POOL, '--client-id', SECRET_CLIENT, '--client-secret-stdin', '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint], `${CLIENT_SECRET}\n`);
+    const add = await ctm(
+      [
+        'profile',
+        'add',
+        'conf',
+        '--user-pool-id',
+        TEST_POOL,
+        '--client-id',
+        SECRET_CLIENT,
+        '--client-secret-stdin',
+        '--username',
+        'alice',
+        '--auth-flow',
+        'USER_PASSWORD_AUTH',
+        '--endpoint',
+        app.emulator.endpoint,
+      ],
+      `${CLIENT_SECRET}\n`,
+    );
     expect(add.code).toBe(0);
     expect((await ctm(['login', 'conf', '--password-stdin'], ALICE_PASSWORD)).code).toBe(0);
     expect(filesContaining(app.configDir, { secret: CLIENT_SECRET, password: ALICE_PASSWORD })).toEqual([]);
@@ -52,7 +96,11 @@ describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and 
   it.each([
     [['token', 'dev', '--bogus'], 2, /Unknown flag --bogus\. See: ctm token --help/],
     [['token', 'nope'], 2, /No profile named "nope"/],
-    [['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'not-a-pool', '--client-id', 'x'], 2, /user pool id/],
+    [
+      ['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'not-a-pool', '--client-id', 'x'],
+      2,
+      /user pool id/,
+    ],
     [['frobnicate'], 2, /Unknown command "frobnicate"/],
   ])('exits with the documented code for bad usage: %j', async (args, code, message) => {
     const run = await ctm(args);
@@ -73,7 +121,21 @@ describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and 
   });
 
   it('exits 4 when the endpoint cannot be reached', async () => {
-    await ctm(['profile', 'add', 'down', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', 'http://127.0.0.1:9/']);
+    await ctm([
+      'profile',
+      'add',
+      'down',
+      '--user-pool-id',
+      TEST_POOL,
+      '--client-id',
+      PUBLIC_CLIENT,
+      '--username',
+      'alice',
+      '--auth-flow',
+      'USER_PASSWORD_AUTH',
+      '--endpoint',
+      'http://127.0.0.1:9/',
+    ]);
     const run = await ctm(['login', 'down', '--password-stdin'], ALICE_PASSWORD);
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/Could not reach http:\/\/127\.0\.0\.1:9\//);

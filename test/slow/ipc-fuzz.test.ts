@@ -21,68 +21,119 @@ function random(seed: number): () => number {
   };
 }
 
-const NASTY_STRINGS = ['', ' ', '../../etc/passwd', '__proto__', 'constructor', 'access', 'raw', 'id', '\u0000', '\ud800', '<script>alert(1)</script>', 'x'.repeat(70), 'a'.repeat(100_001), '{"version":1,"profiles":[]}'];
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  '../../etc/passwd',
+  '__proto__',
+  'constructor',
+  'access',
+  'raw',
+  'id',
+  '\u0000',
+  '\ud800',
+  '<script>alert(1)</script>',
+  'x'.repeat(70),
+  'a'.repeat(100_001),
+  '{"version":1,"profiles":[]}',
+];
 const NASTY_NUMBERS = [0, -0, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, 0.5];
 
 /** A random value that survives Electron's structured clone. */
 function value(next: () => number, depth = 0): unknown {
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
   switch (Math.floor(next() * (depth > 2 ? 5 : 7))) {
-    case 0: return pick(NASTY_STRINGS);
-    case 1: return Array.from({ length: Math.floor(next() * 20) }, () => String.fromCharCode(Math.floor(next() * 0xffff))).join('');
-    case 2: return pick(NASTY_NUMBERS);
-    case 3: return pick([true, false, null, undefined]);
-    case 4: return BigInt(Math.floor(next() * 1000));
-    case 5: return Array.from({ length: 1 + Math.floor(next() * 3) }, () => value(next, depth + 1));
+    case 0:
+      return pick(NASTY_STRINGS);
+    case 1:
+      return Array.from({ length: Math.floor(next() * 20) }, () =>
+        String.fromCharCode(Math.floor(next() * 0xffff)),
+      ).join('');
+    case 2:
+      return pick(NASTY_NUMBERS);
+    case 3:
+      return pick([true, false, null, undefined]);
+    case 4:
+      return BigInt(Math.floor(next() * 1000));
+    case 5:
+      return Array.from({ length: 1 + Math.floor(next() * 3) }, () => value(next, depth + 1));
     default: {
       // At least one key that no schema knows, so no object is accidentally valid.
       const object: Record<string, unknown> = { [`k${Math.floor(next() * 1e6)}`]: value(next, depth + 1) };
-      for (let i = 0; i < Math.floor(next() * 3); i += 1) object[pick(['name', 'password', 'code', '__proto__', 'constructor', 'clipboardClearSeconds', 'endpoint'])] = value(next, depth + 1);
+      for (let i = 0; i < Math.floor(next() * 3); i += 1)
+        object[pick(['name', 'password', 'code', '__proto__', 'constructor', 'clipboardClearSeconds', 'endpoint'])] =
+          value(next, depth + 1);
       return object;
     }
   }
 }
 
-const TYPED_CODES = ['bad-input', 'not-found', 'sign-in-required', 'network', 'service', 'keychain', 'config', 'sign-in-ended'];
+const TYPED_CODES = [
+  'bad-input',
+  'not-found',
+  'sign-in-required',
+  'network',
+  'service',
+  'keychain',
+  'config',
+  'sign-in-ended',
+];
 
-describe.skipIf(!HAS_KEYRING)('IPC fuzz: random arguments to every contract method through the real handlers, real keyring and emulator', () => {
-  let app: AppFixture;
-  let snapshot: () => Promise<string>;
+describe.skipIf(!HAS_KEYRING)(
+  'IPC fuzz: random arguments to every contract method through the real handlers, real keyring and emulator',
+  () => {
+    let app: AppFixture;
+    let snapshot: () => Promise<string>;
 
-  beforeAll(async () => {
-    app = await startAppFixture(skeletonSeed());
-    await app.core.addProfile({ name: 'dev-api', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: app.emulator.endpoint });
-    await app.core.sessions.startSignIn('dev-api', { password: ALICE_PASSWORD });
-    const keychain = new KeytarSecretStore();
-    const file = (name: string) => (existsSync(join(app.configDir, name)) ? readFileSync(join(app.configDir, name), 'utf8') : '<none>');
-    snapshot = async () => JSON.stringify({ profiles: file('profiles.json'), settings: file('settings.json'), keychain: [...(await keychain.all())].sort() });
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+    beforeAll(async () => {
+      app = await startAppFixture(skeletonSeed());
+      await app.core.addProfile({
+        name: 'dev-api',
+        region: 'us-east-1',
+        userPoolId: TEST_POOL,
+        clientId: PUBLIC_CLIENT,
+        username: 'alice',
+        authFlow: 'USER_PASSWORD_AUTH',
+        endpoint: app.emulator.endpoint,
+      });
+      await app.core.sessions.startSignIn('dev-api', { password: ALICE_PASSWORD });
+      const keychain = new KeytarSecretStore();
+      const file = (name: string) =>
+        existsSync(join(app.configDir, name)) ? readFileSync(join(app.configDir, name), 'utf8') : '<none>';
+      snapshot = async () =>
+        JSON.stringify({
+          profiles: file('profiles.json'),
+          settings: file('settings.json'),
+          keychain: [...(await keychain.all())].sort(),
+        });
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
 
-  it('answers every random call with a typed error, and changes nothing', async () => {
-    const seed = Number(process.env.CTM_FUZZ_SEED ?? Date.now() % 1e9);
-    const next = random(seed);
-    const handlers = createIpcHandlers(createApi(app.core, new RecordingClipboard()));
-    const before = await snapshot();
-    const requestsBefore = app.emulator.requests.length;
-    let calls = 0;
-    for (const method of API_METHODS) {
-      for (let round = 0; round < 25; round += 1) {
-        const args = Array.from({ length: 1 + Math.floor(next() * 4) }, () => value(next));
-        const result = (await handlers[method](...structuredClone(args))) as ApiResult<unknown>;
-        calls += 1;
-        const context = `seed ${seed}, ${method}(${JSON.stringify(args, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'string' && v.length > 80 ? `${v.slice(0, 20)}...(${v.length})` : v))})`;
-        expect(result.ok, context).toBe(false);
-        if (result.ok) continue;
-        expect(TYPED_CODES, context).toContain(result.error.code);
-        expect(result.error.message, context).not.toMatch(/\n\s+at /);
+    it('answers every random call with a typed error, and changes nothing', async () => {
+      const seed = Number(process.env.CTM_FUZZ_SEED ?? Date.now() % 1e9);
+      const next = random(seed);
+      const handlers = createIpcHandlers(createApi(app.core, new RecordingClipboard()));
+      const before = await snapshot();
+      const requestsBefore = app.emulator.requests.length;
+      let calls = 0;
+      for (const method of API_METHODS) {
+        for (let round = 0; round < 25; round += 1) {
+          const args = Array.from({ length: 1 + Math.floor(next() * 4) }, () => value(next));
+          const result = (await handlers[method](...structuredClone(args))) as ApiResult<unknown>;
+          calls += 1;
+          const context = `seed ${seed}, ${method}(${JSON.stringify(args, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'string' && v.length > 80 ? `${v.slice(0, 20)}...(${v.length})` : v))})`;
+          expect(result.ok, context).toBe(false);
+          if (result.ok) continue;
+          expect(TYPED_CODES, context).toContain(result.error.code);
+          expect(result.error.message, context).not.toMatch(/\n\s+at /);
+        }
       }
-    }
-    expect(calls).toBe(API_METHODS.length * 25);
-    expect(await snapshot()).toBe(before);
-    // Nothing reached Cognito either: every call was refused before doing anything.
-    expect(app.emulator.requests.length).toBe(requestsBefore);
-  });
-});
+      expect(calls).toBe(API_METHODS.length * 25);
+      expect(await snapshot()).toBe(before);
+      // Nothing reached Cognito either: every call was refused before doing anything.
+      expect(app.emulator.requests.length).toBe(requestsBefore);
+    });
+  },
+);

@@ -6,7 +6,12 @@ import { KeychainError } from '../../main/core/errors.ts';
 import { KeytarSecretStore } from '../../main/core/keychain/keytar-secret-store.ts';
 import { WindowsLimitSecretStore, WINDOWS_MAX_BLOB_BYTES } from './fakes/windows-limit-secret-store.ts';
 import { startEmulator, type Emulator, type Seed } from './emulator/index.ts';
-import { startKeyringSession, useKeyringSession, workerKeyringSession, type KeyringSession } from './keyring-session.ts';
+import {
+  startKeyringSession,
+  useKeyringSession,
+  workerKeyringSession,
+  type KeyringSession,
+} from './keyring-session.ts';
 
 /** A real stack for a test file: private keyring, emulator on a real port, a temporary config folder, and the core on them. */
 export interface AppFixture {
@@ -58,5 +63,8 @@ async function assertEveryItemFitsWindows(): Promise<void> {
     throw error;
   });
   const tooBig = [...listing].filter(([, secret]) => Buffer.byteLength(secret, 'utf8') > WINDOWS_MAX_BLOB_BYTES);
-  if (tooBig.length > 0) throw new Error(`keychain items over Windows' ${WINDOWS_MAX_BLOB_BYTES}-byte limit: ${tooBig.map(([account, secret]) => `${account} (${Buffer.byteLength(secret, 'utf8')} bytes)`).join(', ')}`);
+  if (tooBig.length > 0)
+    throw new Error(
+      `keychain items over Windows' ${WINDOWS_MAX_BLOB_BYTES}-byte limit: ${tooBig.map(([account, secret]) => `${account} (${Buffer.byteLength(secret, 'utf8')} bytes)`).join(', ')}`,
+    );
 }

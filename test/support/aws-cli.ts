@@ -16,13 +16,22 @@ export function awsConfigEnv(configText: string, extra: Record<string, string> =
   writeFileSync(join(dir, 'config'), configText);
   writeFileSync(join(dir, 'credentials'), '');
   return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '', AWS_DEFAULT_REGION: 'us-east-1', ...extra,
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dir,
+    AWS_CONFIG_FILE: join(dir, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    ...extra,
   };
 }
 
 /** Runs the AWS CLI to completion (asynchronously, so an in-process emulator keeps answering). */
-export function runAws(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runAws(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const path = AWS_CLI?.path ?? 'aws';
   return new Promise((resolve, reject) => {
     const child = spawn(path, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -16,7 +16,13 @@ export interface LibAuthenticationHelper {
   largeAValue: LibBigInteger | undefined;
   UValue: LibBigInteger;
   getLargeAValue(callback: Callback<LibBigInteger>): void;
-  getPasswordAuthenticationKey(user: string, password: string, b: LibBigInteger, salt: LibBigInteger, callback: Callback<Uint8Array>): void;
+  getPasswordAuthenticationKey(
+    user: string,
+    password: string,
+    b: LibBigInteger,
+    salt: LibBigInteger,
+    callback: Callback<Uint8Array>,
+  ): void;
   calculateS(x: LibBigInteger, b: LibBigInteger, callback: Callback<LibBigInteger>): void;
   generateHashDevice(deviceGroupKey: string, username: string, callback: Callback<null>): void;
   getSaltDevices(): string;
@@ -52,11 +58,15 @@ export function libBigInteger(value: string | bigint): LibBigInteger {
 
 /** An AuthenticationHelper for poolName whose private value a is smallAHex (the constructor's random a skipped). */
 export function libraryHelper(poolName: string, smallAHex: string): LibAuthenticationHelper {
-  const helper = Object.assign(Object.create(Object.getPrototypeOf(template) as object) as LibAuthenticationHelper, template, {
-    poolName,
-    smallAValue: libBigInteger(smallAHex),
-    largeAValue: undefined,
-  });
+  const helper = Object.assign(
+    Object.create(Object.getPrototypeOf(template) as object) as LibAuthenticationHelper,
+    template,
+    {
+      poolName,
+      smallAValue: libBigInteger(smallAHex),
+      largeAValue: undefined,
+    },
+  );
   helper.getLargeAValue((error) => {
     if (error) throw error;
   });
@@ -75,14 +85,22 @@ export function syncResult<T>(run: (callback: Callback<T>) => void): T {
 }
 
 /** PASSWORD_CLAIM_SIGNATURE exactly as CognitoUser.authenticateUserDefaultAuth / getDeviceResponse build it. */
-export function librarySignature(key: Uint8Array, poolName: string, userId: string, secretBlock: string, timestamp: string): string {
+export function librarySignature(
+  key: Uint8Array,
+  poolName: string,
+  userId: string,
+  secretBlock: string,
+  timestamp: string,
+): string {
   const hmac = new Sha256(key);
-  hmac.update(Buffer.concat([
-    Buffer.from(poolName, 'utf8'),
-    Buffer.from(userId, 'utf8'),
-    Buffer.from(secretBlock, 'base64'),
-    Buffer.from(timestamp, 'utf8'),
-  ]));
+  hmac.update(
+    Buffer.concat([
+      Buffer.from(poolName, 'utf8'),
+      Buffer.from(userId, 'utf8'),
+      Buffer.from(secretBlock, 'base64'),
+      Buffer.from(timestamp, 'utf8'),
+    ]),
+  );
   return Buffer.from(hmac.digestSync()).toString('base64');
 }
 

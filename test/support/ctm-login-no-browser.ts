@@ -9,7 +9,10 @@ export interface NoBrowserLogin {
 
 /** Starts `ctm login NAME --no-browser` (as a person in a terminal would) and picks the printed URL from its stderr. */
 export function ctmLoginNoBrowser(name: string, env: NodeJS.ProcessEnv): NoBrowserLogin {
-  const child = spawn(process.execPath, [CTM, 'login', name, '--no-browser'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CTM, 'login', name, '--no-browser'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   const url = new Promise<string>((resolve) => {
     child.stderr.on('data', (chunk: Buffer) => {
@@ -18,6 +21,8 @@ export function ctmLoginNoBrowser(name: string, env: NodeJS.ProcessEnv): NoBrows
       if (match?.[1]) resolve(match[1]);
     });
   });
-  const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+  const done = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stderr })),
+  );
   return { url, done };
 }

@@ -10,8 +10,26 @@ import { join } from 'node:path';
 /** What the deb is built from: the electron-builder configuration and package.json, as the project has them. */
 export interface DebSource {
   appDir: string;
-  config: { productName: string; linux: { executableName: string; maintainer?: string; synopsis?: string; icon: string; syncDesktopName?: boolean; category?: string }; deb: { depends: string[]; recommends?: string[]; afterInstall: string; afterRemove: string } };
-  manifest: { name: string; version: string; description: string; homepage?: string; desktopName?: string; author?: { name: string; email?: string } };
+  config: {
+    productName: string;
+    linux: {
+      executableName: string;
+      maintainer?: string;
+      synopsis?: string;
+      icon: string;
+      syncDesktopName?: boolean;
+      category?: string;
+    };
+    deb: { depends: string[]; recommends?: string[]; afterInstall: string; afterRemove: string };
+  };
+  manifest: {
+    name: string;
+    version: string;
+    description: string;
+    homepage?: string;
+    desktopName?: string;
+    author?: { name: string; email?: string };
+  };
   root: string;
 }
 
@@ -21,8 +39,11 @@ const quoteForBash = (value: string): string => value.replace(/'/g, "'\\''");
 /** Builds the .deb into `work` and answers its path; throws with what is missing, as FpmTarget.computeFpmMetaInfoOptions does. */
 export function buildDeb(source: DebSource, work: string): string {
   const { config, manifest } = source;
-  if (!manifest.homepage) throw new Error('Please specify project homepage, see https://www.electron.build/configuration#metadata');
-  const maintainer = config.linux.maintainer ?? (manifest.author?.email ? `${manifest.author.name} <${manifest.author.email}>` : undefined);
+  if (!manifest.homepage)
+    throw new Error('Please specify project homepage, see https://www.electron.build/configuration#metadata');
+  const maintainer =
+    config.linux.maintainer ??
+    (manifest.author?.email ? `${manifest.author.name} <${manifest.author.email}>` : undefined);
   if (!maintainer) throw new Error('Please specify author "email" in the application package.json');
   const sanitizedProductName = config.productName.replace(/[/\\?%*:|"<>]/g, '');
   const executable = config.linux.executableName;
@@ -34,29 +55,64 @@ export function buildDeb(source: DebSource, work: string): string {
     const size = /^(\d+x\d+)\.png$/.exec(icon)?.[1];
     if (!size) continue;
     mkdirSync(join(tree, 'usr/share/icons/hicolor', size, 'apps'), { recursive: true });
-    cpSync(join(source.root, config.linux.icon, icon), join(tree, 'usr/share/icons/hicolor', size, 'apps', `${executable}.png`));
+    cpSync(
+      join(source.root, config.linux.icon, icon),
+      join(tree, 'usr/share/icons/hicolor', size, 'apps', `${executable}.png`),
+    );
   }
-  const desktopFile = config.linux.syncDesktopName && manifest.desktopName ? manifest.desktopName.replace(/\.desktop$/, '') : executable;
+  const desktopFile =
+    config.linux.syncDesktopName && manifest.desktopName ? manifest.desktopName.replace(/\.desktop$/, '') : executable;
   const wmClass = manifest.desktopName ? manifest.desktopName.replace(/\.desktop$/, '') : config.productName;
   mkdirSync(join(tree, 'usr/share/applications'), { recursive: true });
-  writeFileSync(join(tree, 'usr/share/applications', `${desktopFile}.desktop`), [
-    '[Desktop Entry]', `Name=${config.productName}`, `Exec="/opt/${sanitizedProductName}/${executable}" %U`, 'Terminal=false', 'Type=Application',
-    `Icon=${executable}`, `StartupWMClass=${wmClass}`, `Comment=${manifest.description}`, `Categories=${config.linux.category ?? 'Utility'};`, '',
-  ].join('\n'));
-  const macros = { executable: quoteForBash(executable), sanitizedProductName: quoteForBash(sanitizedProductName), productFilename: sanitizedProductName };
-  const fill = (file: string): string => readFileSync(join(source.root, file), 'utf8').replace(/\$\{([a-zA-Z]+)\}/g, (whole, name: string) => {
-    const value = (macros as Record<string, string>)[name];
-    if (value === undefined) throw new Error(`unknown macro ${whole} in ${file}`);
-    return value;
-  });
+  writeFileSync(
+    join(tree, 'usr/share/applications', `${desktopFile}.desktop`),
+    [
+      '[Desktop Entry]',
+      `Name=${config.productName}`,
+      `Exec="/opt/${sanitizedProductName}/${executable}" %U`,
+      'Terminal=false',
+      'Type=Application',
+      `Icon=${executable}`,
+      `StartupWMClass=${wmClass}`,
+      `Comment=${manifest.description}`,
+      `Categories=${config.linux.category ?? 'Utility'};`,
+      '',
+    ].join('\n'),
+  );
+  const macros = {
+    executable: quoteForBash(executable),
+    sanitizedProductName: quoteForBash(sanitizedProductName),
+    productFilename: sanitizedProductName,
+  };
+  const fill = (file: string): string =>
+    readFileSync(join(source.root, file), 'utf8').replace(/\$\{([a-zA-Z]+)\}/g, (whole, name: string) => {
+      const value = (macros as Record<string, string>)[name];
+      if (value === undefined) throw new Error(`unknown macro ${whole} in ${file}`);
+      return value;
+    });
   mkdirSync(join(tree, 'DEBIAN'));
   const arch = spawnSync('dpkg', ['--print-architecture'], { encoding: 'utf8' }).stdout.trim();
-  writeFileSync(join(tree, 'DEBIAN/control'), [
-    `Package: ${manifest.name}`, `Version: ${manifest.version}`, `Architecture: ${arch}`, `Maintainer: ${maintainer}`, `Homepage: ${manifest.homepage}`,
-    `Depends: ${config.deb.depends.join(', ')}`, ...(config.deb.recommends ? [`Recommends: ${config.deb.recommends.join(', ')}`] : []),
-    'Section: devel', 'Priority: optional', `Description: ${config.linux.synopsis ?? manifest.description}`, ` ${manifest.description}`, '',
-  ].join('\n'));
-  for (const [script, file] of [['postinst', config.deb.afterInstall], ['postrm', config.deb.afterRemove]] as const) {
+  writeFileSync(
+    join(tree, 'DEBIAN/control'),
+    [
+      `Package: ${manifest.name}`,
+      `Version: ${manifest.version}`,
+      `Architecture: ${arch}`,
+      `Maintainer: ${maintainer}`,
+      `Homepage: ${manifest.homepage}`,
+      `Depends: ${config.deb.depends.join(', ')}`,
+      ...(config.deb.recommends ? [`Recommends: ${config.deb.recommends.join(', ')}`] : []),
+      'Section: devel',
+      'Priority: optional',
+      `Description: ${config.linux.synopsis ?? manifest.description}`,
+      ` ${manifest.description}`,
+      '',
+    ].join('\n'),
+  );
+  for (const [script, file] of [
+    ['postinst', config.deb.afterInstall],
+    ['postrm', config.deb.afterRemove],
+  ] as const) {
     writeFileSync(join(tree, 'DEBIAN', script), fill(file));
     chmodSync(join(tree, 'DEBIAN', script), 0o755);
   }

@@ -24,8 +24,17 @@ export async function startHeadlessWayland(): Promise<HeadlessWayland> {
   writeFileSync(config, '');
   const asRoot = process.getuid?.() === 0;
   if (asRoot) chownSync(runtime, NOBODY, NOBODY);
-  const env = { PATH: process.env.PATH ?? '', HOME: runtime, XDG_RUNTIME_DIR: runtime, WLR_BACKENDS: 'headless', WLR_LIBINPUT_NO_DEVICES: '1', WLR_RENDERER: 'pixman' };
-  const [command, args] = asRoot ? ['setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'sway', '-c', config]] : ['sway', ['-c', config]];
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: runtime,
+    XDG_RUNTIME_DIR: runtime,
+    WLR_BACKENDS: 'headless',
+    WLR_LIBINPUT_NO_DEVICES: '1',
+    WLR_RENDERER: 'pixman',
+  };
+  const [command, args] = asRoot
+    ? ['setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'sway', '-c', config]]
+    : ['sway', ['-c', config]];
   const sway = spawn(command, args, { env, stdio: 'ignore' });
   let socket: string | undefined;
   while (!(socket = readdirSync(runtime).find((name) => /^wayland-\d+$/.test(name)))) {

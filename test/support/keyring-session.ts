@@ -37,7 +37,15 @@ function temporaryHome(): { home: string; base: Record<string, string> } {
   const home = mkdtempSync(join(tmpdir(), 'ctm-keyring-'));
   const runtime = join(home, 'run');
   mkdirSync(runtime, { mode: 0o700 });
-  return { home, base: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, XDG_RUNTIME_DIR: runtime, XDG_DATA_HOME: join(home, '.local/share') } };
+  return {
+    home,
+    base: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      XDG_RUNTIME_DIR: runtime,
+      XDG_DATA_HOME: join(home, '.local/share'),
+    },
+  };
 }
 
 /**
@@ -46,11 +54,17 @@ function temporaryHome(): { home: string; base: Record<string, string> } {
  */
 export async function startKeyringSession(): Promise<KeyringSession> {
   const { home, base } = temporaryHome();
-  const bus = spawnSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], { env: base, encoding: 'utf8' });
+  const bus = spawnSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
+    env: base,
+    encoding: 'utf8',
+  });
   const [address, pid] = bus.stdout.trim().split('\n');
   if (bus.status !== 0 || !address || !pid) throw new Error(`dbus-daemon did not start: ${bus.stderr}`);
   const env = { ...base, DBUS_SESSION_BUS_ADDRESS: address };
-  const keyring: ChildProcess = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
+  const keyring: ChildProcess = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+    env,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
   keyring.stdin?.end(KEYRING_PASSWORD);
   await waitForSecretService(env);
   const dbusPid = Number(pid);
@@ -61,9 +75,17 @@ export async function startKeyringSession(): Promise<KeyringSession> {
     keyringPid: keyring.pid ?? -1,
     dbusPid,
     stop: async () => {
-      try { process.kill(keyring.pid ?? -1, 'SIGCONT'); } catch { /* already gone */ }
+      try {
+        process.kill(keyring.pid ?? -1, 'SIGCONT');
+      } catch {
+        /* already gone */
+      }
       keyring.kill('SIGTERM');
-      try { process.kill(dbusPid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(dbusPid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       await sleep(20);
       rmSync(home, { recursive: true, force: true });
     },
@@ -83,22 +105,49 @@ export async function workerKeyringSession(): Promise<KeyringSession> {
   if (!shared) return startKeyringSession();
   const { home, base } = temporaryHome();
   const env = { ...base, DBUS_SESSION_BUS_ADDRESS: shared.address };
-  if (!secretServiceOwned(env)) throw new Error(`the keyring of test worker ${slot} is gone: a test stopped it (such a test must use startKeyringSession())`);
+  if (!secretServiceOwned(env))
+    throw new Error(
+      `the keyring of test worker ${slot} is gone: a test stopped it (such a test must use startKeyringSession())`,
+    );
   emptyKeyring(env);
-  return { env, home, daemonHome: shared.daemonHome, keyringPid: shared.keyringPid, dbusPid: shared.dbusPid, stop: async () => rmSync(home, { recursive: true, force: true }) };
+  return {
+    env,
+    home,
+    daemonHome: shared.daemonHome,
+    keyringPid: shared.keyringPid,
+    dbusPid: shared.dbusPid,
+    stop: async () => rmSync(home, { recursive: true, force: true }),
+  };
 }
 
 /** Deletes every item keytar (libsecret's generic schema) stored, whatever its service: a file starts on an empty keyring. */
 function emptyKeyring(env: Record<string, string>): void {
-  const run = spawnSync('secret-tool', ['clear', 'xdg:schema', 'org.freedesktop.Secret.Generic'], { env, encoding: 'utf8' });
+  const run = spawnSync('secret-tool', ['clear', 'xdg:schema', 'org.freedesktop.Secret.Generic'], {
+    env,
+    encoding: 'utf8',
+  });
   // secret-tool exits 1 without a word when there was nothing to delete.
   const emptyAlready = run.status === 1 && run.stderr === '';
-  if (run.status !== 0 && !emptyAlready) throw new Error(`could not empty the worker's keyring: ${run.stderr || run.error?.message || `secret-tool exited ${run.status}`}`);
+  if (run.status !== 0 && !emptyAlready)
+    throw new Error(
+      `could not empty the worker's keyring: ${run.stderr || run.error?.message || `secret-tool exited ${run.status}`}`,
+    );
 }
 
 function secretServiceOwned(env: Record<string, string>): boolean {
   // NameHasOwner does not trigger D-Bus activation, which would start a second, locked keyring.
-  const owned = spawnSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'], { env, encoding: 'utf8' });
+  const owned = spawnSync(
+    'dbus-send',
+    [
+      '--session',
+      '--print-reply',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner',
+      'string:org.freedesktop.secrets',
+    ],
+    { env, encoding: 'utf8' },
+  );
   return owned.stdout.includes('boolean true');
 }
 

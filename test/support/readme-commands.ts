@@ -8,7 +8,8 @@ import { README_TABLE_END, README_TABLE_START, readmeCommandTable } from '../../
 export function readmeWithTable(readme: string): string {
   const start = readme.indexOf(README_TABLE_START);
   const end = readme.indexOf(README_TABLE_END);
-  if (start === -1 || end === -1) throw new Error(`README.md lacks the markers ${README_TABLE_START} ... ${README_TABLE_END}`);
+  if (start === -1 || end === -1)
+    throw new Error(`README.md lacks the markers ${README_TABLE_START} ... ${README_TABLE_END}`);
   return `${readme.slice(0, start)}${readmeCommandTable()}${readme.slice(end + README_TABLE_END.length)}`;
 }
 

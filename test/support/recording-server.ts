@@ -34,16 +34,27 @@ export interface RecordingServer {
  */
 export async function startRecordingServer(): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
-  let handler: (request: RecordedRequest) => ServerAnswer | Promise<ServerAnswer> = () => ({ status: 404, json: { message: 'nothing here' } });
+  let handler: (request: RecordedRequest) => ServerAnswer | Promise<ServerAnswer> = () => ({
+    status: 404,
+    json: { message: 'nothing here' },
+  });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(request);
       const answer = await handler(request);
       const body = answer.text ?? JSON.stringify(answer.json ?? {});
-      res.writeHead(answer.status ?? 200, { 'content-type': answer.text === undefined ? 'application/x-amz-json-1.1' : 'text/plain', ...answer.headers });
+      res.writeHead(answer.status ?? 200, {
+        'content-type': answer.text === undefined ? 'application/x-amz-json-1.1' : 'text/plain',
+        ...answer.headers,
+      });
       res.end(body);
     });
   });

@@ -14,7 +14,10 @@ export const CTM = join(process.cwd(), 'out/main/cli.cjs');
 /** Runs `ctm args...` with the given environment and stdin. */
 export function runCtm(args: string[], env: Record<string, string>, stdin = ''): Promise<CtmRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CTM, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CTM, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -11,7 +11,8 @@ export const WRITES_SCREENSHOTS = process.env.CTM_WRITE_SCREENSHOTS === '1';
 /** The width and height a PNG says it has (its IHDR chunk), or undefined when the bytes are not a PNG. */
 export function pngSize(png: Buffer): { width: number; height: number } | undefined {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (png.length < 24 || !png.subarray(0, 8).equals(signature) || png.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  if (png.length < 24 || !png.subarray(0, 8).equals(signature) || png.toString('latin1', 12, 16) !== 'IHDR')
+    return undefined;
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 

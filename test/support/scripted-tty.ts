@@ -5,7 +5,9 @@ import type { Terminal } from '../../main/cli/terminal.ts';
  * A terminal stood in by streams that say they are a TTY (readline in raw mode, as at a real prompt); `reply` answers
  * each new prompt seen on stderr (undefined: no answer). What ctm showed is in `shown()`, its stdout in `out()`.
  */
-export function scriptedTty(reply: (prompt: string, shown: string) => string | undefined): Terminal & { shown: () => string; out: () => string } {
+export function scriptedTty(
+  reply: (prompt: string, shown: string) => string | undefined,
+): Terminal & { shown: () => string; out: () => string } {
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
   const stdout = new PassThrough();
   const stderr = new PassThrough();

@@ -11,7 +11,8 @@ export function filesContaining(root: string, secrets: Record<string, string>): 
       if (stat.isDirectory()) walk(path);
       else if (stat.isFile()) {
         const content = readFileSync(path).toString('latin1');
-        for (const [label, secret] of Object.entries(secrets)) if (secret && content.includes(secret)) hits.push(`${path}: ${label}`);
+        for (const [label, secret] of Object.entries(secrets))
+          if (secret && content.includes(secret)) hits.push(`${path}: ${label}`);
       }
     }
   };

@@ -14,8 +14,19 @@ export function skeletonSeed(accessTokenValiditySeconds = 3600): Seed {
       {
         id: TEST_POOL,
         clients: [
-          { id: PUBLIC_CLIENT, accessTokenValiditySeconds, idTokenValiditySeconds: accessTokenValiditySeconds, refreshTokenValiditySeconds: 86400 },
-          { id: SECRET_CLIENT, secret: CLIENT_SECRET, accessTokenValiditySeconds, idTokenValiditySeconds: accessTokenValiditySeconds, refreshTokenValiditySeconds: 86400 },
+          {
+            id: PUBLIC_CLIENT,
+            accessTokenValiditySeconds,
+            idTokenValiditySeconds: accessTokenValiditySeconds,
+            refreshTokenValiditySeconds: 86400,
+          },
+          {
+            id: SECRET_CLIENT,
+            secret: CLIENT_SECRET,
+            accessTokenValiditySeconds,
+            idTokenValiditySeconds: accessTokenValiditySeconds,
+            refreshTokenValiditySeconds: 86400,
+          },
         ],
         users: [{ username: 'alice', password: ALICE_PASSWORD, attributes: { email: 'alice@example.com' } }],
       },

@@ -11,7 +11,8 @@ export function hasCommand(command: string): boolean {
  */
 export function systemComponent(name: string, present: boolean, install: string): boolean {
   if (present) return true;
-  if (process.env.REQUIRE_SYSTEM_TESTS === '1') throw new Error(`REQUIRE_SYSTEM_TESTS=1 but ${name} is missing: ${install}`);
+  if (process.env.REQUIRE_SYSTEM_TESTS === '1')
+    throw new Error(`REQUIRE_SYSTEM_TESTS=1 but ${name} is missing: ${install}`);
   return false;
 }
 

@@ -22,17 +22,31 @@ export async function startTinyproxy(): Promise<Tinyproxy> {
   const port = await freePort();
   const logFile = join(dir, 'tinyproxy.log');
   writeFileSync(logFile, '');
-  writeFileSync(join(dir, 'tinyproxy.conf'), [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', 'Allow 127.0.0.1', 'LogLevel Connect', `LogFile "${logFile}"`, 'MaxClients 20', ''].join('\n'));
+  writeFileSync(
+    join(dir, 'tinyproxy.conf'),
+    [
+      `Port ${port}`,
+      'Listen 127.0.0.1',
+      'Timeout 30',
+      'Allow 127.0.0.1',
+      'LogLevel Connect',
+      `LogFile "${logFile}"`,
+      'MaxClients 20',
+      '',
+    ].join('\n'),
+  );
   const child = spawn('tinyproxy', ['-d', '-c', join(dir, 'tinyproxy.conf')], { stdio: 'ignore' });
   const log = () => readFileSync(logFile, 'utf8');
-  for (let i = 0; i < 100 && !/listening|Accepting/i.test(log()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 100 && !/listening|Accepting/i.test(log()); i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   return {
     url: `http://127.0.0.1:${port}`,
     log,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

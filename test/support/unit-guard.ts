@@ -14,7 +14,9 @@ function refuse(what: string): void {
     appendFileSync(report, `${file}\t${what}\n`);
     return;
   }
-  throw new Error(`${file} may not ${what}: a unit test runs in-process only; move it to test/integration (the system project)`);
+  throw new Error(
+    `${file} may not ${what}: a unit test runs in-process only; move it to test/integration (the system project)`,
+  );
 }
 
 const childProcess = require('node:child_process') as Record<string, (...args: unknown[]) => unknown>;

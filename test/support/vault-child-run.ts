@@ -12,9 +12,17 @@ export interface VaultChildRun {
 }
 
 /** Runs test/support/vault-child.ts with the keyring's environment, optionally dying at `crashAt`. */
-export function runVaultChild(env: Record<string, string>, args: string[], stdin = '', crashAt?: string): Promise<VaultChildRun> {
+export function runVaultChild(
+  env: Record<string, string>,
+  args: string[],
+  stdin = '',
+  crashAt?: string,
+): Promise<VaultChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-warnings', CHILD, ...args], { env: { PATH: process.env.PATH ?? '', ...env, ...(crashAt ? { CTM_TEST_CRASH_AT: crashAt } : {}) }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--no-warnings', CHILD, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env, ...(crashAt ? { CTM_TEST_CRASH_AT: crashAt } : {}) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

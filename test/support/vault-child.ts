@@ -10,7 +10,8 @@ import { Vault } from '../../main/core/keychain/vault.ts';
 import type { TokenSet } from '../../main/core/tokens/token-set.ts';
 
 const [configDir, operation, profileId] = process.argv.slice(2);
-if (!configDir || !operation || !profileId) throw new Error('usage: vault-child.ts <configDir> <save|forget|read> <profileId>');
+if (!configDir || !operation || !profileId)
+  throw new Error('usage: vault-child.ts <configDir> <save|forget|read> <profileId>');
 // The crash point comes from CTM_TEST_CRASH_AT, read here at the entry as ctm and the app do.
 const vault = new Vault(new KeytarSecretStore(), configDir, { crash: crashHookFrom(process.env) });
 if (operation === 'save') await vault.saveSession(profileId, JSON.parse(await text(process.stdin)) as TokenSet);

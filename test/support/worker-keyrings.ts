@@ -1,5 +1,10 @@
 import type { TestProject } from 'vitest/node';
-import { startKeyringSession, WORKER_KEYRINGS_VARIABLE, type KeyringAddress, type KeyringSession } from './keyring-session.ts';
+import {
+  startKeyringSession,
+  WORKER_KEYRINGS_VARIABLE,
+  type KeyringAddress,
+  type KeyringSession,
+} from './keyring-session.ts';
 import { HAS_KEYRING } from './system-components.ts';
 
 /**
@@ -9,8 +14,15 @@ import { HAS_KEYRING } from './system-components.ts';
  */
 export default async function startWorkerKeyrings(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (process.env[WORKER_KEYRINGS_VARIABLE] !== undefined || !HAS_KEYRING) return undefined;
-  const sessions: KeyringSession[] = await Promise.all(Array.from({ length: project.config.maxWorkers }, () => startKeyringSession()));
-  const slots: KeyringAddress[] = sessions.map((session) => ({ address: session.env.DBUS_SESSION_BUS_ADDRESS ?? '', daemonHome: session.home, keyringPid: session.keyringPid, dbusPid: session.dbusPid }));
+  const sessions: KeyringSession[] = await Promise.all(
+    Array.from({ length: project.config.maxWorkers }, () => startKeyringSession()),
+  );
+  const slots: KeyringAddress[] = sessions.map((session) => ({
+    address: session.env.DBUS_SESSION_BUS_ADDRESS ?? '',
+    daemonHome: session.home,
+    keyringPid: session.keyringPid,
+    dbusPid: session.dbusPid,
+  }));
   process.env[WORKER_KEYRINGS_VARIABLE] = JSON.stringify(slots);
   return async () => {
     Reflect.deleteProperty(process.env, WORKER_KEYRINGS_VARIABLE);

@@ -12,7 +12,12 @@ import { startAgentEndpoint } from '../../core/token-endpoint/agent-endpoint.ts'
 import { BadInputError, CtmError } from '../../core/errors.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
-import type { AGENT_RUN_SPEC, AGENT_START_SPEC, AGENT_STATUS_SPEC, AGENT_STOP_SPEC } from '../spec/commands/agent-specs.ts';
+import type {
+  AGENT_RUN_SPEC,
+  AGENT_START_SPEC,
+  AGENT_STATUS_SPEC,
+  AGENT_STOP_SPEC,
+} from '../spec/commands/agent-specs.ts';
 import { selfEnvironment, selfInvocation } from '../self-invocation.ts';
 import type { Terminal } from '../terminal.ts';
 import { CTM_VERSION } from '../version.ts';
@@ -26,23 +31,39 @@ function socketOf(core: () => Core): { socketPath: string; dir: string } {
 }
 
 /** `ctm agent status [--json]`. */
-export async function agentStatusCommand({ values }: ParsedCommand<typeof AGENT_STATUS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function agentStatusCommand(
+  { values }: ParsedCommand<typeof AGENT_STATUS_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   return showStatus(socketOf(core).socketPath, values.json === true, terminal);
 }
 
 /** `ctm agent start [--quiet]`. */
-export async function agentStartCommand({ values }: ParsedCommand<typeof AGENT_START_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function agentStartCommand(
+  { values }: ParsedCommand<typeof AGENT_START_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const { socketPath, dir } = socketOf(core);
   return startInBackground(socketPath, resolve(dir), values.quiet === true, terminal);
 }
 
 /** `ctm agent stop`. */
-export async function agentStopCommand(_input: ParsedCommand<typeof AGENT_STOP_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function agentStopCommand(
+  _input: ParsedCommand<typeof AGENT_STOP_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   return stop(socketOf(core).socketPath, terminal);
 }
 
 /** `ctm agent run`: the agent in the foreground. */
-export async function agentRunCommand(_input: ParsedCommand<typeof AGENT_RUN_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function agentRunCommand(
+  _input: ParsedCommand<typeof AGENT_RUN_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   return runInForeground(socketOf(core).socketPath, core(), terminal);
 }
 
@@ -58,47 +79,78 @@ async function statusOf(socketPath: string): Promise<AgentStatus | undefined> {
 async function showStatus(socketPath: string, json: boolean, terminal: Terminal): Promise<number> {
   const answer = await consultAgent(socketPath, { v: 1, op: 'status' });
   if (answer.kind === 'untrusted' || answer.kind === 'refused') {
-    if (json) terminal.stdout.write(`${JSON.stringify({ running: false, trusted: false, reason: answer.reason, socket: socketPath })}\n`);
+    if (json)
+      terminal.stdout.write(
+        `${JSON.stringify({ running: false, trusted: false, reason: answer.reason, socket: socketPath })}\n`,
+      );
     terminal.stderr.write(`ctm: something listens at ${socketPath}, but ctm does not trust it: ${answer.reason}.\n`);
     return EXIT.failure;
   }
-  const status = answer.kind === 'reply' && answer.reply.ok && 'status' in answer.reply ? answer.reply.status : undefined;
+  const status =
+    answer.kind === 'reply' && answer.reply.ok && 'status' in answer.reply ? answer.reply.status : undefined;
   if (!status || answer.kind !== 'reply') {
-    terminal.stdout.write(json ? `${JSON.stringify({ running: false, socket: socketPath })}\n` : `No agent is running (${socketPath}). Start one with: ctm agent start\n`);
+    terminal.stdout.write(
+      json
+        ? `${JSON.stringify({ running: false, socket: socketPath })}\n`
+        : `No agent is running (${socketPath}). Start one with: ctm agent start\n`,
+    );
     return EXIT.failure;
   }
   const account = describeAccount(answer.ownerUid);
   if (json) {
-    terminal.stdout.write(`${JSON.stringify({ running: true, trusted: true, ...status, startedAt: new Date(status.startedAt).toISOString(), account, uid: answer.ownerUid, socket: socketPath })}\n`);
+    terminal.stdout.write(
+      `${JSON.stringify({ running: true, trusted: true, ...status, startedAt: new Date(status.startedAt).toISOString(), account, uid: answer.ownerUid, socket: socketPath })}\n`,
+    );
   } else {
     const host = status.host === 'app' ? 'the desktop app' : 'ctm agent';
-    terminal.stdout.write(`Agent running (${host}, pid ${status.pid}, account ${account}, since ${new Date(status.startedAt).toISOString()}, ${status.requests} token requests) on ${socketPath}\n`);
+    terminal.stdout.write(
+      `Agent running (${host}, pid ${status.pid}, account ${account}, since ${new Date(status.startedAt).toISOString()}, ${status.requests} token requests) on ${socketPath}\n`,
+    );
   }
   return EXIT.ok;
 }
 
 /** Starts `ctm agent run` detached and waits until it says it listens, or why it could not; --quiet says nothing unless it fails. */
-async function startInBackground(socketPath: string, configFolder: string, quiet: boolean, terminal: Terminal): Promise<number> {
+async function startInBackground(
+  socketPath: string,
+  configFolder: string,
+  quiet: boolean,
+  terminal: Terminal,
+): Promise<number> {
   const running = await statusOf(socketPath);
   if (running) {
     if (!quiet) terminal.stderr.write(`An agent is already running (pid ${running.pid}).\n`);
     return EXIT.ok;
   }
   const self = selfInvocation(['agent', 'run']);
-  if (!self) throw new CtmError('internal', 'ctm cannot start itself here; run "ctm agent run" in the background instead.');
+  if (!self)
+    throw new CtmError('internal', 'ctm cannot start itself here; run "ctm agent run" in the background instead.');
   // Its own session (closing the terminal does not end it); its only channel back is IPC, closed once it has answered.
   // In / as daemons go, so it keeps no folder busy; the config folder is passed as an absolute path for that reason.
   const env = { ...selfEnvironment(), CTM_CONFIG_DIR: configFolder };
-  const child = spawn(self.command, self.args, { cwd: '/', env, detached: true, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], windowsHide: true });
+  const child = spawn(self.command, self.args, {
+    cwd: '/',
+    env,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    windowsHide: true,
+  });
   const outcome = await new Promise<{ pid: number } | { error: string }>((resolve) => {
-    child.once('message', (message: { started?: number; error?: string }) => resolve(message.error !== undefined ? { error: message.error } : { pid: message.started ?? child.pid ?? 0 }));
+    child.once('message', (message: { started?: number; error?: string }) =>
+      resolve(message.error !== undefined ? { error: message.error } : { pid: message.started ?? child.pid ?? 0 }),
+    );
     child.once('error', () => resolve({ error: 'The agent process could not be started.' }));
-    child.once('exit', (code) => resolve({ error: `The agent stopped while starting (exit code ${code}); run "ctm agent run" to see why.` }));
+    child.once('exit', (code) =>
+      resolve({ error: `The agent stopped while starting (exit code ${code}); run "ctm agent run" to see why.` }),
+    );
   });
   if (child.connected) child.disconnect();
   child.unref();
   if ('error' in outcome) throw new CtmError('internal', outcome.error);
-  if (!quiet) terminal.stderr.write(`Agent started (pid ${outcome.pid}): a cached "ctm token" now comes from memory. Stop it with: ctm agent stop\n`);
+  if (!quiet)
+    terminal.stderr.write(
+      `Agent started (pid ${outcome.pid}): a cached "ctm token" now comes from memory. Stop it with: ctm agent stop\n`,
+    );
   return EXIT.ok;
 }
 
@@ -109,7 +161,8 @@ async function stop(socketPath: string, terminal: Terminal): Promise<number> {
     return EXIT.ok;
   }
   const reply = await askAgent(socketPath, { v: 1, op: 'stop' });
-  if (!reply?.ok) throw new CtmError('internal', reply && !reply.ok ? reply.error : 'The agent did not answer the stop request.');
+  if (!reply?.ok)
+    throw new CtmError('internal', reply && !reply.ok ? reply.error : 'The agent did not answer the stop request.');
   terminal.stderr.write(`Agent stopped (pid ${status.pid}).\n`);
   return EXIT.ok;
 }
@@ -118,10 +171,21 @@ async function stop(socketPath: string, terminal: Terminal): Promise<number> {
 async function runInForeground(socketPath: string, app: Core, terminal: Terminal): Promise<number> {
   let finish: (code: number) => void = () => undefined;
   const finished = new Promise<number>((resolve) => (finish = resolve));
-  const handlers: [NodeJS.Signals, number][] = [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.ok], ['SIGHUP', EXIT.ok]];
+  const handlers: [NodeJS.Signals, number][] = [
+    ['SIGINT', EXIT.interrupted],
+    ['SIGTERM', EXIT.ok],
+    ['SIGHUP', EXIT.ok],
+  ];
   let agent;
   try {
-    agent = await startTokenAgent({ socketPath, host: 'ctm', version: CTM_VERSION, tokens: cachedTokenSource(app), awsCredentials: cachedAwsCredentialSource(app), onStop: () => finish(EXIT.ok) });
+    agent = await startTokenAgent({
+      socketPath,
+      host: 'ctm',
+      version: CTM_VERSION,
+      tokens: cachedTokenSource(app),
+      awsCredentials: cachedAwsCredentialSource(app),
+      onStop: () => finish(EXIT.ok),
+    });
   } catch (error) {
     tellParent({ error: error instanceof CtmError ? error.message : 'The agent could not start.' });
     throw error;
@@ -131,7 +195,10 @@ async function runInForeground(socketPath: string, app: Core, terminal: Terminal
   // The local OAuth 2.0 token endpoint (issue 22) is served beside the socket; it never stops the agent from starting
   // (`ctm endpoint credentials` says when nothing answers at its URL).
   const endpoint = await startAgentEndpoint(app, dirname(socketPath));
-  if (!tellParent({ started: process.pid })) terminal.stderr.write(`Agent serving cached tokens on ${socketPath} (pid ${process.pid}). Stop it with Ctrl-C or: ctm agent stop\n`);
+  if (!tellParent({ started: process.pid }))
+    terminal.stderr.write(
+      `Agent serving cached tokens on ${socketPath} (pid ${process.pid}). Stop it with Ctrl-C or: ctm agent stop\n`,
+    );
   const code = await finished;
   for (const [signal, listener] of listeners) process.off(signal, listener);
   if ('running' in endpoint) await endpoint.running.close();

@@ -8,11 +8,19 @@ import { whileWaiting } from '../progress.ts';
 import type { Terminal } from '../terminal.ts';
 
 /** `ctm aws-credentials NAME`: credential_process output on stdout, nothing else. */
-export async function awsCredentialsCommand({ values, args }: ParsedCommand<typeof AWS_CREDENTIALS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function awsCredentialsCommand(
+  { values, args }: ParsedCommand<typeof AWS_CREDENTIALS_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const minTtl = minTtlMs(values['min-ttl']);
   const app = core();
   const profile = await chosenProfile(args, app);
-  const credentials = await whileWaiting(terminal, `Getting AWS credentials for ${profile.name}…`, app.awsCredentials.credentials(profile.id, { minTtlMs: minTtl }));
+  const credentials = await whileWaiting(
+    terminal,
+    `Getting AWS credentials for ${profile.name}…`,
+    app.awsCredentials.credentials(profile.id, { minTtlMs: minTtl }),
+  );
   terminal.stdout.write(`${credentialProcessJson(credentials)}\n`);
   return 0;
 }

@@ -11,7 +11,11 @@ import { readStdinLines, type Terminal } from '../terminal.ts';
  * it still holds the copy whose SHA-256 came on stdin, so whatever the user copied since is left alone, and only if no
  * later --clip has taken over the clearing.
  */
-export async function clipClearCommand(args: string[], terminal: Terminal, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function clipClearCommand(
+  args: string[],
+  terminal: Terminal,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const seconds = Number(args[0]);
   const [fingerprint = '', id = ''] = await readStdinLines(terminal);
   if (!Number.isFinite(seconds) || seconds < 0 || !/^[0-9a-f]{64}$/.test(fingerprint) || id === '') return EXIT.usage;

@@ -9,10 +9,17 @@ import { completionScript } from '../completion/shell-scripts.ts';
 import type { Terminal } from '../terminal.ts';
 
 /** `ctm completion SHELL`: prints the shell's completion script on stdout. */
-export async function completionCommand({ args }: ParsedCommand<typeof COMPLETION_SPEC>, _core: () => Core, terminal: Terminal): Promise<number> {
+export async function completionCommand(
+  { args }: ParsedCommand<typeof COMPLETION_SPEC>,
+  _core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const shell = (args[0] ?? '').toLowerCase();
   const known = SHELLS.find((s) => s === shell || (s === 'powershell' && shell === 'pwsh'));
-  if (!known) throw new BadInputError(`ctm completion supports ${SHELLS.join(', ')} (got "${args[0] ?? ''}").${didYouMean(shell, SHELLS)} See: ctm completion --help`);
+  if (!known)
+    throw new BadInputError(
+      `ctm completion supports ${SHELLS.join(', ')} (got "${args[0] ?? ''}").${didYouMean(shell, SHELLS)} See: ctm completion --help`,
+    );
   terminal.stdout.write(completionScript(known));
   return 0;
 }

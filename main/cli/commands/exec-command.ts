@@ -18,25 +18,48 @@ export const EXEC_MARKER = 'CTM_EXEC';
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
 
 /** `ctm exec NAME -- command args...`: like aws-vault exec, tokens go in environment variables, never on a command line. */
-export async function execCommand(input: ParsedCommand<typeof EXEC_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function execCommand(
+  input: ParsedCommand<typeof EXEC_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const { values, args: positionals, passThrough: command } = input;
   if (values.aws && values['aws-server']) throw new BadInputError('Give --aws or --aws-server, not both.');
   const outer = process.env[EXEC_MARKER];
   if (outer && !values['allow-nested']) {
-    throw new BadInputError(`Already inside "ctm exec" for profile "${outer}"; exit that shell first, or pass --allow-nested.`);
+    throw new BadInputError(
+      `Already inside "ctm exec" for profile "${outer}"; exit that shell first, or pass --allow-nested.`,
+    );
   }
   const kind = (values.type ?? 'access') as TokenKind;
   const minTtl = minTtlMs(values['min-ttl']);
   const app = core();
   const profile = await chosenProfile(positionals, app);
-  const tokens = await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.sessions.tokens(profile.id, { minTtlMs: minTtl }));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...tokenEnv(tokens, kind), CTM_PROFILE: profile.name, [EXEC_MARKER]: profile.name };
+  const tokens = await whileWaiting(
+    terminal,
+    `Getting a token for ${profile.name}…`,
+    app.sessions.tokens(profile.id, { minTtlMs: minTtl }),
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...tokenEnv(tokens, kind),
+    CTM_PROFILE: profile.name,
+    [EXEC_MARKER]: profile.name,
+  };
   // A nested run must not hand on the outer profile's ID token when this one has none.
   if (!tokens.idToken) delete env.CTM_ID_TOKEN;
-  const aws = values.aws || values['aws-server'] ? await whileWaiting(terminal, `Getting AWS credentials for ${profile.name}…`, awsExecEnvironment(app, profile, values['aws-server'] === true, minTtl)) : undefined;
+  const aws =
+    values.aws || values['aws-server']
+      ? await whileWaiting(
+          terminal,
+          `Getting AWS credentials for ${profile.name}…`,
+          awsExecEnvironment(app, profile, values['aws-server'] === true, minTtl),
+        )
+      : undefined;
   aws?.apply(env);
   const [program, ...programArgs] = command.length > 0 ? command : [userShell()];
-  if (command.length === 0) terminal.stderr.write(`ctm: starting ${program} with ${profile.name}'s tokens; "exit" leaves it.\n`);
+  if (command.length === 0)
+    terminal.stderr.write(`ctm: starting ${program} with ${profile.name}'s tokens; "exit" leaves it.\n`);
   try {
     return await runChild(program ?? userShell(), programArgs, env, terminal);
   } finally {
@@ -82,7 +105,9 @@ async function runChild(program: string, args: string[], env: NodeJS.ProcessEnv,
     for (const signal of early) child.kill(signal);
     child.once('error', (error: NodeJS.ErrnoException) => {
       const notFound = error.code === 'ENOENT';
-      terminal.stderr.write(`ctm: ${notFound ? 'command not found' : `cannot run (${error.code ?? 'spawn failed'})`}: ${program}\n`);
+      terminal.stderr.write(
+        `ctm: ${notFound ? 'command not found' : `cannot run (${error.code ?? 'spawn failed'})`}: ${program}\n`,
+      );
       done(notFound ? 127 : 126);
     });
     // A command killed by a signal exits like a shell reports it: 128 + the signal's number.

@@ -13,7 +13,11 @@ import { answerChallengePrompt, type ScriptedAnswers } from './login-challenges.
 import { oauthLogin } from './oauth-login.ts';
 
 /** `ctm login NAME`: signs in, prompting on a terminal for each challenge or taking answers from flags and stdin for scripts. */
-export async function loginCommand({ values, args }: ParsedCommand<typeof LOGIN_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function loginCommand(
+  { values, args }: ParsedCommand<typeof LOGIN_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const [name = ''] = args;
   const app = core();
   const profile = await app.profiles.get(name);
@@ -30,22 +34,37 @@ export async function loginCommand({ values, args }: ParsedCommand<typeof LOGIN_
     selects: [...(values.select ?? [])],
     rememberDevice: values['remember-device'] === true,
   };
-  const username = values.username ?? profile.username ?? (canPrompt(terminal) ? await ask(terminal, 'Username: ', { flag: '--username' }) : undefined);
-  const password = given.password ?? (needs.passwordRequired ? await ask(terminal, 'Password: ', { secret: true, flag: '--password-stdin' }) : undefined);
+  const username =
+    values.username ??
+    profile.username ??
+    (canPrompt(terminal) ? await ask(terminal, 'Username: ', { flag: '--username' }) : undefined);
+  const password =
+    given.password ??
+    (needs.passwordRequired
+      ? await ask(terminal, 'Password: ', { secret: true, flag: '--password-stdin' })
+      : undefined);
   if (password !== undefined) given.password = password;
   const start = (): Promise<SignInStep> =>
-    whileWaiting(terminal, `Signing in to ${profile.name}…`, app.sessions.startSignIn(profile.id, {
-      ...(username ? { username } : {}),
-      ...(password !== undefined ? { password } : {}),
-      ...(given.rememberDevice ? { rememberDevice: true } : {}),
-    }));
+    whileWaiting(
+      terminal,
+      `Signing in to ${profile.name}…`,
+      app.sessions.startSignIn(profile.id, {
+        ...(username ? { username } : {}),
+        ...(password !== undefined ? { password } : {}),
+        ...(given.rememberDevice ? { rememberDevice: true } : {}),
+      }),
+    );
   const step = await signInWithRetries(app, profile.name, start, given, terminal);
-  terminal.stderr.write(`Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`);
+  terminal.stderr.write(
+    `Signed in to "${profile.name}"; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`,
+  );
   if (step.warning) terminal.stderr.write(`Warning: ${step.warning}\n`);
   if (username && profile.username === undefined) {
     // The next login, `ctm status` and the window know who this is, as the profile form would have kept it.
     await app.profiles.update(profile.id, { username });
-    terminal.stderr.write(`Kept username "${username}" on profile "${profile.name}" (change it with: ctm profile edit ${profile.name} --username USER).\n`);
+    terminal.stderr.write(
+      `Kept username "${username}" on profile "${profile.name}" (change it with: ctm profile edit ${profile.name} --username USER).\n`,
+    );
   }
   return 0;
 }
@@ -58,7 +77,13 @@ const NEW_PASSWORD_TRIES = 3;
  * for again: Cognito spends the challenge session with that refusal, so the sign-in starts over with the same
  * (temporary) password, which still works.
  */
-async function signInWithRetries(app: Core, name: string, start: () => Promise<SignInStep>, given: ScriptedAnswers, terminal: Terminal): Promise<Extract<SignInStep, { kind: 'signed-in' }>> {
+async function signInWithRetries(
+  app: Core,
+  name: string,
+  start: () => Promise<SignInStep>,
+  given: ScriptedAnswers,
+  terminal: Terminal,
+): Promise<Extract<SignInStep, { kind: 'signed-in' }>> {
   for (let attempt = 1; ; attempt++) {
     try {
       let step = await start();
@@ -66,15 +91,29 @@ async function signInWithRetries(app: Core, name: string, start: () => Promise<S
       return step;
     } catch (error) {
       const refusal = cognitoErrorOf(error);
-      const policy = refusal?.type === 'InvalidPasswordException' || refusal?.type === 'PasswordHistoryPolicyViolationException';
-      if (!refusal || !policy || !canPrompt(terminal) || given.newPassword !== undefined || attempt >= NEW_PASSWORD_TRIES) throw error;
+      const policy =
+        refusal?.type === 'InvalidPasswordException' || refusal?.type === 'PasswordHistoryPolicyViolationException';
+      if (
+        !refusal ||
+        !policy ||
+        !canPrompt(terminal) ||
+        given.newPassword !== undefined ||
+        attempt >= NEW_PASSWORD_TRIES
+      )
+        throw error;
       terminal.stderr.write(`${refusal.message}\n`);
     }
   }
 }
 
 /** One challenge; on a terminal a mistyped code is asked for again instead of ending the sign-in. */
-async function answerStep(app: Core, name: string, step: Extract<SignInStep, { kind: 'challenge' }>, given: ScriptedAnswers, terminal: Terminal): Promise<SignInStep> {
+async function answerStep(
+  app: Core,
+  name: string,
+  step: Extract<SignInStep, { kind: 'challenge' }>,
+  given: ScriptedAnswers,
+  terminal: Terminal,
+): Promise<SignInStep> {
   let wrongCodes = 0;
   for (;;) {
     const answer = await answerChallengePrompt(step.prompt, given, terminal);
@@ -84,7 +123,10 @@ async function answerStep(app: Core, name: string, step: Extract<SignInStep, { k
       // Cognito ends the session after a few wrong codes (3) and then answers "Invalid session": say what happened.
       const ended = cognitoErrorOf(error);
       if (wrongCodes > 0 && ended?.type === 'NotAuthorizedException' && /Invalid session/i.test(ended.serviceMessage)) {
-        throw new SignInRefusedError(`Too many wrong codes: Cognito ended this sign-in after ${wrongCodes} wrong code${wrongCodes === 1 ? '' : 's'}. Sign in again: ctm login ${name}`, { cause: error });
+        throw new SignInRefusedError(
+          `Too many wrong codes: Cognito ended this sign-in after ${wrongCodes} wrong code${wrongCodes === 1 ? '' : 's'}. Sign in again: ctm login ${name}`,
+          { cause: error },
+        );
       }
       if (!canPrompt(terminal) || !answerCanBeRetried(error) || !(error instanceof Error)) throw error;
       if (cognitoErrorOf(error)) wrongCodes += 1;

@@ -5,14 +5,22 @@ import type { PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from '../spec/commands/pr
 import type { Terminal } from '../terminal.ts';
 
 /** `ctm profile remove NAME`. */
-export async function removeProfile({ args }: ParsedCommand<typeof PROFILE_REMOVE_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function removeProfile(
+  { args }: ParsedCommand<typeof PROFILE_REMOVE_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const removed = await core().removeProfile(args[0] ?? '');
   terminal.stderr.write(`Removed profile "${removed.name}" and its keychain entries.\n`);
   return 0;
 }
 
 /** `ctm profile list`. */
-export async function listProfiles({ values }: ParsedCommand<typeof PROFILE_LIST_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function listProfiles(
+  { values }: ParsedCommand<typeof PROFILE_LIST_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const app = core();
   const profiles = await app.profiles.list();
   warnRecovery(app, terminal);
@@ -25,7 +33,17 @@ export async function listProfiles({ values }: ParsedCommand<typeof PROFILE_LIST
     return 0;
   }
   const servers = serverColumn(profiles);
-  for (const line of table(profiles.map((p, i) => [p.name, p.userPoolId, p.clientId, p.username ?? '-', p.authFlow, ...(servers.cells[i] ?? [])]), ['NAME', 'USER POOL', 'CLIENT', 'USER', 'FLOW', ...servers.header])) {
+  for (const line of table(
+    profiles.map((p, i) => [
+      p.name,
+      p.userPoolId,
+      p.clientId,
+      p.username ?? '-',
+      p.authFlow,
+      ...(servers.cells[i] ?? []),
+    ]),
+    ['NAME', 'USER POOL', 'CLIENT', 'USER', 'FLOW', ...servers.header],
+  )) {
     terminal.stdout.write(`${line}\n`);
   }
   return 0;
@@ -35,7 +53,10 @@ export async function listProfiles({ values }: ParsedCommand<typeof PROFILE_LIST
  * A SERVER column naming each profile's servers that are not AWS's (a custom endpoint or domain: where its password and
  * tokens go), shown only when some profile has one so the usual table stays as it was.
  */
-export function serverColumn(profiles: readonly { endpoint?: string | undefined; domain?: string | undefined }[]): { header: string[]; cells: string[][] } {
+export function serverColumn(profiles: readonly { endpoint?: string | undefined; domain?: string | undefined }[]): {
+  header: string[];
+  cells: string[][];
+} {
   const servers = profiles.map((p) => customServers(p));
   if (servers.every((s) => s.length === 0)) return { header: [], cells: profiles.map(() => []) };
   return { header: ['SERVER'], cells: servers.map((s) => [s.length > 0 ? s.join(' ') : '-']) };
@@ -44,12 +65,20 @@ export function serverColumn(profiles: readonly { endpoint?: string | undefined;
 /** Tells the user where a broken profiles file went. */
 export function warnRecovery(core: Core, terminal: Terminal): void {
   const recovery = core.profiles.lastRecovery;
-  if (recovery) terminal.stderr.write(`warning: the profiles file was unreadable (${recovery.reason}); it was moved to ${recovery.movedTo}\n`);
+  if (recovery)
+    terminal.stderr.write(
+      `warning: the profiles file was unreadable (${recovery.reason}); it was moved to ${recovery.movedTo}\n`,
+    );
 }
 
 /** Left-aligned columns under a header. */
 export function table(rows: string[][], header: string[]): string[] {
   const all = [header, ...rows];
   const widths = all.reduce((w, r) => r.map((cell, i) => Math.max(cell.length, w[i] ?? 0)), [] as number[]);
-  return all.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  return all.map((r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
 }

@@ -7,37 +7,65 @@ import { readStdinLines, type Terminal } from '../terminal.ts';
 import { fieldsFromFlags } from './profile-flags.ts';
 
 /** `ctm profile add NAME ...`: validates and stores a profile; a client secret goes to the keychain only. */
-export async function addProfile({ values, args }: ParsedCommand<typeof PROFILE_ADD_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function addProfile(
+  { values, args }: ParsedCommand<typeof PROFILE_ADD_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const name = args[0] ?? '';
   const missing = (['user-pool-id', 'client-id'] as const).filter((flag) => !values[flag]).map((flag) => `--${flag}`);
-  if (missing.length > 0) throw new BadInputError(`Missing ${missing.join(' and ')}: ctm profile add NAME --user-pool-id ID --client-id ID. See: ctm profile add --help`);
+  if (missing.length > 0)
+    throw new BadInputError(
+      `Missing ${missing.join(' and ')}: ctm profile add NAME --user-pool-id ID --client-id ID. See: ctm profile add --help`,
+    );
   const fields = fieldsFromFlags(values, false);
   fields.region ??= values['user-pool-id']?.split('_')[0];
   const secret = values['client-secret-stdin'] ? await firstLine(terminal) : undefined;
   const profile = await core().addProfile({ name, ...fields }, secret);
-  terminal.stderr.write(`Added profile "${profile.name}" (${profile.authFlow}${profile.hasClientSecret ? ', client secret in the keychain' : ''}).\n`);
+  terminal.stderr.write(
+    `Added profile "${profile.name}" (${profile.authFlow}${profile.hasClientSecret ? ', client secret in the keychain' : ''}).\n`,
+  );
   for (const warning of profileWarnings(profile)) terminal.stderr.write(`Warning: ${warning}\n`);
   return 0;
 }
 
 /** `ctm profile edit NAME ...`: changes only the given fields; the id and keychain entries stay. */
-export async function editProfile({ values, args }: ParsedCommand<typeof PROFILE_EDIT_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function editProfile(
+  { values, args }: ParsedCommand<typeof PROFILE_EDIT_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const ref = args[0] ?? '';
   const changes = fieldsFromFlags(values, true);
   if (values.name !== undefined) changes.name = values.name;
   if (Object.keys(changes).length === 0 && !values['client-secret-stdin']) {
-    throw new BadInputError(`Nothing changed: give the fields to change, such as --username USER (ctm profile edit --help lists them all).`);
+    throw new BadInputError(
+      `Nothing changed: give the fields to change, such as --username USER (ctm profile edit --help lists them all).`,
+    );
   }
   const app = core();
   const before = await app.profiles.get(ref);
   const secret = values['client-secret-stdin'] ? await firstLine(terminal) : undefined;
   const profile = await app.updateProfile(ref, changes, secret);
-  const changed = Object.keys(changes).filter((key) => JSON.stringify((before as Record<string, unknown>)[key]) !== JSON.stringify((profile as Record<string, unknown>)[key]));
-  if (changed.length === 0 && secret === undefined) terminal.stderr.write(`Nothing changed: profile "${profile.name}" already had these values.\n`);
-  else terminal.stderr.write(`Updated profile "${profile.name}": ${[...changed, ...(secret !== undefined ? ['client secret (in the keychain)'] : [])].join(', ')}.\n`);
+  const changed = Object.keys(changes).filter(
+    (key) =>
+      JSON.stringify((before as Record<string, unknown>)[key]) !==
+      JSON.stringify((profile as Record<string, unknown>)[key]),
+  );
+  if (changed.length === 0 && secret === undefined)
+    terminal.stderr.write(`Nothing changed: profile "${profile.name}" already had these values.\n`);
+  else
+    terminal.stderr.write(
+      `Updated profile "${profile.name}": ${[...changed, ...(secret !== undefined ? ['client secret (in the keychain)'] : [])].join(', ')}.\n`,
+    );
   // The core forgets the session when the pool, client, endpoint or secret changes (its tokens would be wrong): say so.
-  const poolChanged = (['region', 'userPoolId', 'clientId', 'endpoint'] as const).some((key) => before[key] !== profile[key]);
-  if (poolChanged || secret !== undefined) terminal.stderr.write(`It is signed out on this computer (its tokens were for the old ${poolChanged ? 'pool, client or endpoint' : 'client secret'}); sign in again: ctm login ${profile.name}\n`);
+  const poolChanged = (['region', 'userPoolId', 'clientId', 'endpoint'] as const).some(
+    (key) => before[key] !== profile[key],
+  );
+  if (poolChanged || secret !== undefined)
+    terminal.stderr.write(
+      `It is signed out on this computer (its tokens were for the old ${poolChanged ? 'pool, client or endpoint' : 'client secret'}); sign in again: ctm login ${profile.name}\n`,
+    );
   for (const warning of profileWarnings(profile)) terminal.stderr.write(`Warning: ${warning}\n`);
   return 0;
 }

@@ -37,9 +37,11 @@ export function fieldsFromFlags(values: ProfileFieldValues, clearable: boolean):
   set('roleArn', values['role-arn'], true);
   set('awsProfile', values['aws-profile'], true);
   const port = values['callback-port'];
-  if (port !== undefined) fields.callbackPort = port === '' && clearable ? undefined : /^\d+$/.test(port) ? Number(port) : port;
+  if (port !== undefined)
+    fields.callbackPort = port === '' && clearable ? undefined : /^\d+$/.test(port) ? Number(port) : port;
   // A lone --scope "" clears the list (on edit): the client's allowed scopes apply again.
-  if (values.scope !== undefined) fields.scopes = values.scope.every((scope) => scope === '') && clearable ? undefined : values.scope;
+  if (values.scope !== undefined)
+    fields.scopes = values.scope.every((scope) => scope === '') && clearable ? undefined : values.scope;
   return fields;
 }
 

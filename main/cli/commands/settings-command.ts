@@ -16,23 +16,38 @@ type Settable = Exclude<keyof AppSettings, 'defaultProfileId'>;
 const SETTABLE: Record<Settable, string> = {
   clipboardClearSeconds: `seconds a copied token stays on the clipboard (${CLIPBOARD_CLEAR_RANGE.min} to ${CLIPBOARD_CLEAR_RANGE.max})`,
   startAtLogin: 'the app starts when you log in (true or false; the app applies it when it runs)',
-  globalShortcut: 'copies the default profile\'s token from anywhere ("" none, or modifiers+key: CommandOrControl+Shift+T)',
-  quickCopyShortcut: 'opens the quick-copy palette from anywhere ("" none, or modifiers+key: CommandOrControl+Shift+Space)',
+  globalShortcut:
+    'copies the default profile\'s token from anywhere ("" none, or modifiers+key: CommandOrControl+Shift+T)',
+  quickCopyShortcut:
+    'opens the quick-copy palette from anywhere ("" none, or modifiers+key: CommandOrControl+Shift+Space)',
 };
 
 /** `ctm settings [NAME [VALUE]] [--json]`. */
-export async function settingsCommand({ values, args }: ParsedCommand<typeof SETTINGS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function settingsCommand(
+  { values, args }: ParsedCommand<typeof SETTINGS_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const app = core();
   const store = new SettingsStore(dirname(app.profiles.path));
   const [name, value] = args;
-  if (values.json && name !== undefined) throw new BadInputError('--json shows every setting; leave NAME out. See: ctm settings --help');
+  if (values.json && name !== undefined)
+    throw new BadInputError('--json shows every setting; leave NAME out. See: ctm settings --help');
   const reading = await store.read();
   if (reading.problem) terminal.stderr.write(`warning: ${reading.problem}\n`);
   if (name === undefined) {
-    const defaultName = (await app.profiles.list()).find((p) => p.id === reading.settings.defaultProfileId)?.name ?? null;
-    if (values.json) terminal.stdout.write(`${JSON.stringify({ ...withoutDefaultId(reading.settings), defaultProfile: defaultName }, null, 2)}\n`);
+    const defaultName =
+      (await app.profiles.list()).find((p) => p.id === reading.settings.defaultProfileId)?.name ?? null;
+    if (values.json)
+      terminal.stdout.write(
+        `${JSON.stringify({ ...withoutDefaultId(reading.settings), defaultProfile: defaultName }, null, 2)}\n`,
+      );
     else {
-      const rows = (Object.keys(SETTABLE) as Settable[]).map((key) => [key, shown(reading.settings[key]), SETTABLE[key]]);
+      const rows = (Object.keys(SETTABLE) as Settable[]).map((key) => [
+        key,
+        shown(reading.settings[key]),
+        SETTABLE[key],
+      ]);
       rows.push(['defaultProfile', defaultName ?? '-', 'set with: ctm profile default NAME']);
       for (const line of table(rows, ['NAME', 'VALUE', 'WHAT IT IS'])) terminal.stdout.write(`${line}\n`);
     }
@@ -49,11 +64,16 @@ export async function settingsCommand({ values, args }: ParsedCommand<typeof SET
 }
 
 /** `ctm profile default [NAME | --clear]`. */
-export async function profileDefaultCommand({ values, args }: ParsedCommand<typeof PROFILE_DEFAULT_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function profileDefaultCommand(
+  { values, args }: ParsedCommand<typeof PROFILE_DEFAULT_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const app = core();
   const store = new SettingsStore(dirname(app.profiles.path));
   const [name] = args;
-  if (values.clear && name !== undefined) throw new BadInputError('Give NAME or --clear, not both. See: ctm profile default --help');
+  if (values.clear && name !== undefined)
+    throw new BadInputError('Give NAME or --clear, not both. See: ctm profile default --help');
   if (values.clear) {
     await store.update({ defaultProfileId: '' });
     terminal.stderr.write('No default profile now.\n');
@@ -62,7 +82,9 @@ export async function profileDefaultCommand({ values, args }: ParsedCommand<type
   if (name !== undefined) {
     const profile = await app.profiles.get(name);
     await store.update({ defaultProfileId: profile.id });
-    terminal.stderr.write(`"${profile.name}" is the default profile now: ctm token and ctm exec use it without a NAME (CTM_PROFILE still goes first).\n`);
+    terminal.stderr.write(
+      `"${profile.name}" is the default profile now: ctm token and ctm exec use it without a NAME (CTM_PROFILE still goes first).\n`,
+    );
     return 0;
   }
   const reading = await store.read();
@@ -79,9 +101,13 @@ export async function profileDefaultCommand({ values, args }: ParsedCommand<type
 /** A setting's key from its JSON name or dashed form, in any case. */
 function settingKey(name: string): Settable {
   const squashed = name.replace(/-/g, '').toLowerCase();
-  if (squashed === 'defaultprofile' || squashed === 'defaultprofileid') throw new BadInputError('The default profile is set with: ctm profile default NAME');
+  if (squashed === 'defaultprofile' || squashed === 'defaultprofileid')
+    throw new BadInputError('The default profile is set with: ctm profile default NAME');
   const key = (Object.keys(SETTABLE) as Settable[]).find((k) => k.toLowerCase() === squashed);
-  if (!key) throw new BadInputError(`No setting "${name}"; the settings are ${Object.keys(SETTABLE).join(', ')}.${didYouMean(name, Object.keys(SETTABLE))} See: ctm settings`);
+  if (!key)
+    throw new BadInputError(
+      `No setting "${name}"; the settings are ${Object.keys(SETTABLE).join(', ')}.${didYouMean(name, Object.keys(SETTABLE))} See: ctm settings`,
+    );
   return key;
 }
 
@@ -89,7 +115,10 @@ function settingKey(name: string): Settable {
 function parsedValue(key: Settable, text: string): AppSettings[Settable] {
   const kind = typeof DEFAULT_SETTINGS[key];
   if (kind === 'number') {
-    if (!/^\d+$/.test(text.trim())) throw new BadInputError(`${key} takes whole seconds, ${CLIPBOARD_CLEAR_RANGE.min} to ${CLIPBOARD_CLEAR_RANGE.max} (got "${text}").`);
+    if (!/^\d+$/.test(text.trim()))
+      throw new BadInputError(
+        `${key} takes whole seconds, ${CLIPBOARD_CLEAR_RANGE.min} to ${CLIPBOARD_CLEAR_RANGE.max} (got "${text}").`,
+      );
     return Number(text);
   }
   if (kind === 'boolean') {

@@ -10,13 +10,23 @@ import { customServers } from '../../core/cognito/endpoint.ts';
 import { environmentOf } from '../../shared/environments.ts';
 
 /** `ctm status`: every profile with its state and the access token's time left, from one keychain read and no network call. */
-export async function statusCommand({ values }: ParsedCommand<typeof STATUS_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function statusCommand(
+  { values }: ParsedCommand<typeof STATUS_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const app = core();
   const statuses = await whileWaiting(terminal, 'Reading the keychain…', app.statuses());
   warnRecovery(app, terminal);
   const now = app.clock.now();
   if (values.json) {
-    terminal.stdout.write(`${JSON.stringify(statuses.map((s) => statusJson(s, now)), null, 2)}\n`);
+    terminal.stdout.write(
+      `${JSON.stringify(
+        statuses.map((s) => statusJson(s, now)),
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   }
   if (statuses.length === 0) {
@@ -24,8 +34,17 @@ export async function statusCommand({ values }: ParsedCommand<typeof STATUS_SPEC
     return 0;
   }
   const servers = serverColumn(statuses.map((s) => s.profile));
-  const rows = statuses.map((s, i) => [s.profile.name, s.state, timeLeft(s.expiresAt, now), s.profile.username ?? '-', environmentCell(s), ...(servers.cells[i] ?? []), s.problem ?? '']);
-  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', 'ENV', ...servers.header, 'PROBLEM'])) terminal.stdout.write(`${line}\n`);
+  const rows = statuses.map((s, i) => [
+    s.profile.name,
+    s.state,
+    timeLeft(s.expiresAt, now),
+    s.profile.username ?? '-',
+    environmentCell(s),
+    ...(servers.cells[i] ?? []),
+    s.problem ?? '',
+  ]);
+  for (const line of table(rows, ['NAME', 'STATE', 'ACCESS TOKEN', 'USER', 'ENV', ...servers.header, 'PROBLEM']))
+    terminal.stdout.write(`${line}\n`);
   return 0;
 }
 

@@ -10,11 +10,19 @@ import type { TOKEN_SPEC } from '../spec/commands/token-spec.ts';
 import { tokenRequest } from './token-request.ts';
 
 /** `ctm token NAME`: prints only the token on stdout (or copies it with --clip), refreshing it first when it is expired or about to be. */
-export async function tokenCommand(input: ParsedCommand<typeof TOKEN_SPEC>, core: () => Core, terminal: Terminal): Promise<number> {
+export async function tokenCommand(
+  input: ParsedCommand<typeof TOKEN_SPEC>,
+  core: () => Core,
+  terminal: Terminal,
+): Promise<number> {
   const request = tokenRequest(input);
   const app = core();
   const profile = await chosenProfile(request.positionals, app);
-  const tokens = await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.sessions.tokens(profile.id, { minTtlMs: request.minTtlMs }));
+  const tokens = await whileWaiting(
+    terminal,
+    `Getting a token for ${profile.name}…`,
+    app.sessions.tokens(profile.id, { minTtlMs: request.minTtlMs }),
+  );
   const text = formatToken(tokens, request.kind, request.format, profile.name);
   if (!request.clip) {
     terminal.stdout.write(`${text}\n`);

@@ -24,15 +24,26 @@ export function parseTokenRequest(args: string[]): TokenRequest {
 
 /** The checked request from parsed flags. */
 export function tokenRequest({ values, args }: ParsedCommand<typeof TOKEN_SPEC>): TokenRequest {
-  if (values.json && values.format !== undefined && values.format !== 'json') throw new BadInputError(`--json is --format json; give one of them (got --format ${values.format}). See: ctm token --help`);
+  if (values.json && values.format !== undefined && values.format !== 'json')
+    throw new BadInputError(
+      `--json is --format json; give one of them (got --format ${values.format}). See: ctm token --help`,
+    );
   const format = (values.json ? 'json' : (values.format ?? 'raw')) as TokenFormat;
-  return { help: false, positionals: args, kind: (values.type ?? 'access') as TokenKind, format, minTtlMs: minTtlMs(values['min-ttl']), clip: values.clip === true };
+  return {
+    help: false,
+    positionals: args,
+    kind: (values.type ?? 'access') as TokenKind,
+    format,
+    minTtlMs: minTtlMs(values['min-ttl']),
+    clip: values.clip === true,
+  };
 }
 
 /** --min-ttl SECONDS as milliseconds (0 when not given). */
 export function minTtlMs(value: string | undefined): number {
   if (value === undefined) return 0;
   const seconds = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(seconds)) throw new BadInputError(`--min-ttl takes a number of seconds, 0 or more (got "${value}").`);
+  if (!Number.isFinite(seconds))
+    throw new BadInputError(`--min-ttl takes a number of seconds, 0 or more (got "${value}").`);
   return seconds * 1000;
 }

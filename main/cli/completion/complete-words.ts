@@ -12,10 +12,12 @@ export function completeWords(words: readonly string[], profileNames: () => stri
   const before = words.slice(0, -1);
   const matching = (candidates: readonly string[]): string[] => candidates.filter((c) => c.startsWith(current));
   if (before.includes('--')) return []; // the command `ctm exec` runs: left to the shell's own completion
-  if (before.length === 0) return matching(current.startsWith('-') ? ['--help', '--version', '--debug'] : topLevelNames());
+  if (before.length === 0)
+    return matching(current.startsWith('-') ? ['--help', '--version', '--debug'] : topLevelNames());
   const found = lookUp(before.filter((word) => word !== '--debug'));
   if (!found) return [];
-  if ('group' in found) return found.rest.length === 0 ? matching(subcommandsOf(found.group).map((s) => s.name.split(' ')[1] ?? '')) : [];
+  if ('group' in found)
+    return found.rest.length === 0 ? matching(subcommandsOf(found.group).map((s) => s.name.split(' ')[1] ?? '')) : [];
   const { spec, rest } = found;
   const flagValue = valueWanted(spec, rest.at(-1));
   // Fixed values are matched as the parser matches them: in any case.
@@ -26,7 +28,10 @@ export function completeWords(words: readonly string[], profileNames: () => stri
 
 /** Every spelling of the command's flags, `--no-` forms included. */
 function flagWords(spec: CommandSpec): string[] {
-  return Object.entries(spec.flags).flatMap(([name, flag]) => [`--${name}`, ...(flag.negatable ? [`--no-${name}`] : [])]);
+  return Object.entries(spec.flags).flatMap(([name, flag]) => [
+    `--${name}`,
+    ...(flag.negatable ? [`--no-${name}`] : []),
+  ]);
 }
 
 /** What the next argument may be, once as many as the spec takes have not been given yet. */
@@ -40,7 +45,11 @@ function argumentWords(spec: CommandSpec, rest: readonly string[], profileNames:
     case 'shell':
       return [...SHELLS];
     case 'command':
-      return given.length === 0 ? topLevelNames() : Object.hasOwn(GROUPS, given[0] ?? '') && given.length === 1 ? subcommandsOf(given[0] ?? '').map((s) => s.name.split(' ')[1] ?? '') : [];
+      return given.length === 0
+        ? topLevelNames()
+        : Object.hasOwn(GROUPS, given[0] ?? '') && given.length === 1
+          ? subcommandsOf(given[0] ?? '').map((s) => s.name.split(' ')[1] ?? '')
+          : [];
     default:
       return [];
   }

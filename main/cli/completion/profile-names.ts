@@ -11,7 +11,9 @@ export function profileNamesForCompletion(dir: string = configDir()): string[] {
     const raw = JSON.parse(readFileSync(join(dir, 'profiles.json'), 'utf8')) as unknown;
     const profiles = Array.isArray(raw) ? raw : (raw as { profiles?: unknown } | null)?.profiles;
     if (!Array.isArray(profiles)) return [];
-    return profiles.map((p) => (p as { name?: unknown } | null)?.name).filter((name): name is string => typeof name === 'string');
+    return profiles
+      .map((p) => (p as { name?: unknown } | null)?.name)
+      .filter((name): name is string => typeof name === 'string');
   } catch {
     return [];
   }

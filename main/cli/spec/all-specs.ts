@@ -7,7 +7,15 @@ import { EXEC_SPEC } from './commands/exec-spec.ts';
 import { HELP_SPEC } from './commands/help-spec.ts';
 import { LOGIN_SPEC } from './commands/login-spec.ts';
 import { LOGOUT_SPEC } from './commands/logout-spec.ts';
-import { PROFILE_ADD_SPEC, PROFILE_DEFAULT_SPEC, PROFILE_EDIT_SPEC, PROFILE_EXPORT_SPEC, PROFILE_IMPORT_SPEC, PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from './commands/profile-specs.ts';
+import {
+  PROFILE_ADD_SPEC,
+  PROFILE_DEFAULT_SPEC,
+  PROFILE_EDIT_SPEC,
+  PROFILE_EXPORT_SPEC,
+  PROFILE_IMPORT_SPEC,
+  PROFILE_LIST_SPEC,
+  PROFILE_REMOVE_SPEC,
+} from './commands/profile-specs.ts';
 import { PROXY_SPEC } from './commands/proxy-spec.ts';
 import { SETTINGS_SPEC } from './commands/settings-spec.ts';
 import { STATUS_SPEC } from './commands/status-spec.ts';
@@ -57,7 +65,9 @@ export type Lookup = { spec: CommandSpec; rest: string[] } | { group: string; re
 /** Finds the command `words` start with, by name or alias; a group name with no known subcommand after it is the group. */
 export function lookUp(words: readonly string[]): Lookup {
   const [first = '', second = ''] = words;
-  const two = ALL_SPECS.find((s) => s.name === `${first} ${second}` || (s.name.startsWith(`${first} `) && s.aliases?.includes(second)));
+  const two = ALL_SPECS.find(
+    (s) => s.name === `${first} ${second}` || (s.name.startsWith(`${first} `) && s.aliases?.includes(second)),
+  );
   if (two) return { spec: two, rest: words.slice(2) };
   const one = ALL_SPECS.find((s) => s.name === first || s.aliases?.includes(first));
   if (one) return { spec: one, rest: words.slice(1) };

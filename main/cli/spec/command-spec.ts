@@ -66,7 +66,11 @@ export interface CommandSpec {
 
 /** The values a parsed command hands its handler, typed from its spec's flags. */
 export type FlagValues<F extends Readonly<Record<string, FlagSpec>>> = {
-  -readonly [K in keyof F]?: F[K] extends { readonly type: 'boolean' } ? boolean : F[K] extends { readonly multiple: true } ? string[] : string;
+  -readonly [K in keyof F]?: F[K] extends { readonly type: 'boolean' }
+    ? boolean
+    : F[K] extends { readonly multiple: true }
+      ? string[]
+      : string;
 };
 
 /** A command line parsed against a spec. */

@@ -37,7 +37,10 @@ export function parseCommand<S extends CommandSpec>(spec: S, args: readonly stri
     if (value === undefined) {
       const next = own[i + 1];
       if (next === undefined || (next.startsWith('--') && next.length > 2 && findFlag(spec, splitFlag(next)[0]))) {
-        throw problem(spec, `--${key} needs a value (${valueLabel(flag)})${next === undefined ? '' : `, but "${next}" is another flag; if the value starts with a dash, write --${key}=VALUE`}.`);
+        throw problem(
+          spec,
+          `--${key} needs a value (${valueLabel(flag)})${next === undefined ? '' : `, but "${next}" is another flag; if the value starts with a dash, write --${key}=VALUE`}.`,
+        );
       }
       value = next;
       i += 1;
@@ -69,7 +72,10 @@ function findFlag(spec: CommandSpec, name: string): [string, FlagSpec, boolean] 
 
 /** Every spelling a command accepts, for suggestions. */
 export function flagSpellings(spec: CommandSpec): string[] {
-  return Object.entries(spec.flags).flatMap(([name, flag]) => [`--${name}`, ...(flag.negatable ? [`--no-${name}`] : [])]);
+  return Object.entries(spec.flags).flatMap(([name, flag]) => [
+    `--${name}`,
+    ...(flag.negatable ? [`--no-${name}`] : []),
+  ]);
 }
 
 function unknownFlag(spec: CommandSpec, arg: string, name: string): BadInputError {

@@ -14,13 +14,21 @@ export function flagLabel(name: string, flag: FlagSpec): string {
 
 /** Two columns; a label too wide for the first puts its text on the next line, as gh does. */
 function columns(rows: readonly [string, string][]): string {
-  return rows.map(([left, right]) => (left.length < WIDE - 2 ? `  ${left.padEnd(WIDE - 2)}${right}` : `  ${left}\n  ${' '.repeat(WIDE - 2)}${right}`)).join('\n');
+  return rows
+    .map(([left, right]) =>
+      left.length < WIDE - 2 ? `  ${left.padEnd(WIDE - 2)}${right}` : `  ${left}\n  ${' '.repeat(WIDE - 2)}${right}`,
+    )
+    .join('\n');
 }
 
 /** `ctm token [NAME] [flags] [-- COMMAND]`. */
 export function usageLine(spec: CommandSpec): string {
   const flags = Object.keys(spec.flags).length > 0 ? ' [flags]' : '';
-  return ['ctm', spec.name, spec.args?.label, ''].filter(Boolean).join(' ').trim() + flags + (spec.passThrough ? ` ${spec.passThrough}` : '');
+  return (
+    ['ctm', spec.name, spec.args?.label, ''].filter(Boolean).join(' ').trim() +
+    flags +
+    (spec.passThrough ? ` ${spec.passThrough}` : '')
+  );
 }
 
 const GLOBAL_FLAGS: [string, string][] = [
@@ -32,12 +40,17 @@ const GLOBAL_FLAGS: [string, string][] = [
 export function commandHelp(spec: CommandSpec): string {
   const sections = [`${capital(spec.summary)}.`, `USAGE\n  ${usageLine(spec)}`];
   if (spec.details) sections.push(spec.details);
-  const flags = Object.entries(spec.flags).map(([name, flag]): [string, string] => [flagLabel(name, flag), flag.description]);
+  const flags = Object.entries(spec.flags).map(([name, flag]): [string, string] => [
+    flagLabel(name, flag),
+    flag.description,
+  ]);
   if (flags.length > 0) sections.push(`FLAGS\n${columns(flags)}`);
   sections.push(`GLOBAL FLAGS\n${columns(GLOBAL_FLAGS)}`);
-  if (spec.aliases?.length) sections.push(`ALIASES\n${spec.aliases.map((a) => `  ctm ${spec.name.replace(/\S+$/, a)}`).join('\n')}`);
+  if (spec.aliases?.length)
+    sections.push(`ALIASES\n${spec.aliases.map((a) => `  ctm ${spec.name.replace(/\S+$/, a)}`).join('\n')}`);
   sections.push(`EXAMPLES\n${spec.examples.map((e) => `  # ${e.what}\n  $ ${e.run}`).join('\n')}`);
-  if (spec.related.length > 0) sections.push(`SEE ALSO\n${columns(spec.related.map((name) => [`ctm ${name}`, summaryOf(name)]))}`);
+  if (spec.related.length > 0)
+    sections.push(`SEE ALSO\n${columns(spec.related.map((name) => [`ctm ${name}`, summaryOf(name)]))}`);
   return `${sections.join('\n\n')}\n`;
 }
 

@@ -20,7 +20,11 @@ export type AgentAnswer =
  * Asks the agent at `socketPath` one question, after checking whose socket it is and before believing its reply. Never
  * rejects: a caller can always do the work itself instead, so an agent can only save time.
  */
-export async function consultAgent(socketPath: string, request: AgentRequest, timeoutMs = AGENT_TIMEOUT_MS): Promise<AgentAnswer> {
+export async function consultAgent(
+  socketPath: string,
+  request: AgentRequest,
+  timeoutMs = AGENT_TIMEOUT_MS,
+): Promise<AgentAnswer> {
   // No socket file, no agent: the cached path then skips loading net at all.
   if (!existsSync(socketPath)) return { kind: 'absent' };
   const place = verifyAgentSocket(socketPath);
@@ -28,12 +32,20 @@ export async function consultAgent(socketPath: string, request: AgentRequest, ti
   const line = await exchange(socketPath, request, timeoutMs);
   if (line === undefined) return { kind: 'absent' };
   const reply = parseAgentReply(line);
-  const problem = reply ? replyProblem(request, reply) : 'its answer is not the agent protocol (or carries a token that is not a JWT)';
-  return reply && !problem ? { kind: 'reply', reply, ownerUid: place.ownerUid } : { kind: 'refused', reason: problem ?? '' };
+  const problem = reply
+    ? replyProblem(request, reply)
+    : 'its answer is not the agent protocol (or carries a token that is not a JWT)';
+  return reply && !problem
+    ? { kind: 'reply', reply, ownerUid: place.ownerUid }
+    : { kind: 'refused', reason: problem ?? '' };
 }
 
 /** The reply to `request`, or undefined when there is none to use (see consultAgent for why). */
-export async function askAgent(socketPath: string, request: AgentRequest, timeoutMs = AGENT_TIMEOUT_MS): Promise<AgentReply | undefined> {
+export async function askAgent(
+  socketPath: string,
+  request: AgentRequest,
+  timeoutMs = AGENT_TIMEOUT_MS,
+): Promise<AgentReply | undefined> {
   const answer = await consultAgent(socketPath, request, timeoutMs);
   return answer.kind === 'reply' ? answer.reply : undefined;
 }
@@ -46,11 +58,19 @@ function replyProblem(request: AgentRequest, reply: AgentReply): string | undefi
   if (request.op === 'aws-credentials') {
     if ('status' in reply || 'stopping' in reply || 'tokens' in reply) return 'it did not answer with AWS credentials';
     const aws = 'aws' in reply ? reply.aws : undefined;
-    return aws && aws.profileName !== request.profile && aws.profileId !== request.profile ? 'it answered with the AWS credentials of another profile' : undefined;
+    return aws && aws.profileName !== request.profile && aws.profileId !== request.profile
+      ? 'it answered with the AWS credentials of another profile'
+      : undefined;
   }
   if ('status' in reply || 'stopping' in reply || 'aws' in reply) return 'it did not answer with tokens';
   const tokens = 'tokens' in reply ? reply.tokens : undefined;
-  if (tokens && request.profile !== undefined && tokens.profileName !== request.profile && tokens.profileId !== request.profile) return 'it answered with the tokens of another profile';
+  if (
+    tokens &&
+    request.profile !== undefined &&
+    tokens.profileName !== request.profile &&
+    tokens.profileId !== request.profile
+  )
+    return 'it answered with the tokens of another profile';
   return undefined;
 }
 

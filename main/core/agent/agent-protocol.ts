@@ -68,12 +68,17 @@ export type AgentReply =
 export function parseAgentRequest(line: string): AgentRequest | string {
   const value = parseObject(line);
   if (value === undefined) return 'The request is not a JSON object.';
-  if (value.v !== AGENT_PROTOCOL_VERSION) return `This agent speaks protocol ${AGENT_PROTOCOL_VERSION}; restart it after updating ctm.`;
+  if (value.v !== AGENT_PROTOCOL_VERSION)
+    return `This agent speaks protocol ${AGENT_PROTOCOL_VERSION}; restart it after updating ctm.`;
   if (value.op === 'status' || value.op === 'stop') return { v: 1, op: value.op };
-  if (value.op === 'aws-credentials') return typeof value.profile === 'string' && value.profile !== '' && value.profile.length <= 256 ? { v: 1, op: 'aws-credentials', profile: value.profile } : 'The profile must be a name or id.';
+  if (value.op === 'aws-credentials')
+    return typeof value.profile === 'string' && value.profile !== '' && value.profile.length <= 256
+      ? { v: 1, op: 'aws-credentials', profile: value.profile }
+      : 'The profile must be a name or id.';
   if (value.op !== 'token') return 'Unknown request.';
   if (value.profile === undefined) return { v: 1, op: 'token' };
-  if (typeof value.profile !== 'string' || value.profile === '' || value.profile.length > 256) return 'The profile must be a name or id.';
+  if (typeof value.profile !== 'string' || value.profile === '' || value.profile.length > 256)
+    return 'The profile must be a name or id.';
   return { v: 1, op: 'token', profile: value.profile };
 }
 
@@ -95,7 +100,9 @@ export function parseAgentReply(line: string): AgentReply | undefined {
 function parseObject(line: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -104,27 +111,52 @@ function parseObject(line: string): Record<string, unknown> | undefined {
 function isTokens(value: unknown): value is AgentTokens {
   if (typeof value !== 'object' || value === null) return false;
   const t = value as Record<string, unknown>;
-  return isPlainName(t.profileId) && isPlainName(t.profileName) && isWellFormedJwt(t.accessToken) && typeof t.tokenType === 'string' && /^[A-Za-z]{1,32}$/.test(t.tokenType)
-    && (t.idToken === undefined || isWellFormedJwt(t.idToken)) && Number.isFinite(t.expiresAt) && Number.isFinite(t.issuedAt);
+  return (
+    isPlainName(t.profileId) &&
+    isPlainName(t.profileName) &&
+    isWellFormedJwt(t.accessToken) &&
+    typeof t.tokenType === 'string' &&
+    /^[A-Za-z]{1,32}$/.test(t.tokenType) &&
+    (t.idToken === undefined || isWellFormedJwt(t.idToken)) &&
+    Number.isFinite(t.expiresAt) &&
+    Number.isFinite(t.issuedAt)
+  );
 }
 
 /** AWS credentials as a reply may carry them: visible ASCII only (they are printed as JSON and exported by shells). */
 function isAwsCredentials(value: unknown): value is AgentAwsCredentials {
   if (typeof value !== 'object' || value === null) return false;
   const a = value as Record<string, unknown>;
-  const visible = (v: unknown, max: number): boolean => typeof v === 'string' && v.length > 0 && v.length <= max && /^[\x21-\x7e]+$/.test(v);
-  return isPlainName(a.profileId) && isPlainName(a.profileName) && visible(a.accessKeyId, 128) && visible(a.secretAccessKey, 128) && visible(a.sessionToken, 8192)
-    && visible(a.identityId, 64) && visible(a.region, 32) && Number.isFinite(a.expiresAt) && Number.isFinite(a.issuedAt);
+  const visible = (v: unknown, max: number): boolean =>
+    typeof v === 'string' && v.length > 0 && v.length <= max && /^[\x21-\x7e]+$/.test(v);
+  return (
+    isPlainName(a.profileId) &&
+    isPlainName(a.profileName) &&
+    visible(a.accessKeyId, 128) &&
+    visible(a.secretAccessKey, 128) &&
+    visible(a.sessionToken, 8192) &&
+    visible(a.identityId, 64) &&
+    visible(a.region, 32) &&
+    Number.isFinite(a.expiresAt) &&
+    Number.isFinite(a.issuedAt)
+  );
 }
 
 /** A profile's id or name as a reply may carry it: short, and no control characters (it reaches a terminal). */
 function isPlainName(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '' || value.length > 256) return false;
   // eslint-disable-next-line no-control-regex
-  return typeof value === 'string' && value !== '' && value.length <= 256 && !/[\u0000-\u001f\u007f-\u009f]/.test(value);
+  return !/[\u0000-\u001f\u007f-\u009f]/.test(value);
 }
 
 function isStatus(value: unknown): value is AgentStatus {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Record<string, unknown>;
-  return Number.isInteger(s.pid) && (s.host === 'ctm' || s.host === 'app') && typeof s.version === 'string' && Number.isFinite(s.startedAt) && Number.isInteger(s.requests);
+  return (
+    Number.isInteger(s.pid) &&
+    (s.host === 'ctm' || s.host === 'app') &&
+    typeof s.version === 'string' &&
+    Number.isFinite(s.startedAt) &&
+    Number.isInteger(s.requests)
+  );
 }

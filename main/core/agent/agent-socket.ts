@@ -23,6 +23,7 @@ export function agentSocketPath(configDir: string, platform: NodeJS.Platform = p
 
 /** Why `agentSocketPath` has no answer, as one actionable line. */
 export function noAgentReason(configDir: string, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return 'The token agent is not available on Windows; ctm reads the Credential Manager directly.';
+  if (platform === 'win32')
+    return 'The token agent is not available on Windows; ctm reads the Credential Manager directly.';
   return `The config folder's path is too long for a Unix socket (${MAX_SOCKET_PATH_BYTES} bytes at most with "/${AGENT_SOCKET_NAME}"): set CTM_CONFIG_DIR to a shorter folder to use the agent. ${configDir}`;
 }

@@ -7,10 +7,17 @@ import { currentUid, describeAccount } from './local-account.ts';
  * and no other account may open it (the rule gpg-agent applies to its own folder). The agent applies it before it
  * listens, and ctm before it believes an answer: the one rule, in one place.
  */
-export function privateFolderProblem(folder: string, info: Pick<Stats, 'uid' | 'mode'>, uid = currentUid()): string | undefined {
-  if (uid !== undefined && info.uid !== uid) return `the config folder ${folder} belongs to account ${describeAccount(info.uid)}, not to you (${describeAccount(uid)}); use a folder of your own (set CTM_CONFIG_DIR)`;
-  if ((info.mode & 0o022) !== 0) return `the config folder ${folder} can be changed by other accounts; run: chmod 700 '${folder}'`;
-  if ((info.mode & 0o077) !== 0) return `the config folder ${folder} can be opened by other accounts; run: chmod 700 '${folder}'`;
+export function privateFolderProblem(
+  folder: string,
+  info: Pick<Stats, 'uid' | 'mode'>,
+  uid = currentUid(),
+): string | undefined {
+  if (uid !== undefined && info.uid !== uid)
+    return `the config folder ${folder} belongs to account ${describeAccount(info.uid)}, not to you (${describeAccount(uid)}); use a folder of your own (set CTM_CONFIG_DIR)`;
+  if ((info.mode & 0o022) !== 0)
+    return `the config folder ${folder} can be changed by other accounts; run: chmod 700 '${folder}'`;
+  if ((info.mode & 0o077) !== 0)
+    return `the config folder ${folder} can be opened by other accounts; run: chmod 700 '${folder}'`;
   return undefined;
 }
 
@@ -45,7 +52,11 @@ export function verifyAgentSocket(socketPath: string, uid = currentUid()): Trust
   const folderProblem = privateFolderProblem(folder, folderInfo, uid);
   if (folderProblem) return { trusted: false, reason: folderProblem };
   if (!socketInfo.isSocket()) return { trusted: false, reason: `${socketPath} is not a socket` };
-  if (uid !== undefined && socketInfo.uid !== uid) return { trusted: false, reason: `${socketPath} belongs to account ${describeAccount(socketInfo.uid)}, not to you (${describeAccount(uid)})` };
+  if (uid !== undefined && socketInfo.uid !== uid)
+    return {
+      trusted: false,
+      reason: `${socketPath} belongs to account ${describeAccount(socketInfo.uid)}, not to you (${describeAccount(uid)})`,
+    };
   if ((socketInfo.mode & 0o022) !== 0) return { trusted: false, reason: `${socketPath} can be used by other accounts` };
   return { trusted: true, ownerUid: socketInfo.uid };
 }

@@ -53,7 +53,10 @@ export function startAppTokenAgent(options: AppTokenAgentOptions): AppTokenAgent
     running = outcome.agent;
     if (outcome.deferredTo && !closed) {
       const socketPath = outcome.deferredTo;
-      check = setInterval(() => void takeOver(socketPath).catch(() => undefined), options.takeOverCheckMs ?? TAKE_OVER_CHECK_MS);
+      check = setInterval(
+        () => void takeOver(socketPath).catch(() => undefined),
+        options.takeOverCheckMs ?? TAKE_OVER_CHECK_MS,
+      );
       check.unref();
     }
     return outcome.agent;
@@ -76,7 +79,14 @@ interface StartOutcome {
   deferredTo?: string;
 }
 
-async function attemptStart({ configDir, version, tokens, awsCredentials, logger, platform = process.platform }: AppTokenAgentOptions): Promise<StartOutcome> {
+async function attemptStart({
+  configDir,
+  version,
+  tokens,
+  awsCredentials,
+  logger,
+  platform = process.platform,
+}: AppTokenAgentOptions): Promise<StartOutcome> {
   const socketPath = agentSocketPath(configDir, platform);
   if (!socketPath) {
     // Windows has no agent by design; a path too long is worth a line, since a shorter CTM_CONFIG_DIR fixes it.
@@ -84,16 +94,26 @@ async function attemptStart({ configDir, version, tokens, awsCredentials, logger
     return {};
   }
   try {
-    const agent = await startTokenAgent({ socketPath, host: 'app', version, tokens, ...(awsCredentials ? { awsCredentials } : {}) });
+    const agent = await startTokenAgent({
+      socketPath,
+      host: 'app',
+      version,
+      tokens,
+      ...(awsCredentials ? { awsCredentials } : {}),
+    });
     logger.info('The app runs the token agent: a cached ctm token is answered from its memory.');
     return { agent };
   } catch (error) {
     if (error instanceof AgentRunningError) {
-      logger.info(`Another token agent already answers ctm token${error.pid ? ` (pid ${error.pid})` : ''}; the app runs none of its own while it does.`);
+      logger.info(
+        `Another token agent already answers ctm token${error.pid ? ` (pid ${error.pid})` : ''}; the app runs none of its own while it does.`,
+      );
       return { deferredTo: socketPath };
     }
     // Our errors are written for people and carry no secret; of anything else only its code is kept.
-    logger.warn('The app runs no token agent: ctm reads the keychain itself.', { reason: error instanceof CtmError ? error.message : codeOf(error) });
+    logger.warn('The app runs no token agent: ctm reads the keychain itself.', {
+      reason: error instanceof CtmError ? error.message : codeOf(error),
+    });
     return {};
   }
 }

@@ -4,7 +4,15 @@ import { dirname } from 'node:path';
 import { CtmError } from '../errors.ts';
 import { askAgent } from './agent-client.ts';
 import { privateFolderProblem } from './agent-trust.ts';
-import { MAX_AGENT_REQUEST_BYTES, parseAgentRequest, type AgentAwsCredentials, type AgentHost, type AgentReply, type AgentRequest, type AgentTokens } from './agent-protocol.ts';
+import {
+  MAX_AGENT_REQUEST_BYTES,
+  parseAgentRequest,
+  type AgentAwsCredentials,
+  type AgentHost,
+  type AgentReply,
+  type AgentRequest,
+  type AgentTokens,
+} from './agent-protocol.ts';
 
 /** What the agent serves and how it is told to stop. */
 export interface TokenAgentOptions {
@@ -63,9 +71,15 @@ export async function startTokenAgent(options: TokenAgentOptions): Promise<Runni
   let requests = 0;
   const open = new Set<Socket>();
   const answer = async (request: AgentRequest): Promise<AgentReply> => {
-    if (request.op === 'status') return { v: 1, ok: true, status: { pid: process.pid, host: options.host, version: options.version, startedAt, requests } };
+    if (request.op === 'status')
+      return {
+        v: 1,
+        ok: true,
+        status: { pid: process.pid, host: options.host, version: options.version, startedAt, requests },
+      };
     if (request.op === 'stop') {
-      if (!options.onStop) return { v: 1, ok: false, error: 'This agent is the desktop app\'s: it stops when the app quits.' };
+      if (!options.onStop)
+        return { v: 1, ok: false, error: "This agent is the desktop app's: it stops when the app quits." };
       setImmediate(options.onStop);
       return { v: 1, ok: true, stopping: true };
     }
@@ -93,7 +107,12 @@ export async function startTokenAgent(options: TokenAgentOptions): Promise<Runni
   };
 }
 
-function serve(socket: Socket, open: Set<Socket>, answer: (request: AgentRequest) => Promise<AgentReply>, deadlineMs: number): void {
+function serve(
+  socket: Socket,
+  open: Set<Socket>,
+  answer: (request: AgentRequest) => Promise<AgentReply>,
+  deadlineMs: number,
+): void {
   open.add(socket);
   // One deadline for the whole exchange, never reset by traffic (a client sending a byte a second keeps nothing open).
   const deadline = setTimeout(() => socket.destroy(), deadlineMs);
@@ -116,7 +135,11 @@ function serve(socket: Socket, open: Set<Socket>, answer: (request: AgentRequest
     if (typeof request === 'string') return reply({ v: 1, ok: false, error: request });
     answer(request).then(reply, (error: unknown) => {
       // Messages of our errors are written for people and carry no secret; anything else is not repeated.
-      reply({ v: 1, ok: false, error: error instanceof CtmError ? error.message : 'The agent could not read the cached tokens.' });
+      reply({
+        v: 1,
+        ok: false,
+        error: error instanceof CtmError ? error.message : 'The agent could not read the cached tokens.',
+      });
     });
   };
   socket.on('data', onData);
@@ -133,7 +156,11 @@ async function prepareFolder(folder: string): Promise<void> {
 async function removeStaleSocket(socketPath: string): Promise<void> {
   const existing = await lstat(socketPath).catch(() => undefined);
   if (!existing) return;
-  if (!existing.isSocket()) throw new CtmError('config', `${socketPath} exists and is not the agent's socket; move it away and start the agent again.`);
+  if (!existing.isSocket())
+    throw new CtmError(
+      'config',
+      `${socketPath} exists and is not the agent's socket; move it away and start the agent again.`,
+    );
   const reply = await askAgent(socketPath, { v: 1, op: 'status' });
   if (reply?.ok && 'status' in reply) throw new AgentRunningError(socketPath, reply.status.pid);
   await unlink(socketPath);
@@ -142,7 +169,9 @@ async function removeStaleSocket(socketPath: string): Promise<void> {
 function listen(server: Server, socketPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // Another agent bound the path between our check and our bind: it is the one running.
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new AgentRunningError(socketPath, undefined) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new AgentRunningError(socketPath, undefined) : error),
+    );
     server.listen(socketPath, () => {
       server.removeAllListeners('error');
       resolve();

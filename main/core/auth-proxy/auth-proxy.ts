@@ -1,4 +1,11 @@
-import { createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type ServerResponse, type ClientRequest } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  Agent as HttpAgent,
+  type IncomingMessage,
+  type ServerResponse,
+  type ClientRequest,
+} from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CtmError } from '../errors.ts';
@@ -43,20 +50,43 @@ export async function startAuthProxy(options: AuthProxyOptions): Promise<Running
   const { Pool } = await import('undici');
   const pool = new Pool(options.target.origin, { connections: 256, keepAliveTimeout: 4_000 });
   const secure = options.target.protocol === 'https:';
-  const agent = secure ? new HttpsAgent({ keepAlive: true, maxSockets: 256 }) : new HttpAgent({ keepAlive: true, maxSockets: 256 });
-  const send: Send = (path, method, headers) => (secure ? httpsRequest : httpRequest)({ protocol: options.target.protocol, hostname: options.target.hostname, port: options.target.port, path, method, headers, agent } as never);
+  const agent = secure
+    ? new HttpsAgent({ keepAlive: true, maxSockets: 256 })
+    : new HttpAgent({ keepAlive: true, maxSockets: 256 });
+  const send: Send = (path, method, headers) =>
+    (secure ? httpsRequest : httpRequest)({
+      protocol: options.target.protocol,
+      hostname: options.target.hostname,
+      port: options.target.port,
+      path,
+      method,
+      headers,
+      agent,
+    } as never);
   const server = createServer({ headersTimeout: 30_000, requestTimeout: 0, keepAliveTimeout: 5_000 });
   let port = 0;
-  const route = (req: IncomingMessage): string | undefined => (hostAllowed(req.headers.host, port) ? targetPath(req.url, prefix, options.target) : undefined);
+  const route = (req: IncomingMessage): string | undefined =>
+    hostAllowed(req.headers.host, port) ? targetPath(req.url, prefix, options.target) : undefined;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = route(req);
-    if (path === undefined) return void res.writeHead(404, { 'Content-Type': 'text/plain', Connection: 'close' }).end('Not found.\n');
+    if (path === undefined)
+      return void res.writeHead(404, { 'Content-Type': 'text/plain', Connection: 'close' }).end('Not found.\n');
     void forward(req, res, path, options, pool);
   });
   server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
     const path = route(req);
-    if (path === undefined) return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    void passUpgrade({ req, socket, head, path, target: options.target, tokens: options.tokens, send, onProblem: options.onProblem });
+    if (path === undefined)
+      return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    void passUpgrade({
+      req,
+      socket,
+      head,
+      path,
+      target: options.target,
+      tokens: options.tokens,
+      send,
+      onProblem: options.onProblem,
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -69,19 +99,26 @@ export async function startAuthProxy(options: AuthProxyOptions): Promise<Running
   return {
     url: `http://127.0.0.1:${port}/${prefix}/`,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-      agent.destroy();
-      void pool.destroy();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+        void pool.destroy();
+      }),
   };
 }
 
 /** The upstream connection pool: undici's (about twice the throughput of node:http's Agent here, see BENCHMARKS.md). */
 type Upstream = InstanceType<typeof import('undici').Pool>;
 
-async function forward(req: IncomingMessage, res: ServerResponse, path: string, options: AuthProxyOptions, upstream: Upstream): Promise<void> {
+async function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  options: AuthProxyOptions,
+  upstream: Upstream,
+): Promise<void> {
   // The body is kept while it streams (up to the limit): a 401 can then be answered by sending it again. Nothing
   // reads the body before it is handed on (a 'data' listener would start the flow while the token is still read).
   const kept: Buffer[] = [];
@@ -95,7 +132,10 @@ async function forward(req: IncomingMessage, res: ServerResponse, path: string, 
       kept.length = 0;
     } else kept.push(chunk);
   };
-  const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    req.headers['content-length'] !== undefined
+      ? req.headers['content-length'] !== '0'
+      : req.headers['transfer-encoding'] !== undefined;
   const abort = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) abort.abort();
@@ -105,12 +145,19 @@ async function forward(req: IncomingMessage, res: ServerResponse, path: string, 
     const { host: _host, ...headers } = upstreamHeaders(req.headers, options.target.host, token);
     let answer;
     try {
-      answer = await upstream.request({ path, method: (req.method ?? 'GET') as 'GET', headers: headers as Record<string, string>, body: body === 'stream' ? req : (body ?? null), signal: abort.signal });
+      answer = await upstream.request({
+        path,
+        method: (req.method ?? 'GET') as 'GET',
+        headers: headers as Record<string, string>,
+        body: body === 'stream' ? req : (body ?? null),
+        signal: abort.signal,
+      });
     } catch (error) {
       if (abort.signal.aborted) return;
       const code = (error as NodeJS.ErrnoException).code ?? 'connection failed';
       options.onProblem?.(`The target did not answer (${code}).`);
-      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' }).end(`ctm proxy: the target did not answer (${code}).\n`);
+      if (!res.headersSent)
+        res.writeHead(502, { 'Content-Type': 'text/plain' }).end(`ctm proxy: the target did not answer (${code}).\n`);
       else res.destroy();
       return;
     }
@@ -131,14 +178,31 @@ async function forward(req: IncomingMessage, res: ServerResponse, path: string, 
 }
 
 /** A response's headers without those of one connection only (and those its Connection header names). */
-export function responseHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
-  const named = new Set(String(headers.connection ?? '').toLowerCase().split(',').map((h) => h.trim()));
+export function responseHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string | string[]> {
+  const named = new Set(
+    String(headers.connection ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((h) => h.trim()),
+  );
   const kept: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined && !HOP_BY_HOP_RESPONSE.has(name) && !named.has(name)) kept[name] = value;
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined && !HOP_BY_HOP_RESPONSE.has(name) && !named.has(name)) kept[name] = value;
   return kept;
 }
 
-const HOP_BY_HOP_RESPONSE = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP_RESPONSE = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /** No token to send: 503 with what to do (our errors carry no secret). */
 function refuse(res: ServerResponse, options: AuthProxyOptions, error: unknown): void {

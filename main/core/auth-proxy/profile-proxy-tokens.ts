@@ -11,7 +11,10 @@ export function profileProxyTokens(core: Core, profile: Profile, kind: TokenKind
   const read = endpointTokenSource(core);
   const pick = (tokens: EndpointTokens): ProxyToken => {
     const token = kind === 'id' ? tokens.idToken : tokens.accessToken;
-    if (token === undefined) throw new BadInputError(`Profile "${profile.name}" has no ID token (machine clients get access tokens only); use --type access.`);
+    if (token === undefined)
+      throw new BadInputError(
+        `Profile "${profile.name}" has no ID token (machine clients get access tokens only); use --type access.`,
+      );
     return { token, expiresAt: tokens.expiresAt, issuedAt: tokens.issuedAt };
   };
   return new ProxyTokenSource({

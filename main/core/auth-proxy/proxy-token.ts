@@ -36,7 +36,8 @@ export class ProxyTokenSource {
   /** The token to send now. */
   async current(): Promise<string> {
     const now = this.origin.now();
-    if (this.held && now - this.held.checkedAt < RECHECK_MS && isFreshEnough(this.held.value, now)) return this.held.value.token;
+    if (this.held && now - this.held.checkedAt < RECHECK_MS && isFreshEnough(this.held.value, now))
+      return this.held.value.token;
     this.reading ??= this.keep(this.origin.read()).finally(() => (this.reading = undefined));
     return (await this.reading).token;
   }

@@ -27,13 +27,20 @@ export async function passUpgrade(request: UpgradeRequest, retriedAfter?: string
   socket.on('error', () => socket.destroy());
   let token: string;
   try {
-    token = retriedAfter === undefined ? await request.tokens.current() : await request.tokens.afterRejection(retriedAfter);
+    token =
+      retriedAfter === undefined ? await request.tokens.current() : await request.tokens.afterRejection(retriedAfter);
   } catch (error) {
     const message = error instanceof CtmError ? error.message : 'No token could be read for the profile.';
     request.onProblem?.(message);
-    return void socket.end(`HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nctm proxy: ${message}\n`);
+    return void socket.end(
+      `HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nctm proxy: ${message}\n`,
+    );
   }
-  const headers = { ...upstreamHeaders(req.headers, request.target.host, token), connection: 'Upgrade', upgrade: req.headers.upgrade ?? 'websocket' };
+  const headers = {
+    ...upstreamHeaders(req.headers, request.target.host, token),
+    connection: 'Upgrade',
+    upgrade: req.headers.upgrade ?? 'websocket',
+  };
   const upstream = request.send(request.path, req.method ?? 'GET', headers);
   upstream.on('upgrade', (answer, upstreamSocket, upstreamHead: Buffer) => {
     socket.write(statusAndHeaders(answer));

@@ -5,7 +5,10 @@ import { refuseAdminFlow } from './flow-refusals.ts';
 import type { SignInCredentials } from './sign-in-types.ts';
 
 /** The AuthFlow and AuthParameters (without SECRET_HASH) that start a sign-in with the profile's flow. */
-export function initialParameters(state: ConversationState, credentials: SignInCredentials): { flow: string; parameters: Record<string, string> } {
+export function initialParameters(
+  state: ConversationState,
+  credentials: SignInCredentials,
+): { flow: string; parameters: Record<string, string> } {
   const { profile } = state.context;
   const flow = profile.authFlow;
   const parameters: Record<string, string> = { USERNAME: state.username };
@@ -19,9 +22,18 @@ export function initialParameters(state: ConversationState, credentials: SignInC
       return { flow, parameters: { ...parameters, SRP_A: startSrp(state) } };
     case 'CUSTOM_AUTH':
       // With a password, the custom rounds come after the password is proven by SRP (CHALLENGE_NAME=SRP_A).
-      return { flow, parameters: state.password ? { ...parameters, CHALLENGE_NAME: 'SRP_A', SRP_A: startSrp(state) } : parameters };
+      return {
+        flow,
+        parameters: state.password ? { ...parameters, CHALLENGE_NAME: 'SRP_A', SRP_A: startSrp(state) } : parameters,
+      };
     case 'USER_AUTH':
-      return { flow, parameters: { ...parameters, ...preferredChallenge(state, credentials.preferredChallenge ?? profile.preferredChallenge) } };
+      return {
+        flow,
+        parameters: {
+          ...parameters,
+          ...preferredChallenge(state, credentials.preferredChallenge ?? profile.preferredChallenge),
+        },
+      };
     default:
       return refuseAdminFlow(flow);
   }

@@ -44,7 +44,11 @@ export async function refreshSession(context: RefreshContext): Promise<TokenSet>
     if (!result) throw new CtmError('service', 'Cognito answered the refresh without tokens.');
     return tokenSetFrom(result, context.now(), refreshToken);
   } catch (error) {
-    if (error instanceof CognitoServiceError && (error.type === 'RefreshTokenReuseException' || (error.type === 'NotAuthorizedException' && !/secret/i.test(error.serviceMessage)))) {
+    if (
+      error instanceof CognitoServiceError &&
+      (error.type === 'RefreshTokenReuseException' ||
+        (error.type === 'NotAuthorizedException' && !/secret/i.test(error.serviceMessage)))
+    ) {
       throw new RefreshRefusedError(`Cognito refused the refresh token (${error.serviceMessage || 'not authorized'})`);
     }
     throw error;
@@ -52,7 +56,10 @@ export async function refreshSession(context: RefreshContext): Promise<TokenSet>
 }
 
 /** An unknown device ("Device does not exist.", "Invalid device key given.") is forgotten and the refresh tried once without it. */
-async function renewForgettingUnknownDevice(context: RefreshContext, refreshToken: string): Promise<AuthenticationResult | undefined> {
+async function renewForgettingUnknownDevice(
+  context: RefreshContext,
+  refreshToken: string,
+): Promise<AuthenticationResult | undefined> {
   try {
     return await renew(context, refreshToken);
   } catch (error) {
@@ -95,7 +102,11 @@ async function viaGetTokens(context: RefreshContext, refreshToken: string): Prom
   return answer.AuthenticationResult;
 }
 
-async function viaInitiateAuth(context: RefreshContext, refreshToken: string, flow: 'REFRESH_TOKEN_AUTH' | 'REFRESH_TOKEN'): Promise<AuthenticationResult | undefined> {
+async function viaInitiateAuth(
+  context: RefreshContext,
+  refreshToken: string,
+  flow: 'REFRESH_TOKEN_AUTH' | 'REFRESH_TOKEN',
+): Promise<AuthenticationResult | undefined> {
   const { profile, clientSecret, session } = context;
   const deviceKey = deviceKeyFor(context);
   const parameters = { REFRESH_TOKEN: refreshToken, ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}) };
@@ -106,7 +117,8 @@ async function viaInitiateAuth(context: RefreshContext, refreshToken: string, fl
     AuthFlow: flow,
     AuthParameters: withSecretHash(parameters, username, profile.clientId, clientSecret),
   });
-  if (!answer.AuthenticationResult && answer.ChallengeName) throw new CtmError('service', 'Cognito answered the refresh with a challenge instead of tokens.');
+  if (!answer.AuthenticationResult && answer.ChallengeName)
+    throw new CtmError('service', 'Cognito answered the refresh with a challenge instead of tokens.');
   return answer.AuthenticationResult;
 }
 

@@ -31,7 +31,10 @@ export class SignInConversation {
   async start(credentials: SignInCredentials): Promise<SignInOutcome> {
     const { profile } = this.state.context;
     const username = credentials.username ?? profile.username;
-    if (!username) throw new BadInputError(`Profile "${profile.name}" has no username: give one (ctm login ${profile.name} --username NAME).`);
+    if (!username)
+      throw new BadInputError(
+        `Profile "${profile.name}" has no username: give one (ctm login ${profile.name} --username NAME).`,
+      );
     Object.assign(this.state, { username, rememberDevice: credentials.rememberDevice === true });
     if (credentials.password) this.state.password = credentials.password;
     const device = await this.devices().load();
@@ -51,7 +54,8 @@ export class SignInConversation {
   async answer(answer: ChallengeAnswer): Promise<SignInOutcome> {
     const name = this.state.challengeName;
     const handler = name ? challengeHandler(name) : undefined;
-    if (!name || handler?.kind !== 'prompted') throw new BadInputError('There is no challenge waiting for an answer; start the sign-in again.');
+    if (!name || handler?.kind !== 'prompted')
+      throw new BadInputError('There is no challenge waiting for an answer; start the sign-in again.');
     if (answer.rememberDevice !== undefined) this.state.rememberDevice = answer.rememberDevice;
     return this.follow(await this.respond(await handler.respond(this.state, answer)));
   }
@@ -72,7 +76,12 @@ export class SignInConversation {
     return client.call('RespondToAuthChallenge', {
       ...requestEnvelope(profile),
       ChallengeName: this.state.challengeName ?? '',
-      ChallengeResponses: withSecretHash({ ...responses, USERNAME: username }, username, profile.clientId, clientSecret),
+      ChallengeResponses: withSecretHash(
+        { ...responses, USERNAME: username },
+        username,
+        profile.clientId,
+        clientSecret,
+      ),
       ...(this.state.session ? { Session: this.state.session } : {}),
     });
   }
@@ -86,7 +95,11 @@ export class SignInConversation {
       if (!name) throw new CtmError('service', 'Cognito answered with neither tokens nor a challenge.');
       this.enter(name, response);
       const handler = challengeHandler(name);
-      if (!handler) throw new CtmError('service', `Cognito asked for the ${name} challenge, which this app cannot answer; choose another auth flow for the profile.`);
+      if (!handler)
+        throw new CtmError(
+          'service',
+          `Cognito asked for the ${name} challenge, which this app cannot answer; choose another auth flow for the profile.`,
+        );
       if (handler.kind === 'prompted') {
         // Only SELECT_CHALLENGE may still need the password; any other prompt comes after the first factor.
         if (name !== 'SELECT_CHALLENGE') delete this.state.password;
@@ -117,12 +130,21 @@ export class SignInConversation {
     this.state.challengeName = undefined;
     delete this.state.password;
     if (!result.NewDeviceMetadata) return { kind: 'tokens', tokens };
-    const confirmation = await confirmNewDevice(this.state.context.client, tokens.accessToken, result.NewDeviceMetadata, this.state.rememberDevice);
+    const confirmation = await confirmNewDevice(
+      this.state.context.client,
+      tokens.accessToken,
+      result.NewDeviceMetadata,
+      this.state.rememberDevice,
+    );
     if (confirmation?.kind === 'confirmed') await this.devices().save(confirmation.device, tokens.userId);
     if (confirmation?.kind !== 'unconfirmed') return { kind: 'tokens', tokens };
     // The sign-in succeeded, but Cognito will not renew tokens for a tracked device that was never confirmed: say so now and at that refusal.
     tokens = { ...tokens, unconfirmedDevice: true };
-    return { kind: 'tokens', tokens, warning: `Signed in, but this computer could not be confirmed as a device of the user pool (${confirmation.reason}). Cognito renews tokens only for a confirmed device, so sign in again when these tokens expire.` };
+    return {
+      kind: 'tokens',
+      tokens,
+      warning: `Signed in, but this computer could not be confirmed as a device of the user pool (${confirmation.reason}). Cognito renews tokens only for a confirmed device, so sign in again when these tokens expire.`,
+    };
   }
 
   private devices(): DeviceMemory {

@@ -42,4 +42,5 @@ export interface SignInCredentials {
 }
 
 /** One step of a sign-in conversation: finished with tokens, or waiting for an answer. */
-export type SignInOutcome = { kind: 'tokens'; tokens: TokenSet; warning?: string } | { kind: 'challenge'; prompt: ChallengePrompt };
+export type SignInOutcome =
+  { kind: 'tokens'; tokens: TokenSet; warning?: string } | { kind: 'challenge'; prompt: ChallengePrompt };

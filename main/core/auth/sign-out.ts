@@ -40,9 +40,15 @@ export async function revokeAtServer(request: SignOutRequest): Promise<SignOutRe
   }
   if (session.refreshToken) {
     try {
-      await request.client.call('RevokeToken', { Token: session.refreshToken, ClientId: request.clientId, ...(request.clientSecret ? { ClientSecret: request.clientSecret } : {}) });
+      await request.client.call('RevokeToken', {
+        Token: session.refreshToken,
+        ClientId: request.clientId,
+        ...(request.clientSecret ? { ClientSecret: request.clientSecret } : {}),
+      });
     } catch (error) {
-      problems.push(`the refresh token was not revoked at the server and stays valid until it expires (${reason(error)})`);
+      problems.push(
+        `the refresh token was not revoked at the server and stays valid until it expires (${reason(error)})`,
+      );
     }
   }
   if (problems.length === 0) return { revoked: true };
@@ -51,6 +57,7 @@ export async function revokeAtServer(request: SignOutRequest): Promise<SignOutRe
 
 function reason(error: unknown): string {
   // Token revocation is a per-client setting (EnableTokenRevocation, off on clients created before 2021 unless turned on).
-  if (error instanceof CognitoServiceError && error.type === 'UnsupportedOperationException') return 'token revocation is not enabled for this app client (EnableTokenRevocation)';
+  if (error instanceof CognitoServiceError && error.type === 'UnsupportedOperationException')
+    return 'token revocation is not enabled for this app client (EnableTokenRevocation)';
   return asCtmError(error).message.replace(/\.$/, '');
 }

@@ -7,7 +7,13 @@ import type { DeviceMemory } from './device-memory.ts';
  * with the same alias finds it before Cognito has named the user, under the name as typed too. `knownCanonical` (the
  * profile's last session's user) lets a sign-in with another alias of the same user find the device.
  */
-export function vaultDeviceMemory(devices: RememberedDevices, userPoolId: string, typed: string | undefined, knownCanonical?: string, origin?: string): DeviceMemory {
+export function vaultDeviceMemory(
+  devices: RememberedDevices,
+  userPoolId: string,
+  typed: string | undefined,
+  knownCanonical?: string,
+  origin?: string,
+): DeviceMemory {
   const names = [...new Set([typed, knownCanonical].filter((name): name is string => Boolean(name)))];
   return {
     load: async () => {
@@ -19,7 +25,8 @@ export function vaultDeviceMemory(devices: RememberedDevices, userPoolId: string
       return undefined;
     },
     save: async (device, canonicalName) => {
-      for (const name of new Set([canonicalName, typed].filter((n): n is string => Boolean(n)))) await devices.save(userPoolId, name, origin === undefined ? device : { ...device, origin });
+      for (const name of new Set([canonicalName, typed].filter((n): n is string => Boolean(n))))
+        await devices.save(userPoolId, name, origin === undefined ? device : { ...device, origin });
     },
     forget: async () => {
       for (const name of names) await devices.delete(userPoolId, name);

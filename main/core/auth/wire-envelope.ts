@@ -3,7 +3,9 @@ import type { InitiateAuthRequest } from '../cognito/wire-types.ts';
 import type { Profile } from '../profiles/profile.ts';
 
 /** The fields every InitiateAuth and RespondToAuthChallenge carries when the profile sets them. */
-export function requestEnvelope(profile: Profile): Pick<InitiateAuthRequest, 'ClientId' | 'ClientMetadata' | 'AnalyticsMetadata' | 'UserContextData'> {
+export function requestEnvelope(
+  profile: Profile,
+): Pick<InitiateAuthRequest, 'ClientId' | 'ClientMetadata' | 'AnalyticsMetadata' | 'UserContextData'> {
   return {
     ClientId: profile.clientId,
     ...(profile.clientMetadata ? { ClientMetadata: profile.clientMetadata } : {}),
@@ -13,6 +15,11 @@ export function requestEnvelope(profile: Profile): Pick<InitiateAuthRequest, 'Cl
 }
 
 /** Adds SECRET_HASH over the USERNAME of this very request (a confidential client needs it at every step). */
-export function withSecretHash(parameters: Record<string, string>, username: string, clientId: string, clientSecret: string | undefined): Record<string, string> {
+export function withSecretHash(
+  parameters: Record<string, string>,
+  username: string,
+  clientId: string,
+  clientSecret: string | undefined,
+): Record<string, string> {
   return clientSecret ? { ...parameters, SECRET_HASH: secretHash(clientSecret, username, clientId) } : parameters;
 }

@@ -21,26 +21,40 @@ export class AdminCognitoClient extends CognitoClient {
     this.profile = profile;
   }
 
-  override async call<Op extends keyof CognitoOperations>(operation: Op, request: CognitoOperations[Op]['request']): Promise<CognitoOperations[Op]['response']> {
+  override async call<Op extends keyof CognitoOperations>(
+    operation: Op,
+    request: CognitoOperations[Op]['request'],
+  ): Promise<CognitoOperations[Op]['response']> {
     if (operation !== 'InitiateAuth' && operation !== 'RespondToAuthChallenge') return super.call(operation, request);
     // AdminInitiateAuth takes ContextData (IP, server name...) rather than the user-side UserContextData: leave it out.
     const { UserContextData: _unused, ...rest } = request as Record<string, unknown>;
     const admin = operation === 'InitiateAuth' ? 'AdminInitiateAuth' : 'AdminRespondToAuthChallenge';
-    return this.send(admin, { UserPoolId: this.profile.userPoolId, ...rest }, (url, headers, body) => this.sign(url, headers, body)) as Promise<CognitoOperations[Op]['response']>;
+    return this.send(admin, { UserPoolId: this.profile.userPoolId, ...rest }, (url, headers, body) =>
+      this.sign(url, headers, body),
+    ) as Promise<CognitoOperations[Op]['response']>;
   }
 
   private async sign(url: string, headers: Record<string, string>, body: string): Promise<Record<string, string>> {
     const { profile } = this;
     if (!this.signer) {
       const { jsonRequestSigner } = await import('./aws-sdk-entry.ts');
-      this.signer = jsonRequestSigner({ service: 'cognito-idp', region: profile.region, awsProfile: profile.awsProfile });
+      this.signer = jsonRequestSigner({
+        service: 'cognito-idp',
+        region: profile.region,
+        awsProfile: profile.awsProfile,
+      });
     }
     try {
       return await this.signer(url, headers, body);
     } catch (error) {
-      const where = profile.awsProfile ? `the AWS profile "${profile.awsProfile}"` : 'the standard AWS chain (environment, ~/.aws/config and credentials, SSO, credential_process)';
+      const where = profile.awsProfile
+        ? `the AWS profile "${profile.awsProfile}"`
+        : 'the standard AWS chain (environment, ~/.aws/config and credentials, SSO, credential_process)';
       const reason = error instanceof Error ? error.message.split('\n')[0] : 'unknown error';
-      throw new CtmError('config', `The administrator sign-in of "${profile.name}" needs AWS credentials, and ${where} gave none (${reason}). Sign in to AWS (aws sso login, aws-vault) or set --aws-profile.`);
+      throw new CtmError(
+        'config',
+        `The administrator sign-in of "${profile.name}" needs AWS credentials, and ${where} gave none (${reason}). Sign in to AWS (aws sso login, aws-vault) or set --aws-profile.`,
+      );
     }
   }
 }

@@ -11,5 +11,14 @@ export const adminApi: FlowKind = {
   signIn: 'password',
   renewsWithoutSession: false,
   passwordRequired: () => true,
-  create: (profile, services) => createUserPoolFlow(profile, services, new AdminCognitoClient(services.transport, cognitoEndpoint(profile.region, profile.endpoint, profile.fips), profile)),
+  create: (profile, services) =>
+    createUserPoolFlow(
+      profile,
+      services,
+      new AdminCognitoClient(
+        services.transport,
+        cognitoEndpoint(profile.region, profile.endpoint, profile.fips),
+        profile,
+      ),
+    ),
 };

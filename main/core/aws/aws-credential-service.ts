@@ -55,7 +55,9 @@ export class AwsCredentialService {
 
   /** The cached credentials of a profile as they are (fresh or not), without any network call; the token agent serves these. */
   async cached(profile: Profile): Promise<AwsCredentials | undefined> {
-    return profile.identityPoolId ? credentialsFor(await this.cache.read(profile.id), profile.identityPoolId, profile.roleArn) : undefined;
+    return profile.identityPoolId
+      ? credentialsFor(await this.cache.read(profile.id), profile.identityPoolId, profile.roleArn)
+      : undefined;
   }
 
   /** Forgets a profile's credentials and identity id (sign-out, a removed profile, another identity pool). */
@@ -65,36 +67,66 @@ export class AwsCredentialService {
 
   private async renew(profile: Profile, identityPoolId: string): Promise<AwsCredentials> {
     const tokens = await this.deps.tokens(profile.id, { minTtlMs: ID_TOKEN_MIN_TTL_MS });
-    if (!tokens.idToken) throw new CtmError('service', `Profile "${profile.name}" signed in without an ID token, which the identity pool needs (sign in with the openid scope).`);
+    if (!tokens.idToken)
+      throw new CtmError(
+        'service',
+        `Profile "${profile.name}" signed in without an ID token, which the identity pool needs (sign in with the openid scope).`,
+      );
     const logins = { [loginsKey(profile.region, profile.userPoolId)]: tokens.idToken };
     const client = new IdentityClient(this.deps.transport, identityEndpoint({ ...profile, identityPoolId }));
     const file = await this.cache.read(profile.id);
     // The identity id is remembered per profile and pool (the enhanced flow's GetId runs once).
     const remembered = file.identityPoolId === identityPoolId ? file.identityId : undefined;
     let identityId = remembered;
-    const fetchCredentials = async (id: string) => client.call('GetCredentialsForIdentity', { IdentityId: id, Logins: logins, ...(profile.roleArn ? { CustomRoleArn: profile.roleArn } : {}) });
+    const fetchCredentials = async (id: string) =>
+      client.call('GetCredentialsForIdentity', {
+        IdentityId: id,
+        Logins: logins,
+        ...(profile.roleArn ? { CustomRoleArn: profile.roleArn } : {}),
+      });
     let answer;
     try {
       identityId ??= await this.identityId(client, identityPoolId, logins);
       answer = await fetchCredentials(identityId);
     } catch (error) {
       // A remembered identity that was deleted, or belongs to another pool or user: ask for the current one, once.
-      if (!(error instanceof CognitoServiceError) || remembered === undefined || !['ResourceNotFoundException', 'NotAuthorizedException'].includes(error.type)) throw error;
+      if (
+        !(error instanceof CognitoServiceError) ||
+        remembered === undefined ||
+        !['ResourceNotFoundException', 'NotAuthorizedException'].includes(error.type)
+      )
+        throw error;
       identityId = await this.identityId(client, identityPoolId, logins);
       answer = await fetchCredentials(identityId);
     }
     const c = answer.Credentials;
-    if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken || typeof c.Expiration !== 'number') throw new CtmError('service', 'cognito-identity answered without complete credentials.');
+    if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken || typeof c.Expiration !== 'number')
+      throw new CtmError('service', 'cognito-identity answered without complete credentials.');
     const now = this.deps.clock.now();
     const credentials: AwsCredentials = {
-      accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretKey, sessionToken: c.SessionToken,
-      expiresAt: c.Expiration * 1000, issuedAt: now, identityId: answer.IdentityId ?? identityId, region: identityPoolRegion(identityPoolId),
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretKey,
+      sessionToken: c.SessionToken,
+      expiresAt: c.Expiration * 1000,
+      issuedAt: now,
+      identityId: answer.IdentityId ?? identityId,
+      region: identityPoolRegion(identityPoolId),
     };
-    await this.cache.write(profile.id, { version: 1, identityPoolId, ...(profile.roleArn ? { roleArn: profile.roleArn } : {}), identityId: credentials.identityId, credentials });
+    await this.cache.write(profile.id, {
+      version: 1,
+      identityPoolId,
+      ...(profile.roleArn ? { roleArn: profile.roleArn } : {}),
+      identityId: credentials.identityId,
+      credentials,
+    });
     return credentials;
   }
 
-  private async identityId(client: IdentityClient, identityPoolId: string, logins: Record<string, string>): Promise<string> {
+  private async identityId(
+    client: IdentityClient,
+    identityPoolId: string,
+    logins: Record<string, string>,
+  ): Promise<string> {
     const answer = await client.call('GetId', { IdentityPoolId: identityPoolId, Logins: logins });
     if (!answer.IdentityId) throw new CtmError('service', 'cognito-identity answered GetId without an IdentityId.');
     return answer.IdentityId;
@@ -103,6 +135,9 @@ export class AwsCredentialService {
 
 /** The profile's identity pool id, or a message saying how to add one. */
 export function requireIdentityPool(profile: Profile): string {
-  if (!profile.identityPoolId) throw new BadInputError(`Profile "${profile.name}" has no identity pool. Add one: ctm profile edit ${profile.name} --identity-pool-id <region>:<id>`);
+  if (!profile.identityPoolId)
+    throw new BadInputError(
+      `Profile "${profile.name}" has no identity pool. Add one: ctm profile edit ${profile.name} --identity-pool-id <region>:<id>`,
+    );
   return profile.identityPoolId;
 }

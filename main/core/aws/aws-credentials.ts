@@ -48,6 +48,11 @@ export function awsEnvironment(credentials: AwsCredentials): Record<string, stri
 export function isAwsCredentials(value: unknown): value is AwsCredentials {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ['accessKeyId', 'secretAccessKey', 'sessionToken', 'identityId', 'region'].every((k) => typeof v[k] === 'string' && v[k] !== '')
-    && typeof v.expiresAt === 'number' && typeof v.issuedAt === 'number';
+  return (
+    ['accessKeyId', 'secretAccessKey', 'sessionToken', 'identityId', 'region'].every(
+      (k) => typeof v[k] === 'string' && v[k] !== '',
+    ) &&
+    typeof v.expiresAt === 'number' &&
+    typeof v.issuedAt === 'number'
+  );
 }

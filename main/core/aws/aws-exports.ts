@@ -11,9 +11,11 @@ export type AwsExportShell = (typeof AWS_EXPORT_SHELLS)[number];
  * variables `ctm exec --aws` sets; every value quoted, since these lines are pasted into shells.
  */
 export function awsExportLines(credentials: AwsCredentials, shell: AwsExportShell): string {
-  return Object.entries(awsEnvironment(credentials)).map(([name, value]) => {
-    if (shell === 'powershell') return `$env:${name} = ${powershellQuote(value)}`;
-    if (shell === 'fish') return `set -gx ${name} ${fishQuote(value)}`;
-    return `export ${name}=${posixQuote(value)}`;
-  }).join('\n');
+  return Object.entries(awsEnvironment(credentials))
+    .map(([name, value]) => {
+      if (shell === 'powershell') return `$env:${name} = ${powershellQuote(value)}`;
+      if (shell === 'fish') return `set -gx ${name} ${fishQuote(value)}`;
+      return `export ${name}=${posixQuote(value)}`;
+    })
+    .join('\n');
 }

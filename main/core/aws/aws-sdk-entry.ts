@@ -29,17 +29,28 @@ class NodeSha256 {
 }
 
 /** A signer of JSON requests for one service and region, with credentials from the standard chain (or one AWS profile). */
-export function jsonRequestSigner(options: { service: string; region: string; awsProfile?: string | undefined }): (url: string, headers: Record<string, string>, body: string) => Promise<Record<string, string>> {
+export function jsonRequestSigner(options: {
+  service: string;
+  region: string;
+  awsProfile?: string | undefined;
+}): (url: string, headers: Record<string, string>, body: string) => Promise<Record<string, string>> {
   const credentials = fromNodeProviderChain(options.awsProfile ? { profile: options.awsProfile } : {});
   const signer = new SignatureV4({ service: options.service, region: options.region, credentials, sha256: NodeSha256 });
   return async (url, headers, body) => {
     const target = new URL(url);
     const signed = await signer.sign({
-      method: 'POST', protocol: target.protocol, hostname: target.hostname, ...(target.port ? { port: Number(target.port) } : {}), path: target.pathname, query: {},
-      headers: { ...headers, host: target.host }, body,
+      method: 'POST',
+      protocol: target.protocol,
+      hostname: target.hostname,
+      ...(target.port ? { port: Number(target.port) } : {}),
+      path: target.pathname,
+      query: {},
+      headers: { ...headers, host: target.host },
+      body,
     });
     const result: Record<string, string> = {};
-    for (const [name, value] of Object.entries(signed.headers)) if (name.toLowerCase() !== 'host') result[name] = String(value);
+    for (const [name, value] of Object.entries(signed.headers))
+      if (name.toLowerCase() !== 'host') result[name] = String(value);
     return result;
   };
 }

@@ -12,7 +12,11 @@ export interface ContainerCredentialsServer {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -30,16 +34,25 @@ function sameSecret(given: string | undefined, token: string): boolean {
  * child's environment has it) and a Host of that loopback address (a web page cannot rebind a name onto it). Every
  * answer comes from `credentials()`, which renews them, so a long-running process is never handed expired ones.
  */
-export async function startContainerCredentialsServer(credentials: () => Promise<AwsCredentials>): Promise<ContainerCredentialsServer> {
+export async function startContainerCredentialsServer(
+  credentials: () => Promise<AwsCredentials>,
+): Promise<ContainerCredentialsServer> {
   const token = randomBytes(32).toString('base64url');
   let hostHeader = '';
   const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.headers.host !== hostHeader) return send(res, 403, { message: 'Wrong Host: this endpoint answers 127.0.0.1 only.' });
-    if (!sameSecret(req.headers.authorization, token)) return send(res, 403, { message: 'Missing or wrong authorization token.' });
+    if (req.headers.host !== hostHeader)
+      return send(res, 403, { message: 'Wrong Host: this endpoint answers 127.0.0.1 only.' });
+    if (!sameSecret(req.headers.authorization, token))
+      return send(res, 403, { message: 'Missing or wrong authorization token.' });
     if (req.method !== 'GET') return send(res, 405, { message: 'Only GET.' });
     try {
       const c = await credentials();
-      send(res, 200, { AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, Token: c.sessionToken, Expiration: new Date(c.expiresAt).toISOString() });
+      send(res, 200, {
+        AccessKeyId: c.accessKeyId,
+        SecretAccessKey: c.secretAccessKey,
+        Token: c.sessionToken,
+        Expiration: new Date(c.expiresAt).toISOString(),
+      });
     } catch (error) {
       // The reason a person can act on (sign in again, the network); never a token.
       send(res, 500, { message: error instanceof Error ? error.message : 'Could not get credentials.' });
@@ -54,9 +67,10 @@ export async function startContainerCredentialsServer(credentials: () => Promise
   hostHeader = `127.0.0.1:${port}`;
   return {
     env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://${hostHeader}/`, AWS_CONTAINER_AUTHORIZATION_TOKEN: token },
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -20,14 +20,22 @@ export interface AwsCredentialFile {
 }
 
 /** The file's credentials when they were issued for this identity pool and role. */
-export function credentialsFor(file: AwsCredentialFile, identityPoolId: string, roleArn: string | undefined): AwsCredentials | undefined {
+export function credentialsFor(
+  file: AwsCredentialFile,
+  identityPoolId: string,
+  roleArn: string | undefined,
+): AwsCredentials | undefined {
   return file.identityPoolId === identityPoolId && file.roleArn === roleArn ? file.credentials : undefined;
 }
 
 function parse(text: string): AwsCredentialFile | undefined {
   try {
     const value = JSON.parse(text) as Partial<AwsCredentialFile>;
-    if (value.version !== 1 || [value.identityId, value.identityPoolId, value.roleArn].some((v) => v !== undefined && typeof v !== 'string')) return undefined;
+    if (
+      value.version !== 1 ||
+      [value.identityId, value.identityPoolId, value.roleArn].some((v) => v !== undefined && typeof v !== 'string')
+    )
+      return undefined;
     if (value.credentials !== undefined && !isAwsCredentials(value.credentials)) return undefined;
     return value as AwsCredentialFile;
   } catch {

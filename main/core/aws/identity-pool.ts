@@ -15,7 +15,11 @@ export function identityPoolRegion(identityPoolId: string): string {
  * Where cognito-identity calls go: the profile's --identity-endpoint, else its --endpoint (an emulator, LocalStack or moto
  * serves both on one), else AWS's `https://cognito-identity.<region>.<partition suffix>/`.
  */
-export function identityEndpoint(profile: { identityPoolId: string; identityEndpoint?: string | undefined; endpoint?: string | undefined }): string {
+export function identityEndpoint(profile: {
+  identityPoolId: string;
+  identityEndpoint?: string | undefined;
+  endpoint?: string | undefined;
+}): string {
   const custom = profile.identityEndpoint ?? profile.endpoint;
   if (custom) return custom.replace(/\/+$/, '') + '/';
   const region = identityPoolRegion(profile.identityPoolId);

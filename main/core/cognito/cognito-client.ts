@@ -17,12 +17,19 @@ export class CognitoClient {
   }
 
   /** Calls one operation; throws CognitoServiceError for Cognito's refusals, CognitoNetworkError otherwise. */
-  async call<Op extends keyof CognitoOperations>(operation: Op, request: CognitoOperations[Op]['request']): Promise<CognitoOperations[Op]['response']> {
+  async call<Op extends keyof CognitoOperations>(
+    operation: Op,
+    request: CognitoOperations[Op]['request'],
+  ): Promise<CognitoOperations[Op]['response']> {
     return this.send(operation, request) as Promise<CognitoOperations[Op]['response']>;
   }
 
   /** Posts one operation's body (headers made by `sign`, for the IAM-signed administrator API) and reads the answer. */
-  protected async send(operation: string, request: object, sign?: (url: string, headers: Record<string, string>, body: string) => Promise<Record<string, string>>): Promise<unknown> {
+  protected async send(
+    operation: string,
+    request: object,
+    sign?: (url: string, headers: Record<string, string>, body: string) => Promise<Record<string, string>>,
+  ): Promise<unknown> {
     const body = JSON.stringify(request);
     const plain = {
       'Content-Type': 'application/x-amz-json-1.1',
@@ -33,14 +40,20 @@ export class CognitoClient {
     try {
       answer = await this.transport.post(this.endpoint, headers, body, this.timeoutMs);
     } catch (error) {
-      throw new CognitoNetworkError(`Could not reach ${this.endpoint} (${describeNetworkFailure(error)}). Check the network and the profile's endpoint.`, { cause: error });
+      throw new CognitoNetworkError(
+        `Could not reach ${this.endpoint} (${describeNetworkFailure(error)}). Check the network and the profile's endpoint.`,
+        { cause: error },
+      );
     }
     const parsed = parseJson(answer.body);
     if (answer.status >= 200 && answer.status < 300 && parsed !== undefined) return parsed;
     const type = errorType(parsed);
     if (type) throw new CognitoServiceError(type, errorMessage(parsed), answer.status);
-    if (answer.status >= 500) throw new CognitoServiceError('InternalErrorException', `HTTP ${answer.status}`, answer.status);
-    throw new CognitoNetworkError(`${this.endpoint} answered HTTP ${answer.status} with something that is not Cognito's JSON. Check the profile's endpoint.`);
+    if (answer.status >= 500)
+      throw new CognitoServiceError('InternalErrorException', `HTTP ${answer.status}`, answer.status);
+    throw new CognitoNetworkError(
+      `${this.endpoint} answered HTTP ${answer.status} with something that is not Cognito's JSON. Check the profile's endpoint.`,
+    );
   }
 }
 

@@ -9,13 +9,25 @@ import { ERROR_ADVICE, MESSAGE_ADVICE, PLAIN_WORDS } from './cognito-error-advic
  * nothing about the refresh token, and a redeployed or unthrottled trigger works again; UserLambdaValidationException
  * is the trigger's deliberate refusal and stays permanent.
  */
-const TRANSIENT_TYPES = new Set(['TooManyRequestsException', 'LimitExceededException', 'InternalErrorException', 'ServiceUnavailableException', 'UnexpectedLambdaException', 'InvalidLambdaResponseException']);
+const TRANSIENT_TYPES = new Set([
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'InternalErrorException',
+  'ServiceUnavailableException',
+  'UnexpectedLambdaException',
+  'InvalidLambdaResponseException',
+]);
 
 /**
  * How endpoints say they do not know an operation (X-Amz-Target): AWS's JSON protocol answers UnknownOperationException;
  * cognito-local answers `CognitoLocal#Unsupported` (HTTP 500); moto and LocalStack answer NotImplemented(Exception) / 501.
  */
-const UNKNOWN_OPERATION_TYPES = new Set(['UnknownOperationException', 'Unsupported', 'NotImplemented', 'NotImplementedException']);
+const UNKNOWN_OPERATION_TYPES = new Set([
+  'UnknownOperationException',
+  'Unsupported',
+  'NotImplemented',
+  'NotImplementedException',
+]);
 
 /** An error answer from Cognito (`{"__type","message"}`), with its type stripped of any `prefix#`. */
 export class CognitoServiceError extends CtmError {
@@ -54,7 +66,8 @@ export class CognitoNetworkError extends CtmError {
 /** One line a person can act on: what Cognito said (its messages carry no secrets) and what to do. */
 export function describeCognitoError(type: string, serviceMessage: string): string {
   const advice = MESSAGE_ADVICE.find(([pattern]) => pattern.test(serviceMessage))?.[1] ?? ERROR_ADVICE[type];
-  const said = PLAIN_WORDS[type]?.(serviceMessage) ?? (serviceMessage ? `${type}: ${serviceMessage.replace(/\.+$/, '')}` : type);
+  const said =
+    PLAIN_WORDS[type]?.(serviceMessage) ?? (serviceMessage ? `${type}: ${serviceMessage.replace(/\.+$/, '')}` : type);
   return advice ? `${said}. ${advice}` : said;
 }
 

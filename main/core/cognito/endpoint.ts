@@ -34,7 +34,9 @@ export function issuersFor(region: string, userPoolId: string): [original: strin
 
 /** True for a host that never leaves this computer: localhost, 127.0.0.0/8, ::1 (RFC 6890; URL keeps IPv6 in brackets). */
 export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+  return (
+    hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127(?:\.\d{1,3}){3}$/.test(hostname)
+  );
 }
 
 /**
@@ -51,7 +53,9 @@ export function endpointProblem(endpoint: string): string | undefined {
   if (url.username || url.password) return 'expected no credentials in the URL';
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-  return url.protocol === 'http:' ? 'plain http:// only for a loopback address such as 127.0.0.1 (a local emulator); use https://' : 'expected an https:// URL';
+  return url.protocol === 'http:'
+    ? 'plain http:// only for a loopback address such as 127.0.0.1 (a local emulator); use https://'
+    : 'expected an https:// URL';
 }
 
 /** True for a host of AWS's own: Cognito's service endpoints (amazonaws.com, .com.cn) and managed-login prefix domains. */

@@ -17,7 +17,8 @@ function fetchViaProxy(): Promise<typeof globalThis.fetch> {
     // EnvHttpProxyAgent reads http(s)_proxy and no_proxy (either case) itself, with the same rules as curl.
     const dispatcher = new EnvHttpProxyAgent();
     // undici's Request/Response are the WHATWG ones Node's own fetch is built on; only their TypeScript types differ.
-    return ((url: string, init: RequestInit) => fetch(url, { ...(init as object), dispatcher })) as unknown as typeof globalThis.fetch;
+    return ((url: string, init: RequestInit) =>
+      fetch(url, { ...(init as object), dispatcher })) as unknown as typeof globalThis.fetch;
   });
   return proxied;
 }

@@ -110,7 +110,10 @@ export interface UpdateDeviceStatusRequest {
 export interface CognitoOperations {
   InitiateAuth: { request: InitiateAuthRequest; response: ChallengeAnswerResponse };
   RespondToAuthChallenge: { request: RespondToAuthChallengeRequest; response: ChallengeAnswerResponse };
-  GetTokensFromRefreshToken: { request: GetTokensFromRefreshTokenRequest; response: { AuthenticationResult?: AuthenticationResult } };
+  GetTokensFromRefreshToken: {
+    request: GetTokensFromRefreshTokenRequest;
+    response: { AuthenticationResult?: AuthenticationResult };
+  };
   RevokeToken: { request: RevokeTokenRequest; response: Record<string, never> };
   GlobalSignOut: { request: { AccessToken: string }; response: Record<string, never> };
   AssociateSoftwareToken: { request: AssociateSoftwareTokenRequest; response: AssociateSoftwareTokenResponse };

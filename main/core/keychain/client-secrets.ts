@@ -25,7 +25,8 @@ export class ClientSecrets {
     if (value === undefined) return undefined;
     if (value.startsWith(BOUND)) {
       const bound = JSON.parse(value.slice(BOUND.length)) as { secret?: unknown; origin?: unknown };
-      if (typeof bound.secret === 'string' && typeof bound.origin === 'string') return { secret: bound.secret, origin: bound.origin };
+      if (typeof bound.secret === 'string' && typeof bound.origin === 'string')
+        return { secret: bound.secret, origin: bound.origin };
     }
     return { secret: value };
   }

@@ -11,7 +11,9 @@ export const MAX_ITEM_BYTES = 2_560;
 export function assertFitsOneItem(what: string, secret: string): void {
   const bytes = Buffer.byteLength(secret, 'utf8');
   if (bytes > MAX_ITEM_BYTES) {
-    throw new KeychainError(`The ${what} is ${bytes} bytes, more than the ${MAX_ITEM_BYTES} bytes one keychain item can hold on Windows, so it was not stored. Nothing stored was changed.`);
+    throw new KeychainError(
+      `The ${what} is ${bytes} bytes, more than the ${MAX_ITEM_BYTES} bytes one keychain item can hold on Windows, so it was not stored. Nothing stored was changed.`,
+    );
   }
 }
 

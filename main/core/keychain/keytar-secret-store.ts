@@ -39,7 +39,11 @@ export class KeytarSecretStore implements SecretStore {
   private hung: Promise<unknown> | undefined;
   private readonly gate: CallGate;
 
-  constructor(service = KEYCHAIN_SERVICE, timeoutMs = Number(process.env.CTM_KEYCHAIN_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS, seams: { keytar?: KeytarLike; lockProbe?: LockProbe } = {}) {
+  constructor(
+    service = KEYCHAIN_SERVICE,
+    timeoutMs = Number(process.env.CTM_KEYCHAIN_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+    seams: { keytar?: KeytarLike; lockProbe?: LockProbe } = {},
+  ) {
     this.service = service;
     this.timeoutMs = timeoutMs;
     this.keytar = seams.keytar;
@@ -66,9 +70,14 @@ export class KeytarSecretStore implements SecretStore {
     // Listing a locked collection crashes keytar on Linux; ask first.
     if ((await this.isLocked()) === true) throw new KeychainError(lockedMessage('read'));
     // An entry removed while libsecret walks the list fails the whole listing ("No such secret item"): list again once.
-    const list = (): Promise<{ account: string; password: string }[]> => this.run('read', (k) => k.findCredentials(this.service), true);
+    const list = (): Promise<{ account: string; password: string }[]> =>
+      this.run('read', (k) => k.findCredentials(this.service), true);
     const found = await list().catch((error: unknown) => {
-      if (error instanceof KeychainError && /No such secret item/i.test(String((error.cause as Error | undefined)?.message))) return list();
+      if (
+        error instanceof KeychainError &&
+        /No such secret item/i.test(String((error.cause as Error | undefined)?.message))
+      )
+        return list();
       throw error;
     });
     return new Map(found.map((c) => [c.account, c.password]));
@@ -76,7 +85,9 @@ export class KeytarSecretStore implements SecretStore {
 
   private async run<T>(what: string, call: (keytar: KeytarLike) => Promise<T>, listing = false): Promise<T> {
     const keytar = await this.load();
-    return listing ? this.gate.exclusive(() => this.timed(what, keytar, call)) : this.gate.shared(() => this.timed(what, keytar, call));
+    return listing
+      ? this.gate.exclusive(() => this.timed(what, keytar, call))
+      : this.gate.shared(() => this.timed(what, keytar, call));
   }
 
   private async timed<T>(what: string, keytar: KeytarLike, call: (keytar: KeytarLike) => Promise<T>): Promise<T> {
@@ -85,7 +96,10 @@ export class KeytarSecretStore implements SecretStore {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        const hung = pending.then(() => undefined, () => undefined);
+        const hung = pending.then(
+          () => undefined,
+          () => undefined,
+        );
         this.hung = hung;
         hungCalls += 1;
         void hung.then(() => {
@@ -114,8 +128,12 @@ export class KeytarSecretStore implements SecretStore {
       return this.keytar;
     } catch (error) {
       // A host without libsecret (an AppImage on a minimal system) fails here, at the first keychain call, not at launch.
-      if (/libsecret/i.test(String((error as Error | undefined)?.message))) throw new KeychainError(LIBSECRET_MISSING, { cause: error });
-      throw new KeychainError('The keychain module (keytar) could not be loaded. Reinstall the app; on Linux building it needs libsecret-1-dev.', { cause: error });
+      if (/libsecret/i.test(String((error as Error | undefined)?.message)))
+        throw new KeychainError(LIBSECRET_MISSING, { cause: error });
+      throw new KeychainError(
+        'The keychain module (keytar) could not be loaded. Reinstall the app; on Linux building it needs libsecret-1-dev.',
+        { cause: error },
+      );
     }
   }
 }
@@ -125,7 +143,9 @@ export const LIBSECRET_MISSING =
   "The system's Secret Service library (libsecret) is missing, so tokens cannot be stored. Install it (Debian, Ubuntu: apt-get install libsecret-1-0 gnome-keyring; Fedora: dnf install libsecret) and restart the app. Nothing stored was changed.";
 
 function notAnsweringMessage(what: string, timeoutMs: number, stillWaiting: boolean): string {
-  const waited = stillWaiting ? 'is still not answering an earlier request' : `did not answer a ${what} within ${Math.round(timeoutMs / 1000)} s`;
+  const waited = stillWaiting
+    ? 'is still not answering an earlier request'
+    : `did not answer a ${what} within ${Math.round(timeoutMs / 1000)} s`;
   return `The OS keychain ${waited}. It may be waiting behind an unlock prompt, or its service may hang: unlock it or restart it (on Linux: gnome-keyring-daemon or KWallet), then try again. Nothing stored was changed.`;
 }
 
@@ -138,7 +158,11 @@ export function describeKeychainFailure(what: string, error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/locked|unlock|dismissed|cancel/i.test(text)) return lockedMessage(what);
   if (/timeout was reached|did not receive a reply|timed out/i.test(text)) return notAnsweringMessage(what, 0, true);
-  if (/org\.freedesktop\.secrets|secret service|DBUS|D-Bus|autolaunch|X11|\.service files|ServiceUnknown|could not connect|session wrapping the secret/i.test(text)) {
+  if (
+    /org\.freedesktop\.secrets|secret service|DBUS|D-Bus|autolaunch|X11|\.service files|ServiceUnknown|could not connect|session wrapping the secret/i.test(
+      text,
+    )
+  ) {
     return 'No Secret Service is answering, so secrets cannot be read or stored. Install and start one (gnome-keyring or KWallet), inside a desktop or D-Bus session, then try again. Nothing stored was changed.';
   }
   return `The OS keychain refused a ${what}. Check that it is unlocked and working, then try again. Nothing stored was changed.`;

@@ -9,7 +9,11 @@ const ORPHAN_AGE_MS = 10 * 60_000;
  * Deletes refresh-token items that no session names (left by a process killed before its commit), once they are old
  * enough that no commit can still be under way; answers how many went. Lists the keychain: for the app, not `ctm`.
  */
-export async function sweepOrphanItems(store: SecretStore, namedGeneration: (profileId: string) => Promise<string | undefined>, now: number): Promise<number> {
+export async function sweepOrphanItems(
+  store: SecretStore,
+  namedGeneration: (profileId: string) => Promise<string | undefined>,
+  now: number,
+): Promise<number> {
   const listing = await store.all();
   let removed = 0;
   for (const account of listing.keys()) {

@@ -43,7 +43,12 @@ export function refreshTokenDigest(refreshToken: string): string {
 }
 
 /** Writes a refresh token's items under a new generation (not yet named by a file, so invisible until the commit). */
-export async function writeRefreshToken(store: SecretStore, profileId: string, refreshToken: string, crash: CrashHook): Promise<StoredRefreshToken> {
+export async function writeRefreshToken(
+  store: SecretStore,
+  profileId: string,
+  refreshToken: string,
+  crash: CrashHook,
+): Promise<StoredRefreshToken> {
   const pieces = refreshTokenPieces(refreshToken);
   const place = { generation: newGeneration(), pieces: pieces.length };
   for (const [index, piece] of pieces.entries()) {
@@ -54,13 +59,16 @@ export async function writeRefreshToken(store: SecretStore, profileId: string, r
 }
 
 /** Reads an account name back; undefined for accounts that are not refresh-token pieces. */
-export function parseRefreshItemAccount(account: string): { profileId: string; place: RefreshTokenPlace; index: number } | undefined {
+export function parseRefreshItemAccount(
+  account: string,
+): { profileId: string; place: RefreshTokenPlace; index: number } | undefined {
   if (!account.startsWith(PREFIX)) return undefined;
   const parts = account.slice(PREFIX.length).split(':');
   if (parts.length !== 4) return undefined;
   const [profileId, generation, index, pieces] = parts as [string, string, string, string];
   const place = { generation, pieces: Number(pieces) };
-  if (!profileId || !generation || !Number.isInteger(place.pieces) || !Number.isInteger(Number(index))) return undefined;
+  if (!profileId || !generation || !Number.isInteger(place.pieces) || !Number.isInteger(Number(index)))
+    return undefined;
   return { profileId, place, index: Number(index) };
 }
 
@@ -68,22 +76,33 @@ export function parseRefreshItemAccount(account: string): { profileId: string; p
  * Finds, in a full listing, each profile's newest complete refresh token (all pieces present): what is left to go on
  * when the encrypted cache cannot be read.
  */
-export function newestRefreshTokens(listing: Map<string, string>): Map<string, { token: string; place: RefreshTokenPlace }> {
+export function newestRefreshTokens(
+  listing: Map<string, string>,
+): Map<string, { token: string; place: RefreshTokenPlace }> {
   const found = new Map<string, Map<string, { place: RefreshTokenPlace; pieces: Map<number, string> }>>();
   for (const [account, secret] of listing) {
     const parsed = parseRefreshItemAccount(account);
     if (!parsed) continue;
     const generations = found.get(parsed.profileId) ?? new Map();
     found.set(parsed.profileId, generations);
-    const generation = generations.get(parsed.place.generation) ?? { place: parsed.place, pieces: new Map<number, string>() };
+    const generation = generations.get(parsed.place.generation) ?? {
+      place: parsed.place,
+      pieces: new Map<number, string>(),
+    };
     generations.set(parsed.place.generation, generation);
     generation.pieces.set(parsed.index, secret);
   }
   const result = new Map<string, { token: string; place: RefreshTokenPlace }>();
   for (const [profileId, generations] of found) {
-    const complete = [...generations.values()].filter((g) => g.pieces.size === g.place.pieces).sort((a, b) => b.place.generation.localeCompare(a.place.generation));
+    const complete = [...generations.values()]
+      .filter((g) => g.pieces.size === g.place.pieces)
+      .sort((a, b) => b.place.generation.localeCompare(a.place.generation));
     const newest = complete[0];
-    if (newest) result.set(profileId, { place: newest.place, token: Array.from({ length: newest.place.pieces }, (_, i) => newest.pieces.get(i) ?? '').join('') });
+    if (newest)
+      result.set(profileId, {
+        place: newest.place,
+        token: Array.from({ length: newest.place.pieces }, (_, i) => newest.pieces.get(i) ?? '').join(''),
+      });
   }
   return result;
 }

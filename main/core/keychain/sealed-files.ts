@@ -13,7 +13,11 @@ export class SealedFiles {
   private readonly memo = new Map<string, { stamp: string; value: unknown; key: string }>();
 
   /** Opens `path` with the first of `keys` that opens it (keys are asked for lazily: a remembered file needs none). */
-  async read<T>(path: string, keys: () => AsyncIterable<string>, parse: (text: string) => T | undefined): Promise<SealedRead<T>> {
+  async read<T>(
+    path: string,
+    keys: () => AsyncIterable<string>,
+    parse: (text: string) => T | undefined,
+  ): Promise<SealedRead<T>> {
     const stamp = await stampOf(path);
     if (!stamp) return { kind: 'missing' };
     const known = this.memo.get(path);

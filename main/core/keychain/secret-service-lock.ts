@@ -8,16 +8,24 @@ export type LockProbe = () => Promise<boolean | undefined>;
  */
 export function secretServiceLockProbe(timeoutMs: number, platform: NodeJS.Platform = process.platform): LockProbe {
   if (platform !== 'linux') return async () => undefined;
-  const args = ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets/aliases/default',
-    'org.freedesktop.DBus.Properties.Get', 'string:org.freedesktop.Secret.Collection', 'string:Locked'];
-  return () => new Promise((resolve) => {
-    // Loaded only when asked: child_process (with net and streams) would cost every cached `ctm token` ~9 ms of start-up.
-    const { execFile } = process.getBuiltinModule('node:child_process');
-    execFile('dbus-send', args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout) => {
-      if (error) return resolve(undefined);
-      if (/boolean true/.test(stdout)) return resolve(true);
-      if (/boolean false/.test(stdout)) return resolve(false);
-      resolve(undefined);
+  const args = [
+    '--session',
+    '--print-reply',
+    '--dest=org.freedesktop.secrets',
+    '/org/freedesktop/secrets/aliases/default',
+    'org.freedesktop.DBus.Properties.Get',
+    'string:org.freedesktop.Secret.Collection',
+    'string:Locked',
+  ];
+  return () =>
+    new Promise((resolve) => {
+      // Loaded only when asked: child_process (with net and streams) would cost every cached `ctm token` ~9 ms of start-up.
+      const { execFile } = process.getBuiltinModule('node:child_process');
+      execFile('dbus-send', args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout) => {
+        if (error) return resolve(undefined);
+        if (/boolean true/.test(stdout)) return resolve(true);
+        if (/boolean false/.test(stdout)) return resolve(false);
+        resolve(undefined);
+      });
     });
-  });
 }

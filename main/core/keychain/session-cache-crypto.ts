@@ -24,14 +24,18 @@ export function sealCache(key: string, plaintext: string): Buffer {
 
 /** Decrypts a sealed cache; undefined when it is not ours or the key is not the one it was sealed with. */
 export function openCache(key: string, sealed: Buffer): string | undefined {
-  if (sealed.length < MAGIC.length + IV_BYTES + TAG_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  if (sealed.length < MAGIC.length + IV_BYTES + TAG_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC))
+    return undefined;
   try {
     const iv = sealed.subarray(MAGIC.length, MAGIC.length + IV_BYTES);
     const tag = sealed.subarray(MAGIC.length + IV_BYTES, MAGIC.length + IV_BYTES + TAG_BYTES);
     const decipher = createDecipheriv('aes-256-gcm', keyBytes(key), iv);
     decipher.setAAD(MAGIC);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(sealed.subarray(MAGIC.length + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(sealed.subarray(MAGIC.length + IV_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
   } catch {
     return undefined;
   }

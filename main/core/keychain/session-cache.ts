@@ -43,11 +43,20 @@ export function profileIdOfFile(name: string): string | undefined {
 export function parseSessionFile(text: string): ProfileSessionFile | undefined {
   try {
     const value = JSON.parse(text) as Partial<ProfileSessionFile>;
-    if (value.version !== 2 || !Array.isArray(value.trash) || (value.session !== undefined && typeof value.session !== 'object')) return undefined;
+    if (
+      value.version !== 2 ||
+      !Array.isArray(value.trash) ||
+      (value.session !== undefined && typeof value.session !== 'object')
+    )
+      return undefined;
     const session = value.session as Partial<CachedSession> | undefined | null;
     // A session recovered from its refresh token alone (vault-rebuild.ts) has no access token yet: '' and expired.
     const recovered = session?.accessToken === '' && session.expiresAt === 0;
-    if (session && !recovered && (!isWellFormedJwt(session.accessToken) || (session.idToken !== undefined && !isWellFormedJwt(session.idToken)))) {
+    if (
+      session &&
+      !recovered &&
+      (!isWellFormedJwt(session.accessToken) || (session.idToken !== undefined && !isWellFormedJwt(session.idToken)))
+    ) {
       const { session: _refused, ...rest } = value;
       return rest as ProfileSessionFile;
     }

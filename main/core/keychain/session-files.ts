@@ -4,7 +4,16 @@ import type { CrashHook } from '../crash-point.ts';
 import { withFileLock } from '../profiles/file-lock.ts';
 import { SealedFiles } from './sealed-files.ts';
 import type { SecretStore } from './secret-store.ts';
-import { CACHE_KEY_ACCOUNT, LAYOUT_MARKER, parseMarker, parseSessionFile, profileIdOfFile, SESSIONS_FOLDER, sessionFileName, type ProfileSessionFile } from './session-cache.ts';
+import {
+  CACHE_KEY_ACCOUNT,
+  LAYOUT_MARKER,
+  parseMarker,
+  parseSessionFile,
+  profileIdOfFile,
+  SESSIONS_FOLDER,
+  sessionFileName,
+  type ProfileSessionFile,
+} from './session-cache.ts';
 import { rebuildLayout } from './vault-rebuild.ts';
 
 /**
@@ -86,13 +95,23 @@ export class SessionFiles {
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
     await withFileLock(join(this.folder, LAYOUT_MARKER), async () => {
       if ((await this.layoutReady()) && !(await this.anyUnopenable())) return;
-      this.key = await rebuildLayout({ store: this.store, files: this.sealed, folder: this.folder, emptied: this.emptied, crash: this.crash });
+      this.key = await rebuildLayout({
+        store: this.store,
+        files: this.sealed,
+        folder: this.folder,
+        emptied: this.emptied,
+        crash: this.crash,
+      });
     });
   }
 
   private async anyUnopenable(): Promise<boolean> {
     for (const name of await this.sealed.names(this.folder)) {
-      if (profileIdOfFile(name) !== undefined && (await this.sealed.read(join(this.folder, name), this.keys, parseSessionFile)).kind === 'unopenable') return true;
+      if (
+        profileIdOfFile(name) !== undefined &&
+        (await this.sealed.read(join(this.folder, name), this.keys, parseSessionFile)).kind === 'unopenable'
+      )
+        return true;
     }
     return false;
   }

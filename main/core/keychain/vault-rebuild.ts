@@ -1,11 +1,23 @@
 import { join } from 'node:path';
 import type { CrashHook } from '../crash-point.ts';
 import { legacySessions, LEGACY_SESSION_PREFIX } from './legacy-layout.ts';
-import { newestRefreshTokens, refreshItemAccounts, refreshTokenDigest, writeRefreshToken } from './refresh-token-items.ts';
+import {
+  newestRefreshTokens,
+  refreshItemAccounts,
+  refreshTokenDigest,
+  writeRefreshToken,
+} from './refresh-token-items.ts';
 import type { SealedFiles } from './sealed-files.ts';
 import type { SecretStore } from './secret-store.ts';
 import { newCacheKey } from './session-cache-crypto.ts';
-import { CACHE_KEY_ACCOUNT, LAYOUT_MARKER, parseSessionFile, profileIdOfFile, sessionFileName, type ProfileSessionFile } from './session-cache.ts';
+import {
+  CACHE_KEY_ACCOUNT,
+  LAYOUT_MARKER,
+  parseSessionFile,
+  profileIdOfFile,
+  sessionFileName,
+  type ProfileSessionFile,
+} from './session-cache.ts';
 import { emptyTrash } from './trash.ts';
 
 /**
@@ -15,7 +27,13 @@ import { emptyTrash } from './trash.ts';
  * whose file is lost is kept too (its access token is gone, so it refreshes on next use). The marker is written last:
  * until it is, the next process rebuilds again. Runs under the marker's lock.
  */
-export async function rebuildLayout(parts: { store: SecretStore; files: SealedFiles; folder: string; emptied: Set<string>; crash: CrashHook }): Promise<string> {
+export async function rebuildLayout(parts: {
+  store: SecretStore;
+  files: SealedFiles;
+  folder: string;
+  emptied: Set<string>;
+  crash: CrashHook;
+}): Promise<string> {
   const { store, files, folder, crash } = parts;
   const listing = await store.all();
   const key = listing.get(CACHE_KEY_ACCOUNT) ?? newCacheKey();
@@ -34,13 +52,31 @@ export async function rebuildLayout(parts: { store: SecretStore; files: SealedFi
     let next: ProfileSessionFile;
     if (old) {
       const { refreshToken, ...rest } = old;
-      const place = refreshToken === undefined ? undefined : await writeRefreshToken(store, profileId, refreshToken, crash);
-      const replaced = existing.kind === 'ok' && existing.value.session?.refresh ? refreshItemAccounts(profileId, existing.value.session.refresh) : [];
-      next = { version: 2, session: { ...rest, ...(place ? { refresh: place } : {}) }, trash: [LEGACY_SESSION_PREFIX + profileId, ...replaced] };
+      const place =
+        refreshToken === undefined ? undefined : await writeRefreshToken(store, profileId, refreshToken, crash);
+      const replaced =
+        existing.kind === 'ok' && existing.value.session?.refresh
+          ? refreshItemAccounts(profileId, existing.value.session.refresh)
+          : [];
+      next = {
+        version: 2,
+        session: { ...rest, ...(place ? { refresh: place } : {}) },
+        trash: [LEGACY_SESSION_PREFIX + profileId, ...replaced],
+      };
     } else {
       const found = recovered.get(profileId);
       if (!found) continue;
-      next = { version: 2, session: { accessToken: '', tokenType: 'Bearer', expiresAt: 0, issuedAt: 0, refresh: { ...found.place, digest: refreshTokenDigest(found.token) } }, trash: [] };
+      next = {
+        version: 2,
+        session: {
+          accessToken: '',
+          tokenType: 'Bearer',
+          expiresAt: 0,
+          issuedAt: 0,
+          refresh: { ...found.place, digest: refreshTokenDigest(found.token) },
+        },
+        trash: [],
+      };
     }
     await files.write(path, next, key);
     trash.push(...next.trash);
@@ -48,7 +84,13 @@ export async function rebuildLayout(parts: { store: SecretStore; files: SealedFi
   // Files that open with no key and name no item the keychain still has: nothing left to recover.
   for (const name of await files.names(folder)) {
     const profileId = profileIdOfFile(name);
-    if (profileId !== undefined && !recovered.has(profileId) && !legacy.has(profileId) && (await files.read(join(folder, name), keys, parseSessionFile)).kind === 'unopenable') await files.remove(join(folder, name));
+    if (
+      profileId !== undefined &&
+      !recovered.has(profileId) &&
+      !legacy.has(profileId) &&
+      (await files.read(join(folder, name), keys, parseSessionFile)).kind === 'unopenable'
+    )
+      await files.remove(join(folder, name));
   }
   await files.write(join(folder, LAYOUT_MARKER), { version: 2 }, key);
   crash('cache-rebuilt');

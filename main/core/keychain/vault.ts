@@ -2,7 +2,12 @@ import { noCrash, type CrashHook } from '../crash-point.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { ClientSecrets } from './client-secrets.ts';
 import { sweepOrphanItems } from './orphan-sweep.ts';
-import { refreshItemAccounts, refreshTokenDigest, writeRefreshToken, type StoredRefreshToken } from './refresh-token-items.ts';
+import {
+  refreshItemAccounts,
+  refreshTokenDigest,
+  writeRefreshToken,
+  type StoredRefreshToken,
+} from './refresh-token-items.ts';
 import { RememberedDevices } from './remembered-devices.ts';
 import type { SecretStore } from './secret-store.ts';
 import type { CachedSession, ProfileSessionFile } from './session-cache.ts';
@@ -92,7 +97,10 @@ export class Vault {
     // process replaced them meanwhile, and then this one writes its own like any new token.
     const unchanged = refreshToken !== undefined && stored?.digest === refreshTokenDigest(refreshToken);
     if (!(unchanged && (await this.commitSession(profileId, rest, stored, { onlyIfStillNamed: true })))) {
-      const written = refreshToken === undefined ? undefined : await writeRefreshToken(this.store, profileId, refreshToken, this.crash);
+      const written =
+        refreshToken === undefined
+          ? undefined
+          : await writeRefreshToken(this.store, profileId, refreshToken, this.crash);
       await this.commitSession(profileId, rest, written);
     }
     this.notify(profileId, summaryOf(tokens));
@@ -100,7 +108,10 @@ export class Vault {
 
   /** Forgets a profile's session: its file without it is committed first, then its refresh-token items go. */
   async deleteSession(profileId: string): Promise<void> {
-    const trash = await this.commit(profileId, (file) => ({ version: 2, trash: [...file.trash, ...itemsOf(profileId, file.session?.refresh)] }));
+    const trash = await this.commit(profileId, (file) => ({
+      version: 2,
+      trash: [...file.trash, ...itemsOf(profileId, file.session?.refresh)],
+    }));
     this.crash('forget-committed');
     await emptyTrash(this.store, trash ?? [], this.files.emptied);
     this.notify(profileId, undefined);
@@ -117,7 +128,14 @@ export class Vault {
     const result = new Map<string, ProfileSecrets>();
     for (const profileId of await this.files.profileIds()) {
       const session = (await this.files.read(profileId))?.session;
-      if (session) result.set(profileId, { session: { expiresAt: session.expiresAt, issuedAt: session.issuedAt, hasRefreshToken: session.refresh !== undefined } });
+      if (session)
+        result.set(profileId, {
+          session: {
+            expiresAt: session.expiresAt,
+            issuedAt: session.issuedAt,
+            hasRefreshToken: session.refresh !== undefined,
+          },
+        });
     }
     return result;
   }
@@ -127,7 +145,11 @@ export class Vault {
    * enough that no commit can still be under way. Lists the keychain: the app schedules it (orphan-sweep.ts), `ctm` never.
    */
   sweepOrphans(now = Date.now()): Promise<number> {
-    return sweepOrphanItems(this.store, async (profileId) => (await this.files.read(profileId))?.session?.refresh?.generation, now);
+    return sweepOrphanItems(
+      this.store,
+      async (profileId) => (await this.files.read(profileId))?.session?.refresh?.generation,
+      now,
+    );
   }
 
   /** The session with its refresh token joined from its items; not `complete` (and without it) when an item is gone. */
@@ -145,12 +167,21 @@ export class Vault {
    * Commits a session naming `refresh` (or no refresh token); the items of the one it replaces become trash. With
    * `onlyIfStillNamed`, gives up (false) when the file no longer names `refresh`: another process replaced it.
    */
-  private async commitSession(profileId: string, session: Omit<CachedSession, 'refresh'>, refresh: StoredRefreshToken | undefined, options: { onlyIfStillNamed?: boolean } = {}): Promise<boolean> {
+  private async commitSession(
+    profileId: string,
+    session: Omit<CachedSession, 'refresh'>,
+    refresh: StoredRefreshToken | undefined,
+    options: { onlyIfStillNamed?: boolean } = {},
+  ): Promise<boolean> {
     const trash = await this.commit(profileId, (file) => {
       const before = file.session?.refresh;
       if (options.onlyIfStillNamed && before?.generation !== refresh?.generation) return undefined;
       const replaced = before && before.generation !== refresh?.generation ? itemsOf(profileId, before) : [];
-      return { version: 2, session: { ...session, ...(refresh ? { refresh } : {}) }, trash: [...file.trash, ...replaced] };
+      return {
+        version: 2,
+        session: { ...session, ...(refresh ? { refresh } : {}) },
+        trash: [...file.trash, ...replaced],
+      };
     });
     if (!trash) return false;
     this.crash('session-committed');
@@ -165,13 +196,20 @@ export class Vault {
    * lost in a power cut: the old file names the same refresh token, which renews them again. Anything else is fsynced
    * before its old items go.
    */
-  private commit(profileId: string, change: (file: ProfileSessionFile) => ProfileSessionFile | undefined): Promise<string[] | undefined> {
+  private commit(
+    profileId: string,
+    change: (file: ProfileSessionFile) => ProfileSessionFile | undefined,
+  ): Promise<string[] | undefined> {
     return this.files.locked(profileId, async () => {
       const current = (await this.files.read(profileId)) ?? { version: 2, trash: [] };
       const next = change(current);
       if (!next) return undefined;
       next.trash = [...new Set(next.trash)].filter((account) => !this.files.emptied.has(account));
-      const tokensOnly = next.trash.length === 0 && current.session !== undefined && next.session !== undefined && current.session.refresh?.generation === next.session.refresh?.generation;
+      const tokensOnly =
+        next.trash.length === 0 &&
+        current.session !== undefined &&
+        next.session !== undefined &&
+        current.session.refresh?.generation === next.session.refresh?.generation;
       await this.files.write(profileId, next, !tokensOnly);
       return next.trash;
     });

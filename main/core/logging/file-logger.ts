@@ -49,7 +49,12 @@ export class FileLogger implements Logger {
   }
 
   private write(level: Level, message: string, fields?: Record<string, unknown>): void {
-    const line = { at: new Date(this.clock.now()).toISOString(), level, message: redactText(message), ...(fields ? (redact(fields) as Record<string, unknown>) : {}) };
+    const line = {
+      at: new Date(this.clock.now()).toISOString(),
+      level,
+      message: redactText(message),
+      ...(fields ? (redact(fields) as Record<string, unknown>) : {}),
+    };
     this.pending.push(`${JSON.stringify(line)}\n`);
     if (this.pending.length === 1) this.writing = this.writing.then(() => this.drain());
   }
@@ -59,7 +64,10 @@ export class FileLogger implements Logger {
     this.pending = [];
     try {
       await mkdir(join(this.path, '..'), { recursive: true, mode: 0o700 });
-      this.size ??= await stat(this.path).then((s) => s.size, () => 0);
+      this.size ??= await stat(this.path).then(
+        (s) => s.size,
+        () => 0,
+      );
       if (this.size + text.length > MAX_BYTES) {
         await rename(this.path, `${this.path}.1`).catch(() => undefined);
         this.size = 0;

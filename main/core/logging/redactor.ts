@@ -9,15 +9,18 @@ const JWT = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 // Cognito sends as a five-part JWE, client secrets, SECRET_HASH, SRP values, device passwords).
 const LONG_OPAQUE = /[\w+/=-]{32,}(?:\.[\w+/=-]{16,})*/g;
 // `password=...`, `"refreshToken": "..."`, `Authorization: Bearer ...`: whatever follows a secret-sounding name.
-const NAMED_SECRET = /((?:password|passwd|passphrase|secret|token|authorization|bearer|secret_hash|session|otp|usercode)[\w-]*["']?\s*[:=]\s*["']?)(?:(?:Bearer|Basic)\s+)?[^\s"',;}&]+/gi;
+const NAMED_SECRET =
+  /((?:password|passwd|passphrase|secret|token|authorization|bearer|secret_hash|session|otp|usercode)[\w-]*["']?\s*[:=]\s*["']?)(?:(?:Bearer|Basic)\s+)?[^\s"',;}&]+/gi;
 // `Bearer <token>` anywhere (an Authorization header copied into a message).
 const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
 // `Basic <base64 of id:secret>` (RFC 7617): a client secret, however short.
 const BASIC = /\b(Basic\s+)[A-Za-z0-9+/=._~-]+/gi;
 // A quoted value after a secret-sounding name, spaces and all: `password: "correct horse battery"`.
-const QUOTED_SECRET = /((?:password|passwd|passphrase|secret|token|otp|code|answer)[\w-]*["']?\s*[:=]\s*)(["'])(?:(?!\2).)*\2/gi;
+const QUOTED_SECRET =
+  /((?:password|passwd|passphrase|secret|token|otp|code|answer)[\w-]*["']?\s*[:=]\s*)(["'])(?:(?!\2).)*\2/gi;
 // Field names whose value is always removed, whatever it looks like.
-const SECRET_KEY = /password|passphrase|secret|token|authorization|session|srp_a|srp_b|challenge_?responses?|answer|code$|code_?verifier|otp|devicekey|device_key/i;
+const SECRET_KEY =
+  /password|passphrase|secret|token|authorization|session|srp_a|srp_b|challenge_?responses?|answer|code$|code_?verifier|otp|devicekey|device_key/i;
 
 /** Secrets shorter than this are not looked for by value (they would match ordinary digits and words). */
 const MIN_KNOWN_SECRET = 4;
@@ -56,13 +59,20 @@ function removeKnown(text: string): string {
 
 /** Removes JWTs, refresh tokens, secrets and passwords from a line of text, and every control character (plain-text.ts). */
 export function redactText(text: string): string {
-  return removeKnown(plainText(text, Infinity)).replace(QUOTED_SECRET, `$1${REDACTED}`).replace(BASIC, `$1${REDACTED}`).replace(JWT, REDACTED).replace(BEARER, `$1${REDACTED}`).replace(NAMED_SECRET, `$1${REDACTED}`).replace(LONG_OPAQUE, REDACTED);
+  return removeKnown(plainText(text, Infinity))
+    .replace(QUOTED_SECRET, `$1${REDACTED}`)
+    .replace(BASIC, `$1${REDACTED}`)
+    .replace(JWT, REDACTED)
+    .replace(BEARER, `$1${REDACTED}`)
+    .replace(NAMED_SECRET, `$1${REDACTED}`)
+    .replace(LONG_OPAQUE, REDACTED);
 }
 
 /** A deep copy of `value` fit for a log: secret-named fields dropped, every string redacted, errors reduced to name and message. */
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);
-  if (value === null || typeof value !== 'object') return typeof value === 'function' || typeof value === 'symbol' ? undefined : value;
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'function' || typeof value === 'symbol' ? undefined : value;
   if (depth > 6) return '[nested]';
   if (value instanceof Error) {
     const kind = (value as { kind?: unknown }).kind;
@@ -71,6 +81,7 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) result[key] = SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1);
+  for (const [key, item] of Object.entries(value))
+    result[key] = SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1);
   return result;
 }

@@ -2,7 +2,8 @@ import { redactAlso } from './redactor.ts';
 
 // The names under which Cognito's JSON API and the OAuth endpoints carry what a person typed or was given to keep:
 // passwords, one-time codes, challenge answers, the TOTP secret (AssociateSoftwareToken's SecretCode), client secrets.
-const SECRET_FIELD = /^(password|new_password|passwordverifier|.*_code|usercode|secretcode|answer|client_secret|code|code_verifier)$/i;
+const SECRET_FIELD =
+  /^(password|new_password|passwordverifier|.*_code|usercode|secretcode|answer|client_secret|code|code_verifier)$/i;
 
 /**
  * Tells the redactor the exact secrets in one exchange with Cognito (request headers and body, and the answer), so a

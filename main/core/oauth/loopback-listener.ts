@@ -22,8 +22,10 @@ export class AuthorizationFailedError extends CtmError {
   }
 }
 
-const DONE_PAGE = '<!doctype html><meta charset="utf-8"><title>Signed in</title><p>Signed in. You can close this window and return to Cognito Token Manager.</p>';
-const FAILED_PAGE = '<!doctype html><meta charset="utf-8"><title>Sign-in failed</title><p>The sign-in did not complete. Return to Cognito Token Manager for details.</p>';
+const DONE_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Signed in</title><p>Signed in. You can close this window and return to Cognito Token Manager.</p>';
+const FAILED_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Sign-in failed</title><p>The sign-in did not complete. Return to Cognito Token Manager for details.</p>';
 
 /**
  * Listens on http://127.0.0.1:<random port>/callback for one authorization response (RFC 8252 §7.3: the
@@ -31,16 +33,28 @@ const FAILED_PAGE = '<!doctype html><meta charset="utf-8"><title>Sign-in failed<
  * counts; it ends the listener, as does the timeout or close(). Anything else is answered 400 and ignored.
  * `fixedPort` 0 (the default) lets the OS pick; a fixed port is for pools whose callback URL names one.
  */
-export async function startLoopbackListener(expectedState: string, timeoutMs: number, fixedPort = 0): Promise<LoopbackListener> {
+export async function startLoopbackListener(
+  expectedState: string,
+  timeoutMs: number,
+  fixedPort = 0,
+): Promise<LoopbackListener> {
   let settle: { resolve: (r: AuthorizationResponse) => void; reject: (e: Error) => void } | undefined;
   const response = new Promise<AuthorizationResponse>((resolve, reject) => (settle = { resolve, reject }));
   response.catch(() => undefined); // the caller may close before awaiting
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     // "connection: close": no kept-alive socket outlives the listener's one use.
-    const reply = (status: number, page: string): void => void res.writeHead(status, { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store', connection: 'close' }).end(page);
+    const reply = (status: number, page: string): void =>
+      void res
+        .writeHead(status, {
+          'content-type': 'text/html;charset=utf-8',
+          'cache-control': 'no-store',
+          connection: 'close',
+        })
+        .end(page);
     if (finished) return reply(400, FAILED_PAGE);
-    if (req.method !== 'GET' || url.pathname !== '/callback' || url.searchParams.get('state') !== expectedState) return reply(400, FAILED_PAGE);
+    if (req.method !== 'GET' || url.pathname !== '/callback' || url.searchParams.get('state') !== expectedState)
+      return reply(400, FAILED_PAGE);
     const code = url.searchParams.get('code');
     const error = url.searchParams.get('error');
     if (code) {
@@ -48,10 +62,26 @@ export async function startLoopbackListener(expectedState: string, timeoutMs: nu
       finish(() => settle?.resolve({ code }));
     } else {
       reply(400, FAILED_PAGE);
-      finish(() => settle?.reject(new AuthorizationFailedError(`Managed login answered "${plainText(error ?? 'no code', 100)}"${url.searchParams.get('error_description') ? `: ${plainText(url.searchParams.get('error_description'))}` : ''}. Check the app client's allowed OAuth flows, scopes and callback URLs.`)));
+      finish(() =>
+        settle?.reject(
+          new AuthorizationFailedError(
+            `Managed login answered "${plainText(error ?? 'no code', 100)}"${url.searchParams.get('error_description') ? `: ${plainText(url.searchParams.get('error_description'))}` : ''}. Check the app client's allowed OAuth flows, scopes and callback URLs.`,
+          ),
+        ),
+      );
     }
   });
-  const timer = setTimeout(() => finish(() => settle?.reject(new AuthorizationFailedError(`No answer from the browser within ${Math.round(timeoutMs / 1000)} seconds; run the sign-in again.`))), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      finish(() =>
+        settle?.reject(
+          new AuthorizationFailedError(
+            `No answer from the browser within ${Math.round(timeoutMs / 1000)} seconds; run the sign-in again.`,
+          ),
+        ),
+      ),
+    timeoutMs,
+  );
   timer.unref();
   let finished = false;
   function finish(then: () => void): void {
@@ -65,7 +95,13 @@ export async function startLoopbackListener(expectedState: string, timeoutMs: nu
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(error.code === 'EADDRINUSE' ? new AuthorizationFailedError(`Port ${fixedPort} on 127.0.0.1 is in use, so the browser's redirect cannot be received; close what uses it or change the profile's callback port.`) : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new AuthorizationFailedError(
+              `Port ${fixedPort} on 127.0.0.1 is in use, so the browser's redirect cannot be received; close what uses it or change the profile's callback port.`,
+            )
+          : error,
+      );
     });
     server.listen(fixedPort, '127.0.0.1', () => resolve());
   });

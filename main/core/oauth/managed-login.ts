@@ -35,21 +35,37 @@ export interface ManagedLoginContext {
  */
 export async function managedLogin(context: ManagedLoginContext): Promise<TokenSet> {
   const { profile } = context;
-  if (!profile.domain) throw new BadInputError(`Profile "${profile.name}" has no domain; set it with: ctm profile edit ${profile.name} --domain URL`);
+  if (!profile.domain)
+    throw new BadInputError(
+      `Profile "${profile.name}" has no domain; set it with: ctm profile edit ${profile.name} --domain URL`,
+    );
   const pkce = createPkce();
   const state = randomToken();
   const nonce = randomToken();
-  const listener = await startLoopbackListener(state, context.timeoutMs ?? MANAGED_LOGIN_TIMEOUT_MS, profile.callbackPort ?? 0);
+  const listener = await startLoopbackListener(
+    state,
+    context.timeoutMs ?? MANAGED_LOGIN_TIMEOUT_MS,
+    profile.callbackPort ?? 0,
+  );
   const cancel = (): void => listener.close();
   context.signal?.addEventListener('abort', cancel, { once: true });
   try {
     // Cancelled while the listener started: no browser is opened, and the closed listener ends the sign-in.
     if (context.signal?.aborted) listener.close();
     else {
-      await context.open(authorizeUrl({
-        domain: profile.domain, clientId: profile.clientId, redirectUri: listener.redirectUri, scopes: profile.scopes,
-        state, nonce, codeChallenge: pkce.challenge, identityProvider: profile.identityProvider, idpIdentifier: profile.idpIdentifier,
-      }));
+      await context.open(
+        authorizeUrl({
+          domain: profile.domain,
+          clientId: profile.clientId,
+          redirectUri: listener.redirectUri,
+          scopes: profile.scopes,
+          state,
+          nonce,
+          codeChallenge: pkce.challenge,
+          identityProvider: profile.identityProvider,
+          idpIdentifier: profile.idpIdentifier,
+        }),
+      );
     }
     const { code } = await listener.response;
     const client = new OAuthTokenClient(context.transport, profile.domain, profile.clientId, context.clientSecret);

@@ -17,7 +17,12 @@ export interface OAuthSessionContext {
 }
 
 function clientOf(context: OAuthSessionContext): OAuthTokenClient {
-  return new OAuthTokenClient(context.transport, context.profile.domain ?? '', context.profile.clientId, context.clientSecret);
+  return new OAuthTokenClient(
+    context.transport,
+    context.profile.domain ?? '',
+    context.profile.clientId,
+    context.clientSecret,
+  );
 }
 
 /** Client credentials: a fresh access token for the profile's scopes (there is never a refresh token). */
@@ -26,13 +31,17 @@ export async function requestClientCredentials(context: OAuthSessionContext): Pr
 }
 
 /** Renews a managed-login session with grant_type=refresh_token; a refused refresh token (invalid_grant) means a new sign-in. */
-export async function refreshOAuthSession(context: OAuthSessionContext, session: TokenSet | undefined): Promise<TokenSet> {
+export async function refreshOAuthSession(
+  context: OAuthSessionContext,
+  session: TokenSet | undefined,
+): Promise<TokenSet> {
   const refreshToken = session?.refreshToken;
   if (!refreshToken) throw new RefreshRefusedError('the session has no refresh token');
   try {
     return tokenSetFromOAuth(await clientOf(context).refresh(refreshToken), context.now(), refreshToken);
   } catch (error) {
-    if (error instanceof OAuthRefusedError && error.error === 'invalid_grant') throw new RefreshRefusedError(error.message);
+    if (error instanceof OAuthRefusedError && error.error === 'invalid_grant')
+      throw new RefreshRefusedError(error.message);
     throw error;
   }
 }

@@ -7,7 +7,11 @@ import { makeFolder } from './make-folder.ts';
  * Writes a file so that readers see the old or the new content, never a torn one; private to the user (0600).
  * `durable: false` skips the fsyncs, for content that may be lost in a power cut (a cache) but never torn.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: { durable?: boolean } = {},
+): Promise<void> {
   const durable = options.durable ?? true;
   await makeFolder(dirname(path));
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);

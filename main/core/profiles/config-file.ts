@@ -5,10 +5,12 @@ import { profileSchema, type Profile } from './profile.ts';
 /** The version this build writes; older files are migrated on read, newer ones are refused. */
 export const CONFIG_VERSION = 2;
 
-const configFileSchema = z.object({
-  version: z.literal(CONFIG_VERSION),
-  profiles: z.array(profileSchema),
-}).strict();
+const configFileSchema = z
+  .object({
+    version: z.literal(CONFIG_VERSION),
+    profiles: z.array(profileSchema),
+  })
+  .strict();
 
 /** The profiles file as stored: `{ "version": 1, "profiles": [...] }`. */
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -34,7 +36,9 @@ export function parseConfigFile(text: string): ParsedConfigFile {
   const result = configFileSchema.safeParse(migrated);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new RepairableConfigError(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'does not match the schema'}`);
+    throw new RepairableConfigError(
+      `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'does not match the schema'}`,
+    );
   }
   const names = new Set<string>();
   for (const profile of result.data.profiles) {
@@ -57,7 +61,9 @@ export async function parseConfigFileInSlices(text: string): Promise<ParsedConfi
   const envelope = envelopeSchema.safeParse(value);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
-    throw new RepairableConfigError(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'does not match the schema'}`);
+    throw new RepairableConfigError(
+      `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'does not match the schema'}`,
+    );
   }
   const profiles: Profile[] = [];
   const names = new Set<string>();
@@ -66,7 +72,9 @@ export async function parseConfigFileInSlices(text: string): Promise<ParsedConfi
     const result = profileSchema.safeParse(candidate);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new RepairableConfigError(`profiles.${index}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'does not match the schema'}`);
+      throw new RepairableConfigError(
+        `profiles.${index}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'does not match the schema'}`,
+      );
     }
     if (names.has(result.data.name)) throw new RepairableConfigError(`two profiles are named "${result.data.name}"`);
     names.add(result.data.name);
@@ -90,7 +98,9 @@ export function parseJson(text: string): unknown {
     const at = offset === undefined ? body.length : Number(offset);
     const before = body.slice(0, at).split('\n');
     const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
-    throw new RepairableConfigError(`line ${before.length} column ${(before.at(-1)?.length ?? 0) + 1}: ${reason} (not valid JSON)`);
+    throw new RepairableConfigError(
+      `line ${before.length} column ${(before.at(-1)?.length ?? 0) + 1}: ${reason} (not valid JSON)`,
+    );
   }
 }
 
@@ -118,7 +128,9 @@ function migrate(raw: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const version = (value as { version?: unknown }).version;
   if (typeof version === 'number' && version > CONFIG_VERSION) {
-    throw new NewerConfigError(`was written by a newer version of Cognito Token Manager (format ${version}); update the app to use it`);
+    throw new NewerConfigError(
+      `was written by a newer version of Cognito Token Manager (format ${version}); update the app to use it`,
+    );
   }
   if (version === 1) value = fromVersion1(value as { profiles?: unknown });
   return value;
@@ -133,7 +145,12 @@ function migrate(raw: unknown): unknown {
 function fromVersion1(file: { profiles?: unknown }): unknown {
   if (!Array.isArray(file.profiles)) return { ...file, version: 2 };
   const profiles = file.profiles.map((profile: unknown) => {
-    if (typeof profile !== 'object' || profile === null || (profile as { refreshMethod?: unknown }).refreshMethod !== 'REFRESH_TOKEN_AUTH') return profile;
+    if (
+      typeof profile !== 'object' ||
+      profile === null ||
+      (profile as { refreshMethod?: unknown }).refreshMethod !== 'REFRESH_TOKEN_AUTH'
+    )
+      return profile;
     const { refreshMethod: _default, ...rest } = profile as Record<string, unknown>;
     return rest;
   });

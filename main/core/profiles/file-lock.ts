@@ -24,7 +24,10 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
       await takeOver(lockPath, seen);
       continue;
     }
-    if (Date.now() > deadline) throw new ConfigError(`A file in the config folder is locked by another process (${lockPath}). If no other ctm or app is running, delete that file.`);
+    if (Date.now() > deadline)
+      throw new ConfigError(
+        `A file in the config folder is locked by another process (${lockPath}). If no other ctm or app is running, delete that file.`,
+      );
     await sleep(15 + Math.random() * 20);
   }
   try {

@@ -26,5 +26,7 @@ export async function makeFolder(path: string): Promise<void> {
 }
 
 function cannotMake(path: string, code: string | undefined): ConfigError {
-  return new ConfigError(`Cannot create the folder ${path} (${code ?? 'mkdir failed'}); set CTM_CONFIG_DIR to a folder you can write.`);
+  return new ConfigError(
+    `Cannot create the folder ${path} (${code ?? 'mkdir failed'}); set CTM_CONFIG_DIR to a folder you can write.`,
+  );
 }

@@ -11,7 +11,9 @@ export type LiteralValue = string | number | boolean | null | LiteralValue[] | {
  * `${}`); anything else is a BadInputError naming its line. `__proto__` is an ordinary key, never a prototype.
  */
 export function readFirstObjectLiteral(source: string, fileName: string): { [key: string]: LiteralValue } {
-  const noObject = new BadInputError(`${fileName} holds no object literal; expected the file Amplify generated (const awsmobile = { ... }).`);
+  const noObject = new BadInputError(
+    `${fileName} holds no object literal; expected the file Amplify generated (const awsmobile = { ... }).`,
+  );
   if (!source.includes('{')) throw noObject; // prose or a stray file: say what was expected, not where the parser stopped
   const first = firstObject(parseSource(source, fileName));
   if (!first) throw noObject;
@@ -47,7 +49,12 @@ function firstObject(root: Node): ObjectExpression | undefined {
 }
 
 function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && typeof (value as { start?: unknown }).start === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    typeof (value as { start?: unknown }).start === 'number'
+  );
 }
 
 function objectValue(node: ObjectExpression, source: string, fileName: string): { [key: string]: LiteralValue } {
@@ -55,17 +62,28 @@ function objectValue(node: ObjectExpression, source: string, fileName: string): 
   for (const member of node.properties) {
     const property = plainProperty(member, source, fileName);
     // defineProperty, not assignment: `result["__proto__"] = x` would replace the prototype instead of adding a key.
-    Object.defineProperty(result, property.key, { value: literal(property.value, source, fileName), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(result, property.key, {
+      value: literal(property.value, source, fileName),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return result;
 }
 
-function plainProperty(member: Property | SpreadElement, source: string, fileName: string): { key: string; value: Expression } {
+function plainProperty(
+  member: Property | SpreadElement,
+  source: string,
+  fileName: string,
+): { key: string; value: Expression } {
   if (member.type === 'SpreadElement') throw fail(member, '"..." is code', source, fileName);
-  if (member.kind !== 'init' || member.method || member.computed || member.shorthand) throw fail(member, 'a property must be "name: value"', source, fileName);
+  if (member.kind !== 'init' || member.method || member.computed || member.shorthand)
+    throw fail(member, 'a property must be "name: value"', source, fileName);
   const key = member.key;
   if (key.type === 'Identifier') return { key: key.name, value: member.value as Expression };
-  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return { key: String(key.value), value: member.value as Expression };
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number'))
+    return { key: String(key.value), value: member.value as Expression };
   throw fail(key, 'expected a property name', source, fileName);
 }
 
@@ -80,13 +98,23 @@ function literal(node: Expression, source: string, fileName: string): LiteralVal
         return literal(element, source, fileName);
       });
     case 'Literal':
-      if (node.value === null || typeof node.value === 'string' || typeof node.value === 'number' || typeof node.value === 'boolean') return node.value;
+      if (
+        node.value === null ||
+        typeof node.value === 'string' ||
+        typeof node.value === 'number' ||
+        typeof node.value === 'boolean'
+      )
+        return node.value;
       throw fail(node, `${node.raw ?? 'this'} is not a plain value`, source, fileName);
     case 'TemplateLiteral':
       if (node.expressions.length > 0) throw fail(node, 'template expressions are code', source, fileName);
       return node.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
     case 'UnaryExpression':
-      if ((node.operator === '-' || node.operator === '+') && node.argument.type === 'Literal' && typeof node.argument.value === 'number') {
+      if (
+        (node.operator === '-' || node.operator === '+') &&
+        node.argument.type === 'Literal' &&
+        typeof node.argument.value === 'number'
+      ) {
         return node.operator === '-' ? -node.argument.value : node.argument.value;
       }
       break;
@@ -97,10 +125,17 @@ function literal(node: Expression, source: string, fileName: string): LiteralVal
       break;
   }
   const word = /^[A-Za-z_$][\w$]*/.exec(source.slice(node.start, node.end))?.[0];
-  throw fail(node, word ? `"${word}" is code, not a literal value` : 'this is code, not a literal value', source, fileName);
+  throw fail(
+    node,
+    word ? `"${word}" is code, not a literal value` : 'this is code, not a literal value',
+    source,
+    fileName,
+  );
 }
 
 function fail(node: Node, what: string, source: string, fileName: string): BadInputError {
   const line = node.loc?.start.line ?? source.slice(0, node.start).split('\n').length;
-  return new BadInputError(`${fileName} line ${line}: ${what}; only plain values (strings, numbers, true/false, arrays, objects) can be imported.`);
+  return new BadInputError(
+    `${fileName} line ${line}: ${what}; only plain values (strings, numbers, true/false, arrays, objects) can be imported.`,
+  );
 }

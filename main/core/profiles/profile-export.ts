@@ -20,16 +20,57 @@ export interface ProfilesExport {
  * a secret) so whoever imports knows to set the secret with `ctm profile edit NAME --client-secret-stdin`.
  */
 export function exportProfiles(profiles: Profile[]): string {
-  const file: ProfilesExport = { format: EXPORT_FORMAT, version: EXPORT_VERSION, profiles: profiles.map(exportedFields) };
+  const file: ProfilesExport = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    profiles: profiles.map(exportedFields),
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 function exportedFields(profile: Profile): ExportedProfile {
   // Listed one by one so a field added to Profile later is not exported until someone decides it is safe to.
-  const { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh } = profile;
+  const {
+    name,
+    region,
+    userPoolId,
+    clientId,
+    hasClientSecret,
+    username,
+    authFlow,
+    refreshMethod,
+    endpoint,
+    fips,
+    clientMetadata,
+    analyticsEndpointId,
+    userContextData,
+    autoRefresh,
+  } = profile;
   // The OAuth kinds' settings (domain, scopes, provider, callback port) are not secrets, and without the domain they cannot sign in.
   const { domain, scopes, identityProvider, idpIdentifier, callbackPort } = profile;
   // Where a profile belongs travels with it (a team shares which pools are prod); pinning is one person's choice and stays.
   const { environment, environmentColour } = profile;
-  return { name, region, userPoolId, clientId, hasClientSecret, username, authFlow, refreshMethod, endpoint, fips, clientMetadata, analyticsEndpointId, userContextData, autoRefresh, domain, scopes, identityProvider, idpIdentifier, callbackPort, environment, environmentColour };
+  return {
+    name,
+    region,
+    userPoolId,
+    clientId,
+    hasClientSecret,
+    username,
+    authFlow,
+    refreshMethod,
+    endpoint,
+    fips,
+    clientMetadata,
+    analyticsEndpointId,
+    userContextData,
+    autoRefresh,
+    domain,
+    scopes,
+    identityProvider,
+    idpIdentifier,
+    callbackPort,
+    environment,
+    environmentColour,
+  };
 }

@@ -16,9 +16,13 @@ export interface ImportOptions {
 export const MAX_IMPORT_BYTES = 1_000_000;
 
 /** The servers an import would send secrets to that are not AWS's, and which profiles name them; empty when there are none. */
-export function importServers(profiles: readonly { name?: string | undefined; endpoint?: string | undefined; domain?: string | undefined }[]): { server: string; profiles: string[] }[] {
+export function importServers(
+  profiles: readonly { name?: string | undefined; endpoint?: string | undefined; domain?: string | undefined }[],
+): { server: string; profiles: string[] }[] {
   const byServer = new Map<string, string[]>();
-  for (const profile of profiles) for (const server of customServers(profile)) byServer.set(server, [...(byServer.get(server) ?? []), profile.name ?? '?']);
+  for (const profile of profiles)
+    for (const server of customServers(profile))
+      byServer.set(server, [...(byServer.get(server) ?? []), profile.name ?? '?']);
   return [...byServer].map(([server, names]) => ({ server, profiles: names }));
 }
 
@@ -30,18 +34,25 @@ export class UnconfirmedServersError extends BadInputError {
   readonly servers: string[];
   constructor(servers: { server: string; profiles: string[] }[], how: string) {
     const list = servers.map((s) => `${s.server} (${s.profiles.join(', ')})`).join(', ');
-    super(`The file sends sign-ins to servers that are not AWS's: ${list}. Passwords, tokens and client secrets of these profiles would go there; nothing was imported. ${how}`);
+    super(
+      `The file sends sign-ins to servers that are not AWS's: ${list}. Passwords, tokens and client secrets of these profiles would go there; nothing was imported. ${how}`,
+    );
     this.servers = servers.map((s) => s.server);
   }
 }
 
 /** Throws UnconfirmedServersError unless every non-AWS server of `profiles` is among `confirmed` (origins, as importServers names them). */
-export function requireConfirmedServers(profiles: Parameters<typeof importServers>[0], confirmed: readonly string[], how: string): void {
+export function requireConfirmedServers(
+  profiles: Parameters<typeof importServers>[0],
+  confirmed: readonly string[],
+  how: string,
+): void {
   const unconfirmed = importServers(profiles).filter((s) => !confirmed.includes(s.server));
   if (unconfirmed.length > 0) throw new UnconfirmedServersError(unconfirmed, how);
 }
 
-const SUPPORTED = 'expected amplify_outputs.json (Amplify Gen 2), aws-exports.js or amplifyconfiguration.json (Gen 1), or a file made by "ctm profile export"';
+const SUPPORTED =
+  'expected amplify_outputs.json (Amplify Gen 2), aws-exports.js or amplifyconfiguration.json (Gen 1), or a file made by "ctm profile export"';
 
 type Json = Record<string, unknown>;
 
@@ -53,7 +64,10 @@ type Json = Record<string, unknown>;
  */
 export function parseProfileImport(fileName: string, text: string, options: ImportOptions = {}): ProfileFields[] {
   const shown = baseName(fileName) || 'the file';
-  if (text.length > MAX_IMPORT_BYTES) throw new BadInputError(`${shown} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB; nothing was imported. Split it, or export fewer profiles.`);
+  if (text.length > MAX_IMPORT_BYTES)
+    throw new BadInputError(
+      `${shown} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB; nothing was imported. Split it, or export fewer profiles.`,
+    );
   const data = readData(shown, text);
   const candidates = profilesIn(shown, data);
   if (candidates.length === 0) throw new BadInputError(`${shown} holds no profiles.`);
@@ -94,14 +108,17 @@ function readData(shown: string, text: string): Json {
 }
 
 function profilesIn(shown: string, data: Json): Json[] {
-  if (data.format === EXPORT_FORMAT || (Array.isArray(data.profiles) && typeof data.version === 'number')) return ownExport(shown, data);
+  if (data.format === EXPORT_FORMAT || (Array.isArray(data.profiles) && typeof data.version === 'number'))
+    return ownExport(shown, data);
   const auth = asObject(data.auth);
   if (auth) return [gen2(shown, auth)];
   if ('aws_user_pools_id' in data) return [gen1(data)];
   const cognito = asObject(asObject(data.Auth)?.Cognito);
   if (cognito) return [amplifyV6(cognito)];
   if ('version' in data && !('auth' in data)) {
-    throw new BadInputError(`${shown} has no "auth" section: add auth to the Amplify backend (defineAuth) and run "npx ampx generate outputs" again.`);
+    throw new BadInputError(
+      `${shown} has no "auth" section: add auth to the Amplify backend (defineAuth) and run "npx ampx generate outputs" again.`,
+    );
   }
   throw new BadInputError(`${shown} is not a file ctm can import; ${SUPPORTED}.`);
 }
@@ -109,7 +126,9 @@ function profilesIn(shown: string, data: Json): Json[] {
 function ownExport(shown: string, data: Json): Json[] {
   const version = data.version;
   if (typeof version === 'number' && version > EXPORT_VERSION) {
-    throw new BadInputError(`${shown} was exported by a newer version of Cognito Token Manager (format ${version}); update the app to import it.`);
+    throw new BadInputError(
+      `${shown} was exported by a newer version of Cognito Token Manager (format ${version}); update the app to import it.`,
+    );
   }
   const profiles = data.profiles as unknown[];
   return profiles.map((entry, index) => {
@@ -125,7 +144,9 @@ function gen2(shown: string, auth: Json): Json {
   const userPoolId = text(auth.user_pool_id);
   const clientId = text(auth.user_pool_client_id);
   if (!userPoolId || !clientId) {
-    throw new BadInputError(`${shown}: auth.user_pool_id and auth.user_pool_client_id are both needed; run "npx ampx generate outputs" again.`);
+    throw new BadInputError(
+      `${shown}: auth.user_pool_id and auth.user_pool_client_id are both needed; run "npx ampx generate outputs" again.`,
+    );
   }
   return { name: derivedName(userPoolId), region: text(auth.aws_region) ?? regionOf(userPoolId), userPoolId, clientId };
 }
@@ -145,7 +166,13 @@ function gen1(data: Json): Json {
 function amplifyV6(cognito: Json): Json {
   const userPoolId = text(cognito.userPoolId) ?? '';
   const endpoint = text(cognito.userPoolEndpoint);
-  return { name: derivedName(userPoolId), region: regionOf(userPoolId), userPoolId, clientId: text(cognito.userPoolClientId) ?? '', ...(endpoint ? { endpoint } : {}) };
+  return {
+    name: derivedName(userPoolId),
+    region: regionOf(userPoolId),
+    userPoolId,
+    clientId: text(cognito.userPoolClientId) ?? '',
+    ...(endpoint ? { endpoint } : {}),
+  };
 }
 
 /** "eu-west-1_AbC123" -> "amplify-abc123": recognisable, and valid as a profile name. */

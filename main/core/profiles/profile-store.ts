@@ -3,7 +3,13 @@ import { chmod, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, NotFoundError, BadInputError } from '../errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { NewerConfigError, parseConfigFileInSlices, RepairableConfigError, serializeConfigFile, UnreadableConfigError } from './config-file.ts';
+import {
+  NewerConfigError,
+  parseConfigFileInSlices,
+  RepairableConfigError,
+  serializeConfigFile,
+  UnreadableConfigError,
+} from './config-file.ts';
 import { withFileLock } from './file-lock.ts';
 import { parseProfileFields, type Profile } from './profile.ts';
 import { markValidated } from './validated-marker.ts';
@@ -54,7 +60,8 @@ export class ProfileStore {
   async add(fields: unknown): Promise<Profile> {
     const parsed = parseProfileFields(fields);
     return this.mutate((profiles) => {
-      if (profiles.some((p) => p.name === parsed.name)) throw new BadInputError(`A profile named "${parsed.name}" already exists.`);
+      if (profiles.some((p) => p.name === parsed.name))
+        throw new BadInputError(`A profile named "${parsed.name}" already exists.`);
       const profile: Profile = { id: randomUUID(), ...parsed };
       return { profiles: [...profiles, profile], result: profile };
     });
@@ -69,7 +76,8 @@ export class ProfileStore {
     return this.mutate((profiles) => {
       const names = new Set(profiles.map((p) => p.name));
       const added = parsed.map((fields) => {
-        if (names.has(fields.name)) throw new BadInputError(`A profile named "${fields.name}" already exists; nothing was imported.`);
+        if (names.has(fields.name))
+          throw new BadInputError(`A profile named "${fields.name}" already exists; nothing was imported.`);
         names.add(fields.name);
         return { id: randomUUID(), ...fields } as Profile;
       });
@@ -85,7 +93,8 @@ export class ProfileStore {
       if (!current) throw new NotFoundError(`No profile named "${nameOrId}".`);
       const { id, ...fields } = current;
       const parsed = parseProfileFields({ ...fields, ...changes });
-      if (profiles.some((p, i) => i !== index && p.name === parsed.name)) throw new BadInputError(`A profile named "${parsed.name}" already exists.`);
+      if (profiles.some((p, i) => i !== index && p.name === parsed.name))
+        throw new BadInputError(`A profile named "${parsed.name}" already exists.`);
       const updated: Profile = { id, ...parsed };
       return { profiles: profiles.map((p, i) => (i === index ? updated : p)), result: updated };
     });
@@ -107,7 +116,10 @@ export class ProfileStore {
       try {
         await writeFileAtomic(this.path, serializeConfigFile(changed.profiles));
       } catch (error) {
-        throw new ConfigError(`Could not write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}. Check the folder's permissions and free space.`, { cause: error });
+        throw new ConfigError(
+          `Could not write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}. Check the folder's permissions and free space.`,
+          { cause: error },
+        );
       }
       this.parsed = undefined;
       return changed;
@@ -134,7 +146,9 @@ export class ProfileStore {
     } catch (error) {
       if (error instanceof UnreadableConfigError) return this.moveAside(error);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new ConfigError(`Could not read ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}.`, { cause: error });
+      throw new ConfigError(`Could not read ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}.`, {
+        cause: error,
+      });
     }
     try {
       const file = await parseConfigFileInSlices(text);
@@ -148,7 +162,8 @@ export class ProfileStore {
     } catch (error) {
       if (error instanceof NewerConfigError) throw new ConfigError(`${this.path} ${error.message}.`);
       // A hand edit gone wrong stays where it is, for the person to fix; nothing is written over it meanwhile.
-      if (error instanceof RepairableConfigError) throw new ConfigError(`${this.path} ${error.message}. Fix it in a text editor (it was left as it is).`);
+      if (error instanceof RepairableConfigError)
+        throw new ConfigError(`${this.path} ${error.message}. Fix it in a text editor (it was left as it is).`);
       if (!(error instanceof UnreadableConfigError)) throw error;
       return this.moveAside(error);
     }

@@ -7,7 +7,14 @@ import { ENVIRONMENT_FIELDS } from './profile-environment.ts';
 import { IDENTITY_POOL_ID, ROLE_ARN } from '../aws/identity-pool.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
-export const SIGN_IN_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const;
+export const SIGN_IN_FLOWS = [
+  'USER_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'CUSTOM_AUTH',
+  'USER_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+] as const;
 /** A sign-in flow name. */
 export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
 
@@ -39,14 +46,25 @@ const profileFieldsObject = z
     clientId: z.string().regex(RULES.clientId.pattern, `client id: ${RULES.clientId.expects}`),
     hasClientSecret: z.boolean().default(false),
     username: z.string().min(1).max(128).optional(),
-    authFlow: z.enum(AUTH_FLOWS, { error: `auth flow: expected one of ${AUTH_FLOWS.join(', ')}` }).default('USER_SRP_AUTH'),
+    authFlow: z
+      .enum(AUTH_FLOWS, { error: `auth flow: expected one of ${AUTH_FLOWS.join(', ')}` })
+      .default('USER_SRP_AUTH'),
     domain: z.string().optional(),
     scopes: z.array(z.string().regex(SCOPE, 'scope: expected 1 to 256 printable characters without spaces')).optional(),
     identityProvider: z.string().min(1).max(128).optional(),
     idpIdentifier: z.string().min(1).max(128).optional(),
-    callbackPort: z.number({ error: 'callback port: expected a number' }).int().min(1024, 'callback port: expected 1024 to 65535').max(65535, 'callback port: expected 1024 to 65535').optional(),
-    preferredChallenge: z.enum(USER_AUTH_CHALLENGES, { error: `preferred challenge: expected one of ${USER_AUTH_CHALLENGES.join(', ')}` }).optional(),
-    refreshMethod: z.enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` }).default('auto'),
+    callbackPort: z
+      .number({ error: 'callback port: expected a number' })
+      .int()
+      .min(1024, 'callback port: expected 1024 to 65535')
+      .max(65535, 'callback port: expected 1024 to 65535')
+      .optional(),
+    preferredChallenge: z
+      .enum(USER_AUTH_CHALLENGES, { error: `preferred challenge: expected one of ${USER_AUTH_CHALLENGES.join(', ')}` })
+      .optional(),
+    refreshMethod: z
+      .enum(REFRESH_METHODS, { error: `refresh method: expected one of ${REFRESH_METHODS.join(', ')}` })
+      .default('auto'),
     /** Learned by `auto`: this endpoint answered that it does not know GetTokensFromRefreshToken (emulators), so REFRESH_TOKEN_AUTH is used there. */
     refreshFallbackEndpoint: z.string().optional(),
     /** Use Cognito's FIPS endpoint (where one exists; GovCloud always does). */
@@ -64,10 +82,15 @@ const profileFieldsObject = z
     userContextData: z.string().min(1).optional(),
     autoRefresh: z.boolean().default(true),
     /** A Cognito identity pool (`<region>:<guid>`) that exchanges the ID token for AWS credentials (ctm aws-credentials). */
-    identityPoolId: z.string().max(55).regex(IDENTITY_POOL_ID, 'identity pool id: expected <region>:<guid>, such as us-east-1:0f1e2d3c-...').optional(),
+    identityPoolId: z
+      .string()
+      .max(55)
+      .regex(IDENTITY_POOL_ID, 'identity pool id: expected <region>:<guid>, such as us-east-1:0f1e2d3c-...')
+      .optional(),
     /** Where cognito-identity calls go when not --endpoint's (LocalStack, moto and the emulator serve both on one). */
     // The ID token travels there: plain http only on loopback, as for --endpoint.
-    identityEndpoint: z.url({ protocol: /^https?$/, error: 'identity endpoint: expected an http:// or https:// URL' })
+    identityEndpoint: z
+      .url({ protocol: /^https?$/, error: 'identity endpoint: expected an http:// or https:// URL' })
       .superRefine((url, ctx) => {
         const problem = endpointProblem(url);
         if (problem) ctx.addIssue({ code: 'custom', message: `identity endpoint: ${problem}` });
@@ -76,7 +99,10 @@ const profileFieldsObject = z
     /** CustomRoleArn for identity pools with token-based role mapping. */
     roleArn: z.string().regex(ROLE_ARN, 'role arn: expected arn:aws:iam::<account>:role/<name>').optional(),
     /** The AWS CLI profile whose credentials sign the administrator sign-in (else the standard chain); ctm never stores them. */
-    awsProfile: z.string().regex(/^[\w+=,.@/:-]{1,128}$/, 'aws profile: expected the name of a profile in ~/.aws/config').optional(),
+    awsProfile: z
+      .string()
+      .regex(/^[\w+=,.@/:-]{1,128}$/, 'aws profile: expected the name of a profile in ~/.aws/config')
+      .optional(),
     ...ENVIRONMENT_FIELDS,
   })
   .strict();
@@ -84,30 +110,60 @@ const profileFieldsObject = z
 type PoolFields = { region: string; userPoolId: string; endpoint?: string | undefined; fips?: boolean | undefined };
 /** Without a custom endpoint the pool id must be AWS-shaped (`<region>_<id>`); any region prefix is allowed (replicas). */
 const poolIdFitsEndpoint = (p: PoolFields): boolean => Boolean(p.endpoint) || USER_POOL_ID.test(p.userPoolId);
-const poolIdNotAws = { message: 'user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123 (other shapes need a custom --endpoint)', path: ['userPoolId'] };
+const poolIdNotAws = {
+  message: 'user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123 (other shapes need a custom --endpoint)',
+  path: ['userPoolId'],
+};
 const fipsAvailable = (p: PoolFields): boolean => fipsProblem(p.region, p.fips, p.endpoint) === undefined;
-const fipsUnavailable = { message: `fips: Cognito has FIPS endpoints only in ${FIPS_REGIONS.join(', ')} and GovCloud`, path: ['fips'] };
+const fipsUnavailable = {
+  message: `fips: Cognito has FIPS endpoints only in ${FIPS_REGIONS.join(', ')} and GovCloud`,
+  path: ['fips'],
+};
 
 /** The OAuth kinds need a domain (and client credentials a secret); the domain must be a Cognito or custom https domain. */
-function oauthProblems(p: { authFlow: string; domain?: string | undefined; hasClientSecret: boolean; callbackPort?: number | undefined; identityProvider?: string | undefined; idpIdentifier?: string | undefined }, ctx: z.RefinementCtx): void {
+function oauthProblems(
+  p: {
+    authFlow: string;
+    domain?: string | undefined;
+    hasClientSecret: boolean;
+    callbackPort?: number | undefined;
+    identityProvider?: string | undefined;
+    idpIdentifier?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
   const oauth = (OAUTH_FLOWS as readonly string[]).includes(p.authFlow);
   const add = (message: string): void => ctx.addIssue({ code: 'custom', message });
-  if (oauth && p.domain === undefined) add(`domain: ${p.authFlow} needs the user pool's domain (--domain https://<prefix>.auth.<region>.amazoncognito.com or a custom domain)`);
+  if (oauth && p.domain === undefined)
+    add(
+      `domain: ${p.authFlow} needs the user pool's domain (--domain https://<prefix>.auth.<region>.amazoncognito.com or a custom domain)`,
+    );
   if (p.domain !== undefined) {
     const problem = domainProblem(p.domain);
     if (problem) add(`domain: ${problem}`);
   }
-  if (p.authFlow === 'CLIENT_CREDENTIALS' && !p.hasClientSecret) add('client secret: CLIENT_CREDENTIALS needs the app client\'s secret (--client-secret-stdin)');
-  if (p.authFlow !== 'MANAGED_LOGIN' && p.callbackPort !== undefined) add('callback port: only MANAGED_LOGIN profiles receive a browser redirect');
-  if (p.authFlow !== 'MANAGED_LOGIN' && (p.identityProvider !== undefined || p.idpIdentifier !== undefined)) add('identity provider: only MANAGED_LOGIN profiles sign in through an identity provider');
-  if (p.identityProvider !== undefined && p.idpIdentifier !== undefined) add('identity provider: give either --identity-provider or --idp-identifier, not both');
+  if (p.authFlow === 'CLIENT_CREDENTIALS' && !p.hasClientSecret)
+    add("client secret: CLIENT_CREDENTIALS needs the app client's secret (--client-secret-stdin)");
+  if (p.authFlow !== 'MANAGED_LOGIN' && p.callbackPort !== undefined)
+    add('callback port: only MANAGED_LOGIN profiles receive a browser redirect');
+  if (p.authFlow !== 'MANAGED_LOGIN' && (p.identityProvider !== undefined || p.idpIdentifier !== undefined))
+    add('identity provider: only MANAGED_LOGIN profiles sign in through an identity provider');
+  if (p.identityProvider !== undefined && p.idpIdentifier !== undefined)
+    add('identity provider: give either --identity-provider or --idp-identifier, not both');
 }
 
 /** The fields a person supplies, with defaults filled in. */
-export const profileFieldsSchema = profileFieldsObject.refine(poolIdFitsEndpoint, poolIdNotAws).refine(fipsAvailable, fipsUnavailable).superRefine(oauthProblems);
+export const profileFieldsSchema = profileFieldsObject
+  .refine(poolIdFitsEndpoint, poolIdNotAws)
+  .refine(fipsAvailable, fipsUnavailable)
+  .superRefine(oauthProblems);
 
 /** A stored profile: the typed fields plus a stable id (keychain entries are keyed by it, so renames keep them). */
-export const profileSchema = profileFieldsObject.extend({ id: z.uuid() }).refine(poolIdFitsEndpoint, poolIdNotAws).refine(fipsAvailable, fipsUnavailable).superRefine(oauthProblems);
+export const profileSchema = profileFieldsObject
+  .extend({ id: z.uuid() })
+  .refine(poolIdFitsEndpoint, poolIdNotAws)
+  .refine(fipsAvailable, fipsUnavailable)
+  .superRefine(oauthProblems);
 
 /**
  * Sentences about a valid profile that may still be a mistake: a pool id whose region prefix is not the profile's
@@ -116,7 +172,9 @@ export const profileSchema = profileFieldsObject.extend({ id: z.uuid() }).refine
 export function profileWarnings(p: PoolFields): string[] {
   const prefix = p.userPoolId.slice(0, p.userPoolId.indexOf('_'));
   if (p.endpoint || prefix === p.region) return [];
-  return [`The user pool id ${p.userPoolId} names region ${prefix}, but the profile uses ${p.region}: right for a multi-Region replica, otherwise check the region.`];
+  return [
+    `The user pool id ${p.userPoolId} names region ${prefix}, but the profile uses ${p.region}: right for a multi-Region replica, otherwise check the region.`,
+  ];
 }
 
 /** One app-client profile. It never holds a secret: the client secret lives in the keychain. */

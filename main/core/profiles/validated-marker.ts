@@ -30,7 +30,10 @@ export async function markValidated(profilesPath: string, text: string): Promise
 /** The profiles, when the file's current text is the one last validated; undefined when the full path must read it. */
 export async function readValidatedProfiles(profilesPath: string): Promise<Profile[] | undefined> {
   try {
-    const [text, marker] = await Promise.all([readFile(profilesPath, 'utf8'), readFile(markerPath(profilesPath), 'utf8')]);
+    const [text, marker] = await Promise.all([
+      readFile(profilesPath, 'utf8'),
+      readFile(markerPath(profilesPath), 'utf8'),
+    ]);
     if (marker !== digest(text)) return undefined;
     const profiles = (JSON.parse(text) as { profiles?: unknown }).profiles;
     return Array.isArray(profiles) ? (profiles as Profile[]) : undefined;

@@ -5,7 +5,11 @@ export interface ClockJumpDetector {
 }
 
 /** A detector over two clocks: `wall` (epoch ms) and `monotonic` (ms that never jump, e.g. performance.now). */
-export function createClockJumpDetector(wall: () => number, monotonic: () => number, toleranceMs = 30_000): ClockJumpDetector {
+export function createClockJumpDetector(
+  wall: () => number,
+  monotonic: () => number,
+  toleranceMs = 30_000,
+): ClockJumpDetector {
   let lastWall = wall();
   let lastMonotonic = monotonic();
   return {

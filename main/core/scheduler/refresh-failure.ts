@@ -10,7 +10,10 @@ export type RefreshFailure = 'refused' | 'transient' | 'permanent';
  * (NotAuthorizedException, see refresh-session.ts), or rotated away and past its grace period (RefreshTokenReuseException).
  */
 export function isDefiniteRefusal(error: unknown): boolean {
-  return error instanceof RefreshRefusedError || (error instanceof CognitoServiceError && error.type === 'RefreshTokenReuseException');
+  return (
+    error instanceof RefreshRefusedError ||
+    (error instanceof CognitoServiceError && error.type === 'RefreshTokenReuseException')
+  );
 }
 
 /** Sorts a refresh error: only a definite refusal costs the refresh token; network, 5xx, throttling and keychain trouble are retried. */

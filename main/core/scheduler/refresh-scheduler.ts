@@ -36,7 +36,6 @@ export interface SchedulerOptions {
   logger?: Logger;
 }
 
-
 /**
  * Keeps every signed-in profile's tokens fresh: ONE timer armed for the next due refresh (no polling), at most
  * `maxInFlight` refreshes at once, retries with capped exponential backoff and jitter for anything that may pass,
@@ -107,7 +106,9 @@ export class RefreshScheduler {
     if (!this.started) return;
     if (reason === 'online') this.online = true;
     this.log.info('refresh catch-up', { reason });
-    await this.reload().catch((error: unknown) => this.log.warn('catch-up could not re-read the keychain; using what is known', { error }));
+    await this.reload().catch((error: unknown) =>
+      this.log.warn('catch-up could not re-read the keychain; using what is known', { error }),
+    );
     const now = this.clock.now();
     for (const entry of this.entries.values()) {
       if (entry.running || entry.queued) continue;
@@ -142,7 +143,16 @@ export class RefreshScheduler {
     for (const profile of profiles) {
       const entry = this.entries.get(profile.id);
       if (!entry) {
-        this.entries.set(profile.id, { profileId: profile.id, name: profile.name, autoRefresh: profile.autoRefresh, hasRefreshToken: false, attempt: 0, state: 'signed-out', queued: false, running: false });
+        this.entries.set(profile.id, {
+          profileId: profile.id,
+          name: profile.name,
+          autoRefresh: profile.autoRefresh,
+          hasRefreshToken: false,
+          attempt: 0,
+          state: 'signed-out',
+          queued: false,
+          running: false,
+        });
       } else if (entry.name !== profile.name || entry.autoRefresh !== profile.autoRefresh) {
         entry.name = profile.name;
         entry.autoRefresh = profile.autoRefresh;
@@ -172,7 +182,8 @@ export class RefreshScheduler {
   }
 
   private applySession(entry: Entry, session: SessionSummary | undefined, announce: boolean): void {
-    const unchanged = entry.expiresAt === session?.expiresAt && entry.hasRefreshToken === (session?.hasRefreshToken === true);
+    const unchanged =
+      entry.expiresAt === session?.expiresAt && entry.hasRefreshToken === (session?.hasRefreshToken === true);
     if (unchanged && entry.state !== 'signed-out') return;
     this.record(entry, session);
     entry.attempt = 0;
@@ -191,7 +202,9 @@ export class RefreshScheduler {
     if (!this.started) return;
     if (this.online) {
       const now = this.clock.now();
-      const due = [...this.entries.values()].filter((e) => e.dueAt !== undefined && e.dueAt <= now && !e.queued && !e.running);
+      const due = [...this.entries.values()].filter(
+        (e) => e.dueAt !== undefined && e.dueAt <= now && !e.queued && !e.running,
+      );
       due.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
       for (const entry of due) {
         entry.queued = true;
@@ -217,14 +230,17 @@ export class RefreshScheduler {
     entry.state = 'renewing';
     this.inFlight += 1;
     this.emit(entry);
-    this.deps.refresh(entry.profileId).then(
-      (tokens) => this.succeeded(entry, tokens),
-      (error: unknown) => this.failed(entry, error),
-    ).finally(() => {
-      entry.running = false;
-      this.inFlight -= 1;
-      this.runDue();
-    });
+    this.deps
+      .refresh(entry.profileId)
+      .then(
+        (tokens) => this.succeeded(entry, tokens),
+        (error: unknown) => this.failed(entry, error),
+      )
+      .finally(() => {
+        entry.running = false;
+        this.inFlight -= 1;
+        this.runDue();
+      });
   }
 
   private succeeded(entry: Entry, tokens: TokenSet): void {
@@ -251,7 +267,12 @@ export class RefreshScheduler {
       entry.attempt += 1;
       entry.state = 'retrying';
       entry.dueAt = this.clock.now() + retryDelay(entry.attempt, this.random, this.backoff);
-      this.log.warn('refresh failed; refresh token kept, retrying', { profile: entry.name, attempt: entry.attempt, retryAt: new Date(entry.dueAt).toISOString(), error });
+      this.log.warn('refresh failed; refresh token kept, retrying', {
+        profile: entry.name,
+        attempt: entry.attempt,
+        retryAt: new Date(entry.dueAt).toISOString(),
+        error,
+      });
     } else {
       // Someone has to fix it (configuration, client secret): no timer, tried again at the next catch-up or sign-in.
       entry.state = 'retrying';
@@ -273,7 +294,8 @@ export class RefreshScheduler {
     if (!this.started || !this.online) return this.disarm();
     let next: number | undefined;
     for (const entry of this.entries.values()) {
-      if (entry.dueAt !== undefined && !entry.queued && !entry.running && (next === undefined || entry.dueAt < next)) next = entry.dueAt;
+      if (entry.dueAt !== undefined && !entry.queued && !entry.running && (next === undefined || entry.dueAt < next))
+        next = entry.dueAt;
     }
     if (next === undefined) return this.disarm();
     if (this.timer?.at === next) return;

@@ -4,7 +4,10 @@ import type { SessionService } from '../sessions/session-service.ts';
 import { RefreshScheduler, type SchedulerOptions } from './refresh-scheduler.ts';
 
 /** A scheduler over the core's real parts: sessions refresh, the profile store lists, the vault reads in bulk and reports changes. */
-export function schedulerFor(parts: { sessions: SessionService; profiles: ProfileStore; vault: Vault }, options: SchedulerOptions): RefreshScheduler {
+export function schedulerFor(
+  parts: { sessions: SessionService; profiles: ProfileStore; vault: Vault },
+  options: SchedulerOptions,
+): RefreshScheduler {
   const { sessions, profiles, vault } = parts;
   let reported: string | undefined;
   const listProfiles = async () => {
@@ -13,7 +16,9 @@ export function schedulerFor(parts: { sessions: SessionService; profiles: Profil
     const recovery = profiles.lastRecovery;
     if (recovery && recovery.movedTo !== reported) {
       reported = recovery.movedTo;
-      options.logger?.warn(`The profiles file could not be read (${recovery.reason}); it was moved to ${recovery.movedTo} and the app started without it.`);
+      options.logger?.warn(
+        `The profiles file could not be read (${recovery.reason}); it was moved to ${recovery.movedTo} and the app started without it.`,
+      );
     }
     return list;
   };

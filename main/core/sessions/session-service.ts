@@ -80,7 +80,12 @@ export class SessionService {
     this.starting.set(profileRef, controller);
     try {
       const profile = await this.deps.profiles.get(profileRef);
-      const started = await this.flowOf(profile).start({ credentials, open: via.open, timeoutMs: via.timeoutMs, signal: controller.signal });
+      const started = await this.flowOf(profile).start({
+        credentials,
+        open: via.open,
+        timeoutMs: via.timeoutMs,
+        signal: controller.signal,
+      });
       if (started.kind === 'tokens') return await this.signedIn(profile, started.tokens, started.warning);
       return this.advance(profile, started.conversation, randomUUID(), started);
     } finally {
@@ -101,7 +106,8 @@ export class SessionService {
   async answerChallenge(conversationId: string, answer: ChallengeAnswer): Promise<SignInStep> {
     this.pruneConversations();
     const pending = this.conversations.get(conversationId);
-    if (!pending) throw new SignInEndedError(new NotFoundError('This sign-in has expired or is already finished; start it again.'));
+    if (!pending)
+      throw new SignInEndedError(new NotFoundError('This sign-in has expired or is already finished; start it again.'));
     const profile = await this.deps.profiles.get(pending.profileId);
     this.conversations.delete(conversationId);
     let outcome: SignInOutcome;
@@ -120,7 +126,10 @@ export class SessionService {
   async tokens(profileRef: string, options: { minTtlMs?: number } = {}): Promise<TokenSet> {
     const profile = await this.deps.profiles.get(profileRef);
     // Without its refresh token: a cached answer reads the cache key and the cache file, whatever the number of profiles.
-    const session = await this.bound(profile, this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id)));
+    const session = await this.bound(
+      profile,
+      this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id)),
+    );
     if (!session && flowKind(profile).renewsWithoutSession) return this.refresh(profile.id);
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
     if (isFreshEnough(session, this.deps.clock.now(), options.minTtlMs)) return session;
@@ -146,8 +155,15 @@ export class SessionService {
       const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
       if (!session) return { revoked: true };
       const moved = originChange(session.origin, secretOrigin(profile));
-      if (moved) return { revoked: false, warning: `Signed out on this computer only: the refresh token was not revoked, because ${moved}.` };
-      return await this.flowOf(profile).signOut(session, { global: options.global === true, renew: () => this.refresh(profile.id) });
+      if (moved)
+        return {
+          revoked: false,
+          warning: `Signed out on this computer only: the refresh token was not revoked, because ${moved}.`,
+        };
+      return await this.flowOf(profile).signOut(session, {
+        global: options.global === true,
+        renew: () => this.refresh(profile.id),
+      });
     } finally {
       await this.forget(profile.id);
     }
@@ -166,12 +182,28 @@ export class SessionService {
     const now = this.deps.clock.now();
     return profiles.map((profile) => {
       const cached = this.cache.get(profile.id);
-      const session = cached ? { expiresAt: cached.expiresAt, hasRefreshToken: Boolean(cached.refreshToken) } : secrets.get(profile.id)?.session;
+      const session = cached
+        ? { expiresAt: cached.expiresAt, hasRefreshToken: Boolean(cached.refreshToken) }
+        : secrets.get(profile.id)?.session;
       const problem = this.problems.get(profile.id);
       // A kind that renews by asking again (client credentials) needs no refresh token.
       const renewable = session?.hasRefreshToken === true || flowKind(profile).renewsWithoutSession;
-      const state = profileState({ expiresAt: session?.expiresAt, renewable, autoRefresh: profile.autoRefresh, renewing: this.inflight.has(profile.id), failure: problem?.failure }, now);
-      return { profile, state, ...(session ? { expiresAt: session.expiresAt } : {}), ...(problem ? { problem: problem.message } : {}) };
+      const state = profileState(
+        {
+          expiresAt: session?.expiresAt,
+          renewable,
+          autoRefresh: profile.autoRefresh,
+          renewing: this.inflight.has(profile.id),
+          failure: problem?.failure,
+        },
+        now,
+      );
+      return {
+        profile,
+        state,
+        ...(session ? { expiresAt: session.expiresAt } : {}),
+        ...(problem ? { problem: problem.message } : {}),
+      };
     });
   }
 
@@ -187,12 +219,19 @@ export class SessionService {
     // Tokens that could not be saved are newer than the keychain's (a rotated refresh token may live only here): save them first.
     if (this.unsaved.has(profile.id)) {
       const pending = this.cache.get(profile.id);
-      if (pending && pending.expiresAt - this.deps.clock.now() > refreshMargin(pending.expiresAt - pending.issuedAt)) return this.keep(profile, pending);
+      if (pending && pending.expiresAt - this.deps.clock.now() > refreshMargin(pending.expiresAt - pending.issuedAt))
+        return this.keep(profile, pending);
     }
     // The keychain first: `ctm` or the app in another process may have rotated the refresh token since we cached it.
-    let session = await this.bound(profile, this.unsaved.has(profile.id) ? this.cache.get(profile.id) : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id)));
+    let session = await this.bound(
+      profile,
+      this.unsaved.has(profile.id)
+        ? this.cache.get(profile.id)
+        : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id)),
+    );
     const flow = this.flowOf(profile);
-    if (!session && !flowKind(profile).renewsWithoutSession) throw new SignInRequiredError(profile.name, 'it is not signed in');
+    if (!session && !flowKind(profile).renewsWithoutSession)
+      throw new SignInRequiredError(profile.name, 'it is not signed in');
     for (let attempt = 1; ; attempt++) {
       let renewed: TokenSet;
       try {
@@ -202,13 +241,25 @@ export class SessionService {
           throw this.failed(profile.id, 'failed', asCtmError(error));
         }
         // Before dropping anything: if another process stored a different refresh token meanwhile, that one may still work.
-        const stored = this.unsaved.has(profile.id) ? undefined : await this.deps.vault.session(profile.id).catch(() => undefined);
-        if (attempt === 1 && stored?.refreshToken && stored.refreshToken !== session?.refreshToken && !originChange(stored.origin, secretOrigin(profile))) {
+        const stored = this.unsaved.has(profile.id)
+          ? undefined
+          : await this.deps.vault.session(profile.id).catch(() => undefined);
+        if (
+          attempt === 1 &&
+          stored?.refreshToken &&
+          stored.refreshToken !== session?.refreshToken &&
+          !originChange(stored.origin, secretOrigin(profile))
+        ) {
           session = stored;
           continue;
         }
-        const refused = error instanceof RefreshRefusedError ? error.message : `Cognito refused the refresh token (${(error as Error).message})`;
-        const reason = session?.unconfirmedDevice ? `${refused}: this computer was never confirmed as a device of the pool (ConfirmDevice failed at sign-in), and Cognito renews tokens only for confirmed devices` : refused;
+        const refused =
+          error instanceof RefreshRefusedError
+            ? error.message
+            : `Cognito refused the refresh token (${(error as Error).message})`;
+        const reason = session?.unconfirmedDevice
+          ? `${refused}: this computer was never confirmed as a device of the pool (ConfirmDevice failed at sign-in), and Cognito renews tokens only for confirmed devices`
+          : refused;
         this.cache.delete(profile.id);
         this.unsaved.delete(profile.id);
         await this.deps.vault.deleteSession(profile.id);
@@ -241,14 +292,24 @@ export class SessionService {
       await this.deps.vault.saveSession(profile.id, tokens);
     } catch (error) {
       const problem = asCtmError(error);
-      throw this.failed(profile.id, 'failed', problem, `New tokens were received but could not be saved; they are kept in memory and saved on the next try. ${problem.message}`);
+      throw this.failed(
+        profile.id,
+        'failed',
+        problem,
+        `New tokens were received but could not be saved; they are kept in memory and saved on the next try. ${problem.message}`,
+      );
     }
     this.unsaved.delete(profile.id);
     this.problems.delete(profile.id);
     return tokens;
   }
 
-  private async advance(profile: Profile, conversation: Conversation, conversationId: string, outcome: SignInOutcome): Promise<SignInStep> {
+  private async advance(
+    profile: Profile,
+    conversation: Conversation,
+    conversationId: string,
+    outcome: SignInOutcome,
+  ): Promise<SignInStep> {
     if (outcome.kind === 'challenge') {
       this.conversations.set(conversationId, { profileId: profile.id, conversation, startedAt: this.deps.clock.now() });
       return { kind: 'challenge', profileId: profile.id, conversationId, prompt: outcome.prompt };
@@ -278,10 +339,22 @@ export class SessionService {
       transport,
       now: () => clock.now(),
       clientSecret: async () => (await this.secretOf(profile)).clientSecret,
-      devices: (typed, lastUser) => vaultDeviceMemory(vault.devices, profile.userPoolId, typed, lastUser, cognitoEndpoint(profile.region, profile.endpoint, profile.fips === true)),
-      lastUser: async () => (this.cache.get(profile.id) ?? (await vault.session(profile.id).catch(() => undefined)))?.userId,
+      devices: (typed, lastUser) =>
+        vaultDeviceMemory(
+          vault.devices,
+          profile.userPoolId,
+          typed,
+          lastUser,
+          cognitoEndpoint(profile.region, profile.endpoint, profile.fips === true),
+        ),
+      lastUser: async () =>
+        (this.cache.get(profile.id) ?? (await vault.session(profile.id).catch(() => undefined)))?.userId,
       // A failed write only costs one extra call next time.
-      rememberRefreshFallback: () => profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).then(() => undefined, () => undefined),
+      rememberRefreshFallback: () =>
+        profiles.update(profile.id, { refreshFallbackEndpoint: profile.endpoint ?? '' }).then(
+          () => undefined,
+          () => undefined,
+        ),
       ...(this.deps.logger ? { logger: this.deps.logger } : {}),
     };
     return flowFor(profile, services);
@@ -306,9 +379,15 @@ export class SessionService {
     if (!profile.hasClientSecret) return {};
     const stored = await this.deps.vault.clientSecrets.bound(profile.id);
     const moved = originChange(stored?.origin, secretOrigin(profile));
-    if (moved) throw new NotFoundError(`Profile "${profile.name}" needs its client secret again: ${moved}. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`);
+    if (moved)
+      throw new NotFoundError(
+        `Profile "${profile.name}" needs its client secret again: ${moved}. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`,
+      );
     const clientSecret = stored?.secret;
-    if (!clientSecret) throw new NotFoundError(`Profile "${profile.name}" needs its client secret, which is not in the keychain. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`);
+    if (!clientSecret)
+      throw new NotFoundError(
+        `Profile "${profile.name}" needs its client secret, which is not in the keychain. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`,
+      );
     return { clientSecret };
   }
 }

@@ -2,7 +2,6 @@ import type { Profile } from '../profiles/profile.ts';
 import type { ProfileState } from '../scheduler/profile-state.ts';
 import type { ChallengePrompt } from '../auth/sign-in-types.ts';
 
-
 /** A profile with its session state; never a token. */
 export interface ProfileStatus {
   profile: Profile;

@@ -3,7 +3,9 @@ import { parseJson, RepairableConfigError, UnreadableConfigError } from '../prof
 import { appSettingsSchema, DEFAULT_SETTINGS, SETTINGS_VERSION, type AppSettings } from './app-settings.ts';
 
 /** settings.json as written: `{ "version": 1, "settings": { ... } }`; every setting may be left out (its default). */
-const settingsFileSchema = z.object({ version: z.literal(SETTINGS_VERSION), settings: appSettingsSchema.partial() }).strict();
+const settingsFileSchema = z
+  .object({ version: z.literal(SETTINGS_VERSION), settings: appSettingsSchema.partial() })
+  .strict();
 
 /** A settings file written by a newer version: read as the defaults, never overwritten. */
 export class NewerSettingsError extends Error {}
@@ -16,10 +18,13 @@ export class NewerSettingsError extends Error {}
 export function parseSettingsFile(text: string): AppSettings {
   const raw = parseJson(text);
   const version = (raw as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version > SETTINGS_VERSION) throw new NewerSettingsError('was written by a newer version of Cognito Token Manager');
+  if (typeof version === 'number' && version > SETTINGS_VERSION)
+    throw new NewerSettingsError('was written by a newer version of Cognito Token Manager');
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   if (!isObject || !('settings' in raw)) {
-    throw new RepairableConfigError(`expected {"version": ${SETTINGS_VERSION}, "settings": {"clipboardClearSeconds": 60, ...}}; the settings go inside "settings"`);
+    throw new RepairableConfigError(
+      `expected {"version": ${SETTINGS_VERSION}, "settings": {"clipboardClearSeconds": 60, ...}}; the settings go inside "settings"`,
+    );
   }
   const result = settingsFileSchema.safeParse(raw);
   if (!result.success) {

@@ -4,7 +4,12 @@ import { BadInputError, ConfigError } from '../errors.ts';
 import { writeFileAtomic } from '../profiles/atomic-write.ts';
 import { decodeText } from '../profiles/profile-store.ts';
 import { appSettingsSchema, DEFAULT_SETTINGS, SETTINGS_VERSION, type AppSettings } from './app-settings.ts';
-import { NewerSettingsError, parseSettingsFile, RepairableConfigError, UnreadableConfigError } from './settings-file.ts';
+import {
+  NewerSettingsError,
+  parseSettingsFile,
+  RepairableConfigError,
+  UnreadableConfigError,
+} from './settings-file.ts';
 
 /** The settings, and why the file could not be used as it is (the defaults stand in meanwhile). */
 export interface SettingsReading {
@@ -42,17 +47,35 @@ export class SettingsStore {
       bytes = await readFile(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: { ...DEFAULT_SETTINGS }, keep: false };
-      return { settings: { ...DEFAULT_SETTINGS }, problem: `Could not read ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}.`, keep: true };
+      return {
+        settings: { ...DEFAULT_SETTINGS },
+        problem: `Could not read ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}.`,
+        keep: true,
+      };
     }
     try {
       return { settings: parseSettingsFile(decodeText(bytes)), keep: false };
     } catch (error) {
-      if (error instanceof NewerSettingsError) return { settings: { ...DEFAULT_SETTINGS }, problem: `${this.path} ${error.message}; the defaults are used and it is left as it is.`, keep: true };
-      if (error instanceof RepairableConfigError) return { settings: { ...DEFAULT_SETTINGS }, problem: `${this.path} ${error.message}. Fix it in a text editor (it was left as it is; the defaults are used meanwhile).`, keep: true };
+      if (error instanceof NewerSettingsError)
+        return {
+          settings: { ...DEFAULT_SETTINGS },
+          problem: `${this.path} ${error.message}; the defaults are used and it is left as it is.`,
+          keep: true,
+        };
+      if (error instanceof RepairableConfigError)
+        return {
+          settings: { ...DEFAULT_SETTINGS },
+          problem: `${this.path} ${error.message}. Fix it in a text editor (it was left as it is; the defaults are used meanwhile).`,
+          keep: true,
+        };
       if (!(error instanceof UnreadableConfigError)) throw error;
       const movedTo = `${this.path}.broken-${this.now().toISOString().replace(/[:.]/g, '-')}`;
       await rename(this.path, movedTo).catch(() => undefined);
-      return { settings: { ...DEFAULT_SETTINGS }, problem: `${this.path} was unreadable (${error.message}); it was moved to ${movedTo}.`, keep: false };
+      return {
+        settings: { ...DEFAULT_SETTINGS },
+        problem: `${this.path} was unreadable (${error.message}); it was moved to ${movedTo}.`,
+        keep: false,
+      };
     }
   }
 
@@ -61,11 +84,18 @@ export class SettingsStore {
     const current = await this.read();
     if (current.keep) throw new ConfigError(current.problem ?? `${this.path} cannot be changed now.`);
     const parsed = appSettingsSchema.safeParse({ ...current.settings, ...changes });
-    if (!parsed.success) throw new BadInputError(`Invalid settings: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    if (!parsed.success)
+      throw new BadInputError(`Invalid settings: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     try {
-      await writeFileAtomic(this.path, `${JSON.stringify({ version: SETTINGS_VERSION, settings: parsed.data }, null, 2)}\n`);
+      await writeFileAtomic(
+        this.path,
+        `${JSON.stringify({ version: SETTINGS_VERSION, settings: parsed.data }, null, 2)}\n`,
+      );
     } catch (error) {
-      throw new ConfigError(`Could not write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}.`, { cause: error });
+      throw new ConfigError(
+        `Could not write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}.`,
+        { cause: error },
+      );
     }
     for (const listener of this.listeners) listener(parsed.data);
     return parsed.data;

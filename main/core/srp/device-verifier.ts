@@ -15,7 +15,11 @@ export interface DeviceVerifier {
 }
 
 /** A new device's verifier, as the library's generateHashDevice makes it (40 password bytes, then 16 salt bytes). */
-export function deviceVerifier(deviceGroupKey: string, deviceKey: string, options: SrpRandomOptions = {}): DeviceVerifier {
+export function deviceVerifier(
+  deviceGroupKey: string,
+  deviceKey: string,
+  options: SrpRandomOptions = {},
+): DeviceVerifier {
   const randomBytes = options.randomBytes ?? cryptoRandomBytes;
   const devicePassword = Buffer.from(drawRandom(randomBytes, 40)).toString('base64');
   const salt = bytesToBigint(drawRandom(randomBytes, 16));

@@ -20,5 +20,7 @@ export const SRP_G = 2n;
 
 /** k = H(pad(N) + pad(g)), SRP-6a's multiplier. */
 export const SRP_K = BigInt(
-  `0x${createHash('sha256').update(Buffer.from(padHex(SRP_N) + padHex(SRP_G), 'hex')).digest('hex')}`,
+  `0x${createHash('sha256')
+    .update(Buffer.from(padHex(SRP_N) + padHex(SRP_G), 'hex'))
+    .digest('hex')}`,
 );

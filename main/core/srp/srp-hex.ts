@@ -13,7 +13,7 @@ export function padHex(value: bigint): string {
   if (/^[89a-f]/.test(hex)) hex = `00${hex}`;
   if (!negative) return hex;
   // Flip the nibbles and add one, as the library does; its first digit is then 8 or above.
-  const complement = (1n << BigInt(hex.length * 4)) - (-value);
+  const complement = (1n << BigInt(hex.length * 4)) - -value;
   const twos = complement.toString(16);
   // Only 80...00 yields a redundant leading ff.
   return twos.startsWith('ff8') ? twos.slice(2) : twos;
@@ -34,5 +34,7 @@ export function bigintToBytes(value: bigint): Buffer {
 
 /** The non-negative integer that big-endian bytes spell. */
 export function bytesToBigint(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`);
+  return bytes.length === 0
+    ? 0n
+    : BigInt(`0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`);
 }

@@ -62,7 +62,12 @@ export function createSrpSession(poolName: string, options: SrpRandomOptions = {
       await yieldToEventLoop();
       const key = hkdfKey(computeS(sBase, a, u, x), u);
       const timestamp = formatTimestamp(input.now ?? new Date());
-      const signature = claimSignature(key, { poolName, userId: input.userId, secretBlock: input.secretBlock, timestamp });
+      const signature = claimSignature(key, {
+        poolName,
+        userId: input.userId,
+        secretBlock: input.secretBlock,
+        timestamp,
+      });
       return { signature, timestamp };
     },
   };

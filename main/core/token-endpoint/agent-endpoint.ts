@@ -21,7 +21,11 @@ export async function startAgentEndpoint(core: Core, configDir: string): Promise
   } catch (error) {
     if (error instanceof CtmError) return { off: `No token endpoint: ${error.message}` };
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') return { off: 'No token endpoint: its port is taken (a ctm agent may serve it there; otherwise choose another port with: ctm endpoint settings --port N).', portTaken: true };
+    if (code === 'EADDRINUSE')
+      return {
+        off: 'No token endpoint: its port is taken (a ctm agent may serve it there; otherwise choose another port with: ctm endpoint settings --port N).',
+        portTaken: true,
+      };
     return { off: `No token endpoint: ${code ?? 'it could not start'}.` };
   }
 }
@@ -33,7 +37,12 @@ const RETRY_MS = 60_000;
  * The desktop app's endpoint: started beside its token agent, logged when off, closed when the app quits. When its
  * port is taken (a `ctm agent` serves it there), the app tries again every minute, so it takes over when that stops.
  */
-export function startAppEndpoint(core: Core, configDir: string, logger: Logger, retryMs = RETRY_MS): { close(): Promise<void> } {
+export function startAppEndpoint(
+  core: Core,
+  configDir: string,
+  logger: Logger,
+  retryMs = RETRY_MS,
+): { close(): Promise<void> } {
   let running: RunningTokenEndpoint | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;

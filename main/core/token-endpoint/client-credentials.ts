@@ -17,17 +17,25 @@ export function clientCredentialsOf(authorization: string | undefined, form: URL
   const formId = form.get('client_id');
   const formSecret = form.get('client_secret');
   if (authorization !== undefined) {
-    if (formSecret !== null) throw invalidRequest('Send the client credentials once: in the Authorization header or in the form, not both.');
+    if (formSecret !== null)
+      throw invalidRequest('Send the client credentials once: in the Authorization header or in the form, not both.');
     const basic = /^Basic[ ]+([A-Za-z0-9+/]+={0,2})[ ]*$/i.exec(authorization);
-    if (!basic?.[1]) throw invalidClient('Only HTTP Basic client authentication is accepted (client id = profile name, client secret from: ctm endpoint credentials NAME).');
+    if (!basic?.[1])
+      throw invalidClient(
+        'Only HTTP Basic client authentication is accepted (client id = profile name, client secret from: ctm endpoint credentials NAME).',
+      );
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) throw invalidClient('The Basic credentials have no ":" between client id and secret.');
     const clientId = formDecode(decoded.slice(0, colon));
-    if (formId !== null && formId !== clientId) throw invalidRequest('client_id in the form differs from the one in the Authorization header.');
+    if (formId !== null && formId !== clientId)
+      throw invalidRequest('client_id in the form differs from the one in the Authorization header.');
     return { clientId, clientSecret: formDecode(decoded.slice(colon + 1)), via: 'basic' };
   }
-  if (formId === null || formSecret === null) throw invalidClient('Client authentication is required: client id = profile name, client secret from: ctm endpoint credentials NAME.');
+  if (formId === null || formSecret === null)
+    throw invalidClient(
+      'Client authentication is required: client id = profile name, client secret from: ctm endpoint credentials NAME.',
+    );
   return { clientId: formId, clientSecret: formSecret, via: 'form' };
 }
 

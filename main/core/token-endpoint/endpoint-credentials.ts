@@ -15,9 +15,20 @@ export interface EndpointCredentials {
  * the window get them from. `served` is false when the settings turn the agent's endpoint off (port 0): the URL is
  * then the default port's, for `ctm endpoint run`.
  */
-export async function endpointCredentials(core: Core, profileRef: string, options: { rotate?: boolean } = {}): Promise<EndpointCredentials & { served: boolean }> {
+export async function endpointCredentials(
+  core: Core,
+  profileRef: string,
+  options: { rotate?: boolean } = {},
+): Promise<EndpointCredentials & { served: boolean }> {
   const profile = await core.profiles.get(profileRef);
-  const clientSecret = options.rotate ? await core.endpointSecrets.rotate(profile.id) : await core.endpointSecrets.secretFor(profile.id);
+  const clientSecret = options.rotate
+    ? await core.endpointSecrets.rotate(profile.id)
+    : await core.endpointSecrets.secretFor(profile.id);
   const { port } = await readEndpointSettings(dirname(core.profiles.path));
-  return { tokenUrl: tokenUrlFor(port === 0 ? DEFAULT_ENDPOINT_PORT : port), clientId: profile.name, clientSecret, served: port !== 0 };
+  return {
+    tokenUrl: tokenUrlFor(port === 0 ? DEFAULT_ENDPOINT_PORT : port),
+    clientId: profile.name,
+    clientSecret,
+    served: port !== 0,
+  };
 }

@@ -11,7 +11,11 @@ export async function endpointAnswers(tokenUrl: string, timeoutMs = 1_000): Prom
       signal: AbortSignal.timeout(timeoutMs),
     });
     const body = (await response.json()) as { error?: unknown };
-    return response.status === 401 && body.error === 'invalid_client' && response.headers.get('www-authenticate')?.includes('ctm token endpoint') === true;
+    return (
+      response.status === 401 &&
+      body.error === 'invalid_client' &&
+      response.headers.get('www-authenticate')?.includes('ctm token endpoint') === true
+    );
   } catch {
     return false;
   }

@@ -65,7 +65,9 @@ export class EndpointSecrets {
 
 /** Constant-time comparison of digests: neither the length nor the first differing byte shows in the timing. */
 function sameSecret(expected: string | undefined, presented: string): boolean {
-  const a = createHash('sha256').update(expected ?? '\0no secret').digest();
+  const a = createHash('sha256')
+    .update(expected ?? '\0no secret')
+    .digest();
   const b = createHash('sha256').update(presented).digest();
   return timingSafeEqual(a, b) && expected !== undefined;
 }

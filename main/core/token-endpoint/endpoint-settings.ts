@@ -35,9 +35,13 @@ export async function readEndpointSettings(configDir: string): Promise<EndpointS
   } catch {
     throw new ConfigError(`${path} is not valid JSON; fix it or remove it to use the defaults.`);
   }
-  const fields = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const fields =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   try {
-    return { port: checkedPort(fields.port ?? DEFAULT_ENDPOINT_PORT, true), allowedOrigins: checkedOrigins(fields.allowedOrigins ?? []) };
+    return {
+      port: checkedPort(fields.port ?? DEFAULT_ENDPOINT_PORT, true),
+      allowedOrigins: checkedOrigins(fields.allowedOrigins ?? []),
+    };
   } catch (error) {
     throw new ConfigError(`${path}: ${(error as Error).message}`);
   }
@@ -52,7 +56,12 @@ export async function writeEndpointSettings(configDir: string, settings: Endpoin
 /** A port number as typed by a person: 1024-65535 (ports below need privileges); 0 only where `zeroAllowed`. */
 export function checkedPort(value: unknown, zeroAllowed: boolean): number {
   const port = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof port === 'number' && Number.isInteger(port) && ((port >= 1024 && port <= 65535) || (zeroAllowed && port === 0))) return port;
+  if (
+    typeof port === 'number' &&
+    Number.isInteger(port) &&
+    ((port >= 1024 && port <= 65535) || (zeroAllowed && port === 0))
+  )
+    return port;
   throw new BadInputError(`port: expected a number from 1024 to 65535${zeroAllowed ? ' (0: off)' : ''}.`);
 }
 
@@ -66,7 +75,9 @@ export function checkedOrigin(value: unknown): string {
       /* reported below */
     }
   }
-  throw new BadInputError(`allowed origin ${JSON.stringify(value)}: expected scheme://host[:port] as a browser sends it, such as https://hoppscotch.io (no path, no trailing slash).`);
+  throw new BadInputError(
+    `allowed origin ${JSON.stringify(value)}: expected scheme://host[:port] as a browser sends it, such as https://hoppscotch.io (no path, no trailing slash).`,
+  );
 }
 
 function checkedOrigins(value: unknown): string[] {

@@ -15,7 +15,8 @@ export function endpointTokenSource(core: Core): (profileId: string) => Promise<
     if (!profile) throw new NotFoundError('The profile is gone.');
     const stored = await core.vault.cachedTokens(profile.id);
     if (stored && isFreshEnough(stored, core.clock.now())) return stored;
-    if (!stored && !flowKind(profile).renewsWithoutSession) throw new SignInRequiredError(profile.name, 'it is not signed in');
+    if (!stored && !flowKind(profile).renewsWithoutSession)
+      throw new SignInRequiredError(profile.name, 'it is not signed in');
     return core.sessions.tokens(profile.id);
   };
 }

@@ -40,9 +40,20 @@ export function tokenUrlFor(port: number): string {
  * 10 s: slowloris), bodies are capped, and every answer says `no-store` (RFC 6749 §5.1).
  */
 export async function startTokenEndpointServer(options: TokenEndpointServerOptions): Promise<RunningTokenEndpoint> {
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: 5_000, requestTimeout: 10_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
-    handle(options, server, req, res).catch(() => answer(res, 500, { error: 'server_error', error_description: 'The endpoint failed unexpectedly.' }));
-  });
+  const server = createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout: 5_000,
+      requestTimeout: 10_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      handle(options, server, req, res).catch(() =>
+        answer(res, 500, { error: 'server_error', error_description: 'The endpoint failed unexpectedly.' }),
+      );
+    },
+  );
   server.maxConnections = 256;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -55,33 +66,94 @@ export async function startTokenEndpointServer(options: TokenEndpointServerOptio
   return {
     port,
     tokenUrl: tokenUrlFor(port),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
-async function handle(options: TokenEndpointServerOptions, server: Server, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  options: TokenEndpointServerOptions,
+  server: Server,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const port = (server.address() as AddressInfo).port;
-  if (!hostAllowed(req.headers.host, port)) return answer(res, 403, { error: 'invalid_request', error_description: `Host must be 127.0.0.1:${port} or localhost:${port}.` }, {}, true);
+  if (!hostAllowed(req.headers.host, port))
+    return answer(
+      res,
+      403,
+      { error: 'invalid_request', error_description: `Host must be 127.0.0.1:${port} or localhost:${port}.` },
+      {},
+      true,
+    );
   const origin = req.headers.origin;
   const verdict = originVerdict(origin, origin === undefined ? [] : await options.allowedOrigins().catch(() => []));
-  if (verdict === 'refused') return answer(res, 403, { error: 'invalid_request', error_description: 'Requests from web pages are refused. To allow this page, run: ctm endpoint settings --allow-origin ORIGIN' }, {}, true);
+  if (verdict === 'refused')
+    return answer(
+      res,
+      403,
+      {
+        error: 'invalid_request',
+        error_description:
+          'Requests from web pages are refused. To allow this page, run: ctm endpoint settings --allow-origin ORIGIN',
+      },
+      {},
+      true,
+    );
   const cors = verdict === 'allowed' && origin !== undefined ? corsHeaders(origin, req.method === 'OPTIONS') : {};
   const path = (req.url ?? '').split('?')[0];
-  if (path !== TOKEN_PATH) return answer(res, 404, { error: 'invalid_request', error_description: `Not found; the token endpoint is ${TOKEN_PATH}.` }, cors, true);
+  if (path !== TOKEN_PATH)
+    return answer(
+      res,
+      404,
+      { error: 'invalid_request', error_description: `Not found; the token endpoint is ${TOKEN_PATH}.` },
+      cors,
+      true,
+    );
   if (req.method === 'OPTIONS' && verdict === 'allowed') return answer(res, 204, undefined, cors, true);
-  if (req.method !== 'POST') return answer(res, 405, { error: 'invalid_request', error_description: 'Use POST.' }, { ...cors, Allow: 'POST' }, true);
+  if (req.method !== 'POST')
+    return answer(
+      res,
+      405,
+      { error: 'invalid_request', error_description: 'Use POST.' },
+      { ...cors, Allow: 'POST' },
+      true,
+    );
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') return answer(res, 400, { error: 'invalid_request', error_description: 'Send the request as application/x-www-form-urlencoded (RFC 6749 §4.4.2).' }, cors, true);
+  if (type !== 'application/x-www-form-urlencoded')
+    return answer(
+      res,
+      400,
+      {
+        error: 'invalid_request',
+        error_description: 'Send the request as application/x-www-form-urlencoded (RFC 6749 §4.4.2).',
+      },
+      cors,
+      true,
+    );
   const body = await readBody(req);
-  if (body === undefined) return answer(res, 413, { error: 'invalid_request', error_description: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }, cors, true);
+  if (body === undefined)
+    return answer(
+      res,
+      413,
+      { error: 'invalid_request', error_description: `The request body is larger than ${MAX_BODY_BYTES} bytes.` },
+      cors,
+      true,
+    );
   try {
     const response = await options.grant(req.headers.authorization, new URLSearchParams(body));
     answer(res, 200, response, cors);
   } catch (error) {
-    if (error instanceof TokenEndpointError) return answer(res, error.status, { error: error.code, error_description: error.message }, { ...cors, ...error.headers });
+    if (error instanceof TokenEndpointError)
+      return answer(
+        res,
+        error.status,
+        { error: error.code, error_description: error.message },
+        { ...cors, ...error.headers },
+      );
     const description = error instanceof CtmError ? error.message : 'The endpoint failed unexpectedly.';
     answer(res, 500, { error: 'server_error', error_description: description }, cors);
   }
@@ -109,7 +181,13 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-function answer(res: ServerResponse, status: number, body: object | undefined, headers: Record<string, string> = {}, close = false): void {
+function answer(
+  res: ServerResponse,
+  status: number,
+  body: object | undefined,
+  headers: Record<string, string> = {},
+  close = false,
+): void {
   if (res.headersSent) return;
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, {

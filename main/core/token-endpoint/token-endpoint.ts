@@ -13,7 +13,11 @@ export interface TokenEndpointOptions {
 }
 
 /** Starts the local OAuth 2.0 token endpoint on the core's profiles, sessions and endpoint secrets. */
-export function startTokenEndpoint(core: Core, secrets: EndpointSecrets, options: TokenEndpointOptions): Promise<RunningTokenEndpoint> {
+export function startTokenEndpoint(
+  core: Core,
+  secrets: EndpointSecrets,
+  options: TokenEndpointOptions,
+): Promise<RunningTokenEndpoint> {
   const throttle = new FailureThrottle();
   const deps = {
     profileIdOf: profileIdByName(core),
@@ -22,5 +26,9 @@ export function startTokenEndpoint(core: Core, secrets: EndpointSecrets, options
     throttle,
     now: () => core.clock.now(),
   };
-  return startTokenEndpointServer({ port: options.port, allowedOrigins: options.allowedOrigins, grant: (authorization, form) => grantToken(deps, authorization, form) });
+  return startTokenEndpointServer({
+    port: options.port,
+    allowedOrigins: options.allowedOrigins,
+    grant: (authorization, form) => grantToken(deps, authorization, form),
+  });
 }

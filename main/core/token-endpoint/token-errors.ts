@@ -26,7 +26,9 @@ export class TokenEndpointError extends Error {
 
 /** §5.2: invalid_client is 401 with a WWW-Authenticate challenge when the client tried (or may use) HTTP Basic. */
 export function invalidClient(description: string): TokenEndpointError {
-  return new TokenEndpointError(401, 'invalid_client', description, { 'WWW-Authenticate': 'Basic realm="ctm token endpoint", charset="UTF-8"' });
+  return new TokenEndpointError(401, 'invalid_client', description, {
+    'WWW-Authenticate': 'Basic realm="ctm token endpoint", charset="UTF-8"',
+  });
 }
 
 /** A malformed request (§5.2 invalid_request, 400). */

@@ -40,7 +40,11 @@ export const ID_TOKEN_SCOPE = 'id_token';
  * then gets the profile's access token, or its ID token when `scope` contains `id_token`; `expires_in` is the time
  * that token has left, so a client comes back for a new one when it runs out.
  */
-export async function grantToken(deps: TokenGrantDependencies, authorization: string | undefined, form: URLSearchParams): Promise<TokenResponse> {
+export async function grantToken(
+  deps: TokenGrantDependencies,
+  authorization: string | undefined,
+  form: URLSearchParams,
+): Promise<TokenResponse> {
   for (const name of ['grant_type', 'scope', 'client_id', 'client_secret']) {
     if (form.getAll(name).length > 1) throw invalidRequest(`${name} is given more than once.`);
   }
@@ -50,16 +54,35 @@ export async function grantToken(deps: TokenGrantDependencies, authorization: st
   const authenticated = await deps.verifySecret(profileId, credentials.clientSecret);
   deps.throttle.record(authenticated);
   // The same words for an unknown profile and a wrong secret: a caller without the secret learns nothing.
-  if (!authenticated || profileId === undefined) throw invalidClient('Unknown client or wrong client secret. The client id is the profile name; get the secret with: ctm endpoint credentials NAME');
+  if (!authenticated || profileId === undefined)
+    throw invalidClient(
+      'Unknown client or wrong client secret. The client id is the profile name; get the secret with: ctm endpoint credentials NAME',
+    );
   const grantType = form.get('grant_type');
-  if (grantType === null) throw invalidRequest('grant_type is missing; this endpoint serves grant_type=client_credentials.');
-  if (grantType !== 'client_credentials') throw new TokenEndpointError(400, 'unsupported_grant_type', `Only grant_type=client_credentials is served here (got "${printable(grantType)}").`);
+  if (grantType === null)
+    throw invalidRequest('grant_type is missing; this endpoint serves grant_type=client_credentials.');
+  if (grantType !== 'client_credentials')
+    throw new TokenEndpointError(
+      400,
+      'unsupported_grant_type',
+      `Only grant_type=client_credentials is served here (got "${printable(grantType)}").`,
+    );
   const wantsId = (form.get('scope') ?? '').split(' ').includes(ID_TOKEN_SCOPE);
   const tokens = await tokensOrRefusal(deps, profileId, credentials.clientId);
   const token = wantsId ? tokens.idToken : tokens.accessToken;
-  if (token === undefined) throw new TokenEndpointError(400, 'invalid_scope', `Profile "${credentials.clientId}" has no ID token (machine clients get access tokens only); leave id_token out of the scope.`);
+  if (token === undefined)
+    throw new TokenEndpointError(
+      400,
+      'invalid_scope',
+      `Profile "${credentials.clientId}" has no ID token (machine clients get access tokens only); leave id_token out of the scope.`,
+    );
   const expiresIn = Math.max(0, Math.floor((tokens.expiresAt - deps.now()) / 1000));
-  return { access_token: token, token_type: 'Bearer', expires_in: expiresIn, ...(wantsId ? { scope: ID_TOKEN_SCOPE } : {}) };
+  return {
+    access_token: token,
+    token_type: 'Bearer',
+    expires_in: expiresIn,
+    ...(wantsId ? { scope: ID_TOKEN_SCOPE } : {}),
+  };
 }
 
 /** The profile's tokens, or the §5.2 error that tells the client (and the person reading it) what to do. */
@@ -67,10 +90,17 @@ async function tokensOrRefusal(deps: TokenGrantDependencies, profileId: string, 
   try {
     return await deps.tokens(profileId);
   } catch (error) {
-    if (!(error instanceof CtmError)) throw new TokenEndpointError(500, 'server_error', 'The token could not be read; see ctm token NAME for details.');
+    if (!(error instanceof CtmError))
+      throw new TokenEndpointError(500, 'server_error', 'The token could not be read; see ctm token NAME for details.');
     switch (error.kind) {
       case 'sign-in-required':
-        return refuse(new TokenEndpointError(400, 'invalid_grant', `Profile "${name}" has no usable session: sign in with ctm login ${name}`));
+        return refuse(
+          new TokenEndpointError(
+            400,
+            'invalid_grant',
+            `Profile "${name}" has no usable session: sign in with ctm login ${name}`,
+          ),
+        );
       case 'not-found':
         return refuse(invalidClient('Unknown client or wrong client secret.'));
       case 'network':

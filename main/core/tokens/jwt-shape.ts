@@ -15,7 +15,8 @@ export function jwtShapeProblem(token: unknown): string | undefined {
   if (!COMPACT_JWS.test(token)) return 'it is not three base64url parts joined by dots';
   const [header, payload] = token.split('.');
   const headerValue = jsonPart(header);
-  if (headerValue === undefined || typeof headerValue.alg !== 'string') return 'its header is not a JSON object naming an algorithm';
+  if (headerValue === undefined || typeof headerValue.alg !== 'string')
+    return 'its header is not a JSON object naming an algorithm';
   if (jsonPart(payload) === undefined) return 'its payload is not a JSON object';
   return undefined;
 }
@@ -28,7 +29,9 @@ export function isWellFormedJwt(token: unknown): token is string {
 function jsonPart(part: string | undefined): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

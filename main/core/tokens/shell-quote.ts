@@ -29,10 +29,12 @@ export function powershellQuote(text: string): string {
 
 /** An HTTP header's value: no CR, LF or NUL, which would end the header or the request (RFC 9110 §5.5). */
 export function headerValue(text: string): string {
-  if (/[\r\n\0]/.test(text)) throw new BadInputError('This token cannot be written as an HTTP header: it holds a line break.');
+  if (/[\r\n\0]/.test(text))
+    throw new BadInputError('This token cannot be written as an HTTP header: it holds a line break.');
   return text;
 }
 
 function refuseNul(text: string): void {
-  if (text.includes('\0')) throw new BadInputError('This token cannot be written for a shell: it holds a NUL character.');
+  if (text.includes('\0'))
+    throw new BadInputError('This token cannot be written for a shell: it holds a NUL character.');
 }

@@ -14,6 +14,7 @@ export class TokenRefusedError extends CtmError {
 /** Throws TokenRefusedError unless `token` is a well-formed JWT; `what` names it for the person ("Cognito's access token"). */
 export function requireJwt(token: unknown, what: string): string {
   const problem = jwtShapeProblem(token);
-  if (problem !== undefined) throw new TokenRefusedError(`${what} is not a well-formed JWT (${problem}); nothing was stored or shown.`);
+  if (problem !== undefined)
+    throw new TokenRefusedError(`${what} is not a well-formed JWT (${problem}); nothing was stored or shown.`);
   return token as string;
 }

@@ -40,10 +40,16 @@ export function tokenSetFrom(result: AuthenticationResult, now: number, previous
   const offset = clockOffset(claims, now);
   const exp = typeof claims?.exp === 'number' ? claims.exp * 1000 - offset : undefined;
   const expiresAt = exp ?? (typeof result.ExpiresIn === 'number' ? now + result.ExpiresIn * 1000 : undefined);
-  if (expiresAt === undefined) throw new CtmError('service', 'Cognito answered with neither ExpiresIn nor an exp claim; the token lifetime is unknown.');
-  const userId = stringClaim(claims, 'username') ?? stringClaim(idClaims, 'cognito:username') ?? stringClaim(claims, 'sub');
+  if (expiresAt === undefined)
+    throw new CtmError(
+      'service',
+      'Cognito answered with neither ExpiresIn nor an exp claim; the token lifetime is unknown.',
+    );
+  const userId =
+    stringClaim(claims, 'username') ?? stringClaim(idClaims, 'cognito:username') ?? stringClaim(claims, 'sub');
   const refreshToken = result.RefreshToken ?? previousRefreshToken;
-  if (result.TokenType !== undefined && !/^[A-Za-z]{1,32}$/.test(result.TokenType)) throw new TokenRefusedError("Cognito's token type is not a plain word; nothing was stored or shown.");
+  if (result.TokenType !== undefined && !/^[A-Za-z]{1,32}$/.test(result.TokenType))
+    throw new TokenRefusedError("Cognito's token type is not a plain word; nothing was stored or shown.");
   return {
     accessToken: result.AccessToken,
     ...(result.IdToken ? { idToken: result.IdToken } : {}),

@@ -4,15 +4,23 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** How to get the AWS CLI the comparison uses, printed when it is missing. */
-export const AWS_CLI_INSTALL = 'apt-get install -y awscli (Debian/Ubuntu), or see https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html';
+export const AWS_CLI_INSTALL =
+  'apt-get install -y awscli (Debian/Ubuntu), or see https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html';
 
 /** The AWS CLI found on this machine: Debian's /usr/bin/aws first (no shim in front of it), else the one on PATH. */
 export function findAwsCli(): { path: string; version: string } | undefined {
-  const candidates = ['/usr/bin/aws', ...(process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => join(dir, 'aws'))];
+  const candidates = [
+    '/usr/bin/aws',
+    ...(process.env.PATH ?? '')
+      .split(':')
+      .filter(Boolean)
+      .map((dir) => join(dir, 'aws')),
+  ];
   for (const path of candidates) {
     if (!existsSync(path)) continue;
     const probe = spawnSync(path, ['--version'], { encoding: 'utf8' });
-    if (probe.status === 0) return { path, version: `${probe.stdout}${probe.stderr}`.trim().split(' ')[0] ?? 'aws-cli' };
+    if (probe.status === 0)
+      return { path, version: `${probe.stdout}${probe.stderr}`.trim().split(' ')[0] ?? 'aws-cli' };
   }
   return undefined;
 }
@@ -39,14 +47,22 @@ export function awsCliEnv(scratch: string, home: string): Record<string, string>
 /** Arguments for a USER_PASSWORD_AUTH sign-in, the shortest route to a token the AWS CLI has. */
 export function initiateAuthArgs(endpoint: string, clientId: string, username: string, password: string): string[] {
   return [
-    'cognito-idp', 'initiate-auth',
-    '--auth-flow', 'USER_PASSWORD_AUTH',
-    '--client-id', clientId,
-    '--auth-parameters', `USERNAME=${username},PASSWORD=${password}`,
-    '--endpoint-url', endpoint,
-    '--region', 'us-east-1',
+    'cognito-idp',
+    'initiate-auth',
+    '--auth-flow',
+    'USER_PASSWORD_AUTH',
+    '--client-id',
+    clientId,
+    '--auth-parameters',
+    `USERNAME=${username},PASSWORD=${password}`,
+    '--endpoint-url',
+    endpoint,
+    '--region',
+    'us-east-1',
     '--no-sign-request',
-    '--query', 'AuthenticationResult.AccessToken',
-    '--output', 'text',
+    '--query',
+    'AuthenticationResult.AccessToken',
+    '--output',
+    'text',
   ];
 }

@@ -33,20 +33,63 @@ const JWT_LINE = /^[\w-]+\.[\w-]+\.[\w-]+\n$/;
 const PROCESS_JSON = /^\{"Version":1,"AccessKeyId":"ASIA\w+",.*"Expiration":"[\d-]+T[\d:.]+Z"\}\n$/;
 
 function contenders(stack: CtmStack, aws: { path: string; version: string } | undefined, scratch: string): Contender[] {
-  const ctm = (args: string[], extraEnv: Record<string, string> = {}) => () => timeProcess(process.execPath, [stack.ctm, ...args], { ...stack.env, ...extraEnv });
+  const ctm =
+    (args: string[], extraEnv: Record<string, string> = {}) =>
+    () =>
+      timeProcess(process.execPath, [stack.ctm, ...args], { ...stack.env, ...extraEnv });
   const list: Contender[] = [
-    { name: 'node start-up, empty script (floor)', note: 'node -e "" : what any Node CLI pays before its own code', run: () => timeProcess(process.execPath, ['-e', ''], stack.env), ok: (r) => r.code === 0 },
-    { name: 'ctm --help (bundle load, no keychain)', note: 'loads the built bin (a copy of out/main/cli.cjs, cli-fast.cjs and cli-main.cjs) and prints usage', run: ctm(['--help']), ok: (r) => r.code === 0 },
-    { name: 'ctm token, cached, agent running', note: 'valid token, answered by the token agent (`ctm agent`, as the app runs it) from memory: no keychain read, no network', run: ctm(['token', stack.profile]), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
-    { name: 'ctm token, cached, no agent', note: 'CTM_NO_AGENT=1: valid token read from the vault, one keychain read (the cache key), no network', run: ctm(['token', stack.profile], { CTM_NO_AGENT: '1' }), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
-    { name: 'ctm aws-credentials, cached, agent running', note: 'credential_process JSON of the identity pool credentials, answered by the token agent from the sealed file it reads: no keychain read, no network', run: ctm(['aws-credentials', stack.profile]), ok: (r) => r.code === 0 && PROCESS_JSON.test(r.stdout) },
-    { name: 'ctm aws-credentials, cached, no agent', note: 'CTM_NO_AGENT=1: the sealed credentials file, one keychain read (the cache key), no network', run: ctm(['aws-credentials', stack.profile], { CTM_NO_AGENT: '1' }), ok: (r) => r.code === 0 && PROCESS_JSON.test(r.stdout) },
-    { name: 'ctm token, must refresh', note: '--min-ttl 7200 > 1 h lifetime: refresh-token read from the keychain, GetTokensFromRefreshToken, encrypted session file written (no rotation: no keychain write)', run: ctm(['token', stack.profile, '--min-ttl', '7200']), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) },
+    {
+      name: 'node start-up, empty script (floor)',
+      note: 'node -e "" : what any Node CLI pays before its own code',
+      run: () => timeProcess(process.execPath, ['-e', ''], stack.env),
+      ok: (r) => r.code === 0,
+    },
+    {
+      name: 'ctm --help (bundle load, no keychain)',
+      note: 'loads the built bin (a copy of out/main/cli.cjs, cli-fast.cjs and cli-main.cjs) and prints usage',
+      run: ctm(['--help']),
+      ok: (r) => r.code === 0,
+    },
+    {
+      name: 'ctm token, cached, agent running',
+      note: 'valid token, answered by the token agent (`ctm agent`, as the app runs it) from memory: no keychain read, no network',
+      run: ctm(['token', stack.profile]),
+      ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout),
+    },
+    {
+      name: 'ctm token, cached, no agent',
+      note: 'CTM_NO_AGENT=1: valid token read from the vault, one keychain read (the cache key), no network',
+      run: ctm(['token', stack.profile], { CTM_NO_AGENT: '1' }),
+      ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout),
+    },
+    {
+      name: 'ctm aws-credentials, cached, agent running',
+      note: 'credential_process JSON of the identity pool credentials, answered by the token agent from the sealed file it reads: no keychain read, no network',
+      run: ctm(['aws-credentials', stack.profile]),
+      ok: (r) => r.code === 0 && PROCESS_JSON.test(r.stdout),
+    },
+    {
+      name: 'ctm aws-credentials, cached, no agent',
+      note: 'CTM_NO_AGENT=1: the sealed credentials file, one keychain read (the cache key), no network',
+      run: ctm(['aws-credentials', stack.profile], { CTM_NO_AGENT: '1' }),
+      ok: (r) => r.code === 0 && PROCESS_JSON.test(r.stdout),
+    },
+    {
+      name: 'ctm token, must refresh',
+      note: '--min-ttl 7200 > 1 h lifetime: refresh-token read from the keychain, GetTokensFromRefreshToken, encrypted session file written (no rotation: no keychain write)',
+      run: ctm(['token', stack.profile, '--min-ttl', '7200']),
+      ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout),
+    },
   ];
   if (aws) {
     const env = awsCliEnv(join(scratch, 'aws'), scratch);
     const args = initiateAuthArgs(stack.emulator.endpoint, stack.clientId, stack.username, stack.password);
-    list.push({ name: 'aws cognito-idp initiate-auth', note: `${aws.version} (${aws.path}), USER_PASSWORD_AUTH, --no-sign-request`, run: () => timeProcess(aws.path, args, env), ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout) });
+    list.push({
+      name: 'aws cognito-idp initiate-auth',
+      note: `${aws.version} (${aws.path}), USER_PASSWORD_AUTH, --no-sign-request`,
+      run: () => timeProcess(aws.path, args, env),
+      ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout),
+    });
   }
   return list;
 }
@@ -76,9 +119,16 @@ function row(contender: Contender, measured: Measured, runs: number): BenchResul
   return summarize(`CLI: ${contender.name}`, measured.samples, 'ms', `${contender.note}; ${calls}${failure}`);
 }
 
-function ratioRow(name: string, slower: Measured | undefined, faster: Measured | undefined, target: string): BenchResult[] {
+function ratioRow(
+  name: string,
+  slower: Measured | undefined,
+  faster: Measured | undefined,
+  target: string,
+): BenchResult[] {
   if (!slower || !faster) return [];
-  return [summarize(name, pairedRatios(slower.samples, faster.samples), 'x', `paired per run, same process order; ${target}`)];
+  return [
+    summarize(name, pairedRatios(slower.samples, faster.samples), 'x', `paired per run, same process order; ${target}`),
+  ];
 }
 
 /** What the background `ctm agent` holds in memory after serving the runs above (Linux: VmRSS of /proc/PID/status). */
@@ -87,9 +137,26 @@ async function agentMemoryRow(stack: CtmStack): Promise<BenchResult> {
   const status = await timeProcess(process.execPath, [stack.ctm, 'agent', 'status', '--json'], stack.env);
   const pid = status.code === 0 ? (JSON.parse(status.stdout) as { pid?: number }).pid : undefined;
   const file = `/proc/${pid}/status`;
-  const rssKb = pid !== undefined && existsSync(file) ? Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(file, 'utf8'))?.[1]) : Number.NaN;
-  if (Number.isNaN(rssKb)) return { name, median: Number.NaN, min: Number.NaN, max: Number.NaN, unit: 'MB', runs: 0, note: 'needs Linux /proc and a running agent' };
-  return summarize(name, [Math.round(rssKb / 102.4) / 10], 'MB', 'the `ctm agent start` process of this stack (the whole CLI bundle and keytar loaded), VmRSS');
+  const rssKb =
+    pid !== undefined && existsSync(file)
+      ? Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(file, 'utf8'))?.[1])
+      : Number.NaN;
+  if (Number.isNaN(rssKb))
+    return {
+      name,
+      median: Number.NaN,
+      min: Number.NaN,
+      max: Number.NaN,
+      unit: 'MB',
+      runs: 0,
+      note: 'needs Linux /proc and a running agent',
+    };
+  return summarize(
+    name,
+    [Math.round(rssKb / 102.4) / 10],
+    'MB',
+    'the `ctm agent start` process of this stack (the whole CLI bundle and keytar loaded), VmRSS',
+  );
 }
 
 /** Runs the terminal benchmark (20 rounds, 5 with quick) and returns its rows; the AWS CLI row says how to install it when it is missing. */
@@ -102,15 +169,49 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<BenchR
     const list = contenders(stack, aws, scratch);
     const results = await measure(list, stack, runs);
     const rows = list.map((c) => row(c, results.get(c.name) ?? { samples: [], cognitoCalls: 0 }, runs));
-    if (!aws) rows.push({ name: 'CLI: aws cognito-idp initiate-auth', median: Number.NaN, min: Number.NaN, max: Number.NaN, unit: 'ms', runs: 0, note: `AWS CLI not found; install it: ${AWS_CLI_INSTALL}` });
+    if (!aws)
+      rows.push({
+        name: 'CLI: aws cognito-idp initiate-auth',
+        median: Number.NaN,
+        min: Number.NaN,
+        max: Number.NaN,
+        unit: 'ms',
+        runs: 0,
+        note: `AWS CLI not found; install it: ${AWS_CLI_INSTALL}`,
+      });
     const awsSamples = results.get('aws cognito-idp initiate-auth');
     rows.push(await agentMemoryRow(stack));
     rows.push(
-      ...ratioRow('CLI: AWS CLI / ctm token cached, agent running', awsSamples, results.get('ctm token, cached, agent running'), 'target >= 12x'),
-      ...ratioRow('CLI: AWS CLI / ctm token cached, no agent', awsSamples, results.get('ctm token, cached, no agent'), 'one keychain read per call'),
-      ...ratioRow('CLI: AWS CLI / ctm token refreshing', awsSamples, results.get('ctm token, must refresh'), 'both make one Cognito call'),
-      ...ratioRow('CLI: ctm aws-credentials / ctm token, cached, agent running', results.get('ctm aws-credentials, cached, agent running'), results.get('ctm token, cached, agent running'), 'target <= 1.2x (issue 23)'),
-      ...ratioRow('CLI: ctm aws-credentials / ctm token, cached, no agent', results.get('ctm aws-credentials, cached, no agent'), results.get('ctm token, cached, no agent'), 'target <= 1.2x (issue 23)'),
+      ...ratioRow(
+        'CLI: AWS CLI / ctm token cached, agent running',
+        awsSamples,
+        results.get('ctm token, cached, agent running'),
+        'target >= 12x',
+      ),
+      ...ratioRow(
+        'CLI: AWS CLI / ctm token cached, no agent',
+        awsSamples,
+        results.get('ctm token, cached, no agent'),
+        'one keychain read per call',
+      ),
+      ...ratioRow(
+        'CLI: AWS CLI / ctm token refreshing',
+        awsSamples,
+        results.get('ctm token, must refresh'),
+        'both make one Cognito call',
+      ),
+      ...ratioRow(
+        'CLI: ctm aws-credentials / ctm token, cached, agent running',
+        results.get('ctm aws-credentials, cached, agent running'),
+        results.get('ctm token, cached, agent running'),
+        'target <= 1.2x (issue 23)',
+      ),
+      ...ratioRow(
+        'CLI: ctm aws-credentials / ctm token, cached, no agent',
+        results.get('ctm aws-credentials, cached, no agent'),
+        results.get('ctm token, cached, no agent'),
+        'target <= 1.2x (issue 23)',
+      ),
     );
     return rows;
   } finally {
@@ -121,6 +222,8 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<BenchR
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = await runCliBench({ quick: process.argv.includes('--quick') });
-  console.table(rows.map(({ name, median, p95, min, max, unit, runs }) => ({ name, median, p95, min, max, unit, runs })));
+  console.table(
+    rows.map(({ name, median, p95, min, max, unit, runs }) => ({ name, median, p95, min, max, unit, runs })),
+  );
   for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
 }

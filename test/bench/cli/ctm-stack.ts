@@ -40,7 +40,28 @@ export async function startCtmStack(): Promise<CtmStack> {
   };
   const profile = 'bench';
   const steps: [string[], string][] = [
-    [['profile', 'add', profile, '--region', 'us-east-1', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', emulator.endpoint, '--identity-pool-id', IDENTITY_POOL], ''],
+    [
+      [
+        'profile',
+        'add',
+        profile,
+        '--region',
+        'us-east-1',
+        '--user-pool-id',
+        TEST_POOL,
+        '--client-id',
+        PUBLIC_CLIENT,
+        '--username',
+        'alice',
+        '--auth-flow',
+        'USER_PASSWORD_AUTH',
+        '--endpoint',
+        emulator.endpoint,
+        '--identity-pool-id',
+        IDENTITY_POOL,
+      ],
+      '',
+    ],
     [['login', profile, '--password-stdin'], `${ALICE_PASSWORD}\n`],
     // The identity pool's credentials, cached for the `ctm aws-credentials` rows.
     [['aws-credentials', profile], ''],
@@ -54,13 +75,24 @@ export async function startCtmStack(): Promise<CtmStack> {
       throw new Error(`setting up the ctm profile failed (ctm ${args[0]}): ${failureLine(run)}`);
     }
   }
-  return { emulator, keyring, ctm, env, profile, clientId: PUBLIC_CLIENT, username: 'alice', password: ALICE_PASSWORD, close };
+  return {
+    emulator,
+    keyring,
+    ctm,
+    env,
+    profile,
+    clientId: PUBLIC_CLIENT,
+    username: 'alice',
+    password: ALICE_PASSWORD,
+    close,
+  };
 }
 
 /** Copies the built bin and its bundle under out/bench (inside the checkout, so `keytar` still resolves from node_modules). */
 function snapshotCtm(): string {
   const built = dirname(CTM);
-  if (!existsSync(join(built, 'cli-main.cjs'))) throw new Error('out/main/cli-main.cjs is missing: run "npm run build" first (npm run bench does).');
+  if (!existsSync(join(built, 'cli-main.cjs')))
+    throw new Error('out/main/cli-main.cjs is missing: run "npm run build" first (npm run bench does).');
   const parent = join(built, '../bench');
   mkdirSync(parent, { recursive: true });
   const copy = mkdtempSync(join(parent, 'ctm-'));

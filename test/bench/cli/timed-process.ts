@@ -11,7 +11,12 @@ export interface TimedRun {
 }
 
 /** Spawns `command args...` with exactly `env` (plus nothing inherited) and the given stdin, and times it to exit. */
-export function timeProcess(command: string, args: readonly string[], env: Record<string, string>, stdin = ''): Promise<TimedRun> {
+export function timeProcess(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  stdin = '',
+): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });

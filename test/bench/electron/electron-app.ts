@@ -41,10 +41,22 @@ export function launchApp(binary: string, root: string, env: Record<string, stri
   const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root];
   const [command, commandArgs] = needsVirtualDisplay(env) ? ['xvfb-run', ['-a', binary, ...args]] : [binary, args];
   const started = performance.now();
-  const child = spawn(command, commandArgs, { env: { ...env, CTM_BENCH_READY: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, commandArgs, {
+    env: { ...env, CTM_BENCH_READY: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const ready = new Promise<[number, number]>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no "ctm-bench: tray-ready" line within ${timeoutMs / 1000} s: is the CTM_BENCH_READY hook in main/index.ts?`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `no "ctm-bench: tray-ready" line within ${timeoutMs / 1000} s: is the CTM_BENCH_READY hook in main/index.ts?`,
+          ),
+        ),
+      timeoutMs,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const match = READY_LINE.exec(seen);
@@ -52,15 +64,31 @@ export function launchApp(binary: string, root: string, env: Record<string, stri
       clearTimeout(timer);
       resolve([performance.now() - started, Number(match[1])]);
     });
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the app exited (${code}) before it was ready`)); });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the app exited (${code}) before it was ready`));
+    });
   });
   ready.catch(() => undefined);
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-    const timer = setTimeout(() => { try { process.kill(-(child.pid ?? 0), 'SIGKILL'); } catch { /* already gone */ } }, 5000);
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-(child.pid ?? 0), 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5000);
     await exited;
     clearTimeout(timer);
   };
@@ -70,17 +98,32 @@ export function launchApp(binary: string, root: string, env: Record<string, stri
 /** Resident memory (KiB) of a process and all its descendants, leaving out a virtual display and shells in front of the app. */
 export function treeMemory(rootPid: number): { rssKiB: number; pssKiB?: number; processes: number } {
   const listing = spawnSync('ps', ['-A', '-o', 'pid=,ppid=,rss=,comm='], { encoding: 'utf8' }).stdout;
-  const rows = listing.trim().split('\n').map((line) => line.trim().split(/\s+/)).map(([pid, ppid, rss, ...comm]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), comm: comm.join(' ') }));
+  const rows = listing
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .map(([pid, ppid, rss, ...comm]) => ({
+      pid: Number(pid),
+      ppid: Number(ppid),
+      rss: Number(rss),
+      comm: comm.join(' '),
+    }));
   const inTree = new Set([rootPid]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const row of rows) if (inTree.has(row.ppid) && !inTree.has(row.pid)) { inTree.add(row.pid); grew = true; }
+    for (const row of rows)
+      if (inTree.has(row.ppid) && !inTree.has(row.pid)) {
+        inTree.add(row.pid);
+        grew = true;
+      }
   }
   const app = rows.filter((row) => inTree.has(row.pid) && !/^(Xvfb|xvfb-run|sh|bash|xauth)$/.test(row.comm));
   const rssKiB = app.reduce((sum, row) => sum + row.rss, 0);
   // PSS splits shared pages (Chromium's processes share many) between processes, so its sum does not double-count.
   const pss = app.map((row) => proportionalKiB(row.pid));
-  const pssKiB = pss.every((value) => value !== undefined) ? pss.reduce<number>((sum, value) => sum + (value ?? 0), 0) : undefined;
+  const pssKiB = pss.every((value) => value !== undefined)
+    ? pss.reduce<number>((sum, value) => sum + (value ?? 0), 0)
+    : undefined;
   return { rssKiB, processes: app.length, ...(pssKiB === undefined ? {} : { pssKiB }) };
 }
 

@@ -31,13 +31,19 @@ function notMeasured(reason: string): BenchResult[] {
 /** Launches the built app `runs` times (5, 2 with quick) to time it to the tray, then once more to weigh it after a minute idle (10 s with quick). */
 export async function runElectronBench(options: ElectronBenchOptions = {}): Promise<BenchResult[]> {
   const binary = findElectron(ROOT);
-  if (!binary) return notMeasured('no Electron binary on this machine (node_modules/electron/dist, or set CTM_ELECTRON_BINARY)');
-  if (needsVirtualDisplay(process.env) && !hasXvfbRun()) return notMeasured('no display and no xvfb-run (apt-get install xvfb)');
+  if (!binary)
+    return notMeasured('no Electron binary on this machine (node_modules/electron/dist, or set CTM_ELECTRON_BINARY)');
+  if (needsVirtualDisplay(process.env) && !hasXvfbRun())
+    return notMeasured('no display and no xvfb-run (apt-get install xvfb)');
   const runs = options.quick ? 2 : 5;
   const idleMs = options.quick ? 10_000 : 60_000;
   const keyring = await startKeyringSession();
   const configDir = mkdtempSync(join(tmpdir(), 'ctm-bench-electron-'));
-  const env = { ...keyring.env, CTM_CONFIG_DIR: configDir, ...(process.env.DISPLAY ? { DISPLAY: process.env.DISPLAY } : {}) };
+  const env = {
+    ...keyring.env,
+    CTM_CONFIG_DIR: configDir,
+    ...(process.env.DISPLAY ? { DISPLAY: process.env.DISPLAY } : {}),
+  };
   try {
     const wall: number[] = [];
     const own: number[] = [];
@@ -62,9 +68,28 @@ export async function runElectronBench(options: ElectronBenchOptions = {}): Prom
     }
     const idle = `${idleMs / 1000} s idle after the tray was ready, ${memory.processes} processes, no profiles`;
     return [
-      summarize('Electron: launch to tray ready', wall, 'ms', `wall clock from spawn to the ready line; the app's own performance.now() median ${summarize('', own, 'ms').median} ms`),
-      summarize('Electron: resident memory after idle, all processes', [memory.rssKiB / 1024], 'MiB', `sum of RSS (counts shared pages once per process); ${idle}`),
-      ...(memory.pssKiB === undefined ? [] : [summarize('Electron: proportional memory after idle (PSS)', [memory.pssKiB / 1024], 'MiB', `sum of PSS from /proc/*/smaps_rollup; ${idle}`)]),
+      summarize(
+        'Electron: launch to tray ready',
+        wall,
+        'ms',
+        `wall clock from spawn to the ready line; the app's own performance.now() median ${summarize('', own, 'ms').median} ms`,
+      ),
+      summarize(
+        'Electron: resident memory after idle, all processes',
+        [memory.rssKiB / 1024],
+        'MiB',
+        `sum of RSS (counts shared pages once per process); ${idle}`,
+      ),
+      ...(memory.pssKiB === undefined
+        ? []
+        : [
+            summarize(
+              'Electron: proportional memory after idle (PSS)',
+              [memory.pssKiB / 1024],
+              'MiB',
+              `sum of PSS from /proc/*/smaps_rollup; ${idle}`,
+            ),
+          ]),
     ];
   } finally {
     await keyring.stop();
@@ -74,6 +99,8 @@ export async function runElectronBench(options: ElectronBenchOptions = {}): Prom
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = await runElectronBench({ quick: process.argv.includes('--quick') });
-  console.table(rows.map(({ name, median, p95, min, max, unit, runs }) => ({ name, median, p95, min, max, unit, runs })));
+  console.table(
+    rows.map(({ name, median, p95, min, max, unit, runs }) => ({ name, median, p95, min, max, unit, runs })),
+  );
   for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
 }

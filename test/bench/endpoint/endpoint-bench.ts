@@ -20,16 +20,31 @@ import { nginxConfig, startNginx } from './nginx.ts';
 import { postScript, wrk, type WrkFigures } from './wrk.ts';
 
 /** A row from several wrk runs of one setup: the median of each figure, with its range. */
-function row(name: string, runs: WrkFigures[], pick: (f: WrkFigures) => number, unit: string, note?: string): BenchResult {
+function row(
+  name: string,
+  runs: WrkFigures[],
+  pick: (f: WrkFigures) => number,
+  unit: string,
+  note?: string,
+): BenchResult {
   const values = runs.map(pick);
-  return { name, median: roundFigure(median(values)), min: roundFigure(Math.min(...values)), max: roundFigure(Math.max(...values)), unit, runs: values.length, ...(note ? { note } : {}) };
+  return {
+    name,
+    median: roundFigure(median(values)),
+    min: roundFigure(Math.min(...values)),
+    max: roundFigure(Math.max(...values)),
+    unit,
+    runs: values.length,
+    ...(note ? { note } : {}),
+  };
 }
 
 async function repeat(times: number, once: () => Promise<WrkFigures>): Promise<WrkFigures[]> {
   const runs: WrkFigures[] = [];
   for (let i = 0; i < times; i++) {
     const figures = await once();
-    if (figures.failures > 0) throw new Error(`a wrk run had ${figures.failures} failed requests: the figures would not be comparable`);
+    if (figures.failures > 0)
+      throw new Error(`a wrk run had ${figures.failures} failed requests: the figures would not be comparable`);
     runs.push(figures);
   }
   return runs;
@@ -42,24 +57,58 @@ export async function runEndpointBench(options: { quick?: boolean } = {}): Promi
   const folder = mkdtempSync(join(tmpdir(), 'ctm-endpoint-bench-'));
   const emulator = await startEmulator({ seed: skeletonSeed(3600) });
   const core = new Core({ configDir: folder, secretStore: new MemorySecretStore() });
-  const profile = await core.addProfile({ name: 'bench', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: emulator.endpoint });
+  const profile = await core.addProfile({
+    name: 'bench',
+    region: 'us-east-1',
+    userPoolId: TEST_POOL,
+    clientId: PUBLIC_CLIENT,
+    username: 'alice',
+    authFlow: 'USER_PASSWORD_AUTH',
+    endpoint: emulator.endpoint,
+  });
   await core.sessions.startSignIn(profile.id, { password: ALICE_PASSWORD });
   const secret = await core.endpointSecrets.secretFor(profile.id);
   const endpoint = await startTokenEndpoint(core, core.endpointSecrets, { port: 0, allowedOrigins: async () => [] });
   const upstreamPort = await freePort();
   const nginxPort = await freePort();
   const token = (await core.sessions.tokens(profile.id)).accessToken;
-  const upstream = await startNginx(join(folder, 'upstream'), nginxConfig(join(folder, 'upstream'), `    listen 127.0.0.1:${upstreamPort};\n    location / { return 200 "ok\\n"; }`), upstreamPort);
-  const nginx = await startNginx(join(folder, 'nginx'), nginxConfig(join(folder, 'nginx'), `    listen 127.0.0.1:${nginxPort};
+  const upstream = await startNginx(
+    join(folder, 'upstream'),
+    nginxConfig(
+      join(folder, 'upstream'),
+      `    listen 127.0.0.1:${upstreamPort};\n    location / { return 200 "ok\\n"; }`,
+    ),
+    upstreamPort,
+  );
+  const nginx = await startNginx(
+    join(folder, 'nginx'),
+    nginxConfig(
+      join(folder, 'nginx'),
+      `    listen 127.0.0.1:${nginxPort};
     location / {
       proxy_pass http://target;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Authorization "Bearer ${token}";
-    }`, `127.0.0.1:${upstreamPort}`), nginxPort);
-  const proxy = await startAuthProxy({ target: new URL(`http://127.0.0.1:${upstreamPort}`), port: 0, tokens: profileProxyTokens(core, profile, 'access') });
+    }`,
+      `127.0.0.1:${upstreamPort}`,
+    ),
+    nginxPort,
+  );
+  const proxy = await startAuthProxy({
+    target: new URL(`http://127.0.0.1:${upstreamPort}`),
+    port: 0,
+    tokens: profileProxyTokens(core, profile, 'access'),
+  });
   try {
-    const script = postScript(folder, { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from(`bench:${secret}`).toString('base64')}` }, 'grant_type=client_credentials');
+    const script = postScript(
+      folder,
+      {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Authorization: `Basic ${Buffer.from(`bench:${secret}`).toString('base64')}`,
+      },
+      'grant_type=client_credentials',
+    );
     await wrk(endpoint.tokenUrl, 1, 1, script); // warm-up: JIT, the session file's key
     const single = await repeat(times, () => wrk(endpoint.tokenUrl, 1, seconds, script));
     const loaded = await repeat(times, () => wrk(endpoint.tokenUrl, 8, seconds, script));
@@ -71,19 +120,52 @@ export async function runEndpointBench(options: { quick?: boolean } = {}): Promi
     const oneDirect = await repeat(times, () => wrk(`http://127.0.0.1:${upstreamPort}/`, 1, seconds));
     const oneOurs = await repeat(times, () => wrk(proxy.url, 1, seconds));
     const oneTheirs = await repeat(times, () => wrk(`http://127.0.0.1:${nginxPort}/`, 1, seconds));
-    const added = (via: WrkFigures[], pick: (f: WrkFigures) => number) => via.map((f, i) => ({ ...f, requestsPerSecond: pick(f) - pick(oneDirect[i] ?? f) }));
+    const added = (via: WrkFigures[], pick: (f: WrkFigures) => number) =>
+      via.map((f, i) => ({ ...f, requestsPerSecond: pick(f) - pick(oneDirect[i] ?? f) }));
     const ratio = median(ours.map((f) => f.requestsPerSecond)) / median(theirs.map((f) => f.requestsPerSecond));
     return [
       row('token endpoint latency p50, one client (wrk -c1, keep-alive)', single, (f) => f.p50, 'ms', 'goal < 2 ms'),
       row('token endpoint latency p99, one client', single, (f) => f.p99, 'ms'),
       row('token endpoint requests per second, 8 clients', loaded, (f) => f.requestsPerSecond, 'req/s'),
       row('upstream alone (nginx "ok"), 16 connections', direct, (f) => f.requestsPerSecond, 'req/s'),
-      row('ctm proxy -> upstream, 16 connections', ours, (f) => f.requestsPerSecond, 'req/s', `${roundFigure(ratio * 100)} % of nginx's (goal >= 50 %)`),
-      row('nginx proxy_set_header Authorization -> upstream, 16 connections', theirs, (f) => f.requestsPerSecond, 'req/s'),
-      row('ctm proxy added latency p50, one client', added(oneOurs, (f) => f.p50), (f) => f.requestsPerSecond, 'ms'),
-      row('ctm proxy added latency p99, one client', added(oneOurs, (f) => f.p99), (f) => f.requestsPerSecond, 'ms', 'goal < 5 ms'),
-      row('nginx added latency p50, one client', added(oneTheirs, (f) => f.p50), (f) => f.requestsPerSecond, 'ms'),
-      row('nginx added latency p99, one client', added(oneTheirs, (f) => f.p99), (f) => f.requestsPerSecond, 'ms'),
+      row(
+        'ctm proxy -> upstream, 16 connections',
+        ours,
+        (f) => f.requestsPerSecond,
+        'req/s',
+        `${roundFigure(ratio * 100)} % of nginx's (goal >= 50 %)`,
+      ),
+      row(
+        'nginx proxy_set_header Authorization -> upstream, 16 connections',
+        theirs,
+        (f) => f.requestsPerSecond,
+        'req/s',
+      ),
+      row(
+        'ctm proxy added latency p50, one client',
+        added(oneOurs, (f) => f.p50),
+        (f) => f.requestsPerSecond,
+        'ms',
+      ),
+      row(
+        'ctm proxy added latency p99, one client',
+        added(oneOurs, (f) => f.p99),
+        (f) => f.requestsPerSecond,
+        'ms',
+        'goal < 5 ms',
+      ),
+      row(
+        'nginx added latency p50, one client',
+        added(oneTheirs, (f) => f.p50),
+        (f) => f.requestsPerSecond,
+        'ms',
+      ),
+      row(
+        'nginx added latency p99, one client',
+        added(oneTheirs, (f) => f.p99),
+        (f) => f.requestsPerSecond,
+        'ms',
+      ),
     ];
   } finally {
     await proxy.close();
@@ -94,4 +176,5 @@ export async function runEndpointBench(options: { quick?: boolean } = {}): Promi
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.table(await runEndpointBench({ quick: process.argv.includes('--quick') }));
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.table(await runEndpointBench({ quick: process.argv.includes('--quick') }));

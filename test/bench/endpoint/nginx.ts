@@ -11,7 +11,9 @@ export interface Nginx {
 
 /** The config of an nginx with one worker (as the proxy under test has one thread) and `server` as its only server. */
 export function nginxConfig(folder: string, server: string, upstream?: string): string {
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${join(folder, name)};`).join('\n');
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((name) => `  ${name}_temp_path ${join(folder, name)};`)
+    .join('\n');
   return `worker_processes 1;
 pid ${join(folder, 'nginx.pid')};
 error_log ${join(folder, 'error.log')} warn;
@@ -32,10 +34,19 @@ export async function startNginx(folder: string, config: string, port: number): 
   mkdirSync(folder, { recursive: true });
   const file = join(folder, 'nginx.conf');
   writeFileSync(file, config);
-  const child: ChildProcess = spawn('nginx', ['-p', folder, '-c', file, '-e', join(folder, 'error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    'nginx',
+    ['-p', folder, '-c', file, '-e', join(folder, 'error.log'), '-g', 'daemon off;'],
+    { stdio: 'ignore' },
+  );
   for (let attempt = 0; attempt < 100; attempt++) {
     if (await accepts(port)) {
-      return { close: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGQUIT')))) };
+      return {
+        close: () =>
+          new Promise<void>((resolve) =>
+            child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGQUIT')),
+          ),
+      };
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

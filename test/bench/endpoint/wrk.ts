@@ -18,7 +18,11 @@ export interface WrkFigures {
 /** A wrk Lua script that sends a POST with these headers and body (for the token endpoint). */
 export function postScript(folder: string, headers: Record<string, string>, body: string): string {
   const path = join(folder, 'post.lua');
-  const lines = ['wrk.method = "POST"', `wrk.body = ${JSON.stringify(body)}`, ...Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)];
+  const lines = [
+    'wrk.method = "POST"',
+    `wrk.body = ${JSON.stringify(body)}`,
+    ...Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`),
+  ];
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }

@@ -29,10 +29,24 @@ export async function runOAuthBench(options: { quick?: boolean } = {}): Promise<
   const runs = options.quick ? 10 : 40;
   const emulator = await startEmulator({ seed: oauthSeed() });
   try {
-    const core = new Core({ configDir: mkdtempSync(join(tmpdir(), 'ctm-oauth-bench-')), secretStore: new MemorySecretStore() });
-    const sso = await core.addProfile(oauthProfile(emulator.endpoint, { name: 'sso', authFlow: 'MANAGED_LOGIN', clientId: 'browserclient1', scopes: ['openid', 'email'] }));
-    const machine = await core.addProfile(oauthProfile(emulator.endpoint, { name: 'machine', authFlow: 'CLIENT_CREDENTIALS', clientId: 'machineclient1' }), SECRET);
-    const browser = async (url: string): Promise<void> => void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined);
+    const core = new Core({
+      configDir: mkdtempSync(join(tmpdir(), 'ctm-oauth-bench-')),
+      secretStore: new MemorySecretStore(),
+    });
+    const sso = await core.addProfile(
+      oauthProfile(emulator.endpoint, {
+        name: 'sso',
+        authFlow: 'MANAGED_LOGIN',
+        clientId: 'browserclient1',
+        scopes: ['openid', 'email'],
+      }),
+    );
+    const machine = await core.addProfile(
+      oauthProfile(emulator.endpoint, { name: 'machine', authFlow: 'CLIENT_CREDENTIALS', clientId: 'machineclient1' }),
+      SECRET,
+    );
+    const browser = async (url: string): Promise<void> =>
+      void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined);
     await core.sessions.startSignIn(sso.id, {}, { open: browser }); // warm-up: JWKS fetched once, as in a long-running app
     const login = await timed(runs, () => core.sessions.startSignIn(sso.id, {}, { open: browser }));
     const refresh = await timed(runs, () => core.sessions.refresh(sso.id));
@@ -40,7 +54,11 @@ export async function runOAuthBench(options: { quick?: boolean } = {}): Promise<
     const cached = await timed(runs * 10, () => core.sessions.tokens(machine.id));
     const fetched = await timed(runs, () => core.sessions.tokens(machine.id, { minTtlMs: 3_600_000 }));
     return [
-      summarize('managed login round trip (listener, 4 hosted-UI requests, code exchange, ID token checks)', login, 'ms'),
+      summarize(
+        'managed login round trip (listener, 4 hosted-UI requests, code exchange, ID token checks)',
+        login,
+        'ms',
+      ),
       summarize('managed login refresh (grant_type=refresh_token)', refresh, 'ms'),
       summarize('client credentials token, cached (no network)', cached, 'ms'),
       summarize('client credentials token, requested again (/oauth2/token)', fetched, 'ms'),
@@ -50,4 +68,5 @@ export async function runOAuthBench(options: { quick?: boolean } = {}): Promise<
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.table(await runOAuthBench({ quick: process.argv.includes('--quick') }));
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.table(await runOAuthBench({ quick: process.argv.includes('--quick') }));

@@ -17,9 +17,13 @@ const PROFILES = Number(process.env.CTM_BENCH_PROFILES ?? 1000);
 
 function summary(name: string, samples: number[], unit: string, note?: string): BenchResult {
   return {
-    name, unit, runs: samples.length,
-    median: roundFigure(median(samples)), p95: roundFigure(percentile(samples, 0.95)),
-    min: roundFigure(Math.min(...samples)), max: roundFigure(Math.max(...samples)),
+    name,
+    unit,
+    runs: samples.length,
+    median: roundFigure(median(samples)),
+    p95: roundFigure(percentile(samples, 0.95)),
+    min: roundFigure(Math.min(...samples)),
+    max: roundFigure(Math.max(...samples)),
     ...(note ? { note } : {}),
   };
 }
@@ -27,11 +31,25 @@ function summary(name: string, samples: number[], unit: string, note?: string): 
 /** The page built minified (as packaged) into its own folder; bytes of its script gzipped at level 9. */
 async function buildPage(): Promise<{ page: string; gzipped: number; raw: number; css: number }> {
   const outdir = mkdtempSync(join(tmpdir(), 'ctm-renderer-bench-'));
-  await build({ entryPoints: { app: join(ROOT, 'renderer/app.ts') }, outdir, bundle: true, platform: 'browser', format: 'iife', target: 'chrome130', minify: true, logLevel: 'warning' });
+  await build({
+    entryPoints: { app: join(ROOT, 'renderer/app.ts') },
+    outdir,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome130',
+    minify: true,
+    logLevel: 'warning',
+  });
   for (const file of ['index.html', 'styles.css']) copyFileSync(join(ROOT, 'renderer', file), join(outdir, file));
   const script = readFileSync(join(outdir, 'app.js'));
   const css = readFileSync(join(outdir, 'styles.css'));
-  return { page: join(outdir, 'index.html'), gzipped: gzipSync(script, { level: 9 }).length, raw: script.length, css: gzipSync(css, { level: 9 }).length };
+  return {
+    page: join(outdir, 'index.html'),
+    gzipped: gzipSync(script, { level: 9 }).length,
+    raw: script.length,
+    css: gzipSync(css, { level: 9 }).length,
+  };
 }
 
 /** A stand-in bridge (no main process needed to time rendering) that answers 1,000 profiles and records when. */
@@ -79,7 +97,11 @@ async function firstRender(pagePath: string): Promise<{ firstFrames: number[]; a
     for (let run = 0; run < RUNS + 2; run += 1) {
       await page.goto(pathToFileURL(pagePath).href);
       await page.waitForFunction('window.__bench.allRows !== undefined', undefined, { timeout: 20_000 });
-      const bench = await page.evaluate('window.__bench') as { answered: number; firstFrame: number; allRows: number };
+      const bench = (await page.evaluate('window.__bench')) as {
+        answered: number;
+        firstFrame: number;
+        allRows: number;
+      };
       firstFrames.push(bench.firstFrame - bench.answered);
       allRows.push(bench.allRows - bench.answered);
       if (run < 2) {
@@ -99,9 +121,24 @@ export async function runRendererBench(): Promise<BenchResult[]> {
   const size = await buildPage();
   const render = await firstRender(size.page);
   return [
-    summary('renderer JS, minified + gzip', [size.gzipped / 1024], 'KB', `target < 200 KB; ${(size.raw / 1024).toFixed(1)} KB minified; CSS ${(size.css / 1024).toFixed(1)} KB gzipped`),
-    summary(`first render of ${PROFILES} profiles (Chromium)`, render.firstFrames, 'ms', 'target < 150 ms; from listProfiles answering to the list in the page and laid out'),
-    summary(`all ${PROFILES} rows in the DOM (Chromium)`, render.allRows, 'ms', 'the rest follow in chunks after the first frame'),
+    summary(
+      'renderer JS, minified + gzip',
+      [size.gzipped / 1024],
+      'KB',
+      `target < 200 KB; ${(size.raw / 1024).toFixed(1)} KB minified; CSS ${(size.css / 1024).toFixed(1)} KB gzipped`,
+    ),
+    summary(
+      `first render of ${PROFILES} profiles (Chromium)`,
+      render.firstFrames,
+      'ms',
+      'target < 150 ms; from listProfiles answering to the list in the page and laid out',
+    ),
+    summary(
+      `all ${PROFILES} rows in the DOM (Chromium)`,
+      render.allRows,
+      'ms',
+      'the rest follow in chunks after the first frame',
+    ),
   ];
 }
 

@@ -52,15 +52,32 @@ interface EmulatorProcess {
 
 async function startEmulatorProcess(dir: string): Promise<EmulatorProcess> {
   const seed = join(dir, 'seed.json');
-  writeFileSync(seed, JSON.stringify({ pools: [{ id: POOL, clients: [{ id: CLIENT, accessTokenValiditySeconds: 3600, idTokenValiditySeconds: 3600 }], users: [{ username: 'scale', password: PASSWORD }] }] }));
+  writeFileSync(
+    seed,
+    JSON.stringify({
+      pools: [
+        {
+          id: POOL,
+          clients: [{ id: CLIENT, accessTokenValiditySeconds: 3600, idTokenValiditySeconds: 3600 }],
+          users: [{ username: 'scale', password: PASSWORD }],
+        },
+      ],
+    }),
+  );
   const cli = fileURLToPath(new URL('../../support/emulator/cli.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--no-warnings', cli, '--port', '0', '--seed', seed], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--no-warnings', cli, '--port', '0', '--seed', seed], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [first] = (await once(child.stdout!, 'data')) as [Buffer];
   const { endpoint } = JSON.parse(first.toString().split('\n')[0]!) as { endpoint: string };
   return {
     endpoint,
     advanceClock: async (ms) => {
-      const answer = await fetch(`${endpoint}__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) });
+      const answer = await fetch(`${endpoint}__emulator/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceMs: ms }),
+      });
       if (!answer.ok) throw new Error(`the emulator refused to move its clock: HTTP ${answer.status}`);
     },
     close: () => void child.kill('SIGTERM'),
@@ -103,8 +120,17 @@ const verdict = (value: number, target: number): string => (value < target ? 'me
 /** Writes N profiles straight into profiles.json (setup, not measured) and signs each in once, storing its session. */
 async function setUp(count: number, configDir: string, store: SecretStore, emulator: EmulatorProcess): Promise<void> {
   const profiles: Profile[] = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(), name: `p${i}`, region: 'us-east-1', userPoolId: POOL, clientId: CLIENT, hasClientSecret: false, username: 'scale',
-    authFlow: 'USER_PASSWORD_AUTH', refreshMethod: 'REFRESH_TOKEN_AUTH', endpoint: emulator.endpoint, autoRefresh: true,
+    id: randomUUID(),
+    name: `p${i}`,
+    region: 'us-east-1',
+    userPoolId: POOL,
+    clientId: CLIENT,
+    hasClientSecret: false,
+    username: 'scale',
+    authFlow: 'USER_PASSWORD_AUTH',
+    refreshMethod: 'REFRESH_TOKEN_AUTH',
+    endpoint: emulator.endpoint,
+    autoRefresh: true,
   }));
   writeFileSync(join(configDir, 'profiles.json'), serializeConfigFile(profiles), { mode: 0o600 });
   const core = new Core({ configDir, secretStore: store });
@@ -116,7 +142,14 @@ async function setUp(count: number, configDir: string, store: SecretStore, emula
 }
 
 /** One full measurement with one kind of SecretStore. */
-async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number, maxInFlight: number, only?: 'restore-and-storm', keyring?: KeyringSession): Promise<BenchResult[]> {
+async function measure(
+  kind: 'keyring' | 'memory',
+  count: number,
+  idleMs: number,
+  maxInFlight: number,
+  only?: 'restore-and-storm',
+  keyring?: KeyringSession,
+): Promise<BenchResult[]> {
   const configDir = mkdtempSync(join(tmpdir(), 'ctm-scale-'));
   const emulator = await startEmulatorProcess(configDir);
   try {
@@ -148,7 +181,8 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
       if (change.state === 'renewing') renewing.add(change.profileId);
       else renewing.delete(change.profileId);
       maxInFlightObserved = Math.max(maxInFlightObserved, renewing.size);
-      if (!counting || change.state !== 'fresh' || change.expiresAt === undefined || change.expiresAt <= clock.now()) return;
+      if (!counting || change.state !== 'fresh' || change.expiresAt === undefined || change.expiresAt <= clock.now())
+        return;
       renewed += 1;
       if (renewed % 50 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
       if (renewed === count) allRenewed();
@@ -174,8 +208,18 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
     if (only === 'restore-and-storm') {
       scheduler.stop();
       return [
-        row(`restore ${count} profiles on start (real gnome-keyring)`, restoreMs, 'ms', `target < ${KEYRING_TARGETS.restoreMs} ms: ${verdict(restoreMs, KEYRING_TARGETS.restoreMs)}; profiles file + ONE keychain read (the cache key) + one sealed file per profile + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s`),
-        row(`storm: ${count} expired at once (real gnome-keyring)`, stormMs, 'ms', `target < ${KEYRING_TARGETS.stormMs} ms: ${verdict(stormMs, KEYRING_TARGETS.stormMs)}; ${(stormMs / count).toFixed(0)} ms per profile: each refresh reads its refresh-token item and commits its profile's file (an unchanged refresh token is not written again); in-flight cap ${maxInFlight}, max in flight observed ${maxInFlightObserved}; longest event-loop delay ${stormLoopMax.toFixed(1)} ms`),
+        row(
+          `restore ${count} profiles on start (real gnome-keyring)`,
+          restoreMs,
+          'ms',
+          `target < ${KEYRING_TARGETS.restoreMs} ms: ${verdict(restoreMs, KEYRING_TARGETS.restoreMs)}; profiles file + ONE keychain read (the cache key) + one sealed file per profile + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s`,
+        ),
+        row(
+          `storm: ${count} expired at once (real gnome-keyring)`,
+          stormMs,
+          'ms',
+          `target < ${KEYRING_TARGETS.stormMs} ms: ${verdict(stormMs, KEYRING_TARGETS.stormMs)}; ${(stormMs / count).toFixed(0)} ms per profile: each refresh reads its refresh-token item and commits its profile's file (an unchanged refresh token is not written again); in-flight cap ${maxInFlight}, max in flight observed ${maxInFlightObserved}; longest event-loop delay ${stormLoopMax.toFixed(1)} ms`,
+        ),
       ];
     }
 
@@ -193,14 +237,47 @@ async function measure(kind: 'keyring' | 'memory', count: number, idleMs: number
     scheduler.stop();
     const rssPeakMb = process.resourceUsage().maxRSS / 1024;
     const label = kind === 'keyring' ? 'real gnome-keyring' : 'in-memory SecretStore';
-    const why = kind === 'memory' ? '; in-memory SecretStore: it isolates the engine from gnome-keyring, whose cost per entry dominates at this size (see the real-keyring rows)' : '';
+    const why =
+      kind === 'memory'
+        ? '; in-memory SecretStore: it isolates the engine from gnome-keyring, whose cost per entry dominates at this size (see the real-keyring rows)'
+        : '';
     return [
-      row(`restore ${count} profiles on start (${label})`, restoreMs, 'ms', `target < ${TARGETS.restoreMs} ms: ${verdict(restoreMs, TARGETS.restoreMs)}; profiles file + ONE keychain read (the cache key) + one sealed file per profile + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s${why}`),
-      row(`storm: ${count} expired at once (${label})`, stormMs, 'ms', `target < ${TARGETS.stormMs} ms: ${verdict(stormMs, TARGETS.stormMs)}; in-flight cap ${maxInFlight}, max in flight observed ${maxInFlightObserved} (scheduler) / ${transport.max} (HTTP); each refresh reads its refresh-token item and commits its profile's sealed file`),
-      row(`peak RSS (${label})`, rssPeakMb, 'MB', 'process.resourceUsage().maxRSS over the whole run (the emulator runs in its own process)'),
-      row(`peak heap used (${label})`, heapPeak / 2 ** 20, 'MB', 'sampled after restore, every 50 renewals and after the storm (the emulator runs in its own process)'),
-      row(`idle CPU over ${Math.round(idleMs / 1000)} s after the storm (${label})`, idleCpuPercent, '%', `target < ${TARGETS.idleCpuPercent} %: ${verdict(idleCpuPercent, TARGETS.idleCpuPercent)}; starts ${SETTLE_MS / 1000} s after the storm; ${count} profiles scheduled, one timer armed; ${idleRequests} requests while idle`),
-      row(`longest event-loop delay, restore + storm (${label})`, stormLoopMax, 'ms', `target < ${TARGETS.eventLoopDelayMs} ms: ${verdict(stormLoopMax, TARGETS.eventLoopDelayMs)}; monitorEventLoopDelay (10 ms resolution); it counts time the OS did not run the process, so a loaded machine inflates it`),
+      row(
+        `restore ${count} profiles on start (${label})`,
+        restoreMs,
+        'ms',
+        `target < ${TARGETS.restoreMs} ms: ${verdict(restoreMs, TARGETS.restoreMs)}; profiles file + ONE keychain read (the cache key) + one sealed file per profile + planning; setup (${count} sign-ins stored) took ${setupSeconds.toFixed(1)} s${why}`,
+      ),
+      row(
+        `storm: ${count} expired at once (${label})`,
+        stormMs,
+        'ms',
+        `target < ${TARGETS.stormMs} ms: ${verdict(stormMs, TARGETS.stormMs)}; in-flight cap ${maxInFlight}, max in flight observed ${maxInFlightObserved} (scheduler) / ${transport.max} (HTTP); each refresh reads its refresh-token item and commits its profile's sealed file`,
+      ),
+      row(
+        `peak RSS (${label})`,
+        rssPeakMb,
+        'MB',
+        'process.resourceUsage().maxRSS over the whole run (the emulator runs in its own process)',
+      ),
+      row(
+        `peak heap used (${label})`,
+        heapPeak / 2 ** 20,
+        'MB',
+        'sampled after restore, every 50 renewals and after the storm (the emulator runs in its own process)',
+      ),
+      row(
+        `idle CPU over ${Math.round(idleMs / 1000)} s after the storm (${label})`,
+        idleCpuPercent,
+        '%',
+        `target < ${TARGETS.idleCpuPercent} %: ${verdict(idleCpuPercent, TARGETS.idleCpuPercent)}; starts ${SETTLE_MS / 1000} s after the storm; ${count} profiles scheduled, one timer armed; ${idleRequests} requests while idle`,
+      ),
+      row(
+        `longest event-loop delay, restore + storm (${label})`,
+        stormLoopMax,
+        'ms',
+        `target < ${TARGETS.eventLoopDelayMs} ms: ${verdict(stormLoopMax, TARGETS.eventLoopDelayMs)}; monitorEventLoopDelay (10 ms resolution); it counts time the OS did not run the process, so a loaded machine inflates it`,
+      ),
     ];
   } finally {
     emulator.close();
@@ -234,14 +311,25 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Be
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { profiles: { type: 'string' }, 'idle-seconds': { type: 'string' }, store: { type: 'string' }, quick: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      profiles: { type: 'string' },
+      'idle-seconds': { type: 'string' },
+      store: { type: 'string' },
+      quick: { type: 'boolean' },
+    },
+  });
   const rows = await runScaleBench({
     ...(values.profiles ? { profiles: Number(values.profiles) } : {}),
     ...(values['idle-seconds'] ? { idleSeconds: Number(values['idle-seconds']) } : {}),
-    ...(values.store === 'keyring' || values.store === 'memory' || values.store === 'both' ? { store: values.store } : {}),
+    ...(values.store === 'keyring' || values.store === 'memory' || values.store === 'both'
+      ? { store: values.store }
+      : {}),
     ...(values.quick ? { quick: true } : {}),
   });
   console.table(rows.map(({ name, median, unit }) => ({ name, value: median, unit })));
-  console.log(`Targets: restore < ${TARGETS.restoreMs} ms, storm < ${TARGETS.stormMs} ms, idle CPU < ${TARGETS.idleCpuPercent} %, event-loop delay < ${TARGETS.eventLoopDelayMs} ms`);
+  console.log(
+    `Targets: restore < ${TARGETS.restoreMs} ms, storm < ${TARGETS.stormMs} ms, idle CPU < ${TARGETS.idleCpuPercent} %, event-loop delay < ${TARGETS.eventLoopDelayMs} ms`,
+  );
   for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
 }

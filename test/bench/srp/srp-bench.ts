@@ -34,7 +34,16 @@ function summary(name: string, samples: number[], unit: string, note?: string): 
   const sorted = [...samples].sort((x, y) => x - y);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   const round = (value: number): number => Math.round(value * 100) / 100;
-  return { name, median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0] ?? Number.NaN), max: round(sorted.at(-1) ?? Number.NaN), unit, runs: samples.length, ...(note ? { note } : {}) };
+  return {
+    name,
+    median: round(at(0.5)),
+    p95: round(at(0.95)),
+    min: round(sorted[0] ?? Number.NaN),
+    max: round(sorted.at(-1) ?? Number.NaN),
+    unit,
+    runs: samples.length,
+    ...(note ? { note } : {}),
+  };
 }
 
 async function ourSignIn(): Promise<void> {
@@ -47,7 +56,8 @@ function librarySignIn(): void {
   const helper = new library.AuthenticationHelper(POOL); // draws a and computes A, as CognitoUser does
   syncResult((done) => helper.getLargeAValue(done));
   const key = syncResult<Uint8Array>((done) =>
-    helper.getPasswordAuthenticationKey(c.userId, c.password, libBigInteger(c.srpB), libBigInteger(c.salt), done));
+    helper.getPasswordAuthenticationKey(c.userId, c.password, libBigInteger(c.srpB), libBigInteger(c.salt), done),
+  );
   librarySignature(key, POOL, c.userId, c.secretBlock, new library.DateHelper().getNowString());
 }
 
@@ -83,18 +93,35 @@ export async function runSrpBench(): Promise<BenchResult[]> {
   const theirs = await cpuSamples(librarySignIn, RUNS);
   const blocks = await longestBlocks(RUNS);
   const oursRow = summary('SRP sign-in CPU, ours (OpenSSL)', ours, 'ms', 'createSrpSession + passwordClaim');
-  const theirsRow = summary('SRP sign-in CPU, amazon-cognito-identity-js', theirs, 'ms', 'getLargeAValue + getPasswordAuthenticationKey + signature');
+  const theirsRow = summary(
+    'SRP sign-in CPU, amazon-cognito-identity-js',
+    theirs,
+    'ms',
+    'getLargeAValue + getPasswordAuthenticationKey + signature',
+  );
   const ratios = theirs.map((value, i) => value / (ours[i] ?? Number.NaN));
   return [
     oursRow,
     theirsRow,
-    summary('SRP speed-up (library CPU / ours)', ratios, 'x', `median ratio of medians ${(theirsRow.median / oursRow.median).toFixed(1)}x`),
-    summary('SRP longest event-loop block, ours', blocks, 'ms', 'monitorEventLoopDelay max (1 ms resolution) over one sign-in'),
+    summary(
+      'SRP speed-up (library CPU / ours)',
+      ratios,
+      'x',
+      `median ratio of medians ${(theirsRow.median / oursRow.median).toFixed(1)}x`,
+    ),
+    summary(
+      'SRP longest event-loop block, ours',
+      blocks,
+      'ms',
+      'monitorEventLoopDelay max (1 ms resolution) over one sign-in',
+    ),
   ];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = await runSrpBench();
-  console.table(rows.map(({ name, median, p95, min, max, unit, runs }) => ({ name, median, p95, min, max, unit, runs })));
+  console.table(
+    rows.map(({ name, median, p95, min, max, unit, runs }) => ({ name, median, p95, min, max, unit, runs })),
+  );
   for (const row of rows) if (row.note) console.log(`- ${row.name}: ${row.note}`);
 }

@@ -31,7 +31,11 @@ export class MemoryKeyValueStorage implements KeyValueStorageInterface {
 }
 
 /** Points Amplify v6's Auth category (a Cognito client built against the real service) at the emulator. */
-export function configureAmplify(endpoint: string, userPoolId: string, userPoolClientId: string): MemoryKeyValueStorage {
+export function configureAmplify(
+  endpoint: string,
+  userPoolId: string,
+  userPoolClientId: string,
+): MemoryKeyValueStorage {
   // Amplify warns on every call that the endpoint is custom; that is the point here.
   ConsoleLogger.LOG_LEVEL = 'ERROR';
   const storage = new MemoryKeyValueStorage();

@@ -17,19 +17,26 @@ describe('Amplify v6 remembers a device against the emulator (pool with user opt
     await emulator.close();
   });
 
-  const since = (from: number, operation: string) => emulator.requests.slice(from).filter((request) => request.operation === operation);
+  const since = (from: number, operation: string) =>
+    emulator.requests.slice(from).filter((request) => request.operation === operation);
   let deviceKey = '';
 
   it('confirms the new device after the first sign-in (with TOTP), and remembers it on request', async () => {
     const from = emulator.requests.length;
-    expect((await signIn({ username: 'dana', password: AMPLIFY_PASSWORD })).nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE');
-    expect((await confirmSignIn({ challengeResponse: totpCode('JBSWY3DPEHPK3PXP', emulator.now()) })).isSignedIn).toBe(true);
+    expect((await signIn({ username: 'dana', password: AMPLIFY_PASSWORD })).nextStep.signInStep).toBe(
+      'CONFIRM_SIGN_IN_WITH_TOTP_CODE',
+    );
+    expect((await confirmSignIn({ challengeResponse: totpCode('JBSWY3DPEHPK3PXP', emulator.now()) })).isSignedIn).toBe(
+      true,
+    );
     const confirm = since(from, 'ConfirmDevice');
     expect(confirm).toHaveLength(1);
     deviceKey = String(confirm[0]?.body.DeviceKey);
     expect(deviceKey).toMatch(/^us-east-1_[0-9a-f-]{36}$/);
     await rememberDevice();
-    expect(since(from, 'UpdateDeviceStatus').map((request) => request.body.DeviceRememberedStatus)).toEqual(['remembered']);
+    expect(since(from, 'UpdateDeviceStatus').map((request) => request.body.DeviceRememberedStatus)).toEqual([
+      'remembered',
+    ]);
   });
 
   it('refreshes with the device key (GetTokensFromRefreshToken with DeviceKey)', async () => {
@@ -43,7 +50,10 @@ describe('Amplify v6 remembers a device against the emulator (pool with user opt
   it('signs in again through device SRP and skips MFA on the remembered device', async () => {
     await signOut();
     const from = emulator.requests.length;
-    expect(await signIn({ username: 'dana', password: AMPLIFY_PASSWORD })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    expect(await signIn({ username: 'dana', password: AMPLIFY_PASSWORD })).toEqual({
+      isSignedIn: true,
+      nextStep: { signInStep: 'DONE' },
+    });
     const challenges = since(from, 'RespondToAuthChallenge').map((request) => request.body.ChallengeName);
     expect(challenges).toEqual(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
     expect((await fetchAuthSession()).tokens?.accessToken.payload.device_key).toBe(deviceKey);
@@ -53,16 +63,28 @@ describe('Amplify v6 remembers a device against the emulator (pool with user opt
     const accessToken = String((await fetchAuthSession()).tokens?.accessToken);
     await fetch(emulator.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.ForgetDevice' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.ForgetDevice',
+      },
       body: JSON.stringify({ AccessToken: accessToken, DeviceKey: deviceKey }),
     });
     await signOut();
     emulator.advanceClock(30_000);
     const from = emulator.requests.length;
-    expect((await signIn({ username: 'dana', password: AMPLIFY_PASSWORD })).nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE');
-    expect((await confirmSignIn({ challengeResponse: totpCode('JBSWY3DPEHPK3PXP', emulator.now()) })).isSignedIn).toBe(true);
-    const verifiers = since(from, 'RespondToAuthChallenge').filter((request) => request.body.ChallengeName === 'PASSWORD_VERIFIER');
-    expect(verifiers.map((request) => (request.body.ChallengeResponses as Record<string, string>).DEVICE_KEY)).toEqual([deviceKey, undefined]);
+    expect((await signIn({ username: 'dana', password: AMPLIFY_PASSWORD })).nextStep.signInStep).toBe(
+      'CONFIRM_SIGN_IN_WITH_TOTP_CODE',
+    );
+    expect((await confirmSignIn({ challengeResponse: totpCode('JBSWY3DPEHPK3PXP', emulator.now()) })).isSignedIn).toBe(
+      true,
+    );
+    const verifiers = since(from, 'RespondToAuthChallenge').filter(
+      (request) => request.body.ChallengeName === 'PASSWORD_VERIFIER',
+    );
+    expect(verifiers.map((request) => (request.body.ChallengeResponses as Record<string, string>).DEVICE_KEY)).toEqual([
+      deviceKey,
+      undefined,
+    ]);
     // Amplify answers PASSWORD_VERIFIER again on the same Session, without the device: the session survived the refusal.
     expect(since(from, 'InitiateAuth')).toHaveLength(1);
     const confirmed = since(from, 'ConfirmDevice');

@@ -16,7 +16,8 @@ describe('Amplify v6 refreshes and signs out against the emulator', () => {
   });
   afterAll(() => emulator.close());
 
-  const since = (from: number, operation: string) => emulator.requests.slice(from).filter((request) => request.operation === operation);
+  const since = (from: number, operation: string) =>
+    emulator.requests.slice(from).filter((request) => request.operation === operation);
 
   it('refreshes without rotation: new access token, the same refresh token', async () => {
     const storage = configureAmplify(emulator.endpoint, 'us-east-1_Amplify1', 'amplifyclient1');
@@ -44,7 +45,10 @@ describe('Amplify v6 refreshes and signs out against the emulator', () => {
     emulator.advanceClock(1_000);
     const reuse = await fetch(emulator.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GetTokensFromRefreshToken' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.GetTokensFromRefreshToken',
+      },
       body: JSON.stringify({ ClientId: 'amplifyrotating1', RefreshToken: first }),
     });
     expect(((await reuse.json()) as { __type: string }).__type).toBe('RefreshTokenReuseException');
@@ -62,7 +66,10 @@ describe('Amplify v6 refreshes and signs out against the emulator', () => {
     expect(since(from, 'RevokeToken').map((request) => request.body.Token)).toEqual([refreshToken]);
     const after = await fetch(emulator.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GetTokensFromRefreshToken' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.GetTokensFromRefreshToken',
+      },
       body: JSON.stringify({ ClientId: 'amplifyclient1', RefreshToken: refreshToken }),
     });
     expect(await after.json()).toEqual({ __type: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });

@@ -16,15 +16,34 @@ function runMain(steps: string[], env: Record<string, string> = {}, argv: string
   expect(run.stderr).toBe('');
   return run.calls;
 }
-function runMainWithOutput(steps: string[], env: Record<string, string>, argv: string[]): { calls: Call[]; stdout: string; stderr: string } {
+function runMainWithOutput(
+  steps: string[],
+  env: Record<string, string>,
+  argv: string[],
+): { calls: Call[]; stdout: string; stderr: string } {
   const home = mkdtempSync(join(tmpdir(), 'ctm-main-'));
-  const run = spawnSync(process.execPath, ['--no-warnings', 'test/support/electron-standin/recording-electron.ts', ...argv], {
-    env: { PATH: process.env.PATH ?? '', HOME: home, CTM_CONFIG_DIR: join(home, 'config'), CTM_KEYCHAIN_TIMEOUT_MS: '200', CTM_STANDIN_STEPS: steps.join(','), ...env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--no-warnings', 'test/support/electron-standin/recording-electron.ts', ...argv],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        CTM_CONFIG_DIR: join(home, 'config'),
+        CTM_KEYCHAIN_TIMEOUT_MS: '200',
+        CTM_STANDIN_STEPS: steps.join(','),
+        ...env,
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
   const lines = run.stdout.trim().split('\n');
-  return { calls: JSON.parse(lines.at(-1) ?? '[]') as Call[], stdout: lines.slice(0, -1).join('\n'), stderr: run.stderr };
+  return {
+    calls: JSON.parse(lines.at(-1) ?? '[]') as Call[],
+    stdout: lines.slice(0, -1).join('\n'),
+    stderr: run.stderr,
+  };
 }
 const named = (calls: Call[], api: string): Call[] => calls.filter((c) => c.api === api);
 /** The calls made while one step ran. */
@@ -44,11 +63,22 @@ describe('main/index.ts wiring on the Electron stand-in, start-up (Electron stoo
   it('creates the window with the hardened settings', () => {
     const [window] = find('new BrowserWindow');
     const prefs = (window?.args[0] as { webPreferences: Record<string, unknown> }).webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
   });
 
   it('registers a handler for every contract method, and nothing else (the stand-in throws on a second handler, as Electron does)', () => {
-    expect(find('ipcMain.handle').map((c) => c.args[0]).sort()).toEqual(API_METHODS.map((m) => CHANNEL_PREFIX + m).sort());
+    expect(
+      find('ipcMain.handle')
+        .map((c) => c.args[0])
+        .sort(),
+    ).toEqual(API_METHODS.map((m) => CHANNEL_PREFIX + m).sort());
   });
 
   it('loads a preload and a page that exist in out/', () => {
@@ -97,7 +127,16 @@ describe('main/index.ts wiring on the Electron stand-in, start-up (Electron stoo
 describe('main/index.ts lifecycle on the Electron stand-in (Electron stood in)', () => {
   let calls: Call[];
   beforeAll(() => {
-    calls = runMain(['wait-window', 'close-window', 'second-instance', 'minimize', 'second-instance', 'close-window', 'activate', 'quit']);
+    calls = runMain([
+      'wait-window',
+      'close-window',
+      'second-instance',
+      'minimize',
+      'second-instance',
+      'close-window',
+      'activate',
+      'quit',
+    ]);
   });
 
   it('hides the window on close instead of closing it, and keeps the app running', () => {
@@ -106,8 +145,17 @@ describe('main/index.ts lifecycle on the Electron stand-in (Electron stood in)',
 
   it('shows and focuses the window on a second launch, restoring it when minimised', () => {
     expect(during(calls, 'second-instance')).toEqual(['window.show', 'window.focus']);
-    const second = calls.findIndex((c, i) => c.api === 'step' && c.args[0] === 'second-instance' && i > calls.findIndex((d) => d.api === 'step' && d.args[0] === 'minimize'));
-    expect(calls.slice(second + 1, second + 4).map((c) => c.api)).toEqual(['window.restore', 'window.show', 'window.focus']);
+    const second = calls.findIndex(
+      (c, i) =>
+        c.api === 'step' &&
+        c.args[0] === 'second-instance' &&
+        i > calls.findIndex((d) => d.api === 'step' && d.args[0] === 'minimize'),
+    );
+    expect(calls.slice(second + 1, second + 4).map((c) => c.api)).toEqual([
+      'window.restore',
+      'window.show',
+      'window.focus',
+    ]);
   });
 
   it('shows the window on activate (a Dock click on macOS)', () => {
@@ -115,7 +163,14 @@ describe('main/index.ts lifecycle on the Electron stand-in (Electron stood in)',
   });
 
   it('quits only after the clipboard clear settled: the first quit is held, the second closes the window and exits', () => {
-    expect(during(calls, 'quit')).toEqual(['app.quit', 'app.quit cancelled at before-quit', 'app.quit', 'window.closed', 'globalShortcut.unregisterAll', 'app.exited']);
+    expect(during(calls, 'quit')).toEqual([
+      'app.quit',
+      'app.quit cancelled at before-quit',
+      'app.quit',
+      'window.closed',
+      'globalShortcut.unregisterAll',
+      'app.exited',
+    ]);
   });
 });
 
@@ -125,7 +180,8 @@ describe('main/index.ts started by a ctm launcher (`<app> --ctm-cli -- <args>`; 
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^USAGE\n {2}ctm /m);
     expect(named(calls, 'app.exited').map((c) => c.args[0])).toEqual([0]);
-    for (const api of ['app.requestSingleInstanceLock', 'new BrowserWindow', 'new Tray', 'Menu.setApplicationMenu']) expect(named(calls, api), api).toEqual([]);
+    for (const api of ['app.requestSingleInstanceLock', 'new BrowserWindow', 'new Tray', 'Menu.setApplicationMenu'])
+      expect(named(calls, api), api).toEqual([]);
   });
 
   it("passes ctm's exit code on: an unknown command is a usage error", () => {
@@ -146,53 +202,84 @@ describe('main/index.ts with a keychain that never answers (a D-Bus socket that 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('shows the window at once, before the keychain answers (the tray waits for it)', () => {
-    const calls = runMain(['wait-window'], { DBUS_SESSION_BUS_ADDRESS: `unix:path=${socket}`, CTM_KEYCHAIN_TIMEOUT_MS: '30000' });
+    const calls = runMain(['wait-window'], {
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${socket}`,
+      CTM_KEYCHAIN_TIMEOUT_MS: '30000',
+    });
     expect(named(calls, 'window.show')).toHaveLength(1);
     expect(named(calls, 'tray.setContextMenu')).toHaveLength(0);
   });
 });
 
-describe.skipIf(!HAS_KEYRING)('main/index.ts tray glyph and theme changes, on the real keyring (Electron stood in)', () => {
-  let keyring: KeyringSession;
-  beforeAll(async () => {
-    keyring = await workerKeyringSession();
-  });
-  afterAll(() => keyring?.stop());
-  const images = (calls: Call[]) => named(calls, 'tray.setImage').map((c) => String(c.args[0]).replace(/.*\//, ''));
+describe.skipIf(!HAS_KEYRING)(
+  'main/index.ts tray glyph and theme changes, on the real keyring (Electron stood in)',
+  () => {
+    let keyring: KeyringSession;
+    beforeAll(async () => {
+      keyring = await workerKeyringSession();
+    });
+    afterAll(() => keyring?.stop());
+    const images = (calls: Call[]) => named(calls, 'tray.setImage').map((c) => String(c.args[0]).replace(/.*\//, ''));
 
-  it('Windows: follows the system (taskbar) theme, not the app theme', () => {
-    const calls = runMain(['wait-tray', 'dark-app', 'dark-system'], { ...keyring.env, CTM_STANDIN_PLATFORM: 'win32' });
-    expect(images(calls)).toEqual(['tray-light.png', 'tray-dark.png']);
-    expect(during(calls, 'dark-app')).toEqual([]);
-    expect(named(calls, 'app.setAppUserModelId').map((c) => c.args[0])).toEqual(['dev.cognito-token-manager.app']);
-  });
+    it('Windows: follows the system (taskbar) theme, not the app theme', () => {
+      const calls = runMain(['wait-tray', 'dark-app', 'dark-system'], {
+        ...keyring.env,
+        CTM_STANDIN_PLATFORM: 'win32',
+      });
+      expect(images(calls)).toEqual(['tray-light.png', 'tray-dark.png']);
+      expect(during(calls, 'dark-app')).toEqual([]);
+      expect(named(calls, 'app.setAppUserModelId').map((c) => c.args[0])).toEqual(['dev.cognito-token-manager.app']);
+    });
 
-  it('Linux, first launch on a fresh machine (no config folder yet): the quiet glyph, not an error; then follows the desktop theme', () => {
-    const calls = runMain(['wait-tray', 'dark-app'], keyring.env);
-    expect(images(calls)).toEqual(['tray-light.png', 'tray-dark.png']);
-  });
+    it('Linux, first launch on a fresh machine (no config folder yet): the quiet glyph, not an error; then follows the desktop theme', () => {
+      const calls = runMain(['wait-tray', 'dark-app'], keyring.env);
+      expect(images(calls)).toEqual(['tray-light.png', 'tray-dark.png']);
+    });
 
-  it('macOS: an app menu with the ctm installer, Edit and Window menus; no Reload or Developer Tools once packaged', () => {
-    const calls = runMain(['wait-tray'], { ...keyring.env, CTM_STANDIN_PLATFORM: 'darwin', CTM_STANDIN_PACKAGED: '1' });
-    const menu = named(calls, 'Menu.setApplicationMenu')[0]?.args[0] as string[];
-    expect(menu).toEqual(expect.arrayContaining(['appMenu', "Install 'ctm' Command in PATH\u2026", 'editMenu', 'windowMenu', 'quit']));
-    expect(menu).not.toContain('reload');
-    expect(menu).not.toContain('toggleDevTools');
-    expect(images(calls)).toEqual(['trayTemplate.png']);
-  });
+    it('macOS: an app menu with the ctm installer, Edit and Window menus; no Reload or Developer Tools once packaged', () => {
+      const calls = runMain(['wait-tray'], {
+        ...keyring.env,
+        CTM_STANDIN_PLATFORM: 'darwin',
+        CTM_STANDIN_PACKAGED: '1',
+      });
+      const menu = named(calls, 'Menu.setApplicationMenu')[0]?.args[0] as string[];
+      expect(menu).toEqual(
+        expect.arrayContaining(['appMenu', "Install 'ctm' Command in PATH\u2026", 'editMenu', 'windowMenu', 'quit']),
+      );
+      expect(menu).not.toContain('reload');
+      expect(menu).not.toContain('toggleDevTools');
+      expect(images(calls)).toEqual(['trayTemplate.png']);
+    });
 
-  it('says when a copy without a window fails (the global shortcut on a signed-out profile), instead of swallowing it', async () => {
-    const config = mkdtempSync(join(tmpdir(), 'ctm-main-config-'));
-    mkdirSync(config, { recursive: true });
-    const env = { ...keyring.env, CTM_CONFIG_DIR: config };
-    expect((await runCtm(['profile', 'add', 'dev', '--user-pool-id', 'us-east-1_AbCdEf123', '--client-id', 'abc123'], env)).code).toBe(0);
-    const [dev] = JSON.parse((await runCtm(['profile', 'list', '--json'], env)).stdout) as { id: string }[];
-    writeFileSync(join(config, 'settings.json'), JSON.stringify({ version: 1, settings: { clipboardClearSeconds: 60, startAtLogin: false, globalShortcut: 'CommandOrControl+Shift+T', defaultProfileId: dev?.id } }));
-    const notified = runMain(['wait-tray', 'press-shortcut'], env);
-    expect(named(notified, 'notification.show')).toEqual([{ api: 'notification.show', args: ['Copying the token failed', expect.stringMatching(/sign/i)] }]);
-    // Where notifications are off (Notification.isSupported() false), the tray tooltip says it.
-    const flashed = runMain(['wait-tray', 'press-shortcut'], { ...env, CTM_STANDIN_NOTIFICATIONS: '0' });
-    expect(during(flashed, 'press-shortcut')).toEqual(['tray.setToolTip']);
-    expect(named(flashed, 'tray.setToolTip').at(-1)?.args[0]).toMatch(/^Copying the token failed\n/);
-  });
-});
+    it('says when a copy without a window fails (the global shortcut on a signed-out profile), instead of swallowing it', async () => {
+      const config = mkdtempSync(join(tmpdir(), 'ctm-main-config-'));
+      mkdirSync(config, { recursive: true });
+      const env = { ...keyring.env, CTM_CONFIG_DIR: config };
+      expect(
+        (await runCtm(['profile', 'add', 'dev', '--user-pool-id', 'us-east-1_AbCdEf123', '--client-id', 'abc123'], env))
+          .code,
+      ).toBe(0);
+      const [dev] = JSON.parse((await runCtm(['profile', 'list', '--json'], env)).stdout) as { id: string }[];
+      writeFileSync(
+        join(config, 'settings.json'),
+        JSON.stringify({
+          version: 1,
+          settings: {
+            clipboardClearSeconds: 60,
+            startAtLogin: false,
+            globalShortcut: 'CommandOrControl+Shift+T',
+            defaultProfileId: dev?.id,
+          },
+        }),
+      );
+      const notified = runMain(['wait-tray', 'press-shortcut'], env);
+      expect(named(notified, 'notification.show')).toEqual([
+        { api: 'notification.show', args: ['Copying the token failed', expect.stringMatching(/sign/i)] },
+      ]);
+      // Where notifications are off (Notification.isSupported() false), the tray tooltip says it.
+      const flashed = runMain(['wait-tray', 'press-shortcut'], { ...env, CTM_STANDIN_NOTIFICATIONS: '0' });
+      expect(during(flashed, 'press-shortcut')).toEqual(['tray.setToolTip']);
+      expect(named(flashed, 'tray.setToolTip').at(-1)?.args[0]).toMatch(/^Copying the token failed\n/);
+    });
+  },
+);

@@ -31,41 +31,105 @@ process.stdout.write(JSON.stringify({
 
 describe.skipIf(!HAS_KEYRING)('ctm exec --aws-server against the emulator and the real keyring', () => {
   let app: AppFixture;
-  const ctm = (args: string[], stdin = '', env: Record<string, string> = {}) => runCtm(args, { ...app.env, ...env }, stdin);
+  const ctm = (args: string[], stdin = '', env: Record<string, string> = {}) =>
+    runCtm(args, { ...app.env, ...env }, stdin);
   beforeAll(async () => {
     app = await startAppFixture(awsSkeletonSeed());
-    const profile = ['--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint, '--identity-pool-id', IDENTITY_POOL];
+    const profile = [
+      '--user-pool-id',
+      TEST_POOL,
+      '--client-id',
+      PUBLIC_CLIENT,
+      '--username',
+      'alice',
+      '--auth-flow',
+      'USER_PASSWORD_AUTH',
+      '--endpoint',
+      app.emulator.endpoint,
+      '--identity-pool-id',
+      IDENTITY_POOL,
+    ];
     await ctm(['profile', 'add', 'dev', ...profile]);
     await ctm(['login', 'dev', '--password-stdin'], ALICE_PASSWORD);
   });
   afterAll(async () => app?.close());
 
-  it('the JS SDK v3 default chain reads the container endpoint (no key in the environment) and gets the identity\'s role', async () => {
-    const run = await ctm(['exec', 'dev', '--aws-server', '--', process.execPath, '--input-type=module', '-e', SDK_SCRIPT, app.emulator.endpoint], '', { AWS_ACCESS_KEY_ID: 'AKIASTALEKEY00000000', AWS_SECRET_ACCESS_KEY: 'stale' });
+  it("the JS SDK v3 default chain reads the container endpoint (no key in the environment) and gets the identity's role", async () => {
+    const run = await ctm(
+      [
+        'exec',
+        'dev',
+        '--aws-server',
+        '--',
+        process.execPath,
+        '--input-type=module',
+        '-e',
+        SDK_SCRIPT,
+        app.emulator.endpoint,
+      ],
+      '',
+      { AWS_ACCESS_KEY_ID: 'AKIASTALEKEY00000000', AWS_SECRET_ACCESS_KEY: 'stale' },
+    );
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ arn: ROLE_SESSION_ARN, region: 'us-east-1', keyInEnv: null });
   });
 
   it.runIf(HAS_AWS_CLI)('the AWS CLI reads the container endpoint too', async () => {
-    const run = await ctm(['exec', 'dev', '--aws-server', '--', 'aws', '--endpoint-url', app.emulator.endpoint, 'sts', 'get-caller-identity', '--output', 'json'], '', awsConfigEnv('[default]\n'));
+    const run = await ctm(
+      [
+        'exec',
+        'dev',
+        '--aws-server',
+        '--',
+        'aws',
+        '--endpoint-url',
+        app.emulator.endpoint,
+        'sts',
+        'get-caller-identity',
+        '--output',
+        'json',
+      ],
+      '',
+      awsConfigEnv('[default]\n'),
+    );
     expect(JSON.parse(run.stdout)).toMatchObject({ Arn: ROLE_SESSION_ARN });
   });
 
   it('refuses a request without the token, with a wrong one or a rebound Host, on 127.0.0.1 only', async () => {
-    const run = await ctm(['exec', 'dev', '--aws-server', '--', process.execPath, '--input-type=module', '-e', PROBE_SCRIPT]);
+    const run = await ctm([
+      'exec',
+      'dev',
+      '--aws-server',
+      '--',
+      process.execPath,
+      '--input-type=module',
+      '-e',
+      PROBE_SCRIPT,
+    ]);
     expect(JSON.parse(run.stdout)).toEqual({ none: 403, wrong: 403, rebound: 403, right: 200, host: '127.0.0.1' });
   });
 
-  it.runIf(HAS_SECOND_ACCOUNT)('another local account reaches the port but neither the credentials nor the token in the command\'s environment', async () => {
-    const neighbour = neighbourAccount();
-    const probe = `
+  it.runIf(HAS_SECOND_ACCOUNT)(
+    "another local account reaches the port but neither the credentials nor the token in the command's environment",
+    async () => {
+      const neighbour = neighbourAccount();
+      const probe = `
       const uri = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
       const as = (code) => require('node:child_process').spawnSync('setpriv', ['--reuid=${neighbour.uid}', '--regid=${neighbour.gid}', '--clear-groups', '--', process.execPath, '-e', code], { encoding: 'utf8', env: { PATH: process.env.PATH } });
       const status = as('fetch(' + JSON.stringify(uri) + ').then((r) => process.stdout.write(String(r.status)), () => process.stdout.write("error"))').stdout;
       const environ = as('try { require("node:fs").readFileSync("/proc/${'${process.pid}'}/environ"); process.stdout.write("read") } catch (e) { process.stdout.write(e.code) }').stdout;
       process.stdout.write(JSON.stringify({ status, environ }));
     `;
-    const run = await ctm(['exec', 'dev', '--aws-server', '--', process.execPath, '-e', probe.replace('${process.pid}', "' + process.pid + '")]);
-    expect(JSON.parse(run.stdout)).toEqual({ status: '403', environ: 'EACCES' });
-  });
+      const run = await ctm([
+        'exec',
+        'dev',
+        '--aws-server',
+        '--',
+        process.execPath,
+        '-e',
+        probe.replace('${process.pid}', "' + process.pid + '"),
+      ]);
+      expect(JSON.parse(run.stdout)).toEqual({ status: '403', environ: 'EACCES' });
+    },
+  );
 });

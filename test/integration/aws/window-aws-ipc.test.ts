@@ -9,12 +9,21 @@ import { RecordingClipboard } from '../../support/recording-clipboard.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, TEST_POOL } from '../../support/seeds-inline.ts';
 import { HAS_KEYRING, hasCommand } from '../../support/system-components.ts';
 
-describe.skipIf(!HAS_KEYRING)('copyAwsExports and awsIdentity (the window\'s AWS methods)', () => {
+describe.skipIf(!HAS_KEYRING)("copyAwsExports and awsIdentity (the window's AWS methods)", () => {
   let app: AppFixture;
   let profileId: string;
   beforeAll(async () => {
     app = await startAppFixture(awsSkeletonSeed());
-    const profile = await app.core.addProfile({ name: 'dev', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: app.emulator.endpoint, identityPoolId: IDENTITY_POOL });
+    const profile = await app.core.addProfile({
+      name: 'dev',
+      region: 'us-east-1',
+      userPoolId: TEST_POOL,
+      clientId: PUBLIC_CLIENT,
+      username: 'alice',
+      authFlow: 'USER_PASSWORD_AUTH',
+      endpoint: app.emulator.endpoint,
+      identityPoolId: IDENTITY_POOL,
+    });
     profileId = profile.id;
     const step = await app.core.sessions.startSignIn(profile.id, { password: ALICE_PASSWORD });
     expect(step.kind).toBe('signed-in');
@@ -27,13 +36,24 @@ describe.skipIf(!HAS_KEYRING)('copyAwsExports and awsIdentity (the window\'s AWS
     expect(await api.awsIdentity(profileId)).toBeNull();
     await api.copyAwsExports(profileId, 'env');
     const posix = clipboard.copies.at(-1) ?? '';
-    const loaded = spawnSync('sh', ['-c', `${posix}\nprintf '%s|%s' "$AWS_ACCESS_KEY_ID" "$AWS_REGION"`], { encoding: 'utf8' }).stdout;
+    const loaded = spawnSync('sh', ['-c', `${posix}\nprintf '%s|%s' "$AWS_ACCESS_KEY_ID" "$AWS_REGION"`], {
+      encoding: 'utf8',
+    }).stdout;
     const credentials = await app.core.awsCredentials.credentials(profileId);
     expect(loaded).toBe(`${credentials.accessKeyId}|us-east-1`);
     await api.copyAwsExports(profileId, 'fish');
-    if (hasCommand('fish')) expect(spawnSync('fish', ['--no-config', '-c', `${clipboard.copies.at(-1) ?? ''}\nprintf %s $AWS_SESSION_TOKEN`], { encoding: 'utf8' }).stdout).toBe(credentials.sessionToken);
+    if (hasCommand('fish'))
+      expect(
+        spawnSync('fish', ['--no-config', '-c', `${clipboard.copies.at(-1) ?? ''}\nprintf %s $AWS_SESSION_TOKEN`], {
+          encoding: 'utf8',
+        }).stdout,
+      ).toBe(credentials.sessionToken);
     const identity = await api.awsIdentity(profileId);
-    expect(identity).toEqual({ identityId: credentials.identityId, region: 'us-east-1', expiresAt: new Date(credentials.expiresAt).toISOString() });
+    expect(identity).toEqual({
+      identityId: credentials.identityId,
+      region: 'us-east-1',
+      expiresAt: new Date(credentials.expiresAt).toISOString(),
+    });
     expect(JSON.stringify(identity)).not.toContain(credentials.secretAccessKey);
   });
 

@@ -8,12 +8,25 @@ describe('the cli-fast bundle (cached ctm token)', () => {
   it('holds no validator, parser, Cognito client, sign-in, scheduler or other command', async () => {
     const result = await build({
       entryPoints: [join(process.cwd(), 'main/cli/fast-entry.ts')],
-      bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: ['electron', 'keytar'], write: false, metafile: true, logLevel: 'silent',
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      external: ['electron', 'keytar'],
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((f) => f.startsWith('node_modules/'))).toEqual([]);
     // crash-point.ts (the vault's test hook for crash safety, a few lines) is the one module of scheduler/ it may use.
-    expect(inputs.filter((f) => /main\/core\/(auth|cognito|srp|scheduler\/(?!crash-point)|sessions|oauth)|main\/cli\/commands\/(?!token-request)|profile\.ts$|config-file|settings/.test(f))).toEqual([]);
+    expect(
+      inputs.filter((f) =>
+        /main\/core\/(auth|cognito|srp|scheduler\/(?!crash-point)|sessions|oauth)|main\/cli\/commands\/(?!token-request)|profile\.ts$|config-file|settings/.test(
+          f,
+        ),
+      ),
+    ).toEqual([]);
     expect(inputs).toContain('main/core/keychain/vault.ts');
   });
 

@@ -9,84 +9,118 @@ import { HAS_KEYRING } from '../../support/system-components.ts';
 
 // The built launcher and the cached-path bundle only, without cli-main.cjs: whatever this bin answers, it answered
 // without loading the full CLI (validator, Cognito client, other commands).
-describe.skipIf(!HAS_KEYRING)('ctm token, cached path: answered by cli-fast alone, the full CLI for everything else', () => {
-  let app: AppFixture;
-  let fastOnly: string;
-  const ctm = (args: string[], env: Record<string, string> = {}) => runCtm(args, { ...app.env, ...env });
-  const fast = (args: string[], env: Record<string, string> = {}) => {
-    const run = spawnSync(process.execPath, [join(fastOnly, 'cli.cjs'), ...args], { env: { PATH: process.env.PATH ?? '', ...app.env, ...env }, encoding: 'utf8' });
-    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-  };
-  const profilesPath = () => join(app.configDir, 'profiles.json');
+describe.skipIf(!HAS_KEYRING)(
+  'ctm token, cached path: answered by cli-fast alone, the full CLI for everything else',
+  () => {
+    let app: AppFixture;
+    let fastOnly: string;
+    const ctm = (args: string[], env: Record<string, string> = {}) => runCtm(args, { ...app.env, ...env });
+    const fast = (args: string[], env: Record<string, string> = {}) => {
+      const run = spawnSync(process.execPath, [join(fastOnly, 'cli.cjs'), ...args], {
+        env: { PATH: process.env.PATH ?? '', ...app.env, ...env },
+        encoding: 'utf8',
+      });
+      return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+    };
+    const profilesPath = () => join(app.configDir, 'profiles.json');
 
-  beforeAll(async () => {
-    app = await startAppFixture(skeletonSeed());
-    await ctm(['profile', 'add', 'dev', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint]);
-    await runCtm(['login', 'dev', '--password-stdin'], app.env, ALICE_PASSWORD);
-    // Inside the project (out/), so that keytar resolves from its node_modules as it does for the real bin.
-    fastOnly = mkdtempSync(join(process.cwd(), 'out', 'fast-only-'));
-    for (const file of ['cli.cjs', 'cli-fast.cjs']) copyFileSync(join(dirname(CTM), file), join(fastOnly, file));
-  });
-  afterAll(async () => {
-    rmSync(fastOnly, { recursive: true, force: true });
-    await app?.close();
-  });
+    beforeAll(async () => {
+      app = await startAppFixture(skeletonSeed());
+      await ctm([
+        'profile',
+        'add',
+        'dev',
+        '--user-pool-id',
+        TEST_POOL,
+        '--client-id',
+        PUBLIC_CLIENT,
+        '--username',
+        'alice',
+        '--auth-flow',
+        'USER_PASSWORD_AUTH',
+        '--endpoint',
+        app.emulator.endpoint,
+      ]);
+      await runCtm(['login', 'dev', '--password-stdin'], app.env, ALICE_PASSWORD);
+      // Inside the project (out/), so that keytar resolves from its node_modules as it does for the real bin.
+      fastOnly = mkdtempSync(join(process.cwd(), 'out', 'fast-only-'));
+      for (const file of ['cli.cjs', 'cli-fast.cjs']) copyFileSync(join(dirname(CTM), file), join(fastOnly, file));
+    });
+    afterAll(async () => {
+      rmSync(fastOnly, { recursive: true, force: true });
+      await app?.close();
+    });
 
-  it('prints the cached token, in any format, by name or CTM_PROFILE, with no network call and no full CLI', async () => {
-    const expected = (await ctm(['token', 'dev'])).stdout;
-    const requests = app.emulator.requests.length;
-    expect(fast(['token', 'dev'])).toEqual({ code: 0, stdout: expected, stderr: '' });
-    expect(fast(['token'], { CTM_PROFILE: 'dev' }).stdout).toBe(expected);
-    expect(fast(['token', 'dev', '--format', 'fish']).stdout).toBe((await ctm(['token', 'dev', '--format', 'fish'])).stdout);
-    expect(fast(['token', 'dev', '--type', 'id', '--json']).stdout).toBe((await ctm(['token', 'dev', '--type', 'id', '--json'])).stdout);
-    expect(app.emulator.requests.length).toBe(requests);
-  });
+    it('prints the cached token, in any format, by name or CTM_PROFILE, with no network call and no full CLI', async () => {
+      const expected = (await ctm(['token', 'dev'])).stdout;
+      const requests = app.emulator.requests.length;
+      expect(fast(['token', 'dev'])).toEqual({ code: 0, stdout: expected, stderr: '' });
+      expect(fast(['token'], { CTM_PROFILE: 'dev' }).stdout).toBe(expected);
+      expect(fast(['token', 'dev', '--format', 'fish']).stdout).toBe(
+        (await ctm(['token', 'dev', '--format', 'fish'])).stdout,
+      );
+      expect(fast(['token', 'dev', '--type', 'id', '--json']).stdout).toBe(
+        (await ctm(['token', 'dev', '--type', 'id', '--json'])).stdout,
+      );
+      expect(app.emulator.requests.length).toBe(requests);
+    });
 
-  it('hands over to the full CLI for what it does not serve: a refresh, help, other commands, bad flags', () => {
-    for (const args of [['token', 'dev', '--min-ttl', '7200'], ['token', 'dev', '--help'], ['status'], ['token', 'dev', '--format', 'xml'], ['token', 'nobody']]) {
-      expect(fast(args).stderr, args.join(' ')).toMatch(/Cannot find module '\.\/cli-main\.cjs'/);
-    }
-  });
+    it('hands over to the full CLI for what it does not serve: a refresh, help, other commands, bad flags', () => {
+      for (const args of [
+        ['token', 'dev', '--min-ttl', '7200'],
+        ['token', 'dev', '--help'],
+        ['status'],
+        ['token', 'dev', '--format', 'xml'],
+        ['token', 'nobody'],
+      ]) {
+        expect(fast(args).stderr, args.join(' ')).toMatch(/Cannot find module '\.\/cli-main\.cjs'/);
+      }
+    });
 
-  it('does not trust a hand-edited profiles file: the full CLI validates it first (and then the fast path serves again)', async () => {
-    const original = readFileSync(profilesPath(), 'utf8');
-    try {
-      writeFileSync(profilesPath(), original.replace('"name": "dev"', '"name": "dev!"'));
-      expect(fast(['token', 'dev!']).stderr).toMatch(/Cannot find module/);
-      const full = await ctm(['token', 'dev!']);
-      expect(full.code).toBe(1);
-      expect(full.stderr).toMatch(/profiles\.json profiles\.0\.name/);
-      writeFileSync(profilesPath(), original.replace(/\n$/, '\n\n'));
-      expect(fast(['token', 'dev']).stderr).toMatch(/Cannot find module/);
-      expect((await ctm(['token', 'dev'])).code).toBe(0); // validated by the full path...
-      expect(fast(['token', 'dev']).code).toBe(0); // ...which the fast path then trusts
-    } finally {
-      writeFileSync(profilesPath(), original);
-      await ctm(['status']);
-    }
-  });
+    it('does not trust a hand-edited profiles file: the full CLI validates it first (and then the fast path serves again)', async () => {
+      const original = readFileSync(profilesPath(), 'utf8');
+      try {
+        writeFileSync(profilesPath(), original.replace('"name": "dev"', '"name": "dev!"'));
+        expect(fast(['token', 'dev!']).stderr).toMatch(/Cannot find module/);
+        const full = await ctm(['token', 'dev!']);
+        expect(full.code).toBe(1);
+        expect(full.stderr).toMatch(/profiles\.json profiles\.0\.name/);
+        writeFileSync(profilesPath(), original.replace(/\n$/, '\n\n'));
+        expect(fast(['token', 'dev']).stderr).toMatch(/Cannot find module/);
+        expect((await ctm(['token', 'dev'])).code).toBe(0); // validated by the full path...
+        expect(fast(['token', 'dev']).code).toBe(0); // ...which the fast path then trusts
+      } finally {
+        writeFileSync(profilesPath(), original);
+        await ctm(['status']);
+      }
+    });
 
-  it('--debug writes the keychain and Cognito calls to stderr, redacted, wherever it stands', async () => {
-    const run = await ctm(['token', 'dev', '--min-ttl', '7200', '--debug']);
-    expect(run.code).toBe(0);
-    const token = run.stdout.trim();
-    expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: keychain read /m);
-    expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: Cognito \w+ -> http:\/\/127\.0\.0\.1:\d+$/m);
-    expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: Cognito \w+ <- HTTP 200 in \d+ ms$/m);
-    expect(run.stderr).not.toContain(token);
-    expect(run.stderr).not.toMatch(/eyJ[\w-]+\./);
-    const before = await ctm(['--debug', 'status']);
-    expect(before.code).toBe(0);
-    expect(before.stderr).toMatch(/ctm debug .*keychain read/);
-    expect((await ctm(['token', 'dev'])).stderr).toBe('');
-  });
+    it('--debug writes the keychain and Cognito calls to stderr, redacted, wherever it stands', async () => {
+      const run = await ctm(['token', 'dev', '--min-ttl', '7200', '--debug']);
+      expect(run.code).toBe(0);
+      const token = run.stdout.trim();
+      expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: keychain read /m);
+      expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: Cognito \w+ -> http:\/\/127\.0\.0\.1:\d+$/m);
+      expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: Cognito \w+ <- HTTP 200 in \d+ ms$/m);
+      expect(run.stderr).not.toContain(token);
+      expect(run.stderr).not.toMatch(/eyJ[\w-]+\./);
+      const before = await ctm(['--debug', 'status']);
+      expect(before.code).toBe(0);
+      expect(before.stderr).toMatch(/ctm debug .*keychain read/);
+      expect((await ctm(['token', 'dev'])).stderr).toBe('');
+    });
 
-  it('--debug takes the same path as the command without it, and says which path answered', async () => {
-    const plain = await ctm(['token', 'dev']);
-    const debug = await ctm(['--debug', 'token', 'dev']);
-    expect(debug).toMatchObject({ code: 0, stdout: plain.stdout });
-    expect(debug.stderr).toBe('ctm debug: answered from the encrypted session file (one keychain read for its key, no Cognito call)\n');
-    const renewed = await ctm(['token', 'dev', '--debug', '--min-ttl', '7200']);
-    expect(renewed.stderr).toMatch(/^ctm debug: no cached token fresh enough answered; the full path follows .*\n[\s\S]*Cognito \w+ <- HTTP 200/);
-  });
-});
+    it('--debug takes the same path as the command without it, and says which path answered', async () => {
+      const plain = await ctm(['token', 'dev']);
+      const debug = await ctm(['--debug', 'token', 'dev']);
+      expect(debug).toMatchObject({ code: 0, stdout: plain.stdout });
+      expect(debug.stderr).toBe(
+        'ctm debug: answered from the encrypted session file (one keychain read for its key, no Cognito call)\n',
+      );
+      const renewed = await ctm(['token', 'dev', '--debug', '--min-ttl', '7200']);
+      expect(renewed.stderr).toMatch(
+        /^ctm debug: no cached token fresh enough answered; the full path follows .*\n[\s\S]*Cognito \w+ <- HTTP 200/,
+      );
+    });
+  },
+);

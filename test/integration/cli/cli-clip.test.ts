@@ -9,7 +9,24 @@ describe.skipIf(!HAS_KEYRING)('ctm token --clip without a graphical session', ()
   let app: AppFixture;
   beforeAll(async () => {
     app = await startAppFixture(skeletonSeed());
-    await runCtm(['profile', 'add', 'dev', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint], app.env);
+    await runCtm(
+      [
+        'profile',
+        'add',
+        'dev',
+        '--user-pool-id',
+        TEST_POOL,
+        '--client-id',
+        PUBLIC_CLIENT,
+        '--username',
+        'alice',
+        '--auth-flow',
+        'USER_PASSWORD_AUTH',
+        '--endpoint',
+        app.emulator.endpoint,
+      ],
+      app.env,
+    );
     await runCtm(['login', 'dev', '--password-stdin'], app.env, ALICE_PASSWORD);
   });
   afterAll(async () => app?.close());
@@ -17,6 +34,8 @@ describe.skipIf(!HAS_KEYRING)('ctm token --clip without a graphical session', ()
   it('says so with exit code 2, and prints no token', async () => {
     const run = await runCtm(['token', 'dev', '--clip'], app.env);
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe('ctm: --clip needs a graphical session (neither WAYLAND_DISPLAY nor DISPLAY is set); print the token instead.\n');
+    expect(run.stderr).toBe(
+      'ctm: --clip needs a graphical session (neither WAYLAND_DISPLAY nor DISPLAY is set); print the token instead.\n',
+    );
   });
 });

@@ -15,10 +15,26 @@ describe('ctm completion in real shells (the built bin on PATH, profiles.json on
   let env: Record<string, string>;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'ctm-completion-'));
-    writeFileSync(join(dir, 'ctm'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CTM)} "$@"\n`);
+    writeFileSync(
+      join(dir, 'ctm'),
+      `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CTM)} "$@"\n`,
+    );
     chmodSync(join(dir, 'ctm'), 0o755);
-    const profile = (name: string) => ({ name, id: crypto.randomUUID(), region: 'us-east-1', userPoolId: 'us-east-1_A', clientId: 'c', hasClientSecret: false, authFlow: 'USER_SRP_AUTH', refreshMethod: 'REFRESH_TOKEN_AUTH', autoRefresh: true });
-    writeFileSync(join(dir, 'profiles.json'), JSON.stringify({ version: 1, profiles: ['dev', 'prod', 'staging'].map(profile) }));
+    const profile = (name: string) => ({
+      name,
+      id: crypto.randomUUID(),
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_A',
+      clientId: 'c',
+      hasClientSecret: false,
+      authFlow: 'USER_SRP_AUTH',
+      refreshMethod: 'REFRESH_TOKEN_AUTH',
+      autoRefresh: true,
+    });
+    writeFileSync(
+      join(dir, 'profiles.json'),
+      JSON.stringify({ version: 1, profiles: ['dev', 'prod', 'staging'].map(profile) }),
+    );
     // No D-Bus address: completion must not need the keychain.
     env = { PATH: `${dir}:${process.env.PATH ?? ''}`, HOME: dir, CTM_CONFIG_DIR: dir, XDG_CONFIG_HOME: dir };
   });
@@ -38,12 +54,20 @@ try ctm token ''
 try ctm exec p
 try ctm token --format j
 try ctm status --`;
-    expect(shell('bash', ['-n', '-c', spawnSync(process.execPath, [CTM, 'completion', 'bash'], { encoding: 'utf8' }).stdout]).code).toBe(0);
+    expect(
+      shell('bash', ['-n', '-c', spawnSync(process.execPath, [CTM, 'completion', 'bash'], { encoding: 'utf8' }).stdout])
+        .code,
+    ).toBe(0);
     const run = shell('bash', ['-c', script]);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual([
       'complete -o bashdefault -o default -F _ctm_complete ctm',
-      '[login logout]', '[dev prod staging]', '[prod]', '[json]', '[--json --help]', '',
+      '[login logout]',
+      '[dev prod staging]',
+      '[prod]',
+      '[json]',
+      '[--json --help]',
+      '',
     ]);
   });
 
@@ -56,7 +80,10 @@ _files() { print -r -- "[files]"; }
 words=(ctm token ''); CURRENT=3; _ctm
 words=(ctm profile ed); CURRENT=3; _ctm
 words=(ctm profile import ''); CURRENT=4; _ctm`;
-    expect(shell('zsh', ['-n', '-c', spawnSync(process.execPath, [CTM, 'completion', 'zsh'], { encoding: 'utf8' }).stdout]).code).toBe(0);
+    expect(
+      shell('zsh', ['-n', '-c', spawnSync(process.execPath, [CTM, 'completion', 'zsh'], { encoding: 'utf8' }).stdout])
+        .code,
+    ).toBe(0);
     const run = shell('zsh', ['-f', '-c', script]);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual(['registered: _ctm', '[dev prod staging]', '[edit]', '[files]', '']);
@@ -68,11 +95,24 @@ complete -C 'ctm tok'
 complete -C 'ctm token '
 complete -C 'ctm exec --type '
 complete -C 'ctm completion p'`;
-    const parsed = shell('fish', ['-n', '-c', spawnSync(process.execPath, [CTM, 'completion', 'fish'], { encoding: 'utf8' }).stdout]);
+    const parsed = shell('fish', [
+      '-n',
+      '-c',
+      spawnSync(process.execPath, [CTM, 'completion', 'fish'], { encoding: 'utf8' }).stdout,
+    ]);
     expect(parsed.code).toBe(0);
     const run = shell('fish', ['--no-config', '-c', script]);
     expect(run.stderr).toBe('');
-    expect(run.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual(['token', 'dev', 'prod', 'staging', 'access', 'id', 'powershell', '']);
+    expect(run.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual([
+      'token',
+      'dev',
+      'prod',
+      'staging',
+      'access',
+      'id',
+      'powershell',
+      '',
+    ]);
   });
 
   it('powershell: the script registers a native completer for ctm that passes the words to ctm __complete', () => {

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm, type CtmRun } from '../../support/run-ctm.ts';
-import { ALICE_PASSWORD, CLIENT_SECRET, PUBLIC_CLIENT, SECRET_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import {
+  ALICE_PASSWORD,
+  CLIENT_SECRET,
+  PUBLIC_CLIENT,
+  SECRET_CLIENT,
+  skeletonSeed,
+  TEST_POOL,
+} from '../../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 
 /** One line on stderr, nothing on stdout, no stack trace, no secret. */
@@ -20,33 +27,143 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
   const ctm = (args: string[], stdin = '') => runCtm(args, app.env, stdin);
   beforeAll(async () => {
     app = await startAppFixture(skeletonSeed());
-    await ctm(['profile', 'add', 'dev', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint]);
-    await ctm(['profile', 'add', 'conf', '--user-pool-id', TEST_POOL, '--client-id', SECRET_CLIENT, '--client-secret-stdin', '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint], CLIENT_SECRET);
-    await ctm(['profile', 'add', 'down', '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', 'http://127.0.0.1:9/']);
+    await ctm([
+      'profile',
+      'add',
+      'dev',
+      '--user-pool-id',
+      TEST_POOL,
+      '--client-id',
+      PUBLIC_CLIENT,
+      '--username',
+      'alice',
+      '--auth-flow',
+      'USER_PASSWORD_AUTH',
+      '--endpoint',
+      app.emulator.endpoint,
+    ]);
+    await ctm(
+      [
+        'profile',
+        'add',
+        'conf',
+        '--user-pool-id',
+        TEST_POOL,
+        '--client-id',
+        SECRET_CLIENT,
+        '--client-secret-stdin',
+        '--username',
+        'alice',
+        '--auth-flow',
+        'USER_PASSWORD_AUTH',
+        '--endpoint',
+        app.emulator.endpoint,
+      ],
+      CLIENT_SECRET,
+    );
+    await ctm([
+      'profile',
+      'add',
+      'down',
+      '--user-pool-id',
+      TEST_POOL,
+      '--client-id',
+      PUBLIC_CLIENT,
+      '--username',
+      'alice',
+      '--auth-flow',
+      'USER_PASSWORD_AUTH',
+      '--endpoint',
+      'http://127.0.0.1:9/',
+    ]);
   });
   afterAll(async () => app?.close());
 
   it.each([
-    ['an unknown flag, with the nearest one', ['token', 'dev', '--formt', 'json'], /^ctm: Unknown flag --formt\. Did you mean --format\? See: ctm token --help$/m],
-    ['a flag without its value', ['token', 'dev', '--type'], /^ctm: --type needs a value \(access\|id\)\. See: ctm token --help$/m],
-    ['a bad flag value', ['token', 'dev', '--format', 'xml'], /--format takes raw, header, env, powershell, fish, json, curl \(got "xml"\)/],
-    ['a bad --min-ttl', ['exec', 'dev', '--min-ttl', 'soon', '--', 'true'], /--min-ttl takes a number of seconds, 0 or more \(got "soon"\)/],
-    ['a negative --min-ttl (Node called it ambiguous)', ['token', 'dev', '--min-ttl', '-5'], /--min-ttl takes a number of seconds, 0 or more \(got "-5"\)/],
-    ['an unknown command, with the nearest one', ['tokne'], /^ctm: Unknown command "tokne"\. Did you mean "ctm token"\? See: ctm --help$/m],
-    ['an unknown profile command', ['profile', 'ad'], /Unknown command "profile ad"\. Did you mean "ctm profile add"\?/],
+    [
+      'an unknown flag, with the nearest one',
+      ['token', 'dev', '--formt', 'json'],
+      /^ctm: Unknown flag --formt\. Did you mean --format\? See: ctm token --help$/m,
+    ],
+    [
+      'a flag without its value',
+      ['token', 'dev', '--type'],
+      /^ctm: --type needs a value \(access\|id\)\. See: ctm token --help$/m,
+    ],
+    [
+      'a bad flag value',
+      ['token', 'dev', '--format', 'xml'],
+      /--format takes raw, header, env, powershell, fish, json, curl \(got "xml"\)/,
+    ],
+    [
+      'a bad --min-ttl',
+      ['exec', 'dev', '--min-ttl', 'soon', '--', 'true'],
+      /--min-ttl takes a number of seconds, 0 or more \(got "soon"\)/,
+    ],
+    [
+      'a negative --min-ttl (Node called it ambiguous)',
+      ['token', 'dev', '--min-ttl', '-5'],
+      /--min-ttl takes a number of seconds, 0 or more \(got "-5"\)/,
+    ],
+    [
+      'an unknown command, with the nearest one',
+      ['tokne'],
+      /^ctm: Unknown command "tokne"\. Did you mean "ctm token"\? See: ctm --help$/m,
+    ],
+    [
+      'an unknown profile command',
+      ['profile', 'ad'],
+      /Unknown command "profile ad"\. Did you mean "ctm profile add"\?/,
+    ],
     ['a missing profile name', ['token'], /Missing profile name/],
-    ['missing required flags', ['profile', 'add', 'bad', '--region', 'us-east-1'], /Missing --user-pool-id and --client-id/],
+    [
+      'missing required flags',
+      ['profile', 'add', 'bad', '--region', 'us-east-1'],
+      /Missing --user-pool-id and --client-id/,
+    ],
     ['an unknown profile', ['token', 'nope'], /No profile named "nope"/],
     ['an unknown profile to edit', ['profile', 'edit', 'nope', '--username', 'x'], /No profile named "nope"/],
-    ['a malformed user pool id', ['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'not-a-pool', '--client-id', 'x'], /user pool id: expected <region>_<id>/],
-    ['a malformed profile name', ['profile', 'add', 'bad name!', '--user-pool-id', TEST_POOL, '--client-id', 'x'], /name: use 1 to 64 letters/],
-    ['a malformed client id', ['profile', 'add', 'bad', '--user-pool-id', TEST_POOL, '--client-id', 'no spaces allowed'], /client id: expected/],
-    ['an emulator-style pool id without a custom endpoint', ['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'local_abc123', '--client-id', 'x'], /other shapes need a custom --endpoint/],
-    ['--fips where Cognito has no FIPS endpoint', ['profile', 'add', 'bad', '--user-pool-id', 'eu-west-1_Abc', '--client-id', 'x', '--fips'], /FIPS endpoints only in us-east-1/],
+    [
+      'a malformed user pool id',
+      ['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'not-a-pool', '--client-id', 'x'],
+      /user pool id: expected <region>_<id>/,
+    ],
+    [
+      'a malformed profile name',
+      ['profile', 'add', 'bad name!', '--user-pool-id', TEST_POOL, '--client-id', 'x'],
+      /name: use 1 to 64 letters/,
+    ],
+    [
+      'a malformed client id',
+      ['profile', 'add', 'bad', '--user-pool-id', TEST_POOL, '--client-id', 'no spaces allowed'],
+      /client id: expected/,
+    ],
+    [
+      'an emulator-style pool id without a custom endpoint',
+      ['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'local_abc123', '--client-id', 'x'],
+      /other shapes need a custom --endpoint/,
+    ],
+    [
+      '--fips where Cognito has no FIPS endpoint',
+      ['profile', 'add', 'bad', '--user-pool-id', 'eu-west-1_Abc', '--client-id', 'x', '--fips'],
+      /FIPS endpoints only in us-east-1/,
+    ],
     ['a malformed endpoint', ['profile', 'edit', 'dev', '--endpoint', 'ftp://x'], /endpoint: expected an http/],
-    ['a malformed --client-metadata', ['profile', 'edit', 'dev', '--client-metadata', 'novalue'], /--client-metadata expects KEY=VALUE/],
-    ['a file that cannot be imported', ['profile', 'import', '/nonexistent/amplify_outputs.json'], /No file \/nonexistent\/amplify_outputs\.json/],
-    ['a duplicate name', ['profile', 'add', 'dev', '--user-pool-id', TEST_POOL, '--client-id', 'x'], /A profile named "dev" already exists/],
+    [
+      'a malformed --client-metadata',
+      ['profile', 'edit', 'dev', '--client-metadata', 'novalue'],
+      /--client-metadata expects KEY=VALUE/,
+    ],
+    [
+      'a file that cannot be imported',
+      ['profile', 'import', '/nonexistent/amplify_outputs.json'],
+      /No file \/nonexistent\/amplify_outputs\.json/,
+    ],
+    [
+      'a duplicate name',
+      ['profile', 'add', 'dev', '--user-pool-id', TEST_POOL, '--client-id', 'x'],
+      /A profile named "dev" already exists/,
+    ],
   ])('exits 2 for %s', async (_what, args, message) => {
     const run = await ctm(args);
     expect(run.code).toBe(2);
@@ -82,8 +199,15 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
   });
 
   it('exits 1 with what to do when no keyring answers (D-Bus pointing nowhere)', async () => {
-    const env = { ...app.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(mkdtempSync(join(tmpdir(), 'ctm-nobus-')), 'no-bus')}` };
-    for (const args of [['status'], ['token', 'dev'], ['profile', 'add', 'x', '--user-pool-id', TEST_POOL, '--client-id', SECRET_CLIENT, '--client-secret-stdin']]) {
+    const env = {
+      ...app.env,
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(mkdtempSync(join(tmpdir(), 'ctm-nobus-')), 'no-bus')}`,
+    };
+    for (const args of [
+      ['status'],
+      ['token', 'dev'],
+      ['profile', 'add', 'x', '--user-pool-id', TEST_POOL, '--client-id', SECRET_CLIENT, '--client-secret-stdin'],
+    ]) {
       const run = await runCtm(args, env, CLIENT_SECRET);
       expect(run.code, args.join(' ')).toBe(1);
       expect(run.stderr).toMatch(/Secret Service|keychain/);

@@ -21,7 +21,18 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
   const ctm = (args: string[], stdin = '') => runCtm(args, app.env, stdin);
   beforeAll(async () => {
     app = await startAppFixture(skeletonSeed());
-    const profile = ['--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice', '--auth-flow', 'USER_PASSWORD_AUTH', '--endpoint', app.emulator.endpoint];
+    const profile = [
+      '--user-pool-id',
+      TEST_POOL,
+      '--client-id',
+      PUBLIC_CLIENT,
+      '--username',
+      'alice',
+      '--auth-flow',
+      'USER_PASSWORD_AUTH',
+      '--endpoint',
+      app.emulator.endpoint,
+    ];
     await ctm(['profile', 'add', 'dev', ...profile]);
     await ctm(['profile', 'add', 'idle', ...profile]);
     await ctm(['login', 'dev', '--password-stdin'], ALICE_PASSWORD);
@@ -56,7 +67,11 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
   });
 
   it('forwards a signal to the command and exits as it does', async () => {
-    const child = spawn(process.execPath, [CTM, 'exec', 'dev', '--', 'sh', '-c', 'trap "exit 42" TERM; echo ready; while :; do sleep 0.05; done'], { env: { PATH: process.env.PATH ?? '', ...app.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [CTM, 'exec', 'dev', '--', 'sh', '-c', 'trap "exit 42" TERM; echo ready; while :; do sleep 0.05; done'],
+      { env: { PATH: process.env.PATH ?? '', ...app.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
@@ -71,10 +86,19 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
     const posix = (await ctm(['token', 'dev', '--format', 'env'])).stdout;
     expect(spawnSync('sh', ['-c', `${posix}\nprintf %s "$CTM_ACCESS_TOKEN"`], { encoding: 'utf8' }).stdout).toBe(token);
     const fish = (await ctm(['token', 'dev', '--format', 'fish'])).stdout;
-    if (hasCommand('fish')) expect(spawnSync('fish', ['--no-config', '-c', `${fish}\nprintf %s $CTM_ACCESS_TOKEN`], { encoding: 'utf8' }).stdout).toBe(token);
+    if (hasCommand('fish'))
+      expect(
+        spawnSync('fish', ['--no-config', '-c', `${fish}\nprintf %s $CTM_ACCESS_TOKEN`], { encoding: 'utf8' }).stdout,
+      ).toBe(token);
     expect((await ctm(['token', 'dev', '--format', 'powershell'])).stdout).toBe(`$env:CTM_ACCESS_TOKEN = '${token}'\n`);
-    expect((await ctm(['token', 'dev', '--json'])).stdout).toBe((await ctm(['token', 'dev', '--format', 'json'])).stdout);
-    expect(JSON.parse((await ctm(['token', 'dev', '--json'])).stdout)).toMatchObject({ profile: 'dev', type: 'access', token });
+    expect((await ctm(['token', 'dev', '--json'])).stdout).toBe(
+      (await ctm(['token', 'dev', '--format', 'json'])).stdout,
+    );
+    expect(JSON.parse((await ctm(['token', 'dev', '--json'])).stdout)).toMatchObject({
+      profile: 'dev',
+      type: 'access',
+      token,
+    });
   });
 
   it('refuses a signed-out profile with exit code 3', async () => {
@@ -84,14 +108,25 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
   });
 
   it('starts $SHELL with the variables when no command is given, and exits as the shell does', async () => {
-    const shell = await runCtm(['exec', 'dev'], { ...app.env, SHELL: '/bin/sh' }, 'printf "%s|%s" "$CTM_EXEC" "$CTM_PROFILE"; exit 5\n');
+    const shell = await runCtm(
+      ['exec', 'dev'],
+      { ...app.env, SHELL: '/bin/sh' },
+      'printf "%s|%s" "$CTM_EXEC" "$CTM_PROFILE"; exit 5\n',
+    );
     expect(shell.code).toBe(5);
     expect(shell.stdout).toBe('dev|dev');
     expect(shell.stderr).toBe('ctm: starting /bin/sh with dev\'s tokens; "exit" leaves it.\n');
   });
 
-  it('puts the access token\'s expiry in CTM_ACCESS_TOKEN_EXPIRES_AT as ISO 8601', async () => {
-    const run = await ctm(['exec', 'dev', '--', 'sh', '-c', 'printf "%s|%s" "$CTM_ACCESS_TOKEN_EXPIRES_AT" "$CTM_ACCESS_TOKEN"']);
+  it("puts the access token's expiry in CTM_ACCESS_TOKEN_EXPIRES_AT as ISO 8601", async () => {
+    const run = await ctm([
+      'exec',
+      'dev',
+      '--',
+      'sh',
+      '-c',
+      'printf "%s|%s" "$CTM_ACCESS_TOKEN_EXPIRES_AT" "$CTM_ACCESS_TOKEN"',
+    ]);
     const [expiresAt, access] = run.stdout.split('|');
     expect(expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Date.parse(expiresAt ?? '')).toBe(Number(decodeJwtClaims(access ?? '')?.exp) * 1000);
@@ -101,21 +136,40 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
     const nested = await ctm(['exec', 'dev', '--', process.execPath, CTM, 'exec', 'dev', '--', 'true']);
     expect(nested.code).toBe(2);
     expect(nested.stderr).toMatch(/Already inside "ctm exec" for profile "dev".*--allow-nested/);
-    const allowed = await ctm(['exec', 'dev', '--', process.execPath, CTM, 'exec', 'dev', '--allow-nested', '--', 'sh', '-c', 'printf %s "$CTM_EXEC"']);
+    const allowed = await ctm([
+      'exec',
+      'dev',
+      '--',
+      process.execPath,
+      CTM,
+      'exec',
+      'dev',
+      '--allow-nested',
+      '--',
+      'sh',
+      '-c',
+      'printf %s "$CTM_EXEC"',
+    ]);
     expect(allowed).toMatchObject({ code: 0, stdout: 'dev' });
   });
 
-  it('uses CTM_PROFILE, then the app\'s default profile, when token or exec gets no name', async () => {
+  it("uses CTM_PROFILE, then the app's default profile, when token or exec gets no name", async () => {
     const named = (await ctm(['token', 'dev'])).stdout;
     expect(await runCtm(['token'], { ...app.env, CTM_PROFILE: 'dev' })).toMatchObject({ code: 0, stdout: named });
     const none = await ctm(['token']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/Missing profile name: give one, set CTM_PROFILE, or choose a default profile/);
     const dev = await app.core.profiles.get('dev');
-    writeFileSync(join(app.configDir, 'settings.json'), JSON.stringify({ version: 1, settings: { defaultProfileId: dev.id } }));
+    writeFileSync(
+      join(app.configDir, 'settings.json'),
+      JSON.stringify({ version: 1, settings: { defaultProfileId: dev.id } }),
+    );
     try {
       expect(await ctm(['token'])).toMatchObject({ code: 0, stdout: named });
-      expect(await ctm(['exec', '--', 'sh', '-c', 'printf %s "$CTM_PROFILE"'])).toMatchObject({ code: 0, stdout: 'dev' });
+      expect(await ctm(['exec', '--', 'sh', '-c', 'printf %s "$CTM_PROFILE"'])).toMatchObject({
+        code: 0,
+        stdout: 'dev',
+      });
       expect((await runCtm(['token'], { ...app.env, CTM_PROFILE: 'idle' })).code).toBe(3); // CTM_PROFILE comes first
     } finally {
       rmSync(join(app.configDir, 'settings.json'));
@@ -130,7 +184,10 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
     // The environment column: the one a profile carries, or the one its name suggests ("dev").
     expect(table.stdout).toMatch(/\ndev\s+fresh\s+.* left\s+alice\s+dev\b/);
     const json = JSON.parse((await ctm(['status', '--json'])).stdout) as StatusLine[];
-    expect(json.map((s) => [s.name, s.state])).toEqual([['dev', 'fresh'], ['idle', 'signed-out']]);
+    expect(json.map((s) => [s.name, s.state])).toEqual([
+      ['dev', 'fresh'],
+      ['idle', 'signed-out'],
+    ]);
     expect(json[0]?.secondsLeft).toBeGreaterThan(3000);
     expect(Date.parse(json[0]?.expiresAt ?? '')).toBeGreaterThan(Date.now());
     expect(json[1]).toMatchObject({ expiresAt: null, secondsLeft: null, environment: null });

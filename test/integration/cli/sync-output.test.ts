@@ -26,7 +26,14 @@ describe('syncOutput: the cached path writes straight to its file descriptors', 
       await new Promise((r) => setTimeout(r, 300));
       const ok = syncOutput(1).write('x'.repeat(1 << 20));
       process.stderr.write(String(ok));`;
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" --no-warnings --input-type=module -e '${script.replace(/'/g, "'\\''")}' | head -c 5 >/dev/null`], { encoding: 'utf8' });
+    const run = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" --no-warnings --input-type=module -e '${script.replace(/'/g, "'\\''")}' | head -c 5 >/dev/null`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('false');
   });

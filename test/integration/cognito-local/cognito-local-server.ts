@@ -25,12 +25,34 @@ function writeDataFiles(dir: string): void {
   mkdirSync(db, { recursive: true });
   const now = new Date().toISOString();
   const options = {
-    Id: LOCAL_POOL, Name: 'ctm-tests', UsernameAttributes: [], MfaConfiguration: 'OPTIONAL', LambdaConfig: {}, SchemaAttributes: [],
-    Policies: { PasswordPolicy: { MinimumLength: 8, RequireUppercase: false, RequireLowercase: false, RequireNumbers: false, RequireSymbols: false, TemporaryPasswordValidityDays: 7 } },
-    CreationDate: now, LastModifiedDate: now,
+    Id: LOCAL_POOL,
+    Name: 'ctm-tests',
+    UsernameAttributes: [],
+    MfaConfiguration: 'OPTIONAL',
+    LambdaConfig: {},
+    SchemaAttributes: [],
+    Policies: {
+      PasswordPolicy: {
+        MinimumLength: 8,
+        RequireUppercase: false,
+        RequireLowercase: false,
+        RequireNumbers: false,
+        RequireSymbols: false,
+        TemporaryPasswordValidityDays: 7,
+      },
+    },
+    CreationDate: now,
+    LastModifiedDate: now,
   };
   writeFileSync(join(db, `${LOCAL_POOL}.json`), JSON.stringify({ Users: {}, Options: options }));
-  const client = { ClientId: LOCAL_CLIENT, ClientName: 'ctm', UserPoolId: LOCAL_POOL, CreationDate: now, LastModifiedDate: now, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] };
+  const client = {
+    ClientId: LOCAL_CLIENT,
+    ClientName: 'ctm',
+    UserPoolId: LOCAL_POOL,
+    CreationDate: now,
+    LastModifiedDate: now,
+    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  };
   writeFileSync(join(db, 'clients.json'), JSON.stringify({ Clients: { [LOCAL_CLIENT]: client } }));
 }
 
@@ -60,7 +82,9 @@ export async function startCognitoLocal(): Promise<CognitoLocal> {
   writeDataFiles(dir);
   const port = await freePort();
   const child = spawn(process.execPath, [join(process.cwd(), 'node_modules/cognito-local/lib/bin/start.js')], {
-    cwd: dir, env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   await waitForStart(child);
   child.stdout?.resume();
@@ -70,8 +94,12 @@ export async function startCognitoLocal(): Promise<CognitoLocal> {
     endpoint,
     async call(operation, body) {
       const response = await fetch(endpoint, {
-        method: 'POST', body: JSON.stringify(body),
-        headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: {
+          'Content-Type': 'application/x-amz-json-1.1',
+          'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+        },
       });
       const answer = (await response.json()) as Record<string, unknown>;
       if (!response.ok) throw new Error(`${operation}: ${JSON.stringify(answer)}`);

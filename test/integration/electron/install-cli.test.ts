@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +17,10 @@ import { macCliInstallArgs, MAC_CLI_TAKEN_EXIT } from '../../../main/electron/in
 /** The shell command osascript would run (AppleScript's escapes undone), run by sh here; BSD `ln -h` is GNU `ln -n`. */
 function runInstall(launcher: string, link: string): ReturnType<typeof spawnSync> {
   const script = macCliInstallArgs(launcher, link)[1] ?? '';
-  const shell = (/^do shell script "(.*)" with administrator privileges$/.exec(script)?.[1] ?? '').replace(/\\(["\\])/g, '$1');
+  const shell = (/^do shell script "(.*)" with administrator privileges$/.exec(script)?.[1] ?? '').replace(
+    /\\(["\\])/g,
+    '$1',
+  );
   return spawnSync('sh', ['-c', shell.replace('ln -sfh ', 'ln -sfn ')], { encoding: 'utf8' });
 }
 
@@ -16,7 +28,9 @@ describe("macCliInstallArgs: the macOS menu's Install 'ctm' Command", () => {
   it('links the launcher into /usr/local/bin with the administrator prompt, with ln -sfh', () => {
     const [flag, script] = macCliInstallArgs('/Applications/Cognito Token Manager.app/Contents/Resources/bin/ctm');
     expect(flag).toBe('-e');
-    expect(script).toMatch(/^do shell script "mkdir -p '\/usr\/local\/bin' && .* && ln -sfh '\/Applications\/Cognito Token Manager.app\/Contents\/Resources\/bin\/ctm' '\/usr\/local\/bin\/ctm'" with administrator privileges$/);
+    expect(script).toMatch(
+      /^do shell script "mkdir -p '\/usr\/local\/bin' && .* && ln -sfh '\/Applications\/Cognito Token Manager.app\/Contents\/Resources\/bin\/ctm' '\/usr\/local\/bin\/ctm'" with administrator privileges$/,
+    );
   });
 
   it("quotes a path with quotes and backslashes so the shell gets it verbatim (run by sh here; AppleScript's escapes undone first)", () => {

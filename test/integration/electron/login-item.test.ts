@@ -7,7 +7,11 @@ import { applyStartAtLogin, autostartEntry, autostartPath, execArgument } from '
 import { Recorder, StandInApp } from '../../support/electron-standin/standin-app.ts';
 import { hasCommand, systemComponent } from '../../support/system-components.ts';
 
-const HAS_VALIDATOR = systemComponent('desktop-file-validate', hasCommand('desktop-file-validate'), 'apt-get install desktop-file-utils');
+const HAS_VALIDATOR = systemComponent(
+  'desktop-file-validate',
+  hasCommand('desktop-file-validate'),
+  'apt-get install desktop-file-utils',
+);
 
 /** What a desktop's launcher makes of an Exec value: the spec's string unescaping, then its argument quoting (as GLib's g_shell_parse_argv does for these characters). */
 function parseExec(value: string): string[] {
@@ -23,7 +27,9 @@ describe('Start at login on the stand-in app (Electron stood in)', () => {
     const target = { env: { HOME: home }, command: ['/opt/Cognito Token Manager/cognito-token-manager'] };
     await applyStartAtLogin(true, 'linux', app, target);
     expect(app.getLoginItemSettings().openAtLogin).toBe(false);
-    expect(readFileSync(join(home, '.config/autostart/cognito-token-manager.desktop'), 'utf8')).toContain('Exec="/opt/Cognito Token Manager/cognito-token-manager"\n');
+    expect(readFileSync(join(home, '.config/autostart/cognito-token-manager.desktop'), 'utf8')).toContain(
+      'Exec="/opt/Cognito Token Manager/cognito-token-manager"\n',
+    );
     await applyStartAtLogin(false, 'linux', app, target);
     expect(existsSync(join(home, '.config/autostart/cognito-token-manager.desktop'))).toBe(false);
     await applyStartAtLogin(false, 'linux', app, target);
@@ -41,8 +47,12 @@ describe('Start at login on the stand-in app (Electron stood in)', () => {
   });
 
   it('takes XDG_CONFIG_HOME only when absolute (XDG Base Directory spec)', () => {
-    expect(autostartPath({ HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/autostart/cognito-token-manager.desktop');
-    expect(autostartPath({ HOME: '/home/u', XDG_CONFIG_HOME: 'relative' })).toBe('/home/u/.config/autostart/cognito-token-manager.desktop');
+    expect(autostartPath({ HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' })).toBe(
+      '/cfg/autostart/cognito-token-manager.desktop',
+    );
+    expect(autostartPath({ HOME: '/home/u', XDG_CONFIG_HOME: 'relative' })).toBe(
+      '/home/u/.config/autostart/cognito-token-manager.desktop',
+    );
   });
 });
 

@@ -19,10 +19,17 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
   };
   const answer = async (step: SignInStep, reply: (name: string) => ChallengeAnswer): Promise<SignInStep> => {
     let current = step;
-    while (current.kind === 'challenge') current = await app.core.sessions.answerChallenge(current.conversationId, reply(current.prompt.name));
+    while (current.kind === 'challenge')
+      current = await app.core.sessions.answerChallenge(current.conversationId, reply(current.prompt.name));
     return current;
   };
-  const secretHashes = (from: number) => app.emulator.requests.slice(from).map((r) => ((r.body.AuthParameters ?? r.body.ChallengeResponses) as Record<string, string> | undefined)?.SECRET_HASH);
+  const secretHashes = (from: number) =>
+    app.emulator.requests
+      .slice(from)
+      .map(
+        (r) =>
+          ((r.body.AuthParameters ?? r.body.ChallengeResponses) as Record<string, string> | undefined)?.SECRET_HASH,
+      );
   beforeAll(async () => {
     app = await startAppFixture(flowsSeed());
   });
@@ -43,32 +50,46 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
   it('CUSTOM_AUTH starting with SRP_A, then two rounds', async () => {
     const name = await addConfidential({ authFlow: 'CUSTOM_AUTH', username: 'riddler' });
     const answers = ['1', '2'];
-    const done = await answer(await app.core.sessions.startSignIn(name, { password: PASSWORD }), () => ({ answer: answers.shift() ?? '' }));
+    const done = await answer(await app.core.sessions.startSignIn(name, { password: PASSWORD }), () => ({
+      answer: answers.shift() ?? '',
+    }));
     expect(done.kind).toBe('signed-in');
   });
 
   it('USER_AUTH with SELECT_CHALLENGE and EMAIL_OTP', async () => {
     const name = await addConfidential({ authFlow: 'USER_AUTH', username: 'alice' });
-    const done = await answer(await app.core.sessions.startSignIn(name, {}), (challenge) => (challenge === 'SELECT_CHALLENGE' ? { select: 'EMAIL_OTP' } : { code: app.emulator.outbox('alice').at(-1) ?? '' }));
+    const done = await answer(await app.core.sessions.startSignIn(name, {}), (challenge) =>
+      challenge === 'SELECT_CHALLENGE' ? { select: 'EMAIL_OTP' } : { code: app.emulator.outbox('alice').at(-1) ?? '' },
+    );
     expect(done.kind).toBe('signed-in');
   });
 
   it('NEW_PASSWORD_REQUIRED with a required attribute', async () => {
     const name = await addConfidential({ username: 'newbie' });
-    const done = await answer(await app.core.sessions.startSignIn(name, { password: TEMP_PASSWORD }), () => ({ newPassword: 'Brand-New-Pass-2', attributes: { email: 'newbie@example.com' } }));
+    const done = await answer(await app.core.sessions.startSignIn(name, { password: TEMP_PASSWORD }), () => ({
+      newPassword: 'Brand-New-Pass-2',
+      attributes: { email: 'newbie@example.com' },
+    }));
     expect(done.kind).toBe('signed-in');
   });
 
   it.each([['smsuser'], ['mailuser']])('%s: an SMS or e-mail code read from the outbox', async (username) => {
     const name = await addConfidential({ username });
-    const done = await answer(await app.core.sessions.startSignIn(name, { password: PASSWORD }), () => ({ code: app.emulator.outbox(username).at(-1) ?? '' }));
+    const done = await answer(await app.core.sessions.startSignIn(name, { password: PASSWORD }), () => ({
+      code: app.emulator.outbox(username).at(-1) ?? '',
+    }));
     expect(done.kind).toBe('signed-in');
   });
 
   it('SELECT_MFA_TYPE, then SOFTWARE_TOKEN_MFA', async () => {
     const name = await addConfidential({ username: 'chooser' });
-    const reply = (challenge: string) => (challenge === 'SELECT_MFA_TYPE' ? { select: 'SOFTWARE_TOKEN_MFA' } : { code: totpCode(TOTP_SECRET, app.emulator.now()) });
-    expect((await answer(await app.core.sessions.startSignIn(name, { password: PASSWORD }), reply)).kind).toBe('signed-in');
+    const reply = (challenge: string) =>
+      challenge === 'SELECT_MFA_TYPE'
+        ? { select: 'SOFTWARE_TOKEN_MFA' }
+        : { code: totpCode(TOTP_SECRET, app.emulator.now()) };
+    expect((await answer(await app.core.sessions.startSignIn(name, { password: PASSWORD }), reply)).kind).toBe(
+      'signed-in',
+    );
   });
 
   it('MFA_SETUP: associate, verify, then sign in with the new authenticator', async () => {
@@ -84,7 +105,9 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
     const step = await app.core.sessions.startSignIn(name, { password: PASSWORD });
     if (step.kind !== 'challenge') throw new Error('expected SOFTWARE_TOKEN_MFA');
     const right = totpCode(TOTP_SECRET, app.emulator.now());
-    await expect(app.core.sessions.answerChallenge(step.conversationId, { code: right === '000000' ? '111111' : '000000' })).rejects.toThrow(/CodeMismatchException/);
+    await expect(
+      app.core.sessions.answerChallenge(step.conversationId, { code: right === '000000' ? '111111' : '000000' }),
+    ).rejects.toThrow(/CodeMismatchException/);
     expect((await app.core.sessions.answerChallenge(step.conversationId, { code: right })).kind).toBe('signed-in');
   });
 

@@ -8,8 +8,13 @@ import { flowsSeed, mainPool, PASSWORD, TEMP_PASSWORD, TOTP_SECRET } from './flo
 describe.skipIf(!HAS_KEYRING)('ctm login flags for every challenge (child process, emulator, real keyring)', () => {
   let app: AppFixture;
   const ctm = (args: string[], stdin = '') => runCtm(args, app.env, stdin);
-  const profile = (name: string, fields: Record<string, unknown>) => app.core.addProfile(mainPool(app.emulator.endpoint, { name, ...fields }));
-  const challengesSince = (from: number) => app.emulator.requests.slice(from).map((r) => r.body.ChallengeName).filter(Boolean);
+  const profile = (name: string, fields: Record<string, unknown>) =>
+    app.core.addProfile(mainPool(app.emulator.endpoint, { name, ...fields }));
+  const challengesSince = (from: number) =>
+    app.emulator.requests
+      .slice(from)
+      .map((r) => r.body.ChallengeName)
+      .filter(Boolean);
   beforeAll(async () => {
     app = await startAppFixture(flowsSeed());
   });
@@ -18,22 +23,46 @@ describe.skipIf(!HAS_KEYRING)('ctm login flags for every challenge (child proces
   it('--password-stdin with --new-password-stdin: line 1 is the password, line 2 the new one; --attribute fills required attributes', async () => {
     await profile('nb', { username: 'newbie', authFlow: 'USER_PASSWORD_AUTH' });
     const from = app.emulator.requests.length;
-    const run = await ctm(['login', 'nb', '--password-stdin', '--new-password-stdin', '--attribute', 'email=newbie@example.com'], `${TEMP_PASSWORD}\nBrand-New-Pass-2\n`);
+    const run = await ctm(
+      ['login', 'nb', '--password-stdin', '--new-password-stdin', '--attribute', 'email=newbie@example.com'],
+      `${TEMP_PASSWORD}\nBrand-New-Pass-2\n`,
+    );
     expect(run).toMatchObject({ code: 0, stdout: '' });
-    expect(app.emulator.requests[from + 1]?.body.ChallengeResponses).toMatchObject({ NEW_PASSWORD: 'Brand-New-Pass-2', 'userAttributes.email': 'newbie@example.com' });
+    expect(app.emulator.requests[from + 1]?.body.ChallengeResponses).toMatchObject({
+      NEW_PASSWORD: 'Brand-New-Pass-2',
+      'userAttributes.email': 'newbie@example.com',
+    });
     expect((await ctm(['login', 'nb', '--password-stdin'], 'Brand-New-Pass-2\n')).code).toBe(0);
   });
 
   it('--mfa-code answers SOFTWARE_TOKEN_MFA', async () => {
     await profile('totp', { username: 'totpuser' });
     const from = app.emulator.requests.length;
-    expect((await ctm(['login', 'totp', '--password-stdin', '--mfa-code', totpCode(TOTP_SECRET, app.emulator.now())], PASSWORD)).code).toBe(0);
+    expect(
+      (
+        await ctm(
+          ['login', 'totp', '--password-stdin', '--mfa-code', totpCode(TOTP_SECRET, app.emulator.now())],
+          PASSWORD,
+        )
+      ).code,
+    ).toBe(0);
     expect(challengesSince(from)).toEqual(['PASSWORD_VERIFIER', 'SOFTWARE_TOKEN_MFA']);
   });
 
   it('--select picks the MFA method, then --mfa-code answers it', async () => {
     await profile('choose', { username: 'chooser' });
-    const run = await ctm(['login', 'choose', '--password-stdin', '--select', 'SOFTWARE_TOKEN_MFA', '--mfa-code', totpCode(TOTP_SECRET, app.emulator.now())], PASSWORD);
+    const run = await ctm(
+      [
+        'login',
+        'choose',
+        '--password-stdin',
+        '--select',
+        'SOFTWARE_TOKEN_MFA',
+        '--mfa-code',
+        totpCode(TOTP_SECRET, app.emulator.now()),
+      ],
+      PASSWORD,
+    );
     expect(run.code).toBe(0);
   });
 
@@ -52,10 +81,37 @@ describe.skipIf(!HAS_KEYRING)('ctm login flags for every challenge (child proces
   });
 
   it('--remember-device: the opt-in pool remembers the device, whose key stays in the keychain, so the next login skips MFA', async () => {
-    await app.core.addProfile({ name: 'olive', region: 'us-west-2', userPoolId: 'us-west-2_OptIn1', clientId: 'optinclient1', username: 'olive', endpoint: app.emulator.endpoint });
+    await app.core.addProfile({
+      name: 'olive',
+      region: 'us-west-2',
+      userPoolId: 'us-west-2_OptIn1',
+      clientId: 'optinclient1',
+      username: 'olive',
+      endpoint: app.emulator.endpoint,
+    });
     const from = app.emulator.requests.length;
-    expect((await ctm(['login', 'olive', '--password-stdin', '--remember-device', '--mfa-code', totpCode(TOTP_SECRET, app.emulator.now())], PASSWORD)).code).toBe(0);
-    expect(app.emulator.requests.slice(from).map((r) => r.operation)).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge', 'ConfirmDevice', 'UpdateDeviceStatus']);
+    expect(
+      (
+        await ctm(
+          [
+            'login',
+            'olive',
+            '--password-stdin',
+            '--remember-device',
+            '--mfa-code',
+            totpCode(TOTP_SECRET, app.emulator.now()),
+          ],
+          PASSWORD,
+        )
+      ).code,
+    ).toBe(0);
+    expect(app.emulator.requests.slice(from).map((r) => r.operation)).toEqual([
+      'InitiateAuth',
+      'RespondToAuthChallenge',
+      'RespondToAuthChallenge',
+      'ConfirmDevice',
+      'UpdateDeviceStatus',
+    ]);
     expect((await app.core.vault.devices.get('us-west-2_OptIn1', 'olive'))?.deviceKey).toMatch(/^us-west-2_/);
     const again = app.emulator.requests.length;
     expect((await ctm(['login', 'olive', '--password-stdin'], PASSWORD)).code).toBe(0);
@@ -63,13 +119,39 @@ describe.skipIf(!HAS_KEYRING)('ctm login flags for every challenge (child proces
   });
 
   it('without --remember-device, the opt-in pool tracks the device (ConfirmDevice) but does not remember it: MFA is asked again', async () => {
-    await app.core.addProfile({ name: 'oscar', region: 'us-west-2', userPoolId: 'us-west-2_OptIn1', clientId: 'optinclient1', username: 'oscar', endpoint: app.emulator.endpoint });
+    await app.core.addProfile({
+      name: 'oscar',
+      region: 'us-west-2',
+      userPoolId: 'us-west-2_OptIn1',
+      clientId: 'optinclient1',
+      username: 'oscar',
+      endpoint: app.emulator.endpoint,
+    });
     const from = app.emulator.requests.length;
-    expect((await ctm(['login', 'oscar', '--password-stdin', '--mfa-code', totpCode(TOTP_SECRET, app.emulator.now())], PASSWORD)).code).toBe(0);
+    expect(
+      (
+        await ctm(
+          ['login', 'oscar', '--password-stdin', '--mfa-code', totpCode(TOTP_SECRET, app.emulator.now())],
+          PASSWORD,
+        )
+      ).code,
+    ).toBe(0);
     expect(app.emulator.requests.slice(from).map((r) => r.operation)).not.toContain('UpdateDeviceStatus');
     const again = app.emulator.requests.length;
-    expect((await ctm(['login', 'oscar', '--password-stdin', '--mfa-code', totpCode(TOTP_SECRET, app.emulator.now())], PASSWORD)).code).toBe(0);
-    expect(challengesSince(again)).toEqual(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'SOFTWARE_TOKEN_MFA']);
+    expect(
+      (
+        await ctm(
+          ['login', 'oscar', '--password-stdin', '--mfa-code', totpCode(TOTP_SECRET, app.emulator.now())],
+          PASSWORD,
+        )
+      ).code,
+    ).toBe(0);
+    expect(challengesSince(again)).toEqual([
+      'PASSWORD_VERIFIER',
+      'DEVICE_SRP_AUTH',
+      'DEVICE_PASSWORD_VERIFIER',
+      'SOFTWARE_TOKEN_MFA',
+    ]);
   });
 
   it('without a terminal and without the flag, says which flag to pass (exit 2)', async () => {

@@ -17,19 +17,42 @@ export const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 export function flowsSeed(): Seed {
   const seed = JSON.parse(readFileSync('test/support/seeds/emulator-full.json', 'utf8')) as Seed;
   const [main, devices] = seed.pools;
-  main?.clients.push({ id: 'rotatingsecret1', secret: SECRET, refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 10 } });
+  main?.clients.push({
+    id: 'rotatingsecret1',
+    secret: SECRET,
+    refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 10 },
+  });
   main?.clients.push({ id: 'norevokeclient1', enableTokenRevocation: false });
   main?.users.push({
-    username: 'riddler', password: PASSWORD, attributes: { email: 'riddler@example.com' },
-    customChallenge: { rounds: [{ parameters: { q: 'one' }, answer: '1' }, { parameters: { q: 'two' }, answer: '2' }], startWithSrp: true },
+    username: 'riddler',
+    password: PASSWORD,
+    attributes: { email: 'riddler@example.com' },
+    customChallenge: {
+      rounds: [
+        { parameters: { q: 'one' }, answer: '1' },
+        { parameters: { q: 'two' }, answer: '2' },
+      ],
+      startWithSrp: true,
+    },
   });
   devices?.clients.push({ id: 'devicesecret1', secret: SECRET });
   seed.pools.push({
-    id: 'us-west-2_OptIn1', deviceTracking: 'user-opt-in',
+    id: 'us-west-2_OptIn1',
+    deviceTracking: 'user-opt-in',
     clients: [{ id: 'optinclient1' }],
     users: [
-      { username: 'olive', password: PASSWORD, attributes: { email: 'olive@example.com' }, mfa: { totpSecret: TOTP_SECRET, enabled: ['SOFTWARE_TOKEN_MFA'] } },
-      { username: 'oscar', password: PASSWORD, attributes: { email: 'oscar@example.com' }, mfa: { totpSecret: TOTP_SECRET, enabled: ['SOFTWARE_TOKEN_MFA'] } },
+      {
+        username: 'olive',
+        password: PASSWORD,
+        attributes: { email: 'olive@example.com' },
+        mfa: { totpSecret: TOTP_SECRET, enabled: ['SOFTWARE_TOKEN_MFA'] },
+      },
+      {
+        username: 'oscar',
+        password: PASSWORD,
+        attributes: { email: 'oscar@example.com' },
+        mfa: { totpSecret: TOTP_SECRET, enabled: ['SOFTWARE_TOKEN_MFA'] },
+      },
     ],
   });
   return seed;

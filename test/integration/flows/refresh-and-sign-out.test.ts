@@ -16,7 +16,15 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
   const keychainSession = (profileId: string) => new Vault(new KeytarSecretStore(), app.configDir).session(profileId);
 
   it('with rotation, GetTokensFromRefreshToken\u2019s new refresh token replaces the old one in the keychain', async () => {
-    const profile = await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'rotating', clientId: 'rotatingsecret1', username: 'alice', refreshMethod: 'GetTokensFromRefreshToken' }), SECRET);
+    const profile = await app.core.addProfile(
+      mainPool(app.emulator.endpoint, {
+        name: 'rotating',
+        clientId: 'rotatingsecret1',
+        username: 'alice',
+        refreshMethod: 'GetTokensFromRefreshToken',
+      }),
+      SECRET,
+    );
     await app.core.sessions.startSignIn('rotating', { password: PASSWORD });
     const first = (await keychainSession(profile.id))?.refreshToken;
     await app.core.sessions.refresh('rotating');
@@ -29,7 +37,9 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
   });
 
   it('a rotation client (REFRESH_TOKEN_AUTH off) renews by default with one GetTokensFromRefreshToken and keeps the new token', async () => {
-    const profile = await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'old-refresh', clientId: 'rotatingclient1', username: 'alice' }));
+    const profile = await app.core.addProfile(
+      mainPool(app.emulator.endpoint, { name: 'old-refresh', clientId: 'rotatingclient1', username: 'alice' }),
+    );
     await app.core.sessions.startSignIn('old-refresh', { password: PASSWORD });
     const before = (await keychainSession(profile.id))?.refreshToken;
     const from = app.emulator.requests.length;
@@ -39,7 +49,15 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
   });
 
   it('logout revokes the refresh token (RevokeToken with the client secret) and removes the keychain entry', async () => {
-    const profile = await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'leaving', clientId: 'secretclient1', username: 'alice', authFlow: 'USER_PASSWORD_AUTH' }), SECRET);
+    const profile = await app.core.addProfile(
+      mainPool(app.emulator.endpoint, {
+        name: 'leaving',
+        clientId: 'secretclient1',
+        username: 'alice',
+        authFlow: 'USER_PASSWORD_AUTH',
+      }),
+      SECRET,
+    );
     await app.core.sessions.startSignIn('leaving', { password: PASSWORD });
     const from = app.emulator.requests.length;
     await app.core.sessions.signOut('leaving');
@@ -49,11 +67,18 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
   });
 
   it('logout --global signs the user out everywhere: another profile of the same user can no longer refresh', async () => {
-    await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'laptop', username: 'smsuser', authFlow: 'USER_PASSWORD_AUTH' }));
-    await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'desktop', username: 'smsuser', authFlow: 'USER_PASSWORD_AUTH' }));
+    await app.core.addProfile(
+      mainPool(app.emulator.endpoint, { name: 'laptop', username: 'smsuser', authFlow: 'USER_PASSWORD_AUTH' }),
+    );
+    await app.core.addProfile(
+      mainPool(app.emulator.endpoint, { name: 'desktop', username: 'smsuser', authFlow: 'USER_PASSWORD_AUTH' }),
+    );
     for (const name of ['laptop', 'desktop']) {
       const step = await app.core.sessions.startSignIn(name, { password: PASSWORD });
-      if (step.kind === 'challenge') await app.core.sessions.answerChallenge(step.conversationId, { code: app.emulator.outbox('smsuser').at(-1) ?? '' });
+      if (step.kind === 'challenge')
+        await app.core.sessions.answerChallenge(step.conversationId, {
+          code: app.emulator.outbox('smsuser').at(-1) ?? '',
+        });
     }
     const from = app.emulator.requests.length;
     await app.core.sessions.signOut('laptop', { global: true });
@@ -62,12 +87,24 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
   });
 
   it('logout --global when Cognito finds the access token expired (emulator clock ahead of ours): refreshes once, then signs out everywhere', async () => {
-    await app.core.addProfile(mainPool(app.emulator.endpoint, { name: 'short', clientId: 'shortlivedclient1', username: 'alice', authFlow: 'USER_PASSWORD_AUTH' }));
+    await app.core.addProfile(
+      mainPool(app.emulator.endpoint, {
+        name: 'short',
+        clientId: 'shortlivedclient1',
+        username: 'alice',
+        authFlow: 'USER_PASSWORD_AUTH',
+      }),
+    );
     await app.core.sessions.startSignIn('short', { password: PASSWORD });
     app.emulator.advanceClock(61_000);
     const from = app.emulator.requests.length;
     await app.core.sessions.signOut('short', { global: true });
-    expect(operationsSince(from)).toEqual(['GlobalSignOut', 'GetTokensFromRefreshToken', 'GlobalSignOut', 'RevokeToken']);
+    expect(operationsSince(from)).toEqual([
+      'GlobalSignOut',
+      'GetTokensFromRefreshToken',
+      'GlobalSignOut',
+      'RevokeToken',
+    ]);
     expect(await app.core.vault.session((await app.core.profiles.get('short')).id)).toBeUndefined();
   });
 });

@@ -8,7 +8,13 @@ import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../../../main/core/keychain
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
-import { BOB_PASSWORD, refreshProfile, refreshSeed, ROTATING_CLIENT, SHORT_CLIENT } from '../refresh/refresh-test-kit.ts';
+import {
+  BOB_PASSWORD,
+  refreshProfile,
+  refreshSeed,
+  ROTATING_CLIENT,
+  SHORT_CLIENT,
+} from '../refresh/refresh-test-kit.ts';
 
 // The real gnome-keyring-daemon of a private session is frozen (SIGSTOP), locked (Secret Service Lock) and killed
 // (SIGKILL) by its process id. Each case must give a message that says what to do, and lose or overwrite nothing.
@@ -19,24 +25,43 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
   let rotatingId: string;
   const keyringFiles = (): string => {
     const dir = join(app.keyring.home, '.local/share/keyrings');
-    return readdirSync(dir).sort().map((f) => `${f}:${readFileSync(join(dir, f)).toString('base64')}`).join('\n');
+    return readdirSync(dir)
+      .sort()
+      .map((f) => `${f}:${readFileSync(join(dir, f)).toString('base64')}`)
+      .join('\n');
   };
   beforeAll(async () => {
     app = await startAppFixture(refreshSeed(3600), { privateKeyring: true });
     core = new Core({ configDir: app.configDir, secretStore: new KeytarSecretStore(KEYCHAIN_SERVICE, 500) });
     shortId = (await core.addProfile(refreshProfile('short', SHORT_CLIENT, app.emulator.endpoint))).id;
-    rotatingId = (await core.addProfile(refreshProfile('rotating', ROTATING_CLIENT, app.emulator.endpoint, { refreshMethod: 'GetTokensFromRefreshToken' }))).id;
+    rotatingId = (
+      await core.addProfile(
+        refreshProfile('rotating', ROTATING_CLIENT, app.emulator.endpoint, {
+          refreshMethod: 'GetTokensFromRefreshToken',
+        }),
+      )
+    ).id;
     await core.sessions.startSignIn('short', { password: BOB_PASSWORD });
     await core.sessions.startSignIn('rotating', { password: BOB_PASSWORD });
   });
   afterAll(async () => {
-    try { process.kill(app.keyring.keyringPid, 'SIGCONT'); } catch { /* gone */ }
+    try {
+      process.kill(app.keyring.keyringPid, 'SIGCONT');
+    } catch {
+      /* gone */
+    }
     await app?.close();
   });
 
   const waitUntilAnswering = async (): Promise<void> => {
     for (let i = 0; i < 200; i++) {
-      if (await core.vault.session(shortId).then(() => true, () => false)) return;
+      if (
+        await core.vault.session(shortId).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       await sleep(50);
     }
     throw new Error('the keychain did not come back');
@@ -46,7 +71,9 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
     const before = (await core.vault.session(shortId))!;
     process.kill(app.keyring.keyringPid, 'SIGSTOP');
     try {
-      await expect(core.sessions.refresh('short')).rejects.toThrow(/did not answer a read within .*unlock it or restart it.*Nothing stored was changed/);
+      await expect(core.sessions.refresh('short')).rejects.toThrow(
+        /did not answer a read within .*unlock it or restart it.*Nothing stored was changed/,
+      );
       // A second call fails at once instead of stacking another hung call on keytar's worker threads.
       await expect(core.vault.session(shortId)).rejects.toThrow(/still not answering an earlier request/);
     } finally {
@@ -62,7 +89,10 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
     const before = (await core.vault.session(rotatingId))!;
     app.emulator.faults.latency('GetTokensFromRefreshToken', 700);
     const count = app.emulator.requests.length;
-    const refresh = core.sessions.refresh('rotating').then(() => 'saved', (error: Error) => error.message);
+    const refresh = core.sessions.refresh('rotating').then(
+      () => 'saved',
+      (error: Error) => error.message,
+    );
     while (app.emulator.requests.length === count) await sleep(10);
     process.kill(app.keyring.keyringPid, 'SIGSTOP');
     const outcome = await refresh;
@@ -78,13 +108,31 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
 
   it('locked keyring: reads say "locked" instead of "not signed in", states still show, writes are refused; the keyring is unchanged', async () => {
     const files = keyringFiles();
-    const lock = spawnSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets',
-      'org.freedesktop.Secret.Service.Lock', 'array:objpath:/org/freedesktop/secrets/aliases/default'], { env: { ...process.env, ...app.keyring.env }, encoding: 'utf8' });
+    const lock = spawnSync(
+      'dbus-send',
+      [
+        '--session',
+        '--print-reply',
+        '--dest=org.freedesktop.secrets',
+        '/org/freedesktop/secrets',
+        'org.freedesktop.Secret.Service.Lock',
+        'array:objpath:/org/freedesktop/secrets/aliases/default',
+      ],
+      { env: { ...process.env, ...app.keyring.env }, encoding: 'utf8' },
+    );
     expect(lock.status).toBe(0);
     await expect(core.vault.session(shortId)).rejects.toThrow(/keychain is locked.*Unlock it/);
     // The states still show: they come from the encrypted cache, whose key this process read before the lock.
     expect((await core.vault.allProfileSecrets()).get(shortId)?.session?.hasRefreshToken).toBe(true);
-    await expect(core.vault.saveSession(shortId, { accessToken: 'x', refreshToken: 'a-new-refresh-token', tokenType: 'Bearer', expiresAt: 1, issuedAt: 0 })).rejects.toThrow(/locked/);
+    await expect(
+      core.vault.saveSession(shortId, {
+        accessToken: 'x',
+        refreshToken: 'a-new-refresh-token',
+        tokenType: 'Bearer',
+        expiresAt: 1,
+        issuedAt: 0,
+      }),
+    ).rejects.toThrow(/locked/);
     expect((await core.vault.allProfileSecrets()).get(shortId)?.session?.expiresAt).not.toBe(1);
     const ctm = await runCtm(['token', 'short'], app.env);
     expect(ctm.stderr).toMatch(/keychain is locked/);

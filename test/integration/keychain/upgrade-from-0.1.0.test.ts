@@ -11,74 +11,100 @@ import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { awsSizedSession } from '../../support/aws-sized-tokens.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
-import { BOB_PASSWORD, CONFIDENTIAL_CLIENT, REFRESH_CLIENT_SECRET, REFRESH_POOL, refreshProfile, refreshSeed } from '../refresh/refresh-test-kit.ts';
+import {
+  BOB_PASSWORD,
+  CONFIDENTIAL_CLIENT,
+  REFRESH_CLIENT_SECRET,
+  REFRESH_POOL,
+  refreshProfile,
+  refreshSeed,
+} from '../refresh/refresh-test-kit.ts';
 
 /** 0.1.0's writes, frozen here as main/core/keychain/vault.ts wrote them at 8d2fa73 (one item per session, secret, device). */
 const release010 = {
-  saveSession: (store: SecretStore, profileId: string, tokens: TokenSet) => store.set(`session:${profileId}`, JSON.stringify(tokens)),
-  saveClientSecret: (store: SecretStore, profileId: string, secret: string) => store.set(`client-secret:${profileId}`, secret),
-  saveDevice: (store: SecretStore, userPoolId: string, userId: string, device: RememberedDevice) => store.set(`device:${userPoolId}:${userId}`, JSON.stringify(device)),
+  saveSession: (store: SecretStore, profileId: string, tokens: TokenSet) =>
+    store.set(`session:${profileId}`, JSON.stringify(tokens)),
+  saveClientSecret: (store: SecretStore, profileId: string, secret: string) =>
+    store.set(`client-secret:${profileId}`, secret),
+  saveDevice: (store: SecretStore, userPoolId: string, userId: string, device: RememberedDevice) =>
+    store.set(`device:${userPoolId}:${userId}`, JSON.stringify(device)),
 };
 
 // A keychain as 0.1.0 left it (written with 0.1.0's format, on the real gnome-keyring), then the new code on first use:
 // everything is read, moved to the new layout, and the old session items are removed only after the new ones are committed.
-describe.skipIf(!HAS_KEYRING)('upgrade from 0.1.0: sessions, client secrets and devices in the old layout are read and moved on first use (real keyring, emulator, ctm)', () => {
-  let app: AppFixture;
-  let confId: string;
-  let bigId: string;
-  let signedIn: TokenSet;
-  const big = awsSizedSession();
-  const device: RememberedDevice = { deviceKey: `${REFRESH_POOL.split('_')[0]}_0f1e2d3c-aaaa-4bbb-8ccc-123456789abc`, deviceGroupKey: '-AbCdEf12', devicePassword: 'device-password-0123456789abcdefghij' };
-  const raw = new KeytarSecretStore();
-  const accounts = async (): Promise<string[]> => [...(await raw.all()).keys()].sort();
+describe.skipIf(!HAS_KEYRING)(
+  'upgrade from 0.1.0: sessions, client secrets and devices in the old layout are read and moved on first use (real keyring, emulator, ctm)',
+  () => {
+    let app: AppFixture;
+    let confId: string;
+    let bigId: string;
+    let signedIn: TokenSet;
+    const big = awsSizedSession();
+    const device: RememberedDevice = {
+      deviceKey: `${REFRESH_POOL.split('_')[0]}_0f1e2d3c-aaaa-4bbb-8ccc-123456789abc`,
+      deviceGroupKey: '-AbCdEf12',
+      devicePassword: 'device-password-0123456789abcdefghij',
+    };
+    const raw = new KeytarSecretStore();
+    const accounts = async (): Promise<string[]> => [...(await raw.all()).keys()].sort();
 
-  beforeAll(async () => {
-    app = await startAppFixture(refreshSeed(3600));
-    confId = (await app.core.addProfile(refreshProfile('conf', CONFIDENTIAL_CLIENT, app.emulator.endpoint), REFRESH_CLIENT_SECRET)).id;
-    bigId = (await app.core.addProfile(refreshProfile('big', CONFIDENTIAL_CLIENT, app.emulator.endpoint))).id;
-    await app.core.sessions.startSignIn('conf', { password: BOB_PASSWORD });
-    signedIn = (await app.core.vault.session(confId))!;
-    // Back to 0.1.0: no cache file, no new items; what 0.1.0 wrote, as it wrote it.
-    rmSync(join(app.configDir, SESSIONS_FOLDER), { recursive: true });
-    for (const account of await accounts()) await raw.delete(account);
-    await release010.saveSession(raw, confId, signedIn);
-    await release010.saveClientSecret(raw, confId, REFRESH_CLIENT_SECRET);
-    await release010.saveDevice(raw, REFRESH_POOL, 'bob', device);
-    await release010.saveSession(raw, bigId, big); // 7 KB in one item: fine on Linux, what Windows refused
-  });
-  afterAll(async () => app?.close());
+    beforeAll(async () => {
+      app = await startAppFixture(refreshSeed(3600));
+      confId = (
+        await app.core.addProfile(
+          refreshProfile('conf', CONFIDENTIAL_CLIENT, app.emulator.endpoint),
+          REFRESH_CLIENT_SECRET,
+        )
+      ).id;
+      bigId = (await app.core.addProfile(refreshProfile('big', CONFIDENTIAL_CLIENT, app.emulator.endpoint))).id;
+      await app.core.sessions.startSignIn('conf', { password: BOB_PASSWORD });
+      signedIn = (await app.core.vault.session(confId))!;
+      // Back to 0.1.0: no cache file, no new items; what 0.1.0 wrote, as it wrote it.
+      rmSync(join(app.configDir, SESSIONS_FOLDER), { recursive: true });
+      for (const account of await accounts()) await raw.delete(account);
+      await release010.saveSession(raw, confId, signedIn);
+      await release010.saveClientSecret(raw, confId, REFRESH_CLIENT_SECRET);
+      await release010.saveDevice(raw, REFRESH_POOL, 'bob', device);
+      await release010.saveSession(raw, bigId, big); // 7 KB in one item: fine on Linux, what Windows refused
+    });
+    afterAll(async () => app?.close());
 
-  it('the keychain holds the 0.1.0 layout to start with', async () => {
-    expect(await accounts()).toEqual([`client-secret:${confId}`, `device:${REFRESH_POOL}:bob`, `session:${bigId}`, `session:${confId}`].sort());
-  });
+    it('the keychain holds the 0.1.0 layout to start with', async () => {
+      expect(await accounts()).toEqual(
+        [`client-secret:${confId}`, `device:${REFRESH_POOL}:bob`, `session:${bigId}`, `session:${confId}`].sort(),
+      );
+    });
 
-  it('ctm token, first use: prints the stored access token without a network call, having moved the sessions', async () => {
-    const before = app.emulator.requests.length;
-    const run = await runCtm(['token', 'conf'], app.env);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout.trim() === signedIn.accessToken).toBe(true);
-    expect(app.emulator.requests.length).toBe(before);
-    const after = await accounts();
-    expect(after.filter((a) => a.startsWith('session:'))).toEqual([]);
-    expect(after).toContain(CACHE_KEY_ACCOUNT);
-    expect(after.filter((a) => a.startsWith(`refresh:${bigId}:`))).toHaveLength(1);
-  });
+    it('ctm token, first use: prints the stored access token without a network call, having moved the sessions', async () => {
+      const before = app.emulator.requests.length;
+      const run = await runCtm(['token', 'conf'], app.env);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout.trim() === signedIn.accessToken).toBe(true);
+      expect(app.emulator.requests.length).toBe(before);
+      const after = await accounts();
+      expect(after.filter((a) => a.startsWith('session:'))).toEqual([]);
+      expect(after).toContain(CACHE_KEY_ACCOUNT);
+      expect(after.filter((a) => a.startsWith(`refresh:${bigId}:`))).toHaveLength(1);
+    });
 
-  it('nothing is lost: both sessions whole, the client secret and the device as 0.1.0 stored them', async () => {
-    const fresh = new Vault(new KeytarSecretStore(), app.configDir);
-    expect(isDeepStrictEqual(await fresh.session(confId), signedIn)).toBe(true);
-    expect(isDeepStrictEqual(await fresh.session(bigId), big)).toBe(true);
-    expect(await fresh.clientSecrets.get(confId) === REFRESH_CLIENT_SECRET).toBe(true);
-    expect(await fresh.devices.get(REFRESH_POOL, 'bob')).toEqual(device);
-  });
+    it('nothing is lost: both sessions whole, the client secret and the device as 0.1.0 stored them', async () => {
+      const fresh = new Vault(new KeytarSecretStore(), app.configDir);
+      expect(isDeepStrictEqual(await fresh.session(confId), signedIn)).toBe(true);
+      expect(isDeepStrictEqual(await fresh.session(bigId), big)).toBe(true);
+      expect((await fresh.clientSecrets.get(confId)) === REFRESH_CLIENT_SECRET).toBe(true);
+      expect(await fresh.devices.get(REFRESH_POOL, 'bob')).toEqual(device);
+    });
 
-  it('the moved refresh token and client secret still work: a refresh with SECRET_HASH is accepted', async () => {
-    const run = await runCtm(['token', 'conf', '--min-ttl', '7200'], app.env);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const last = app.emulator.requests.at(-1);
-    expect(last?.operation === 'GetTokensFromRefreshToken' || last?.body.AuthFlow === 'REFRESH_TOKEN_AUTH').toBe(true);
-    expect(run.stdout.trim() === signedIn.accessToken).toBe(false);
-  });
-});
+    it('the moved refresh token and client secret still work: a refresh with SECRET_HASH is accepted', async () => {
+      const run = await runCtm(['token', 'conf', '--min-ttl', '7200'], app.env);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const last = app.emulator.requests.at(-1);
+      expect(last?.operation === 'GetTokensFromRefreshToken' || last?.body.AuthFlow === 'REFRESH_TOKEN_AUTH').toBe(
+        true,
+      );
+      expect(run.stdout.trim() === signedIn.accessToken).toBe(false);
+    });
+  },
+);

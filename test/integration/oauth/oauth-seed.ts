@@ -17,20 +17,47 @@ export function oauthSeed(): Seed {
   const loopback = ['http://127.0.0.1/callback'];
   const userScopes = ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'];
   return {
-    pools: [{
-      id: POOL,
-      resourceServers: [{ identifier: 'orders-api', scopes: ['read', 'write'] }],
-      clients: [
-        { id: 'browserclient1', oauth: { callbackUrls: loopback, allowedOAuthFlows: ['code'], allowedOAuthScopes: userScopes, supportedIdentityProviders: ['COGNITO', 'CorpSSO'] } },
-        { id: 'webclient1', secret: SECRET, oauth: { callbackUrls: loopback, allowedOAuthFlows: ['code'], allowedOAuthScopes: userScopes } },
-        { id: 'machineclient1', secret: SECRET, accessTokenValiditySeconds: 600, oauth: { allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: ['orders-api/read', 'orders-api/write'] } },
-        { id: 'apionlyclient1' },
-      ],
-      users: [
-        { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', name: 'Alice' } },
-        { username: 'bob', password: PASSWORD, attributes: { email: 'bob@example.com' }, mfa: { totpSecret: TOTP_SECRET, enabled: ['SOFTWARE_TOKEN_MFA'], preferred: 'SOFTWARE_TOKEN_MFA' } },
-      ],
-    }],
+    pools: [
+      {
+        id: POOL,
+        resourceServers: [{ identifier: 'orders-api', scopes: ['read', 'write'] }],
+        clients: [
+          {
+            id: 'browserclient1',
+            oauth: {
+              callbackUrls: loopback,
+              allowedOAuthFlows: ['code'],
+              allowedOAuthScopes: userScopes,
+              supportedIdentityProviders: ['COGNITO', 'CorpSSO'],
+            },
+          },
+          {
+            id: 'webclient1',
+            secret: SECRET,
+            oauth: { callbackUrls: loopback, allowedOAuthFlows: ['code'], allowedOAuthScopes: userScopes },
+          },
+          {
+            id: 'machineclient1',
+            secret: SECRET,
+            accessTokenValiditySeconds: 600,
+            oauth: {
+              allowedOAuthFlows: ['client_credentials'],
+              allowedOAuthScopes: ['orders-api/read', 'orders-api/write'],
+            },
+          },
+          { id: 'apionlyclient1' },
+        ],
+        users: [
+          { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', name: 'Alice' } },
+          {
+            username: 'bob',
+            password: PASSWORD,
+            attributes: { email: 'bob@example.com' },
+            mfa: { totpSecret: TOTP_SECRET, enabled: ['SOFTWARE_TOKEN_MFA'], preferred: 'SOFTWARE_TOKEN_MFA' },
+          },
+        ],
+      },
+    ],
   };
 }
 

@@ -28,21 +28,38 @@ const payloads = (proof: string): string[] => [
 
 /** Evaluates `line` in `shell` as a user would (`eval "$(ctm token --format F)"`), then prints the variable it set. */
 function evaluate(shell: 'bash' | 'zsh' | 'fish', line: string): string {
-  const script = shell === 'fish' ? 'eval $argv[1]; printf %s "$CTM_ACCESS_TOKEN"' : 'eval "$1"; printf %s "$CTM_ACCESS_TOKEN"';
+  const script =
+    shell === 'fish' ? 'eval $argv[1]; printf %s "$CTM_ACCESS_TOKEN"' : 'eval "$1"; printf %s "$CTM_ACCESS_TOKEN"';
   const args = shell === 'fish' ? ['--no-config', '-c', script, line] : ['-c', script, 'sh', line];
-  const run = spawnSync(shell, shell === 'zsh' ? ['-f', ...args] : args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: proofs } });
+  const run = spawnSync(shell, shell === 'zsh' ? ['-f', ...args] : args, {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: proofs },
+  });
   return run.stdout;
 }
 
-const SHELLS = systemComponent('bash, zsh and fish', hasCommand('bash') && hasCommand('zsh') && hasCommand('fish'), 'apt-get install zsh fish');
+const SHELLS = systemComponent(
+  'bash, zsh and fish',
+  hasCommand('bash') && hasCommand('zsh') && hasCommand('fish'),
+  'apt-get install zsh fish',
+);
 
 // Real bash, zsh and fish (Debian's); PowerShell is not installable here, so its quoting is checked as text below.
 describe.skipIf(!SHELLS)('token formats evaluated by real shells quote any token (bash, zsh, fish)', () => {
-  const cases: [TokenFormat, 'bash' | 'zsh' | 'fish'][] = [['env', 'bash'], ['env', 'zsh'], ['fish', 'fish']];
+  const cases: [TokenFormat, 'bash' | 'zsh' | 'fish'][] = [
+    ['env', 'bash'],
+    ['env', 'zsh'],
+    ['fish', 'fish'],
+  ];
   it.each(cases)('--format %s in %s: the variable holds the token byte for byte, and nothing runs', (format, shell) => {
     payloads(join(proofs, `pwned-${format}-${shell}`)).forEach((token, i) => {
       const proof = join(proofs, `pwned-${format}-${shell}`);
-      const line = formatToken({ accessToken: token, tokenType: 'Bearer', expiresAt: 0, issuedAt: 0 }, 'access', format, 'dev');
+      const line = formatToken(
+        { accessToken: token, tokenType: 'Bearer', expiresAt: 0, issuedAt: 0 },
+        'access',
+        format,
+        'dev',
+      );
       expect(evaluate(shell, line), `payload ${i}`).toBe(token);
       expect(existsSync(proof), `payload ${i}`).toBe(false);
     });
@@ -51,7 +68,12 @@ describe.skipIf(!SHELLS)('token formats evaluated by real shells quote any token
   it('--format curl: the header reaches curl as one argument, whatever the token', () => {
     const proof = join(proofs, 'pwned-curl');
     for (const token of payloads(proof).filter((t) => !t.includes('\n'))) {
-      const line = formatToken({ accessToken: token, tokenType: 'Bearer', expiresAt: 0, issuedAt: 0 }, 'access', 'curl', 'dev');
+      const line = formatToken(
+        { accessToken: token, tokenType: 'Bearer', expiresAt: 0, issuedAt: 0 },
+        'access',
+        'curl',
+        'dev',
+      );
       // The line ends with a space for the URL; a stand-in `curl` function prints the argument it got.
       const run = spawnSync('bash', ['-c', `curl() { printf %s "$2"; }; eval "$1"`, 'sh', line], { encoding: 'utf8' });
       expect(run.stdout).toBe(`Authorization: Bearer ${token}`);
@@ -65,11 +87,16 @@ describe('token formats that cannot hold a byte refuse it rather than write it',
   it('header and curl refuse a line break (a second header); every shell format refuses NUL', () => {
     expect(() => formatToken(set('a\r\nX-Evil: 1'), 'access', 'header', 'dev')).toThrow(/line break/);
     expect(() => formatToken(set('a\nb'), 'access', 'curl', 'dev')).toThrow(/line break/);
-    for (const format of ['env', 'fish', 'powershell'] as const) expect(() => formatToken(set('a\0b'), 'access', format, 'dev')).toThrow(/NUL/);
+    for (const format of ['env', 'fish', 'powershell'] as const)
+      expect(() => formatToken(set('a\0b'), 'access', format, 'dev')).toThrow(/NUL/);
   });
 
   it('PowerShell doubles every single quotation mark it would end a string at, typographic ones included', () => {
-    expect(formatToken(set("x'; iex id; '"), 'access', 'powershell', 'dev')).toBe("$env:CTM_ACCESS_TOKEN = 'x''; iex id; '''");
-    expect(formatToken(set('x’; iex id; ‘'), 'access', 'powershell', 'dev')).toBe("$env:CTM_ACCESS_TOKEN = 'x’’; iex id; ‘‘'");
+    expect(formatToken(set("x'; iex id; '"), 'access', 'powershell', 'dev')).toBe(
+      "$env:CTM_ACCESS_TOKEN = 'x''; iex id; '''",
+    );
+    expect(formatToken(set('x’; iex id; ‘'), 'access', 'powershell', 'dev')).toBe(
+      "$env:CTM_ACCESS_TOKEN = 'x’’; iex id; ‘‘'",
+    );
   });
 });

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +47,8 @@ describe('electron-builder --linux dir, Electron stood in (fuses off for the sta
   let build: ReturnType<typeof spawnSync>;
 
   beforeAll(() => {
-    if (!existsSync(join(root, 'out/main/index.cjs'))) throw new Error('out/ is missing: run npm run build first (npm test does).');
+    if (!existsSync(join(root, 'out/main/index.cjs')))
+      throw new Error('out/ is missing: run npm run build first (npm test does).');
     work = mkdtempSync(join(tmpdir(), 'ctm-package-'));
     const config = join(work, 'electron-builder.test.cjs');
     // The project's config, with only what the stand-in needs changed: its folder, no fuses, no rebuild (keytar is built), no download.
@@ -47,12 +58,21 @@ describe('electron-builder --linux dir, Electron stood in (fuses off for the sta
 module.exports = { ...base, electronDist: ${JSON.stringify(standInElectron(work))}, electronVersion: '45.5.0', electronFuses: null, npmRebuild: false,
   directories: { ...base.directories, output: ${JSON.stringify(join(work, 'dist'))} } };\n`,
     );
-    build = spawnSync(process.execPath, [join(root, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--config', config], {
-      cwd: root,
-      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false', ELECTRON_BUILDER_OFFLINE: '1' },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    build = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--config', config],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+          CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+          ELECTRON_BUILDER_OFFLINE: '1',
+        },
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     appDir = join(work, 'dist/linux-unpacked');
     archive = join(appDir, 'resources/app.asar');
     files = existsSync(archive) ? asar.listPackage(archive, { isPack: false }) : [];
@@ -68,7 +88,16 @@ module.exports = { ...base, electronDist: ${JSON.stringify(standInElectron(work)
   });
 
   it('holds the built main, preload and renderer, and a package.json whose main exists in the archive', () => {
-    expect(files).toEqual(expect.arrayContaining(['/out/main/index.cjs', '/out/main/cli.cjs', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/renderer/app.js', '/package.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '/out/main/index.cjs',
+        '/out/main/cli.cjs',
+        '/out/preload/index.cjs',
+        '/out/renderer/index.html',
+        '/out/renderer/app.js',
+        '/package.json',
+      ]),
+    );
     const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string };
     expect(files).toContain(`/${manifest.main.replace(/^\.\//, '')}`);
   });
@@ -76,7 +105,11 @@ module.exports = { ...base, electronDist: ${JSON.stringify(standInElectron(work)
   it('leaves out sources, tests, source maps and dev tooling', () => {
     const ours = files.filter((f) => !f.startsWith('/node_modules/'));
     expect(ours.filter((f) => /\.(ts|map)$/.test(f) || /^\/(main|renderer|test|build)\//.test(f))).toEqual([]);
-    expect(files.filter((f) => /^\/node_modules\/(electron|electron-builder|vitest|typescript|esbuild|playwright-core)\//.test(f))).toEqual([]);
+    expect(
+      files.filter((f) =>
+        /^\/node_modules\/(electron|electron-builder|vitest|typescript|esbuild|playwright-core)\//.test(f),
+      ),
+    ).toEqual([]);
     // zod, jose and uqr are bundled into out/main: keytar is the only runtime dependency the archive carries.
     expect(files.filter((f) => /^\/node_modules\/(zod|jose|uqr)\//.test(f))).toEqual([]);
     expect(files).toContain('/node_modules/keytar/package.json');
@@ -93,12 +126,21 @@ module.exports = { ...base, electronDist: ${JSON.stringify(standInElectron(work)
     symlinkSync(join(appDir, 'resources/bin/ctm'), link);
     const run = spawnSync(link, ['token', 'my dev', '--no-sandbox'], { encoding: 'utf8' });
     // Headless on Linux: no display needed (Electron would abort with "Missing X server or $DISPLAY").
-    expect(run.stdout.trim().split('\n')).toEqual(['arg:--ozone-platform=headless', 'arg:--ctm-cli', 'arg:--', 'arg:token', 'arg:my dev', 'arg:--no-sandbox']);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      'arg:--ozone-platform=headless',
+      'arg:--ctm-cli',
+      'arg:--',
+      'arg:token',
+      'arg:my dev',
+      'arg:--no-sandbox',
+    ]);
     expect(run.status).toBe(7);
   });
 
   it("unpacks keytar's native module beside the archive", () => {
-    expect(existsSync(join(appDir, 'resources/app.asar.unpacked/node_modules/keytar/build/Release/keytar.node'))).toBe(true);
+    expect(existsSync(join(appDir, 'resources/app.asar.unpacked/node_modules/keytar/build/Release/keytar.node'))).toBe(
+      true,
+    );
     expect(asar.statFile(archive, 'node_modules/keytar/build/Release/keytar.node').unpacked).toBe(true);
     expect(files).toContain('/node_modules/keytar/lib/keytar.js');
   });
@@ -113,21 +155,36 @@ describe('the electron-builder configuration for npm run dist', () => {
       win: { target: ['nsis'] },
     });
     expect((baseConfig.deb as { depends: string[] }).depends).toContain('libsecret-1-0');
-    for (const resource of ['build/entitlements.mac.plist', 'build/icon.icns', 'build/icon.ico', 'build/icons-linux/512x512.png']) expect(existsSync(join(root, resource)), resource).toBe(true);
+    for (const resource of [
+      'build/entitlements.mac.plist',
+      'build/icon.icns',
+      'build/icon.ico',
+      'build/icons-linux/512x512.png',
+    ])
+      expect(existsSync(join(root, resource)), resource).toBe(true);
   });
 
-  it('puts ctm on PATH: the deb links /usr/bin/ctm on install (after electron-builder\'s own steps, AppArmor included) and unlinks it on removal', () => {
+  it("puts ctm on PATH: the deb links /usr/bin/ctm on install (after electron-builder's own steps, AppArmor included) and unlinks it on removal", () => {
     const deb = baseConfig.deb as { afterInstall: string; afterRemove: string };
     const install = readFileSync(join(root, deb.afterInstall), 'utf8');
     const remove = readFileSync(join(root, deb.afterRemove), 'utf8');
     const templates = join(root, 'node_modules/app-builder-lib/templates/linux');
     // A custom script replaces electron-builder's: it must still do everything the default one does.
-    for (const [ours, theirs] of [[install, 'after-install.tpl'], [remove, 'after-remove.tpl']] as const) {
-      const missing = readFileSync(join(templates, theirs), 'utf8').split('\n').filter((line) => line.trim() && !line.trim().startsWith('#') && !ours.includes(line));
+    for (const [ours, theirs] of [
+      [install, 'after-install.tpl'],
+      [remove, 'after-remove.tpl'],
+    ] as const) {
+      const missing = readFileSync(join(templates, theirs), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() && !line.trim().startsWith('#') && !ours.includes(line));
       expect(missing, theirs).toEqual([]);
     }
     // electron-builder fills ${name} macros in these scripts and fails the build on one it does not know (FpmTarget's writeConfigFile).
-    expect([...`${install}${remove}`.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]).filter((name) => !['executable', 'sanitizedProductName', 'productFilename'].includes(name ?? ''))).toEqual([]);
+    expect(
+      [...`${install}${remove}`.matchAll(/\$\{([a-zA-Z]+)\}/g)]
+        .map((m) => m[1])
+        .filter((name) => !['executable', 'sanitizedProductName', 'productFilename'].includes(name ?? '')),
+    ).toEqual([]);
     expect(install).toContain("ln -sfn '/opt/${sanitizedProductName}/resources/bin/ctm' '/usr/bin/ctm'");
     expect(remove).toMatch(/readlink \/usr\/bin\/ctm[\s\S]*rm -f '\/usr\/bin\/ctm'/);
     expect(baseConfig.extraResources).toEqual([{ from: 'build/bin', to: 'bin', filter: ['ctm', 'ctm.cmd'] }]);
@@ -146,9 +203,13 @@ describe('the electron-builder configuration for npm run dist', () => {
     expect(cmd).toMatch(/\r\n/);
   });
 
-  it("finds the macOS binary from the launcher (Contents/Resources/bin -> Contents/MacOS/<productName>); the app menu links it into /usr/local/bin", () => {
-    expect(readFileSync(join(root, 'build/bin/ctm'), 'utf8')).toContain(`$resources/../MacOS/${String(baseConfig.productName)}`);
-    expect(readFileSync(join(root, 'main/index.ts'), 'utf8')).toContain("macCliInstallArgs(join(process.resourcesPath, 'bin', 'ctm'))");
+  it('finds the macOS binary from the launcher (Contents/Resources/bin -> Contents/MacOS/<productName>); the app menu links it into /usr/local/bin', () => {
+    expect(readFileSync(join(root, 'build/bin/ctm'), 'utf8')).toContain(
+      `$resources/../MacOS/${String(baseConfig.productName)}`,
+    );
+    expect(readFileSync(join(root, 'main/index.ts'), 'utf8')).toContain(
+      "macCliInstallArgs(join(process.resourcesPath, 'bin', 'ctm'))",
+    );
   });
 
   it('flips the hardening fuses after packing', () => {

@@ -2,7 +2,14 @@
 // (write-srp-references.ts) and of the live sample (srp-library-sample.test.ts). Plain Node, no test runner.
 import { hex, type SrpCase, type SrpOutcome } from '../../unit/srp/srp-cases.ts';
 import { draws, type DeviceCase, type DeviceOutcome } from '../../unit/srp/device-cases.ts';
-import { libBigInteger, library, libraryHelper, librarySignature, syncResult, withLibraryRandom } from '../../support/cognito-oracle.ts';
+import {
+  libBigInteger,
+  library,
+  libraryHelper,
+  librarySignature,
+  syncResult,
+  withLibraryRandom,
+} from '../../support/cognito-oracle.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 
 /** Runs fn while `new Date()` and `Date.now()` say `now` (the library reads the clock for its TIMESTAMP). */
@@ -31,13 +38,15 @@ export function libraryOutcome(c: SrpCase): SrpOutcome {
   const helper = libraryHelper(c.poolName, hex(c.smallA));
   const captured: { x?: string; s?: string } = {};
   const calculateS = helper.calculateS.bind(helper);
-  helper.calculateS = (x, b, callback) => calculateS(x, b, (error, s) => {
-    captured.x = x.toString(16);
-    captured.s = s.toString(16);
-    callback(error, s);
-  });
+  helper.calculateS = (x, b, callback) =>
+    calculateS(x, b, (error, s) => {
+      captured.x = x.toString(16);
+      captured.s = s.toString(16);
+      callback(error, s);
+    });
   const key = syncResult<Uint8Array>((done) =>
-    helper.getPasswordAuthenticationKey(c.userId, c.password, libBigInteger(c.srpB), libBigInteger(c.salt), done));
+    helper.getPasswordAuthenticationKey(c.userId, c.password, libBigInteger(c.srpB), libBigInteger(c.salt), done),
+  );
   const timestamp = atTime(c.now, () => new library.DateHelper().getNowString());
   return {
     srpA: helper.largeAValue?.toString(16),
@@ -53,7 +62,9 @@ export function libraryOutcome(c: SrpCase): SrpOutcome {
 /** What the library's generateHashDevice gives for a device case, drawing the same random bytes. */
 export function libraryDeviceOutcome(c: DeviceCase): DeviceOutcome {
   const helper = new library.AuthenticationHelper('Pool');
-  withLibraryRandom(draws(seededRandom(c.seed)), () => syncResult((done) => helper.generateHashDevice(c.deviceGroupKey, c.deviceKey, done)));
+  withLibraryRandom(draws(seededRandom(c.seed)), () =>
+    syncResult((done) => helper.generateHashDevice(c.deviceGroupKey, c.deviceKey, done)),
+  );
   return {
     devicePassword: helper.getRandomPassword(),
     passwordVerifier: Buffer.from(helper.getVerifierDevices(), 'hex').toString('base64'),

@@ -14,7 +14,8 @@ const references = readReferences();
 
 describe('SRP against the installed amazon-cognito-identity-js, live, on a sample of the seeded cases', () => {
   it('was frozen from the installed library version', async () => {
-    const { version } = (await import('amazon-cognito-identity-js/package.json', { with: { type: 'json' } })).default as { version: string };
+    const { version } = (await import('amazon-cognito-identity-js/package.json', { with: { type: 'json' } }))
+      .default as { version: string };
     expect(references.library).toBe(`amazon-cognito-identity-js ${version}`);
   });
 

@@ -28,10 +28,17 @@ for (let seed = 0; seed < DEVICE_CASES; seed++) {
 }
 
 if (disagreements.length > 0) {
-  console.error(`srp-references: our SRP disagrees with ${references.library} on ${disagreements.join(', ')}; nothing written.`);
+  console.error(
+    `srp-references: our SRP disagrees with ${references.library} on ${disagreements.join(', ')}; nothing written.`,
+  );
   process.exit(1);
 }
 // One reference a line, so a regenerated file diffs case by case.
 const lines = (list: unknown[]): string => list.map((item) => `  ${JSON.stringify(item)}`).join(',\n');
-writeFileSync(REFERENCES_PATH, `{\n "library": ${JSON.stringify(references.library)},\n "srp": [\n${lines(references.srp)}\n ],\n "devices": [\n${lines(references.devices)}\n ]\n}\n`);
-console.log(`srp-references: ${references.srp.length} SRP and ${references.devices.length} device references from ${references.library}, all agreeing with ours.`);
+writeFileSync(
+  REFERENCES_PATH,
+  `{\n "library": ${JSON.stringify(references.library)},\n "srp": [\n${lines(references.srp)}\n ],\n "devices": [\n${lines(references.devices)}\n ]\n}\n`,
+);
+console.log(
+  `srp-references: ${references.srp.length} SRP and ${references.devices.length} device references from ${references.library}, all agreeing with ours.`,
+);

@@ -37,7 +37,8 @@ export async function installPreload(page: Page, ipcMain: StandInIpcMain): Promi
     }
   });
   const bundle = readFileSync(PRELOAD_BUNDLE, 'utf8');
-  await page.addInitScript({ content: `(() => {
+  await page.addInitScript({
+    content: `(() => {
     const invokeInMain = window.__ctmStandInInvoke;
     delete window.__ctmStandInInvoke;
     // webContents.send from main: the test calls this (hidden, non-enumerable) hook through sendToPage().
@@ -77,10 +78,18 @@ export async function installPreload(page: Page, ipcMain: StandInIpcMain): Promi
     (function (require, module, exports) {
 ${bundle}
     })(require, module, module.exports);
-  })();` });
+  })();`,
+  });
 }
 
 /** Stand-in for `webContents.send(channel, ...args)` from main to the page (Electron stood in). */
 export async function sendToPage(page: Page, channel: string, ...args: unknown[]): Promise<void> {
-  await page.evaluate(([c, a]) => (globalThis as unknown as { __ctmStandInSend(channel: string, args: unknown[]): void }).__ctmStandInSend(c as string, a as unknown[]), [channel, args] as const);
+  await page.evaluate(
+    ([c, a]) =>
+      (globalThis as unknown as { __ctmStandInSend(channel: string, args: unknown[]): void }).__ctmStandInSend(
+        c as string,
+        a as unknown[],
+      ),
+    [channel, args] as const,
+  );
 }

@@ -12,7 +12,8 @@ import { standInElectron } from './standin-electron.ts';
 
 // Another platform's code paths (the menu on macOS, the taskbar theme on Windows) with CTM_STANDIN_PLATFORM; a Wayland
 // session with WAYLAND_DISPLAY; combinations other apps own with CTM_STANDIN_TAKEN_SHORTCUTS (comma-separated).
-if (process.env.CTM_STANDIN_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.CTM_STANDIN_PLATFORM });
+if (process.env.CTM_STANDIN_PLATFORM)
+  Object.defineProperty(process, 'platform', { value: process.env.CTM_STANDIN_PLATFORM });
 const desktop = desktopFromEnv(process.env);
 // Windows: the app is a GUI-subsystem executable, which has no console stdin: process.stdin ends at once
 // (electron/electron #21705, #4218). Input piped by the caller (CTM_STANDIN_PIPED_STDIN=1) does arrive.
@@ -40,21 +41,23 @@ load._load = function (request: string, ...rest: unknown[]) {
   if (request === 'keytar') {
     recorder.record('require', 'keytar');
     // A host without libsecret (an AppImage on a minimal system): loading keytar's native module fails as dlopen does.
-    if (process.env.CTM_STANDIN_NO_LIBSECRET === '1') throw new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory');
+    if (process.env.CTM_STANDIN_NO_LIBSECRET === '1')
+      throw new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory');
   }
   return originalLoad.call(this, request, ...rest);
 };
 
 // What the 'hold' step prints when it starts waiting (tests wait for this line).
 const HOLDING_LINE = 'ctm-standin: holding';
-const hold = (): Promise<void> => new Promise((resolve) => {
-  const go = (): void => {
-    process.stdin.pause();
-    resolve();
-  };
-  process.stdin.once('data', go).once('end', go);
-  process.stdout.write(`${HOLDING_LINE}\n`);
-});
+const hold = (): Promise<void> =>
+  new Promise((resolve) => {
+    const go = (): void => {
+      process.stdin.pause();
+      resolve();
+    };
+    process.stdin.once('data', go).once('end', go);
+    process.stdout.write(`${HOLDING_LINE}\n`);
+  });
 
 const settle = (ms = 150): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const until = async (seen: () => boolean, ms: number): Promise<void> => {

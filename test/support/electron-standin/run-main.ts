@@ -19,10 +19,21 @@ export interface MainRun {
  */
 export function runMainAsync(steps: string[], env: Record<string, string> = {}, argv: string[] = []): Promise<MainRun> {
   const home = env.HOME ?? mkdtempSync(join(tmpdir(), 'ctm-main-'));
-  const child = spawn(process.execPath, ['--no-warnings', 'test/support/electron-standin/recording-electron.ts', ...argv], {
-    env: { PATH: process.env.PATH ?? '', HOME: home, CTM_CONFIG_DIR: join(home, 'config'), CTM_KEYCHAIN_TIMEOUT_MS: '2000', CTM_STANDIN_STEPS: steps.join(','), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--no-warnings', 'test/support/electron-standin/recording-electron.ts', ...argv],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        CTM_CONFIG_DIR: join(home, 'config'),
+        CTM_KEYCHAIN_TIMEOUT_MS: '2000',
+        CTM_STANDIN_STEPS: steps.join(','),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -32,7 +43,12 @@ export function runMainAsync(steps: string[], env: Record<string, string> = {}, 
     child.on('close', () => {
       const lines = stdout.trim().split('\n');
       try {
-        resolve({ calls: JSON.parse(lines.at(-1) ?? '[]') as Call[], stdout: lines.slice(0, -1).join('\n'), stderr, home });
+        resolve({
+          calls: JSON.parse(lines.at(-1) ?? '[]') as Call[],
+          stdout: lines.slice(0, -1).join('\n'),
+          stderr,
+          home,
+        });
       } catch {
         reject(new Error(`the stand-in run printed no call log; stderr: ${stderr}`));
       }

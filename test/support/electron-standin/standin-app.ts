@@ -38,7 +38,11 @@ export class StandInBrowserWindow extends EventEmitter {
   /** Whether this window has keyboard focus (a shown window takes it; hiding, minimising or another app's window takes it away). */
   focused = false;
   destroyed = false;
-  readonly webContents: EventEmitter & { send(channel: string, ...args: unknown[]): void; setWindowOpenHandler(h: unknown): void; isLoading(): boolean };
+  readonly webContents: EventEmitter & {
+    send(channel: string, ...args: unknown[]): void;
+    setWindowOpenHandler(h: unknown): void;
+    isLoading(): boolean;
+  };
 
   constructor(options: { show?: boolean } = {}) {
     super();
@@ -68,20 +72,57 @@ export class StandInBrowserWindow extends EventEmitter {
     app.emit('web-contents-created', new StandInEvent(), this.webContents);
   }
   loadFile: (path: string) => Promise<void>;
-  isDestroyed(): boolean { return this.destroyed; }
-  isVisible(): boolean { return this.visible; }
-  isMinimized(): boolean { return this.minimized; }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
   /** win.show(): "Shows and gives focus to the window" (does not restore a minimised window: that is win.restore()). */
-  show(): void { this.record('window.show'); this.visible = true; this.focused = true; this.emit('show'); }
-  hide(): void { this.record('window.hide'); this.visible = false; this.focused = false; this.emit('hide'); }
-  focus(): void { this.record('window.focus'); this.focused = this.visible && !this.minimized; }
-  isFocused(): boolean { return this.focused; }
-  minimize(): void { this.record('window.minimize'); this.minimized = true; this.focused = false; this.emit('minimize'); }
-  restore(): void { this.record('window.restore'); this.minimized = false; this.visible = true; this.focused = true; this.emit('restore'); }
+  show(): void {
+    this.record('window.show');
+    this.visible = true;
+    this.focused = true;
+    this.emit('show');
+  }
+  hide(): void {
+    this.record('window.hide');
+    this.visible = false;
+    this.focused = false;
+    this.emit('hide');
+  }
+  focus(): void {
+    this.record('window.focus');
+    this.focused = this.visible && !this.minimized;
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
+  minimize(): void {
+    this.record('window.minimize');
+    this.minimized = true;
+    this.focused = false;
+    this.emit('minimize');
+  }
+  restore(): void {
+    this.record('window.restore');
+    this.minimized = false;
+    this.visible = true;
+    this.focused = true;
+    this.emit('restore');
+  }
   /** Driver: the user clicked into another application's window. */
-  loseFocus(): void { this.focused = false; this.emit('blur'); }
+  loseFocus(): void {
+    this.focused = false;
+    this.emit('blur');
+  }
   /** BrowserWindow.getFocusedWindow(): the window of this app that has focus, or null. */
-  static getFocusedWindow(): StandInBrowserWindow | null { return [...StandInBrowserWindow.all].find((w) => w.focused) ?? null; }
+  static getFocusedWindow(): StandInBrowserWindow | null {
+    return [...StandInBrowserWindow.all].find((w) => w.focused) ?? null;
+  }
   /** win.close(): "Try to close the window. This has the same effect as a user manually clicking the close button." 'close' can cancel it. */
   close(): boolean {
     const event = new StandInEvent();
@@ -96,7 +137,9 @@ export class StandInBrowserWindow extends EventEmitter {
     StandInBrowserWindow.app.lastWindowClosed();
     return true;
   }
-  private record(api: string): void { StandInBrowserWindow.app.recorder.record(api); }
+  private record(api: string): void {
+    StandInBrowserWindow.app.recorder.record(api);
+  }
 }
 
 /** Electron's app: ready, quit (before-quit -> close windows -> will-quit -> quit), exit, second-instance, activate. */
@@ -136,29 +179,51 @@ export class StandInApp extends EventEmitter {
   }
   /** Whether a Chromium feature was enabled through `--enable-features` before 'ready' (later switches are not read). */
   featureEnabled(feature: string): boolean {
-    return this.switches.some((s) => s.name === 'enable-features' && s.beforeReady && s.value.split(',').includes(feature));
+    return this.switches.some(
+      (s) => s.name === 'enable-features' && s.beforeReady && s.value.split(',').includes(feature),
+    );
   }
   override on(event: string, listener: (...args: never[]) => void): this {
     this.recorder.record('app.on', event);
     return super.on(event, listener as (...args: unknown[]) => void);
   }
-  whenReady(): Promise<void> { return this.ready; }
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
   /** Driver: Electron finished initialising ('ready', then whenReady() resolves). */
-  becomeReady(): void { this.readyNow = true; this.emit('ready', new StandInEvent()); this.resolveReady(); }
-  requestSingleInstanceLock(): boolean { this.recorder.record('app.requestSingleInstanceLock'); return true; }
-  setAppUserModelId(id: string): void { this.recorder.record('app.setAppUserModelId', id); }
-  setPath(name: string, value: string): void { this.recorder.record('app.setPath', name, value); }
-  getPath(name: string): string { return `/tmp/standin-${name}`; }
+  becomeReady(): void {
+    this.readyNow = true;
+    this.emit('ready', new StandInEvent());
+    this.resolveReady();
+  }
+  requestSingleInstanceLock(): boolean {
+    this.recorder.record('app.requestSingleInstanceLock');
+    return true;
+  }
+  setAppUserModelId(id: string): void {
+    this.recorder.record('app.setAppUserModelId', id);
+  }
+  setPath(name: string, value: string): void {
+    this.recorder.record('app.setPath', name, value);
+  }
+  getPath(name: string): string {
+    return `/tmp/standin-${name}`;
+  }
   /** app.getAppPath(): "The current application directory" (here the project, whose package.json names out/main). */
-  getAppPath(): string { return process.cwd(); }
+  getAppPath(): string {
+    return process.cwd();
+  }
   /**
    * Login items are "macOS, Windows" only (electron.d.ts marks getLoginItemSettings/setLoginItemSettings
    * `@platform darwin,win32`): on Linux the call is accepted and does nothing, and the answer stays false.
    */
-  getLoginItemSettings(): { openAtLogin: boolean } { return { ...this.loginItem }; }
+  getLoginItemSettings(): { openAtLogin: boolean } {
+    return { ...this.loginItem };
+  }
   setLoginItemSettings(settings: { openAtLogin?: boolean }): void {
     this.recorder.record('app.setLoginItemSettings', settings);
-    if (this.desktop.platform === 'darwin' || this.desktop.platform === 'win32') this.loginItem = { openAtLogin: settings.openAtLogin === true };
+    if (this.desktop.platform === 'darwin' || this.desktop.platform === 'win32')
+      this.loginItem = { openAtLogin: settings.openAtLogin === true };
   }
   /** app.disableHardwareAcceleration(): "This method can only be called before app is ready" (api/app). */
   disableHardwareAcceleration(): void {
@@ -195,7 +260,9 @@ export class StandInApp extends EventEmitter {
    * app.relaunch(options): "Relaunches the app when current instance exits ... When args is specified, the args will be
    * passed as the command line arguments instead"; "This method does not quit the app when executed" (api/app#apprelaunchoptions).
    */
-  relaunch(options: { args?: string[]; execPath?: string } = {}): void { this.recorder.record('app.relaunch', options.args ?? []); }
+  relaunch(options: { args?: string[]; execPath?: string } = {}): void {
+    this.recorder.record('app.relaunch', options.args ?? []);
+  }
   /** app.exit(code): "Exits immediately ... the before-quit and will-quit events will not be emitted." */
   exit(code = 0): void {
     if (this.exited !== undefined) return;
@@ -216,13 +283,23 @@ export class StandInApp extends EventEmitter {
    */
   systemQuit(powerMonitor: EventEmitter): void {
     this.recorder.record('system: shut-down');
-    if (this.desktop.platform === 'linux' || this.desktop.platform === 'darwin') powerMonitor.emit('shutdown', new StandInEvent());
+    if (this.desktop.platform === 'linux' || this.desktop.platform === 'darwin')
+      powerMonitor.emit('shutdown', new StandInEvent());
     this.quit();
     // The system asked once; an app still running after that answer refused (macOS cancels the shut-down there).
-    if (this.exited === undefined && this.desktop.platform === 'darwin') this.recorder.record('system: shut-down stopped, the app refused to quit');
+    if (this.exited === undefined && this.desktop.platform === 'darwin')
+      this.recorder.record('system: shut-down stopped, the app refused to quit');
   }
   /** Driver: the user launched the app again ('second-instance' in the first instance, api/app#event-second-instance). */
-  launchAgain(argv: string[] = []): void { this.emit('second-instance', new StandInEvent(), argv, process.cwd(), {}); }
+  launchAgain(argv: string[] = []): void {
+    this.emit('second-instance', new StandInEvent(), argv, process.cwd(), {});
+  }
   /** Driver: a click on the Dock icon (macOS 'activate', api/app#event-activate-macos). */
-  activate(): void { this.emit('activate', new StandInEvent(), [...StandInBrowserWindow.all].some((w) => w.visible)); }
+  activate(): void {
+    this.emit(
+      'activate',
+      new StandInEvent(),
+      [...StandInBrowserWindow.all].some((w) => w.visible),
+    );
+  }
 }

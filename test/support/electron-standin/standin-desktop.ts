@@ -17,7 +17,11 @@ export interface StandInDesktop {
  * picks Wayland when WAYLAND_DISPLAY is set). CTM_STANDIN_SIGNED=0 plays an unsigned macOS bundle.
  */
 export function desktopFromEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): StandInDesktop {
-  return { platform, wayland: platform === 'linux' && Boolean(env.WAYLAND_DISPLAY), signedBundle: env.CTM_STANDIN_SIGNED !== '0' };
+  return {
+    platform,
+    wayland: platform === 'linux' && Boolean(env.WAYLAND_DISPLAY),
+    signedBundle: env.CTM_STANDIN_SIGNED !== '0',
+  };
 }
 
 /**

@@ -21,11 +21,22 @@ export class StandInTray extends EventEmitter {
     StandInTray.recorder.record('new Tray', image);
     StandInTray.last = this;
   }
-  setImage(image: string): void { this.image = image; StandInTray.recorder.record('tray.setImage', image); }
-  setToolTip(text: string): void { this.tooltip = text; StandInTray.recorder.record('tray.setToolTip', text); }
+  setImage(image: string): void {
+    this.image = image;
+    StandInTray.recorder.record('tray.setImage', image);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+    StandInTray.recorder.record('tray.setToolTip', text);
+  }
   /** tray.setTitle(title): "Sets the title displayed next to the tray icon in the status bar" (macOS; api/tray). */
-  setTitle(title: string): void { if (StandInTray.platform === 'darwin') StandInTray.recorder.record('tray.setTitle', title); }
-  setContextMenu(menu: StandInMenu): void { this.menu = menu; StandInTray.recorder.record('tray.setContextMenu'); }
+  setTitle(title: string): void {
+    if (StandInTray.platform === 'darwin') StandInTray.recorder.record('tray.setTitle', title);
+  }
+  setContextMenu(menu: StandInMenu): void {
+    this.menu = menu;
+    StandInTray.recorder.record('tray.setContextMenu');
+  }
   /**
    * Driver: a left click on the tray icon. Windows: 'click' (the context menu opens on a right click). macOS: 'click'
    * is emitted even when a context menu is set, each time that menu opens (electron/electron PR #24200). Linux: the
@@ -79,9 +90,16 @@ export function standInElectron(options: StandInOptions = {}) {
   StandInTray.last = undefined;
   StandInTray.platform = desktop.platform;
   const nativeTheme = new StandInNativeTheme();
-  const clipboard = new StandInClipboard({ wayland: desktop.wayland, focused: () => StandInBrowserWindow.getFocusedWindow() !== null, record: (api) => recorder.record(api) });
+  const clipboard = new StandInClipboard({
+    wayland: desktop.wayland,
+    focused: () => StandInBrowserWindow.getFocusedWindow() !== null,
+    record: (api) => recorder.record(api),
+  });
   const ipcMain = new StandInIpcMain();
-  const record = (api: string) => (...args: unknown[]): void => recorder.record(api, ...args);
+  const record =
+    (api: string) =>
+    (...args: unknown[]): void =>
+      recorder.record(api, ...args);
   // globalShortcut keeps what is bound, so a test can press it (api/global-shortcut).
   const shortcuts = new Map<string, () => void>();
   const globalShortcut = {
@@ -96,7 +114,8 @@ export function standInElectron(options: StandInOptions = {}) {
       recorder.record('globalShortcut.register', accelerator);
       if (!app.readyNow) throw new Error('globalShortcut cannot be used before the app is ready');
       if ((options.takenShortcuts ?? []).includes(accelerator)) return false;
-      if (desktop.wayland && !app.featureEnabled('GlobalShortcutsPortal')) return (recorder.record('globalShortcut: not bound (Wayland without the portal)'), true);
+      if (desktop.wayland && !app.featureEnabled('GlobalShortcutsPortal'))
+        return (recorder.record('globalShortcut: not bound (Wayland without the portal)'), true);
       shortcuts.set(accelerator, callback);
       return true;
     },
@@ -105,12 +124,17 @@ export function standInElectron(options: StandInOptions = {}) {
     pressAll: (): void => shortcuts.forEach((callback) => callback()),
   };
   class Notification {
-    static isSupported(): boolean { return options.notifications ?? true; }
+    static isSupported(): boolean {
+      return options.notifications ?? true;
+    }
     readonly options: { title: string; body: string };
-    constructor(notice: { title: string; body: string }) { this.options = notice; }
+    constructor(notice: { title: string; body: string }) {
+      this.options = notice;
+    }
     /** macOS delivers through UNUserNotificationCenter, which drops an unsigned bundle's notifications (electron/electron #47817). */
     show(): void {
-      if (desktop.platform === 'darwin' && !desktop.signedBundle) return recorder.record('notification dropped (unsigned macOS bundle)', this.options.title);
+      if (desktop.platform === 'darwin' && !desktop.signedBundle)
+        return recorder.record('notification dropped (unsigned macOS bundle)', this.options.title);
       recorder.record('notification.show', this.options.title, this.options.body);
     }
   }
@@ -120,10 +144,20 @@ export function standInElectron(options: StandInOptions = {}) {
     BrowserWindow: StandInBrowserWindow,
     Tray: StandInTray,
     Menu: standInMenu(recorder),
-    ipcMain: { handle: (channel: string, listener: Parameters<StandInIpcMain['handle']>[1]) => { recorder.record('ipcMain.handle', channel); ipcMain.handle(channel, listener); } },
+    ipcMain: {
+      handle: (channel: string, listener: Parameters<StandInIpcMain['handle']>[1]) => {
+        recorder.record('ipcMain.handle', channel);
+        ipcMain.handle(channel, listener);
+      },
+    },
     clipboard,
     ClipboardItem: StandInClipboardItem,
-    session: { defaultSession: { setPermissionRequestHandler: record('session.setPermissionRequestHandler'), setPermissionCheckHandler: record('session.setPermissionCheckHandler') } },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: record('session.setPermissionRequestHandler'),
+        setPermissionCheckHandler: record('session.setPermissionCheckHandler'),
+      },
+    },
     nativeTheme,
     Notification,
     // powerMonitor: 'shutdown' is emitted on Linux and macOS before the system quits the app (api/power-monitor); see app.systemQuit().
@@ -133,5 +167,17 @@ export function standInElectron(options: StandInOptions = {}) {
     dialog: { showMessageBox: async (o: unknown) => (recorder.record('dialog.showMessageBox', o), { response: 0 }) },
     globalShortcut,
   };
-  return { electron, recorder, app, desktop, nativeTheme, clipboard, ipcMain, globalShortcut, powerMonitor, tray: () => StandInTray.last, windows: () => [...StandInBrowserWindow.all] };
+  return {
+    electron,
+    recorder,
+    app,
+    desktop,
+    nativeTheme,
+    clipboard,
+    ipcMain,
+    globalShortcut,
+    powerMonitor,
+    tray: () => StandInTray.last,
+    windows: () => [...StandInBrowserWindow.all],
+  };
 }

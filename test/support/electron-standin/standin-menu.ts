@@ -3,12 +3,54 @@ import type { Recorder } from './standin-app.ts';
 
 /** Every role of Electron 45's MenuItem (https://www.electronjs.org/docs/latest/api/menu-item#roles). */
 export const MENU_ROLES = new Set([
-  'undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll', 'reload', 'forceReload', 'toggleDevTools',
-  'resetZoom', 'zoomIn', 'zoomOut', 'toggleSpellChecker', 'togglefullscreen', 'window', 'minimize', 'close', 'help', 'about',
-  'services', 'hide', 'hideOthers', 'unhide', 'quit', 'showSubstitutions', 'toggleSmartQuotes', 'toggleSmartDashes',
-  'toggleTextReplacement', 'startSpeaking', 'stopSpeaking', 'zoom', 'front', 'appMenu', 'fileMenu', 'editMenu', 'viewMenu',
-  'shareMenu', 'recentDocuments', 'toggleTabBar', 'selectNextTab', 'selectPreviousTab', 'showAllTabs', 'mergeAllWindows',
-  'clearRecentDocuments', 'moveTabToNewWindow', 'windowMenu',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'pasteAndMatchStyle',
+  'delete',
+  'selectAll',
+  'reload',
+  'forceReload',
+  'toggleDevTools',
+  'resetZoom',
+  'zoomIn',
+  'zoomOut',
+  'toggleSpellChecker',
+  'togglefullscreen',
+  'window',
+  'minimize',
+  'close',
+  'help',
+  'about',
+  'services',
+  'hide',
+  'hideOthers',
+  'unhide',
+  'quit',
+  'showSubstitutions',
+  'toggleSmartQuotes',
+  'toggleSmartDashes',
+  'toggleTextReplacement',
+  'startSpeaking',
+  'stopSpeaking',
+  'zoom',
+  'front',
+  'appMenu',
+  'fileMenu',
+  'editMenu',
+  'viewMenu',
+  'shareMenu',
+  'recentDocuments',
+  'toggleTabBar',
+  'selectNextTab',
+  'selectPreviousTab',
+  'showAllTabs',
+  'mergeAllWindows',
+  'clearRecentDocuments',
+  'moveTabToNewWindow',
+  'windowMenu',
 ]);
 /** MenuItem types (same page): header and palette exist on macOS 14+ only. */
 const MENU_TYPES = new Set(['normal', 'separator', 'submenu', 'checkbox', 'radio', 'header', 'palette']);
@@ -40,7 +82,8 @@ export function buildFromTemplate(template: unknown): StandInMenu {
       throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
     }
     if (item.type !== undefined && !MENU_TYPES.has(item.type)) throw new Error(`Unknown menu item type: ${item.type}`);
-    if (item.role !== undefined && !MENU_ROLES.has(item.role)) throw new Error(`Unknown menu item role: ${item.role} (Electron would show a blank item)`);
+    if (item.role !== undefined && !MENU_ROLES.has(item.role))
+      throw new Error(`Unknown menu item role: ${item.role} (Electron would show a blank item)`);
     if (item.type === 'submenu' && item.submenu === undefined) throw new Error('Invalid submenu');
     return { ...item, submenu: item.submenu === undefined ? undefined : buildFromTemplate(item.submenu) };
   });
@@ -53,17 +96,27 @@ export function allItems(menu: StandInMenu | null | undefined): StandInMenuItem[
 }
 
 /** Menu as the code sees it; the application menu starts as Electron's default one (which has Reload and Toggle Developer Tools). */
-export function standInMenu(recorder: Recorder): { buildFromTemplate(template: unknown): StandInMenu; setApplicationMenu(menu: StandInMenu | null): void; applicationMenu: StandInMenu | null | 'default' } {
+export function standInMenu(recorder: Recorder): {
+  buildFromTemplate(template: unknown): StandInMenu;
+  setApplicationMenu(menu: StandInMenu | null): void;
+  applicationMenu: StandInMenu | null | 'default';
+} {
   const menu = {
     applicationMenu: 'default' as StandInMenu | null | 'default',
     buildFromTemplate(template: unknown): StandInMenu {
       const built = buildFromTemplate(template);
-      recorder.record('Menu.buildFromTemplate', allItems(built).map((i) => i.role ?? i.label ?? i.type));
+      recorder.record(
+        'Menu.buildFromTemplate',
+        allItems(built).map((i) => i.role ?? i.label ?? i.type),
+      );
       return built;
     },
     setApplicationMenu(value: StandInMenu | null): void {
       menu.applicationMenu = value;
-      recorder.record('Menu.setApplicationMenu', value === null ? null : allItems(value).map((i) => i.role ?? i.label ?? i.type));
+      recorder.record(
+        'Menu.setApplicationMenu',
+        value === null ? null : allItems(value).map((i) => i.role ?? i.label ?? i.type),
+      );
     },
   };
   return menu;

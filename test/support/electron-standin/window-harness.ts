@@ -35,32 +35,51 @@ export interface WindowHarness {
 }
 
 /** Starts the whole stack and opens the page; main's "changed" push reaches the page as Electron's would. */
-export async function openWindow(seed: Seed, options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<WindowHarness> {
+export async function openWindow(
+  seed: Seed,
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+): Promise<WindowHarness> {
   const app = await startAppFixture(seed);
   const clipboard = new RecordingClipboard();
   const resultsSeenByPage: string[] = [];
   const pageErrors: string[] = [];
   const opened: { page?: Page } = {};
-  const changed = (): void => void (opened.page ? sendToPage(opened.page, CHANGED_CHANNEL).catch(() => undefined) : undefined);
+  const changed = (): void =>
+    void (opened.page ? sendToPage(opened.page, CHANGED_CHANNEL).catch(() => undefined) : undefined);
   const handlers = createIpcHandlers(createApi(app.core, clipboard, { changed }));
-  const recorded = Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, async (...args: unknown[]) => {
-    const result = await handler(...args);
-    resultsSeenByPage.push(JSON.stringify(result));
-    return result;
-  }])) as typeof handlers;
+  const recorded = Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      async (...args: unknown[]) => {
+        const result = await handler(...args);
+        resultsSeenByPage.push(JSON.stringify(result));
+        return result;
+      },
+    ]),
+  ) as typeof handlers;
   const ipcMain = new StandInIpcMain();
   const pageUrl = privatePage();
   registerHandlers(ipcMain, recorded, (url) => url === pageUrl);
   const browser = await launchChromium();
-  const page = await browser.newPage({ colorScheme: options.colorScheme ?? 'light', viewport: options.viewport ?? { width: 1100, height: 640 } });
+  const page = await browser.newPage({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1100, height: 640 },
+  });
   page.setDefaultTimeout(5000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') pageErrors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
   await installPreload(page, ipcMain);
   await page.goto(pageUrl);
   opened.page = page;
   return {
-    app, browser, page, clipboard, resultsSeenByPage, pageErrors,
+    app,
+    browser,
+    page,
+    clipboard,
+    resultsSeenByPage,
+    pageErrors,
     close: async () => {
       await browser.close();
       await app.close();

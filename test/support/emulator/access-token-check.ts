@@ -28,7 +28,12 @@ export function checkAccessToken(state: EmulatorState, token: string): AccessTok
   const issuer = String(claims.iss ?? '');
   const pool = state.pools.get(issuer.slice(issuer.lastIndexOf('/') + 1));
   if (!pool || issuer !== issuerOf(pool)) throw invalid;
-  const signed = verify('sha256', Buffer.from(`${header}.${payload}`), pool.signer.publicKey, Buffer.from(signature, 'base64url'));
+  const signed = verify(
+    'sha256',
+    Buffer.from(`${header}.${payload}`),
+    pool.signer.publicKey,
+    Buffer.from(signature, 'base64url'),
+  );
   if (!signed || claims.token_use !== 'access') throw invalid;
   if (Number(claims.exp) * 1000 <= state.clock.now()) throw notAuthorized('Access Token has expired');
   if (state.revokedOrigins.has(String(claims.origin_jti))) throw notAuthorized('Access Token has been revoked');

@@ -53,7 +53,8 @@ export class AuthSessionStore {
   /** Looks a session up without using it (of `client`, when given); throws Cognito's errors for unknown, used or expired ones. */
   peek(id: string | undefined, client?: ClientRecord): AuthSession {
     const session = id === undefined ? undefined : this.#sessions.get(id);
-    if (!session || (client !== undefined && session.progress.client !== client)) throw notAuthorized('Invalid session for the user.');
+    if (!session || (client !== undefined && session.progress.client !== client))
+      throw notAuthorized('Invalid session for the user.');
     if (session.used) throw notAuthorized('Invalid session for the user, session can only be used once.');
     if (this.#now() >= session.expiresAt) throw notAuthorized('Invalid session for the user, session is expired.');
     return session;

@@ -6,7 +6,10 @@ import type { SignInProgress } from './sign-in-progress.ts';
 
 /** Opens a challenge session and returns InitiateAuth / RespondToAuthChallenge's challenge answer. */
 export function openChallenge(
-  state: EmulatorState, fields: NewAuthSession, parameters: Record<string, string>, extra: Record<string, unknown> = {},
+  state: EmulatorState,
+  fields: NewAuthSession,
+  parameters: Record<string, string>,
+  extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const session = state.sessions.open(fields);
   return { ChallengeName: fields.challenge, ChallengeParameters: parameters, Session: session.id, ...extra };
@@ -25,24 +28,38 @@ export function maskEmail(email: string): string {
 
 /** Sends a fresh 6-digit code to the user's outbox and opens the challenge that asks for it (setupEmail: MFA_SETUP's address). */
 export function issueCodeChallenge(
-  state: EmulatorState, progress: SignInProgress, challenge: 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP', setupEmail?: string,
+  state: EmulatorState,
+  progress: SignInProgress,
+  challenge: 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP',
+  setupEmail?: string,
 ): Record<string, unknown> {
   const { user } = progress;
   const bySms = challenge !== 'EMAIL_OTP';
-  const destination = bySms ? user.mfa.phone : setupEmail ?? user.mfa.email;
+  const destination = bySms ? user.mfa.phone : (setupEmail ?? user.mfa.email);
   if (!destination) {
-    throw new CognitoError('InvalidParameterException', bySms ? 'User has no phone number to send an SMS code to' : 'User has no e-mail address to send a code to');
+    throw new CognitoError(
+      'InvalidParameterException',
+      bySms ? 'User has no phone number to send an SMS code to' : 'User has no e-mail address to send a code to',
+    );
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   deliverCode(state, user, code);
-  return openChallenge(state, { progress, challenge, code, ...(setupEmail ? { setupEmail } : {}) }, {
-    CODE_DELIVERY_DELIVERY_MEDIUM: bySms ? 'SMS' : 'EMAIL',
-    CODE_DELIVERY_DESTINATION: bySms ? maskPhone(destination) : maskEmail(destination),
-  });
+  return openChallenge(
+    state,
+    { progress, challenge, code, ...(setupEmail ? { setupEmail } : {}) },
+    {
+      CODE_DELIVERY_DELIVERY_MEDIUM: bySms ? 'SMS' : 'EMAIL',
+      CODE_DELIVERY_DESTINATION: bySms ? maskPhone(destination) : maskEmail(destination),
+    },
+  );
 }
 
 /** Opens the challenge of one MFA method. */
-export function issueMfaChallenge(state: EmulatorState, progress: SignInProgress, method: string): Record<string, unknown> {
+export function issueMfaChallenge(
+  state: EmulatorState,
+  progress: SignInProgress,
+  method: string,
+): Record<string, unknown> {
   if (method === 'SOFTWARE_TOKEN_MFA') {
     return openChallenge(state, { progress, challenge: 'SOFTWARE_TOKEN_MFA' }, {});
   }

@@ -9,7 +9,11 @@ export type FaultOutcome =
 /** How a server that lacks an operation answers: AWS's JSON protocol, or cognito-local (npm) as it does today. */
 export type UnknownOperationStyle = 'aws' | 'cognito-local';
 
-interface OutcomeRule { op: string; outcome: FaultOutcome; remaining: number }
+interface OutcomeRule {
+  op: string;
+  outcome: FaultOutcome;
+  remaining: number;
+}
 
 /** Faults tests inject per operation ('*' = every operation); `times` omitted = until clear(). */
 export interface FaultController {
@@ -47,7 +51,8 @@ export function createFaultPlan(): FaultPlan {
     fail: (op, options) => add(op, { kind: 'fail', status: options.status }, options.times),
     throttle: (op, options) => add(op, { kind: 'throttle', type: options.type }, options.times),
     resetConnection: (op, options) => add(op, { kind: 'reset' }, options?.times),
-    lambdaFailure: (op, options) => add(op, { kind: 'lambda', trigger: options?.trigger ?? 'PreTokenGeneration' }, options?.times),
+    lambdaFailure: (op, options) =>
+      add(op, { kind: 'lambda', trigger: options?.trigger ?? 'PreTokenGeneration' }, options?.times),
     unknownOperation: (op, options) => add(op, { kind: 'unknown', style: options?.style ?? 'aws' }, options?.times),
     down: (ms) => {
       downUntil = Date.now() + ms;

@@ -15,17 +15,25 @@ export function availableFirstFactors(user: UserRecord): string[] {
 }
 
 /** Checks a clear-text PASSWORD and moves the sign-in on. */
-export function passwordFactor(state: EmulatorState, progress: SignInProgress, password: string): Record<string, unknown> {
+export function passwordFactor(
+  state: EmulatorState,
+  progress: SignInProgress,
+  password: string,
+): Record<string, unknown> {
   if (progress.user.password !== password) throw notAuthorized('Incorrect username or password.');
   return advanceSignIn(state, progress);
 }
 
 /** Runs one USER_AUTH first factor with the parameters that came with it (PASSWORD or SRP_A). */
 export function startFirstFactor(
-  state: EmulatorState, progress: SignInProgress, factor: string, params: Record<string, string>,
+  state: EmulatorState,
+  progress: SignInProgress,
+  factor: string,
+  params: Record<string, string>,
 ): Record<string, unknown> {
   if (factor === 'PASSWORD') return passwordFactor(state, progress, requiredParameter(params, 'PASSWORD'));
   if (factor === 'PASSWORD_SRP') return startUserSrp(state, progress, requiredParameter(params, 'SRP_A'));
-  if (factor === 'EMAIL_OTP' || factor === 'SMS_OTP') return issueCodeChallenge(state, { ...progress, mfaDone: true }, factor);
+  if (factor === 'EMAIL_OTP' || factor === 'SMS_OTP')
+    return issueCodeChallenge(state, { ...progress, mfaDone: true }, factor);
   throw notAuthorized(`Challenge ${factor} is not available for this user`);
 }

@@ -46,7 +46,8 @@ async function answer(context: ServerContext, req: IncomingMessage, res: ServerR
     return;
   }
   const text = await readBody(req);
-  if (text === undefined) return sendJson(res, 413, { __type: 'SerializationException', message: 'Request body too large' });
+  if (text === undefined)
+    return sendJson(res, 413, { __type: 'SerializationException', message: 'Request body too large' });
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   const jwks = /^\/([^/]+)\/\.well-known\/jwks\.json$/.exec(path);
   if (req.method === 'GET' && jwks) {
@@ -58,13 +59,31 @@ async function answer(context: ServerContext, req: IncomingMessage, res: ServerR
   if (answerOAuth(context.state, req, res, path, text, context.requests)) return;
   if (path.startsWith('/__emulator/')) return answerControl(context, req, res, path, text);
   if (req.method !== 'POST' || path !== '/') {
-    return sendJson(res, 404, { __type: 'UnknownOperationException', message: `No route for ${req.method ?? ''} ${path}` });
+    return sendJson(res, 404, {
+      __type: 'UnknownOperationException',
+      message: `No route for ${req.method ?? ''} ${path}`,
+    });
   }
   // STS's query protocol (a form body, no X-Amz-Target) on the same endpoint, as LocalStack and moto serve it.
   if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value ?? '']));
-    context.requests.push({ operation: 'sts:' + (new URLSearchParams(text).get('Action') ?? ''), body: Object.fromEntries(new URLSearchParams(text)), headers, at: context.state.clock.now() });
-    return answerSts(context.state.aws, { method: 'POST', path, query: (req.url ?? '').split('?')[1] ?? '', headers, body: text }, res, context.state.clock.now());
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(',') : (value ?? ''),
+      ]),
+    );
+    context.requests.push({
+      operation: 'sts:' + (new URLSearchParams(text).get('Action') ?? ''),
+      body: Object.fromEntries(new URLSearchParams(text)),
+      headers,
+      at: context.state.clock.now(),
+    });
+    return answerSts(
+      context.state.aws,
+      { method: 'POST', path, query: (req.url ?? '').split('?')[1] ?? '', headers, body: text },
+      res,
+      context.state.clock.now(),
+    );
   }
   await answerOperation(context, req, res, text, sleep);
 }

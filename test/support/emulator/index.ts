@@ -12,7 +12,20 @@ import { seededUser } from './user-lookup.ts';
 import type { Seed } from './seed-types.ts';
 
 export type { SeedIam, SeedIamUser, SeedIdentityPool } from './seed-types.ts';
-export type { Seed, SeedPool, SeedClient, SeedUser, SeedMfa, SeedCustomChallenge, DeviceTracking, MfaMethod, MfaSetupMethod, UnknownDeviceError, UsernameAttribute, UserStatus } from './seed-types.ts';
+export type {
+  Seed,
+  SeedPool,
+  SeedClient,
+  SeedUser,
+  SeedMfa,
+  SeedCustomChallenge,
+  DeviceTracking,
+  MfaMethod,
+  MfaSetupMethod,
+  UnknownDeviceError,
+  UsernameAttribute,
+  UserStatus,
+} from './seed-types.ts';
 export type { RecordedRequest } from './http-server.ts';
 export type { FaultController, UnknownOperationStyle } from './fault-controller.ts';
 export { secretHashFor } from './secret-hash.ts';
@@ -45,8 +58,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const clock = createEmulatorClock();
   clock.advance(options.clockOffsetMs ?? 0);
   const state: EmulatorState = {
-    pools: new Map(), clients: new Map(), clock, refreshTokens: new RefreshTokenStore(),
-    sessions: new AuthSessionStore(() => clock.now()), outbox: new Map(), revokedOrigins: new Set(), aws: await buildAwsState(seed),
+    pools: new Map(),
+    clients: new Map(),
+    clock,
+    refreshTokens: new RefreshTokenStore(),
+    sessions: new AuthSessionStore(() => clock.now()),
+    outbox: new Map(),
+    revokedOrigins: new Set(),
+    aws: await buildAwsState(seed),
   };
   for (const built of await Promise.all(seed.pools.map(buildPool))) {
     state.pools.set(built.pool.id, built.pool);
@@ -70,13 +89,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const endpoint = `http://${shownHost}:${port}/`;
   return {
-    endpoint, requests, faults, revokeAllFor,
+    endpoint,
+    requests,
+    faults,
+    revokeAllFor,
     advanceClock: (ms) => clock.advance(ms),
     now: () => clock.now(),
     outbox: (username) => [...(state.outbox.get(username) ?? [])],
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

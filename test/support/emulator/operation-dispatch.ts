@@ -6,7 +6,6 @@ import type { SignedParts } from './aws/sigv4.ts';
 import { services, type OperationHandler } from './operation-table.ts';
 import { amzJson, sendError, sendJson } from './wire-response.ts';
 
-
 function headerMap(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -18,7 +17,9 @@ function headerMap(req: IncomingMessage): Record<string, string> {
 function parseBody(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text === '' ? '{}' : text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -29,12 +30,19 @@ function parseBody(text: string): Record<string, unknown> | undefined {
  * `{"__type":"com.amazon.coral.service#UnknownOperationException"}` (as reported in aws/aws-sdk-net#1536 and
  * aws/aws-sdk-go#3689); cognito-local 3.x: HTTP 500 `CognitoLocal#Unsupported` (lib/server/server.js).
  */
-export function sendUnknownOperation(res: ServerResponse, operation: string, style: UnknownOperationStyle = 'aws'): void {
+export function sendUnknownOperation(
+  res: ServerResponse,
+  operation: string,
+  style: UnknownOperationStyle = 'aws',
+): void {
   if (style === 'cognito-local') {
     const message = `Cognito Local unsupported feature: Unsupported x-amz-target header "${operation}"`;
     return sendJson(res, 500, { __type: 'CognitoLocal#Unsupported', message }, 'application/json; charset=utf-8');
   }
-  res.setHeader('x-amzn-errortype', 'UnknownOperationException:http://internal.amazon.com/coral/com.amazon.coral.service/');
+  res.setHeader(
+    'x-amzn-errortype',
+    'UnknownOperationException:http://internal.amazon.com/coral/com.amazon.coral.service/',
+  );
   sendJson(res, 400, { __type: 'com.amazon.coral.service#UnknownOperationException' });
 }
 
@@ -42,14 +50,23 @@ function sendFault(res: ServerResponse, outcome: Exclude<FaultOutcome, { kind: '
   if (outcome.kind === 'unknown') return sendUnknownOperation(res, operation, outcome.style);
   if (outcome.kind === 'lambda') {
     // API_InitiateAuth / API_GetTokensFromRefreshToken: UnexpectedLambdaException, "an unexpected exception with Lambda".
-    return sendError(res, new CognitoError('UnexpectedLambdaException', `${outcome.trigger} failed with error Injected Lambda failure.`));
+    return sendError(
+      res,
+      new CognitoError('UnexpectedLambdaException', `${outcome.trigger} failed with error Injected Lambda failure.`),
+    );
   }
   if (outcome.kind === 'throttle') {
-    const message = outcome.type === 'TooManyRequestsException' ? 'Rate exceeded' : 'Attempt limit exceeded, please try after some time.';
+    const message =
+      outcome.type === 'TooManyRequestsException'
+        ? 'Rate exceeded'
+        : 'Attempt limit exceeded, please try after some time.';
     return sendError(res, new CognitoError(outcome.type, message));
   }
   const type = outcome.status === 503 ? 'ServiceUnavailableException' : 'InternalErrorException';
-  sendError(res, new CognitoError(type, outcome.status === 503 ? 'Service Unavailable' : 'Internal server error', outcome.status));
+  sendError(
+    res,
+    new CognitoError(type, outcome.status === 503 ? 'Service Unavailable' : 'Internal server error', outcome.status),
+  );
 }
 
 function resetMidResponse(res: ServerResponse, body: Record<string, unknown>): void {
@@ -60,7 +77,11 @@ function resetMidResponse(res: ServerResponse, body: Record<string, unknown>): v
 
 /** Answers `POST /`: records the request, applies faults, runs the operation named by X-Amz-Target. */
 export async function answerOperation(
-  context: ServerContext, req: IncomingMessage, res: ServerResponse, text: string, sleep: (ms: number) => Promise<unknown>,
+  context: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  text: string,
+  sleep: (ms: number) => Promise<unknown>,
 ): Promise<void> {
   const target = req.headers['x-amz-target'];
   const service = typeof target === 'string' ? services.find((s) => target.startsWith(s.prefix)) : undefined;
@@ -72,12 +93,17 @@ export async function answerOperation(
   if (delay > 0) await sleep(delay);
   const outcome = context.faults.takeOutcome(operation);
   if (outcome && outcome.kind !== 'reset') return sendFault(res, outcome, operation);
-  const handler: OperationHandler | undefined = service && Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
+  const handler: OperationHandler | undefined =
+    service && Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
   if (!handler) return sendUnknownOperation(res, operation);
   if (!(req.headers['content-type'] ?? '').startsWith(amzJson)) {
     return sendError(res, new CognitoError('SerializationException', `Expected Content-Type ${amzJson}`));
   }
-  if (!body) return sendError(res, new CognitoError('SerializationException', 'Start of structure or map found where not expected.'));
+  if (!body)
+    return sendError(
+      res,
+      new CognitoError('SerializationException', 'Start of structure or map found where not expected.'),
+    );
   try {
     const [path = '/', query = ''] = (req.url ?? '/').split('?');
     const request: SignedParts = { method: req.method ?? 'POST', path, query, headers, body: text };

@@ -12,7 +12,11 @@ import { associateSoftwareToken, verifySoftwareToken } from './operations/softwa
 import type { RequestBody } from './request-fields.ts';
 
 /** One operation: takes the parsed body (and the request, for those that check its signature), returns the response body or throws a CognitoError. */
-export type OperationHandler = (state: EmulatorState, body: RequestBody, request: SignedParts) => Record<string, unknown>;
+export type OperationHandler = (
+  state: EmulatorState,
+  body: RequestBody,
+  request: SignedParts,
+) => Record<string, unknown>;
 
 /** Every operation the emulator speaks, by the name after `AWSCognitoIdentityProviderService.`. */
 export const operations: Readonly<Record<string, OperationHandler>> = {

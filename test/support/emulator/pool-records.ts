@@ -1,5 +1,16 @@
 import type { PoolSigner } from './pool-signer.ts';
-import type { DeviceTracking, IssuerType, MfaMethod, MfaSetupMethod, SeedCustomChallenge, SeedOAuthClient, SeedResourceServer, UnknownDeviceError, UsernameAttribute, UserStatus } from './seed-types.ts';
+import type {
+  DeviceTracking,
+  IssuerType,
+  MfaMethod,
+  MfaSetupMethod,
+  SeedCustomChallenge,
+  SeedOAuthClient,
+  SeedResourceServer,
+  UnknownDeviceError,
+  UsernameAttribute,
+  UserStatus,
+} from './seed-types.ts';
 
 /** A user pool as the emulator holds it while running. */
 export interface PoolRecord {

@@ -19,13 +19,19 @@ export function usableRefreshToken(state: EmulatorState, request: RefreshRequest
   const record = state.refreshTokens.find(request.token);
   const now = state.clock.now();
   if (!record || record.client !== request.client) throw notAuthorized('Invalid Refresh Token');
-  if (record.revoked || state.revokedOrigins.has(record.originJti)) throw notAuthorized('Refresh Token has been revoked');
+  if (record.revoked || state.revokedOrigins.has(record.originJti))
+    throw notAuthorized('Refresh Token has been revoked');
   if (now >= record.expiresAt) throw notAuthorized('Refresh Token has expired');
-  if (record.rotatedAt !== undefined && now > record.rotatedAt + request.client.rotation.retryGracePeriodSeconds * 1000) {
+  if (
+    record.rotatedAt !== undefined &&
+    now > record.rotatedAt + request.client.rotation.retryGracePeriodSeconds * 1000
+  ) {
     throw new CognitoError('RefreshTokenReuseException', 'Refresh token has been rotated and can no longer be used');
   }
-  if (request.deviceKey !== undefined && !record.user.devices.has(request.deviceKey)) throw unknownDevice(record.user.pool);
-  if (record.deviceKey !== undefined && record.deviceKey !== request.deviceKey) throw notAuthorized('Invalid Refresh Token');
+  if (request.deviceKey !== undefined && !record.user.devices.has(request.deviceKey))
+    throw unknownDevice(record.user.pool);
+  if (record.deviceKey !== undefined && record.deviceKey !== request.deviceKey)
+    throw notAuthorized('Invalid Refresh Token');
   // Cognito refuses refresh from a device it tracked but that was never confirmed (ConfirmDevice): "Invalid Refresh
   // Token" (developer guide, amazon-cognito-user-pools-device-tracking; aws-amplify/amplify-android#2506).
   if (record.deviceKey !== undefined && record.user.devices.get(record.deviceKey)?.verifierHex === undefined) {
@@ -35,16 +41,29 @@ export function usableRefreshToken(state: EmulatorState, request: RefreshRequest
 }
 
 /** Mints new tokens from a usable refresh token (and a successor when rotation is on). */
-export function refreshTokens(state: EmulatorState, request: RefreshRequest, record: RefreshTokenRecord): Record<string, unknown> {
+export function refreshTokens(
+  state: EmulatorState,
+  request: RefreshRequest,
+  record: RefreshTokenRecord,
+): Record<string, unknown> {
   const { user, client } = record;
   const tokens = mintTokens(state, {
-    user, client, authTime: record.authTime, originJti: record.originJti, deviceKey: record.deviceKey,
+    user,
+    client,
+    authTime: record.authTime,
+    originJti: record.originJti,
+    deviceKey: record.deviceKey,
   });
   const result: Record<string, unknown> = { ...tokens };
   if (request.mayRotate && client.rotation.enabled) {
     record.rotatedAt ??= state.clock.now();
     const next = state.refreshTokens.issue({
-      user, client, deviceKey: record.deviceKey, expiresAt: record.expiresAt, authTime: record.authTime, originJti: record.originJti,
+      user,
+      client,
+      deviceKey: record.deviceKey,
+      expiresAt: record.expiresAt,
+      authTime: record.authTime,
+      originJti: record.originJti,
     });
     result.RefreshToken = next.token;
   }

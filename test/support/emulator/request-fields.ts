@@ -10,7 +10,10 @@ export type RequestBody = Record<string, unknown>;
 export function requiredMember(body: RequestBody, name: string): string {
   const value = body[name];
   if (value === undefined || value === null) throw missingMember(name);
-  if (typeof value !== 'string' || value === '') throw invalidParameter(`1 validation error detected: Value at '${name.charAt(0).toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+  if (typeof value !== 'string' || value === '')
+    throw invalidParameter(
+      `1 validation error detected: Value at '${name.charAt(0).toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+    );
   return value;
 }
 
@@ -26,7 +29,8 @@ export function optionalMember(body: RequestBody, name: string): string | undefi
 export function stringMap(body: RequestBody, name: string): Record<string, string> {
   const value = body[name];
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new CognitoError('SerializationException', `${name} must be a map`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new CognitoError('SerializationException', `${name} must be a map`);
   const map: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value)) {
     if (typeof entry !== 'string') throw new CognitoError('SerializationException', `${name}.${key} must be a string`);

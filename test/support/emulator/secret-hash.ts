@@ -4,7 +4,9 @@ import type { ClientRecord } from './pool-records.ts';
 
 /** Base64(HMAC-SHA256(client secret, username + client id)), as Cognito computes SECRET_HASH. */
 export function secretHashFor(secret: string, username: string, clientId: string): string {
-  return createHmac('sha256', secret).update(username + clientId).digest('base64');
+  return createHmac('sha256', secret)
+    .update(username + clientId)
+    .digest('base64');
 }
 
 function same(a: string, b: string): boolean {

@@ -28,9 +28,22 @@ export function checkOfferedDevice(user: UserRecord, deviceKey: string | undefin
 }
 
 /** A fresh conversation for a user who named themselves at InitiateAuth. */
-export function newProgress(user: UserRecord, client: ClientRecord, flow: string, deviceKey: string | undefined): SignInProgress {
+export function newProgress(
+  user: UserRecord,
+  client: ClientRecord,
+  flow: string,
+  deviceKey: string | undefined,
+): SignInProgress {
   checkOfferedDevice(user, deviceKey);
-  return { user, client, flow, offeredDeviceKey: deviceKey, deviceChecked: false, verifiedDeviceKey: undefined, mfaDone: false };
+  return {
+    user,
+    client,
+    flow,
+    offeredDeviceKey: deviceKey,
+    deviceChecked: false,
+    verifiedDeviceKey: undefined,
+    mfaDone: false,
+  };
 }
 
 /** Refuses users whose status does not let them sign in. */
@@ -50,28 +63,50 @@ export function advanceSignIn(state: EmulatorState, progress: SignInProgress): R
   const { user } = progress;
   checkUserStatus(user);
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    return openChallenge(state, { progress, challenge: 'NEW_PASSWORD_REQUIRED' }, {
-      USER_ID_FOR_SRP: user.username,
-      requiredAttributes: JSON.stringify(missingRequiredAttributes(user)),
-      userAttributes: JSON.stringify(user.attributes),
-    });
+    return openChallenge(
+      state,
+      { progress, challenge: 'NEW_PASSWORD_REQUIRED' },
+      {
+        USER_ID_FOR_SRP: user.username,
+        requiredAttributes: JSON.stringify(missingRequiredAttributes(user)),
+        userAttributes: JSON.stringify(user.attributes),
+      },
+    );
   }
   const device = progress.offeredDeviceKey ? user.devices.get(progress.offeredDeviceKey) : undefined;
   if (!progress.deviceChecked && device?.verifierHex) {
     progress.deviceChecked = true;
-    return openChallenge(state, { progress, challenge: 'DEVICE_SRP_AUTH' }, { USERNAME: user.username, DEVICE_KEY: device.key });
+    return openChallenge(
+      state,
+      { progress, challenge: 'DEVICE_SRP_AUTH' },
+      { USERNAME: user.username, DEVICE_KEY: device.key },
+    );
   }
-  const rememberedDevice = progress.verifiedDeviceKey !== undefined && user.devices.get(progress.verifiedDeviceKey)?.remembered === true;
+  const rememberedDevice =
+    progress.verifiedDeviceKey !== undefined && user.devices.get(progress.verifiedDeviceKey)?.remembered === true;
   if (!progress.mfaDone && !rememberedDevice) {
     if (user.mfa.setupRequired && user.mfa.enabled.length === 0) {
       // API_RespondToAuthChallenge, MFA_SETUP: MFAS_CAN_SETUP lists the methods the pool lets users enrol.
-      return openChallenge(state, { progress, challenge: 'MFA_SETUP' }, { MFAS_CAN_SETUP: JSON.stringify(user.pool.mfaSetupMethods) });
+      return openChallenge(
+        state,
+        { progress, challenge: 'MFA_SETUP' },
+        { MFAS_CAN_SETUP: JSON.stringify(user.pool.mfaSetupMethods) },
+      );
     }
     const enabled = user.mfa.enabled;
-    const method = user.mfa.preferred && enabled.includes(user.mfa.preferred) ? user.mfa.preferred : enabled.length === 1 ? enabled[0] : undefined;
+    const method =
+      user.mfa.preferred && enabled.includes(user.mfa.preferred)
+        ? user.mfa.preferred
+        : enabled.length === 1
+          ? enabled[0]
+          : undefined;
     if (method) return issueMfaChallenge(state, progress, method);
     if (enabled.length > 1) {
-      return openChallenge(state, { progress, challenge: 'SELECT_MFA_TYPE', choices: [...enabled] }, { MFAS_CAN_CHOOSE: JSON.stringify(enabled) });
+      return openChallenge(
+        state,
+        { progress, challenge: 'SELECT_MFA_TYPE', choices: [...enabled] },
+        { MFAS_CAN_CHOOSE: JSON.stringify(enabled) },
+      );
     }
   }
   return finishSignIn(state, { user, client: progress.client, knownDeviceKey: progress.verifiedDeviceKey });

@@ -13,7 +13,14 @@ export interface FinishedSignIn {
 function newDevice(user: UserRecord): { DeviceKey: string; DeviceGroupKey: string } {
   const key = `${user.pool.region}_${randomUUID()}`;
   const groupKey = `-${randomBytes(6).toString('base64url')}`;
-  user.devices.set(key, { key, groupKey, name: undefined, verifierHex: undefined, saltHex: undefined, remembered: false });
+  user.devices.set(key, {
+    key,
+    groupKey,
+    name: undefined,
+    verifierHex: undefined,
+    saltHex: undefined,
+    remembered: false,
+  });
   return { DeviceKey: key, DeviceGroupKey: groupKey };
 }
 
@@ -26,7 +33,12 @@ export function finishSignIn(state: EmulatorState, done: FinishedSignIn): Record
   const deviceKey = done.knownDeviceKey ?? metadata?.DeviceKey;
   const originJti = randomUUID();
   const refresh = state.refreshTokens.issue({
-    user, client, deviceKey, expiresAt: now + client.refreshTokenValiditySeconds * 1000, authTime: now, originJti,
+    user,
+    client,
+    deviceKey,
+    expiresAt: now + client.refreshTokenValiditySeconds * 1000,
+    authTime: now,
+    originJti,
   });
   const tokens = mintTokens(state, { user, client, authTime: now, originJti, deviceKey });
   const result: Record<string, unknown> = { ...tokens, RefreshToken: refresh.token };

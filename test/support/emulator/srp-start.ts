@@ -14,11 +14,15 @@ export function startUserSrp(state: EmulatorState, progress: SignInProgress, srp
   const saltHex = randomBytes(16).toString('hex');
   const verifier = modPow(srpG, srpX(saltHex, user.pool.srpName, user.username, user.password), srpN);
   const srp = startSrp({ poolName: user.pool.srpName, userId: user.username, largeA, verifier, saltHex });
-  return openChallenge(state, { progress, challenge: 'PASSWORD_VERIFIER', srp }, {
-    SALT: saltHex,
-    SECRET_BLOCK: srp.secretBlock,
-    SRP_B: srp.largeB.toString(16),
-    USERNAME: user.username,
-    USER_ID_FOR_SRP: user.username,
-  });
+  return openChallenge(
+    state,
+    { progress, challenge: 'PASSWORD_VERIFIER', srp },
+    {
+      SALT: saltHex,
+      SECRET_BLOCK: srp.secretBlock,
+      SRP_B: srp.largeB.toString(16),
+      USERNAME: user.username,
+      USER_ID_FOR_SRP: user.username,
+    },
+  );
 }

@@ -27,7 +27,10 @@ export interface MintedTokens {
 
 function attributeClaims(user: UserRecord): Record<string, string | boolean> {
   const claims: Record<string, string | boolean> = { ...user.attributes };
-  for (const [name, verified] of [['email', 'email_verified'], ['phone_number', 'phone_number_verified']] as const) {
+  for (const [name, verified] of [
+    ['email', 'email_verified'],
+    ['phone_number', 'phone_number_verified'],
+  ] as const) {
     if (user.attributes[name] !== undefined) claims[verified] = user.attributes[verified] !== 'false';
   }
   return claims;
@@ -47,14 +50,38 @@ export function mintTokens(state: EmulatorState, input: MintInput): MintedTokens
   const roleClaims = roles.length > 0 ? { 'cognito:roles': roles, 'cognito:preferred_role': roles[0] } : {};
   // Claim order and set as AWS mints them (developer guide, amazon-cognito-user-pools-using-the-access-token).
   const access = {
-    sub: user.sub, ...(input.deviceKey ? { device_key: input.deviceKey } : {}), ...groups, iss, version: 2, client_id: client.id, origin_jti: input.originJti, event_id: eventId,
-    token_use: 'access', scope: input.scope ?? 'aws.cognito.signin.user.admin', auth_time: authTime,
-    exp: iat + client.accessTokenValiditySeconds, iat, jti: randomUUID(), username: user.username,
+    sub: user.sub,
+    ...(input.deviceKey ? { device_key: input.deviceKey } : {}),
+    ...groups,
+    iss,
+    version: 2,
+    client_id: client.id,
+    origin_jti: input.originJti,
+    event_id: eventId,
+    token_use: 'access',
+    scope: input.scope ?? 'aws.cognito.signin.user.admin',
+    auth_time: authTime,
+    exp: iat + client.accessTokenValiditySeconds,
+    iat,
+    jti: randomUUID(),
+    username: user.username,
   };
   const id = {
-    ...attributeClaims(user), sub: user.sub, ...groups, ...roleClaims,
-    iss, 'cognito:username': user.username, origin_jti: input.originJti, aud: client.id, event_id: eventId,
-    token_use: 'id', auth_time: authTime, ...(input.nonce ? { nonce: input.nonce } : {}), exp: iat + client.idTokenValiditySeconds, iat, jti: randomUUID(),
+    ...attributeClaims(user),
+    sub: user.sub,
+    ...groups,
+    ...roleClaims,
+    iss,
+    'cognito:username': user.username,
+    origin_jti: input.originJti,
+    aud: client.id,
+    event_id: eventId,
+    token_use: 'id',
+    auth_time: authTime,
+    ...(input.nonce ? { nonce: input.nonce } : {}),
+    exp: iat + client.idTokenValiditySeconds,
+    iat,
+    jti: randomUUID(),
   };
   const tokens: MintedTokens = {
     AccessToken: signJwt(user.pool.signer, access),

@@ -9,7 +9,8 @@ export function findUser(pool: PoolRecord, name: string): UserRecord | undefined
   const direct = pool.users.get(name);
   if (direct) return direct;
   for (const user of pool.users.values()) {
-    if (pool.usernameAttributes.some((attribute) => sameValue(attribute, user.attributes[attribute], name))) return user;
+    if (pool.usernameAttributes.some((attribute) => sameValue(attribute, user.attributes[attribute], name)))
+      return user;
   }
   return undefined;
 }

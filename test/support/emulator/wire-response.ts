@@ -18,10 +18,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, con
 
 /** Sends an error: `{__type, message}` plus the x-amzn-errortype header; unknown errors become HTTP 500. */
 export function sendError(res: ServerResponse, error: unknown): void {
-  const known = error instanceof CognitoError
-    ? error
-    : new CognitoError('InternalErrorException', 'Internal server error', 500);
-  if (!(error instanceof CognitoError)) console.error('[cognito-emulator] internal error:', error instanceof Error ? error.stack : error);
+  const known =
+    error instanceof CognitoError ? error : new CognitoError('InternalErrorException', 'Internal server error', 500);
+  if (!(error instanceof CognitoError))
+    console.error('[cognito-emulator] internal error:', error instanceof Error ? error.stack : error);
   if (!res.headersSent) res.setHeader('x-amzn-errortype', `${known.type}:`);
   sendJson(res, known.status, { __type: known.type, message: known.message });
 }

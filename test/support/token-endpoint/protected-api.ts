@@ -53,7 +53,8 @@ export async function startProtectedApi(options: ProtectedApiOptions): Promise<P
   const server = createServer((req, res) => void serve(req, res, verify));
   server.on('upgrade', (req, socket, head) => {
     void verify(req).then((claims) => {
-      if (!claims || !req.url?.startsWith('/ws')) return void socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      if (!claims || !req.url?.startsWith('/ws'))
+        return void socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     });
   });
@@ -63,24 +64,33 @@ export async function startProtectedApi(options: ProtectedApiOptions): Promise<P
     url: `http://127.0.0.1:${port}`,
     authorizations,
     reject: (token) => void rejected.add(token),
-    close: () => new Promise<void>((resolve) => {
-      for (const client of wss.clients) client.terminate();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, verify: (req: IncomingMessage) => Promise<JWTPayload | undefined>): Promise<void> {
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  verify: (req: IncomingMessage) => Promise<JWTPayload | undefined>,
+): Promise<void> {
   const claims = await verify(req);
   if (!claims) {
     req.resume();
-    return void res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"', 'Content-Type': 'application/json' }).end('{"message":"Unauthorized"}');
+    return void res
+      .writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"', 'Content-Type': 'application/json' })
+      .end('{"message":"Unauthorized"}');
   }
   const url = new URL(req.url ?? '/', 'http://api.invalid');
   if (url.pathname === '/me') {
     req.resume();
-    return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sub: claims.sub, token_use: claims.token_use, client_id: claims.client_id ?? claims.aud }));
+    return void res
+      .writeHead(200, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ sub: claims.sub, token_use: claims.token_use, client_id: claims.client_id ?? claims.aud }));
   }
   if (url.pathname === '/echo' && req.method === 'POST') {
     // Streamed back as it arrives; the SHA-256 of what came is a trailer-free header-free check: the last line.

@@ -9,22 +9,41 @@ export interface RawAnswer {
 }
 
 /** A request with full control over Host, Origin and the body (fetch would set or refuse some of them). */
-export function rawRequest(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path ?? '/oauth2/token', headers: { Host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'POST',
+        path: options.path ?? '/oauth2/token',
+        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
 /** A form POST to the token endpoint, as an OAuth client sends it. */
-export function tokenRequest(port: number, form: Record<string, string>, headers: Record<string, string> = {}): Promise<RawAnswer> {
-  return rawRequest(port, { headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(form).toString() });
+export function tokenRequest(
+  port: number,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<RawAnswer> {
+  return rawRequest(port, {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString(),
+  });
 }
 
 /** `Authorization: Basic` for a client id and secret, form-encoded first as RFC 6749 §2.3.1 says. */

@@ -9,11 +9,16 @@ describe('npm run bench arguments', () => {
   });
 
   it('takes --quick and --only, repeated or comma-separated', () => {
-    expect(parseBenchArgs(['--quick', '--only', 'cli,srp', '--only', 'scale'], NAMES)).toEqual({ quick: true, only: ['cli', 'srp', 'scale'] });
+    expect(parseBenchArgs(['--quick', '--only', 'cli,srp', '--only', 'scale'], NAMES)).toEqual({
+      quick: true,
+      only: ['cli', 'srp', 'scale'],
+    });
   });
 
   it('refuses an unknown benchmark, naming the ones that exist', () => {
-    expect(() => parseBenchArgs(['--only', 'clii'], NAMES)).toThrow(/unknown benchmark "clii"; the benchmarks are cli, srp, scale/);
+    expect(() => parseBenchArgs(['--only', 'clii'], NAMES)).toThrow(
+      /unknown benchmark "clii"; the benchmarks are cli, srp, scale/,
+    );
   });
 
   it('refuses an unknown option', () => {

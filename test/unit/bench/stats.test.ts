@@ -38,7 +38,16 @@ describe('benchmark statistics', () => {
 
   it('summarizes samples into one table row, counting only the runs that succeeded', () => {
     const row = summarize('ctm token', [30, 10, 20, Number.NaN], 'ms', 'a note');
-    expect(row).toEqual({ name: 'ctm token', median: 20, p95: 29, min: 10, max: 30, unit: 'ms', runs: 3, note: 'a note' });
+    expect(row).toEqual({
+      name: 'ctm token',
+      median: 20,
+      p95: 29,
+      min: 10,
+      max: 30,
+      unit: 'ms',
+      runs: 3,
+      note: 'a note',
+    });
     expect(summarize('no note', [1], 'x')).not.toHaveProperty('note');
   });
 });

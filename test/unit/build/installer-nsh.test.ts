@@ -48,7 +48,12 @@ describe('the NSIS include that puts ctm on the user PATH (build/installer.nsh, 
 
   it("hands PowerShell the folder through the installer's own environment, from a register (no parsing of the folder name), saved and restored", () => {
     const folder = /!macro ctmUserPathFolder\n([\s\S]*?)!macroend/.exec(nsh)?.[1] ?? '';
-    expect(folder.trim().split('\n').map((line) => line.trim())).toEqual([
+    expect(
+      folder
+        .trim()
+        .split('\n')
+        .map((line) => line.trim()),
+    ).toEqual([
       'Push $1',
       'StrCpy $1 "$INSTDIR\\resources\\bin"',
       `System::Call 'kernel32::SetEnvironmentVariable(t "CTM_BIN_DIR", t r1)'`,

@@ -6,7 +6,21 @@ const complete = (...words: string[]) => completeWords(words, names);
 
 describe('completeWords (the one completion logic behind every shell)', () => {
   it('offers the commands, filtered by what is typed, and --help/--version for a dash', () => {
-    expect(complete('')).toEqual(['login', 'token', 'exec', 'aws-credentials', 'status', 'logout', 'profile', 'settings', 'agent', 'endpoint', 'proxy', 'completion', 'help']);
+    expect(complete('')).toEqual([
+      'login',
+      'token',
+      'exec',
+      'aws-credentials',
+      'status',
+      'logout',
+      'profile',
+      'settings',
+      'agent',
+      'endpoint',
+      'proxy',
+      'completion',
+      'help',
+    ]);
     expect(complete('lo')).toEqual(['login', 'logout']);
     expect(complete('--')).toEqual(['--help', '--version', '--debug']);
   });
@@ -25,8 +39,18 @@ describe('completeWords (the one completion logic behind every shell)', () => {
     expect(complete('token', '--format', '')).toEqual(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl']);
     expect(complete('exec', 'dev', '--type', 'a')).toEqual(['access']);
     expect(complete('token', '--min-ttl', '')).toEqual([]);
-    expect(complete('profile', 'add', 'x', '--au')).toEqual(['--auth-flow', '--auto-refresh', '--no-auto-refresh'].filter((f) => f.startsWith('--au')));
-    expect(complete('profile', 'add', 'x', '--auth-flow', '')).toEqual(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 'MANAGED_LOGIN', 'CLIENT_CREDENTIALS', 'ADMIN_USER_PASSWORD_AUTH']);
+    expect(complete('profile', 'add', 'x', '--au')).toEqual(
+      ['--auth-flow', '--auto-refresh', '--no-auto-refresh'].filter((f) => f.startsWith('--au')),
+    );
+    expect(complete('profile', 'add', 'x', '--auth-flow', '')).toEqual([
+      'USER_SRP_AUTH',
+      'USER_PASSWORD_AUTH',
+      'CUSTOM_AUTH',
+      'USER_AUTH',
+      'MANAGED_LOGIN',
+      'CLIENT_CREDENTIALS',
+      'ADMIN_USER_PASSWORD_AUTH',
+    ]);
     expect(complete('profile', 'edit', 'dev', '--refresh-method', 'get')).toEqual(['GetTokensFromRefreshToken']);
     expect(complete('profile', 'add', 'x', '--preferred-challenge', 'PASSWORD')).toEqual(['PASSWORD', 'PASSWORD_SRP']);
     expect(complete('login', 'dev', '--no')).toEqual(['--no-browser']);

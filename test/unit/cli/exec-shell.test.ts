@@ -9,7 +9,9 @@ describe('userShell (the shell ctm exec starts without a command)', () => {
   });
 
   it('is %ComSpec% on Windows, else cmd.exe (platform passed in: this machine is not Windows)', () => {
-    expect(userShell({ ComSpec: 'C:\\Windows\\system32\\cmd.exe', SHELL: '/usr/bin/bash' }, 'win32')).toBe('C:\\Windows\\system32\\cmd.exe');
+    expect(userShell({ ComSpec: 'C:\\Windows\\system32\\cmd.exe', SHELL: '/usr/bin/bash' }, 'win32')).toBe(
+      'C:\\Windows\\system32\\cmd.exe',
+    );
     expect(userShell({}, 'win32')).toBe('cmd.exe');
   });
 });

@@ -38,7 +38,11 @@ describe('whileWaiting (fake timers: the half-second is wall-clock time)', () =>
     await whileWaiting(quick.terminal, 'x', Promise.resolve(1));
     vi.advanceTimersByTime(10_000);
     const piped = terminal(false);
-    const slow = whileWaiting(piped.terminal, 'x', new Promise((_resolve, reject) => setTimeout(() => reject(new Error('boom')), 2000)));
+    const slow = whileWaiting(
+      piped.terminal,
+      'x',
+      new Promise((_resolve, reject) => setTimeout(() => reject(new Error('boom')), 2000)),
+    );
     vi.advanceTimersByTime(2000);
     await expect(slow).rejects.toThrow('boom');
     await settle();

@@ -8,7 +8,13 @@ import { CtmError } from '../../../main/core/errors.ts';
 import { Readable, Writable } from 'node:stream';
 
 // macOS and Windows cannot run here: these check the command lines and scripts ctm would run there.
-const probe = (over: Partial<ToolProbe>): ToolProbe => ({ platform: 'linux', env: {}, hasCommand: () => true, wlCopyIsSensitive: () => false, ...over });
+const probe = (over: Partial<ToolProbe>): ToolProbe => ({
+  platform: 'linux',
+  env: {},
+  hasCommand: () => true,
+  wlCopyIsSensitive: () => false,
+  ...over,
+});
 const sink = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
 
 describe('clipboardTools: the programs --clip runs per platform (the copied text goes on stdin, never in arguments)', () => {
@@ -19,7 +25,12 @@ describe('clipboardTools: the programs --clip runs per platform (the copied text
     const script = tools.copy.args[4] ?? '';
     expect(script).toContain('[Console]::In.ReadToEnd()');
     expect(script).toContain('New-Object System.Windows.Forms.DataObject');
-    for (const format of ['ExcludeClipboardContentFromMonitorProcessing', 'CanIncludeInClipboardHistory', 'CanUploadToCloudClipboard']) expect(script).toContain(`'${format}'`);
+    for (const format of [
+      'ExcludeClipboardContentFromMonitorProcessing',
+      'CanIncludeInClipboardHistory',
+      'CanUploadToCloudClipboard',
+    ])
+      expect(script).toContain(`'${format}'`);
     expect(script).toContain('[byte[]](0, 0, 0, 0)');
     expect(script).toContain('[System.Windows.Forms.Clipboard]::SetDataObject($data, $true)');
     expect(tools.read.args[4]).toContain('Clipboard]::GetText()');
@@ -40,15 +51,27 @@ describe('clipboardTools: the programs --clip runs per platform (the copied text
   });
 
   it('Wayland: wl-copy, with --sensitive (x-kde-passwordManagerHint) only where wl-copy has it', () => {
-    const sensitive = clipboardTools(probe({ env: { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, wlCopyIsSensitive: () => true }));
-    expect(sensitive).toMatchObject({ copy: { command: 'wl-copy', args: ['--sensitive'] }, read: { command: 'wl-paste', args: ['--no-newline'] }, clear: { command: 'wl-copy', args: ['--clear'] }, concealed: true });
+    const sensitive = clipboardTools(
+      probe({ env: { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, wlCopyIsSensitive: () => true }),
+    );
+    expect(sensitive).toMatchObject({
+      copy: { command: 'wl-copy', args: ['--sensitive'] },
+      read: { command: 'wl-paste', args: ['--no-newline'] },
+      clear: { command: 'wl-copy', args: ['--clear'] },
+      concealed: true,
+    });
     const older = clipboardTools(probe({ env: { WAYLAND_DISPLAY: 'wayland-0' } }));
     expect(older).toMatchObject({ copy: { command: 'wl-copy', args: [] }, concealed: false });
   });
 
   it('X11: xclip on the CLIPBOARD selection, text only (one target per process), also on Wayland without wl-clipboard', () => {
-    expect(clipboardTools(probe({ env: { DISPLAY: ':0' } }))).toMatchObject({ copy: { command: 'xclip', args: ['-selection', 'clipboard', '-in'] }, concealed: false });
-    const xwayland = clipboardTools(probe({ env: { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, hasCommand: (c) => c === 'xclip' }));
+    expect(clipboardTools(probe({ env: { DISPLAY: ':0' } }))).toMatchObject({
+      copy: { command: 'xclip', args: ['-selection', 'clipboard', '-in'] },
+      concealed: false,
+    });
+    const xwayland = clipboardTools(
+      probe({ env: { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, hasCommand: (c) => c === 'xclip' }),
+    );
     expect(xwayland.copy.command).toBe('xclip');
   });
 
@@ -61,8 +84,14 @@ describe('clipboardTools: the programs --clip runs per platform (the copied text
       }
       throw new Error('expected an error');
     };
-    expect(failure({ env: { WAYLAND_DISPLAY: 'wayland-0' } })).toMatchObject({ kind: 'not-found', message: expect.stringContaining('apt-get install wl-clipboard') });
-    expect(failure({ env: { DISPLAY: ':1' } })).toMatchObject({ kind: 'not-found', message: expect.stringContaining('apt-get install xclip') });
+    expect(failure({ env: { WAYLAND_DISPLAY: 'wayland-0' } })).toMatchObject({
+      kind: 'not-found',
+      message: expect.stringContaining('apt-get install wl-clipboard'),
+    });
+    expect(failure({ env: { DISPLAY: ':1' } })).toMatchObject({
+      kind: 'not-found',
+      message: expect.stringContaining('apt-get install xclip'),
+    });
     expect(failure({ env: {} }).message).toContain('needs a graphical session');
   });
 });
@@ -76,7 +105,8 @@ describe('ctm token --clip: parsing, the cached path and the clearer', () => {
   });
 
   it('the clearer refuses anything but a delay, and a SHA-256 and an id on stdin,, before touching the clipboard', async () => {
-    const run = (args: string[], stdin: string): Promise<number> => clipClearCommand(args, { stdin: Readable.from([stdin]), stdout: sink(), stderr: sink() }, {});
+    const run = (args: string[], stdin: string): Promise<number> =>
+      clipClearCommand(args, { stdin: Readable.from([stdin]), stdout: sink(), stderr: sink() }, {});
     expect(await run(['5'], 'not-a-fingerprint')).toBe(EXIT.usage);
     expect(await run(['soon'], `${'a'.repeat(64)}\nid\n`)).toBe(EXIT.usage);
     expect(await run(['5'], 'a'.repeat(64))).toBe(EXIT.usage);

@@ -11,7 +11,10 @@ describe('clearBeforeQuit on the stand-in app, which runs before-quit -> will-qu
   it('Quit leaves no token on the clipboard: the app exits only after the clear', async () => {
     const app = new StandInApp(new Recorder());
     const clipboard = new StandInClipboard();
-    const tokens = new ElectronTokenClipboard(clipboard as unknown as ClipboardPort, (items) => new StandInClipboardItem(items) as unknown as Electron.ClipboardItem);
+    const tokens = new ElectronTokenClipboard(
+      clipboard as unknown as ClipboardPort,
+      (items) => new StandInClipboardItem(items) as unknown as Electron.ClipboardItem,
+    );
     let clipboardAtExit: string | undefined;
     app.on('will-quit', () => (clipboardAtExit = clipboard.text));
     clearBeforeQuit(app as unknown as Electron.App, () => tokens.clearIfOurs());
@@ -26,7 +29,10 @@ describe('clearBeforeQuit on the stand-in app, which runs before-quit -> will-qu
   it("leaves another app's later copy alone, and still quits", async () => {
     const app = new StandInApp(new Recorder());
     const clipboard = new StandInClipboard();
-    const tokens = new ElectronTokenClipboard(clipboard as unknown as ClipboardPort, (items) => new StandInClipboardItem(items) as unknown as Electron.ClipboardItem);
+    const tokens = new ElectronTokenClipboard(
+      clipboard as unknown as ClipboardPort,
+      (items) => new StandInClipboardItem(items) as unknown as Electron.ClipboardItem,
+    );
     clearBeforeQuit(app as unknown as Electron.App, () => tokens.clearIfOurs());
     await tokens.copySecret('eyJ.secret.token');
     clipboard.copyFromAnotherApp('notes');

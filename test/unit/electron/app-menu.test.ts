@@ -2,14 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { appMenuTemplate } from '../../../main/electron/app-menu.ts';
 import { allItems, buildFromTemplate } from '../../support/electron-standin/standin-menu.ts';
 
-const roles = (template: ReturnType<typeof appMenuTemplate>) => allItems(template ? buildFromTemplate(template) : null).map((i) => i.role ?? i.label ?? i.type);
+const roles = (template: ReturnType<typeof appMenuTemplate>) =>
+  allItems(template ? buildFromTemplate(template) : null).map((i) => i.role ?? i.label ?? i.type);
 
 describe('appMenuTemplate, built by the stand-in Menu (checks roles and types as Electron does)', () => {
   it('macOS: app menu (with the ctm installer), Edit menu for Cmd+C / Cmd+V, Window menu; nothing for developers once packaged', () => {
     const clicks: string[] = [];
     const template = appMenuTemplate({ platform: 'darwin', packaged: true, installCli: () => clicks.push('install') });
-    expect(roles(template)).toEqual(['appMenu', 'about', 'separator', "Install 'ctm' Command in PATH\u2026", 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit', 'editMenu', 'windowMenu']);
-    allItems(buildFromTemplate(template)).find((i) => i.label?.startsWith('Install'))?.click?.();
+    expect(roles(template)).toEqual([
+      'appMenu',
+      'about',
+      'separator',
+      "Install 'ctm' Command in PATH\u2026",
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
+      'editMenu',
+      'windowMenu',
+    ]);
+    allItems(buildFromTemplate(template))
+      .find((i) => i.label?.startsWith('Install'))
+      ?.click?.();
     expect(clicks).toEqual(['install']);
   });
 
@@ -19,8 +37,14 @@ describe('appMenuTemplate, built by the stand-in Menu (checks roles and types as
   });
 
   it('a development build keeps Reload and Toggle Developer Tools', () => {
-    expect(roles(appMenuTemplate({ platform: 'linux', packaged: false }))).toEqual(['Develop', 'reload', 'toggleDevTools']);
-    expect(roles(appMenuTemplate({ platform: 'darwin', packaged: false }))).toEqual(expect.arrayContaining(['editMenu', 'reload', 'toggleDevTools']));
+    expect(roles(appMenuTemplate({ platform: 'linux', packaged: false }))).toEqual([
+      'Develop',
+      'reload',
+      'toggleDevTools',
+    ]);
+    expect(roles(appMenuTemplate({ platform: 'darwin', packaged: false }))).toEqual(
+      expect.arrayContaining(['editMenu', 'reload', 'toggleDevTools']),
+    );
   });
 
   it('the stand-in Menu refuses what Electron refuses (and an unknown role, which Electron shows blank)', () => {

@@ -4,10 +4,17 @@ import { appPageMatcher } from '../../../main/electron/app-page.ts';
 
 describe('appPageMatcher: is a URL the app page? (file URLs compared as paths)', () => {
   it('accepts the page as Chromium reports it on Windows: another drive-letter case, escaped spaces and %', () => {
-    const isPage = appPageMatcher('C:\\Program Files\\Cognito 100%\\resources\\app.asar\\out\\renderer\\index.html', 'win32');
+    const isPage = appPageMatcher(
+      'C:\\Program Files\\Cognito 100%\\resources\\app.asar\\out\\renderer\\index.html',
+      'win32',
+    );
     expect(isPage('file:///c:/Program%20Files/Cognito%20100%25/resources/app.asar/out/renderer/index.html')).toBe(true);
-    expect(isPage('file:///C:/PROGRAM%20FILES/Cognito%20100%25/resources/app.asar/out/renderer/index.html#/settings')).toBe(true);
-    expect(isPage('file:///D:/Program%20Files/Cognito%20100%25/resources/app.asar/out/renderer/index.html')).toBe(false);
+    expect(
+      isPage('file:///C:/PROGRAM%20FILES/Cognito%20100%25/resources/app.asar/out/renderer/index.html#/settings'),
+    ).toBe(true);
+    expect(isPage('file:///D:/Program%20Files/Cognito%20100%25/resources/app.asar/out/renderer/index.html')).toBe(
+      false,
+    );
   });
 
   it('accepts the page with a query or fragment, and a path with % and spaces on Linux (exact case)', () => {
@@ -21,7 +28,15 @@ describe('appPageMatcher: is a URL the app page? (file URLs compared as paths)',
 
   it('refuses other files, other schemes, remote file hosts and malformed URLs', () => {
     const isPage = appPageMatcher('/app/out/renderer/index.html', 'linux');
-    for (const url of ['file:///app/out/renderer/other.html', 'file:///app/out/renderer/index.html.evil', 'https://example.com/app/out/renderer/index.html', 'file://evil.example/app/out/renderer/index.html', 'file:///app/out/renderer%2Findex.html', 'not a url', '']) {
+    for (const url of [
+      'file:///app/out/renderer/other.html',
+      'file:///app/out/renderer/index.html.evil',
+      'https://example.com/app/out/renderer/index.html',
+      'file://evil.example/app/out/renderer/index.html',
+      'file:///app/out/renderer%2Findex.html',
+      'not a url',
+      '',
+    ]) {
       expect(isPage(url), url).toBe(false);
     }
   });

@@ -20,7 +20,13 @@ describe('appPaths', () => {
   it('has a @2x file at twice the size beside every tray icon, which Electron picks on high-DPI screens', () => {
     // https://www.electronjs.org/docs/latest/api/native-image#high-resolution-image
     const width = (file: string): number => readFileSync(file).readUInt32BE(16); // the PNG IHDR width
-    const icons = new Set(['darwin', 'linux', 'win32'].flatMap((platform) => [false, true].flatMap((dark) => Object.values(appPaths(join(process.cwd(), 'build/main'), platform as NodeJS.Platform, dark).trayIcons))));
+    const icons = new Set(
+      ['darwin', 'linux', 'win32'].flatMap((platform) =>
+        [false, true].flatMap((dark) =>
+          Object.values(appPaths(join(process.cwd(), 'build/main'), platform as NodeJS.Platform, dark).trayIcons),
+        ),
+      ),
+    );
     expect(icons.size).toBe(5);
     for (const icon of icons) {
       const double = icon.replace(/\.png$/, '@2x.png');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addGlobalShortcut, applyGlobalShortcut, enableShortcutPortal, refusedShortcutNotice } from '../../../main/electron/global-shortcut.ts';
+import {
+  addGlobalShortcut,
+  applyGlobalShortcut,
+  enableShortcutPortal,
+  refusedShortcutNotice,
+} from '../../../main/electron/global-shortcut.ts';
 import { Recorder, StandInApp } from '../../support/electron-standin/standin-app.ts';
 
 function recordingShortcuts(register: (accelerator: string) => boolean) {
@@ -7,7 +12,10 @@ function recordingShortcuts(register: (accelerator: string) => boolean) {
   return {
     calls,
     shortcuts: {
-      register: (accelerator: string, _callback: () => void) => { calls.push(`register ${accelerator}`); return register(accelerator); },
+      register: (accelerator: string, _callback: () => void) => {
+        calls.push(`register ${accelerator}`);
+        return register(accelerator);
+      },
       unregisterAll: () => void calls.push('unregisterAll'),
     },
   };
@@ -28,8 +36,19 @@ describe('the global shortcut with a recording globalShortcut (Electron stood in
 
   it('answers refused when another app owns the combination or Electron refuses it, and the notice says what to do', () => {
     expect(applyGlobalShortcut(recordingShortcuts(() => false).shortcuts, 'Alt+F1', () => undefined)).toBe('refused');
-    expect(applyGlobalShortcut(recordingShortcuts(() => { throw new Error('bad accelerator'); }).shortcuts, 'Alt+F1', () => undefined)).toBe('refused');
-    expect(refusedShortcutNotice('Alt+F1')).toEqual({ title: 'The shortcut Alt+F1 is not active', body: expect.stringMatching(/Choose another one in Settings/) });
+    expect(
+      applyGlobalShortcut(
+        recordingShortcuts(() => {
+          throw new Error('bad accelerator');
+        }).shortcuts,
+        'Alt+F1',
+        () => undefined,
+      ),
+    ).toBe('refused');
+    expect(refusedShortcutNotice('Alt+F1')).toEqual({
+      title: 'The shortcut Alt+F1 is not active',
+      body: expect.stringMatching(/Choose another one in Settings/),
+    });
   });
 });
 
@@ -63,7 +82,17 @@ describe('a second global shortcut (quick copy)', () => {
     expect(addGlobalShortcut(shortcuts, 'CommandOrControl+Shift+Space', () => undefined)).toBe('active');
     expect(addGlobalShortcut(shortcuts, 'Alt+F2', () => undefined)).toBe('refused');
     expect(addGlobalShortcut(shortcuts, '', () => undefined)).toBe('none');
-    expect(addGlobalShortcut({ register: () => { throw new Error('bad accelerator'); } }, 'Nope', () => undefined)).toBe('refused');
+    expect(
+      addGlobalShortcut(
+        {
+          register: () => {
+            throw new Error('bad accelerator');
+          },
+        },
+        'Nope',
+        () => undefined,
+      ),
+    ).toBe('refused');
     expect(registered).toEqual(['CommandOrControl+Shift+Space', 'Alt+F2']);
   });
 });

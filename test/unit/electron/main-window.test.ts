@@ -24,7 +24,12 @@ describe('keepInTray and bringBack on the stand-in window (Electron stood in)', 
     expect(window.minimized).toBe(true);
     bringBack(window);
     expect(window.minimized).toBe(false);
-    expect(recorder.calls.map((c) => c.api).slice(-4)).toEqual(['window.minimize', 'window.restore', 'window.show', 'window.focus']);
+    expect(recorder.calls.map((c) => c.api).slice(-4)).toEqual([
+      'window.minimize',
+      'window.restore',
+      'window.show',
+      'window.focus',
+    ]);
   });
 
   it('lets the window close while quitting', () => {

@@ -17,7 +17,11 @@ describe('system events -> scheduler catch-ups (Electron powerMonitor and net st
     const stop = watchSystemEvents({
       powerMonitor: { on: (event, listener) => listeners.set(event, listener) },
       net: { isOnline: () => online },
-      scheduler, timers: clock, wall: () => clock.now(), monotonic: () => mono, checkMs: 30_000,
+      scheduler,
+      timers: clock,
+      wall: () => clock.now(),
+      monotonic: () => mono,
+      checkMs: 30_000,
     });
     const tick = async (wallMs: number, monoMs = wallMs): Promise<void> => {
       mono += monoMs;

@@ -7,7 +7,11 @@ import { StandInClipboard, StandInClipboardItem } from '../../support/electron-s
 
 function adapter(platform: NodeJS.Platform, clearAfterMs = 60_000) {
   const clipboard = new StandInClipboard();
-  const tokens = new ElectronTokenClipboard(clipboard as unknown as ClipboardPort, (items) => new StandInClipboardItem(items) as unknown as ClipboardItem, { platform, clearAfterMs });
+  const tokens = new ElectronTokenClipboard(
+    clipboard as unknown as ClipboardPort,
+    (items) => new StandInClipboardItem(items) as unknown as ClipboardItem,
+    { platform, clearAfterMs },
+  );
   return { clipboard, tokens };
 }
 
@@ -21,7 +25,9 @@ describe('ElectronTokenClipboard with a stand-in clipboard (Electron stood in) a
     const [item] = clipboard.written;
     expect(item?.items['text/plain']).toBe('token-1');
     expect(item?.items[osFormat('x-kde-passwordManagerHint')]).toBe('secret');
-    expect(osFormat('x-kde-passwordManagerHint')).toBe('electron application/osclipboard;format="x-kde-passwordManagerHint"');
+    expect(osFormat('x-kde-passwordManagerHint')).toBe(
+      'electron application/osclipboard;format="x-kde-passwordManagerHint"',
+    );
   });
 
   it('marks copies concealed on macOS (org.nspasteboard.ConcealedType)', async () => {
@@ -34,7 +40,11 @@ describe('ElectronTokenClipboard with a stand-in clipboard (Electron stood in) a
     const { clipboard, tokens } = adapter('win32');
     await tokens.copySecret('token-1');
     const item = clipboard.written[0]!;
-    for (const name of ['ExcludeClipboardContentFromMonitorProcessing', 'CanIncludeInClipboardHistory', 'CanUploadToCloudClipboard']) {
+    for (const name of [
+      'ExcludeClipboardContentFromMonitorProcessing',
+      'CanIncludeInClipboardHistory',
+      'CanUploadToCloudClipboard',
+    ]) {
       const payload = item.items[osFormat(name)];
       expect(payload).toBeInstanceOf(Blob);
       expect([...new Uint8Array(await (payload as Blob).arrayBuffer())]).toEqual([0, 0, 0, 0]);
@@ -103,7 +113,13 @@ describe('ElectronTokenClipboard on a Wayland session, stand-in clipboard that d
     const focused = { now: false };
     const { clipboard, make } = wayland(focused);
     clipboard.copyFromAnotherApp('notes');
-    const tokens = new ElectronTokenClipboard(clipboard as unknown as ClipboardPort, make, { platform: 'linux', route: clipboardRoute('linux', { WAYLAND_DISPLAY: 'wayland-0' }, () => { throw new Error('no wl-copy'); }), hasFocusedWindow: () => focused.now });
+    const tokens = new ElectronTokenClipboard(clipboard as unknown as ClipboardPort, make, {
+      platform: 'linux',
+      route: clipboardRoute('linux', { WAYLAND_DISPLAY: 'wayland-0' }, () => {
+        throw new Error('no wl-copy');
+      }),
+      hasFocusedWindow: () => focused.now,
+    });
     await expect(tokens.copySecret('token-1')).rejects.toThrow(WAYLAND_NEEDS_WL_CLIPBOARD);
     expect(clipboard.text).toBe('notes');
     focused.now = true;
@@ -113,13 +129,25 @@ describe('ElectronTokenClipboard on a Wayland session, stand-in clipboard that d
 
   it('the Electron route checks the copy landed (a clipboard that keeps the old text is an error, not "copied")', async () => {
     const stuck = { write: async () => undefined, readText: async () => 'old', clear: () => undefined };
-    const tokens = new ElectronTokenClipboard(stuck as unknown as ClipboardPort, (items) => new StandInClipboardItem(items) as unknown as ClipboardItem, { platform: 'linux' });
+    const tokens = new ElectronTokenClipboard(
+      stuck as unknown as ClipboardPort,
+      (items) => new StandInClipboardItem(items) as unknown as ClipboardItem,
+      { platform: 'linux' },
+    );
     await expect(tokens.copySecret('token-1')).rejects.toThrow(/did not take the copy/);
   });
 
   it('picks wl-copy on Wayland (never xclip through XWayland), Electron elsewhere', () => {
     const seen: NodeJS.ProcessEnv[] = [];
-    const tools = (env: NodeJS.ProcessEnv) => (seen.push(env), { copy: { command: 'wl-copy', args: [] }, read: { command: 'wl-paste', args: [] }, clear: { command: 'wl-copy', args: ['--clear'] }, concealed: true });
+    const tools = (env: NodeJS.ProcessEnv) => (
+      seen.push(env),
+      {
+        copy: { command: 'wl-copy', args: [] },
+        read: { command: 'wl-paste', args: [] },
+        clear: { command: 'wl-copy', args: ['--clear'] },
+        concealed: true,
+      }
+    );
     expect(clipboardRoute('linux', { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, tools).kind).toBe('tools');
     expect(seen[0]?.DISPLAY).toBe('');
     expect(clipboardRoute('linux', { DISPLAY: ':0' }, tools).kind).toBe('electron');

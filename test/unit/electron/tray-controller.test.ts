@@ -5,7 +5,17 @@ import type { ProfileView } from '../../../main/ipc/contract.ts';
 
 const NOW = 1_800_000_000_000;
 const dev = (state: ProfileView['state']): ProfileView => ({
-  id: 'id-dev', name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'c', authFlow: 'USER_SRP_AUTH', signIn: 'password', hasClientSecret: false, autoRefresh: true, state, expiresAt: NOW + 600_000,
+  id: 'id-dev',
+  name: 'dev',
+  region: 'us-east-1',
+  userPoolId: 'us-east-1_Pool1',
+  clientId: 'c',
+  authFlow: 'USER_SRP_AUTH',
+  signIn: 'password',
+  hasClientSecret: false,
+  autoRefresh: true,
+  state,
+  expiresAt: NOW + 600_000,
 });
 
 /** A renewal that failed after the token ran out (with time left, a failed renewal only warns: the token still copies). */
@@ -15,7 +25,12 @@ describe('TrayController with a recording tray (Electron stood in)', () => {
   function setup() {
     const calls: string[] = [];
     const controller = new TrayController({
-      tray: { setContextMenu: () => void calls.push('menu'), setToolTip: (t: string) => void calls.push(`tooltip:${t.split('\n')[1]}`), setImage: (i: unknown) => void calls.push(`image:${String(i)}`), setTitle: (t: string) => void calls.push(`title:${t}`) },
+      tray: {
+        setContextMenu: () => void calls.push('menu'),
+        setToolTip: (t: string) => void calls.push(`tooltip:${t.split('\n')[1]}`),
+        setImage: (i: unknown) => void calls.push(`image:${String(i)}`),
+        setTitle: (t: string) => void calls.push(`title:${t}`),
+      },
       buildMenu: (_t: MenuItemConstructorOptions[]) => ({}) as Menu,
       icons: { ok: 'ok.png', warning: 'warning.png', error: 'error.png' },
       run: () => undefined,
@@ -28,7 +43,14 @@ describe('TrayController with a recording tray (Electron stood in)', () => {
     expect(controller.show([dev('fresh')], NOW)).toBe(true);
     expect(controller.show([dev('fresh')], NOW + 5_000)).toBe(false);
     expect(controller.show([failed()], NOW + 5_000)).toBe(true);
-    expect(calls).toEqual(['image:ok.png', 'tooltip:Next expiry: dev in 10 min', 'menu', 'image:error.png', 'tooltip:No profile signed in', 'menu']);
+    expect(calls).toEqual([
+      'image:ok.png',
+      'tooltip:Next expiry: dev in 10 min',
+      'menu',
+      'image:error.png',
+      'tooltip:No profile signed in',
+      'menu',
+    ]);
   });
 });
 
@@ -36,7 +58,12 @@ describe('TrayController when the panel theme changes (Electron stood in)', () =
   it('swaps to the new icon set at once, keeping the current health, and uses it for later changes', () => {
     const images: string[] = [];
     const controller = new TrayController({
-      tray: { setContextMenu: () => undefined, setToolTip: () => undefined, setImage: (i: unknown) => void images.push(String(i)), setTitle: () => undefined },
+      tray: {
+        setContextMenu: () => undefined,
+        setToolTip: () => undefined,
+        setImage: (i: unknown) => void images.push(String(i)),
+        setTitle: () => undefined,
+      },
       buildMenu: () => ({}) as Menu,
       icons: { ok: 'light.png', warning: 'warning.png', error: 'error.png' },
       run: () => undefined,
@@ -56,7 +83,12 @@ describe('TrayController.flashTitle: feedback in the macOS menu bar, where an un
   it('shows the text beside the icon, then clears it; a later flash restarts the wait', () => {
     const calls: string[] = [];
     const controller = new TrayController({
-      tray: { setContextMenu: () => undefined, setToolTip: () => undefined, setImage: () => undefined, setTitle: (t: string) => void calls.push(`title:${t}`) },
+      tray: {
+        setContextMenu: () => undefined,
+        setToolTip: () => undefined,
+        setImage: () => undefined,
+        setTitle: (t: string) => void calls.push(`title:${t}`),
+      },
       buildMenu: () => ({}) as Menu,
       icons: { ok: 'ok.png', warning: 'warning.png', error: 'error.png' },
       run: () => undefined,

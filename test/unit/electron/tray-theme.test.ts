@@ -6,12 +6,18 @@ const light = { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegrat
 
 describe('panelIsDark: which glyph suits the panel the tray sits in', () => {
   it('Windows: the taskbar follows the system theme, even when the app theme differs', () => {
-    expect(panelIsDark('win32', { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: true })).toBe(true);
-    expect(panelIsDark('win32', { shouldUseDarkColors: true, shouldUseDarkColorsForSystemIntegratedUI: false })).toBe(false);
+    expect(panelIsDark('win32', { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: true })).toBe(
+      true,
+    );
+    expect(panelIsDark('win32', { shouldUseDarkColors: true, shouldUseDarkColorsForSystemIntegratedUI: false })).toBe(
+      false,
+    );
   });
 
   it('Linux: the desktop theme (KDE, Xfce and others)', () => {
-    expect(panelIsDark('linux', { shouldUseDarkColors: true, shouldUseDarkColorsForSystemIntegratedUI: false })).toBe(true);
+    expect(panelIsDark('linux', { shouldUseDarkColors: true, shouldUseDarkColorsForSystemIntegratedUI: false })).toBe(
+      true,
+    );
     expect(panelIsDark('linux', light, { XDG_CURRENT_DESKTOP: 'KDE' })).toBe(false);
   });
 

@@ -8,27 +8,48 @@ describe('the sign-in dialog steps for each challenge', () => {
   it('asks for a new password and the missing required attributes', () => {
     const prompt = { name: 'NEW_PASSWORD_REQUIRED', requiredAttributes: ['email'] };
     expect(names(prompt)).toEqual(['newPassword', 'attr:email']);
-    expect(toAnswer(prompt, { newPassword: 'N3w-Password!', 'attr:email': 'a@example.com' })).toEqual({ newPassword: 'N3w-Password!', attributes: { email: 'a@example.com' } });
+    expect(toAnswer(prompt, { newPassword: 'N3w-Password!', 'attr:email': 'a@example.com' })).toEqual({
+      newPassword: 'N3w-Password!',
+      attributes: { email: 'a@example.com' },
+    });
   });
 
   it('asks for SMS, e-mail and TOTP codes, with "remember this device"', () => {
     for (const name of ['SMS_MFA', 'SMS_OTP', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA']) {
       expect(names({ name })).toEqual(['code', 'rememberDevice']);
-      expect(toAnswer({ name }, { code: ' 123456 ', rememberDevice: 'on' })).toEqual({ code: '123456', rememberDevice: true });
+      expect(toAnswer({ name }, { code: ' 123456 ', rememberDevice: 'on' })).toEqual({
+        code: '123456',
+        rememberDevice: true,
+      });
     }
-    expect(challengeForm({ name: 'SMS_MFA', destination: '+*******1234' }).intro).toBe('Enter the code sent to +*******1234.');
+    expect(challengeForm({ name: 'SMS_MFA', destination: '+*******1234' }).intro).toBe(
+      'Enter the code sent to +*******1234.',
+    );
   });
 
   it('offers the MFA choice and the sign-in method choice as options', () => {
     const form = challengeForm({ name: 'SELECT_MFA_TYPE', options: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'] });
-    expect(form.fields[0]).toMatchObject({ kind: 'choice', options: [{ value: 'SMS_MFA', label: 'Text message (SMS)' }, { value: 'SOFTWARE_TOKEN_MFA', label: 'Authenticator app (TOTP)' }] });
+    expect(form.fields[0]).toMatchObject({
+      kind: 'choice',
+      options: [
+        { value: 'SMS_MFA', label: 'Text message (SMS)' },
+        { value: 'SOFTWARE_TOKEN_MFA', label: 'Authenticator app (TOTP)' },
+      ],
+    });
     expect(toAnswer({ name: 'SELECT_MFA_TYPE' }, { select: 'SMS_MFA' })).toEqual({ select: 'SMS_MFA' });
     expect(names({ name: 'SELECT_CHALLENGE', options: ['PASSWORD', 'EMAIL_OTP'] })).toEqual(['select', 'password']);
-    expect(toAnswer({ name: 'SELECT_CHALLENGE' }, { select: 'PASSWORD', password: 'pw' })).toEqual({ select: 'PASSWORD', password: 'pw' });
+    expect(toAnswer({ name: 'SELECT_CHALLENGE' }, { select: 'PASSWORD', password: 'pw' })).toEqual({
+      select: 'PASSWORD',
+      password: 'pw',
+    });
   });
 
   it('shows the QR code and key for TOTP set-up, then asks for the code', () => {
-    const form = challengeForm({ name: 'MFA_SETUP', totpSecret: 'ABCDEF', otpauthUri: 'otpauth://totp/x?secret=ABCDEF' });
+    const form = challengeForm({
+      name: 'MFA_SETUP',
+      totpSecret: 'ABCDEF',
+      otpauthUri: 'otpauth://totp/x?secret=ABCDEF',
+    });
     expect(form.qrCode).toEqual({ uri: 'otpauth://totp/x?secret=ABCDEF', secret: 'ABCDEF' });
     expect(toAnswer({ name: 'MFA_SETUP' }, { code: '654321' })).toEqual({ code: '654321' });
   });

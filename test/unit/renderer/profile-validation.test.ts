@@ -14,11 +14,19 @@ describe('profile field validation in the form', () => {
   it('accepts another region\u2019s pool id (a multi-Region replica) and an emulator\u2019s pool id only with a custom endpoint', () => {
     expect(fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'us-east-1' })).toBe('');
     expect(fieldProblem('userPoolId', 'local_abc123', { region: 'us-east-1' })).toMatch(/need a custom endpoint/);
-    expect(fieldProblem('userPoolId', 'local_abc123', { region: 'us-east-1', endpoint: 'http://localhost:9229/' })).toBe('');
+    expect(
+      fieldProblem('userPoolId', 'local_abc123', { region: 'us-east-1', endpoint: 'http://localhost:9229/' }),
+    ).toBe('');
   });
 
   it('accepts what main accepts (the two rule sets agree on these samples)', () => {
-    const good = { name: 'dev-api.2', region: 'ap-southeast-2', userPoolId: 'ap-southeast-2_AbC123', clientId: 'abc_DEF+1', endpoint: 'http://localhost:9229/' };
+    const good = {
+      name: 'dev-api.2',
+      region: 'ap-southeast-2',
+      userPoolId: 'ap-southeast-2_AbC123',
+      clientId: 'abc_DEF+1',
+      endpoint: 'http://localhost:9229/',
+    };
     for (const [field, value] of Object.entries(good)) expect(fieldProblem(field, value, good)).toBe('');
     expect(() => parseProfileFields(good)).not.toThrow();
   });

@@ -6,7 +6,8 @@ import { COPY_FORMATS, describeCopy } from '../../../main/shared/copy-formats.ts
 describe('one set of copy formats for the window, the tray and ctm', () => {
   it('offers in menus exactly the formats `ctm token --format` writes, and the IPC accepts each', () => {
     expect(COPY_FORMATS.map((f) => f.format).sort()).toEqual([...TOKEN_FORMATS].sort());
-    for (const f of COPY_FORMATS) expect(ARGUMENT_SCHEMAS.copyToken.safeParse(['id-1', 'access', f.format]).success).toBe(true);
+    for (const f of COPY_FORMATS)
+      expect(ARGUMENT_SCHEMAS.copyToken.safeParse(['id-1', 'access', f.format]).success).toBe(true);
     expect(ARGUMENT_SCHEMAS.copyToken.safeParse(['id-1', 'access', 'yaml']).success).toBe(false);
   });
 

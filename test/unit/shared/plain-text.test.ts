@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainText } from '../../../main/shared/plain-text.ts';
 
 describe('plainText: server-supplied text made safe for a terminal, a log or a notification', () => {
-  it('removes escape sequences\' introducers (ESC, C1 CSI), BEL, DEL and bidi controls; keeps the readable rest', () => {
+  it("removes escape sequences' introducers (ESC, C1 CSI), BEL, DEL and bidi controls; keeps the readable rest", () => {
     expect(plainText('\u001b]0;owned\u0007\u001b[2Jbad password')).toBe(']0;owned[2Jbad password');
     expect(plainText('a\u009b31mb\u007fc')).toBe('a31mbc');
     expect(plainText('user \u202eRLO\u202c and \u2066isolate\u2069')).toBe('user RLO and isolate');

@@ -22,7 +22,12 @@ describe('profile field rules shared by main and the renderer', () => {
     ['clientId', ['client1', 'a+b_c'], ['has space', 'a-b', 'x'.repeat(129)]],
     ['userPoolId', ['us-east-1_Abc123'], ['us-east-1-Abc', 'no_under_score!']],
   ])('%s: the same values pass and fail on both sides, with the same words', (field, good, bad) => {
-    for (const value of good) expect({ value, main: mainProblem(field, value), form: fieldProblem(field, value) }).toEqual({ value, main: '', form: '' });
+    for (const value of good)
+      expect({ value, main: mainProblem(field, value), form: fieldProblem(field, value) }).toEqual({
+        value,
+        main: '',
+        form: '',
+      });
     for (const value of bad) {
       const form = fieldProblem(field, value);
       expect(form, value).not.toBe('');

@@ -8,18 +8,55 @@ const at = (minutes: number) => NOW + minutes * 60_000;
 
 describe('a profile\u2019s standing', () => {
   it('leads with Copy while the token is valid, whatever the last refresh did (the core still hands out its cached token)', () => {
-    expect(standingOf({ state: 'signed-in', signIn: 'password', expiresAt: at(30) }, NOW)).toMatchObject({ label: 'Signed in', tone: 'ok', tokenUsable: true, primary: 'copy' });
-    expect(standingOf({ state: 'error', signIn: 'password', expiresAt: at(14), problem: 'ServiceUnavailableException: Cognito did not answer' }, NOW))
-      .toEqual({ label: 'Renewal failed', tone: 'warn', tokenUsable: true, primary: 'copy', problem: 'Cognito did not answer' });
-    expect(standingOf({ state: 'refreshing', signIn: 'password', expiresAt: at(1) }, NOW)).toMatchObject({ tokenUsable: true, primary: 'copy' });
+    expect(standingOf({ state: 'signed-in', signIn: 'password', expiresAt: at(30) }, NOW)).toMatchObject({
+      label: 'Signed in',
+      tone: 'ok',
+      tokenUsable: true,
+      primary: 'copy',
+    });
+    expect(
+      standingOf(
+        {
+          state: 'error',
+          signIn: 'password',
+          expiresAt: at(14),
+          problem: 'ServiceUnavailableException: Cognito did not answer',
+        },
+        NOW,
+      ),
+    ).toEqual({
+      label: 'Renewal failed',
+      tone: 'warn',
+      tokenUsable: true,
+      primary: 'copy',
+      problem: 'Cognito did not answer',
+    });
+    expect(standingOf({ state: 'refreshing', signIn: 'password', expiresAt: at(1) }, NOW)).toMatchObject({
+      tokenUsable: true,
+      primary: 'copy',
+    });
   });
 
   it('offers Retry for a session that can be renewed, Sign in for one that cannot, Get token for machine to machine', () => {
-    expect(standingOf({ state: 'expired', signIn: 'password', expiresAt: at(-2) }, NOW)).toMatchObject({ primary: 'retry', tokenUsable: false });
-    expect(standingOf({ state: 'error', signIn: 'password', expiresAt: at(-2), problem: 'x' }, NOW)).toMatchObject({ label: 'Error', primary: 'retry' });
-    expect(standingOf({ state: 'sign-in-required', signIn: 'password' }, NOW)).toMatchObject({ label: 'Needs sign-in', primary: 'sign-in' });
-    expect(standingOf({ state: 'signed-out', signIn: 'none' }, NOW)).toMatchObject({ label: 'Signed out', primary: 'request' });
-    expect(standingOf({ state: 'refreshing', signIn: 'password', expiresAt: at(-1) }, NOW)).toMatchObject({ primary: 'renewing' });
+    expect(standingOf({ state: 'expired', signIn: 'password', expiresAt: at(-2) }, NOW)).toMatchObject({
+      primary: 'retry',
+      tokenUsable: false,
+    });
+    expect(standingOf({ state: 'error', signIn: 'password', expiresAt: at(-2), problem: 'x' }, NOW)).toMatchObject({
+      label: 'Error',
+      primary: 'retry',
+    });
+    expect(standingOf({ state: 'sign-in-required', signIn: 'password' }, NOW)).toMatchObject({
+      label: 'Needs sign-in',
+      primary: 'sign-in',
+    });
+    expect(standingOf({ state: 'signed-out', signIn: 'none' }, NOW)).toMatchObject({
+      label: 'Signed out',
+      primary: 'request',
+    });
+    expect(standingOf({ state: 'refreshing', signIn: 'password', expiresAt: at(-1) }, NOW)).toMatchObject({
+      primary: 'renewing',
+    });
   });
 
   it('treats the last second as expired, as the time-left text does', () => {

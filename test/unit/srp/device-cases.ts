@@ -43,7 +43,11 @@ export function deviceCaseFor(seed: number): DeviceCase {
 /** A digest of a device case's inputs, including the first random bytes it draws. */
 export function deviceCaseDigest(c: DeviceCase): string {
   const random = draws(seededRandom(c.seed));
-  const inputs = { ...c, password: Buffer.from(random(40)).toString('hex'), salt: Buffer.from(random(16)).toString('hex') };
+  const inputs = {
+    ...c,
+    password: Buffer.from(random(40)).toString('hex'),
+    salt: Buffer.from(random(16)).toString('hex'),
+  };
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }
 

@@ -40,11 +40,23 @@ describe('deviceVerifier', () => {
     const timestamp = 'Wed Jan 1 00:00:00 UTC 2025';
 
     const claim = await session.passwordClaim({
-      userId: deviceKey, password: verifier.devicePassword, srpB: serverB.toString(16), salt,
-      secretBlock: 'c2Vzc2lvbg==', now: new Date(Date.UTC(2025, 0, 1)),
+      userId: deviceKey,
+      password: verifier.devicePassword,
+      srpB: serverB.toString(16),
+      salt,
+      secretBlock: 'c2Vzc2lvbg==',
+      now: new Date(Date.UTC(2025, 0, 1)),
     });
 
-    expect(claim).toEqual({ timestamp, signature: claimSignature(hkdfKey(serverS, u), { poolName: deviceGroupKey, userId: deviceKey, secretBlock: 'c2Vzc2lvbg==', timestamp }) });
+    expect(claim).toEqual({
+      timestamp,
+      signature: claimSignature(hkdfKey(serverS, u), {
+        poolName: deviceGroupKey,
+        userId: deviceKey,
+        secretBlock: 'c2Vzc2lvbg==',
+        timestamp,
+      }),
+    });
   });
 
   it('draws a 40-byte password and fresh values by default', () => {

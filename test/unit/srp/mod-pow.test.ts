@@ -20,9 +20,19 @@ describe('exponentiation mod N', () => {
   it('handles bases that are 0, 1, N - 1, >= N or negative, and exponents 0 and 1', () => {
     const exponent = big(64) | 1n;
     const cases: Array<[bigint, bigint]> = [
-      [0n, exponent], [1n, exponent], [SRP_N - 1n, exponent], [SRP_N - 1n, exponent + 1n], [SRP_N, exponent],
-      [SRP_N + 5n, exponent], [3n * SRP_N - 2n, exponent], [-7n, exponent], [-SRP_N - 1n, exponent],
-      [12345n, 0n], [0n, 0n], [12345n, 1n], [SRP_N - 2n, 2n],
+      [0n, exponent],
+      [1n, exponent],
+      [SRP_N - 1n, exponent],
+      [SRP_N - 1n, exponent + 1n],
+      [SRP_N, exponent],
+      [SRP_N + 5n, exponent],
+      [3n * SRP_N - 2n, exponent],
+      [-7n, exponent],
+      [-SRP_N - 1n, exponent],
+      [12345n, 0n],
+      [0n, 0n],
+      [12345n, 1n],
+      [SRP_N - 2n, 2n],
     ];
     for (const [base, e] of cases) expect(modPowN(base, e), `${base} ^ ${e}`).toBe(modPowByBigint(base, e));
     expect(powerOfG(0n)).toBe(1n);

@@ -2,7 +2,13 @@
 // references, test/slow/srp against the library itself), and what our code computes for them.
 import { createHash } from 'node:crypto';
 import { createSrpSession } from '../../../main/core/srp/index.ts';
-import { computeS, computeSBase, computeU, computeX, hkdfKey } from '../../../main/core/srp/password-authentication-key.ts';
+import {
+  computeS,
+  computeSBase,
+  computeU,
+  computeX,
+  hkdfKey,
+} from '../../../main/core/srp/password-authentication-key.ts';
 import { SRP_N } from '../../../main/core/srp/srp-group.ts';
 import { randomText, seededRandom, type SeededRandom } from '../../support/seeded-random.ts';
 
@@ -51,9 +57,12 @@ function smallAFor(random: SeededRandom): Uint8Array {
 function srpBFor(random: SeededRandom): string {
   const shape = random.int(0, 5);
   let b: bigint;
-  if (shape === 0) b = BigInt(`0x${hex(random.bytes(random.int(1, 64)))}`) || 7n; // short
-  else if (shape === 1) b = SRP_N + BigInt(`0x${hex(random.bytes(random.int(1, 384)))}`); // >= N
-  else if (shape === 2) b = SRP_N - BigInt(`0x${hex(random.bytes(random.int(1, 16)))}`) - 1n; // just below N
+  if (shape === 0)
+    b = BigInt(`0x${hex(random.bytes(random.int(1, 64)))}`) || 7n; // short
+  else if (shape === 1)
+    b = SRP_N + BigInt(`0x${hex(random.bytes(random.int(1, 384)))}`); // >= N
+  else if (shape === 2)
+    b = SRP_N - BigInt(`0x${hex(random.bytes(random.int(1, 16)))}`) - 1n; // just below N
   else b = BigInt(`0x${hex(random.bytes(384))}`) % SRP_N;
   if (b % SRP_N === 0n) b += 1n;
   let text = b.toString(16);

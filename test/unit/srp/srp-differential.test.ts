@@ -15,7 +15,11 @@ describe(`SRP against AuthenticationHelper (seeded random cases; ${references.li
   it('covers the shapes that matter: short and >= N values of B, padded a, u and salt, non-ASCII text', () => {
     const cases = Array.from({ length: SRP_CASES }, (_, seed) => caseFor(seed));
     const a = (c: SrpCase): bigint => BigInt(`0x${hex(c.smallA)}`);
-    const u = (c: SrpCase): bigint => computeU(BigInt(`0x${createSrpSession(c.poolName, { randomBytes: () => c.smallA }).srpA}`), BigInt(`0x${c.srpB}`));
+    const u = (c: SrpCase): bigint =>
+      computeU(
+        BigInt(`0x${createSrpSession(c.poolName, { randomBytes: () => c.smallA }).srpA}`),
+        BigInt(`0x${c.srpB}`),
+      );
     const count = (test: (c: SrpCase) => boolean): number => cases.filter(test).length;
 
     expect(count((c) => BigInt(`0x${c.srpB}`) >= SRP_N)).toBeGreaterThan(10);
@@ -24,7 +28,9 @@ describe(`SRP against AuthenticationHelper (seeded random cases; ${references.li
     expect(count((c) => a(c) >= 1n << 1023n)).toBeGreaterThan(10);
     expect(count((c) => /^[89a-f]/i.test(c.salt))).toBeGreaterThan(10);
     expect(count((c) => u(c) < 1n << 252n)).toBeGreaterThan(3);
-    expect(count((c) => [...(c.userId + c.password)].some((ch) => (ch.codePointAt(0) ?? 0) > 0x7e))).toBeGreaterThan(50);
+    expect(count((c) => [...(c.userId + c.password)].some((ch) => (ch.codePointAt(0) ?? 0) > 0x7e))).toBeGreaterThan(
+      50,
+    );
     expect(count((c) => c.poolName.startsWith('-'))).toBe(SRP_CASES / 4);
   });
 

@@ -9,15 +9,42 @@ const libraryPadHex = (value: bigint): string => helper.padHex(libBigInteger(val
 
 describe('padHex', () => {
   it.each([
-    [-236n, 'ff14'], [20n, '14'], [-200n, 'ff38'], [56n, '38'],
-    [-20n, 'ec'], [236n, '00ec'], [-56n, 'c8'], [200n, '00c8'],
-  ])('follows the library\'s documented example %s -> %s', (value, expected) => {
+    [-236n, 'ff14'],
+    [20n, '14'],
+    [-200n, 'ff38'],
+    [56n, '38'],
+    [-20n, 'ec'],
+    [236n, '00ec'],
+    [-56n, 'c8'],
+    [200n, '00c8'],
+  ])("follows the library's documented example %s -> %s", (value, expected) => {
     expect(padHex(value).toLowerCase()).toBe(expected);
   });
 
   it('matches the library on edge values, negatives included', () => {
-    const values = [0n, 1n, 7n, 8n, 15n, 16n, 127n, 128n, 255n, 256n, 0x7fffn, 0x8000n, 0xffffn, -1n, -128n, -129n, -0x8000n, -0x8001n, -0xffffn];
-    for (let bits = 1n; bits < 3100n; bits += 97n) values.push(1n << bits, (1n << bits) - 1n, -(1n << bits), -((1n << bits) + 1n));
+    const values = [
+      0n,
+      1n,
+      7n,
+      8n,
+      15n,
+      16n,
+      127n,
+      128n,
+      255n,
+      256n,
+      0x7fffn,
+      0x8000n,
+      0xffffn,
+      -1n,
+      -128n,
+      -129n,
+      -0x8000n,
+      -0x8001n,
+      -0xffffn,
+    ];
+    for (let bits = 1n; bits < 3100n; bits += 97n)
+      values.push(1n << bits, (1n << bits) - 1n, -(1n << bits), -((1n << bits) + 1n));
     for (const value of values) expect(padHex(value), value.toString(16)).toBe(libraryPadHex(value));
   });
 

@@ -19,23 +19,39 @@ const SRP_A_SHA256 = '42eca45a8c75b5644845bcf97ac9601364a3be17f26ac3648a6285c8e7
 const VECTORS = [
   {
     name: 'user SRP, non-ASCII password, B = 0xc3c3... mod N',
-    poolName: 'AbC123def', userId: 'alice', password: 'Pässwörd-🔐',
-    srpB: (BigInt(`0x${'c3'.repeat(384)}`) % SRP_N).toString(16), salt: 'ab12cd34ef56',
-    secretBlock: 'c2VjcmV0LWJsb2Nr', now: new Date(Date.UTC(2026, 10, 26, 9, 5, 3)),
-    timestamp: 'Thu Nov 26 09:05:03 UTC 2026', signature: 'mjpzKG9GczqXq8gplEZpgmZ3i5tCl4bzk6WzPUsaf64=',
+    poolName: 'AbC123def',
+    userId: 'alice',
+    password: 'Pässwörd-🔐',
+    srpB: (BigInt(`0x${'c3'.repeat(384)}`) % SRP_N).toString(16),
+    salt: 'ab12cd34ef56',
+    secretBlock: 'c2VjcmV0LWJsb2Nr',
+    now: new Date(Date.UTC(2026, 10, 26, 9, 5, 3)),
+    timestamp: 'Thu Nov 26 09:05:03 UTC 2026',
+    signature: 'mjpzKG9GczqXq8gplEZpgmZ3i5tCl4bzk6WzPUsaf64=',
   },
   {
     name: 'device SRP, B = 2, salt with the high bit set',
-    poolName: '-7a2c1f0e9', userId: 'eu-west-1_0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
-    password: 'q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJ=', srpB: '02', salt: 'ff01',
-    secretBlock: 'AAECAwQFBgcICQ==', now: new Date(Date.UTC(2024, 0, 1)),
-    timestamp: 'Mon Jan 1 00:00:00 UTC 2024', signature: 'gNWNB0rhQ4BHegIhusTjuwIpEyuVupNLe5gujo3wxls=',
+    poolName: '-7a2c1f0e9',
+    userId: 'eu-west-1_0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    password: 'q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJ=',
+    srpB: '02',
+    salt: 'ff01',
+    secretBlock: 'AAECAwQFBgcICQ==',
+    now: new Date(Date.UTC(2024, 0, 1)),
+    timestamp: 'Mon Jan 1 00:00:00 UTC 2024',
+    signature: 'gNWNB0rhQ4BHegIhusTjuwIpEyuVupNLe5gujo3wxls=',
   },
   {
     name: 'u whose hash starts 00 5 (pad(u) is 31 bytes), salt 00, empty SECRET_BLOCK',
-    poolName: 'AbC123def', userId: 'bob', password: 'hunter2', srpB: '3a2', salt: '00',
-    secretBlock: '', now: new Date(Date.UTC(2028, 1, 29, 23, 59, 59)),
-    timestamp: 'Tue Feb 29 23:59:59 UTC 2028', signature: 'C4/9jhZeL4jNxyYT3ivQyih1DY7ZzxJ1oBsJp6I5tVA=',
+    poolName: 'AbC123def',
+    userId: 'bob',
+    password: 'hunter2',
+    srpB: '3a2',
+    salt: '00',
+    secretBlock: '',
+    now: new Date(Date.UTC(2028, 1, 29, 23, 59, 59)),
+    timestamp: 'Tue Feb 29 23:59:59 UTC 2028',
+    signature: 'C4/9jhZeL4jNxyYT3ivQyih1DY7ZzxJ1oBsJp6I5tVA=',
   },
 ];
 
@@ -106,9 +122,21 @@ describe('createSrpSession', () => {
     const { hkdfKey } = await import('../../../main/core/srp/password-authentication-key.ts');
     const { claimSignature } = await import('../../../main/core/srp/claim-signature.ts');
     const now = new Date(Date.UTC(2030, 5, 7, 8, 9, 10));
-    const expected = claimSignature(hkdfKey(serverS, u), { poolName, userId: 'carol', secretBlock: 'YWJj', timestamp: 'Fri Jun 7 08:09:10 UTC 2030' });
+    const expected = claimSignature(hkdfKey(serverS, u), {
+      poolName,
+      userId: 'carol',
+      secretBlock: 'YWJj',
+      timestamp: 'Fri Jun 7 08:09:10 UTC 2030',
+    });
 
-    const claim = await session.passwordClaim({ userId: 'carol', password: 'pa55w0rd!', srpB: serverB.toString(16), salt, secretBlock: 'YWJj', now });
+    const claim = await session.passwordClaim({
+      userId: 'carol',
+      password: 'pa55w0rd!',
+      srpB: serverB.toString(16),
+      salt,
+      secretBlock: 'YWJj',
+      now,
+    });
 
     expect(claim.signature).toBe(expected);
   });

@@ -3,7 +3,8 @@ import { formatTimestamp } from '../../../main/core/srp/index.ts';
 import { library } from '../../support/cognito-oracle.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 
-const FORMAT = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d UTC \d{4}$/;
+const FORMAT =
+  /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d UTC \d{4}$/;
 
 function libraryTimestamp(date: Date): string {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -22,7 +23,8 @@ const fixedDates = [
   0,
 ];
 // Every month of 2025 on the 1st and 9th, and every weekday (2025-06-01 was a Sunday).
-for (let month = 0; month < 12; month++) fixedDates.push(Date.UTC(2025, month, 1, month, month, month), Date.UTC(2025, month, 9, 23, 9, 9));
+for (let month = 0; month < 12; month++)
+  fixedDates.push(Date.UTC(2025, month, 1, month, month, month), Date.UTC(2025, month, 9, 23, 9, 9));
 for (let day = 1; day <= 7; day++) fixedDates.push(Date.UTC(2025, 5, day, 10, 10, 10));
 
 describe('formatTimestamp', () => {
@@ -30,18 +32,21 @@ describe('formatTimestamp', () => {
     vi.useRealTimers();
   });
 
-  it('formats the protocol note\'s example', () => {
+  it("formats the protocol note's example", () => {
     expect(formatTimestamp(new Date(Date.UTC(2026, 10, 26, 9, 5, 3)))).toBe('Thu Nov 26 09:05:03 UTC 2026');
   });
 
-  it.each(fixedDates.map((time) => [new Date(time).toISOString(), time]))('matches DateHelper.getNowString at %s', (_iso, time) => {
-    const date = new Date(time);
+  it.each(fixedDates.map((time) => [new Date(time).toISOString(), time]))(
+    'matches DateHelper.getNowString at %s',
+    (_iso, time) => {
+      const date = new Date(time);
 
-    const ours = formatTimestamp(date);
+      const ours = formatTimestamp(date);
 
-    expect(ours).toBe(libraryTimestamp(date));
-    expect(ours).toMatch(FORMAT);
-  });
+      expect(ours).toBe(libraryTimestamp(date));
+      expect(ours).toMatch(FORMAT);
+    },
+  );
 
   it('matches DateHelper.getNowString on 2000 seeded random instants (1970-2100)', () => {
     const random = seededRandom(2026);

@@ -11,8 +11,17 @@ left. In ~/.aws/config:
 The profile needs an identity pool (ctm profile edit NAME --identity-pool-id ID) and a sign-in.`,
   args: { label: '[NAME]', kind: 'profile', min: 0, max: 1, what: 'profile name' },
   flags: {
-    'min-ttl': { type: 'string', value: 'SECONDS', description: 'renew first unless they stay valid at least this long' },
+    'min-ttl': {
+      type: 'string',
+      value: 'SECONDS',
+      description: 'renew first unless they stay valid at least this long',
+    },
   },
-  examples: [{ run: 'aws configure set credential_process "ctm aws-credentials dev" --profile dev', what: 'the AWS CLI asks ctm' }],
+  examples: [
+    {
+      run: 'aws configure set credential_process "ctm aws-credentials dev" --profile dev',
+      what: 'the AWS CLI asks ctm',
+    },
+  ],
   related: ['exec', 'profile edit'],
 });

@@ -16,7 +16,7 @@ Profile names are read from profiles.json only; completion never touches the key
   args: { label: 'bash|zsh|fish|powershell', kind: 'shell', min: 1, max: 1, what: 'shell' },
   flags: {},
   examples: [
-    { run: 'echo \'source <(ctm completion bash)\' >> ~/.bashrc', what: 'bash, from the next shell on' },
+    { run: "echo 'source <(ctm completion bash)' >> ~/.bashrc", what: 'bash, from the next shell on' },
     { run: 'ctm completion fish > ~/.config/fish/completions/ctm.fish', what: 'fish' },
   ],
   related: ['help'],

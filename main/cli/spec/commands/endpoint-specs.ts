@@ -6,7 +6,11 @@ profile's access token, or its ID token when the scope contains id_token, renewe
 The token agent (the app's, or "ctm agent") serves it on 127.0.0.1 at the port of "ctm endpoint settings".`;
 const RELATED = ['endpoint credentials', 'endpoint run', 'endpoint settings', 'agent start'];
 const others = (name: string): string[] => RELATED.filter((r) => r !== name);
-const PORT = { type: 'string', value: 'PORT', description: 'the port on 127.0.0.1 (1024 to 65535; 0: any free port for run, none served by the agent for settings)' } as const;
+const PORT = {
+  type: 'string',
+  value: 'PORT',
+  description: 'the port on 127.0.0.1 (1024 to 65535; 0: any free port for run, none served by the agent for settings)',
+} as const;
 
 /** `ctm endpoint credentials`. */
 export const ENDPOINT_CREDENTIALS_SPEC = commandSpec({
@@ -39,9 +43,24 @@ export const ENDPOINT_SETTINGS_SPEC = commandSpec({
   details: ENDPOINT_DETAILS,
   flags: {
     port: PORT,
-    'allow-origin': { type: 'string', multiple: true, value: 'ORIGIN', description: 'let this web page call it (https://hoppscotch.io: scheme, host, port; repeatable)' },
-    'forget-origin': { type: 'string', multiple: true, value: 'ORIGIN', description: 'stop letting this web page call it (repeatable)' },
+    'allow-origin': {
+      type: 'string',
+      multiple: true,
+      value: 'ORIGIN',
+      description: 'let this web page call it (https://hoppscotch.io: scheme, host, port; repeatable)',
+    },
+    'forget-origin': {
+      type: 'string',
+      multiple: true,
+      value: 'ORIGIN',
+      description: 'stop letting this web page call it (repeatable)',
+    },
   },
-  examples: [{ run: 'ctm endpoint settings --port 8765 --allow-origin https://hoppscotch.io', what: 'a fixed port, and Hoppscotch in a browser' }],
+  examples: [
+    {
+      run: 'ctm endpoint settings --port 8765 --allow-origin https://hoppscotch.io',
+      what: 'a fixed port, and Hoppscotch in a browser',
+    },
+  ],
   related: others('endpoint settings'),
 });

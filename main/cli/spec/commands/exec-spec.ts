@@ -20,14 +20,25 @@ sent to ctm are passed on to it. Inside one ctm exec another is refused unless -
   flags: {
     ...TOKEN_CHOICE_FLAGS,
     'allow-nested': { type: 'boolean', description: 'run even inside another ctm exec (its variables are replaced)' },
-    aws: { type: 'boolean', description: "also the profile's identity-pool AWS credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION, AWS_REGION (other AWS credential variables are cleared)" },
-    'aws-server': { type: 'boolean', description: 'instead serve them on 127.0.0.1 (AWS_CONTAINER_CREDENTIALS_FULL_URI with a random AWS_CONTAINER_AUTHORIZATION_TOKEN): the AWS CLI and SDKs renew them there while the command runs' },
+    aws: {
+      type: 'boolean',
+      description:
+        "also the profile's identity-pool AWS credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION, AWS_REGION (other AWS credential variables are cleared)",
+    },
+    'aws-server': {
+      type: 'boolean',
+      description:
+        'instead serve them on 127.0.0.1 (AWS_CONTAINER_CREDENTIALS_FULL_URI with a random AWS_CONTAINER_AUTHORIZATION_TOKEN): the AWS CLI and SDKs renew them there while the command runs',
+    },
   },
   examples: [
-    { run: "ctm exec dev -- sh -c 'curl -H \"Authorization: $CTM_AUTHORIZATION\" https://api.example.com/me'", what: 'one command with the token' },
+    {
+      run: 'ctm exec dev -- sh -c \'curl -H "Authorization: $CTM_AUTHORIZATION" https://api.example.com/me\'',
+      what: 'one command with the token',
+    },
     { run: 'ctm exec dev', what: 'a shell with the tokens; "exit" leaves it' },
     { run: 'ctm exec dev --min-ttl 900 -- ./long-job.sh', what: 'a token valid for at least 15 minutes' },
-    { run: 'ctm exec dev --aws-server -- aws s3 ls', what: 'the AWS CLI with the identity pool\'s credentials' },
+    { run: 'ctm exec dev --aws-server -- aws s3 ls', what: "the AWS CLI with the identity pool's credentials" },
   ],
   related: ['token', 'aws-credentials', 'status'],
 });

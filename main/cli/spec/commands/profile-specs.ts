@@ -11,9 +11,18 @@ export const PROFILE_ADD_SPEC = commandSpec({
   args: { label: 'NAME', kind: 'text', min: 1, max: 1, what: 'profile name' },
   flags: PROFILE_FIELD_FLAGS,
   examples: [
-    { run: 'ctm profile add dev --user-pool-id us-east-1_AbCdEf123 --client-id 1example23456789 --username alice', what: 'an SRP profile' },
-    { run: 'printf \'%s\' "$SECRET" | ctm profile add conf --user-pool-id us-east-1_AbCdEf123 --client-id 2example --client-secret-stdin', what: 'a confidential client' },
-    { run: 'ctm profile add web --user-pool-id us-east-1_AbCdEf123 --client-id 3example --auth-flow managed_login --domain https://example.auth.us-east-1.amazoncognito.com', what: 'managed login' },
+    {
+      run: 'ctm profile add dev --user-pool-id us-east-1_AbCdEf123 --client-id 1example23456789 --username alice',
+      what: 'an SRP profile',
+    },
+    {
+      run: 'printf \'%s\' "$SECRET" | ctm profile add conf --user-pool-id us-east-1_AbCdEf123 --client-id 2example --client-secret-stdin',
+      what: 'a confidential client',
+    },
+    {
+      run: 'ctm profile add web --user-pool-id us-east-1_AbCdEf123 --client-id 3example --auth-flow managed_login --domain https://example.auth.us-east-1.amazoncognito.com',
+      what: 'managed login',
+    },
   ],
   related: ['profile edit', 'profile import', 'login'],
 });
@@ -22,7 +31,8 @@ export const PROFILE_ADD_SPEC = commandSpec({
 export const PROFILE_EDIT_SPEC = commandSpec({
   name: 'profile edit',
   summary: 'changes only the given fields of a profile ("" clears an optional one)',
-  details: 'The id and keychain entries stay. A change of pool, client or endpoint signs the profile out (its tokens would be wrong), and says so.',
+  details:
+    'The id and keychain entries stay. A change of pool, client or endpoint signs the profile out (its tokens would be wrong), and says so.',
   args: NAME,
   flags: { ...PROFILE_FIELD_FLAGS, name: { type: 'string', value: 'NEW', description: 'rename the profile' } },
   examples: [
@@ -66,9 +76,18 @@ custom endpoint or domain) names each one and is imported only once you confirm 
   args: { label: 'FILE|-', kind: 'file', min: 1, max: 1, what: 'file to import' },
   flags: {
     name: { type: 'string', value: 'NAME', description: 'the name to use (a file with one profile only)' },
-    endpoint: { type: 'string', value: 'URL', description: 'a Cognito endpoint for every imported profile (an emulator, a proxy)' },
+    endpoint: {
+      type: 'string',
+      value: 'URL',
+      description: 'a Cognito endpoint for every imported profile (an emulator, a proxy)',
+    },
     username: { type: 'string', value: 'USER', description: 'the user to sign in as, for every imported profile' },
-    'allow-endpoint': { type: 'string', multiple: true, value: 'URL', description: 'accept this non-AWS server, as the refusal names it (https://auth.example.com); repeatable' },
+    'allow-endpoint': {
+      type: 'string',
+      multiple: true,
+      value: 'URL',
+      description: 'accept this non-AWS server, as the refusal names it (https://auth.example.com); repeatable',
+    },
   },
   examples: [{ run: 'ctm profile import ./amplify_outputs.json --username alice', what: "an Amplify app's pool" }],
   related: ['profile export', 'profile add'],
@@ -79,7 +98,9 @@ export const PROFILE_EXPORT_SPEC = commandSpec({
   name: 'profile export',
   summary: 'writes profiles as versioned JSON without ids or secrets, for "ctm profile import"',
   args: { label: '[NAME...]', kind: 'profile', min: 0, max: Number.POSITIVE_INFINITY, what: 'profile names' },
-  flags: { output: { type: 'string', short: 'o', value: 'FILE', description: 'write to FILE (mode 0600) instead of stdout' } },
+  flags: {
+    output: { type: 'string', short: 'o', value: 'FILE', description: 'write to FILE (mode 0600) instead of stdout' },
+  },
   examples: [{ run: 'ctm profile export dev prod -o team.json', what: 'two profiles to share' }],
   related: ['profile import'],
 });
@@ -87,8 +108,9 @@ export const PROFILE_EXPORT_SPEC = commandSpec({
 /** `ctm profile default`. */
 export const PROFILE_DEFAULT_SPEC = commandSpec({
   name: 'profile default',
-  summary: 'shows or sets the default profile (ctm token and ctm exec without NAME, the app\'s global shortcut)',
-  details: 'Without NAME it prints the default profile\'s name (exit 1 when there is none). CTM_PROFILE still goes first.',
+  summary: "shows or sets the default profile (ctm token and ctm exec without NAME, the app's global shortcut)",
+  details:
+    "Without NAME it prints the default profile's name (exit 1 when there is none). CTM_PROFILE still goes first.",
   args: { label: '[NAME]', kind: 'profile', min: 0, max: 1, what: 'profile name' },
   flags: { clear: { type: 'boolean', description: 'have no default profile' } },
   examples: [

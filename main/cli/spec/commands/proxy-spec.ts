@@ -13,10 +13,23 @@ Bodies stream both ways and WebSocket upgrades pass through. It listens on 127.0
 under a random path that changes every run: only who can read its output can use it. Ctrl-C stops it.`,
   args: { label: 'NAME', kind: 'profile', min: 1, max: 1, what: 'profile name' },
   flags: {
-    target: { type: 'string', value: 'URL', description: 'the API to forward to, such as https://api.example.com (required)' },
+    target: {
+      type: 'string',
+      value: 'URL',
+      description: 'the API to forward to, such as https://api.example.com (required)',
+    },
     port: { type: 'string', value: 'PORT', description: 'the port on 127.0.0.1 (default: a free one)' },
-    type: { type: 'string', choices: TOKEN_KINDS, description: 'which token to send: the access token (default) or the ID token' },
+    type: {
+      type: 'string',
+      choices: TOKEN_KINDS,
+      description: 'which token to send: the access token (default) or the ID token',
+    },
   },
-  examples: [{ run: 'ctm proxy dev --target https://api.example.com --port 8787', what: 'then point the dev server at the URL it prints' }],
+  examples: [
+    {
+      run: 'ctm proxy dev --target https://api.example.com --port 8787',
+      what: 'then point the dev server at the URL it prints',
+    },
+  ],
   related: ['exec', 'token', 'endpoint credentials'],
 });

@@ -8,7 +8,7 @@ export const STATUS_SPEC = commandSpec({
   flags: { json: { type: 'boolean', description: 'one JSON object per profile, for scripts' } },
   examples: [
     { run: 'ctm status', what: 'a table of every profile' },
-    { run: "ctm status --json | jq -r '.[] | select(.state==\"signed-in\") | .name'", what: 'the signed-in profiles' },
+    { run: 'ctm status --json | jq -r \'.[] | select(.state=="signed-in") | .name\'', what: 'the signed-in profiles' },
   ],
   related: ['profile list', 'login'],
 });

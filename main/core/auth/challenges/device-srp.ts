@@ -26,7 +26,11 @@ export const devicePasswordVerifier: AutomaticChallenge = {
     const device = rememberedDevice(state);
     if (!state.deviceSrp) throw new CtmError('service', 'Cognito asked for a device proof before DEVICE_SRP_AUTH.');
     const server = srpServerValues(state);
-    const claim = await state.deviceSrp.passwordClaim({ userId: device.deviceKey, password: device.devicePassword, ...server });
+    const claim = await state.deviceSrp.passwordClaim({
+      userId: device.deviceKey,
+      password: device.devicePassword,
+      ...server,
+    });
     return {
       PASSWORD_CLAIM_SECRET_BLOCK: server.secretBlock,
       TIMESTAMP: claim.timestamp,

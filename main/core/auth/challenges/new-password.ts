@@ -5,7 +5,9 @@ import { jsonList, type PromptedChallenge } from './challenge-handler.ts';
 export const newPasswordRequired: PromptedChallenge = {
   kind: 'prompted',
   prompt(state) {
-    const requiredAttributes = jsonList(state.parameters.requiredAttributes).map((name) => name.replace(/^userAttributes\./, ''));
+    const requiredAttributes = jsonList(state.parameters.requiredAttributes).map((name) =>
+      name.replace(/^userAttributes\./, ''),
+    );
     return Promise.resolve({ name: 'NEW_PASSWORD_REQUIRED', requiredAttributes });
   },
   respond(state, answer) {
@@ -14,7 +16,9 @@ export const newPasswordRequired: PromptedChallenge = {
     const attributes = answer.attributes ?? {};
     const missing = required.filter((name) => !attributes[name]);
     if (missing.length > 0) throw new BadInputError(`The user pool also needs: ${missing.join(', ')}.`);
-    const userAttributes = Object.fromEntries(Object.entries(attributes).map(([name, value]) => [`userAttributes.${name}`, value]));
+    const userAttributes = Object.fromEntries(
+      Object.entries(attributes).map(([name, value]) => [`userAttributes.${name}`, value]),
+    );
     return Promise.resolve({ NEW_PASSWORD: answer.newPassword, ...userAttributes });
   },
 };

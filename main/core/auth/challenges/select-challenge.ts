@@ -3,8 +3,12 @@ import { requirePassword, startSrp } from '../flow-parameters.ts';
 import { jsonList, type PromptedChallenge } from './challenge-handler.ts';
 
 function chosen(options: string[], select: string | undefined, name: string): string {
-  if (!select) throw new BadInputError(`Choose one of ${options.join(', ')} (ctm login: --select ${name === 'SELECT_MFA_TYPE' ? 'METHOD' : 'CHALLENGE'}).`);
-  if (!options.includes(select)) throw new BadInputError(`"${select}" is not offered; choose one of ${options.join(', ')}.`);
+  if (!select)
+    throw new BadInputError(
+      `Choose one of ${options.join(', ')} (ctm login: --select ${name === 'SELECT_MFA_TYPE' ? 'METHOD' : 'CHALLENGE'}).`,
+    );
+  if (!options.includes(select))
+    throw new BadInputError(`"${select}" is not offered; choose one of ${options.join(', ')}.`);
   return select;
 }
 
@@ -12,7 +16,8 @@ function chosen(options: string[], select: string | undefined, name: string): st
 export const selectMfaType: PromptedChallenge = {
   kind: 'prompted',
   prompt: (state) => Promise.resolve({ name: 'SELECT_MFA_TYPE', options: jsonList(state.parameters.MFAS_CAN_CHOOSE) }),
-  respond: (state, answer) => Promise.resolve({ ANSWER: chosen(jsonList(state.parameters.MFAS_CAN_CHOOSE), answer.select, 'SELECT_MFA_TYPE') }),
+  respond: (state, answer) =>
+    Promise.resolve({ ANSWER: chosen(jsonList(state.parameters.MFAS_CAN_CHOOSE), answer.select, 'SELECT_MFA_TYPE') }),
 };
 
 /** SELECT_CHALLENGE (USER_AUTH): the first factor to use; PASSWORD sends the password, PASSWORD_SRP starts SRP. */

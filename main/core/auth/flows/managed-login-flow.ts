@@ -26,8 +26,16 @@ class ManagedLoginFlow implements SignInFlow {
 
   async start({ open, signal, timeoutMs }: StartRequest): Promise<FlowStart> {
     const { profile } = this;
-    if (!open) throw new BadInputError(`Profile "${profile.name}" signs in through managed login in the browser: run ctm login ${profile.name}`);
-    const tokens = await managedLogin({ ...(await oauthContext(profile, this.services)), open, signal, ...(timeoutMs ? { timeoutMs } : {}) });
+    if (!open)
+      throw new BadInputError(
+        `Profile "${profile.name}" signs in through managed login in the browser: run ctm login ${profile.name}`,
+      );
+    const tokens = await managedLogin({
+      ...(await oauthContext(profile, this.services)),
+      open,
+      signal,
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
     return { kind: 'tokens', tokens };
   }
 
@@ -41,7 +49,10 @@ class ManagedLoginFlow implements SignInFlow {
       await revokeOAuthSession(await oauthContext(this.profile, this.services), session);
       return { revoked: true };
     } catch (error) {
-      return { revoked: false, warning: `Signed out on this computer, but the refresh token was not revoked at the server and stays valid until it expires (${asCtmError(error).message.replace(/\.$/, '')}).` };
+      return {
+        revoked: false,
+        warning: `Signed out on this computer, but the refresh token was not revoked at the server and stays valid until it expires (${asCtmError(error).message.replace(/\.$/, '')}).`,
+      };
     }
   }
 }

@@ -43,7 +43,9 @@ export interface Conversation {
 }
 
 /** The first step of a sign-in: tokens at once, or a challenge with the conversation that takes its answer. */
-export type FlowStart = Extract<SignInOutcome, { kind: 'tokens' }> | { kind: 'challenge'; prompt: ChallengePrompt; conversation: Conversation };
+export type FlowStart =
+  | Extract<SignInOutcome, { kind: 'tokens' }>
+  | { kind: 'challenge'; prompt: ChallengePrompt; conversation: Conversation };
 
 /** One kind of sign-in for one profile: how it starts, renews and ends. Caching and saving stay with the caller. */
 export interface SignInFlow {

@@ -13,8 +13,10 @@ export const userPoolApi: FlowKind = {
   signIn: 'password',
   renewsWithoutSession: false,
   passwordRequired: (profile) =>
-    profile.authFlow === 'USER_PASSWORD_AUTH' || profile.authFlow === 'USER_SRP_AUTH' ||
-    (profile.authFlow === 'USER_AUTH' && (profile.preferredChallenge === 'PASSWORD' || profile.preferredChallenge === 'PASSWORD_SRP')),
+    profile.authFlow === 'USER_PASSWORD_AUTH' ||
+    profile.authFlow === 'USER_SRP_AUTH' ||
+    (profile.authFlow === 'USER_AUTH' &&
+      (profile.preferredChallenge === 'PASSWORD' || profile.preferredChallenge === 'PASSWORD_SRP')),
   create: (profile, services) => new UserPoolFlow(profile, services),
 };
 
@@ -31,14 +33,21 @@ class UserPoolFlow implements SignInFlow {
   constructor(profile: Profile, services: FlowServices, client?: CognitoClient) {
     this.profile = profile;
     this.services = services;
-    this.client = client ?? new CognitoClient(services.transport, cognitoEndpoint(profile.region, profile.endpoint, profile.fips));
+    this.client =
+      client ?? new CognitoClient(services.transport, cognitoEndpoint(profile.region, profile.endpoint, profile.fips));
   }
 
   async start({ credentials }: StartRequest): Promise<FlowStart> {
     const { profile, services } = this;
     const devices = services.devices(credentials.username ?? profile.username, await services.lastUser());
     const clientSecret = await services.clientSecret();
-    const conversation = new SignInConversation({ profile, client: this.client, now: services.now, devices, ...(clientSecret ? { clientSecret } : {}) });
+    const conversation = new SignInConversation({
+      profile,
+      client: this.client,
+      now: services.now,
+      devices,
+      ...(clientSecret ? { clientSecret } : {}),
+    });
     const outcome = await conversation.start(credentials);
     return outcome.kind === 'challenge' ? { ...outcome, conversation } : outcome;
   }
@@ -48,14 +57,25 @@ class UserPoolFlow implements SignInFlow {
     if (!session) throw new RefreshRefusedError('it is not signed in');
     const clientSecret = await services.clientSecret();
     return refreshSession({
-      profile, session, client: this.client, now: services.now, ...(clientSecret ? { clientSecret } : {}),
+      profile,
+      session,
+      client: this.client,
+      now: services.now,
+      ...(clientSecret ? { clientSecret } : {}),
       rememberFallback: services.rememberRefreshFallback,
       // The pool no longer knows the session's device: forget it (a failure only leaves a stale entry).
-      forgetDevice: () => services.devices(profile.username, session.userId).forget().catch(() => undefined),
+      forgetDevice: () =>
+        services
+          .devices(profile.username, session.userId)
+          .forget()
+          .catch(() => undefined),
     });
   }
 
-  async signOut(session: TokenSet, options: { global: boolean; renew: () => Promise<TokenSet> }): Promise<SignOutResult> {
+  async signOut(
+    session: TokenSet,
+    options: { global: boolean; renew: () => Promise<TokenSet> },
+  ): Promise<SignOutResult> {
     const clientSecret = await this.services.clientSecret().catch(() => undefined);
     let current = session;
     if (options.global && session.expiresAt <= this.services.now() && session.refreshToken) {
@@ -63,9 +83,19 @@ class UserPoolFlow implements SignInFlow {
       try {
         current = await options.renew();
       } catch (error) {
-        return { revoked: false, warning: `Signed out on this computer, but Cognito did not sign the user out on other devices (${asCtmError(error).message.replace(/\.$/, '')}).` };
+        return {
+          revoked: false,
+          warning: `Signed out on this computer, but Cognito did not sign the user out on other devices (${asCtmError(error).message.replace(/\.$/, '')}).`,
+        };
       }
     }
-    return revokeAtServer({ client: this.client, clientId: this.profile.clientId, ...(clientSecret ? { clientSecret } : {}), session: current, global: options.global, refresh: options.renew });
+    return revokeAtServer({
+      client: this.client,
+      clientId: this.profile.clientId,
+      ...(clientSecret ? { clientSecret } : {}),
+      session: current,
+      global: options.global,
+      refresh: options.renew,
+    });
   }
 }

@@ -5,7 +5,11 @@ import { READY_LINE, treeMemory } from '../../../bench/electron/electron-app.ts'
 
 describe('the Electron benchmark helpers (real processes; Electron itself is not needed)', () => {
   it('adds up the resident memory of a process and its descendants', async () => {
-    const parent = spawn(process.execPath, ['-e', "require('node:child_process').spawn('sleep', ['20'], { stdio: 'ignore' }); setTimeout(() => {}, 20000);"], { stdio: 'ignore', detached: true });
+    const parent = spawn(
+      process.execPath,
+      ['-e', "require('node:child_process').spawn('sleep', ['20'], { stdio: 'ignore' }); setTimeout(() => {}, 20000);"],
+      { stdio: 'ignore', detached: true },
+    );
     try {
       let memory = treeMemory(parent.pid ?? -1);
       // On a busy machine the grandchild may take a while to appear.
@@ -24,7 +28,7 @@ describe('the Electron benchmark helpers (real processes; Electron itself is not
     expect(treeMemory(2 ** 22 + 1)).toMatchObject({ processes: 0, rssKiB: 0 });
   });
 
-  it('recognises the ready line among other output, with the app\'s own figure', () => {
+  it("recognises the ready line among other output, with the app's own figure", () => {
     expect(READY_LINE.exec('some log\nctm-bench: tray-ready 412.5\n')?.[1]).toBe('412.5');
     expect(READY_LINE.test('ctm-bench: tray-ready soon\n')).toBe(false);
   });

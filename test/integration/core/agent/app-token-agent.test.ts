@@ -9,12 +9,22 @@ import { startTokenAgent, type RunningAgent } from '../../../../main/core/agent/
 import type { Logger } from '../../../../main/core/logging/logger.ts';
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
-const TOKENS: AgentTokens = { profileId: 'p1', profileName: 'dev', accessToken: unsignedJwt({ token_use: 'access' }), tokenType: 'Bearer', expiresAt: 2_000, issuedAt: 1_000 };
+const TOKENS: AgentTokens = {
+  profileId: 'p1',
+  profileName: 'dev',
+  accessToken: unsignedJwt({ token_use: 'access' }),
+  tokenType: 'Bearer',
+  expiresAt: 2_000,
+  issuedAt: 1_000,
+};
 
 /** A logger that keeps what it was told, as `level: message`. */
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const keep = (level: string) => (message: string, fields?: Record<string, unknown>): void => void lines.push(`${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
+  const keep =
+    (level: string) =>
+    (message: string, fields?: Record<string, unknown>): void =>
+      void lines.push(`${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
   return { lines, info: keep('info'), warn: keep('warn'), error: keep('error') };
 }
 
@@ -26,7 +36,14 @@ describe('startAppTokenAgent', () => {
   const setUp = (overrides: Partial<AppTokenAgentOptions> = {}) => {
     const configDir = mkdtempSync(join(tmpdir(), 'ctm-app-agent-'));
     const logger = recordingLogger();
-    const host = startAppTokenAgent({ configDir, version: '9.8.7', tokens: async (profile) => (profile === 'dev' ? TOKENS : undefined), logger, platform: 'linux', ...overrides });
+    const host = startAppTokenAgent({
+      configDir,
+      version: '9.8.7',
+      tokens: async (profile) => (profile === 'dev' ? TOKENS : undefined),
+      logger,
+      platform: 'linux',
+      ...overrides,
+    });
     toClose.push(host);
     return { host, logger, socket: join(configDir, 'agent.sock'), configDir };
   };
@@ -34,9 +51,16 @@ describe('startAppTokenAgent', () => {
   it("serves the app's tokens as host 'app' and refuses a stop request: it stops when the app quits", async () => {
     const { host, socket, logger } = setUp();
     expect(await host.started).toMatchObject({ socketPath: socket });
-    expect(await askAgent(socket, { v: 1, op: 'status' })).toMatchObject({ ok: true, status: { host: 'app', version: '9.8.7', pid: process.pid } });
+    expect(await askAgent(socket, { v: 1, op: 'status' })).toMatchObject({
+      ok: true,
+      status: { host: 'app', version: '9.8.7', pid: process.pid },
+    });
     expect(await askAgent(socket, { v: 1, op: 'token', profile: 'dev' })).toEqual({ v: 1, ok: true, tokens: TOKENS });
-    expect(await askAgent(socket, { v: 1, op: 'stop' })).toEqual({ v: 1, ok: false, error: expect.stringMatching(/stops when the app quits/) });
+    expect(await askAgent(socket, { v: 1, op: 'stop' })).toEqual({
+      v: 1,
+      ok: false,
+      error: expect.stringMatching(/stops when the app quits/),
+    });
     expect(await askAgent(socket, { v: 1, op: 'status' })).toMatchObject({ ok: true });
     expect(logger.lines).toEqual([expect.stringMatching(/^info: The app runs the token agent/)]);
   });
@@ -61,12 +85,20 @@ describe('startAppTokenAgent', () => {
   it("leaves another agent alone: one log line, no agent of the app's, the other still answering after the app's close", async () => {
     const configDir = mkdtempSync(join(tmpdir(), 'ctm-app-agent-'));
     const socket = join(configDir, 'agent.sock');
-    const other: RunningAgent = await startTokenAgent({ socketPath: socket, host: 'ctm', version: '1.0.0', tokens: async () => undefined, onStop: () => undefined });
+    const other: RunningAgent = await startTokenAgent({
+      socketPath: socket,
+      host: 'ctm',
+      version: '1.0.0',
+      tokens: async () => undefined,
+      onStop: () => undefined,
+    });
     toClose.push(other);
     const { host, logger } = setUp({ configDir });
     expect(await host.started).toBeUndefined();
     await host.close();
-    expect(logger.lines).toEqual([`info: Another token agent already answers ctm token (pid ${process.pid}); the app runs none of its own while it does.`]);
+    expect(logger.lines).toEqual([
+      `info: Another token agent already answers ctm token (pid ${process.pid}); the app runs none of its own while it does.`,
+    ]);
     expect(await askAgent(socket, { v: 1, op: 'status' })).toMatchObject({ ok: true, status: { host: 'ctm' } });
   });
 
@@ -76,7 +108,11 @@ describe('startAppTokenAgent', () => {
     const { host, logger, socket } = setUp({ configDir });
     expect(await host.started).toBeUndefined();
     expect(existsSync(socket)).toBe(false);
-    expect(logger.lines).toEqual([expect.stringMatching(/^warn: The app runs no token agent: ctm reads the keychain itself\. \{"reason":"The token agent needs a config folder only you can open: the config folder \S+ can be opened by other accounts; run: chmod 700 /)]);
+    expect(logger.lines).toEqual([
+      expect.stringMatching(
+        /^warn: The app runs no token agent: ctm reads the keychain itself\. \{"reason":"The token agent needs a config folder only you can open: the config folder \S+ can be opened by other accounts; run: chmod 700 /,
+      ),
+    ]);
     await expect(host.close()).resolves.toBeUndefined();
   });
 
@@ -86,14 +122,24 @@ describe('startAppTokenAgent', () => {
     expect(windows.logger.lines).toEqual([]);
     const long = setUp({ configDir: join(tmpdir(), 'x'.repeat(120)) });
     expect(await long.host.started).toBeUndefined();
-    expect(long.logger.lines).toEqual([expect.stringMatching(/^warn: The app runs no token agent\. The config folder's path is too long for a Unix socket/)]);
+    expect(long.logger.lines).toEqual([
+      expect.stringMatching(
+        /^warn: The app runs no token agent\. The config folder's path is too long for a Unix socket/,
+      ),
+    ]);
     expect(existsSync(join(tmpdir(), 'x'.repeat(120)))).toBe(false);
   });
 
   it('takes over once the agent it deferred to has stopped (checked on a short interval here)', async () => {
     const configDir = mkdtempSync(join(tmpdir(), 'ctm-app-agent-'));
     const socket = join(configDir, 'agent.sock');
-    const other = await startTokenAgent({ socketPath: socket, host: 'ctm', version: '1.0.0', tokens: async () => undefined, onStop: () => undefined });
+    const other = await startTokenAgent({
+      socketPath: socket,
+      host: 'ctm',
+      version: '1.0.0',
+      tokens: async () => undefined,
+      onStop: () => undefined,
+    });
     const { host, logger } = setUp({ configDir, takeOverCheckMs: 20 });
     expect(await host.started).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -106,7 +152,10 @@ describe('startAppTokenAgent', () => {
     }
     expect(status).toMatchObject({ ok: true, status: { host: 'app' } });
     expect(await askAgent(socket, { v: 1, op: 'token', profile: 'dev' })).toEqual({ v: 1, ok: true, tokens: TOKENS });
-    expect(logger.lines).toEqual([expect.stringMatching(/^info: Another token agent already answers/), expect.stringMatching(/^info: The app runs the token agent/)]);
+    expect(logger.lines).toEqual([
+      expect.stringMatching(/^info: Another token agent already answers/),
+      expect.stringMatching(/^info: The app runs the token agent/),
+    ]);
     await host.close();
     expect(existsSync(socket)).toBe(false);
   });
@@ -114,7 +163,13 @@ describe('startAppTokenAgent', () => {
   it('stops looking for a take-over once the app quits', async () => {
     const configDir = mkdtempSync(join(tmpdir(), 'ctm-app-agent-'));
     const socket = join(configDir, 'agent.sock');
-    const other = await startTokenAgent({ socketPath: socket, host: 'ctm', version: '1.0.0', tokens: async () => undefined, onStop: () => undefined });
+    const other = await startTokenAgent({
+      socketPath: socket,
+      host: 'ctm',
+      version: '1.0.0',
+      tokens: async () => undefined,
+      onStop: () => undefined,
+    });
     const { host } = setUp({ configDir, takeOverCheckMs: 20 });
     expect(await host.started).toBeUndefined();
     await host.close();

@@ -6,11 +6,24 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { askAgent, consultAgent } from '../../../../main/core/agent/agent-client.ts';
 import type { AgentTokens } from '../../../../main/core/agent/agent-protocol.ts';
-import { AgentRunningError, startTokenAgent, type RunningAgent, type TokenAgentOptions } from '../../../../main/core/agent/token-agent.ts';
+import {
+  AgentRunningError,
+  startTokenAgent,
+  type RunningAgent,
+  type TokenAgentOptions,
+} from '../../../../main/core/agent/token-agent.ts';
 import { NotFoundError } from '../../../../main/core/errors.ts';
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
-const TOKENS: AgentTokens = { profileId: 'p1', profileName: 'dev', accessToken: unsignedJwt({ token_use: 'access' }), idToken: unsignedJwt({ token_use: 'id' }), tokenType: 'Bearer', expiresAt: 2_000, issuedAt: 1_000 };
+const TOKENS: AgentTokens = {
+  profileId: 'p1',
+  profileName: 'dev',
+  accessToken: unsignedJwt({ token_use: 'access' }),
+  idToken: unsignedJwt({ token_use: 'id' }),
+  tokenType: 'Bearer',
+  expiresAt: 2_000,
+  issuedAt: 1_000,
+};
 
 /** Sends raw bytes and collects everything until the agent closes the connection. */
 function rawExchange(path: string, text: string): Promise<string> {
@@ -31,7 +44,13 @@ describe('startTokenAgent: the token agent on a real Unix socket (stand-in token
   let path: string;
   const running: RunningAgent[] = [];
   const start = async (options: Partial<TokenAgentOptions> = {}): Promise<RunningAgent> => {
-    const agent = await startTokenAgent({ socketPath: path, host: 'ctm', version: '9.9.9', tokens: async (profile) => (profile === 'dev' || profile === undefined ? TOKENS : undefined), ...options });
+    const agent = await startTokenAgent({
+      socketPath: path,
+      host: 'ctm',
+      version: '9.9.9',
+      tokens: async (profile) => (profile === 'dev' || profile === undefined ? TOKENS : undefined),
+      ...options,
+    });
     running.push(agent);
     return agent;
   };
@@ -59,7 +78,7 @@ describe('startTokenAgent: the token agent on a real Unix socket (stand-in token
     expect(reply).toMatchObject({ ok: true, status: { pid: process.pid, host: 'app', version: '9.9.9', requests: 1 } });
   });
 
-  it('stops on request only when it has a stop handler (the app\'s agent refuses)', async () => {
+  it("stops on request only when it has a stop handler (the app's agent refuses)", async () => {
     let stopped = 0;
     await start({ onStop: () => void (stopped += 1) });
     expect(await askAgent(path, { v: 1, op: 'stop' })).toEqual({ v: 1, ok: true, stopping: true });
@@ -67,7 +86,11 @@ describe('startTokenAgent: the token agent on a real Unix socket (stand-in token
     expect(stopped).toBe(1);
     await running.pop()?.close();
     await start({ host: 'app' });
-    expect(await askAgent(path, { v: 1, op: 'stop' })).toEqual({ v: 1, ok: false, error: 'This agent is the desktop app\'s: it stops when the app quits.' });
+    expect(await askAgent(path, { v: 1, op: 'stop' })).toEqual({
+      v: 1,
+      ok: false,
+      error: "This agent is the desktop app's: it stops when the app quits.",
+    });
   });
 
   it('listens on a socket only its owner may use, and removes it when closed', async () => {
@@ -79,7 +102,7 @@ describe('startTokenAgent: the token agent on a real Unix socket (stand-in token
     expect(existsSync(path)).toBe(false);
   });
 
-  it('refuses to start twice on one socket, naming the running agent\'s pid', async () => {
+  it("refuses to start twice on one socket, naming the running agent's pid", async () => {
     await start();
     const second = startTokenAgent({ socketPath: path, host: 'ctm', version: '1', tokens: async () => undefined });
     await expect(second).rejects.toBeInstanceOf(AgentRunningError);
@@ -88,7 +111,10 @@ describe('startTokenAgent: the token agent on a real Unix socket (stand-in token
   });
 
   it('replaces the socket an agent left behind when it was killed', async () => {
-    const killed = spawnSync(process.execPath, ['-e', `require('node:net').createServer().listen(${JSON.stringify(path)}, () => process.kill(process.pid, 'SIGKILL'))`]);
+    const killed = spawnSync(process.execPath, [
+      '-e',
+      `require('node:net').createServer().listen(${JSON.stringify(path)}, () => process.kill(process.pid, 'SIGKILL'))`,
+    ]);
     expect(killed.signal).toBe('SIGKILL');
     expect(lstatSync(path).isSocket()).toBe(true);
     await start();
@@ -101,7 +127,9 @@ describe('startTokenAgent: the token agent on a real Unix socket (stand-in token
     expect(readFileSync(path, 'utf8')).toBe('mine');
     rmSync(path);
     chmodSync(folder, 0o755);
-    await expect(start()).rejects.toThrow(`The token agent needs a config folder only you can open: the config folder ${folder} can be opened by other accounts; run: chmod 700 '${folder}'.`);
+    await expect(start()).rejects.toThrow(
+      `The token agent needs a config folder only you can open: the config folder ${folder} can be opened by other accounts; run: chmod 700 '${folder}'.`,
+    );
     expect(existsSync(path)).toBe(false);
   });
 
@@ -119,7 +147,11 @@ describe('startTokenAgent: the token agent on a real Unix socket (stand-in token
       },
     });
     expect(await rawExchange(path, 'hello\n')).toBe('{"v":1,"ok":false,"error":"The request is not a JSON object."}\n');
-    expect(await askAgent(path, { v: 1, op: 'token', profile: 'gone' })).toEqual({ v: 1, ok: false, error: 'No profile named "gone".' });
+    expect(await askAgent(path, { v: 1, op: 'token', profile: 'gone' })).toEqual({
+      v: 1,
+      ok: false,
+      error: 'No profile named "gone".',
+    });
     const generic = await rawExchange(path, '{"v":1,"op":"token","profile":"x"}\n');
     expect(generic).toBe('{"v":1,"ok":false,"error":"The agent could not read the cached tokens."}\n');
   });
@@ -163,26 +195,37 @@ describe('startTokenAgent under a flood: connection cap, request size, one deadl
     rmSync(folder, { recursive: true, force: true });
   });
   const start = async (options: Partial<TokenAgentOptions>) =>
-    (agent = await startTokenAgent({ socketPath: path, host: 'ctm', version: '1', tokens: async () => TOKENS, ...options }));
+    (agent = await startTokenAgent({
+      socketPath: path,
+      host: 'ctm',
+      version: '1',
+      tokens: async () => TOKENS,
+      ...options,
+    }));
   /** Opens a connection that sends one byte and nothing more; resolves once connected, with whether the agent closed it at once. */
-  const slowClient = (): Promise<{ socket: Socket; closed: Promise<void> }> => new Promise((resolve) => {
-    const socket = createConnection(path);
-    socket.on('error', () => undefined);
-    const closed = new Promise<void>((done) => socket.on('close', () => done()));
-    socket.on('connect', () => (socket.write('{'), resolve({ socket, closed })));
-  });
+  const slowClient = (): Promise<{ socket: Socket; closed: Promise<void> }> =>
+    new Promise((resolve) => {
+      const socket = createConnection(path);
+      socket.on('error', () => undefined);
+      const closed = new Promise<void>((done) => socket.on('close', () => done()));
+      socket.on('connect', () => (socket.write('{'), resolve({ socket, closed })));
+    });
 
   it('holds at most its cap of slow clients, closes the rest at once, and serves again once they are gone', async () => {
     await start({ maxConnections: 4 });
     const clients = await Promise.all(Array.from({ length: 400 }, slowClient));
     // The ones past the cap are closed by the agent itself; give the closes a moment to arrive, then count the open.
-    await Promise.race([Promise.all(clients.slice(4).map((c) => c.closed)), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await Promise.race([
+      Promise.all(clients.slice(4).map((c) => c.closed)),
+      new Promise((resolve) => setTimeout(resolve, 5_000)),
+    ]);
     const open = clients.filter((c) => !c.socket.destroyed && c.socket.readyState === 'open');
     expect(open.length).toBeLessThanOrEqual(4);
     for (const client of clients) client.socket.destroy();
     await Promise.all(clients.map((c) => c.closed));
     // Given back: a real request is answered again (the server's count of connections went down as they closed).
-    for (let i = 0; i < 50 && !(await askAgent(path, { v: 1, op: 'status' })); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 50 && !(await askAgent(path, { v: 1, op: 'status' })); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await askAgent(path, { v: 1, op: 'token', profile: 'dev' })).toMatchObject({ ok: true, tokens: TOKENS });
   });
 
@@ -228,25 +271,49 @@ describe('consultAgent: ctm verifies the agent before it trusts it, and checks e
   it('answers with the checked reply and the account owning the socket', async () => {
     const path = await fake('good.sock', { v: 1, ok: true, tokens: TOKENS });
     chmodSync(path, 0o600);
-    expect(await consultAgent(path, { v: 1, op: 'token', profile: 'dev' })).toEqual({ kind: 'reply', reply: { v: 1, ok: true, tokens: TOKENS }, ownerUid: process.getuid?.() });
+    expect(await consultAgent(path, { v: 1, op: 'token', profile: 'dev' })).toEqual({
+      kind: 'reply',
+      reply: { v: 1, ok: true, tokens: TOKENS },
+      ownerUid: process.getuid?.(),
+    });
   });
 
   it('does not talk to a socket others may write, nor to one in a folder others can open', async () => {
     const path = await fake('open.sock', { v: 1, ok: true, tokens: TOKENS });
     chmodSync(path, 0o666);
-    expect(await consultAgent(path, { v: 1, op: 'token' })).toEqual({ kind: 'untrusted', reason: `${path} can be used by other accounts` });
+    expect(await consultAgent(path, { v: 1, op: 'token' })).toEqual({
+      kind: 'untrusted',
+      reason: `${path} can be used by other accounts`,
+    });
     chmodSync(path, 0o600);
     chmodSync(folder, 0o755);
-    expect(await consultAgent(path, { v: 1, op: 'token' })).toEqual({ kind: 'untrusted', reason: `the config folder ${folder} can be opened by other accounts; run: chmod 700 '${folder}'` });
+    expect(await consultAgent(path, { v: 1, op: 'token' })).toEqual({
+      kind: 'untrusted',
+      reason: `the config folder ${folder} can be opened by other accounts; run: chmod 700 '${folder}'`,
+    });
   });
 
   it('refuses tokens of another profile, tokens that are not JWTs, and an answer to another question', async () => {
-    const other = await fake('other.sock', { v: 1, ok: true, tokens: { ...TOKENS, profileId: 'p2', profileName: 'prod' } });
-    expect(await consultAgent(other, { v: 1, op: 'token', profile: 'dev' })).toEqual({ kind: 'refused', reason: 'it answered with the tokens of another profile' });
-    const hostile = await fake('hostile.sock', { v: 1, ok: true, tokens: { ...TOKENS, accessToken: "eyJhbGciOiJSUzI1NiJ9.e30.x'; id > /tmp/pwned; echo '" } });
+    const other = await fake('other.sock', {
+      v: 1,
+      ok: true,
+      tokens: { ...TOKENS, profileId: 'p2', profileName: 'prod' },
+    });
+    expect(await consultAgent(other, { v: 1, op: 'token', profile: 'dev' })).toEqual({
+      kind: 'refused',
+      reason: 'it answered with the tokens of another profile',
+    });
+    const hostile = await fake('hostile.sock', {
+      v: 1,
+      ok: true,
+      tokens: { ...TOKENS, accessToken: "eyJhbGciOiJSUzI1NiJ9.e30.x'; id > /tmp/pwned; echo '" },
+    });
     expect(await consultAgent(hostile, { v: 1, op: 'token', profile: 'dev' })).toMatchObject({ kind: 'refused' });
     const good = await fake('tokens.sock', { v: 1, ok: true, tokens: TOKENS });
-    expect(await consultAgent(good, { v: 1, op: 'status' })).toEqual({ kind: 'refused', reason: 'it did not answer with its status' });
+    expect(await consultAgent(good, { v: 1, op: 'status' })).toEqual({
+      kind: 'refused',
+      reason: 'it did not answer with its status',
+    });
     expect(await askAgent(good, { v: 1, op: 'stop' })).toBeUndefined();
   });
 });

@@ -17,7 +17,17 @@ export const CLIENT_SECRET = 's3cr3t-client-secret';
 
 /** A profile of the full seed's first pool, pointed at the emulator. */
 export function profileOf(emulator: Emulator, fields: Record<string, unknown>): Profile {
-  return { ...parseProfileFields({ name: 'test', region: 'us-east-1', userPoolId: 'us-east-1_Example1', clientId: 'publicclient1', endpoint: emulator.endpoint, ...fields }), id: randomUUID() };
+  return {
+    ...parseProfileFields({
+      name: 'test',
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_Example1',
+      clientId: 'publicclient1',
+      endpoint: emulator.endpoint,
+      ...fields,
+    }),
+    id: randomUUID(),
+  };
 }
 
 /** A device memory held in a variable (unit tests: the keychain is exercised by the integration tests). */
@@ -32,7 +42,11 @@ export function memoryDevices(): DeviceMemory & { device: RememberedDevice | und
 }
 
 /** A conversation for a profile, over real HTTP to the emulator. */
-export function conversationFor(emulator: Emulator, profile: Profile, options: { clientSecret?: string; devices?: DeviceMemory } = {}): SignInConversation {
+export function conversationFor(
+  emulator: Emulator,
+  profile: Profile,
+  options: { clientSecret?: string; devices?: DeviceMemory } = {},
+): SignInConversation {
   const client = new CognitoClient(fetchTransport, emulator.endpoint);
   return new SignInConversation({ profile, client, now: () => emulator.now(), ...options });
 }
@@ -45,5 +59,8 @@ export function promptOf(outcome: SignInOutcome) {
 
 /** The challenge names the emulator received in RespondToAuthChallenge since request `from`. */
 export function challengesSince(emulator: Emulator, from: number): unknown[] {
-  return emulator.requests.slice(from).filter((r) => r.operation === 'RespondToAuthChallenge').map((r) => r.body.ChallengeName);
+  return emulator.requests
+    .slice(from)
+    .filter((r) => r.operation === 'RespondToAuthChallenge')
+    .map((r) => r.body.ChallengeName);
 }

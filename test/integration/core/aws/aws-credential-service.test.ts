@@ -31,14 +31,37 @@ beforeEach(async () => {
   const tokens = async (_id: string, options: { minTtlMs: number }): Promise<TokenSet> => {
     asked.push(options.minTtlMs);
     const result = authResult(await passwordSignIn(emulator, 'bob'));
-    return { accessToken: String(result.AccessToken), idToken: String(result.IdToken), tokenType: 'Bearer', expiresAt: now + 3_600_000, issuedAt: now };
+    return {
+      accessToken: String(result.AccessToken),
+      idToken: String(result.IdToken),
+      tokenType: 'Bearer',
+      expiresAt: now + 3_600_000,
+      issuedAt: now,
+    };
   };
-  service = new AwsCredentialService({ profiles, tokens, secretStore: store, configDir: dir, transport: fetchTransport, clock: { now: () => now } });
+  service = new AwsCredentialService({
+    profiles,
+    tokens,
+    secretStore: store,
+    configDir: dir,
+    transport: fetchTransport,
+    clock: { now: () => now },
+  });
 });
 afterEach(() => emulator.close());
 
-const addProfile = (extra: Record<string, unknown> = {}) => profiles.add({ name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Example1', clientId: 'publicclient1', endpoint: emulator.endpoint, identityPoolId, ...extra });
-const operations = (): string[] => emulator.requests.map((r) => r.operation).filter((op) => op === 'GetId' || op === 'GetCredentialsForIdentity');
+const addProfile = (extra: Record<string, unknown> = {}) =>
+  profiles.add({
+    name: 'dev',
+    region: 'us-east-1',
+    userPoolId: 'us-east-1_Example1',
+    clientId: 'publicclient1',
+    endpoint: emulator.endpoint,
+    identityPoolId,
+    ...extra,
+  });
+const operations = (): string[] =>
+  emulator.requests.map((r) => r.operation).filter((op) => op === 'GetId' || op === 'GetCredentialsForIdentity');
 
 describe('AwsCredentialService', () => {
   it('runs GetId once, then serves the cached credentials until 5 minutes before they expire, renewing with a fresh ID token', async () => {
@@ -55,12 +78,16 @@ describe('AwsCredentialService', () => {
 
   it('shares one renewal between concurrent callers', async () => {
     const profile = await addProfile();
-    const [a, b, c] = await Promise.all([service.credentials(profile.id), service.credentials(profile.id), service.credentials(profile.id)]);
+    const [a, b, c] = await Promise.all([
+      service.credentials(profile.id),
+      service.credentials(profile.id),
+      service.credentials(profile.id),
+    ]);
     expect(new Set([a.accessKeyId, b.accessKeyId, c.accessKeyId]).size).toBe(1);
     expect(operations()).toEqual(['GetId', 'GetCredentialsForIdentity']);
   });
 
-  it('asks for a new identity id when the remembered one is no longer the user\'s (another pool\'s or deleted)', async () => {
+  it("asks for a new identity id when the remembered one is no longer the user's (another pool's or deleted)", async () => {
     const profile = await addProfile();
     await service.credentials(profile.id);
     await profiles.update(profile.id, { identityPoolId: 'us-east-1:11111111-2222-4333-8444-555555555555' });
@@ -70,15 +97,30 @@ describe('AwsCredentialService', () => {
   });
 
   it('passes --role-arn as CustomRoleArn and caches per role', async () => {
-    const profile = await addProfile({ identityPoolId: 'us-east-1:11111111-2222-4333-8444-555555555555', roleArn: 'arn:aws:iam::123456789012:role/ExampleAdmins' });
-    await expect(service.credentials(profile.id)).rejects.toMatchObject({ kind: 'service', message: expect.stringContaining('InvalidParameterException') });
+    const profile = await addProfile({
+      identityPoolId: 'us-east-1:11111111-2222-4333-8444-555555555555',
+      roleArn: 'arn:aws:iam::123456789012:role/ExampleAdmins',
+    });
+    await expect(service.credentials(profile.id)).rejects.toMatchObject({
+      kind: 'service',
+      message: expect.stringContaining('InvalidParameterException'),
+    });
     const sent = emulator.requests.find((r) => r.operation === 'GetCredentialsForIdentity');
     expect(sent?.body.CustomRoleArn).toBe('arn:aws:iam::123456789012:role/ExampleAdmins');
   });
 
   it('refuses a profile without an identity pool, saying how to add one, and calls nothing', async () => {
-    const profile = await profiles.add({ name: 'plain', region: 'us-east-1', userPoolId: 'us-east-1_Example1', clientId: 'publicclient1', endpoint: emulator.endpoint });
-    await expect(service.credentials(profile.id)).rejects.toMatchObject({ kind: 'bad-input', message: expect.stringContaining('--identity-pool-id') });
+    const profile = await profiles.add({
+      name: 'plain',
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_Example1',
+      clientId: 'publicclient1',
+      endpoint: emulator.endpoint,
+    });
+    await expect(service.credentials(profile.id)).rejects.toMatchObject({
+      kind: 'bad-input',
+      message: expect.stringContaining('--identity-pool-id'),
+    });
     expect(operations()).toEqual([]);
   });
 });

@@ -1,10 +1,19 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AwsCredentials } from '../../../../main/core/aws/aws-credentials.ts';
-import { startContainerCredentialsServer, type ContainerCredentialsServer } from '../../../../main/core/aws/container-credentials-server.ts';
+import {
+  startContainerCredentialsServer,
+  type ContainerCredentialsServer,
+} from '../../../../main/core/aws/container-credentials-server.ts';
 
 const credentials = (n: number): AwsCredentials => ({
-  accessKeyId: `ASIAEXAMPLE${n}`, secretAccessKey: `secret-${n}`, sessionToken: `token-${n}`, expiresAt: Date.UTC(2026, 11, 7, 8, n), issuedAt: 0, identityId: 'us-east-1:x', region: 'us-east-1',
+  accessKeyId: `ASIAEXAMPLE${n}`,
+  secretAccessKey: `secret-${n}`,
+  sessionToken: `token-${n}`,
+  expiresAt: Date.UTC(2026, 11, 7, 8, n),
+  issuedAt: 0,
+  identityId: 'us-east-1:x',
+  region: 'us-east-1',
 });
 
 function get(url: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; body: string }> {
@@ -29,7 +38,12 @@ describe('the container credentials endpoint of ctm exec --aws-server', () => {
     const uri = server.env.AWS_CONTAINER_CREDENTIALS_FULL_URI ?? '';
     expect(uri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const auth = { authorization: server.env.AWS_CONTAINER_AUTHORIZATION_TOKEN ?? '' };
-    expect(JSON.parse((await get(uri, auth)).body)).toEqual({ AccessKeyId: 'ASIAEXAMPLE1', SecretAccessKey: 'secret-1', Token: 'token-1', Expiration: '2026-12-07T08:01:00.000Z' });
+    expect(JSON.parse((await get(uri, auth)).body)).toEqual({
+      AccessKeyId: 'ASIAEXAMPLE1',
+      SecretAccessKey: 'secret-1',
+      Token: 'token-1',
+      Expiration: '2026-12-07T08:01:00.000Z',
+    });
     expect(JSON.parse((await get(uri, auth)).body).AccessKeyId).toBe('ASIAEXAMPLE2');
   });
 
@@ -52,8 +66,15 @@ describe('the container credentials endpoint of ctm exec --aws-server', () => {
   });
 
   it('says why it has no credentials (a sign-in needed) with HTTP 500 and nothing secret', async () => {
-    server = await startContainerCredentialsServer(() => Promise.reject(new Error('Profile "dev" needs a sign-in. Run: ctm login dev')));
-    const answer = await get(server.env.AWS_CONTAINER_CREDENTIALS_FULL_URI ?? '', { authorization: server.env.AWS_CONTAINER_AUTHORIZATION_TOKEN ?? '' });
-    expect(answer).toEqual({ status: 500, body: JSON.stringify({ message: 'Profile "dev" needs a sign-in. Run: ctm login dev' }) });
+    server = await startContainerCredentialsServer(() =>
+      Promise.reject(new Error('Profile "dev" needs a sign-in. Run: ctm login dev')),
+    );
+    const answer = await get(server.env.AWS_CONTAINER_CREDENTIALS_FULL_URI ?? '', {
+      authorization: server.env.AWS_CONTAINER_AUTHORIZATION_TOKEN ?? '',
+    });
+    expect(answer).toEqual({
+      status: 500,
+      body: JSON.stringify({ message: 'Profile "dev" needs a sign-in. Run: ctm login dev' }),
+    });
   });
 });

@@ -8,7 +8,9 @@ const get = (url: string): Promise<number> =>
     request(url, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 
 describe('the loopback redirect listener (RFC 8252 §7.3, real sockets)', () => {
@@ -31,8 +33,11 @@ describe('the loopback redirect listener (RFC 8252 §7.3, real sockets)', () => 
   it('does not listen on other interfaces', async () => {
     const listener = await startLoopbackListener('s', 60_000);
     const port = new URL(listener.redirectUri).port;
-    const other = Object.values(networkInterfaces()).flat().find((address) => address?.family === 'IPv4' && !address.internal);
-    if (other) await expect(get(`http://${other.address}:${port}/callback?code=c&state=s`)).rejects.toThrow(/ECONNREFUSED/);
+    const other = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address?.family === 'IPv4' && !address.internal);
+    if (other)
+      await expect(get(`http://${other.address}:${port}/callback?code=c&state=s`)).rejects.toThrow(/ECONNREFUSED/);
     listener.close();
     await expect(listener.response).rejects.toThrow(/cancelled/);
   });
@@ -55,7 +60,9 @@ describe('the loopback redirect listener (RFC 8252 §7.3, real sockets)', () => 
     first.close();
     const fixed = await startLoopbackListener('s', 60_000, port);
     expect(fixed.redirectUri).toBe(`http://127.0.0.1:${port}/callback`);
-    await expect(startLoopbackListener('s', 60_000, port)).rejects.toThrow(new RegExp(`Port ${port} on 127.0.0.1 is in use`));
+    await expect(startLoopbackListener('s', 60_000, port)).rejects.toThrow(
+      new RegExp(`Port ${port} on 127.0.0.1 is in use`),
+    );
     fixed.close();
   });
 });

@@ -30,13 +30,17 @@ describe('withFileLock', () => {
     let holders = 0;
     let most = 0;
     const order: number[] = [];
-    await Promise.all(Array.from({ length: 24 }, (_, i) => withFileLock(file, async () => {
-      holders += 1;
-      most = Math.max(most, holders);
-      await sleep(2);
-      order.push(i);
-      holders -= 1;
-    })));
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        withFileLock(file, async () => {
+          holders += 1;
+          most = Math.max(most, holders);
+          await sleep(2);
+          order.push(i);
+          holders -= 1;
+        }),
+      ),
+    );
     expect(most).toBe(1);
     expect(order).toHaveLength(24);
     expect(existsSync(`${file}.lock`)).toBe(false);
@@ -74,10 +78,16 @@ describe('withFileLock', () => {
         await new Promise((r) => setTimeout(r, 3));
         appendFileSync(${JSON.stringify(log)}, '-');
       });`;
-    const runs = Array.from({ length: 6 }, () => new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { stdio: 'inherit' });
-      child.once('exit', resolve);
-    }));
+    const runs = Array.from(
+      { length: 6 },
+      () =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], {
+            stdio: 'inherit',
+          });
+          child.once('exit', resolve);
+        }),
+    );
     expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(readFileSync(log, 'utf8')).toBe('+-'.repeat(18));
   });

@@ -35,7 +35,9 @@ describe('ProfileStore', () => {
   it('refuses duplicate names and bad fields with every problem listed', async () => {
     await store.add(fields);
     await expect(store.add(fields)).rejects.toThrow(/already exists/);
-    await expect(store.add({ ...fields, name: 'x', userPoolId: 'not-a-pool', clientId: 'bad id' })).rejects.toThrow(/client id.*user pool id|user pool id.*client id/);
+    await expect(store.add({ ...fields, name: 'x', userPoolId: 'not-a-pool', clientId: 'bad id' })).rejects.toThrow(
+      /client id.*user pool id|user pool id.*client id/,
+    );
     await expect(store.add({ ...fields, name: 'y', endpoint: 'ftp://x' })).rejects.toThrow(/endpoint/);
     expect((await store.list()).length).toBe(1);
   });
@@ -51,7 +53,9 @@ describe('ProfileStore', () => {
   it('reports a hand-edited file with a syntax error by line and column, and leaves it where it is', async () => {
     const text = '{\n  "version": 1,\n  "profiles": [\n    { "name": "dev" "region": "us-east-1" }\n  ]\n}\n';
     writeFileSync(store.path, text);
-    await expect(store.list()).rejects.toThrow(/profiles\.json line 4 column 21: Expected ',' or '}' after property value \(not valid JSON\)\. Fix it in a text editor/);
+    await expect(store.list()).rejects.toThrow(
+      /profiles\.json line 4 column 21: Expected ',' or '}' after property value \(not valid JSON\)\. Fix it in a text editor/,
+    );
     await expect(store.add({ ...fields, name: 'other' })).rejects.toThrow(/line 4 column 21/);
     expect(readFileSync(store.path, 'utf8')).toBe(text);
     expect(readdirSync(dir)).toEqual(['profiles.json']);
@@ -59,13 +63,22 @@ describe('ProfileStore', () => {
   });
 
   it('reports a bad field by its path and leaves the file where it is', async () => {
-    writeFileSync(store.path, JSON.stringify({ version: 1, profiles: [{ id: '00000000-0000-4000-8000-000000000000', ...fields, region: 'moon' }] }));
+    writeFileSync(
+      store.path,
+      JSON.stringify({
+        version: 1,
+        profiles: [{ id: '00000000-0000-4000-8000-000000000000', ...fields, region: 'moon' }],
+      }),
+    );
     await expect(store.list()).rejects.toThrow(/profiles\.0\.region/);
     expect(readdirSync(dir)).toEqual(['profiles.json']);
   });
 
   it('reads a file an editor saved with a BOM', async () => {
-    writeFileSync(store.path, `\uFEFF${JSON.stringify({ version: 1, profiles: [{ id: '00000000-0000-4000-8000-000000000000', ...fields }] })}`);
+    writeFileSync(
+      store.path,
+      `\uFEFF${JSON.stringify({ version: 1, profiles: [{ id: '00000000-0000-4000-8000-000000000000', ...fields }] })}`,
+    );
     expect((await store.list()).map((p) => p.name)).toEqual(['dev']);
   });
 

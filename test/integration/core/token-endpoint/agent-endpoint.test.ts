@@ -22,10 +22,15 @@ describe('the token endpoint beside a token agent (real sockets; the keychain in
     const { configDir, port, core } = await setup();
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
-    expect(await startAgentEndpoint(core, configDir)).toMatchObject({ portTaken: true, off: expect.stringMatching(/port is taken/) as unknown });
+    expect(await startAgentEndpoint(core, configDir)).toMatchObject({
+      portTaken: true,
+      off: expect.stringMatching(/port is taken/) as unknown,
+    });
     await new Promise<void>((resolve) => holder.close(() => resolve()));
     await writeEndpointSettings(configDir, { port: 0, allowedOrigins: [] });
-    expect(await startAgentEndpoint(core, configDir)).toEqual({ off: 'The token endpoint is off (port 0 in endpoint.json).' });
+    expect(await startAgentEndpoint(core, configDir)).toEqual({
+      off: 'The token endpoint is off (port 0 in endpoint.json).',
+    });
   });
 
   it('the app takes the port over once the program holding it lets go', async () => {
@@ -41,7 +46,14 @@ describe('the token endpoint beside a token agent (real sockets; the keychain in
       await new Promise<void>((resolve) => holder.close(() => resolve()));
       for (let i = 0; i < 100 && lines.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(lines[1]).toBe(`The app serves the token endpoint on http://127.0.0.1:${port}/oauth2/token.`);
-      expect((await rawRequest(port, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' })).status).toBe(401);
+      expect(
+        (
+          await rawRequest(port, {
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: 'grant_type=client_credentials',
+          })
+        ).status,
+      ).toBe(401);
     } finally {
       await app.close();
     }

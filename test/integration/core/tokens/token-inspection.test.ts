@@ -16,9 +16,28 @@ describe('token inspection against the emulator\u2019s JWKS over real HTTP (in-m
   let tokens: TokenSet;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: { ...skeletonSeed(), pools: skeletonSeed().pools.map((p) => ({ ...p, users: p.users.map((u) => ({ ...u, groups: ['admins', 'dev'] })) })) } });
-    const core = new Core({ configDir: mkdtempSync(join(tmpdir(), 'ctm-inspect-')), secretStore: new MemorySecretStore() });
-    profile = await core.addProfile({ name: 'dev', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: emulator.endpoint });
+    emulator = await startEmulator({
+      seed: {
+        ...skeletonSeed(),
+        pools: skeletonSeed().pools.map((p) => ({
+          ...p,
+          users: p.users.map((u) => ({ ...u, groups: ['admins', 'dev'] })),
+        })),
+      },
+    });
+    const core = new Core({
+      configDir: mkdtempSync(join(tmpdir(), 'ctm-inspect-')),
+      secretStore: new MemorySecretStore(),
+    });
+    profile = await core.addProfile({
+      name: 'dev',
+      region: 'us-east-1',
+      userPoolId: TEST_POOL,
+      clientId: PUBLIC_CLIENT,
+      username: 'alice',
+      authFlow: 'USER_PASSWORD_AUTH',
+      endpoint: emulator.endpoint,
+    });
     await core.sessions.startSignIn('dev', { password: ALICE_PASSWORD });
     tokens = await core.sessions.tokens('dev');
   });
@@ -27,9 +46,16 @@ describe('token inspection against the emulator\u2019s JWKS over real HTTP (in-m
   });
 
   it('takes the issuer from region and pool, and the key URL from the profile\u2019s endpoint (or Cognito\u2019s, without one)', () => {
-    expect(poolKeys(profile)).toEqual({ issuer: `https://cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`, jwksUrl: `${emulator.endpoint}${TEST_POOL}/.well-known/jwks.json` });
-    expect(poolKeys({ region: 'cn-north-1', userPoolId: 'cn-north-1_Abc' }).jwksUrl).toBe('https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_Abc/.well-known/jwks.json');
-    expect(poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }).jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc/.well-known/jwks.json');
+    expect(poolKeys(profile)).toEqual({
+      issuer: `https://cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`,
+      jwksUrl: `${emulator.endpoint}${TEST_POOL}/.well-known/jwks.json`,
+    });
+    expect(poolKeys({ region: 'cn-north-1', userPoolId: 'cn-north-1_Abc' }).jwksUrl).toBe(
+      'https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_Abc/.well-known/jwks.json',
+    );
+    expect(poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }).jwksUrl).toBe(
+      'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc/.well-known/jwks.json',
+    );
   });
 
   it('decodes the access token and verifies its signature and issuer', async () => {
@@ -45,30 +71,57 @@ describe('token inspection against the emulator\u2019s JWKS over real HTTP (in-m
   it('refuses a token whose claims were changed after signing', async () => {
     const [header, payload, signature] = tokens.idToken!.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
-    const forged = [header, Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['root'] })).toString('base64url'), signature].join('.');
+    const forged = [
+      header,
+      Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['root'] })).toString('base64url'),
+      signature,
+    ].join('.');
     const view = await inspectToken(forged, 'id', profile);
     expect(view.signature.verified).toBe(false);
     expect(view.signature.detail).toMatch(/the signature is wrong/);
     expect(view.groups).toEqual(['root']);
   });
 
-  it("verifies a token of a pool whose IssuerConfiguration is UPDATED (issuer-cognito-idp), and takes its keys from that issuer without an endpoint", async () => {
-    const updated = await startEmulator({ seed: { ...skeletonSeed(), pools: skeletonSeed().pools.map((p) => ({ ...p, issuerType: 'UPDATED' as const })) } });
+  it('verifies a token of a pool whose IssuerConfiguration is UPDATED (issuer-cognito-idp), and takes its keys from that issuer without an endpoint', async () => {
+    const updated = await startEmulator({
+      seed: { ...skeletonSeed(), pools: skeletonSeed().pools.map((p) => ({ ...p, issuerType: 'UPDATED' as const })) },
+    });
     try {
-      const core = new Core({ configDir: mkdtempSync(join(tmpdir(), 'ctm-inspect-')), secretStore: new MemorySecretStore() });
-      const pooled = await core.addProfile({ name: 'upd', region: 'us-east-1', userPoolId: TEST_POOL, clientId: PUBLIC_CLIENT, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', endpoint: updated.endpoint });
+      const core = new Core({
+        configDir: mkdtempSync(join(tmpdir(), 'ctm-inspect-')),
+        secretStore: new MemorySecretStore(),
+      });
+      const pooled = await core.addProfile({
+        name: 'upd',
+        region: 'us-east-1',
+        userPoolId: TEST_POOL,
+        clientId: PUBLIC_CLIENT,
+        username: 'alice',
+        authFlow: 'USER_PASSWORD_AUTH',
+        endpoint: updated.endpoint,
+      });
       await core.sessions.startSignIn('upd', { password: ALICE_PASSWORD });
       const view = await inspectToken((await core.sessions.tokens('upd')).accessToken, 'access', pooled);
       expect(view.claims.iss).toBe(`https://issuer-cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`);
-      expect(view.signature).toEqual({ verified: true, detail: expect.stringContaining(`issuer https://issuer-cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`) as string });
+      expect(view.signature).toEqual({
+        verified: true,
+        detail: expect.stringContaining(
+          `issuer https://issuer-cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`,
+        ) as string,
+      });
       expect(view.issuer).toBe(`https://issuer-cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`);
     } finally {
       await updated.close();
     }
     const updatedIssuer = 'https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc';
-    expect(poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }, updatedIssuer)).toEqual({ issuer: updatedIssuer, jwksUrl: `${updatedIssuer}/.well-known/jwks.json` });
+    expect(poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }, updatedIssuer)).toEqual({
+      issuer: updatedIssuer,
+      jwksUrl: `${updatedIssuer}/.well-known/jwks.json`,
+    });
     // Any other issuer named by a token is not where keys are fetched from.
-    expect(poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }, 'https://evil.example/eu-west-1_Abc').jwksUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc/.well-known/jwks.json');
+    expect(
+      poolKeys({ region: 'eu-west-1', userPoolId: 'eu-west-1_Abc' }, 'https://evil.example/eu-west-1_Abc').jwksUrl,
+    ).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc/.well-known/jwks.json');
   });
 
   it('does not verify a token against another pool', async () => {

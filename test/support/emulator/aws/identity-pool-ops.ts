@@ -19,10 +19,14 @@ function identityIdFor(pool: IdentityPoolRecord, login: string): string {
   return `${pool.region}:${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const loginsDoNotMatch = (): CognitoError => notAuthorized('Logins don\'t match. Please include at least one valid login for this identity or identity pool.');
+const loginsDoNotMatch = (): CognitoError =>
+  notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.");
 
 /** The identity named by IdentityId, with its Logins checked against the identity's own login. */
-function identityWithLogins(state: EmulatorState, body: RequestBody): { identity: IdentityRecord; pool: IdentityPoolRecord; login: CheckedLogin | undefined } {
+function identityWithLogins(
+  state: EmulatorState,
+  body: RequestBody,
+): { identity: IdentityRecord; pool: IdentityPoolRecord; login: CheckedLogin | undefined } {
   const id = requiredMember(body, 'IdentityId');
   const identity = state.aws.identities.get(id);
   if (!identity) throw new CognitoError('ResourceNotFoundException', `Identity '${id}' not found.`);
@@ -39,7 +43,8 @@ function identityWithLogins(state: EmulatorState, body: RequestBody): { identity
 export function getId(state: EmulatorState, body: RequestBody): Record<string, unknown> {
   const pool = poolFor(state, requiredMember(body, 'IdentityPoolId'));
   const login = checkLogins(state, pool, stringMap(body, 'Logins'));
-  if (!login && !pool.allowUnauthenticated) throw notAuthorized('Unauthenticated access is not supported for this identity pool.');
+  if (!login && !pool.allowUnauthenticated)
+    throw notAuthorized('Unauthenticated access is not supported for this identity pool.');
   const key = login ? `${login.provider}|${login.sub}` : undefined;
   const id = identityIdFor(pool, key ?? `unauthenticated|${randomBytes(16).toString('hex')}`);
   state.aws.identities.set(id, { id, poolId: pool.id, login: key });
@@ -49,15 +54,22 @@ export function getId(state: EmulatorState, body: RequestBody): Record<string, u
 /** The role an identity gets: the pool's, or with token-based role mapping the token's cognito:roles (CustomRoleArn picks one). */
 function roleFor(pool: IdentityPoolRecord, login: CheckedLogin | undefined, customRoleArn: string | undefined): string {
   const fallback = login ? pool.authenticatedRoleArn : pool.unauthenticatedRoleArn;
-  const tokenRoles = Array.isArray(login?.claims['cognito:roles']) ? (login.claims['cognito:roles'] as unknown[]).map(String) : [];
+  const tokenRoles = Array.isArray(login?.claims['cognito:roles'])
+    ? (login.claims['cognito:roles'] as unknown[]).map(String)
+    : [];
   if (customRoleArn !== undefined) {
     // Role-based access control guide: CustomRoleArn must be one of the roles the token carries (token-based mapping).
-    if (pool.roleMapping !== 'Token' || !tokenRoles.includes(customRoleArn)) throw invalidParameter(`CustomRoleArn ${customRoleArn} is not one of the roles in the token.`);
+    if (pool.roleMapping !== 'Token' || !tokenRoles.includes(customRoleArn))
+      throw invalidParameter(`CustomRoleArn ${customRoleArn} is not one of the roles in the token.`);
     return customRoleArn;
   }
   const preferred = pool.roleMapping === 'Token' ? login?.claims['cognito:preferred_role'] : undefined;
   const role = typeof preferred === 'string' ? preferred : fallback;
-  if (!role) throw new CognitoError('InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.');
+  if (!role)
+    throw new CognitoError(
+      'InvalidIdentityPoolConfigurationException',
+      'Invalid identity pool configuration. Check assigned IAM roles for this pool.',
+    );
   return role;
 }
 
@@ -82,10 +94,25 @@ export function getCredentialsForIdentity(state: EmulatorState, body: RequestBod
   const expiresAt = state.clock.now() + pool.credentialsValiditySeconds * 1000;
   const roleId = uniqueId('AROA', roleArn);
   state.aws.principals.set(accessKeyId, {
-    kind: 'role-session', accessKeyId, secretAccessKey, sessionToken, expiresAt, roleArn, identityId: identity.id,
-    arn: `arn:aws:sts::${state.aws.accountId}:assumed-role/${roleName}/CognitoIdentityCredentials`, userId: `${roleId}:CognitoIdentityCredentials`,
+    kind: 'role-session',
+    accessKeyId,
+    secretAccessKey,
+    sessionToken,
+    expiresAt,
+    roleArn,
+    identityId: identity.id,
+    arn: `arn:aws:sts::${state.aws.accountId}:assumed-role/${roleName}/CognitoIdentityCredentials`,
+    userId: `${roleId}:CognitoIdentityCredentials`,
   });
-  return { IdentityId: identity.id, Credentials: { AccessKeyId: accessKeyId, SecretKey: secretAccessKey, SessionToken: sessionToken, Expiration: Math.floor(expiresAt / 1000) } };
+  return {
+    IdentityId: identity.id,
+    Credentials: {
+      AccessKeyId: accessKeyId,
+      SecretKey: secretAccessKey,
+      SessionToken: sessionToken,
+      Expiration: Math.floor(expiresAt / 1000),
+    },
+  };
 }
 
 /**
@@ -95,7 +122,16 @@ export function getCredentialsForIdentity(state: EmulatorState, body: RequestBod
 export function getOpenIdToken(state: EmulatorState, body: RequestBody): Record<string, unknown> {
   const { identity, login } = identityWithLogins(state, body);
   const iat = Math.floor(state.clock.now() / 1000);
-  const amr = login ? ['authenticated', login.provider, `${login.provider}:CognitoSignIn:${login.sub}`] : ['unauthenticated'];
-  const claims = { sub: identity.id, aud: identity.poolId, amr, iss: 'https://cognito-identity.amazonaws.com', exp: iat + 600, iat };
+  const amr = login
+    ? ['authenticated', login.provider, `${login.provider}:CognitoSignIn:${login.sub}`]
+    : ['unauthenticated'];
+  const claims = {
+    sub: identity.id,
+    aud: identity.poolId,
+    amr,
+    iss: 'https://cognito-identity.amazonaws.com',
+    exp: iat + 600,
+    iat,
+  };
   return { IdentityId: identity.id, Token: signJwt(state.aws.openIdSigner, claims) };
 }

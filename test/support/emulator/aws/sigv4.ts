@@ -39,7 +39,14 @@ export function parseAuthorization(value: string): SigV4Authorization | undefine
   const scope = (fields.get('Credential') ?? '').split('/');
   const signedHeaders = fields.get('SignedHeaders');
   const signature = fields.get('Signature');
-  if (scope.length !== 5 || scope[4] !== 'aws4_request' || !signedHeaders || !signature || !/^[0-9a-f]{64}$/.test(signature)) return undefined;
+  if (
+    scope.length !== 5 ||
+    scope[4] !== 'aws4_request' ||
+    !signedHeaders ||
+    !signature ||
+    !/^[0-9a-f]{64}$/.test(signature)
+  )
+    return undefined;
   const [accessKeyId = '', date = '', region = '', service = ''] = scope;
   return { accessKeyId, date, region, service, signedHeaders: signedHeaders.split(';'), signature };
 }
@@ -59,20 +66,43 @@ function safeDecode(text: string): string {
 
 /** The canonical request of SigV4 ("Create a canonical request"): non-S3 services encode each path segment twice. */
 export function canonicalRequest(parts: SignedParts, signedHeaders: string[]): string {
-  const path = parts.path === '' ? '/' : parts.path.split('/').map((segment) => uriEncode(segment)).join('/');
-  const query = parts.query === '' ? [] : parts.query.split('&').map((pair) => {
-    const at = pair.indexOf('=');
-    const name = at < 0 ? pair : pair.slice(0, at);
-    return [uriEncode(safeDecode(name)), uriEncode(safeDecode(at < 0 ? '' : pair.slice(at + 1)))] as const;
-  });
+  const path =
+    parts.path === ''
+      ? '/'
+      : parts.path
+          .split('/')
+          .map((segment) => uriEncode(segment))
+          .join('/');
+  const query =
+    parts.query === ''
+      ? []
+      : parts.query.split('&').map((pair) => {
+          const at = pair.indexOf('=');
+          const name = at < 0 ? pair : pair.slice(0, at);
+          return [uriEncode(safeDecode(name)), uriEncode(safeDecode(at < 0 ? '' : pair.slice(at + 1)))] as const;
+        });
   query.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
-  const headers = signedHeaders.map((name) => `${name}:${(parts.headers[name] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
+  const headers = signedHeaders
+    .map((name) => `${name}:${(parts.headers[name] ?? '').trim().replace(/\s+/g, ' ')}\n`)
+    .join('');
   const payload = createHash('sha256').update(parts.body, 'utf8').digest('hex');
-  return [parts.method, path, query.map(([n, v]) => `${n}=${v}`).join('&'), headers, signedHeaders.join(';'), payload].join('\n');
+  return [
+    parts.method,
+    path,
+    query.map(([n, v]) => `${n}=${v}`).join('&'),
+    headers,
+    signedHeaders.join(';'),
+    payload,
+  ].join('\n');
 }
 
 /** The signature a secret key makes over a canonical request at `amzDate` (yyyymmddThhmmssZ) in a scope. */
-export function expectedSignature(secretKey: string, amzDate: string, auth: Pick<SigV4Authorization, 'date' | 'region' | 'service'>, canonical: string): string {
+export function expectedSignature(
+  secretKey: string,
+  amzDate: string,
+  auth: Pick<SigV4Authorization, 'date' | 'region' | 'service'>,
+  canonical: string,
+): string {
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
   const toSign = [ALGORITHM, amzDate, scope, createHash('sha256').update(canonical, 'utf8').digest('hex')].join('\n');
   const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
@@ -90,5 +120,8 @@ export function amzDateTime(amzDate: string): number | undefined {
 
 /** An epoch ms as X-Amz-Date. */
 export function toAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

@@ -8,7 +8,10 @@ import { advanceSignIn } from '../sign-in-progress.ts';
 import { totpMatches } from '../totp.ts';
 
 const codeFields: Record<string, string> = {
-  SMS_MFA: 'SMS_MFA_CODE', EMAIL_OTP: 'EMAIL_OTP_CODE', SMS_OTP: 'SMS_OTP_CODE', SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
+  SMS_MFA: 'SMS_MFA_CODE',
+  EMAIL_OTP: 'EMAIL_OTP_CODE',
+  SMS_OTP: 'SMS_OTP_CODE',
+  SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
 };
 
 function mismatch(): CognitoError {
@@ -16,7 +19,11 @@ function mismatch(): CognitoError {
 }
 
 /** SMS_MFA / EMAIL_OTP / SMS_OTP / SOFTWARE_TOKEN_MFA: the code, then tokens (MFA is the last factor). */
-export function answerCode(state: EmulatorState, session: AuthSession, responses: Record<string, string>): Record<string, unknown> {
+export function answerCode(
+  state: EmulatorState,
+  session: AuthSession,
+  responses: Record<string, string>,
+): Record<string, unknown> {
   const code = requiredParameter(responses, codeFields[session.challenge] ?? 'CODE');
   const progress = session.progress;
   if (session.challenge === 'SOFTWARE_TOKEN_MFA') {
@@ -39,7 +46,11 @@ function enrolEmailMfa(user: UserRecord, email: string): void {
 }
 
 /** SELECT_MFA_TYPE: ANSWER names one of MFAS_CAN_CHOOSE; opens that method's challenge. */
-export function answerSelectMfaType(state: EmulatorState, session: AuthSession, responses: Record<string, string>): Record<string, unknown> {
+export function answerSelectMfaType(
+  state: EmulatorState,
+  session: AuthSession,
+  responses: Record<string, string>,
+): Record<string, unknown> {
   const answer = requiredParameter(responses, 'ANSWER');
   if (!(session.choices ?? []).includes(answer)) throw invalidParameter(`Invalid MFA type ${answer}`);
   return issueMfaChallenge(state, session.progress, answer);
@@ -50,13 +61,18 @@ export function answerSelectMfaType(state: EmulatorState, session: AuthSession, 
  * with EMAIL_OTP; the right code enrols the address. Only when the pool offers EMAIL_OTP in MFAS_CAN_SETUP.
  */
 function startEmailSetup(state: EmulatorState, session: AuthSession, email: string): Record<string, unknown> {
-  if (!session.progress.user.pool.mfaSetupMethods.includes('EMAIL_OTP')) throw invalidParameter('Email MFA is not enabled for this user pool.');
+  if (!session.progress.user.pool.mfaSetupMethods.includes('EMAIL_OTP'))
+    throw invalidParameter('Email MFA is not enabled for this user pool.');
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw invalidParameter('Invalid email address format.');
   return issueCodeChallenge(state, session.progress, 'EMAIL_OTP', email);
 }
 
 /** MFA_SETUP: after AssociateSoftwareToken + VerifySoftwareToken on this session, enables TOTP and finishes; or e-mail set-up. */
-export function answerMfaSetup(state: EmulatorState, session: AuthSession, responses: Record<string, string>): Record<string, unknown> {
+export function answerMfaSetup(
+  state: EmulatorState,
+  session: AuthSession,
+  responses: Record<string, string>,
+): Record<string, unknown> {
   if (responses.EMAIL !== undefined && !session.totpVerified) return startEmailSetup(state, session, responses.EMAIL);
   const { user } = session.progress;
   if (!session.totpVerified || !session.pendingTotpSecret) {

@@ -5,7 +5,11 @@ import { requiredParameter } from '../request-fields.ts';
 import { openCustomRound } from './password-verifier.ts';
 
 /** CUSTOM_CHALLENGE: ANSWER must match the scripted round; a wrong answer fails the sign-in. */
-export function answerCustomChallenge(state: EmulatorState, session: AuthSession, responses: Record<string, string>): Record<string, unknown> {
+export function answerCustomChallenge(
+  state: EmulatorState,
+  session: AuthSession,
+  responses: Record<string, string>,
+): Record<string, unknown> {
   const answer = requiredParameter(responses, 'ANSWER');
   const index = session.customRound ?? 0;
   const round = session.progress.user.customChallenge?.rounds[index];

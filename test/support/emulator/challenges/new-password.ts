@@ -5,7 +5,11 @@ import { requiredParameter } from '../request-fields.ts';
 import { advanceSignIn } from '../sign-in-progress.ts';
 
 /** NEW_PASSWORD_REQUIRED: sets NEW_PASSWORD and the `userAttributes.*` answers, confirms the user, goes on. */
-export function answerNewPassword(state: EmulatorState, session: AuthSession, responses: Record<string, string>): Record<string, unknown> {
+export function answerNewPassword(
+  state: EmulatorState,
+  session: AuthSession,
+  responses: Record<string, string>,
+): Record<string, unknown> {
   const user = session.progress.user;
   const newPassword = requiredParameter(responses, 'NEW_PASSWORD');
   const given: Record<string, string> = {};

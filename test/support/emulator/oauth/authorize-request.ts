@@ -45,7 +45,8 @@ export function parseAuthorizeRequest(state: EmulatorState, query: URLSearchPara
   if (!client) throw new AuthorizePageError('Client does not exist');
   const oauth = client.oauth;
   const redirectUri = query.get('redirect_uri') ?? '';
-  if (!oauth || !callbackRegistered(oauth.callbackUrls ?? [], redirectUri)) throw new AuthorizePageError('redirect_mismatch');
+  if (!oauth || !callbackRegistered(oauth.callbackUrls ?? [], redirectUri))
+    throw new AuthorizePageError('redirect_mismatch');
   const appState = query.get('state') ?? undefined;
   const fail = (error: string): never => {
     throw new AuthorizeRedirectError(error, redirectUri, appState);
@@ -60,8 +61,16 @@ export function parseAuthorizeRequest(state: EmulatorState, query: URLSearchPara
   // Cognito supports only S256 (the plain method is refused).
   if ((method !== null || challenge !== undefined) && (method !== 'S256' || !challenge)) fail('invalid_request');
   const provider = query.get('identity_provider');
-  if (provider !== null && !(oauth.supportedIdentityProviders ?? ['COGNITO']).includes(provider)) fail('invalid_request');
-  return { client, redirectUri, scopes: asked.length > 0 ? asked : allowed, state: appState, nonce: query.get('nonce') ?? undefined, codeChallenge: challenge };
+  if (provider !== null && !(oauth.supportedIdentityProviders ?? ['COGNITO']).includes(provider))
+    fail('invalid_request');
+  return {
+    client,
+    redirectUri,
+    scopes: asked.length > 0 ? asked : allowed,
+    state: appState,
+    nonce: query.get('nonce') ?? undefined,
+    codeChallenge: challenge,
+  };
 }
 
 /** The redirect that hands an error back to the app. */

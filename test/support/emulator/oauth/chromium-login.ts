@@ -13,7 +13,10 @@ try {
   await page.goto(url);
   await page.fill('input[name="username"]', process.env.HOSTED_UI_USERNAME ?? '');
   await page.fill('input[name="password"]', process.env.HOSTED_UI_PASSWORD ?? '');
-  await Promise.all([page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/), page.click('input[name="signInSubmitButton"]')]);
+  await Promise.all([
+    page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/),
+    page.click('input[name="signInSubmitButton"]'),
+  ]);
   await page.getByText('Signed in.').waitFor();
 } finally {
   await browser.close();

@@ -33,7 +33,8 @@ export function authenticateClient(state: EmulatorState, req: IncomingMessage, f
   if (!id) throw new OAuthError('invalid_request');
   const client = state.clients.get(id);
   if (!client) throw new OAuthError('invalid_client');
-  if (client.secret !== undefined && (secret === null || !same(client.secret, secret))) throw new OAuthError('invalid_client');
+  if (client.secret !== undefined && (secret === null || !same(client.secret, secret)))
+    throw new OAuthError('invalid_client');
   if (client.secret === undefined && secret) throw new OAuthError('invalid_client');
   return client;
 }

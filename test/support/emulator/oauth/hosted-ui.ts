@@ -3,7 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorState } from '../emulator-state.ts';
 import type { UserRecord } from '../pool-records.ts';
 import { totpMatches } from '../totp.ts';
-import { AuthorizePageError, AuthorizeRedirectError, errorRedirect, parseAuthorizeRequest } from './authorize-request.ts';
+import {
+  AuthorizePageError,
+  AuthorizeRedirectError,
+  errorRedirect,
+  parseAuthorizeRequest,
+} from './authorize-request.ts';
 import { errorPage, loginPage, totpPage } from './login-page.ts';
 import { oauthStore, type AuthorizeRequest } from './oauth-store.ts';
 
@@ -37,7 +42,9 @@ function sameText(a: string | undefined, b: string | null): boolean {
 /** Renders the login form with a fresh XSRF-TOKEN cookie and its `_csrf` copy (the classic hosted UI's double submit). */
 function showLogin(res: ServerResponse, query: string, problem?: string): void {
   const csrf = randomBytes(16).toString('hex');
-  send(res, 200, loginPage(query, csrf, problem), { 'set-cookie': `XSRF-TOKEN=${csrf}; Path=/; HttpOnly; SameSite=Lax` });
+  send(res, 200, loginPage(query, csrf, problem), {
+    'set-cookie': `XSRF-TOKEN=${csrf}; Path=/; HttpOnly; SameSite=Lax`,
+  });
 }
 
 function issueCode(state: EmulatorState, res: ServerResponse, request: AuthorizeRequest, user: UserRecord): void {
@@ -60,17 +67,25 @@ function checkPassword(request: AuthorizeRequest, form: URLSearchParams): UserRe
  * GET /oauth2/authorize (redirects to /login with the same query), GET and POST /login, POST /mfa.
  * Answers true when the path was one of them.
  */
-export function answerHostedUi(state: EmulatorState, req: IncomingMessage, res: ServerResponse, path: string, text: string): boolean {
+export function answerHostedUi(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  text: string,
+): boolean {
   const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '';
   const routes: Record<string, (request: AuthorizeRequest) => void> = {
     'GET /oauth2/authorize': () => redirect(res, `/login?${query}`),
     'GET /login': () => showLogin(res, query),
     'POST /login': (request) => {
       const form = new URLSearchParams(text);
-      if (!sameText(cookie(req, 'XSRF-TOKEN'), form.get('_csrf'))) return send(res, 403, errorPage('Invalid CSRF token'));
+      if (!sameText(cookie(req, 'XSRF-TOKEN'), form.get('_csrf')))
+        return send(res, 403, errorPage('Invalid CSRF token'));
       const user = checkPassword(request, form);
       if (!user) return showLogin(res, query, 'Incorrect username or password.');
-      if (!user.mfa.enabled.includes('SOFTWARE_TOKEN_MFA') || !user.mfa.totpSecret) return issueCode(state, res, request, user);
+      if (!user.mfa.enabled.includes('SOFTWARE_TOKEN_MFA') || !user.mfa.totpSecret)
+        return issueCode(state, res, request, user);
       const session = randomUUID();
       oauthStore(state).pendingMfa.set(session, { request, user, expiresAt: state.clock.now() + MFA_LIFETIME_MS });
       send(res, 200, totpPage(query, session));
@@ -79,9 +94,11 @@ export function answerHostedUi(state: EmulatorState, req: IncomingMessage, res: 
       const form = new URLSearchParams(text);
       const session = form.get('session') ?? '';
       const pending = oauthStore(state).pendingMfa.get(session);
-      if (!pending || pending.expiresAt <= state.clock.now()) return send(res, 400, errorPage('Your session has expired. Sign in again.'));
+      if (!pending || pending.expiresAt <= state.clock.now())
+        return send(res, 400, errorPage('Your session has expired. Sign in again.'));
       const secret = pending.user.mfa.totpSecret ?? '';
-      if (!totpMatches(secret, form.get('totpCode') ?? '', state.clock.now())) return send(res, 200, totpPage(query, session, 'Invalid code received for user'));
+      if (!totpMatches(secret, form.get('totpCode') ?? '', state.clock.now()))
+        return send(res, 200, totpPage(query, session, 'Invalid code received for user'));
       oauthStore(state).pendingMfa.delete(session);
       issueCode(state, res, pending.request, pending.user);
     },

@@ -3,7 +3,8 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const STYLE = 'body{font-family:sans-serif;max-width:22rem;margin:3rem auto}label,input{display:block;width:100%;margin:.3rem 0}';
+const STYLE =
+  'body{font-family:sans-serif;max-width:22rem;margin:3rem auto}label,input{display:block;width:100%;margin:.3rem 0}';
 
 /**
  * The classic hosted UI's sign-in form: fields `username` and `password`, a `_csrf` hidden field and the

@@ -15,7 +15,14 @@ const JSON_TYPE = 'application/json;charset=UTF-8';
  * Answers the managed-login domain and OIDC discovery routes; false when the path is not one of them. Token and
  * revoke calls are recorded as operation "oauth2/token" / "oauth2/revoke" with grant_type and client_id only.
  */
-export function answerOAuth(state: EmulatorState, req: IncomingMessage, res: ServerResponse, path: string, text: string, requests: RecordedRequest[]): boolean {
+export function answerOAuth(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  text: string,
+  requests: RecordedRequest[],
+): boolean {
   const discovery = /^\/([^/]+)\/\.well-known\/openid-configuration$/.exec(path);
   if (req.method === 'GET' && discovery) {
     const pool = state.pools.get(decodeURIComponent(discovery[1] ?? ''));
@@ -27,7 +34,9 @@ export function answerOAuth(state: EmulatorState, req: IncomingMessage, res: Ser
   const route = `${req.method ?? ''} ${path}`;
   if (route === 'POST /oauth2/token' || route === 'POST /oauth2/revoke') {
     const form = new URLSearchParams(text);
-    const body = Object.fromEntries(['grant_type', 'client_id', 'scope'].flatMap((key) => (form.has(key) ? [[key, form.get(key)]] : [])));
+    const body = Object.fromEntries(
+      ['grant_type', 'client_id', 'scope'].flatMap((key) => (form.has(key) ? [[key, form.get(key)]] : [])),
+    );
     requests.push({ operation: path.slice(1), body, headers: {}, at: state.clock.now() });
   }
   try {
@@ -35,7 +44,8 @@ export function answerOAuth(state: EmulatorState, req: IncomingMessage, res: Ser
     else if (route === 'POST /oauth2/revoke') {
       answerRevoke(state, req, text);
       res.writeHead(200, { 'content-length': '0' }).end();
-    } else if (route === 'GET /oauth2/userInfo' || route === 'POST /oauth2/userInfo') sendJson(res, 200, answerUserInfo(state, req), JSON_TYPE);
+    } else if (route === 'GET /oauth2/userInfo' || route === 'POST /oauth2/userInfo')
+      sendJson(res, 200, answerUserInfo(state, req), JSON_TYPE);
     else return answerHostedUi(state, req, res, path, text);
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;

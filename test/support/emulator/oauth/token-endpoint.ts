@@ -36,9 +36,24 @@ function redeemCode(state: EmulatorState, client: ClientRecord, form: URLSearchP
   }
   const { user, request, authTime } = record;
   const originJti = randomUUID();
-  const refresh = state.refreshTokens.issue({ user, client, deviceKey: undefined, expiresAt: state.clock.now() + client.refreshTokenValiditySeconds * 1000, authTime, originJti });
+  const refresh = state.refreshTokens.issue({
+    user,
+    client,
+    deviceKey: undefined,
+    expiresAt: state.clock.now() + client.refreshTokenValiditySeconds * 1000,
+    authTime,
+    originJti,
+  });
   oauthStore(state).refreshScopes.set(refresh.token, request.scopes);
-  const tokens = mintTokens(state, { user, client, authTime, originJti, deviceKey: undefined, scope: request.scopes.join(' '), ...(request.nonce ? { nonce: request.nonce } : {}) });
+  const tokens = mintTokens(state, {
+    user,
+    client,
+    authTime,
+    originJti,
+    deviceKey: undefined,
+    scope: request.scopes.join(' '),
+    ...(request.nonce ? { nonce: request.nonce } : {}),
+  });
   return {
     access_token: tokens.AccessToken,
     ...(request.scopes.includes('openid') ? { id_token: tokens.IdToken } : {}),
@@ -59,8 +74,20 @@ function redeemRefreshToken(state: EmulatorState, client: ClientRecord, form: UR
     throw new OAuthError('invalid_grant');
   }
   const scopes = oauthStore(state).refreshScopes.get(token) ?? ['aws.cognito.signin.user.admin'];
-  const tokens = mintTokens(state, { user: record.user, client, authTime: record.authTime, originJti: record.originJti, deviceKey: record.deviceKey, scope: scopes.join(' ') });
-  return { access_token: tokens.AccessToken, id_token: tokens.IdToken, token_type: 'Bearer', expires_in: client.accessTokenValiditySeconds };
+  const tokens = mintTokens(state, {
+    user: record.user,
+    client,
+    authTime: record.authTime,
+    originJti: record.originJti,
+    deviceKey: record.deviceKey,
+    scope: scopes.join(' '),
+  });
+  return {
+    access_token: tokens.AccessToken,
+    id_token: tokens.IdToken,
+    token_type: 'Bearer',
+    expires_in: client.accessTokenValiditySeconds,
+  };
 }
 
 /** The custom scopes of the pool's resource servers (`<identifier>/<scope>`): the only ones client credentials can carry. */
@@ -75,22 +102,37 @@ function resourceServerScopes(client: ClientRecord): string[] {
 function clientCredentials(state: EmulatorState, client: ClientRecord, form: URLSearchParams): TokenAnswer {
   if (client.secret === undefined) throw new OAuthError('invalid_client');
   if (!allowsFlow(client, 'client_credentials')) throw new OAuthError('unauthorized_client');
-  const allowed = (client.oauth?.allowedOAuthScopes ?? []).filter((scope) => resourceServerScopes(client).includes(scope));
+  const allowed = (client.oauth?.allowedOAuthScopes ?? []).filter((scope) =>
+    resourceServerScopes(client).includes(scope),
+  );
   const asked = (form.get('scope') ?? '').split(' ').filter(Boolean);
   if (asked.some((scope) => !allowed.includes(scope))) throw new OAuthError('invalid_scope');
   const scopes = asked.length > 0 ? asked : allowed;
   if (scopes.length === 0) throw new OAuthError('invalid_scope');
   const iat = Math.floor(state.clock.now() / 1000);
   const claims = {
-    sub: client.id, token_use: 'access', scope: scopes.join(' '), auth_time: iat, iss: issuerOf(client.pool),
-    exp: iat + client.accessTokenValiditySeconds, iat, version: 2, jti: randomUUID(), client_id: client.id,
+    sub: client.id,
+    token_use: 'access',
+    scope: scopes.join(' '),
+    auth_time: iat,
+    iss: issuerOf(client.pool),
+    exp: iat + client.accessTokenValiditySeconds,
+    iat,
+    version: 2,
+    jti: randomUUID(),
+    client_id: client.id,
   };
-  return { access_token: signJwt(client.pool.signer, claims), token_type: 'Bearer', expires_in: client.accessTokenValiditySeconds };
+  return {
+    access_token: signJwt(client.pool.signer, claims),
+    token_type: 'Bearer',
+    expires_in: client.accessTokenValiditySeconds,
+  };
 }
 
 /** POST /oauth2/token (form-encoded), as https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html describes it. */
 export function answerToken(state: EmulatorState, req: IncomingMessage, text: string): TokenAnswer {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) throw new OAuthError('invalid_request');
+  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+    throw new OAuthError('invalid_request');
   const form = new URLSearchParams(text);
   const grant = form.get('grant_type');
   if (!grant) throw new OAuthError('invalid_request');

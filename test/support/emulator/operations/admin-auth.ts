@@ -5,7 +5,15 @@ import { CognitoError, invalidParameter } from '../cognito-error.ts';
 import type { EmulatorState } from '../emulator-state.ts';
 import { passwordFactor } from '../first-factor.ts';
 import type { ClientRecord } from '../pool-records.ts';
-import { clientFor, requiredMember, requiredParameter, requireFlow, stringMap, userFor, type RequestBody } from '../request-fields.ts';
+import {
+  clientFor,
+  requiredMember,
+  requiredParameter,
+  requireFlow,
+  stringMap,
+  userFor,
+  type RequestBody,
+} from '../request-fields.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { newProgress } from '../sign-in-progress.ts';
 import { knownFlows, sharedFlow } from './initiate-auth.ts';
@@ -19,19 +27,30 @@ function adminClient(state: EmulatorState, body: RequestBody, request: SignedPar
   try {
     const caller = signedCaller(state.aws, request, 'cognito-idp', state.clock.now());
     const poolId = requiredMember(body, 'UserPoolId');
-    requireAllowed(caller, `cognito-idp:${action}`, `arn:aws:cognito-idp:${poolId.slice(0, poolId.indexOf('_'))}:${state.aws.accountId}:userpool/${poolId}`);
+    requireAllowed(
+      caller,
+      `cognito-idp:${action}`,
+      `arn:aws:cognito-idp:${poolId.slice(0, poolId.indexOf('_'))}:${state.aws.accountId}:userpool/${poolId}`,
+    );
   } catch (error) {
     throw error instanceof SignatureProblem ? asJsonError(error) : error;
   }
   const poolId = requiredMember(body, 'UserPoolId');
-  if (!state.pools.has(poolId)) throw new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
+  if (!state.pools.has(poolId))
+    throw new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
   const client = clientFor(state, body);
-  if (client.pool.id !== poolId) throw new CognitoError('ResourceNotFoundException', `User pool client ${client.id} does not exist.`);
+  if (client.pool.id !== poolId)
+    throw new CognitoError('ResourceNotFoundException', `User pool client ${client.id} does not exist.`);
   return client;
 }
 
 /** ADMIN_USER_PASSWORD_AUTH (and its legacy name ADMIN_NO_SRP_AUTH): USERNAME and PASSWORD, needing ALLOW_ADMIN_USER_PASSWORD_AUTH. */
-function adminPasswordAuth(state: EmulatorState, client: ClientRecord, flow: string, params: Record<string, string>): Record<string, unknown> {
+function adminPasswordAuth(
+  state: EmulatorState,
+  client: ClientRecord,
+  flow: string,
+  params: Record<string, string>,
+): Record<string, unknown> {
   requireFlow(client, 'ALLOW_ADMIN_USER_PASSWORD_AUTH', flow);
   const username = requiredParameter(params, 'USERNAME');
   const password = requiredParameter(params, 'PASSWORD');
@@ -44,19 +63,31 @@ function adminPasswordAuth(state: EmulatorState, client: ClientRecord, flow: str
 const adminSharedFlows = new Set(['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'USER_AUTH']);
 
 /** AdminInitiateAuth: signed; ADMIN_USER_PASSWORD_AUTH / ADMIN_NO_SRP_AUTH, or one of the flows it shares with InitiateAuth. */
-export function adminInitiateAuth(state: EmulatorState, body: RequestBody, request: SignedParts): Record<string, unknown> {
+export function adminInitiateAuth(
+  state: EmulatorState,
+  body: RequestBody,
+  request: SignedParts,
+): Record<string, unknown> {
   const client = adminClient(state, body, request, 'AdminInitiateAuth');
   const flow = requiredMember(body, 'AuthFlow');
-  if (!knownFlows.includes(flow)) throw invalidParameter(`1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${knownFlows.join(', ')}]`);
+  if (!knownFlows.includes(flow))
+    throw invalidParameter(
+      `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${knownFlows.join(', ')}]`,
+    );
   const params = stringMap(body, 'AuthParameters');
-  if (flow === 'ADMIN_USER_PASSWORD_AUTH' || flow === 'ADMIN_NO_SRP_AUTH') return adminPasswordAuth(state, client, flow, params);
+  if (flow === 'ADMIN_USER_PASSWORD_AUTH' || flow === 'ADMIN_NO_SRP_AUTH')
+    return adminPasswordAuth(state, client, flow, params);
   const handler = adminSharedFlows.has(flow) ? sharedFlow(flow) : undefined;
   if (!handler) throw invalidParameter('Initiate Auth method not supported.');
   return handler(state, client, params);
 }
 
 /** AdminRespondToAuthChallenge: signed; then every challenge as RespondToAuthChallenge answers it. */
-export function adminRespondToAuthChallenge(state: EmulatorState, body: RequestBody, request: SignedParts): Record<string, unknown> {
+export function adminRespondToAuthChallenge(
+  state: EmulatorState,
+  body: RequestBody,
+  request: SignedParts,
+): Record<string, unknown> {
   adminClient(state, body, request, 'AdminRespondToAuthChallenge');
   return respondToAuthChallenge(state, body);
 }

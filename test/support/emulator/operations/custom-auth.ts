@@ -8,7 +8,11 @@ import { checkUserStatus, newProgress } from '../sign-in-progress.ts';
 import { startUserSrp } from '../srp-start.ts';
 
 /** InitiateAuth CUSTOM_AUTH: the user's scripted rounds, optionally after SRP (CHALLENGE_NAME=SRP_A). */
-export function customAuth(state: EmulatorState, client: ClientRecord, params: Record<string, string>): Record<string, unknown> {
+export function customAuth(
+  state: EmulatorState,
+  client: ClientRecord,
+  params: Record<string, string>,
+): Record<string, unknown> {
   requireFlow(client, 'ALLOW_CUSTOM_AUTH', 'CUSTOM_AUTH');
   const username = requiredParameter(params, 'USERNAME');
   checkSecretHash(client, [username], params.SECRET_HASH);

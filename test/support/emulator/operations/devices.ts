@@ -13,7 +13,8 @@ function ownDevice(state: EmulatorState, body: RequestBody): { user: UserRecord;
 }
 
 function base64Hex(value: unknown, name: string): string {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9+/]+=*$/.test(value)) throw invalidParameter(`DeviceSecretVerifierConfig.${name} must be base64`);
+  if (typeof value !== 'string' || !/^[A-Za-z0-9+/]+=*$/.test(value))
+    throw invalidParameter(`DeviceSecretVerifierConfig.${name} must be base64`);
   return Buffer.from(value, 'base64').toString('hex');
 }
 
@@ -35,7 +36,8 @@ export function confirmDevice(state: EmulatorState, body: RequestBody): Record<s
 export function updateDeviceStatus(state: EmulatorState, body: RequestBody): Record<string, unknown> {
   const { device } = ownDevice(state, body);
   const status = body.DeviceRememberedStatus;
-  if (status !== 'remembered' && status !== 'not_remembered') throw invalidParameter('DeviceRememberedStatus must be remembered or not_remembered');
+  if (status !== 'remembered' && status !== 'not_remembered')
+    throw invalidParameter('DeviceRememberedStatus must be remembered or not_remembered');
   device.remembered = status === 'remembered';
   return {};
 }

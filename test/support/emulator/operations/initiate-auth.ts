@@ -9,7 +9,11 @@ import { userSrpAuth } from './srp-auth.ts';
 import { userAuth } from './user-auth.ts';
 
 /** One AuthFlow's start. */
-export type FlowHandler = (state: EmulatorState, client: ClientRecord, params: Record<string, string>) => Record<string, unknown>;
+export type FlowHandler = (
+  state: EmulatorState,
+  client: ClientRecord,
+  params: Record<string, string>,
+) => Record<string, unknown>;
 
 const flows: Readonly<Record<string, FlowHandler>> = {
   USER_PASSWORD_AUTH: userPasswordAuth,
@@ -26,7 +30,16 @@ export function sharedFlow(flow: string): FlowHandler | undefined {
 }
 
 /** Every AuthFlow value the API knows (API_InitiateAuth, AuthFlow). */
-export const knownFlows = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH'];
+export const knownFlows = [
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'USER_AUTH',
+];
 
 /** InitiateAuth: checks the common members, then hands over to the AuthFlow's handler. */
 export function initiateAuth(state: EmulatorState, body: RequestBody): Record<string, unknown> {

@@ -6,7 +6,11 @@ import { checkSecretHash } from '../secret-hash.ts';
 import { newProgress } from '../sign-in-progress.ts';
 
 /** InitiateAuth USER_PASSWORD_AUTH: USERNAME and PASSWORD in the clear. */
-export function userPasswordAuth(state: EmulatorState, client: ClientRecord, params: Record<string, string>): Record<string, unknown> {
+export function userPasswordAuth(
+  state: EmulatorState,
+  client: ClientRecord,
+  params: Record<string, string>,
+): Record<string, unknown> {
   requireFlow(client, 'ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH');
   const username = requiredParameter(params, 'USERNAME');
   const password = requiredParameter(params, 'PASSWORD');

@@ -5,7 +5,11 @@ import { flowNotEnabled, requiredParameter, requireFlow } from '../request-field
 import { checkSecretHash, requireSecretHashPresent } from '../secret-hash.ts';
 
 /** InitiateAuth REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new access and ID tokens, no new refresh token. */
-export function refreshTokenAuth(state: EmulatorState, client: ClientRecord, params: Record<string, string>): Record<string, unknown> {
+export function refreshTokenAuth(
+  state: EmulatorState,
+  client: ClientRecord,
+  params: Record<string, string>,
+): Record<string, unknown> {
   // "Refresh token rotation must be completed with GetTokensFromRefreshToken" (API_RefreshTokenRotationType): a rotation
   // client has REFRESH_TOKEN_AUTH off, so it is refused like any flow the client does not allow.
   if (client.rotation.enabled) throw flowNotEnabled('REFRESH_TOKEN_AUTH');

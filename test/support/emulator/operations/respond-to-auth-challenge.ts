@@ -7,12 +7,23 @@ import { answerPasswordVerifier } from '../challenges/password-verifier.ts';
 import { answerSelectChallenge } from '../challenges/select-challenge.ts';
 import { CognitoError, invalidParameter, notAuthorized } from '../cognito-error.ts';
 import type { EmulatorState } from '../emulator-state.ts';
-import { clientFor, optionalMember, requiredMember, requiredParameter, stringMap, type RequestBody } from '../request-fields.ts';
+import {
+  clientFor,
+  optionalMember,
+  requiredMember,
+  requiredParameter,
+  stringMap,
+  type RequestBody,
+} from '../request-fields.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { checkOfferedDevice } from '../sign-in-progress.ts';
 import { findUser } from '../user-lookup.ts';
 
-type ChallengeHandler = (state: EmulatorState, session: AuthSession, responses: Record<string, string>) => Record<string, unknown>;
+type ChallengeHandler = (
+  state: EmulatorState,
+  session: AuthSession,
+  responses: Record<string, string>,
+) => Record<string, unknown>;
 
 const handlers: Record<string, ChallengeHandler> = {
   PASSWORD_VERIFIER: answerPasswordVerifier,
@@ -39,14 +50,16 @@ export function respondToAuthChallenge(state: EmulatorState, body: RequestBody):
   const handler = Object.hasOwn(handlers, challenge) ? handlers[challenge] : undefined;
   if (!handler) throw invalidParameter(`Invalid challenge name ${challenge}`);
   const session = state.sessions.peek(optionalMember(body, 'Session'), client);
-  if (session.challenge !== challenge) throw invalidParameter(`Invalid challenge name ${challenge}: the session expects ${session.challenge}`);
+  if (session.challenge !== challenge)
+    throw invalidParameter(`Invalid challenge name ${challenge}: the session expects ${session.challenge}`);
   const responses = stringMap(body, 'ChallengeResponses');
   const username = requiredParameter(responses, 'USERNAME');
   const user = session.progress.user;
   checkSecretHash(client, [username], responses.SECRET_HASH);
   // USERNAME may be the real username, the sub, or (username attributes) the e-mail / phone the user signed in with;
   // SECRET_HASH is over whichever was sent (API_RespondToAuthChallenge, ChallengeResponses).
-  if (username !== user.sub && findUser(user.pool, username) !== user) throw notAuthorized('Incorrect username or password.');
+  if (username !== user.sub && findUser(user.pool, username) !== user)
+    throw notAuthorized('Incorrect username or password.');
   const offered = responses.DEVICE_KEY;
   if (offered && !challenge.startsWith('DEVICE_')) {
     checkOfferedDevice(user, offered);

@@ -13,7 +13,10 @@ export function revokeToken(state: EmulatorState, body: RequestBody): Record<str
     throw new CognitoError('UnsupportedOperationException', `Token revocation is not enabled for client ${client.id}.`);
   }
   if (client.secret !== undefined && body.ClientSecret === undefined) {
-    throw new CognitoError('UnauthorizedException', `Client ${client.id} is configured for secret but secret was not received`);
+    throw new CognitoError(
+      'UnauthorizedException',
+      `Client ${client.id} is configured for secret but secret was not received`,
+    );
   }
   if (!clientSecretMatches(client, body.ClientSecret)) {
     throw new CognitoError('UnauthorizedException', `Unable to verify client secret for client ${client.id}`);

@@ -20,7 +20,12 @@ export function associateSoftwareToken(state: EmulatorState, body: RequestBody):
   const session = state.sessions.peek(sessionId);
   if (session.challenge !== 'MFA_SETUP') throw invalidParameter('The session is not an MFA_SETUP session');
   state.sessions.spend(session);
-  const next = state.sessions.open({ progress: session.progress, challenge: 'MFA_SETUP', pendingTotpSecret: secret, totpVerified: false });
+  const next = state.sessions.open({
+    progress: session.progress,
+    challenge: 'MFA_SETUP',
+    pendingTotpSecret: secret,
+    totpVerified: false,
+  });
   return { SecretCode: secret, Session: next.id };
 }
 
@@ -28,7 +33,10 @@ export function associateSoftwareToken(state: EmulatorState, body: RequestBody):
 export function verifySoftwareToken(state: EmulatorState, body: RequestBody): Record<string, unknown> {
   const code = requiredMember(body, 'UserCode');
   const sessionId = optionalMember(body, 'Session');
-  const mismatch = new CognitoError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
+  const mismatch = new CognitoError(
+    'EnableSoftwareTokenMFAException',
+    'Code mismatch and fail enable Software Token MFA',
+  );
   if (sessionId === undefined) {
     const { user } = checkAccessToken(state, requiredMember(body, 'AccessToken'));
     const secret = pendingByUser.get(user);
@@ -41,6 +49,11 @@ export function verifySoftwareToken(state: EmulatorState, body: RequestBody): Re
   if (!session.pendingTotpSecret) throw invalidParameter('Call AssociateSoftwareToken with this session first');
   if (!totpMatches(session.pendingTotpSecret, code, state.clock.now())) throw mismatch;
   state.sessions.spend(session);
-  const next = state.sessions.open({ progress: session.progress, challenge: 'MFA_SETUP', pendingTotpSecret: session.pendingTotpSecret, totpVerified: true });
+  const next = state.sessions.open({
+    progress: session.progress,
+    challenge: 'MFA_SETUP',
+    pendingTotpSecret: session.pendingTotpSecret,
+    totpVerified: true,
+  });
   return { Status: 'SUCCESS', Session: next.id };
 }

@@ -6,7 +6,11 @@ import { newProgress } from '../sign-in-progress.ts';
 import { startUserSrp } from '../srp-start.ts';
 
 /** InitiateAuth USER_SRP_AUTH: USERNAME and SRP_A; answers PASSWORD_VERIFIER. */
-export function userSrpAuth(state: EmulatorState, client: ClientRecord, params: Record<string, string>): Record<string, unknown> {
+export function userSrpAuth(
+  state: EmulatorState,
+  client: ClientRecord,
+  params: Record<string, string>,
+): Record<string, unknown> {
   requireFlow(client, 'ALLOW_USER_SRP_AUTH', 'USER_SRP_AUTH');
   const username = requiredParameter(params, 'USERNAME');
   const srpA = requiredParameter(params, 'SRP_A');

@@ -7,7 +7,11 @@ import { checkSecretHash } from '../secret-hash.ts';
 import { checkUserStatus, newProgress } from '../sign-in-progress.ts';
 
 /** InitiateAuth USER_AUTH (choice-based): PREFERRED_CHALLENGE if available, else SELECT_CHALLENGE. */
-export function userAuth(state: EmulatorState, client: ClientRecord, params: Record<string, string>): Record<string, unknown> {
+export function userAuth(
+  state: EmulatorState,
+  client: ClientRecord,
+  params: Record<string, string>,
+): Record<string, unknown> {
   requireFlow(client, 'ALLOW_USER_AUTH', 'USER_AUTH');
   const username = requiredParameter(params, 'USERNAME');
   checkSecretHash(client, [username], params.SECRET_HASH);
@@ -17,5 +21,10 @@ export function userAuth(state: EmulatorState, client: ClientRecord, params: Rec
   const available = availableFirstFactors(user);
   const preferred = params.PREFERRED_CHALLENGE;
   if (preferred && available.includes(preferred)) return startFirstFactor(state, progress, preferred, params);
-  return openChallenge(state, { progress, challenge: 'SELECT_CHALLENGE', choices: available }, {}, { AvailableChallenges: available });
+  return openChallenge(
+    state,
+    { progress, challenge: 'SELECT_CHALLENGE', choices: available },
+    {},
+    { AvailableChallenges: available },
+  );
 }

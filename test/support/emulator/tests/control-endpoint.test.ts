@@ -10,13 +10,22 @@ describe('control endpoint /__emulator/', () => {
   afterEach(() => emulator.faults.clear());
   afterAll(() => emulator.close());
 
-  async function control(path: string, body?: unknown, method = 'POST'): Promise<{ status: number; body: Record<string, unknown> }> {
-    const response = await fetch(`${emulator.endpoint}__emulator/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  async function control(
+    path: string,
+    body?: unknown,
+    method = 'POST',
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(`${emulator.endpoint}__emulator/${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
   it('injects and clears faults', async () => {
-    expect((await control('faults', { action: 'fail', op: 'InitiateAuth', status: 503, times: 1 })).body).toEqual({ ok: true });
+    expect((await control('faults', { action: 'fail', op: 'InitiateAuth', status: 503, times: 1 })).body).toEqual({
+      ok: true,
+    });
     expect((await passwordSignIn(emulator, 'alice')).status).toBe(503);
     await control('faults', { action: 'throttle', op: '*', type: 'LimitExceededException' });
     expect((await passwordSignIn(emulator, 'alice')).body.__type).toBe('LimitExceededException');
@@ -37,7 +46,9 @@ describe('control endpoint /__emulator/', () => {
 
   it('injects Lambda failures and unknown operations', async () => {
     await control('faults', { action: 'lambdaFailure', op: 'InitiateAuth', trigger: 'PreAuthentication', times: 1 });
-    expect((await passwordSignIn(emulator, 'alice')).body.message).toBe('PreAuthentication failed with error Injected Lambda failure.');
+    expect((await passwordSignIn(emulator, 'alice')).body.message).toBe(
+      'PreAuthentication failed with error Injected Lambda failure.',
+    );
     await control('faults', { action: 'unknownOperation', op: 'RevokeToken', style: 'cognito-local' });
     expect((await call(emulator, 'RevokeToken', { Token: 'x', ClientId: 'publicclient1' })).status).toBe(500);
     expect((await control('faults', { action: 'unknownOperation', style: 'moto' })).status).toBe(400);
@@ -63,7 +74,11 @@ describe('control endpoint /__emulator/', () => {
   it('revokes all tokens of a user', async () => {
     const token = authResult(await passwordSignIn(emulator, 'bob')).RefreshToken;
     await control('revoke-all', { username: 'bob' });
-    const answer = await call(emulator, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'publicclient1', AuthParameters: { REFRESH_TOKEN: token } });
+    const answer = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: 'publicclient1',
+      AuthParameters: { REFRESH_TOKEN: token },
+    });
     expect(answer.body.message).toBe('Refresh Token has been revoked');
   });
 });

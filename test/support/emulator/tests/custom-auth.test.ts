@@ -4,22 +4,35 @@ import { authResult, baseSeed, call, password, start } from './emulator-test-kit
 import { parametersOf, poolName, respond } from './sign-in-steps.ts';
 import { passwordClaim, startClientSrp } from './srp-test-client.ts';
 
-const rounds = [{ parameters: { question: '2+2?' }, answer: '4' }, { parameters: { question: 'capital of France?' }, answer: 'Paris' }];
+const rounds = [
+  { parameters: { question: '2+2?' }, answer: '4' },
+  { parameters: { question: 'capital of France?' }, answer: 'Paris' },
+];
 
 describe('InitiateAuth CUSTOM_AUTH', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      seed.pools[0]?.users.push(
-        { username: 'quiz', password, customChallenge: { rounds } },
-        { username: 'srpquiz', password, customChallenge: { rounds: [rounds[0] ?? { parameters: {}, answer: '' }], startWithSrp: true } },
-      );
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        seed.pools[0]?.users.push(
+          { username: 'quiz', password, customChallenge: { rounds } },
+          {
+            username: 'srpquiz',
+            password,
+            customChallenge: { rounds: [rounds[0] ?? { parameters: {}, answer: '' }], startWithSrp: true },
+          },
+        );
+      }),
+    );
   });
   afterAll(() => emulator.close());
 
   function begin(username: string, extra: Record<string, string> = {}) {
-    return call(emulator, 'InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: 'publicclient1', AuthParameters: { USERNAME: username, ...extra } });
+    return call(emulator, 'InitiateAuth', {
+      AuthFlow: 'CUSTOM_AUTH',
+      ClientId: 'publicclient1',
+      AuthParameters: { USERNAME: username, ...extra },
+    });
   }
 
   it('walks through the scripted rounds and issues tokens', async () => {
@@ -58,7 +71,11 @@ describe('InitiateAuth CUSTOM_AUTH', () => {
   });
 
   it('refuses a client without ALLOW_CUSTOM_AUTH', async () => {
-    const answer = await call(emulator, 'InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: 'passwordonly1', AuthParameters: { USERNAME: 'quiz' } });
+    const answer = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'CUSTOM_AUTH',
+      ClientId: 'passwordonly1',
+      AuthParameters: { USERNAME: 'quiz' },
+    });
     expect(answer.body.message).toBe('CUSTOM_AUTH flow not enabled for this client');
   });
 });

@@ -4,33 +4,65 @@ import { authResult, baseSeed, call, passwordSignIn, start } from './emulator-te
 import { parametersOf, respond, srpSignIn } from './sign-in-steps.ts';
 import { deviceVerifier, passwordClaim, startClientSrp } from './srp-test-client.ts';
 
-interface Remembered { key: string; groupKey: string; devicePassword: string }
+interface Remembered {
+  key: string;
+  groupKey: string;
+  devicePassword: string;
+}
 
 describe('device tracking', () => {
   let emulator: Emulator;
   let optIn: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      if (seed.pools[0]) seed.pools[0].deviceTracking = 'always';
-      seed.pools[0]?.users.push({ username: 'carol', password: 'Correct-Horse-1', attributes: { phone_number: '+15555550001' }, mfa: { enabled: ['SMS_MFA'] } });
-    }));
-    optIn = await start(baseSeed((seed) => {
-      if (seed.pools[0]) seed.pools[0].deviceTracking = 'user-opt-in';
-      seed.pools[0]?.users.push({ username: 'carol', password: 'Correct-Horse-1', attributes: { phone_number: '+15555550001' }, mfa: { enabled: ['SMS_MFA'] } });
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        if (seed.pools[0]) seed.pools[0].deviceTracking = 'always';
+        seed.pools[0]?.users.push({
+          username: 'carol',
+          password: 'Correct-Horse-1',
+          attributes: { phone_number: '+15555550001' },
+          mfa: { enabled: ['SMS_MFA'] },
+        });
+      }),
+    );
+    optIn = await start(
+      baseSeed((seed) => {
+        if (seed.pools[0]) seed.pools[0].deviceTracking = 'user-opt-in';
+        seed.pools[0]?.users.push({
+          username: 'carol',
+          password: 'Correct-Horse-1',
+          attributes: { phone_number: '+15555550001' },
+          mfa: { enabled: ['SMS_MFA'] },
+        });
+      }),
+    );
   });
   afterAll(async () => {
     await emulator.close();
     await optIn.close();
   });
 
-  async function remember(target: Emulator, username: string): Promise<Remembered & { answer: Record<string, unknown> }> {
+  async function remember(
+    target: Emulator,
+    username: string,
+  ): Promise<Remembered & { answer: Record<string, unknown> }> {
     let answer = await passwordSignIn(target, username);
-    if (answer.body.ChallengeName === 'SMS_MFA') answer = await respond(target, answer, username, { SMS_MFA_CODE: target.outbox(username).at(-1) ?? '' });
+    if (answer.body.ChallengeName === 'SMS_MFA')
+      answer = await respond(target, answer, username, { SMS_MFA_CODE: target.outbox(username).at(-1) ?? '' });
     const result = authResult(answer);
-    const { DeviceKey: key, DeviceGroupKey: groupKey } = result.NewDeviceMetadata as { DeviceKey: string; DeviceGroupKey: string };
+    const { DeviceKey: key, DeviceGroupKey: groupKey } = result.NewDeviceMetadata as {
+      DeviceKey: string;
+      DeviceGroupKey: string;
+    };
     const { config, devicePassword } = deviceVerifier(groupKey, key);
-    const confirmed = (await call(target, 'ConfirmDevice', { AccessToken: result.AccessToken, DeviceKey: key, DeviceSecretVerifierConfig: config, DeviceName: 'test' })).body;
+    const confirmed = (
+      await call(target, 'ConfirmDevice', {
+        AccessToken: result.AccessToken,
+        DeviceKey: key,
+        DeviceSecretVerifierConfig: config,
+        DeviceName: 'test',
+      })
+    ).body;
     return { key, groupKey, devicePassword, answer: { ...confirmed, refresh: result.RefreshToken } };
   }
 
@@ -48,9 +80,12 @@ describe('device tracking', () => {
 
   it('refuses a refresh from a tracked device that sends no DEVICE_KEY', async () => {
     const { key, answer } = await remember(emulator, 'alice');
-    const refresh = (device?: string) => call(emulator, 'InitiateAuth', {
-      AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'publicclient1', AuthParameters: { REFRESH_TOKEN: String(answer.refresh), ...(device ? { DEVICE_KEY: device } : {}) },
-    });
+    const refresh = (device?: string) =>
+      call(emulator, 'InitiateAuth', {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: 'publicclient1',
+        AuthParameters: { REFRESH_TOKEN: String(answer.refresh), ...(device ? { DEVICE_KEY: device } : {}) },
+      });
     expect((await refresh()).body).toEqual({ __type: 'NotAuthorizedException', message: 'Invalid Refresh Token' });
     expect((await refresh(key)).status).toBe(200);
   });
@@ -62,7 +97,13 @@ describe('device tracking', () => {
     const start = startClientSrp();
     const verifier = await respond(emulator, afterPassword, 'alice', { DEVICE_KEY: device.key, SRP_A: start.srpA });
     expect(verifier.body.ChallengeName).toBe('DEVICE_PASSWORD_VERIFIER');
-    const claim = passwordClaim({ start, poolName: device.groupKey, userId: device.key, password: device.devicePassword, parameters: parametersOf(verifier) });
+    const claim = passwordClaim({
+      start,
+      poolName: device.groupKey,
+      userId: device.key,
+      password: device.devicePassword,
+      parameters: parametersOf(verifier),
+    });
     const done = await respond(emulator, verifier, 'alice', { ...claim, DEVICE_KEY: device.key });
     expect(authResult(done).NewDeviceMetadata).toBeUndefined();
     expect(typeof authResult(done).AccessToken).toBe('string');
@@ -73,8 +114,16 @@ describe('device tracking', () => {
     const afterPassword = await passwordSignIn(emulator, 'alice', { DEVICE_KEY: device.key });
     const start = startClientSrp();
     const verifier = await respond(emulator, afterPassword, 'alice', { DEVICE_KEY: device.key, SRP_A: start.srpA });
-    const claim = passwordClaim({ start, poolName: device.groupKey, userId: device.key, password: 'guess', parameters: parametersOf(verifier) });
-    expect((await respond(emulator, verifier, 'alice', { ...claim, DEVICE_KEY: device.key })).body.__type).toBe('NotAuthorizedException');
+    const claim = passwordClaim({
+      start,
+      poolName: device.groupKey,
+      userId: device.key,
+      password: 'guess',
+      parameters: parametersOf(verifier),
+    });
+    expect((await respond(emulator, verifier, 'alice', { ...claim, DEVICE_KEY: device.key })).body.__type).toBe(
+      'NotAuthorizedException',
+    );
   });
 
   it('skips MFA for a remembered device', async () => {
@@ -83,7 +132,13 @@ describe('device tracking', () => {
     const afterPassword = await passwordSignIn(emulator, 'carol', { DEVICE_KEY: device.key });
     const start = startClientSrp();
     const verifier = await respond(emulator, afterPassword, 'carol', { DEVICE_KEY: device.key, SRP_A: start.srpA });
-    const claim = passwordClaim({ start, poolName: device.groupKey, userId: device.key, password: device.devicePassword, parameters: parametersOf(verifier) });
+    const claim = passwordClaim({
+      start,
+      poolName: device.groupKey,
+      userId: device.key,
+      password: device.devicePassword,
+      parameters: parametersOf(verifier),
+    });
     const done = await respond(emulator, verifier, 'carol', { ...claim, DEVICE_KEY: device.key });
     expect(typeof authResult(done).AccessToken).toBe('string');
   });
@@ -94,21 +149,49 @@ describe('device tracking', () => {
       const afterPassword = await passwordSignIn(optIn, 'carol', { DEVICE_KEY: device.key });
       const start = startClientSrp();
       const verifier = await respond(optIn, afterPassword, 'carol', { DEVICE_KEY: device.key, SRP_A: start.srpA });
-      const claim = passwordClaim({ start, poolName: device.groupKey, userId: device.key, password: device.devicePassword, parameters: parametersOf(verifier) });
+      const claim = passwordClaim({
+        start,
+        poolName: device.groupKey,
+        userId: device.key,
+        password: device.devicePassword,
+        parameters: parametersOf(verifier),
+      });
       return (await respond(optIn, verifier, 'carol', { ...claim, DEVICE_KEY: device.key })).body;
     };
     expect((await deviceSignIn()).ChallengeName).toBe('SMS_MFA');
     const token = authResult(await passwordSignIn(optIn, 'bob')).AccessToken;
-    expect((await call(optIn, 'UpdateDeviceStatus', { AccessToken: token, DeviceKey: device.key, DeviceRememberedStatus: 'remembered' })).body.__type).toBe('ResourceNotFoundException');
+    expect(
+      (
+        await call(optIn, 'UpdateDeviceStatus', {
+          AccessToken: token,
+          DeviceKey: device.key,
+          DeviceRememberedStatus: 'remembered',
+        })
+      ).body.__type,
+    ).toBe('ResourceNotFoundException');
     const deviceStep = await passwordSignIn(optIn, 'carol', { DEVICE_KEY: device.key });
     expect(deviceStep.body.ChallengeName).toBe('DEVICE_SRP_AUTH');
-    const carolToken = authResult(await respond(optIn, await passwordSignIn(optIn, 'carol'), 'carol', { SMS_MFA_CODE: optIn.outbox('carol').at(-1) ?? '' })).AccessToken;
-    expect((await call(optIn, 'UpdateDeviceStatus', { AccessToken: carolToken, DeviceKey: device.key, DeviceRememberedStatus: 'remembered' })).status).toBe(200);
+    const carolToken = authResult(
+      await respond(optIn, await passwordSignIn(optIn, 'carol'), 'carol', {
+        SMS_MFA_CODE: optIn.outbox('carol').at(-1) ?? '',
+      }),
+    ).AccessToken;
+    expect(
+      (
+        await call(optIn, 'UpdateDeviceStatus', {
+          AccessToken: carolToken,
+          DeviceKey: device.key,
+          DeviceRememberedStatus: 'remembered',
+        })
+      ).status,
+    ).toBe(200);
     expect((await deviceSignIn()).AuthenticationResult).toBeDefined();
   });
 
   it('refuses a DEVICE_KEY the user does not have with ResourceNotFoundException', async () => {
-    const answer = await passwordSignIn(emulator, 'alice', { DEVICE_KEY: 'us-east-1_00000000-0000-4000-8000-000000000000' });
+    const answer = await passwordSignIn(emulator, 'alice', {
+      DEVICE_KEY: 'us-east-1_00000000-0000-4000-8000-000000000000',
+    });
     expect(answer.body).toEqual({ __type: 'ResourceNotFoundException', message: 'Device does not exist.' });
   });
 

@@ -41,7 +41,10 @@ describe('fault injection', () => {
   it('throttles with TooManyRequestsException and LimitExceededException', async () => {
     emulator.faults.throttle('InitiateAuth', { type: 'TooManyRequestsException', times: 1 });
     emulator.faults.throttle('RevokeToken', { type: 'LimitExceededException', times: 1 });
-    expect(await passwordSignIn(emulator, 'alice')).toMatchObject({ status: 400, body: { __type: 'TooManyRequestsException' } });
+    expect(await passwordSignIn(emulator, 'alice')).toMatchObject({
+      status: 400,
+      body: { __type: 'TooManyRequestsException' },
+    });
     expect((await revoke()).body.__type).toBe('LimitExceededException');
     expect((await revoke()).status).toBe(200);
   });

@@ -6,20 +6,27 @@ import { secretHashFor } from '../index.ts';
 describe('GetTokensFromRefreshToken', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      seed.pools[0]?.clients.push(
-        { id: 'rotating1', refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 10 } },
-        { id: 'rotatingnograce1', refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 0 } },
-        { id: 'rotatingnoflow1', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'], refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 60 } },
-        { id: 'norefresh1', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] },
-      );
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        seed.pools[0]?.clients.push(
+          { id: 'rotating1', refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 10 } },
+          { id: 'rotatingnograce1', refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 0 } },
+          {
+            id: 'rotatingnoflow1',
+            explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+            refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 60 },
+          },
+          { id: 'norefresh1', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] },
+        );
+      }),
+    );
   });
   afterAll(() => emulator.close());
 
   const getTokens = (token: unknown, clientId = 'publicclient1', extra: Record<string, unknown> = {}) =>
     call(emulator, 'GetTokensFromRefreshToken', { RefreshToken: token, ClientId: clientId, ...extra });
-  const signIn = async (clientId = 'publicclient1') => authResult(await passwordSignIn(emulator, 'alice', {}, clientId));
+  const signIn = async (clientId = 'publicclient1') =>
+    authResult(await passwordSignIn(emulator, 'alice', {}, clientId));
 
   it('returns new tokens and no refresh token without rotation', async () => {
     const answer = await getTokens((await signIn()).RefreshToken);
@@ -28,22 +35,47 @@ describe('GetTokensFromRefreshToken', () => {
   });
 
   it('checks ClientSecret for a client with a secret', async () => {
-    const token = authResult(await passwordSignIn(emulator, 'alice', { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') }, 'secretclient1')).RefreshToken;
-    expect((await getTokens(token, 'secretclient1')).body.message).toBe('Client secretclient1 is configured for secret but secret was not received');
-    expect((await getTokens(token, 'secretclient1', { ClientSecret: 'wrong' })).body.message).toBe('Unable to verify secret hash for client secretclient1');
+    const token = authResult(
+      await passwordSignIn(
+        emulator,
+        'alice',
+        { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') },
+        'secretclient1',
+      ),
+    ).RefreshToken;
+    expect((await getTokens(token, 'secretclient1')).body.message).toBe(
+      'Client secretclient1 is configured for secret but secret was not received',
+    );
+    expect((await getTokens(token, 'secretclient1', { ClientSecret: 'wrong' })).body.message).toBe(
+      'Unable to verify secret hash for client secretclient1',
+    );
     expect((await getTokens(token, 'secretclient1', { ClientSecret: clientSecret })).status).toBe(200);
   });
 
   it('refuses REFRESH_TOKEN_AUTH on a client with rotation', async () => {
     const token = (await signIn('rotating1')).RefreshToken;
-    const answer = await call(emulator, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'rotating1', AuthParameters: { REFRESH_TOKEN: token } });
-    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'REFRESH_TOKEN_AUTH flow not enabled for this client' });
+    const answer = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: 'rotating1',
+      AuthParameters: { REFRESH_TOKEN: token },
+    });
+    expect(answer.body).toEqual({
+      __type: 'InvalidParameterException',
+      message: 'REFRESH_TOKEN_AUTH flow not enabled for this client',
+    });
   });
 
   it('refuses the REFRESH_TOKEN alias on a rotation client with the same disabled-flow answer', async () => {
     const token = (await signIn('rotating1')).RefreshToken;
-    const answer = await call(emulator, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN', ClientId: 'rotating1', AuthParameters: { REFRESH_TOKEN: token } });
-    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'REFRESH_TOKEN_AUTH flow not enabled for this client' });
+    const answer = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN',
+      ClientId: 'rotating1',
+      AuthParameters: { REFRESH_TOKEN: token },
+    });
+    expect(answer.body).toEqual({
+      __type: 'InvalidParameterException',
+      message: 'REFRESH_TOKEN_AUTH flow not enabled for this client',
+    });
   });
 
   it('rotates on a rotation client whatever its explicit auth flows say', async () => {
@@ -54,7 +86,10 @@ describe('GetTokensFromRefreshToken', () => {
 
   it('refuses GetTokensFromRefreshToken without rotation when ALLOW_REFRESH_TOKEN_AUTH is off', async () => {
     const answer = await getTokens((await signIn('norefresh1')).RefreshToken, 'norefresh1');
-    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'REFRESH_TOKEN_AUTH flow not enabled for this client' });
+    expect(answer.body).toEqual({
+      __type: 'InvalidParameterException',
+      message: 'REFRESH_TOKEN_AUTH flow not enabled for this client',
+    });
   });
 
   it('keeps the old token through a 60-second grace period (the maximum), then refuses it', async () => {

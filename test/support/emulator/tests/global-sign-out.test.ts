@@ -10,7 +10,12 @@ describe('GlobalSignOut', () => {
   afterAll(() => emulator.close());
 
   const signOut = (token: unknown) => call(emulator, 'GlobalSignOut', { AccessToken: token });
-  const refresh = (token: unknown) => call(emulator, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'publicclient1', AuthParameters: { REFRESH_TOKEN: String(token) } });
+  const refresh = (token: unknown) =>
+    call(emulator, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: 'publicclient1',
+      AuthParameters: { REFRESH_TOKEN: String(token) },
+    });
 
   it('revokes every refresh token of the user and answers {}', async () => {
     const laptop = authResult(await passwordSignIn(emulator, 'alice'));
@@ -25,7 +30,10 @@ describe('GlobalSignOut', () => {
   it('makes the same access token fail a later GlobalSignOut', async () => {
     const session = authResult(await passwordSignIn(emulator, 'alice'));
     await signOut(session.AccessToken);
-    expect((await signOut(session.AccessToken)).body).toEqual({ __type: 'NotAuthorizedException', message: 'Access Token has been revoked' });
+    expect((await signOut(session.AccessToken)).body).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Access Token has been revoked',
+    });
   });
 
   it('accepts access tokens from sign-ins after the sign-out', async () => {
@@ -37,7 +45,10 @@ describe('GlobalSignOut', () => {
   it('refuses an expired access token', async () => {
     const session = authResult(await passwordSignIn(emulator, 'bob'));
     emulator.advanceClock(3_601_000);
-    expect((await signOut(session.AccessToken)).body).toEqual({ __type: 'NotAuthorizedException', message: 'Access Token has expired' });
+    expect((await signOut(session.AccessToken)).body).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Access Token has expired',
+    });
   });
 
   it('refuses an ID token, a forged token and garbage', async () => {

@@ -1,4 +1,9 @@
-import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  type CognitoUserSession,
+} from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../index.ts';
 import { baseSeed, password, start } from './emulator-test-kit.ts';
@@ -16,7 +21,9 @@ function signIn(user: CognitoUser, secret: string): Promise<CognitoUserSession> 
 
 function refresh(user: CognitoUser, session: CognitoUserSession): Promise<CognitoUserSession> {
   return new Promise((resolve, reject) => {
-    user.refreshSession(session.getRefreshToken(), (error: unknown, next: CognitoUserSession) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(next)));
+    user.refreshSession(session.getRefreshToken(), (error: unknown, next: CognitoUserSession) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(next),
+    );
   });
 }
 
@@ -24,11 +31,17 @@ describe('amazon-cognito-identity-js against the emulator', () => {
   let emulator: Emulator;
   let pool: CognitoUserPool;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      const target = seed.pools[0];
-      if (target) target.deviceTracking = 'always';
-    }));
-    pool = new CognitoUserPool({ UserPoolId: 'us-east-1_Example1', ClientId: 'publicclient1', endpoint: emulator.endpoint });
+    emulator = await start(
+      baseSeed((seed) => {
+        const target = seed.pools[0];
+        if (target) target.deviceTracking = 'always';
+      }),
+    );
+    pool = new CognitoUserPool({
+      UserPoolId: 'us-east-1_Example1',
+      ClientId: 'publicclient1',
+      endpoint: emulator.endpoint,
+    });
   });
   afterAll(() => emulator.close());
 
@@ -42,7 +55,10 @@ describe('amazon-cognito-identity-js against the emulator', () => {
   it('signs in again through DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER', async () => {
     const before = emulator.requests.length;
     const session = await signIn(new CognitoUser({ Username: 'bob', Pool: pool }), password);
-    const challenges = emulator.requests.slice(before).map((request) => request.body.ChallengeName).filter(Boolean);
+    const challenges = emulator.requests
+      .slice(before)
+      .map((request) => request.body.ChallengeName)
+      .filter(Boolean);
     expect(challenges).toEqual(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
     expect(session.isValid()).toBe(true);
   });
@@ -56,7 +72,8 @@ describe('amazon-cognito-identity-js against the emulator', () => {
 
   it('fails the sign-in for a wrong password with NotAuthorizedException', async () => {
     await expect(signIn(new CognitoUser({ Username: 'alice', Pool: pool }), 'not-the-password')).rejects.toMatchObject({
-      code: 'NotAuthorizedException', message: 'Incorrect username or password.',
+      code: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
     });
   });
 });

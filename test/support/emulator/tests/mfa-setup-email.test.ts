@@ -9,10 +9,12 @@ describe('MFA_SETUP by e-mail (EMAIL_OTP)', () => {
   let totpOnly: Emulator;
   const setupUser = (username: string) => ({ username, password: 'Correct-Horse-1', mfa: { setupRequired: true } });
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      if (seed.pools[0]) seed.pools[0].mfaSetupMethods = ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
-      seed.pools[0]?.users.push(setupUser('mailsetup1'), setupUser('mailsetup2'));
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        if (seed.pools[0]) seed.pools[0].mfaSetupMethods = ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
+        seed.pools[0]?.users.push(setupUser('mailsetup1'), setupUser('mailsetup2'));
+      }),
+    );
     totpOnly = await start(baseSeed((seed) => void seed.pools[0]?.users.push(setupUser('mailsetup1'))));
   });
   afterAll(async () => {
@@ -30,8 +32,13 @@ describe('MFA_SETUP by e-mail (EMAIL_OTP)', () => {
     const challenge = await passwordSignIn(emulator, 'mailsetup1');
     const asked = await respond(emulator, challenge, 'mailsetup1', { EMAIL: 'new@example.com' }, {}, 'MFA_SETUP');
     expect(asked.body.ChallengeName).toBe('EMAIL_OTP');
-    expect(parametersOf(asked)).toMatchObject({ CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL', CODE_DELIVERY_DESTINATION: 'n***@e***' });
-    const done = await respond(emulator, asked, 'mailsetup1', { EMAIL_OTP_CODE: emulator.outbox('mailsetup1').at(-1) ?? '' });
+    expect(parametersOf(asked)).toMatchObject({
+      CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL',
+      CODE_DELIVERY_DESTINATION: 'n***@e***',
+    });
+    const done = await respond(emulator, asked, 'mailsetup1', {
+      EMAIL_OTP_CODE: emulator.outbox('mailsetup1').at(-1) ?? '',
+    });
     expect(claimsOf(authResult(done).IdToken)).toMatchObject({ email: 'new@example.com', email_verified: true });
     expect((await passwordSignIn(emulator, 'mailsetup1')).body.ChallengeName).toBe('EMAIL_OTP');
   });
@@ -48,7 +55,10 @@ describe('MFA_SETUP by e-mail (EMAIL_OTP)', () => {
     const challenge = await passwordSignIn(totpOnly, 'mailsetup1');
     expect(parametersOf(challenge).MFAS_CAN_SETUP).toBe('["SOFTWARE_TOKEN_MFA"]');
     const refused = await call(totpOnly, 'RespondToAuthChallenge', {
-      ChallengeName: 'MFA_SETUP', ClientId: 'publicclient1', Session: challenge.body.Session, ChallengeResponses: { USERNAME: 'mailsetup1', EMAIL: 'x@example.com' },
+      ChallengeName: 'MFA_SETUP',
+      ClientId: 'publicclient1',
+      Session: challenge.body.Session,
+      ChallengeResponses: { USERNAME: 'mailsetup1', EMAIL: 'x@example.com' },
     });
     expect(refused.body.__type).toBe('InvalidParameterException');
   });

@@ -7,19 +7,24 @@ import { parametersOf } from './sign-in-steps.ts';
 describe('MFA_SETUP with AssociateSoftwareToken and VerifySoftwareToken', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      seed.pools[0]?.users.push(
-        { username: 'setup1', password: 'Correct-Horse-1', mfa: { setupRequired: true } },
-        { username: 'setup2', password: 'Correct-Horse-1', mfa: { setupRequired: true } },
-        { username: 'setup3', password: 'Correct-Horse-1', mfa: { setupRequired: true } },
-      );
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        seed.pools[0]?.users.push(
+          { username: 'setup1', password: 'Correct-Horse-1', mfa: { setupRequired: true } },
+          { username: 'setup2', password: 'Correct-Horse-1', mfa: { setupRequired: true } },
+          { username: 'setup3', password: 'Correct-Horse-1', mfa: { setupRequired: true } },
+        );
+      }),
+    );
   });
   afterAll(() => emulator.close());
 
   function finish(session: unknown, username: string) {
     return call(emulator, 'RespondToAuthChallenge', {
-      ChallengeName: 'MFA_SETUP', ClientId: 'publicclient1', Session: session, ChallengeResponses: { USERNAME: username },
+      ChallengeName: 'MFA_SETUP',
+      ClientId: 'publicclient1',
+      Session: session,
+      ChallengeResponses: { USERNAME: username },
     });
   }
 
@@ -31,7 +36,10 @@ describe('MFA_SETUP with AssociateSoftwareToken and VerifySoftwareToken', () => 
     const secret = String(associated.body.SecretCode);
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(associated.body.Session).not.toBe(challenge.body.Session);
-    const verified = await call(emulator, 'VerifySoftwareToken', { Session: associated.body.Session, UserCode: totpCode(secret, emulator.now()) });
+    const verified = await call(emulator, 'VerifySoftwareToken', {
+      Session: associated.body.Session,
+      UserCode: totpCode(secret, emulator.now()),
+    });
     expect(verified.body.Status).toBe('SUCCESS');
     const done = await finish(verified.body.Session, 'setup1');
     expect(typeof authResult(done).AccessToken).toBe('string');
@@ -41,7 +49,10 @@ describe('MFA_SETUP with AssociateSoftwareToken and VerifySoftwareToken', () => 
   it('refuses a wrong code at VerifySoftwareToken', async () => {
     const challenge = await passwordSignIn(emulator, 'setup2');
     const associated = await call(emulator, 'AssociateSoftwareToken', { Session: challenge.body.Session });
-    const verified = await call(emulator, 'VerifySoftwareToken', { Session: associated.body.Session, UserCode: '12345x' });
+    const verified = await call(emulator, 'VerifySoftwareToken', {
+      Session: associated.body.Session,
+      UserCode: '12345x',
+    });
     expect(verified.body.__type).toBe('EnableSoftwareTokenMFAException');
   });
 
@@ -62,7 +73,10 @@ describe('MFA_SETUP with AssociateSoftwareToken and VerifySoftwareToken', () => 
   it('associates and verifies a token for a signed-in user through AccessToken', async () => {
     const token = authResult(await passwordSignIn(emulator, 'bob')).AccessToken;
     const associated = await call(emulator, 'AssociateSoftwareToken', { AccessToken: token });
-    const verified = await call(emulator, 'VerifySoftwareToken', { AccessToken: token, UserCode: totpCode(String(associated.body.SecretCode), emulator.now()) });
+    const verified = await call(emulator, 'VerifySoftwareToken', {
+      AccessToken: token,
+      UserCode: totpCode(String(associated.body.SecretCode), emulator.now()),
+    });
     expect(verified.body).toEqual({ Status: 'SUCCESS' });
   });
 });

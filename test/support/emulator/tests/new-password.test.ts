@@ -6,12 +6,24 @@ import { parametersOf, respond } from './sign-in-steps.ts';
 describe('NEW_PASSWORD_REQUIRED', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      seed.pools[0]?.users.push(
-        { username: 'newbie', password: 'Correct-Horse-1', status: 'FORCE_CHANGE_PASSWORD', attributes: { phone_number: '+15555550000' } },
-        { username: 'newbie2', password: 'Correct-Horse-1', status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'n2@example.com' } },
-      );
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        seed.pools[0]?.users.push(
+          {
+            username: 'newbie',
+            password: 'Correct-Horse-1',
+            status: 'FORCE_CHANGE_PASSWORD',
+            attributes: { phone_number: '+15555550000' },
+          },
+          {
+            username: 'newbie2',
+            password: 'Correct-Horse-1',
+            status: 'FORCE_CHANGE_PASSWORD',
+            attributes: { email: 'n2@example.com' },
+          },
+        );
+      }),
+    );
   });
   afterAll(() => emulator.close());
 
@@ -32,7 +44,10 @@ describe('NEW_PASSWORD_REQUIRED', () => {
   it('refuses an answer without the required attribute', async () => {
     const challenge = await passwordSignIn(emulator, 'newbie');
     const answer = await respond(emulator, challenge, 'newbie', { NEW_PASSWORD: 'Brand-New-Pass-2' });
-    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'Invalid attributes given, email is missing' });
+    expect(answer.body).toEqual({
+      __type: 'InvalidParameterException',
+      message: 'Invalid attributes given, email is missing',
+    });
   });
 
   it('refuses a missing NEW_PASSWORD', async () => {
@@ -43,7 +58,10 @@ describe('NEW_PASSWORD_REQUIRED', () => {
 
   it('sets the password and attributes, confirms the user and issues tokens', async () => {
     const challenge = await passwordSignIn(emulator, 'newbie');
-    const answer = await respond(emulator, challenge, 'newbie', { NEW_PASSWORD: 'Brand-New-Pass-2', 'userAttributes.email': 'newbie@example.com' });
+    const answer = await respond(emulator, challenge, 'newbie', {
+      NEW_PASSWORD: 'Brand-New-Pass-2',
+      'userAttributes.email': 'newbie@example.com',
+    });
     expect(typeof authResult(answer).AccessToken).toBe('string');
     const old = await passwordSignIn(emulator, 'newbie');
     expect(old.body.__type).toBe('NotAuthorizedException');

@@ -1,14 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../index.ts';
 import { secretHashFor } from '../index.ts';
-import { authResult, baseSeed, call, claimsOf, clientSecret, passwordSignIn, signatureIsValid, start } from './emulator-test-kit.ts';
+import {
+  authResult,
+  baseSeed,
+  call,
+  claimsOf,
+  clientSecret,
+  passwordSignIn,
+  signatureIsValid,
+  start,
+} from './emulator-test-kit.ts';
 
 describe('InitiateAuth USER_PASSWORD_AUTH', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      seed.pools[0]?.clients.push({ id: 'noexpiresin1', omitExpiresIn: true, accessTokenValiditySeconds: 300 });
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        seed.pools[0]?.clients.push({ id: 'noexpiresin1', omitExpiresIn: true, accessTokenValiditySeconds: 300 });
+      }),
+    );
   });
   afterAll(() => emulator.close());
 
@@ -31,7 +42,10 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
   it('puts Cognito claims in the access token', async () => {
     const claims = claimsOf(authResult(await passwordSignIn(emulator, 'alice')).AccessToken);
     expect(claims).toMatchObject({
-      token_use: 'access', client_id: 'publicclient1', username: 'alice', scope: 'aws.cognito.signin.user.admin',
+      token_use: 'access',
+      client_id: 'publicclient1',
+      username: 'alice',
+      scope: 'aws.cognito.signin.user.admin',
       'cognito:groups': ['admins'],
     });
     expect(claims.sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -44,8 +58,13 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
     const result = authResult(await passwordSignIn(emulator, 'alice'));
     const id = claimsOf(result.IdToken);
     expect(id).toMatchObject({
-      token_use: 'id', aud: 'publicclient1', 'cognito:username': 'alice', email: 'alice@example.com',
-      email_verified: true, phone_number: '+15555551234', 'cognito:groups': ['admins'],
+      token_use: 'id',
+      aud: 'publicclient1',
+      'cognito:username': 'alice',
+      email: 'alice@example.com',
+      email_verified: true,
+      phone_number: '+15555551234',
+      'cognito:groups': ['admins'],
     });
     expect(id.sub).toBe(claimsOf(result.AccessToken).sub);
     expect(id.origin_jti).toBe(claimsOf(result.AccessToken).origin_jti);
@@ -64,7 +83,9 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
 
   it('refuses a wrong password with NotAuthorizedException', async () => {
     const answer = await call(emulator, 'InitiateAuth', {
-      AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'publicclient1', AuthParameters: { USERNAME: 'alice', PASSWORD: 'wrong' },
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: 'publicclient1',
+      AuthParameters: { USERNAME: 'alice', PASSWORD: 'wrong' },
     });
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ __type: 'NotAuthorizedException', message: 'Incorrect username or password.' });
@@ -81,36 +102,73 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
   });
 
   it('names a missing PASSWORD', async () => {
-    const answer = await call(emulator, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'publicclient1', AuthParameters: { USERNAME: 'alice' } });
-    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'Missing required parameter PASSWORD' });
+    const answer = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: 'publicclient1',
+      AuthParameters: { USERNAME: 'alice' },
+    });
+    expect(answer.body).toEqual({
+      __type: 'InvalidParameterException',
+      message: 'Missing required parameter PASSWORD',
+    });
   });
 
   it('refuses the flow when the client does not allow it', async () => {
     const answer = await call(emulator, 'InitiateAuth', {
-      AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'secretclient1', AuthParameters: { USERNAME: 'alice', PASSWORD: 'x' },
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: 'secretclient1',
+      AuthParameters: { USERNAME: 'alice', PASSWORD: 'x' },
     });
     expect(answer.body.__type).not.toBe('InvalidParameterException');
-    const refused = await call(emulator, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'passwordonly1', AuthParameters: { REFRESH_TOKEN: 'x' } });
-    expect(refused.body).toEqual({ __type: 'InvalidParameterException', message: 'REFRESH_TOKEN_AUTH flow not enabled for this client' });
+    const refused = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: 'passwordonly1',
+      AuthParameters: { REFRESH_TOKEN: 'x' },
+    });
+    expect(refused.body).toEqual({
+      __type: 'InvalidParameterException',
+      message: 'REFRESH_TOKEN_AUTH flow not enabled for this client',
+    });
   });
 
   it('requires SECRET_HASH from a client with a secret', async () => {
     const answer = await passwordSignIn(emulator, 'alice', {}, 'secretclient1');
-    expect(answer.body).toEqual({ __type: 'NotAuthorizedException', message: 'Client secretclient1 is configured for secret but secret was not received' });
+    expect(answer.body).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Client secretclient1 is configured for secret but secret was not received',
+    });
   });
 
   it('refuses a wrong SECRET_HASH', async () => {
-    const answer = await passwordSignIn(emulator, 'alice', { SECRET_HASH: secretHashFor('other', 'alice', 'secretclient1') }, 'secretclient1');
-    expect(answer.body).toEqual({ __type: 'NotAuthorizedException', message: 'Unable to verify secret hash for client secretclient1' });
+    const answer = await passwordSignIn(
+      emulator,
+      'alice',
+      { SECRET_HASH: secretHashFor('other', 'alice', 'secretclient1') },
+      'secretclient1',
+    );
+    expect(answer.body).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Unable to verify secret hash for client secretclient1',
+    });
   });
 
   it('refuses a SECRET_HASH computed for another username', async () => {
-    const answer = await passwordSignIn(emulator, 'alice', { SECRET_HASH: secretHashFor(clientSecret, 'bob', 'secretclient1') }, 'secretclient1');
+    const answer = await passwordSignIn(
+      emulator,
+      'alice',
+      { SECRET_HASH: secretHashFor(clientSecret, 'bob', 'secretclient1') },
+      'secretclient1',
+    );
     expect(answer.body.message).toBe('Unable to verify secret hash for client secretclient1');
   });
 
   it('accepts the right SECRET_HASH', async () => {
-    const answer = await passwordSignIn(emulator, 'alice', { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') }, 'secretclient1');
+    const answer = await passwordSignIn(
+      emulator,
+      'alice',
+      { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') },
+      'secretclient1',
+    );
     expect(answer.status).toBe(200);
     expect(claimsOf(authResult(answer).AccessToken).client_id).toBe('secretclient1');
   });

@@ -3,8 +3,18 @@ import type { Emulator } from '../index.ts';
 import { secretHashFor } from '../index.ts';
 import { authResult, baseSeed, call, claimsOf, clientSecret, passwordSignIn, start } from './emulator-test-kit.ts';
 
-function refresh(emulator: Emulator, token: unknown, clientId = 'publicclient1', extra: Record<string, string> = {}, flow = 'REFRESH_TOKEN_AUTH') {
-  return call(emulator, 'InitiateAuth', { AuthFlow: flow, ClientId: clientId, AuthParameters: { REFRESH_TOKEN: String(token), ...extra } });
+function refresh(
+  emulator: Emulator,
+  token: unknown,
+  clientId = 'publicclient1',
+  extra: Record<string, string> = {},
+  flow = 'REFRESH_TOKEN_AUTH',
+) {
+  return call(emulator, 'InitiateAuth', {
+    AuthFlow: flow,
+    ClientId: clientId,
+    AuthParameters: { REFRESH_TOKEN: String(token), ...extra },
+  });
 }
 
 async function refreshTokenOf(emulator: Emulator, username = 'alice'): Promise<string> {
@@ -14,9 +24,11 @@ async function refreshTokenOf(emulator: Emulator, username = 'alice'): Promise<s
 describe('InitiateAuth REFRESH_TOKEN_AUTH', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      seed.pools[0]?.clients.push({ id: 'shortlived1', refreshTokenValiditySeconds: 60 });
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        seed.pools[0]?.clients.push({ id: 'shortlived1', refreshTokenValiditySeconds: 60 });
+      }),
+    );
   });
   afterAll(() => emulator.close());
 
@@ -81,13 +93,25 @@ describe('InitiateAuth REFRESH_TOKEN_AUTH', () => {
   });
 
   it('names a missing REFRESH_TOKEN', async () => {
-    const answer = await call(emulator, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'publicclient1', AuthParameters: {} });
-    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'Missing required parameter REFRESH_TOKEN' });
+    const answer = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: 'publicclient1',
+      AuthParameters: {},
+    });
+    expect(answer.body).toEqual({
+      __type: 'InvalidParameterException',
+      message: 'Missing required parameter REFRESH_TOKEN',
+    });
   });
 
   describe('with a client secret', () => {
     async function secretToken(): Promise<string> {
-      const answer = await passwordSignIn(emulator, 'alice', { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') }, 'secretclient1');
+      const answer = await passwordSignIn(
+        emulator,
+        'alice',
+        { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') },
+        'secretclient1',
+      );
       return String(authResult(answer).RefreshToken);
     }
 
@@ -97,20 +121,37 @@ describe('InitiateAuth REFRESH_TOKEN_AUTH', () => {
     });
 
     it('accepts a SECRET_HASH over the username', async () => {
-      const answer = await refresh(emulator, await secretToken(), 'secretclient1', { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') });
+      const answer = await refresh(emulator, await secretToken(), 'secretclient1', {
+        SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1'),
+      });
       expect(answer.status).toBe(200);
     });
 
     it('accepts a SECRET_HASH over the sub', async () => {
       const token = await secretToken();
-      const sub = String(claimsOf(authResult(await refresh(emulator, token, 'secretclient1', { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') })).AccessToken).sub);
-      const answer = await refresh(emulator, token, 'secretclient1', { SECRET_HASH: secretHashFor(clientSecret, sub, 'secretclient1') });
+      const sub = String(
+        claimsOf(
+          authResult(
+            await refresh(emulator, token, 'secretclient1', {
+              SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1'),
+            }),
+          ).AccessToken,
+        ).sub,
+      );
+      const answer = await refresh(emulator, token, 'secretclient1', {
+        SECRET_HASH: secretHashFor(clientSecret, sub, 'secretclient1'),
+      });
       expect(answer.status).toBe(200);
     });
 
     it('refuses a SECRET_HASH over anything else', async () => {
-      const answer = await refresh(emulator, await secretToken(), 'secretclient1', { SECRET_HASH: secretHashFor(clientSecret, 'alice@example.com', 'secretclient1') });
-      expect(answer.body).toEqual({ __type: 'NotAuthorizedException', message: 'Unable to verify secret hash for client secretclient1' });
+      const answer = await refresh(emulator, await secretToken(), 'secretclient1', {
+        SECRET_HASH: secretHashFor(clientSecret, 'alice@example.com', 'secretclient1'),
+      });
+      expect(answer.body).toEqual({
+        __type: 'NotAuthorizedException',
+        message: 'Unable to verify secret hash for client secretclient1',
+      });
     });
   });
 });

@@ -6,14 +6,23 @@ import { authResult, baseSeed, call, clientSecret, passwordSignIn, start } from 
 describe('RevokeToken', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      seed.pools[0]?.clients.push({ id: 'norevocation1', enableTokenRevocation: false });
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        seed.pools[0]?.clients.push({ id: 'norevocation1', enableTokenRevocation: false });
+      }),
+    );
   });
   afterAll(() => emulator.close());
 
   async function secretSignIn(): Promise<Record<string, unknown>> {
-    return authResult(await passwordSignIn(emulator, 'alice', { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') }, 'secretclient1'));
+    return authResult(
+      await passwordSignIn(
+        emulator,
+        'alice',
+        { SECRET_HASH: secretHashFor(clientSecret, 'alice', 'secretclient1') },
+        'secretclient1',
+      ),
+    );
   }
 
   it('revokes a refresh token of a public client and answers {}', async () => {
@@ -27,7 +36,10 @@ describe('RevokeToken', () => {
     const answer = await call(emulator, 'RevokeToken', { Token: token, ClientId: 'norevocation1' });
     expect(answer.status).toBe(400);
     expect(answer.body.__type).toBe('UnsupportedOperationException');
-    const refresh = await call(emulator, 'GetTokensFromRefreshToken', { RefreshToken: token, ClientId: 'norevocation1' });
+    const refresh = await call(emulator, 'GetTokensFromRefreshToken', {
+      RefreshToken: token,
+      ClientId: 'norevocation1',
+    });
     expect(refresh.status).toBe(200);
   });
 
@@ -40,13 +52,21 @@ describe('RevokeToken', () => {
 
   it('refuses a wrong ClientSecret', async () => {
     const token = (await secretSignIn()).RefreshToken;
-    const answer = await call(emulator, 'RevokeToken', { Token: token, ClientId: 'secretclient1', ClientSecret: 'wrong' });
+    const answer = await call(emulator, 'RevokeToken', {
+      Token: token,
+      ClientId: 'secretclient1',
+      ClientSecret: 'wrong',
+    });
     expect(answer.body.__type).toBe('UnauthorizedException');
   });
 
   it('accepts the right ClientSecret', async () => {
     const token = (await secretSignIn()).RefreshToken;
-    const answer = await call(emulator, 'RevokeToken', { Token: token, ClientId: 'secretclient1', ClientSecret: clientSecret });
+    const answer = await call(emulator, 'RevokeToken', {
+      Token: token,
+      ClientId: 'secretclient1',
+      ClientSecret: clientSecret,
+    });
     expect(answer.status).toBe(200);
   });
 
@@ -63,7 +83,11 @@ describe('RevokeToken', () => {
   });
 
   it('names a missing Token and an unknown client', async () => {
-    expect((await call(emulator, 'RevokeToken', { ClientId: 'publicclient1' })).body.__type).toBe('InvalidParameterException');
-    expect((await call(emulator, 'RevokeToken', { Token: 'x', ClientId: 'ghost' })).body.__type).toBe('ResourceNotFoundException');
+    expect((await call(emulator, 'RevokeToken', { ClientId: 'publicclient1' })).body.__type).toBe(
+      'InvalidParameterException',
+    );
+    expect((await call(emulator, 'RevokeToken', { Token: 'x', ClientId: 'ghost' })).body.__type).toBe(
+      'ResourceNotFoundException',
+    );
   });
 });

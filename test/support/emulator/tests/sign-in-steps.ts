@@ -18,19 +18,34 @@ function hashFor(choice: ClientChoice, username: string): Record<string, string>
 }
 
 /** InitiateAuth USER_SRP_AUTH; returns the answer and the client's SRP start. */
-export async function beginSrp(emulator: Emulator, username: string, choice: ClientChoice = {}, extra: Record<string, string> = {}): Promise<{ answer: WireAnswer; start: SrpClientStart }> {
+export async function beginSrp(
+  emulator: Emulator,
+  username: string,
+  choice: ClientChoice = {},
+  extra: Record<string, string> = {},
+): Promise<{ answer: WireAnswer; start: SrpClientStart }> {
   const start = startClientSrp();
   const answer = await call(emulator, 'InitiateAuth', {
-    AuthFlow: 'USER_SRP_AUTH', ClientId: choice.clientId ?? 'publicclient1',
+    AuthFlow: 'USER_SRP_AUTH',
+    ClientId: choice.clientId ?? 'publicclient1',
     AuthParameters: { USERNAME: username, SRP_A: start.srpA, ...hashFor(choice, username), ...extra },
   });
   return { answer, start };
 }
 
 /** Answers any challenge with the given responses (USERNAME and SECRET_HASH added). */
-export function respond(emulator: Emulator, previous: WireAnswer, username: string, responses: Record<string, string>, choice: ClientChoice = {}, challengeName?: string): Promise<WireAnswer> {
+export function respond(
+  emulator: Emulator,
+  previous: WireAnswer,
+  username: string,
+  responses: Record<string, string>,
+  choice: ClientChoice = {},
+  challengeName?: string,
+): Promise<WireAnswer> {
   return call(emulator, 'RespondToAuthChallenge', {
-    ChallengeName: challengeName ?? previous.body.ChallengeName, ClientId: choice.clientId ?? 'publicclient1', Session: previous.body.Session,
+    ChallengeName: challengeName ?? previous.body.ChallengeName,
+    ClientId: choice.clientId ?? 'publicclient1',
+    Session: previous.body.Session,
     ChallengeResponses: { USERNAME: username, ...hashFor(choice, username), ...responses },
   });
 }
@@ -41,15 +56,32 @@ export function parametersOf(answer: WireAnswer): Record<string, string> {
 }
 
 /** Answers PASSWORD_VERIFIER with a claim for `secret` (the password, by default the right one). */
-export function answerVerifier(emulator: Emulator, answer: WireAnswer, start: SrpClientStart, options: { password?: string; choice?: ClientChoice; timestamp?: string } = {}): Promise<WireAnswer> {
+export function answerVerifier(
+  emulator: Emulator,
+  answer: WireAnswer,
+  start: SrpClientStart,
+  options: { password?: string; choice?: ClientChoice; timestamp?: string } = {},
+): Promise<WireAnswer> {
   const params = parametersOf(answer);
   const userId = params.USER_ID_FOR_SRP ?? '';
-  const claim = passwordClaim({ start, poolName, userId, password: options.password ?? password, parameters: params, timestamp: options.timestamp });
+  const claim = passwordClaim({
+    start,
+    poolName,
+    userId,
+    password: options.password ?? password,
+    parameters: params,
+    timestamp: options.timestamp,
+  });
   return respond(emulator, answer, userId, claim, options.choice);
 }
 
 /** A whole USER_SRP_AUTH sign-in up to whatever follows PASSWORD_VERIFIER. */
-export async function srpSignIn(emulator: Emulator, username: string, choice: ClientChoice = {}, extra: Record<string, string> = {}): Promise<WireAnswer> {
+export async function srpSignIn(
+  emulator: Emulator,
+  username: string,
+  choice: ClientChoice = {},
+  extra: Record<string, string> = {},
+): Promise<WireAnswer> {
   const { answer, start } = await beginSrp(emulator, username, choice, extra);
   return answerVerifier(emulator, answer, start, { choice });
 }

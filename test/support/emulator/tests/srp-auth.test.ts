@@ -6,9 +6,11 @@ import { answerVerifier, beginSrp, parametersOf, srpSignIn } from './sign-in-ste
 describe('InitiateAuth USER_SRP_AUTH', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      seed.pools[0]?.clients.push({ id: 'shortsession1', authSessionValiditySeconds: 30 });
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        seed.pools[0]?.clients.push({ id: 'shortsession1', authSessionValiditySeconds: 30 });
+      }),
+    );
   });
   afterAll(() => emulator.close());
 
@@ -51,7 +53,13 @@ describe('InitiateAuth USER_SRP_AUTH', () => {
   it('refuses a tampered SECRET_BLOCK', async () => {
     const { answer, start: srp } = await beginSrp(emulator, 'alice');
     const params = parametersOf(answer);
-    const tampered = { ...answer, body: { ...answer.body, ChallengeParameters: { ...params, SECRET_BLOCK: Buffer.from('other').toString('base64') } } };
+    const tampered = {
+      ...answer,
+      body: {
+        ...answer.body,
+        ChallengeParameters: { ...params, SECRET_BLOCK: Buffer.from('other').toString('base64') },
+      },
+    };
     const result = await answerVerifier(emulator, tampered, srp);
     expect(result.body.__type).toBe('NotAuthorizedException');
   });
@@ -60,19 +68,28 @@ describe('InitiateAuth USER_SRP_AUTH', () => {
     const { answer, start: srp } = await beginSrp(emulator, 'alice');
     expect((await answerVerifier(emulator, answer, srp)).status).toBe(200);
     const again = await answerVerifier(emulator, answer, srp);
-    expect(again.body).toEqual({ __type: 'NotAuthorizedException', message: 'Invalid session for the user, session can only be used once.' });
+    expect(again.body).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Invalid session for the user, session can only be used once.',
+    });
   });
 
   it('expires a session after authSessionValiditySeconds on the emulator clock', async () => {
     const { answer, start: srp } = await beginSrp(emulator, 'alice', { clientId: 'shortsession1' });
     emulator.advanceClock(31_000);
     const result = await answerVerifier(emulator, answer, srp, { choice: { clientId: 'shortsession1' } });
-    expect(result.body).toEqual({ __type: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' });
+    expect(result.body).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Invalid session for the user, session is expired.',
+    });
   });
 
   it('refuses an unknown Session', async () => {
     const result = await call(emulator, 'RespondToAuthChallenge', {
-      ChallengeName: 'PASSWORD_VERIFIER', ClientId: 'publicclient1', Session: 'bogus', ChallengeResponses: { USERNAME: 'alice' },
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ClientId: 'publicclient1',
+      Session: 'bogus',
+      ChallengeResponses: { USERNAME: 'alice' },
     });
     expect(result.body.__type).toBe('NotAuthorizedException');
   });
@@ -80,7 +97,10 @@ describe('InitiateAuth USER_SRP_AUTH', () => {
   it('refuses a ChallengeName that is not the session challenge', async () => {
     const { answer } = await beginSrp(emulator, 'alice');
     const result = await call(emulator, 'RespondToAuthChallenge', {
-      ChallengeName: 'SMS_MFA', ClientId: 'publicclient1', Session: answer.body.Session, ChallengeResponses: { USERNAME: 'alice', SMS_MFA_CODE: '1' },
+      ChallengeName: 'SMS_MFA',
+      ClientId: 'publicclient1',
+      Session: answer.body.Session,
+      ChallengeResponses: { USERNAME: 'alice', SMS_MFA_CODE: '1' },
     });
     expect(result.body.__type).toBe('InvalidParameterException');
   });
@@ -88,11 +108,18 @@ describe('InitiateAuth USER_SRP_AUTH', () => {
   it('refuses an unknown user and a client without the flow', async () => {
     expect((await beginSrp(emulator, 'mallory')).answer.body.__type).toBe('UserNotFoundException');
     const refused = await beginSrp(emulator, 'alice', { clientId: 'passwordonly1' });
-    expect(refused.answer.body).toEqual({ __type: 'InvalidParameterException', message: 'USER_SRP_AUTH flow not enabled for this client' });
+    expect(refused.answer.body).toEqual({
+      __type: 'InvalidParameterException',
+      message: 'USER_SRP_AUTH flow not enabled for this client',
+    });
   });
 
   it('refuses an SRP_A that is 0 mod N', async () => {
-    const result = await call(emulator, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: 'publicclient1', AuthParameters: { USERNAME: 'alice', SRP_A: '0' } });
+    const result = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'USER_SRP_AUTH',
+      ClientId: 'publicclient1',
+      AuthParameters: { USERNAME: 'alice', SRP_A: '0' },
+    });
     expect(result.body.__type).toBe('InvalidParameterException');
   });
 
@@ -109,7 +136,9 @@ describe('InitiateAuth USER_SRP_AUTH', () => {
 
     it('refuses a SECRET_HASH made with the wrong secret at the response', async () => {
       const { answer, start: srp } = await beginSrp(emulator, 'alice', choice);
-      const result = await answerVerifier(emulator, answer, srp, { choice: { clientId: 'secretclient1', secret: 'nope' } });
+      const result = await answerVerifier(emulator, answer, srp, {
+        choice: { clientId: 'secretclient1', secret: 'nope' },
+      });
       expect(result.body.message).toBe('Unable to verify secret hash for client secretclient1');
     });
   });

@@ -15,7 +15,11 @@ describe('token shapes and sizes', () => {
     const token = String(authResult(await passwordSignIn(emulator, 'alice')).RefreshToken);
     const parts = token.split('.');
     expect(parts).toHaveLength(5);
-    expect(JSON.parse(Buffer.from(parts[0] ?? '', 'base64url').toString())).toEqual({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' });
+    expect(JSON.parse(Buffer.from(parts[0] ?? '', 'base64url').toString())).toEqual({
+      cty: 'JWT',
+      enc: 'A256GCM',
+      alg: 'RSA-OAEP',
+    });
     expect(Buffer.from(parts[1] ?? '', 'base64url')).toHaveLength(256);
     expect(Buffer.from(parts[2] ?? '', 'base64url')).toHaveLength(12);
     expect(Buffer.from(parts[4] ?? '', 'base64url')).toHaveLength(16);
@@ -27,7 +31,20 @@ describe('token shapes and sizes', () => {
     expect(token.length).toBeGreaterThan(1000);
     expect(token.length).toBeLessThan(1300);
     expect(Object.keys(claimsOf(token))).toEqual([
-      'sub', 'cognito:groups', 'iss', 'version', 'client_id', 'origin_jti', 'event_id', 'token_use', 'scope', 'auth_time', 'exp', 'iat', 'jti', 'username',
+      'sub',
+      'cognito:groups',
+      'iss',
+      'version',
+      'client_id',
+      'origin_jti',
+      'event_id',
+      'token_use',
+      'scope',
+      'auth_time',
+      'exp',
+      'iat',
+      'jti',
+      'username',
     ]);
     expect(claimsOf(token)).toMatchObject({ version: 2, scope: 'aws.cognito.signin.user.admin', token_use: 'access' });
   });
@@ -37,7 +54,12 @@ describe('token shapes and sizes', () => {
     const claims = claimsOf(token);
     expect(Object.keys(claims).filter((name) => name.startsWith('custom:'))).toHaveLength(12);
     expect(claims['cognito:groups']).toHaveLength(6);
-    expect(claims).toMatchObject({ 'cognito:username': 'wideuser', email_verified: true, phone_number_verified: true, token_use: 'id' });
+    expect(claims).toMatchObject({
+      'cognito:username': 'wideuser',
+      email_verified: true,
+      phone_number_verified: true,
+      token_use: 'id',
+    });
     expect(token.length).toBeGreaterThanOrEqual(3000);
     expect(token.length).toBeLessThanOrEqual(4096);
   });

@@ -7,14 +7,25 @@ import { passwordClaim, startClientSrp } from './srp-test-client.ts';
 describe('InitiateAuth USER_AUTH (choice-based)', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await start(baseSeed((seed) => {
-      seed.pools[0]?.users.push({ username: 'otp', password, attributes: { email: 'otp@example.com' }, mfa: { enabled: ['SMS_MFA'], phone: '+15555554321' } });
-    }));
+    emulator = await start(
+      baseSeed((seed) => {
+        seed.pools[0]?.users.push({
+          username: 'otp',
+          password,
+          attributes: { email: 'otp@example.com' },
+          mfa: { enabled: ['SMS_MFA'], phone: '+15555554321' },
+        });
+      }),
+    );
   });
   afterAll(() => emulator.close());
 
   function begin(username: string, params: Record<string, string> = {}) {
-    return call(emulator, 'InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: 'publicclient1', AuthParameters: { USERNAME: username, ...params } });
+    return call(emulator, 'InitiateAuth', {
+      AuthFlow: 'USER_AUTH',
+      ClientId: 'publicclient1',
+      AuthParameters: { USERNAME: username, ...params },
+    });
   }
 
   it('signs in directly with PREFERRED_CHALLENGE=PASSWORD', async () => {
@@ -74,6 +85,8 @@ describe('InitiateAuth USER_AUTH (choice-based)', () => {
 
   it('refuses an ANSWER that is not available', async () => {
     const select = await begin('bob');
-    expect((await respond(emulator, select, 'bob', { ANSWER: 'WEB_AUTHN' })).body.__type).toBe('InvalidParameterException');
+    expect((await respond(emulator, select, 'bob', { ANSWER: 'WEB_AUTHN' })).body.__type).toBe(
+      'InvalidParameterException',
+    );
   });
 });

@@ -11,19 +11,26 @@ describe('pools with username attributes (sign in with e-mail or phone)', () => 
   const email = 'Erin@Example.com';
   beforeAll(async () => {
     emulator = await start({
-      pools: [{
-        id: 'us-east-1_Example1',
-        usernameAttributes: ['email', 'phone_number'],
-        clients: [{ id: 'publicclient1' }, { id: 'secretclient1', secret: clientSecret }],
-        users: [{ username: 'erin', password, attributes: { email: 'erin@example.com', phone_number: '+15555550123' } }],
-      }],
+      pools: [
+        {
+          id: 'us-east-1_Example1',
+          usernameAttributes: ['email', 'phone_number'],
+          clients: [{ id: 'publicclient1' }, { id: 'secretclient1', secret: clientSecret }],
+          users: [
+            { username: 'erin', password, attributes: { email: 'erin@example.com', phone_number: '+15555550123' } },
+          ],
+        },
+      ],
     });
   });
   afterAll(() => emulator.close());
 
-  const passwordSignIn = (username: string, clientId = 'publicclient1', extra: Record<string, string> = {}) => call(emulator, 'InitiateAuth', {
-    AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password, ...extra },
-  });
+  const passwordSignIn = (username: string, clientId = 'publicclient1', extra: Record<string, string> = {}) =>
+    call(emulator, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password, ...extra },
+    });
 
   it('signs in with the e-mail (any case) or the phone number, and names the UUID username in the tokens', async () => {
     const byEmail = authResult(await passwordSignIn(email));
@@ -49,18 +56,35 @@ describe('pools with username attributes (sign in with e-mail or phone)', () => 
   });
 
   it('takes SECRET_HASH over the e-mail at sign-in, but only over the UUID username on refresh', async () => {
-    const signIn = authResult(await passwordSignIn(email, 'secretclient1', { SECRET_HASH: secretHashFor(clientSecret, email, 'secretclient1') }));
+    const signIn = authResult(
+      await passwordSignIn(email, 'secretclient1', {
+        SECRET_HASH: secretHashFor(clientSecret, email, 'secretclient1'),
+      }),
+    );
     const uuid = String(claimsOf(signIn.AccessToken).username);
-    const refresh = (hashedName: string) => call(emulator, 'InitiateAuth', {
-      AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'secretclient1',
-      AuthParameters: { REFRESH_TOKEN: String(signIn.RefreshToken), SECRET_HASH: secretHashFor(clientSecret, hashedName, 'secretclient1') },
+    const refresh = (hashedName: string) =>
+      call(emulator, 'InitiateAuth', {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: 'secretclient1',
+        AuthParameters: {
+          REFRESH_TOKEN: String(signIn.RefreshToken),
+          SECRET_HASH: secretHashFor(clientSecret, hashedName, 'secretclient1'),
+        },
+      });
+    expect((await refresh(email)).body).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Unable to verify secret hash for client secretclient1',
     });
-    expect((await refresh(email)).body).toEqual({ __type: 'NotAuthorizedException', message: 'Unable to verify secret hash for client secretclient1' });
     expect((await refresh(uuid)).status).toBe(200);
   });
 
   it('refuses a seed whose user has none of the username attributes', async () => {
-    await expect(start({ pools: [{ id: 'us-east-1_A', usernameAttributes: ['email'], clients: [], users: [{ username: 'x', password }] }] }))
-      .rejects.toThrow('usernameAttributes');
+    await expect(
+      start({
+        pools: [
+          { id: 'us-east-1_A', usernameAttributes: ['email'], clients: [], users: [{ username: 'x', password }] },
+        ],
+      }),
+    ).rejects.toThrow('usernameAttributes');
   });
 });

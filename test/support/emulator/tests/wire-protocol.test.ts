@@ -24,7 +24,10 @@ describe('emulator wire protocol', () => {
   it('refuses a body that is not JSON with SerializationException', async () => {
     const response = await fetch(emulator.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+      },
       body: '{not json',
     });
     expect(response.status).toBe(400);
@@ -60,13 +63,21 @@ describe('emulator wire protocol', () => {
     const before = emulator.requests.length;
     emulator.advanceClock(5_000);
     await call(emulator, 'InitiateAuth', {
-      AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'publicclient1', AuthParameters: { USERNAME: 'alice', PASSWORD: 'x' },
-      ClientMetadata: { app: 'ctm' }, AnalyticsMetadata: { AnalyticsEndpointId: 'a1' }, UserContextData: { EncodedData: 'e' },
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: 'publicclient1',
+      AuthParameters: { USERNAME: 'alice', PASSWORD: 'x' },
+      ClientMetadata: { app: 'ctm' },
+      AnalyticsMetadata: { AnalyticsEndpointId: 'a1' },
+      UserContextData: { EncodedData: 'e' },
     });
     const recorded = emulator.requests[before];
     expect(emulator.requests).toHaveLength(before + 1);
     expect(recorded?.operation).toBe('InitiateAuth');
-    expect(recorded?.body).toMatchObject({ ClientMetadata: { app: 'ctm' }, AnalyticsMetadata: { AnalyticsEndpointId: 'a1' }, UserContextData: { EncodedData: 'e' } });
+    expect(recorded?.body).toMatchObject({
+      ClientMetadata: { app: 'ctm' },
+      AnalyticsMetadata: { AnalyticsEndpointId: 'a1' },
+      UserContextData: { EncodedData: 'e' },
+    });
     expect(recorded?.headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.InitiateAuth');
     expect(Math.abs((recorded?.at ?? 0) - emulator.now())).toBeLessThan(2_000);
   });
@@ -79,13 +90,20 @@ describe('emulator wire protocol', () => {
 
   it('refuses an AuthFlow outside the enum and the admin-only flows', async () => {
     const bogus = await call(emulator, 'InitiateAuth', { AuthFlow: 'MAGIC', ClientId: 'publicclient1' });
-    const admin = await call(emulator, 'InitiateAuth', { AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', ClientId: 'publicclient1' });
+    const admin = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      ClientId: 'publicclient1',
+    });
     expect(bogus.body.__type).toBe('InvalidParameterException');
     expect(admin.body).toEqual({ __type: 'InvalidParameterException', message: 'Initiate Auth method not supported.' });
   });
 
   it('answers ResourceNotFoundException for an unknown client', async () => {
-    const answer = await call(emulator, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'ghost', AuthParameters: {} });
+    const answer = await call(emulator, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: 'ghost',
+      AuthParameters: {},
+    });
     expect(answer.body).toEqual({ __type: 'ResourceNotFoundException', message: 'Client ghost does not exist.' });
   });
 });

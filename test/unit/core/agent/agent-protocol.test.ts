@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseAgentReply, parseAgentRequest } from '../../../../main/core/agent/agent-protocol.ts';
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
-const tokens = { profileId: 'p1', profileName: 'dev', accessToken: unsignedJwt({ token_use: 'access' }), idToken: unsignedJwt({ token_use: 'id' }), tokenType: 'Bearer', expiresAt: 2_000, issuedAt: 1_000 };
+const tokens = {
+  profileId: 'p1',
+  profileName: 'dev',
+  accessToken: unsignedJwt({ token_use: 'access' }),
+  idToken: unsignedJwt({ token_use: 'id' }),
+  tokenType: 'Bearer',
+  expiresAt: 2_000,
+  issuedAt: 1_000,
+};
 
 describe('parseAgentRequest: what the agent accepts from a client', () => {
   it('takes token (with or without a profile), status and stop', () => {
@@ -19,7 +27,9 @@ describe('parseAgentRequest: what the agent accepts from a client', () => {
     expect(parseAgentRequest('{"v":1,"op":"refresh"}')).toBe('Unknown request.');
     expect(parseAgentRequest('{"v":1,"op":"token","profile":7}')).toBe('The profile must be a name or id.');
     expect(parseAgentRequest('{"v":1,"op":"token","profile":""}')).toBe('The profile must be a name or id.');
-    expect(parseAgentRequest(`{"v":1,"op":"token","profile":"${'x'.repeat(257)}"}`)).toBe('The profile must be a name or id.');
+    expect(parseAgentRequest(`{"v":1,"op":"token","profile":"${'x'.repeat(257)}"}`)).toBe(
+      'The profile must be a name or id.',
+    );
   });
 });
 
@@ -34,14 +44,26 @@ describe('parseAgentReply: what ctm accepts from an agent (anything odd: undefin
   });
 
   it('refuses malformed or mistyped replies', () => {
-    for (const bad of ['', 'null', '{"ok":true}', '{"v":1}', '{"v":1,"ok":false}', '{"v":1,"ok":true,"status":{"pid":"1"}}',
-      JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, expiresAt: 'soon' } }), JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, accessToken: undefined } }),
+    for (const bad of [
+      '',
+      'null',
+      '{"ok":true}',
+      '{"v":1}',
+      '{"v":1,"ok":false}',
+      '{"v":1,"ok":true,"status":{"pid":"1"}}',
+      JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, expiresAt: 'soon' } }),
+      JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, accessToken: undefined } }),
       JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, idToken: 5 } }),
       // What a hostile agent serves to whoever evals `ctm token --format env`: not a JWT, so never printed.
-      JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, accessToken: "eyJhbGciOiJSUzI1NiJ9.e30.x'; id > /tmp/pwned; echo '" } }),
+      JSON.stringify({
+        v: 1,
+        ok: true,
+        tokens: { ...tokens, accessToken: "eyJhbGciOiJSUzI1NiJ9.e30.x'; id > /tmp/pwned; echo '" },
+      }),
       JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, idToken: 'a.b.c' } }),
       JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, tokenType: 'Bearer\n' } }),
-      JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, profileName: 'dev\u001b]0;owned\u0007' } })]) {
+      JSON.stringify({ v: 1, ok: true, tokens: { ...tokens, profileName: 'dev\u001b]0;owned\u0007' } }),
+    ]) {
       expect(parseAgentReply(bad), bad).toBeUndefined();
     }
   });

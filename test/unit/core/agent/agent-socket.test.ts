@@ -3,8 +3,12 @@ import { agentSocketPath, MAX_SOCKET_PATH_BYTES, noAgentReason } from '../../../
 
 describe('agentSocketPath: where the agent of a config folder listens', () => {
   it('is agent.sock inside the config folder on Linux and macOS', () => {
-    expect(agentSocketPath('/home/ana/.config/cognito-token-manager', 'linux')).toBe('/home/ana/.config/cognito-token-manager/agent.sock');
-    expect(agentSocketPath('/Users/ana/Library/Application Support/cognito-token-manager', 'darwin')).toBe('/Users/ana/Library/Application Support/cognito-token-manager/agent.sock');
+    expect(agentSocketPath('/home/ana/.config/cognito-token-manager', 'linux')).toBe(
+      '/home/ana/.config/cognito-token-manager/agent.sock',
+    );
+    expect(agentSocketPath('/Users/ana/Library/Application Support/cognito-token-manager', 'darwin')).toBe(
+      '/Users/ana/Library/Application Support/cognito-token-manager/agent.sock',
+    );
   });
 
   it('is none on Windows, nor where the path would not fit a Unix socket (sun_path, counted in bytes)', () => {

@@ -19,6 +19,7 @@ describe('proxy route: the random prefix and the target path', () => {
 
   it('refuses requests without the exact prefix', () => {
     const target = new URL('https://api.example.com');
-    for (const url of ['/', '/ab/me', '/abcd/me', '/ABC/me', 'abc/me', undefined]) expect(targetPath(url, 'abc', target), String(url)).toBeUndefined();
+    for (const url of ['/', '/ab/me', '/abcd/me', '/ABC/me', 'abc/me', undefined])
+      expect(targetPath(url, 'abc', target), String(url)).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ function source() {
   return { tokens, advance: (ms: number) => (now += ms), counts: () => ({ reads, renewals }) };
 }
 
-describe('ProxyTokenSource: the proxy\'s token in memory', () => {
+describe("ProxyTokenSource: the proxy's token in memory", () => {
   it('reads once, then serves from memory; reads again after 5 s and near expiry', async () => {
     const { tokens, advance, counts } = source();
     expect(await Promise.all([tokens.current(), tokens.current()])).toEqual(['read-1', 'read-1']);
@@ -28,7 +28,10 @@ describe('ProxyTokenSource: the proxy\'s token in memory', () => {
   it('renews once for every request refused with the same token, and not for a token already replaced', async () => {
     const { tokens, counts } = source();
     const first = await tokens.current();
-    expect(await Promise.all([tokens.afterRejection(first), tokens.afterRejection(first)])).toEqual(['renewed-1', 'renewed-1']);
+    expect(await Promise.all([tokens.afterRejection(first), tokens.afterRejection(first)])).toEqual([
+      'renewed-1',
+      'renewed-1',
+    ]);
     expect(await tokens.afterRejection(first)).toBe('renewed-1');
     expect(counts().renewals).toBe(1);
     expect(await tokens.afterRejection('renewed-1')).toBe('renewed-2');

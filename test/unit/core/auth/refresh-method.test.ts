@@ -10,9 +10,26 @@ import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 // (AWS's UnknownOperationException, cognito-local's CognitoLocal#Unsupported): the emulator serves both operations.
 
 type Answer = { status: number; body: Record<string, unknown> };
-const tokens: Answer = { status: 200, body: { AuthenticationResult: { AccessToken: unsignedJwt({ exp: 4_000_000_000, iat: 3_999_996_400, username: 'alice' }), ExpiresIn: 3600 } } };
-const unknownOperation: Answer = { status: 400, body: { __type: 'com.amazon.coral.service#UnknownOperationException' } };
-const cognitoLocalUnsupported: Answer = { status: 500, body: { __type: 'CognitoLocal#Unsupported', message: 'Cognito Local unsupported feature: Unsupported x-amz-target header "GetTokensFromRefreshToken"' } };
+const tokens: Answer = {
+  status: 200,
+  body: {
+    AuthenticationResult: {
+      AccessToken: unsignedJwt({ exp: 4_000_000_000, iat: 3_999_996_400, username: 'alice' }),
+      ExpiresIn: 3600,
+    },
+  },
+};
+const unknownOperation: Answer = {
+  status: 400,
+  body: { __type: 'com.amazon.coral.service#UnknownOperationException' },
+};
+const cognitoLocalUnsupported: Answer = {
+  status: 500,
+  body: {
+    __type: 'CognitoLocal#Unsupported',
+    message: 'Cognito Local unsupported feature: Unsupported x-amz-target header "GetTokensFromRefreshToken"',
+  },
+};
 
 function setup(answers: Answer[], fields: Record<string, unknown> = {}) {
   const targets: string[] = [];
@@ -23,10 +40,33 @@ function setup(answers: Answer[], fields: Record<string, unknown> = {}) {
       return Promise.resolve({ status: answer.status, body: JSON.stringify(answer.body) });
     },
   };
-  const profile: Profile = { ...parseProfileFields({ name: 'p', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1', endpoint: 'http://127.0.0.1:9229/', ...fields }), id: randomUUID() };
-  const session = { accessToken: unsignedJwt({ exp: 1, username: 'alice' }), refreshToken: 'refresh-1', tokenType: 'Bearer', expiresAt: 1000, issuedAt: 0 };
+  const profile: Profile = {
+    ...parseProfileFields({
+      name: 'p',
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_Pool1',
+      clientId: 'client1',
+      endpoint: 'http://127.0.0.1:9229/',
+      ...fields,
+    }),
+    id: randomUUID(),
+  };
+  const session = {
+    accessToken: unsignedJwt({ exp: 1, username: 'alice' }),
+    refreshToken: 'refresh-1',
+    tokenType: 'Bearer',
+    expiresAt: 1000,
+    issuedAt: 0,
+  };
   let remembered = 0;
-  const run = () => refreshSession({ profile, session, client: new CognitoClient(transport, 'http://127.0.0.1:9229/'), now: () => 0, rememberFallback: async () => void remembered++ });
+  const run = () =>
+    refreshSession({
+      profile,
+      session,
+      client: new CognitoClient(transport, 'http://127.0.0.1:9229/'),
+      now: () => 0,
+      rememberFallback: async () => void remembered++,
+    });
   return { targets, run, remembered: () => remembered };
 }
 
@@ -48,7 +88,9 @@ describe('refresh method (fake transport scripting endpoints without an operatio
   });
 
   it('never falls back on a message: an InvalidParameterException about rotation is passed on', async () => {
-    const { targets, run, remembered } = setup([{ status: 400, body: { __type: 'InvalidParameterException', message: 'refresh token rotation is enabled' } }]);
+    const { targets, run, remembered } = setup([
+      { status: 400, body: { __type: 'InvalidParameterException', message: 'refresh token rotation is enabled' } },
+    ]);
     await expect(run()).rejects.toMatchObject({ type: 'InvalidParameterException' });
     expect(targets).toEqual(['GetTokensFromRefreshToken']);
     expect(remembered()).toBe(0);
@@ -93,10 +135,25 @@ describe('refresh with a device the pool no longer knows (fake transport scripti
         return Promise.resolve({ status: answer.status, body: JSON.stringify(answer.body) });
       },
     };
-    const profile: Profile = { ...parseProfileFields({ name: 'p', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1' }), id: randomUUID() };
-    const session = { accessToken: unsignedJwt({ exp: 1, username: 'alice', device_key: 'us-east-1_gone' }), refreshToken: 'refresh-1', tokenType: 'Bearer', expiresAt: 1000, issuedAt: 0 };
+    const profile: Profile = {
+      ...parseProfileFields({ name: 'p', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1' }),
+      id: randomUUID(),
+    };
+    const session = {
+      accessToken: unsignedJwt({ exp: 1, username: 'alice', device_key: 'us-east-1_gone' }),
+      refreshToken: 'refresh-1',
+      tokenType: 'Bearer',
+      expiresAt: 1000,
+      issuedAt: 0,
+    };
     let forgotten = 0;
-    await refreshSession({ profile, session, client: new CognitoClient(transport, 'https://cognito.invalid/'), now: () => 0, forgetDevice: async () => void forgotten++ });
+    await refreshSession({
+      profile,
+      session,
+      client: new CognitoClient(transport, 'https://cognito.invalid/'),
+      now: () => 0,
+      forgetDevice: async () => void forgotten++,
+    });
     expect(bodies.map((b) => b.DeviceKey)).toEqual(['us-east-1_gone', undefined]);
     expect(forgotten).toBe(1);
   });

@@ -24,21 +24,56 @@ function scriptedTransport(answers: Record<string, unknown>[], seen: Record<stri
 }
 
 function profile(fields: Record<string, unknown> = {}): Profile {
-  return { ...parseProfileFields({ name: 'alias', region: 'us-east-1', userPoolId: 'us-east-1_Alias1', clientId: 'aliasclient', hasClientSecret: true, username: 'alice@example.com', ...fields }), id: randomUUID() };
+  return {
+    ...parseProfileFields({
+      name: 'alias',
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_Alias1',
+      clientId: 'aliasclient',
+      hasClientSecret: true,
+      username: 'alice@example.com',
+      ...fields,
+    }),
+    id: randomUUID(),
+  };
 }
 
-const tokens = (claims: Record<string, unknown>) => ({ AuthenticationResult: { AccessToken: unsignedJwt({ exp: 4_000_000_000, ...claims }), RefreshToken: 'r', ExpiresIn: 3600 } });
+const tokens = (claims: Record<string, unknown>) => ({
+  AuthenticationResult: {
+    AccessToken: unsignedJwt({ exp: 4_000_000_000, ...claims }),
+    RefreshToken: 'r',
+    ExpiresIn: 3600,
+  },
+});
 
 describe('SECRET_HASH follows the USERNAME Cognito uses (fake transport)', () => {
   it('after SRP, hashes USER_ID_FOR_SRP, not the alias typed at sign-in', async () => {
     const seen: Record<string, unknown>[] = [];
-    const verifier = { ChallengeName: 'PASSWORD_VERIFIER', Session: 's1', ChallengeParameters: { USER_ID_FOR_SRP: CANONICAL, SRP_B: 'ab'.repeat(64), SALT: 'cd'.repeat(16), SECRET_BLOCK: Buffer.alloc(32, 7).toString('base64') } };
-    const mfa = { ChallengeName: 'SMS_MFA', Session: 's2', ChallengeParameters: { CODE_DELIVERY_DESTINATION: '+*****1234' } };
-    const client = new CognitoClient(scriptedTransport([verifier, mfa, tokens({ username: CANONICAL })], seen), 'http://cognito.invalid/');
+    const verifier = {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      Session: 's1',
+      ChallengeParameters: {
+        USER_ID_FOR_SRP: CANONICAL,
+        SRP_B: 'ab'.repeat(64),
+        SALT: 'cd'.repeat(16),
+        SECRET_BLOCK: Buffer.alloc(32, 7).toString('base64'),
+      },
+    };
+    const mfa = {
+      ChallengeName: 'SMS_MFA',
+      Session: 's2',
+      ChallengeParameters: { CODE_DELIVERY_DESTINATION: '+*****1234' },
+    };
+    const client = new CognitoClient(
+      scriptedTransport([verifier, mfa, tokens({ username: CANONICAL })], seen),
+      'http://cognito.invalid/',
+    );
     const conversation = new SignInConversation({ profile: profile(), clientSecret: SECRET, client, now: () => 0 });
     expect((await conversation.start({ password: 'pw' })).kind).toBe('challenge');
     expect((await conversation.answer({ code: '123456' })).kind).toBe('tokens');
-    const [initiate, proof, code] = seen.map((body) => (body.AuthParameters ?? body.ChallengeResponses) as Record<string, string>);
+    const [initiate, proof, code] = seen.map(
+      (body) => (body.AuthParameters ?? body.ChallengeResponses) as Record<string, string>,
+    );
     expect(initiate?.SECRET_HASH).toBe(secretHash(SECRET, 'alice@example.com', 'aliasclient'));
     expect(proof).toMatchObject({ USERNAME: CANONICAL, SECRET_HASH: secretHash(SECRET, CANONICAL, 'aliasclient') });
     expect(code).toMatchObject({ USERNAME: CANONICAL, SECRET_HASH: secretHash(SECRET, CANONICAL, 'aliasclient') });
@@ -50,16 +85,45 @@ describe('SECRET_HASH follows the USERNAME Cognito uses (fake transport)', () =>
   ])('on refresh, hashes %s', async (_what, claims, expected) => {
     const seen: Record<string, unknown>[] = [];
     const client = new CognitoClient(scriptedTransport([tokens(claims)], seen), 'http://cognito.invalid/');
-    const session = { accessToken: unsignedJwt({ exp: 1, ...claims }), refreshToken: 'refresh-1', tokenType: 'Bearer', expiresAt: 1000, issuedAt: 0 };
-    await refreshSession({ profile: profile({ refreshMethod: 'REFRESH_TOKEN_AUTH' }), clientSecret: SECRET, session, client, now: () => 0 });
-    expect(seen[0]?.AuthParameters).toEqual({ REFRESH_TOKEN: 'refresh-1', SECRET_HASH: secretHash(SECRET, expected, 'aliasclient') });
+    const session = {
+      accessToken: unsignedJwt({ exp: 1, ...claims }),
+      refreshToken: 'refresh-1',
+      tokenType: 'Bearer',
+      expiresAt: 1000,
+      issuedAt: 0,
+    };
+    await refreshSession({
+      profile: profile({ refreshMethod: 'REFRESH_TOKEN_AUTH' }),
+      clientSecret: SECRET,
+      session,
+      client,
+      now: () => 0,
+    });
+    expect(seen[0]?.AuthParameters).toEqual({
+      REFRESH_TOKEN: 'refresh-1',
+      SECRET_HASH: secretHash(SECRET, expected, 'aliasclient'),
+    });
   });
 
   it('on refresh, sends the DEVICE_KEY the access token was issued for', async () => {
     const seen: Record<string, unknown>[] = [];
-    const client = new CognitoClient(scriptedTransport([tokens({ username: CANONICAL })], seen), 'http://cognito.invalid/');
-    const session = { accessToken: unsignedJwt({ exp: 1, username: CANONICAL, device_key: 'us-east-1_dev' }), refreshToken: 'refresh-1', tokenType: 'Bearer', expiresAt: 1000, issuedAt: 0 };
-    await refreshSession({ profile: profile({ hasClientSecret: false, refreshMethod: 'REFRESH_TOKEN_AUTH' }), session, client, now: () => 0 });
+    const client = new CognitoClient(
+      scriptedTransport([tokens({ username: CANONICAL })], seen),
+      'http://cognito.invalid/',
+    );
+    const session = {
+      accessToken: unsignedJwt({ exp: 1, username: CANONICAL, device_key: 'us-east-1_dev' }),
+      refreshToken: 'refresh-1',
+      tokenType: 'Bearer',
+      expiresAt: 1000,
+      issuedAt: 0,
+    };
+    await refreshSession({
+      profile: profile({ hasClientSecret: false, refreshMethod: 'REFRESH_TOKEN_AUTH' }),
+      session,
+      client,
+      now: () => 0,
+    });
     expect(seen[0]?.AuthParameters).toEqual({ REFRESH_TOKEN: 'refresh-1', DEVICE_KEY: 'us-east-1_dev' });
   });
 });

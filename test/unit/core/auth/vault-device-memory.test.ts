@@ -40,10 +40,28 @@ describe('remembered devices by canonical username (in-memory keychain)', () => 
 describe('a remembered device is bound to the endpoint it was confirmed at (in-memory keychain)', () => {
   it('is offered only at that endpoint; a device stored before endpoints were kept is offered anywhere', async () => {
     const vault = newVault();
-    await vaultDeviceMemory(vault.devices, POOL, 'alice', undefined, 'https://cognito-idp.us-east-1.amazonaws.com/').save(device, 'alice');
-    expect(await vaultDeviceMemory(vault.devices, POOL, 'alice', undefined, 'https://cognito-idp.us-east-1.amazonaws.com/').load()).toMatchObject(device);
-    expect(await vaultDeviceMemory(vault.devices, POOL, 'alice', undefined, 'http://127.0.0.1:9/').load()).toBeUndefined();
+    await vaultDeviceMemory(
+      vault.devices,
+      POOL,
+      'alice',
+      undefined,
+      'https://cognito-idp.us-east-1.amazonaws.com/',
+    ).save(device, 'alice');
+    expect(
+      await vaultDeviceMemory(
+        vault.devices,
+        POOL,
+        'alice',
+        undefined,
+        'https://cognito-idp.us-east-1.amazonaws.com/',
+      ).load(),
+    ).toMatchObject(device);
+    expect(
+      await vaultDeviceMemory(vault.devices, POOL, 'alice', undefined, 'http://127.0.0.1:9/').load(),
+    ).toBeUndefined();
     await vault.devices.save(POOL, 'bob', device);
-    expect(await vaultDeviceMemory(vault.devices, POOL, 'bob', undefined, 'http://127.0.0.1:9/').load()).toEqual(device);
+    expect(await vaultDeviceMemory(vault.devices, POOL, 'bob', undefined, 'http://127.0.0.1:9/').load()).toEqual(
+      device,
+    );
   });
 });

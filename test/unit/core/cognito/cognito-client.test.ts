@@ -4,7 +4,11 @@ import { CognitoNetworkError, CognitoServiceError } from '../../../../main/core/
 import type { CognitoTransport } from '../../../../main/core/cognito/transport.ts';
 
 /** A scripted transport (fake network): the integration tests use real HTTP to the emulator. */
-function scripted(status: number, body: string, seen: { headers?: Record<string, string>; body?: string } = {}): CognitoTransport {
+function scripted(
+  status: number,
+  body: string,
+  seen: { headers?: Record<string, string>; body?: string } = {},
+): CognitoTransport {
   return {
     post: async (_url, headers, requestBody) => {
       seen.headers = headers;
@@ -26,8 +30,13 @@ describe('CognitoClient (fake transport)', () => {
   });
 
   it('turns {"__type","message"} into a typed error, stripping the prefix', async () => {
-    const client = new CognitoClient(scripted(400, '{"__type":"com.amazon#NotAuthorizedException","message":"Incorrect username or password."}'), 'http://x/');
-    const error = await client.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c' }).catch((e: unknown) => e);
+    const client = new CognitoClient(
+      scripted(400, '{"__type":"com.amazon#NotAuthorizedException","message":"Incorrect username or password."}'),
+      'http://x/',
+    );
+    const error = await client
+      .call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CognitoServiceError);
     expect((error as CognitoServiceError).type).toBe('NotAuthorizedException');
     expect((error as CognitoServiceError).transient).toBe(false);
@@ -35,22 +44,37 @@ describe('CognitoClient (fake transport)', () => {
   });
 
   it('marks throttling and 5xx as transient', async () => {
-    const throttled = await new CognitoClient(scripted(400, '{"__type":"TooManyRequestsException","message":"Rate exceeded"}'), 'http://x/').call('RevokeToken', { Token: 't', ClientId: 'c' }).catch((e: unknown) => e);
+    const throttled = await new CognitoClient(
+      scripted(400, '{"__type":"TooManyRequestsException","message":"Rate exceeded"}'),
+      'http://x/',
+    )
+      .call('RevokeToken', { Token: 't', ClientId: 'c' })
+      .catch((e: unknown) => e);
     expect((throttled as CognitoServiceError).transient).toBe(true);
-    const broken = await new CognitoClient(scripted(503, 'Service Unavailable'), 'http://x/').call('RevokeToken', { Token: 't', ClientId: 'c' }).catch((e: unknown) => e);
+    const broken = await new CognitoClient(scripted(503, 'Service Unavailable'), 'http://x/')
+      .call('RevokeToken', { Token: 't', ClientId: 'c' })
+      .catch((e: unknown) => e);
     expect((broken as CognitoServiceError).transient).toBe(true);
   });
 
   it('reports an unreachable endpoint as a network error naming the endpoint', async () => {
-    const failing: CognitoTransport = { post: async () => { throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }); } };
-    const error = await new CognitoClient(failing, 'http://127.0.0.1:9/').call('RevokeToken', { Token: 't', ClientId: 'c' }).catch((e: unknown) => e);
+    const failing: CognitoTransport = {
+      post: async () => {
+        throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+      },
+    };
+    const error = await new CognitoClient(failing, 'http://127.0.0.1:9/')
+      .call('RevokeToken', { Token: 't', ClientId: 'c' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CognitoNetworkError);
     expect((error as Error).message).toContain('ECONNREFUSED');
     expect((error as Error).message).toContain('http://127.0.0.1:9/');
   });
 
   it('refuses a non-JSON 4xx answer as not Cognito', async () => {
-    const error = await new CognitoClient(scripted(404, '<html>'), 'http://x/').call('RevokeToken', { Token: 't', ClientId: 'c' }).catch((e: unknown) => e);
+    const error = await new CognitoClient(scripted(404, '<html>'), 'http://x/')
+      .call('RevokeToken', { Token: 't', ClientId: 'c' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CognitoNetworkError);
   });
 });

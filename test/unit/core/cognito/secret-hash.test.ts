@@ -13,6 +13,8 @@ describe('secretHash', () => {
   });
 
   it('hashes non-ASCII usernames as UTF-8', () => {
-    expect(secretHash('k', 'jos\u00e9', 'c')).toBe(createHmac('sha256', 'k').update(Buffer.from('jos\u00e9c', 'utf8')).digest('base64'));
+    expect(secretHash('k', 'jos\u00e9', 'c')).toBe(
+      createHmac('sha256', 'k').update(Buffer.from('jos\u00e9c', 'utf8')).digest('base64'),
+    );
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeKeychainFailure, KeytarSecretStore, type KeytarLike } from '../../../../main/core/keychain/keytar-secret-store.ts';
+import {
+  describeKeychainFailure,
+  KeytarSecretStore,
+  type KeytarLike,
+} from '../../../../main/core/keychain/keytar-secret-store.ts';
 
 /** A stand-in for keytar whose calls never settle until released (the real daemon is frozen in test/integration/keychain). */
 function hangingKeytar(): KeytarLike & { release(): void; calls: number } {
@@ -8,10 +12,25 @@ function hangingKeytar(): KeytarLike & { release(): void; calls: number } {
   const stub = {
     calls: 0,
     release: () => release(),
-    getPassword: async () => { stub.calls++; await gate; return 'late'; },
-    setPassword: async () => { stub.calls++; await gate; },
-    deletePassword: async () => { stub.calls++; await gate; return true; },
-    findCredentials: async () => { stub.calls++; await gate; return []; },
+    getPassword: async () => {
+      stub.calls++;
+      await gate;
+      return 'late';
+    },
+    setPassword: async () => {
+      stub.calls++;
+      await gate;
+    },
+    deletePassword: async () => {
+      stub.calls++;
+      await gate;
+      return true;
+    },
+    findCredentials: async () => {
+      stub.calls++;
+      await gate;
+      return [];
+    },
   };
   return stub;
 }
@@ -20,7 +39,9 @@ describe('KeytarSecretStore timeouts (keytar stood in by a never-answering fake)
   it('gives up after its timeout with a message that says what to do', async () => {
     const keytar = hangingKeytar();
     const store = new KeytarSecretStore('svc', 50, { keytar, lockProbe: async () => false });
-    await expect(store.get('a')).rejects.toThrow(/did not answer a read within 0 s.*unlock it or restart it.*Nothing stored was changed/);
+    await expect(store.get('a')).rejects.toThrow(
+      /did not answer a read within 0 s.*unlock it or restart it.*Nothing stored was changed/,
+    );
   });
 
   it('fails fast while a timed-out call still hangs, instead of piling up calls, and recovers once it settles', async () => {
@@ -35,7 +56,12 @@ describe('KeytarSecretStore timeouts (keytar stood in by a never-answering fake)
   });
 
   it('reports a locked keychain on a read that would otherwise look like "nothing stored"', async () => {
-    const keytar: KeytarLike = { getPassword: async () => null, setPassword: async () => undefined, deletePassword: async () => false, findCredentials: async () => [] };
+    const keytar: KeytarLike = {
+      getPassword: async () => null,
+      setPassword: async () => undefined,
+      deletePassword: async () => false,
+      findCredentials: async () => [],
+    };
     const locked = new KeytarSecretStore('svc', 1000, { keytar, lockProbe: async () => true });
     await expect(locked.get('a')).rejects.toThrow(/keychain is locked.*Unlock it/);
     await expect(locked.all()).rejects.toThrow(/keychain is locked/);
@@ -65,10 +91,19 @@ describe('KeytarSecretStore listing (keytar stood in by a recording fake)', () =
       active -= 1;
     };
     const keytar: KeytarLike = {
-      getPassword: async () => { await step('get', 20); return 'x'; },
+      getPassword: async () => {
+        await step('get', 20);
+        return 'x';
+      },
       setPassword: async () => step('set', 20),
-      deletePassword: async () => { await step('delete', 20); return true; },
-      findCredentials: async () => { await step('list', 20); return []; },
+      deletePassword: async () => {
+        await step('delete', 20);
+        return true;
+      },
+      findCredentials: async () => {
+        await step('list', 20);
+        return [];
+      },
     };
     const store = new KeytarSecretStore('svc', 1000, { keytar, lockProbe: async () => false });
     await Promise.all([store.set('a', 'x'), store.all(), store.delete('a'), store.get('a'), store.all()]);

@@ -53,9 +53,18 @@ describe('crash points are injected by the process entry, not read mid-write', (
 
   it('a vault is told each step of a save and a forget, in order', async () => {
     const seen: CrashPoint[] = [];
-    const vault = new Vault(new CountingSecretStore(), mkdtempSync(join(tmpdir(), 'ctm-crash-')), { crash: (point) => seen.push(point) });
+    const vault = new Vault(new CountingSecretStore(), mkdtempSync(join(tmpdir(), 'ctm-crash-')), {
+      crash: (point) => seen.push(point),
+    });
     await vault.saveSession('p', awsSizedSession());
     await vault.deleteSession('p');
-    expect(seen).toEqual(['session-save-started', 'cache-rebuilt', 'refresh-item-written', 'session-committed', 'session-stored', 'forget-committed']);
+    expect(seen).toEqual([
+      'session-save-started',
+      'cache-rebuilt',
+      'refresh-item-written',
+      'session-committed',
+      'session-stored',
+      'forget-committed',
+    ]);
   });
 });

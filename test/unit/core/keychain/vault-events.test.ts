@@ -24,7 +24,9 @@ describe('Vault session events (in-memory keychain)', () => {
 
   it('does not tell anyone when the keychain refused the write', async () => {
     const store = new MemorySecretStore();
-    store.set = async () => { throw new Error('locked'); };
+    store.set = async () => {
+      throw new Error('locked');
+    };
     const vault = new Vault(store, folder());
     const seen: string[] = [];
     vault.onSessionChange((id) => seen.push(id));
@@ -35,7 +37,9 @@ describe('Vault session events (in-memory keychain)', () => {
   it('a failing subscriber does not turn a stored session into a failed save', async () => {
     const store = new MemorySecretStore();
     const vault = new Vault(store, folder());
-    vault.onSessionChange(() => { throw new Error('listener bug'); });
+    vault.onSessionChange(() => {
+      throw new Error('listener bug');
+    });
     await vault.saveSession('p1', tokens);
     expect([...store.entries.keys()].some((account) => account.startsWith('refresh:p1:'))).toBe(true);
   });

@@ -16,7 +16,8 @@ function stores(): { counting: CountingSecretStore; windows: WindowsLimitSecretS
   const counting = new CountingSecretStore();
   return { counting, windows: new WindowsLimitSecretStore(counting) };
 }
-const refreshItems = (store: CountingSecretStore, profileId: string): string[] => [...store.entries.keys()].filter((a) => a.startsWith(`refresh:${profileId}:`)).sort();
+const refreshItems = (store: CountingSecretStore, profileId: string): string[] =>
+  [...store.entries.keys()].filter((a) => a.startsWith(`refresh:${profileId}:`)).sort();
 
 describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item limit)', () => {
   it('stores an AWS-sized session (7 KB as one JSON) and an 8 KB refresh token in items that all fit Windows', async () => {
@@ -28,7 +29,9 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
     await vault.saveSession('aws', aws);
     await vault.saveSession('huge', huge);
     expect(windows.refused).toEqual([]);
-    expect(Math.max(...[...counting.entries.values()].map((s) => Buffer.byteLength(s)))).toBeLessThanOrEqual(MAX_ITEM_BYTES);
+    expect(Math.max(...[...counting.entries.values()].map((s) => Buffer.byteLength(s)))).toBeLessThanOrEqual(
+      MAX_ITEM_BYTES,
+    );
     expect(refreshItems(counting, 'huge')).toHaveLength(4);
     expect(await vault.session('aws')).toEqual(aws);
     expect(await new Vault(windows, dir).session('huge')).toEqual(huge);
@@ -39,8 +42,11 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
     const { counting } = stores();
     const aws = awsSizedSession();
     await new Vault(counting, dir).saveSession('p', aws);
-    const file = readdirSync(join(dir, SESSIONS_FOLDER)).map((name) => readFileSync(join(dir, SESSIONS_FOLDER, name)).toString('latin1')).join('\n');
-    for (const token of [aws.accessToken, aws.idToken!, aws.refreshToken!]) expect(file).not.toContain(token.slice(20, 60));
+    const file = readdirSync(join(dir, SESSIONS_FOLDER))
+      .map((name) => readFileSync(join(dir, SESSIONS_FOLDER, name)).toString('latin1'))
+      .join('\n');
+    for (const token of [aws.accessToken, aws.idToken!, aws.refreshToken!])
+      expect(file).not.toContain(token.slice(20, 60));
     expect(counting.entries.get(CACHE_KEY_ACCOUNT)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
   });
 
@@ -126,7 +132,9 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
   it('refuses a client secret or device that would not fit one Windows item, with a clear message, storing nothing', async () => {
     const { counting, windows } = stores();
     const vault = new Vault(windows, folder());
-    await expect(vault.clientSecrets.save('p', 's'.repeat(3_000))).rejects.toThrow(/client secret is 3000 bytes, more than the 2560 bytes.*Nothing stored was changed/);
+    await expect(vault.clientSecrets.save('p', 's'.repeat(3_000))).rejects.toThrow(
+      /client secret is 3000 bytes, more than the 2560 bytes.*Nothing stored was changed/,
+    );
     expect(counting.entries.size).toBe(0);
   });
 });

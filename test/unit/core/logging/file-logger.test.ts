@@ -11,8 +11,17 @@ describe('FileLogger', () => {
     logger.info('tokens renewed', { profile: 'dev', refreshToken: 'rt-secret' });
     logger.warn('refresh failed: password=hunter2', { error: new Error('Bearer abc.def.ghi') });
     await logger.flush();
-    const lines = readFileSync(logFilePath(dir), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines[0]).toEqual({ at: '2026-11-26T00:00:00.000Z', level: 'info', message: 'tokens renewed', profile: 'dev', refreshToken: '[redacted]' });
+    const lines = readFileSync(logFilePath(dir), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toEqual({
+      at: '2026-11-26T00:00:00.000Z',
+      level: 'info',
+      message: 'tokens renewed',
+      profile: 'dev',
+      refreshToken: '[redacted]',
+    });
     expect(JSON.stringify(lines[1])).not.toMatch(/hunter2|abc\.def/);
     expect(statSync(logFilePath(dir)).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'logs')).mode & 0o777).toBe(0o700);

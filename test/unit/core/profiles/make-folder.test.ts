@@ -14,7 +14,12 @@ describe('makeFolder (the config folder and its parents)', () => {
     await expect(makeFolder(deep)).resolves.toBeUndefined();
   });
 
-  it.runIf(process.platform === 'linux')('fails at once with the path under /proc, where Node\u2019s recursive mkdir never returns', async () => {
-    await expect(makeFolder('/proc/ctm-no-such/config')).rejects.toThrow('Cannot create the folder /proc/ctm-no-such (ENOENT); set CTM_CONFIG_DIR to a folder you can write.');
-  });
+  it.runIf(process.platform === 'linux')(
+    'fails at once with the path under /proc, where Node\u2019s recursive mkdir never returns',
+    async () => {
+      await expect(makeFolder('/proc/ctm-no-such/config')).rejects.toThrow(
+        'Cannot create the folder /proc/ctm-no-such (ENOENT); set CTM_CONFIG_DIR to a folder you can write.',
+      );
+    },
+  );
 });

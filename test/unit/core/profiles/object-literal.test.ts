@@ -12,18 +12,27 @@ describe('readFirstObjectLiteral (acorn, literal values only)', () => {
   });
 
   it('decodes escapes as JavaScript does: \\u, \\u{...}, \\x, line continuations', () => {
-    const value = readFirstObjectLiteral(String.raw`const a = { u: "\u0041\u00e9", cp: '\u{1F600}', x: "\x41\x7e", nl: "a\nb", cont: "a\
-b" };`, 'aws-exports.js');
+    const value = readFirstObjectLiteral(
+      String.raw`const a = { u: "\u0041\u00e9", cp: '\u{1F600}', x: "\x41\x7e", nl: "a\nb", cont: "a\
+b" };`,
+      'aws-exports.js',
+    );
     expect(value).toEqual({ u: 'Aé', cp: '\u{1F600}', x: 'A~', nl: 'a\nb', cont: 'ab' });
   });
 
   it('reads numbers, negative numbers, booleans, null, undefined, arrays and templates without expressions', () => {
-    const value = readFirstObjectLiteral('export default { n: 1e3, h: 0x10, neg: -2, t: true, f: false, z: null, u: undefined, a: [1, "b"], s: `plain` };', 'x.js');
+    const value = readFirstObjectLiteral(
+      'export default { n: 1e3, h: 0x10, neg: -2, t: true, f: false, z: null, u: undefined, a: [1, "b"], s: `plain` };',
+      'x.js',
+    );
     expect(value).toEqual({ n: 1000, h: 16, neg: -2, t: true, f: false, z: null, u: null, a: [1, 'b'], s: 'plain' });
   });
 
   it('takes the first object literal of the file, skipping braces in comments and strings', () => {
-    const value = readFirstObjectLiteral('// { not: this }\nconst s = "{ nor: this }";\nconst awsmobile = { yes: 1 };\nconst later = { no: 2 };', 'aws-exports.js');
+    const value = readFirstObjectLiteral(
+      '// { not: this }\nconst s = "{ nor: this }";\nconst awsmobile = { yes: 1 };\nconst later = { no: 2 };',
+      'aws-exports.js',
+    );
     expect(value).toEqual({ yes: 1 });
   });
 
@@ -41,11 +50,15 @@ b" };`, 'aws-exports.js');
   });
 
   it('reports a syntax error with its line and column', () => {
-    expect(() => readFirstObjectLiteral('const a = {\n  x: 1\n  y: 2,\n};', 'aws-exports.js')).toThrow(/aws-exports\.js line 3 column 3: not valid JavaScript \(Unexpected token\)/);
+    expect(() => readFirstObjectLiteral('const a = {\n  x: 1\n  y: 2,\n};', 'aws-exports.js')).toThrow(
+      /aws-exports\.js line 3 column 3: not valid JavaScript \(Unexpected token\)/,
+    );
   });
 
   it('says what was expected when the file holds no object at all', () => {
-    expect(() => readFirstObjectLiteral('just some words', 'readme.txt')).toThrow(/readme\.txt holds no object literal/);
+    expect(() => readFirstObjectLiteral('just some words', 'readme.txt')).toThrow(
+      /readme\.txt holds no object literal/,
+    );
     expect(() => readFirstObjectLiteral('const a = [1, 2];', 'a.js')).toThrow(/a\.js holds no object literal/);
   });
 });

@@ -6,7 +6,13 @@ import type { Profile } from '../../../../main/core/profiles/profile.ts';
 
 const gen2 = JSON.stringify({
   version: '1.3',
-  auth: { user_pool_id: 'eu-west-1_AbC123', aws_region: 'eu-west-1', user_pool_client_id: '7abc2def', identity_pool_id: 'eu-west-1:x', mfa_methods: ['TOTP'] },
+  auth: {
+    user_pool_id: 'eu-west-1_AbC123',
+    aws_region: 'eu-west-1',
+    user_pool_client_id: '7abc2def',
+    identity_pool_id: 'eu-west-1:x',
+    mfa_methods: ['TOTP'],
+  },
   data: { url: 'https://example.com/graphql' },
 });
 
@@ -27,24 +33,46 @@ export default awsmobile;
 `;
 
 const profile = (fields: Partial<Profile>): Profile => ({
-  id: '0b7c6e1e-1f6a-4c57-9a83-3f4c2a1d0e11', name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Abc', clientId: 'c1',
-  hasClientSecret: false, authFlow: 'USER_SRP_AUTH', refreshMethod: 'REFRESH_TOKEN_AUTH', autoRefresh: true, ...fields,
+  id: '0b7c6e1e-1f6a-4c57-9a83-3f4c2a1d0e11',
+  name: 'dev',
+  region: 'us-east-1',
+  userPoolId: 'us-east-1_Abc',
+  clientId: 'c1',
+  hasClientSecret: false,
+  authFlow: 'USER_SRP_AUTH',
+  refreshMethod: 'REFRESH_TOKEN_AUTH',
+  autoRefresh: true,
+  ...fields,
 });
 
 describe('parseProfileImport', () => {
   it('reads amplify_outputs.json (Gen 2) with a derived, valid name', () => {
     const [fields, ...rest] = parseProfileImport('/home/me/app/amplify_outputs.json', gen2);
     expect(rest).toEqual([]);
-    expect(fields).toMatchObject({ name: 'amplify-abc123', region: 'eu-west-1', userPoolId: 'eu-west-1_AbC123', clientId: '7abc2def', authFlow: 'USER_SRP_AUTH' });
+    expect(fields).toMatchObject({
+      name: 'amplify-abc123',
+      region: 'eu-west-1',
+      userPoolId: 'eu-west-1_AbC123',
+      clientId: '7abc2def',
+      authFlow: 'USER_SRP_AUTH',
+    });
   });
 
   it('reads aws-exports.js (Gen 1) as data, preferring the Cognito region and keeping its auth flow', () => {
     const [fields] = parseProfileImport('src/aws-exports.js', gen1);
-    expect(fields).toMatchObject({ name: 'amplify-xyz9', region: 'us-east-2', userPoolId: 'us-east-2_XyZ9', clientId: '1a2b3c', authFlow: 'USER_PASSWORD_AUTH' });
+    expect(fields).toMatchObject({
+      name: 'amplify-xyz9',
+      region: 'us-east-2',
+      userPoolId: 'us-east-2_XyZ9',
+      clientId: '1a2b3c',
+      authFlow: 'USER_PASSWORD_AUTH',
+    });
   });
 
   it('falls back to the project region, then the pool id, when aws-exports has no Cognito region', () => {
-    const projectOnly = gen1.replace('"aws_cognito_region": "us-east-2",', '').replace('"aws_project_region": "us-west-2"', '"aws_project_region": "us-east-2"');
+    const projectOnly = gen1
+      .replace('"aws_cognito_region": "us-east-2",', '')
+      .replace('"aws_project_region": "us-west-2"', '"aws_project_region": "us-east-2"');
     expect(parseProfileImport('aws-exports.js', projectOnly)[0]?.region).toBe('us-east-2');
     const neither = gen1.replace(/"aws_(project|cognito)_region": "[^"]+",/g, '');
     expect(parseProfileImport('aws-exports.js', neither)[0]?.region).toBe('us-east-2');
@@ -57,16 +85,42 @@ describe('parseProfileImport', () => {
   });
 
   it('reads amplifyconfiguration.json and Amplify v6 config objects', () => {
-    const json = JSON.stringify({ aws_user_pools_id: 'us-east-1_Q1', aws_user_pools_web_client_id: 'c9', aws_project_region: 'us-east-1' });
-    expect(parseProfileImport('amplifyconfiguration.json', json)[0]).toMatchObject({ userPoolId: 'us-east-1_Q1', clientId: 'c9' });
-    const v6 = JSON.stringify({ Auth: { Cognito: { userPoolId: 'us-east-1_Q2', userPoolClientId: 'c8', userPoolEndpoint: 'http://localhost:9229' } } });
-    expect(parseProfileImport('config.json', v6)[0]).toMatchObject({ userPoolId: 'us-east-1_Q2', clientId: 'c8', endpoint: 'http://localhost:9229' });
+    const json = JSON.stringify({
+      aws_user_pools_id: 'us-east-1_Q1',
+      aws_user_pools_web_client_id: 'c9',
+      aws_project_region: 'us-east-1',
+    });
+    expect(parseProfileImport('amplifyconfiguration.json', json)[0]).toMatchObject({
+      userPoolId: 'us-east-1_Q1',
+      clientId: 'c9',
+    });
+    const v6 = JSON.stringify({
+      Auth: {
+        Cognito: { userPoolId: 'us-east-1_Q2', userPoolClientId: 'c8', userPoolEndpoint: 'http://localhost:9229' },
+      },
+    });
+    expect(parseProfileImport('config.json', v6)[0]).toMatchObject({
+      userPoolId: 'us-east-1_Q2',
+      clientId: 'c8',
+      endpoint: 'http://localhost:9229',
+    });
   });
 
   it('round-trips our export without ids or secrets, keeping every other field', () => {
     const profiles = [
-      profile({ name: 'dev', hasClientSecret: true, clientMetadata: { tenant: 'a' }, endpoint: 'http://127.0.0.1:9229', autoRefresh: false }),
-      profile({ id: '5d1f0f0c-8f3e-4a43-9d0a-1b2c3d4e5f60', name: 'prod', username: 'alice', refreshMethod: 'GetTokensFromRefreshToken' }),
+      profile({
+        name: 'dev',
+        hasClientSecret: true,
+        clientMetadata: { tenant: 'a' },
+        endpoint: 'http://127.0.0.1:9229',
+        autoRefresh: false,
+      }),
+      profile({
+        id: '5d1f0f0c-8f3e-4a43-9d0a-1b2c3d4e5f60',
+        name: 'prod',
+        username: 'alice',
+        refreshMethod: 'GetTokensFromRefreshToken',
+      }),
     ];
     const text = exportProfiles(profiles);
     expect(text).not.toContain(profiles[0]?.id);
@@ -78,17 +132,31 @@ describe('parseProfileImport', () => {
   it('gives imported profiles free names, inside the file and against taken names', () => {
     const text = exportProfiles([profile({ name: 'dev' }), profile({ name: 'dev-2' })]);
     expect(parseProfileImport('x.json', text, { takenNames: ['dev'] }).map((p) => p.name)).toEqual(['dev-3', 'dev-2']);
-    expect(parseProfileImport('amplify_outputs.json', gen2, { takenNames: ['amplify-abc123'] })[0]?.name).toBe('amplify-abc123-2');
+    expect(parseProfileImport('amplify_outputs.json', gen2, { takenNames: ['amplify-abc123'] })[0]?.name).toBe(
+      'amplify-abc123-2',
+    );
   });
 
   it.each([
     ['empty.json', '', /empty\.json is empty/],
     ['broken.json', '{"auth": ', /broken\.json is not valid JSON/],
     ['amplify_outputs.json', JSON.stringify({ version: '1', storage: {} }), /no "auth" section.*ampx generate outputs/],
-    ['amplify_outputs.json', JSON.stringify({ version: '1', auth: { aws_region: 'us-east-1' } }), /user_pool_id and auth\.user_pool_client_id/],
+    [
+      'amplify_outputs.json',
+      JSON.stringify({ version: '1', auth: { aws_region: 'us-east-1' } }),
+      /user_pool_id and auth\.user_pool_client_id/,
+    ],
     ['package.json', JSON.stringify({ name: 'x' }), /not a file ctm can import; expected amplify_outputs\.json/],
-    ['new.json', JSON.stringify({ format: 'cognito-token-manager/profiles', version: 9, profiles: [] }), /newer version/],
-    ['bad.json', exportProfiles([profile({ userPoolId: 'us-east-1_Abc', clientId: 'has space' })]), /bad\.json: Invalid profile: client id/],
+    [
+      'new.json',
+      JSON.stringify({ format: 'cognito-token-manager/profiles', version: 9, profiles: [] }),
+      /newer version/,
+    ],
+    [
+      'bad.json',
+      exportProfiles([profile({ userPoolId: 'us-east-1_Abc', clientId: 'has space' })]),
+      /bad\.json: Invalid profile: client id/,
+    ],
     ['readme.txt', 'just some words', /holds no object literal/],
   ])('refuses %s with an actionable message', (name, text, message) => {
     expect(() => parseProfileImport(name, text)).toThrow(BadInputError);

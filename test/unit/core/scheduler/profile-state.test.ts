@@ -5,7 +5,13 @@ import { CtmError } from '../../../../main/core/errors.ts';
 import { SchedulerKit } from './scheduler-test-kit.ts';
 
 const NOW = 1_000_000;
-const facts = (more: Partial<StateFacts>): StateFacts => ({ expiresAt: NOW + 60_000, renewable: true, autoRefresh: true, renewing: false, ...more });
+const facts = (more: Partial<StateFacts>): StateFacts => ({
+  expiresAt: NOW + 60_000,
+  renewable: true,
+  autoRefresh: true,
+  renewing: false,
+  ...more,
+});
 
 describe('one state model for a profile (signed out, fresh, renewing, retrying, needs sign-in, off)', () => {
   it('decides each state from what is known of the session', () => {
@@ -32,7 +38,10 @@ describe('the scheduler owns the state: renewals that failed elsewhere (FAKE tim
     await kit.scheduler.start();
     kit.deleteSession(p.id); // the SessionService forgets a refused session before it reports the failure
     kit.failElsewhere(p.id, new SignInRequiredError('dev', 'the refresh token was revoked'));
-    expect(kit.scheduler.stateOf(p.id)).toMatchObject({ state: 'needs-sign-in', message: expect.stringMatching(/revoked/) });
+    expect(kit.scheduler.stateOf(p.id)).toMatchObject({
+      state: 'needs-sign-in',
+      message: expect.stringMatching(/revoked/),
+    });
     expect(kit.scheduler.stateOf(p.id)?.nextRefreshAt).toBeUndefined();
   });
 

@@ -15,9 +15,19 @@ describe('classifyRefreshFailure', () => {
     [new CognitoServiceError('TooManyRequestsException', 'Rate exceeded', 400), 'transient'],
     [new CognitoServiceError('LimitExceededException', '', 400), 'transient'],
     [new KeychainError('did not answer'), 'transient'],
-    [new CognitoServiceError('UnexpectedLambdaException', 'PreTokenGeneration failed with error Task timed out after 5.00 seconds.', 400), 'transient'],
+    [
+      new CognitoServiceError(
+        'UnexpectedLambdaException',
+        'PreTokenGeneration failed with error Task timed out after 5.00 seconds.',
+        400,
+      ),
+      'transient',
+    ],
     [new CognitoServiceError('InvalidLambdaResponseException', 'Invalid lambda response', 400), 'transient'],
-    [new CognitoServiceError('UserLambdaValidationException', 'PreTokenGeneration failed with error denied.', 400), 'permanent'],
+    [
+      new CognitoServiceError('UserLambdaValidationException', 'PreTokenGeneration failed with error denied.', 400),
+      'permanent',
+    ],
     [new CognitoServiceError('Unsupported', 'Cognito Local unsupported feature', 500), 'permanent'],
     [new CognitoServiceError('InvalidParameterException', 'flow not enabled', 400), 'permanent'],
     [new NotFoundError('client secret missing'), 'permanent'],

@@ -7,12 +7,28 @@ import { FakeClock } from './fake-clock.ts';
 
 /** A profile with a predictable id. */
 export function profileNamed(name: string, autoRefresh = true): Profile {
-  return { id: `id-${name}`, name, region: 'us-east-1', userPoolId: 'us-east-1_Abc', clientId: 'client1', hasClientSecret: false, authFlow: 'USER_PASSWORD_AUTH', refreshMethod: 'REFRESH_TOKEN_AUTH', autoRefresh };
+  return {
+    id: `id-${name}`,
+    name,
+    region: 'us-east-1',
+    userPoolId: 'us-east-1_Abc',
+    clientId: 'client1',
+    hasClientSecret: false,
+    authFlow: 'USER_PASSWORD_AUTH',
+    refreshMethod: 'REFRESH_TOKEN_AUTH',
+    autoRefresh,
+  };
 }
 
 /** Tokens issued at `issuedAt` that live `lifetimeMs`. */
 export function tokens(issuedAt: number, lifetimeMs: number, refreshToken: string | undefined = 'rt'): TokenSet {
-  return { accessToken: 'at', tokenType: 'Bearer', issuedAt, expiresAt: issuedAt + lifetimeMs, ...(refreshToken ? { refreshToken } : {}) };
+  return {
+    accessToken: 'at',
+    tokenType: 'Bearer',
+    issuedAt,
+    expiresAt: issuedAt + lifetimeMs,
+    ...(refreshToken ? { refreshToken } : {}),
+  };
 }
 
 /**
@@ -58,7 +74,9 @@ export class SchedulerKit {
       listProfiles: async () => [...this.profiles],
       allProfileSecrets: async () => {
         this.bulkReads += 1;
-        return new Map<string, ProfileSecrets>([...this.sessions].map(([id, session]) => [id, { session: summaryOf(session) }]));
+        return new Map<string, ProfileSecrets>(
+          [...this.sessions].map(([id, session]) => [id, { session: summaryOf(session) }]),
+        );
       },
       onSessionChange: (listener) => {
         this.sessionListener = listener;
@@ -73,7 +91,12 @@ export class SchedulerKit {
         return () => (this.failureListener = () => undefined);
       },
     };
-    this.scheduler = new RefreshScheduler(deps, { clock: this.clock, timers: this.clock, maxInFlight: options.maxInFlight ?? 4, random: options.random ?? (() => 0.5) });
+    this.scheduler = new RefreshScheduler(deps, {
+      clock: this.clock,
+      timers: this.clock,
+      maxInFlight: options.maxInFlight ?? 4,
+      random: options.random ?? (() => 0.5),
+    });
     this.scheduler.onChange((change) => this.changes.push(change));
   }
 

@@ -11,7 +11,13 @@ import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
-const session = (refreshToken: string, expiresAt = NOW - 1): TokenSet => ({ accessToken: 'old-access', refreshToken, tokenType: 'Bearer', issuedAt: expiresAt - 3_600_000, expiresAt });
+const session = (refreshToken: string, expiresAt = NOW - 1): TokenSet => ({
+  accessToken: 'old-access',
+  refreshToken,
+  tokenType: 'Bearer',
+  issuedAt: expiresAt - 3_600_000,
+  expiresAt,
+});
 
 /**
  * SessionService's refresh path with a FAKE transport (answers scripted per refresh token), a fake clock and an
@@ -29,13 +35,36 @@ function setup(store: SecretStore = new MemorySecretStore()) {
       return answer();
     },
   };
-  const core = new Core({ configDir: mkdtempSync(join(tmpdir(), 'ctm-refresh-')), secretStore: store, transport, clock: { now: () => NOW } });
-  const ok = async () => ({ status: 200, body: JSON.stringify({ AuthenticationResult: { AccessToken: unsignedJwt({ exp: NOW / 1000 + 3600, sub: 'u' }), ExpiresIn: 3600, TokenType: 'Bearer' } }) });
-  const refused = async () => ({ status: 400, body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Refresh Token has been revoked' }) });
+  const core = new Core({
+    configDir: mkdtempSync(join(tmpdir(), 'ctm-refresh-')),
+    secretStore: store,
+    transport,
+    clock: { now: () => NOW },
+  });
+  const ok = async () => ({
+    status: 200,
+    body: JSON.stringify({
+      AuthenticationResult: {
+        AccessToken: unsignedJwt({ exp: NOW / 1000 + 3600, sub: 'u' }),
+        ExpiresIn: 3600,
+        TokenType: 'Bearer',
+      },
+    }),
+  });
+  const refused = async () => ({
+    status: 400,
+    body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Refresh Token has been revoked' }),
+  });
   return { core, answers, sent, ok, refused, store };
 }
 
-const fields = { name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Abc', clientId: 'client1', endpoint: 'http://127.0.0.1:9/' };
+const fields = {
+  name: 'dev',
+  region: 'us-east-1',
+  userPoolId: 'us-east-1_Abc',
+  clientId: 'client1',
+  endpoint: 'http://127.0.0.1:9/',
+};
 
 describe('SessionService refresh (fake transport, fake clock, in-memory keychain)', () => {
   it('does not drop a session when another process stored a new refresh token during a refused refresh: it retries with that one', async () => {
@@ -57,7 +86,13 @@ describe('SessionService refresh (fake transport, fake clock, in-memory keychain
     const { core, answers } = setup();
     const profile = await core.addProfile(fields);
     await core.vault.saveSession(profile.id, session('old'));
-    answers.set('old', async () => ({ status: 400, body: JSON.stringify({ __type: 'RefreshTokenReuseException', message: 'Refresh token has been rotated and can no longer be used' }) }));
+    answers.set('old', async () => ({
+      status: 400,
+      body: JSON.stringify({
+        __type: 'RefreshTokenReuseException',
+        message: 'Refresh token has been rotated and can no longer be used',
+      }),
+    }));
     await expect(core.sessions.refresh('dev')).rejects.toThrow(/needs a sign-in: .*rotated.*ctm login dev/);
     expect(await core.vault.session(profile.id)).toBeUndefined();
   });
@@ -66,7 +101,10 @@ describe('SessionService refresh (fake transport, fake clock, in-memory keychain
     const { core, answers } = setup();
     const profile = await core.addProfile(fields);
     await core.vault.saveSession(profile.id, session('old'));
-    answers.set('old', async () => ({ status: 400, body: JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' }) }));
+    answers.set('old', async () => ({
+      status: 400,
+      body: JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' }),
+    }));
     await expect(core.sessions.refresh('dev')).rejects.toThrow(/TooManyRequests/);
     expect((await core.vault.session(profile.id))?.refreshToken).toBe('old');
   });
@@ -89,7 +127,10 @@ describe('SessionService refresh (fake transport, fake clock, in-memory keychain
     // A rotated refresh token: the one answer whose saving needs a keychain write.
     answers.set('old', async () => {
       const answer = JSON.parse((await ok()).body) as { AuthenticationResult: Record<string, unknown> };
-      return { status: 200, body: JSON.stringify({ AuthenticationResult: { ...answer.AuthenticationResult, RefreshToken: 'rotated' } }) };
+      return {
+        status: 200,
+        body: JSON.stringify({ AuthenticationResult: { ...answer.AuthenticationResult, RefreshToken: 'rotated' } }),
+      };
     });
     failWrites = true;
     await expect(core.sessions.refresh('dev')).rejects.toThrow(/did not answer a write/);

@@ -18,14 +18,19 @@ describe('SettingsStore (settings.json next to profiles.json)', () => {
     const heard: number[] = [];
     store.onChange((s) => heard.push(s.clipboardClearSeconds));
     await store.update({ clipboardClearSeconds: 30, globalShortcut: 'CommandOrControl+Shift+T' });
-    expect(JSON.parse(readFileSync(store.path, 'utf8'))).toEqual({ version: 1, settings: { ...DEFAULT_SETTINGS, clipboardClearSeconds: 30, globalShortcut: 'CommandOrControl+Shift+T' } });
+    expect(JSON.parse(readFileSync(store.path, 'utf8'))).toEqual({
+      version: 1,
+      settings: { ...DEFAULT_SETTINGS, clipboardClearSeconds: 30, globalShortcut: 'CommandOrControl+Shift+T' },
+    });
     expect(await store.get()).toMatchObject({ clipboardClearSeconds: 30 });
     expect(heard).toEqual([30]);
   });
 
   it('refuses bad values with a message per field, leaving the file as it was', async () => {
     const store = fresh();
-    await expect(store.update({ clipboardClearSeconds: 1, globalShortcut: 'hello' })).rejects.toThrow(/at least 5 seconds; global shortcut: expected modifiers and a key/);
+    await expect(store.update({ clipboardClearSeconds: 1, globalShortcut: 'hello' })).rejects.toThrow(
+      /at least 5 seconds; global shortcut: expected modifiers and a key/,
+    );
     expect(await store.get()).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -44,10 +49,26 @@ describe('SettingsStore (settings.json next to profiles.json)', () => {
   });
 
   it.each([
-    ['a JSON syntax error, by line and column', '{\n  "version": 1,\n  "settings": { "clipboardClearSeconds": 20, }\n}', /settings\.json line 3 column 46: .*\(not valid JSON\)\. Fix it in a text editor \(it was left as it is/],
-    ['a value out of range, by its path', '{ "version": 1, "settings": { "clipboardClearSeconds": 1 } }', /settings\.json settings\.clipboardClearSeconds: clipboard clear time: at least 5 seconds\. Fix it/],
-    ['a setting that does not exist', '{ "version": 1, "settings": { "clipboardSeconds": 30 } }', /settings: Unrecognized key: "clipboardSeconds" \(known: clipboardClearSeconds, startAtLogin/],
-    ['the settings outside "settings"', '{ "clipboardClearSeconds": 30 }', /expected \{"version": 1, "settings": \{"clipboardClearSeconds": 60, \.\.\.\}\}/],
+    [
+      'a JSON syntax error, by line and column',
+      '{\n  "version": 1,\n  "settings": { "clipboardClearSeconds": 20, }\n}',
+      /settings\.json line 3 column 46: .*\(not valid JSON\)\. Fix it in a text editor \(it was left as it is/,
+    ],
+    [
+      'a value out of range, by its path',
+      '{ "version": 1, "settings": { "clipboardClearSeconds": 1 } }',
+      /settings\.json settings\.clipboardClearSeconds: clipboard clear time: at least 5 seconds\. Fix it/,
+    ],
+    [
+      'a setting that does not exist',
+      '{ "version": 1, "settings": { "clipboardSeconds": 30 } }',
+      /settings: Unrecognized key: "clipboardSeconds" \(known: clipboardClearSeconds, startAtLogin/,
+    ],
+    [
+      'the settings outside "settings"',
+      '{ "clipboardClearSeconds": 30 }',
+      /expected \{"version": 1, "settings": \{"clipboardClearSeconds": 60, \.\.\.\}\}/,
+    ],
   ])('reports %s, leaves the file in place and refuses to write over it', async (_what, text, problem) => {
     const store = fresh();
     writeFileSync(store.path, text);
@@ -62,7 +83,9 @@ describe('SettingsStore (settings.json next to profiles.json)', () => {
     const store = fresh();
     writeFileSync(store.path, Buffer.from([0, 1, 2, 255]));
     const reading = await store.read();
-    expect(reading.problem).toMatch(/settings\.json was unreadable \(it is not UTF-8 text\); it was moved to .*settings\.json\.broken-/);
+    expect(reading.problem).toMatch(
+      /settings\.json was unreadable \(it is not UTF-8 text\); it was moved to .*settings\.json\.broken-/,
+    );
     expect(existsSync(store.path)).toBe(false);
     expect(readdirSync(join(store.path, '..')).some((name) => name.startsWith('settings.json.broken-'))).toBe(true);
     expect(await store.update({ clipboardClearSeconds: 30 })).toMatchObject({ clipboardClearSeconds: 30 });

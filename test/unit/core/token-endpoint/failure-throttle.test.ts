@@ -4,10 +4,13 @@ import { FailureThrottle } from '../../../../main/core/token-endpoint/failure-th
 function throttleWithFakeTime() {
   let now = 0;
   const waits: number[] = [];
-  const throttle = new FailureThrottle(() => now, async (ms) => {
-    waits.push(ms);
-    now += ms;
-  });
+  const throttle = new FailureThrottle(
+    () => now,
+    async (ms) => {
+      waits.push(ms);
+      now += ms;
+    },
+  );
   return { throttle, waits, advance: (ms: number) => (now += ms) };
 }
 
@@ -34,7 +37,10 @@ describe('FailureThrottle: client authentication slowed after failures', () => {
   it('queues parallel guesses one after another instead of letting them run together', async () => {
     // Five attempts arrive at the same moment (the clock does not move while they wait): each gets the next slot.
     const sleeps: number[] = [];
-    const shared = new FailureThrottle(() => 0, async (ms) => void sleeps.push(ms));
+    const shared = new FailureThrottle(
+      () => 0,
+      async (ms) => void sleeps.push(ms),
+    );
     for (let i = 0; i < 3; i++) shared.record(false);
     await Promise.all(Array.from({ length: 5 }, () => shared.turn()));
     expect(sleeps).toEqual([250, 500, 750, 1000, 1250]);

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwtClaims } from '../../../../main/core/tokens/jwt.ts';
 
-const part = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const part = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 describe('decodeJwtClaims (jose decodeJwt: one JWT decoder for the app)', () => {
   it('reads the claims of a compact JWT, unverified', () => {
-    expect(decodeJwtClaims(`${part({ alg: 'RS256' })}.${part({ sub: 'u1', exp: 2, 'cognito:username': 'ä' })}.sig`)).toEqual({ sub: 'u1', exp: 2, 'cognito:username': 'ä' });
+    expect(
+      decodeJwtClaims(`${part({ alg: 'RS256' })}.${part({ sub: 'u1', exp: 2, 'cognito:username': 'ä' })}.sig`),
+    ).toEqual({ sub: 'u1', exp: 2, 'cognito:username': 'ä' });
   });
 
   it.each([

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formatToken } from '../../../../main/core/tokens/token-format.ts';
 import type { TokenSet } from '../../../../main/core/tokens/token-set.ts';
 
-const tokens: TokenSet = { accessToken: 'AAA', idToken: 'III', tokenType: 'Bearer', expiresAt: Date.UTC(2030, 0, 1), issuedAt: 0 };
+const tokens: TokenSet = {
+  accessToken: 'AAA',
+  idToken: 'III',
+  tokenType: 'Bearer',
+  expiresAt: Date.UTC(2030, 0, 1),
+  issuedAt: 0,
+};
 
 describe('formatToken', () => {
   it.each([
@@ -17,7 +23,13 @@ describe('formatToken', () => {
   });
 
   it('json carries the token, its kind and expiry', () => {
-    expect(JSON.parse(formatToken(tokens, 'access', 'json', 'dev'))).toEqual({ profile: 'dev', type: 'access', token: 'AAA', tokenType: 'Bearer', expiresAt: '2030-01-01T00:00:00.000Z' });
+    expect(JSON.parse(formatToken(tokens, 'access', 'json', 'dev'))).toEqual({
+      profile: 'dev',
+      type: 'access',
+      token: 'AAA',
+      tokenType: 'Bearer',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
   });
 
   it('says so when there is no ID token', () => {

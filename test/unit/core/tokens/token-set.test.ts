@@ -17,14 +17,20 @@ describe('tokenSetFrom', () => {
 
   it('with this clock two hours fast (fake clock), moves exp by the offset from iat and keeps the offset', () => {
     const serverNow = now - 2 * 3600_000;
-    const set = tokenSetFrom({ AccessToken: unsignedJwt({ iat: serverNow / 1000, exp: serverNow / 1000 + 3600 }) }, now);
+    const set = tokenSetFrom(
+      { AccessToken: unsignedJwt({ iat: serverNow / 1000, exp: serverNow / 1000 + 3600 }) },
+      now,
+    );
     expect(set.expiresAt).toBe(now + 3600_000);
     expect(set.clockOffsetMs).toBe(-2 * 3600_000);
   });
 
   it('with this clock two hours slow (fake clock), the token expires an hour after arrival, not three', () => {
     const serverNow = now + 2 * 3600_000;
-    const set = tokenSetFrom({ AccessToken: unsignedJwt({ iat: serverNow / 1000, exp: serverNow / 1000 + 3600 }) }, now);
+    const set = tokenSetFrom(
+      { AccessToken: unsignedJwt({ iat: serverNow / 1000, exp: serverNow / 1000 + 3600 }) },
+      now,
+    );
     expect(set.expiresAt).toBe(now + 3600_000);
     expect(set.clockOffsetMs).toBe(2 * 3600_000);
   });
@@ -54,7 +60,10 @@ describe('tokenSetFrom', () => {
     const hostile = "eyJhbGciOiJSUzI1NiJ9.e30.x'; id > /tmp/pwned; echo '";
     const good = unsignedJwt({ exp: 2e9 });
     for (const [result, what] of [
-      [{ AccessToken: hostile, ExpiresIn: 3600 }, "Cognito's access token is not a well-formed JWT (it is not three base64url parts joined by dots)"],
+      [
+        { AccessToken: hostile, ExpiresIn: 3600 },
+        "Cognito's access token is not a well-formed JWT (it is not three base64url parts joined by dots)",
+      ],
       [{ AccessToken: 'opaque', ExpiresIn: 3600 }, "Cognito's access token is not a well-formed JWT"],
       [{ AccessToken: 'e30.e30.sig', ExpiresIn: 3600 }, 'its header is not a JSON object naming an algorithm'],
       [{ AccessToken: good, IdToken: `${good}\n` }, "Cognito's ID token is not a well-formed JWT"],

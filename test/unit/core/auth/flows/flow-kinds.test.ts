@@ -10,10 +10,20 @@ import { AUTH_FLOWS, parseProfileFields, type Profile } from '../../../../../mai
 
 const domain = 'https://myapp.auth.us-east-1.amazoncognito.com';
 const profile = (fields: Record<string, unknown>): Profile => ({
-  ...parseProfileFields({ name: 'p', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1', username: 'alice', ...fields }),
+  ...parseProfileFields({
+    name: 'p',
+    region: 'us-east-1',
+    userPoolId: 'us-east-1_Pool1',
+    clientId: 'client1',
+    username: 'alice',
+    ...fields,
+  }),
   id: randomUUID(),
 });
-const oauthFields = { MANAGED_LOGIN: { domain }, CLIENT_CREDENTIALS: { domain, hasClientSecret: true } } as Record<string, Record<string, unknown>>;
+const oauthFields = { MANAGED_LOGIN: { domain }, CLIENT_CREDENTIALS: { domain, hasClientSecret: true } } as Record<
+  string,
+  Record<string, unknown>
+>;
 
 /** Services whose wire records every call: these tests must never reach a server (a unit test: no sockets). */
 function recordingServices(): FlowServices & { calls: string[] } {
@@ -25,15 +35,26 @@ function recordingServices(): FlowServices & { calls: string[] } {
     },
   };
   return {
-    calls, transport, now: () => 0, clientSecret: async () => undefined, devices: () => noDeviceMemory, lastUser: async () => undefined,
+    calls,
+    transport,
+    now: () => 0,
+    clientSecret: async () => undefined,
+    devices: () => noDeviceMemory,
+    lastUser: async () => undefined,
     rememberRefreshFallback: async () => undefined,
   };
 }
 
 describe('one flow per kind of sign-in, chosen once from the profile', () => {
   it.each([
-    ['USER_SRP_AUTH', 'password'], ['USER_PASSWORD_AUTH', 'password'], ['CUSTOM_AUTH', 'password'], ['USER_AUTH', 'password'],
-    ['ADMIN_USER_PASSWORD_AUTH', 'password'], ['ADMIN_NO_SRP_AUTH', 'password'], ['MANAGED_LOGIN', 'browser'], ['CLIENT_CREDENTIALS', 'none'],
+    ['USER_SRP_AUTH', 'password'],
+    ['USER_PASSWORD_AUTH', 'password'],
+    ['CUSTOM_AUTH', 'password'],
+    ['USER_AUTH', 'password'],
+    ['ADMIN_USER_PASSWORD_AUTH', 'password'],
+    ['ADMIN_NO_SRP_AUTH', 'password'],
+    ['MANAGED_LOGIN', 'browser'],
+    ['CLIENT_CREDENTIALS', 'none'],
   ])('a %s profile signs in by %s', (authFlow, signIn) => {
     expect(signInNeeds(profile({ authFlow, ...oauthFields[authFlow] })).signIn).toBe(signIn);
   });
@@ -61,16 +82,28 @@ describe('one flow per kind of sign-in, chosen once from the profile', () => {
 
   it('a managed login without a way to show the browser page refuses before any request, naming the command', async () => {
     const services = recordingServices();
-    const start = flowFor(profile({ authFlow: 'MANAGED_LOGIN', domain }), services).start({ credentials: {}, signal: new AbortController().signal });
-    await expect(start).rejects.toMatchObject({ kind: 'bad-input', message: expect.stringMatching(/managed login in the browser: run ctm login p/) });
+    const start = flowFor(profile({ authFlow: 'MANAGED_LOGIN', domain }), services).start({
+      credentials: {},
+      signal: new AbortController().signal,
+    });
+    await expect(start).rejects.toMatchObject({
+      kind: 'bad-input',
+      message: expect.stringMatching(/managed login in the browser: run ctm login p/),
+    });
     expect(services.calls).toEqual([]);
   });
 
   it('ADMIN_USER_PASSWORD_AUTH is the administrator kind (a password first); its retired name ADMIN_NO_SRP_AUTH is refused with advice before any request', async () => {
     expect(flowKind(profile({ authFlow: 'ADMIN_USER_PASSWORD_AUTH' }))).toBe(adminApi);
-    expect(signInNeeds(profile({ authFlow: 'ADMIN_USER_PASSWORD_AUTH' }))).toEqual({ signIn: 'password', passwordRequired: true });
+    expect(signInNeeds(profile({ authFlow: 'ADMIN_USER_PASSWORD_AUTH' }))).toEqual({
+      signIn: 'password',
+      passwordRequired: true,
+    });
     const services = recordingServices();
-    const start = flowFor(profile({ authFlow: 'ADMIN_NO_SRP_AUTH' }), services).start({ credentials: { password: 'pw' }, signal: new AbortController().signal });
+    const start = flowFor(profile({ authFlow: 'ADMIN_NO_SRP_AUTH' }), services).start({
+      credentials: { password: 'pw' },
+      signal: new AbortController().signal,
+    });
     await expect(start).rejects.toThrow(/replaced it with ADMIN_USER_PASSWORD_AUTH/);
     expect(services.calls).toEqual([]);
   });
@@ -79,13 +112,17 @@ describe('one flow per kind of sign-in, chosen once from the profile', () => {
     const services = recordingServices();
     const flow = flowFor(profile({ authFlow: 'CLIENT_CREDENTIALS', domain, hasClientSecret: true }), services);
     const session: TokenSet = { accessToken: 'a', tokenType: 'Bearer', expiresAt: 1, issuedAt: 0 };
-    expect(await flow.signOut(session, { global: false, renew: () => Promise.reject(new Error('no renew')) })).toEqual({ revoked: true });
+    expect(await flow.signOut(session, { global: false, renew: () => Promise.reject(new Error('no renew')) })).toEqual({
+      revoked: true,
+    });
     expect(services.calls).toEqual([]);
   });
 
   it('a user-pool renewal without a session asks for a sign-in, without a request', async () => {
     const services = recordingServices();
-    await expect(flowFor(profile({ authFlow: 'USER_SRP_AUTH' }), services).renew(undefined)).rejects.toMatchObject({ kind: 'sign-in-required' });
+    await expect(flowFor(profile({ authFlow: 'USER_SRP_AUTH' }), services).renew(undefined)).rejects.toMatchObject({
+      kind: 'sign-in-required',
+    });
     expect(services.calls).toEqual([]);
   });
 });
