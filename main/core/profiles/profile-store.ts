@@ -92,7 +92,7 @@ export class ProfileStore {
       const current = profiles[index];
       if (!current) throw new NotFoundError(`No profile named "${nameOrId}".`);
       const { id, ...fields } = current;
-      const parsed = parseProfileFields({ ...fields, ...changes });
+      const parsed = parseProfileFields({ ...fields, ...changes }, fields);
       if (profiles.some((p, i) => i !== index && p.name === parsed.name))
         throw new BadInputError(`A profile named "${parsed.name}" already exists.`);
       const updated: Profile = { id, ...parsed };

@@ -5,6 +5,7 @@ import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES } from '../../shared/profile-rule
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
 import { ENVIRONMENT_FIELDS } from './profile-environment.ts';
 import { IDENTITY_POOL_ID, ROLE_ARN } from '../aws/identity-pool.ts';
+import { newStrictProblems } from './profile-strict-rules.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
 export const SIGN_IN_FLOWS = [
@@ -182,11 +183,29 @@ export type Profile = z.infer<typeof profileSchema>;
 /** What a person supplies to create a profile. */
 export type ProfileFields = z.input<typeof profileFieldsSchema>;
 
-/** Validates fields, throwing one message that lists every problem. */
-export function parseProfileFields(input: unknown): z.infer<typeof profileFieldsSchema> {
-  const result = profileFieldsSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ProfileValidationError(result.error.issues.map((issue) => issue.message));
+/** `authFlow` as typed in any case ("user_srp_auth") spelled as Cognito spells it; other values are left as they are. */
+function canonicalFlow(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !('authFlow' in input) || typeof input.authFlow !== 'string')
+    return input;
+  const typed = input.authFlow;
+  const known = AUTH_FLOWS.find((flow) => flow.toLowerCase() === typed.toLowerCase());
+  return known ? { ...input, authFlow: known } : input;
+}
+
+/**
+ * Validates fields a person gave (add, edit, import), throwing one message that lists every problem. On top of the
+ * schema (which is all a stored profile must meet) come the stricter rules of profile-strict-rules.ts; `before` is the
+ * profile being edited: a strict rule broken only by fields the edit leaves alone does not block it.
+ */
+export function parseProfileFields(
+  input: unknown,
+  before?: z.infer<typeof profileFieldsSchema>,
+): z.infer<typeof profileFieldsSchema> {
+  const result = profileFieldsSchema.safeParse(canonicalFlow(input));
+  if (!result.success) throw new ProfileValidationError(result.error.issues.map((issue) => issue.message));
+  const problems = newStrictProblems(result.data, before);
+  if (problems.length > 0) throw new ProfileValidationError(problems);
+  return result.data;
 }
 
 /** A profile's fields did not validate; `problems` holds one line per field. */

@@ -52,7 +52,7 @@ describe('Cognito endpoints per partition, FIPS, and the issuer', () => {
   });
 });
 
-describe('pool ids: emulators with a custom endpoint, multi-Region replicas with a warning', () => {
+describe('pool ids: emulators with a custom endpoint, another region\u2019s refused', () => {
   const fields = { name: 'p', region: 'us-east-1', clientId: 'c' };
 
   it('accepts cognito-local\u2019s, LocalStack\u2019s and moto\u2019s ids with a custom endpoint', () => {
@@ -69,11 +69,10 @@ describe('pool ids: emulators with a custom endpoint, multi-Region replicas with
     );
   });
 
-  it('accepts a pool id of another region (a replica served in this one) and warns about it', () => {
-    const replica = parseProfileFields({ ...fields, region: 'eu-west-1', userPoolId: 'us-east-1_Abc123' });
-    expect(profileWarnings(replica)).toEqual([
-      expect.stringMatching(/names region us-east-1, but the profile uses eu-west-1: right for a multi-Region replica/),
-    ]);
+  it('refuses a pool id of another region, saying how to fix it (profile-strict-rules.test.ts has the rest)', () => {
+    expect(() => parseProfileFields({ ...fields, region: 'eu-west-1', userPoolId: 'us-east-1_Abc123' })).toThrow(
+      /us-east-1_Abc123 belongs to region us-east-1, but the profile's region is eu-west-1; leave --region out/,
+    );
     expect(profileWarnings(parseProfileFields({ ...fields, userPoolId: 'us-east-1_Abc123' }))).toEqual([]);
   });
 });

@@ -1,0 +1,124 @@
+// Rules applied when a person adds, edits or imports a profile, never when profiles.json is read: a profile saved
+// before a rule existed still loads (and keeps working); it is refused only if an edit would newly break a rule.
+
+/**
+ * The AWS regions that serve Cognito user pools, from the "Amazon Cognito user pools" table of the AWS General
+ * Reference page "Amazon Cognito endpoints and quotas" (https://docs.aws.amazon.com/general/latest/gr/cognito.html),
+ * plus AWS GovCloud (US) (https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-cog.html) and the China
+ * regions (https://docs.amazonaws.cn/en_us/cognito/latest/developerguide/cognito-reference.html), whose endpoints
+ * main/core/cognito/endpoint.ts builds.
+ * A region missing here still works with --endpoint.
+ */
+export const COGNITO_USER_POOL_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'af-south-1',
+  'ap-east-1',
+  'ap-south-1',
+  'ap-south-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-7',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ca-central-1',
+  'ca-west-1',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-north-1',
+  'eu-south-1',
+  'eu-south-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+  'mx-central-1',
+  'sa-east-1',
+  'us-gov-east-1',
+  'us-gov-west-1',
+  'cn-north-1',
+  'cn-northwest-1',
+] as const;
+
+/** The fields the strict rules look at. */
+export interface StrictFields {
+  region: string;
+  userPoolId: string;
+  authFlow: string;
+  endpoint?: string | undefined;
+  domain?: string | undefined;
+  scopes?: readonly string[] | undefined;
+  preferredChallenge?: string | undefined;
+  awsProfile?: string | undefined;
+}
+
+const OAUTH = ['MANAGED_LOGIN', 'CLIENT_CREDENTIALS'];
+
+/** Flags that only some flows use: the flag, which flows, and why. */
+const FLOW_ONLY: readonly { field: keyof StrictFields; flag: string; flows: readonly string[]; why: string }[] = [
+  { field: 'domain', flag: '--domain', flows: OAUTH, why: "only the OAuth 2.0 flows go through the pool's domain" },
+  { field: 'scopes', flag: '--scope', flows: OAUTH, why: 'only the OAuth 2.0 flows ask for scopes' },
+  {
+    field: 'preferredChallenge',
+    flag: '--preferred-challenge',
+    flows: ['USER_AUTH'],
+    why: 'only choice-based sign-in (USER_AUTH) offers a first factor',
+  },
+  {
+    field: 'awsProfile',
+    flag: '--aws-profile',
+    flows: ['ADMIN_USER_PASSWORD_AUTH'],
+    why: 'only the administrator sign-in is signed with AWS credentials',
+  },
+];
+
+/** A broken strict rule: its sentence, and the fields it looks at (an edit that leaves them alone is not blocked). */
+export interface StrictProblem {
+  message: string;
+  fields: readonly (keyof StrictFields)[];
+}
+
+/** Every strict rule the fields break (empty when none). */
+export function strictProfileProblems(p: StrictFields): StrictProblem[] {
+  const problems: StrictProblem[] = [];
+  if (!p.endpoint) {
+    if (!(COGNITO_USER_POOL_REGIONS as readonly string[]).includes(p.region))
+      problems.push({
+        message: `region: ${p.region} has no Cognito user pools (known: ${COGNITO_USER_POOL_REGIONS.join(', ')}); a newer region or an emulator needs --endpoint`,
+        fields: ['region', 'endpoint'],
+      });
+    const prefix = p.userPoolId.slice(0, p.userPoolId.indexOf('_'));
+    if (prefix !== p.region)
+      problems.push({
+        message: `user pool id: ${p.userPoolId} belongs to region ${prefix}, but the profile's region is ${p.region}; leave --region out (it defaults to the pool id's prefix) or fix the pool id`,
+        fields: ['userPoolId', 'region', 'endpoint'],
+      });
+  }
+  for (const rule of FLOW_ONLY)
+    if (p[rule.field] !== undefined && !rule.flows.includes(p.authFlow))
+      problems.push({
+        message: `${rule.flag}: not used by ${p.authFlow}: ${rule.why} (${rule.flows.join(', ')})`,
+        fields: [rule.field],
+      });
+  return problems;
+}
+
+/**
+ * The strict problems of `after` an edit of `before` must fix: those touching a field the edit changed. A profile
+ * saved before a rule existed stays editable in its other fields (ctm itself updates the username it learns).
+ */
+export function newStrictProblems(after: StrictFields, before: StrictFields | undefined): string[] {
+  const changed = (field: keyof StrictFields): boolean =>
+    before === undefined || JSON.stringify(before[field]) !== JSON.stringify(after[field]);
+  return strictProfileProblems(after)
+    .filter((problem) => problem.fields.some(changed))
+    .map((problem) => problem.message);
+}

@@ -1,0 +1,104 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProfileFields, type Profile } from '../../../../main/core/profiles/profile.ts';
+import { ProfileStore } from '../../../../main/core/profiles/profile-store.ts';
+import { COGNITO_USER_POOL_REGIONS } from '../../../../main/core/profiles/profile-strict-rules.ts';
+import { parseProfileImport } from '../../../../main/core/profiles/profile-import.ts';
+import { serializeConfigFile } from '../../../../main/core/profiles/config-file.ts';
+
+const base = { name: 'p', region: 'eu-west-1', userPoolId: 'eu-west-1_Abc123', clientId: 'c1' };
+
+describe('strict rules at add, edit and import: regions, pool ids, flows, flags', () => {
+  it('refuses a region without Cognito user pools unless --endpoint is given', () => {
+    expect(() => parseProfileFields({ ...base, region: 'eu-nowhere-9', userPoolId: 'eu-nowhere-9_Abc' })).toThrow(
+      /region: eu-nowhere-9 has no Cognito user pools \(known: us-east-1, .*\); a newer region or an emulator needs --endpoint/,
+    );
+    const local = { ...base, region: 'eu-nowhere-9', userPoolId: 'local_abc', endpoint: 'http://127.0.0.1:9229/' };
+    expect(parseProfileFields(local).region).toBe('eu-nowhere-9');
+    for (const region of COGNITO_USER_POOL_REGIONS)
+      expect(parseProfileFields({ ...base, region, userPoolId: `${region}_Abc` }).region).toBe(region);
+  });
+
+  it('refuses a pool id of another region; a custom endpoint still takes any <prefix>_<id>', () => {
+    expect(() => parseProfileFields({ ...base, userPoolId: 'us-east-1_Abc' })).toThrow(
+      /user pool id: us-east-1_Abc belongs to region us-east-1, but the profile's region is eu-west-1/,
+    );
+    const viaProxy = { ...base, userPoolId: 'us-east-1_Abc', endpoint: 'https://cognito.example.com/' };
+    expect(parseProfileFields(viaProxy).userPoolId).toBe('us-east-1_Abc');
+  });
+
+  it('matches flow names in any case and stores them as Cognito spells them', () => {
+    expect(parseProfileFields({ ...base, authFlow: 'user_password_auth' }).authFlow).toBe('USER_PASSWORD_AUTH');
+    expect(
+      parseProfileFields({ ...base, authFlow: 'Managed_Login', domain: 'https://x.auth.eu-west-1.amazoncognito.com' })
+        .authFlow,
+    ).toBe('MANAGED_LOGIN');
+    expect(() => parseProfileFields({ ...base, authFlow: 'srp' })).toThrow(/auth flow: expected one of USER_SRP_AUTH/);
+  });
+
+  it.each([
+    [
+      { domain: 'https://x.auth.eu-west-1.amazoncognito.com' },
+      /--domain: not used by USER_SRP_AUTH: only the OAuth 2.0 flows/,
+    ],
+    [{ scopes: ['openid'] }, /--scope: not used by USER_SRP_AUTH: only the OAuth 2.0 flows ask for scopes/],
+    [{ preferredChallenge: 'EMAIL_OTP' }, /--preferred-challenge: not used by USER_SRP_AUTH: only choice-based/],
+    [{ awsProfile: 'admin' }, /--aws-profile: not used by USER_SRP_AUTH: only the administrator sign-in/],
+  ])('refuses a flag the flow does not use, saying why: %j', (extra, message) => {
+    expect(() => parseProfileFields({ ...base, ...extra })).toThrow(message);
+  });
+
+  it('applies them to an import too', () => {
+    const text = JSON.stringify({
+      auth: { aws_region: 'eu-west-1', user_pool_id: 'us-east-1_Abc', user_pool_client_id: 'c1' },
+    });
+    expect(() => parseProfileImport('amplify_outputs.json', text)).toThrow(/belongs to region us-east-1/);
+  });
+});
+
+describe('a profiles.json saved before the strict rules still loads, and stays editable', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ctm-strict-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const old: Profile = {
+    id: randomUUID(),
+    name: 'old',
+    region: 'eu-west-1',
+    userPoolId: 'us-east-1_Abc',
+    clientId: 'c1',
+    hasClientSecret: false,
+    authFlow: 'USER_SRP_AUTH',
+    domain: 'https://x.auth.eu-west-1.amazoncognito.com',
+    refreshMethod: 'auto',
+    autoRefresh: true,
+  };
+
+  it('loads a profile that breaks new rules, edits its other fields, refuses an edit that breaks them anew', async () => {
+    const text = serializeConfigFile([old]);
+    await writeFile(join(dir, 'profiles.json'), text);
+    const store = new ProfileStore(dir);
+    expect(await store.list()).toEqual([old]);
+    expect(store.lastRecovery).toBeUndefined();
+    const renamed = await store.update('old', { username: 'alice' });
+    expect(renamed).toEqual({ ...old, username: 'alice' });
+    await expect(store.update('old', { region: 'eu-nowhere-9' })).rejects.toThrow(
+      /eu-nowhere-9 has no Cognito user pools/,
+    );
+    await expect(store.update('old', { preferredChallenge: 'EMAIL_OTP' })).rejects.toThrow(
+      /--preferred-challenge: not used/,
+    );
+    expect(JSON.parse(await readFile(join(dir, 'profiles.json'), 'utf8')).profiles).toEqual([
+      { ...old, username: 'alice' },
+    ]);
+    // Fixing the region is an edit of region: the rule now holds, so it goes through.
+    expect((await store.update('old', { region: 'us-east-1' })).region).toBe('us-east-1');
+  });
+});
