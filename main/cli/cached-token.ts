@@ -6,6 +6,7 @@ import { isFreshEnough } from '../core/tokens/refresh-margin.ts';
 import { formatToken } from '../core/tokens/token-format.ts';
 import { parseTokenRequest, type TokenRequest } from './commands/token-request.ts';
 import type { TextSink } from './sync-output.ts';
+import { minTtlWarning } from './min-ttl-warning.ts';
 
 /** Where the cached path writes: the process's streams, or (fast-entry.ts) its file descriptors written at once. */
 export interface FastOutput {
@@ -96,5 +97,7 @@ function print(out: FastOutput, tokens: AgentTokens, request: TokenRequest): num
     return undefined; // no ID token in this session: the full path says so
   }
   out.stdout.write(`${text}\n`);
+  const warning = minTtlWarning(tokens, request.minTtlMs, tokens.profileName);
+  if (warning) out.stderr.write(warning);
   return 0;
 }

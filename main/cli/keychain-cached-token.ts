@@ -9,6 +9,7 @@ import type { FastOutput } from './cached-token.ts';
 import type { TokenRequest } from './commands/token-request.ts';
 import { exitCodeFor } from './exit-codes.ts';
 import { whileWaiting } from './progress.ts';
+import { minTtlWarning } from './min-ttl-warning.ts';
 
 /**
  * The cached `ctm token` without an agent: the profile from a profiles file the full path has validated as it is, its
@@ -33,6 +34,8 @@ export async function keychainCachedToken(
     );
     if (!session || !isFreshEnough(session, now, request.minTtlMs)) return undefined;
     out.stdout.write(`${formatToken(session, request.kind, request.format, profile.name)}\n`);
+    const warning = minTtlWarning(session, request.minTtlMs, profile.name);
+    if (warning) out.stderr.write(warning);
     return 0;
   } catch (error) {
     // A keychain that is locked or does not answer would only make the full path wait as long again: say it now.

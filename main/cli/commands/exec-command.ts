@@ -7,6 +7,7 @@ import type { TokenSet } from '../../core/tokens/token-set.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { EXEC_SPEC } from '../spec/commands/exec-spec.ts';
 import { minTtlMs } from './token-request.ts';
+import { minTtlWarning } from '../min-ttl-warning.ts';
 import { awsExecEnvironment } from './exec-aws.ts';
 import { chosenProfile } from '../profile-choice.ts';
 import { whileWaiting } from '../progress.ts';
@@ -40,6 +41,8 @@ export async function execCommand(
     `Getting a token for ${profile.name}…`,
     app.sessions.tokens(profile.id, { minTtlMs: minTtl }),
   );
+  const warning = minTtlWarning(tokens, minTtl, profile.name);
+  if (warning) terminal.stderr.write(warning);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...tokenEnv(tokens, kind),

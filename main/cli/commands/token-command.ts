@@ -8,6 +8,7 @@ import type { Terminal } from '../terminal.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { TOKEN_SPEC } from '../spec/commands/token-spec.ts';
 import { tokenRequest } from './token-request.ts';
+import { minTtlWarning } from '../min-ttl-warning.ts';
 
 /** `ctm token NAME`: prints only the token on stdout (or copies it with --clip), refreshing it first when it is expired or about to be. */
 export async function tokenCommand(
@@ -24,6 +25,8 @@ export async function tokenCommand(
     app.sessions.tokens(profile.id, { minTtlMs: request.minTtlMs }),
   );
   const text = formatToken(tokens, request.kind, request.format, profile.name);
+  const warning = minTtlWarning(tokens, request.minTtlMs, profile.name);
+  if (warning) terminal.stderr.write(warning);
   if (!request.clip) {
     terminal.stdout.write(`${text}\n`);
     return 0;
