@@ -57,10 +57,20 @@ export const PROFILE_LIST_SPEC = commandSpec({
 export const PROFILE_REMOVE_SPEC = commandSpec({
   name: 'profile remove',
   summary: 'removes a profile with its session and client secret from the keychain',
+  details: `A signed-in profile is signed out on this computer only: its refresh token stays valid at Cognito until it
+expires, unless --revoke revokes it first (as ctm logout does).`,
   aliases: ['rm'],
   args: NAME,
-  flags: {},
-  examples: [{ run: 'ctm profile remove dev', what: 'forget dev' }],
+  flags: {
+    revoke: {
+      type: 'boolean',
+      description: 'revoke its refresh token at Cognito first, as ctm logout does',
+    },
+  },
+  examples: [
+    { run: 'ctm profile remove dev', what: 'forget dev (its refresh token stays valid at Cognito until it expires)' },
+    { run: 'ctm profile remove dev --revoke', what: 'revoke its refresh token at Cognito, then forget dev' },
+  ],
   related: ['logout', 'profile add'],
 });
 
