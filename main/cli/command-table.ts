@@ -8,6 +8,7 @@ import {
   endpointSettingsCommand,
 } from './commands/endpoint-command.ts';
 import { execCommand } from './commands/exec-command.ts';
+import { inspectCommand } from './commands/inspect-command.ts';
 import { loginCommand } from './commands/login-command.ts';
 import { logoutCommand } from './commands/logout-command.ts';
 import { listProfiles, removeProfile } from './commands/profile-command.ts';
@@ -27,6 +28,7 @@ import {
   ENDPOINT_SETTINGS_SPEC,
 } from './spec/commands/endpoint-specs.ts';
 import { EXEC_SPEC } from './spec/commands/exec-spec.ts';
+import { INSPECT_SPEC } from './spec/commands/inspect-spec.ts';
 import { LOGIN_SPEC } from './spec/commands/login-spec.ts';
 import { LOGOUT_SPEC } from './spec/commands/logout-spec.ts';
 import {
@@ -80,6 +82,7 @@ export const COMMAND_TABLE: readonly RunnableCommand[] = [
   runnable(TOKEN_SPEC, tokenCommand),
   runnable(EXEC_SPEC, execCommand),
   runnable(AWS_CREDENTIALS_SPEC, awsCredentialsCommand),
+  runnable(INSPECT_SPEC, inspectCommand),
   runnable(STATUS_SPEC, statusCommand),
   runnable(LOGOUT_SPEC, logoutCommand),
   runnable(PROFILE_ADD_SPEC, addProfile),

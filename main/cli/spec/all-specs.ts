@@ -5,6 +5,7 @@ import { COMPLETION_SPEC } from './commands/completion-spec.ts';
 import { ENDPOINT_CREDENTIALS_SPEC, ENDPOINT_RUN_SPEC, ENDPOINT_SETTINGS_SPEC } from './commands/endpoint-specs.ts';
 import { EXEC_SPEC } from './commands/exec-spec.ts';
 import { HELP_SPEC } from './commands/help-spec.ts';
+import { INSPECT_SPEC } from './commands/inspect-spec.ts';
 import { LOGIN_SPEC } from './commands/login-spec.ts';
 import { LOGOUT_SPEC } from './commands/logout-spec.ts';
 import {
@@ -30,6 +31,7 @@ export const ALL_SPECS: readonly CommandSpec[] = [
   TOKEN_SPEC,
   EXEC_SPEC,
   AWS_CREDENTIALS_SPEC,
+  INSPECT_SPEC,
   STATUS_SPEC,
   LOGOUT_SPEC,
   PROFILE_ADD_SPEC,

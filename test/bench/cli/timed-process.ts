@@ -26,6 +26,8 @@ export function timeProcess(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ ms: performance.now() - started, code, stdout, stderr }));
+    // A child that exits before reading its stdin (a refusal, a usage error) is a result, not a crash of the bench.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(stdin);
   });
 }

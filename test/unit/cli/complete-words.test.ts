@@ -11,6 +11,7 @@ describe('completeWords (the one completion logic behind every shell)', () => {
       'token',
       'exec',
       'aws-credentials',
+      'inspect',
       'status',
       'logout',
       'profile',
