@@ -34,9 +34,19 @@ export const PROFILE_EDIT_SPEC = commandSpec({
   details:
     'The id and keychain entries stay. A change of pool, client or endpoint signs the profile out (its tokens would be wrong), and says so.',
   args: NAME,
-  flags: { ...PROFILE_FIELD_FLAGS, name: { type: 'string', value: 'NEW', description: 'rename the profile' } },
+  flags: {
+    ...PROFILE_FIELD_FLAGS,
+    name: { type: 'string', value: 'NEW', description: 'rename the profile' },
+    'client-secret': {
+      type: 'boolean',
+      negatable: true,
+      description:
+        'only as --no-client-secret: remove the client secret from the keychain (signs the profile out); a new one comes with --client-secret-stdin',
+    },
+  },
   examples: [
     { run: 'ctm profile edit dev --username bob', what: 'another user' },
+    { run: 'ctm profile edit dev --no-client-secret', what: 'the app client no longer has a secret' },
     { run: 'ctm profile edit dev --name development', what: 'rename it' },
   ],
   related: ['profile add', 'profile list'],
