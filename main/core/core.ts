@@ -114,19 +114,23 @@ export class Core {
    * keychain. A session of another pool, client or endpoint (or from before a new secret) is forgotten, since
    * its tokens would be wrong for the edited profile.
    */
-  async updateProfile(profileRef: string, changes: Record<string, unknown>, clientSecret?: string): Promise<Profile> {
-    if (clientSecret !== undefined && clientSecret.trim() === '')
+  async updateProfile(
+    profileRef: string,
+    changes: Record<string, unknown>,
+    clientSecret?: string | null,
+  ): Promise<Profile> {
+    if (typeof clientSecret === 'string' && clientSecret.trim() === '')
       throw new BadInputError('The client secret is empty.');
     const before = await this.profiles.get(profileRef);
-    const updated = await this.profiles.update(
-      before.id,
-      clientSecret === undefined ? changes : { ...changes, hasClientSecret: true },
-    );
-    if (clientSecret !== undefined)
+    // null removes the secret: the profile is validated first (CLIENT_CREDENTIALS refuses to lose it), the keychain after.
+    const secretChange = clientSecret === undefined ? {} : { hasClientSecret: clientSecret !== null };
+    const updated = await this.profiles.update(before.id, { ...changes, ...secretChange });
+    if (typeof clientSecret === 'string')
       await this.vault.clientSecrets.save(updated.id, clientSecret.trim(), secretOrigin(updated));
     // Any change of where its secrets go (endpoint, domain, region, FIPS, pool, client) forgets the session (issue 19).
     const samePool = secretOrigin(before) === secretOrigin(updated);
     if (!samePool || clientSecret !== undefined) await this.sessions.forget(updated.id);
+    if (clientSecret === null) await this.vault.clientSecrets.delete(updated.id);
     return updated;
   }
 

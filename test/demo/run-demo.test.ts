@@ -91,13 +91,49 @@ describe.skipIf(!HAS_KEYRING)(
       expect(renewed.token).not.toBe(token.token);
     });
 
-    it('stops on Ctrl-C and removes its temporary config folder', async () => {
+    it('stops on Ctrl-C, removes its temporary config folder, stops the agent serving it and no other', async () => {
       const configDir = /Config folder: (\S+)/.exec(output)?.[1] ?? '';
       expect(existsSync(configDir)).toBe(true);
-      demo.kill('SIGINT');
-      const [code] = (await once(demo, 'exit')) as [number | null];
-      expect(code).toBe(0);
-      expect(existsSync(configDir)).toBe(false);
+      const setup = linesUnder(output, 'set up the environment:');
+      // An agent on the demo's folder (as a newcomer might start from the printed environment) and one on another
+      // folder (the user's own), both in the demo's keychain session.
+      const ownFolder = mkdtempSync(join(tmpdir(), 'ctm-own-'));
+      const ctm = (command: string, folder?: string) =>
+        spawnSync(
+          'bash',
+          ['-c', [...setup, ...(folder ? [`export CTM_CONFIG_DIR='${folder}'`] : []), command].join('\n')],
+          { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'ctm-h-')) } },
+        );
+      const agentPid = (folder?: string): number | undefined =>
+        (JSON.parse(ctm('ctm agent status --json', folder).stdout || '{}') as { pid?: number }).pid;
+      const alive = (pid: number): boolean => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      let demoAgent: number | undefined;
+      try {
+        expect(ctm('ctm agent start --quiet').status).toBe(0);
+        expect(ctm('ctm agent start --quiet', ownFolder).status).toBe(0);
+        demoAgent = agentPid();
+        const ownAgent = agentPid(ownFolder);
+        expect(demoAgent).toBeGreaterThan(0);
+        expect(ownAgent).toBeGreaterThan(0);
+        demo.kill('SIGINT');
+        const [code] = (await once(demo, 'exit')) as [number | null];
+        expect(code).toBe(0);
+        expect(existsSync(configDir)).toBe(false);
+        await expect.poll(() => alive(demoAgent ?? 0)).toBe(false);
+        expect(alive(ownAgent ?? 0)).toBe(true);
+        expect(agentPid(ownFolder)).toBe(ownAgent);
+      } finally {
+        ctm('ctm agent stop', ownFolder);
+        // Should the demo have left its agent behind, its socket went with the folder: end it by the pid it gave.
+        if (demoAgent !== undefined && alive(demoAgent)) process.kill(demoAgent);
+      }
     });
   },
 );

@@ -1,6 +1,7 @@
 // `npm run demo`: a Cognito emulator with a seeded pool, demo profiles in a temporary config folder (a user's
 // real profiles are never touched), and the app opened on them; where Electron cannot start, the `ctm`
 // commands that show the same things. Runs until Ctrl-C, then removes everything it created.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,6 +43,10 @@ async function main(): Promise<void> {
     cleanups.push(async () => {
       for (const profile of await core.profiles.list()) await core.removeProfile(profile.id);
     });
+    // A token agent serving the demo's folder (`ctm agent start` typed from the printed commands, or the app's) would be
+    // left serving a deleted folder: stop it, through that folder's own socket, so no other agent (the user's own, on
+    // their real config folder) is ever asked to stop.
+    cleanups.push(async () => void stopFolderAgent(configDir));
     for (const p of DEMO_PROFILES) {
       const fields = {
         name: p.name,
@@ -86,6 +91,15 @@ async function main(): Promise<void> {
     process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
     await stop(1);
   }
+}
+
+/** Asks the agent of `configDir` (if one answers on its socket) to stop, and waits until it has. */
+function stopFolderAgent(configDir: string): void {
+  spawnSync(process.execPath, [cli, 'agent', 'stop'], {
+    env: { ...process.env, CTM_CONFIG_DIR: configDir },
+    stdio: 'ignore',
+    timeout: 15_000,
+  });
 }
 
 void main();

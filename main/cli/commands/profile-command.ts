@@ -4,14 +4,26 @@ import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from '../spec/commands/profile-specs.ts';
 import type { Terminal } from '../terminal.ts';
 
-/** `ctm profile remove NAME`. */
+/** `ctm profile remove NAME [--revoke]`: says whether a session was only forgotten here or also revoked at Cognito. */
 export async function removeProfile(
-  { args }: ParsedCommand<typeof PROFILE_REMOVE_SPEC>,
+  { values, args }: ParsedCommand<typeof PROFILE_REMOVE_SPEC>,
   core: () => Core,
   terminal: Terminal,
 ): Promise<number> {
-  const removed = await core().removeProfile(args[0] ?? '');
+  const app = core();
+  const profile = await app.profiles.get(args[0] ?? '');
+  const signedIn = (await app.vault.cachedTokens(profile.id)) !== undefined;
+  // The sign-out path of ctm logout: RevokeToken where the server allows, and the session forgotten either way.
+  const revoked = signedIn && values.revoke ? await app.sessions.signOut(profile.id) : undefined;
+  const removed = await app.removeProfile(profile.id);
   terminal.stderr.write(`Removed profile "${removed.name}" and its keychain entries.\n`);
+  if (revoked?.warning) terminal.stderr.write(`Warning: ${revoked.warning}\n`);
+  else if (revoked) terminal.stderr.write('It was signed in: its refresh token is revoked at Cognito.\n');
+  else if (signedIn)
+    terminal.stderr.write(
+      'It was signed in: it is signed out on this computer only, and its refresh token stays valid at Cognito ' +
+        'until it expires (--revoke revokes it first).\n',
+    );
   return 0;
 }
 

@@ -38,31 +38,43 @@ export async function editProfile(
   const ref = args[0] ?? '';
   const changes = fieldsFromFlags(values, true);
   if (values.name !== undefined) changes.name = values.name;
-  if (Object.keys(changes).length === 0 && !values['client-secret-stdin']) {
+  if (values['client-secret'] === true)
+    throw new BadInputError(
+      'A client secret is never taken on the command line: pipe it to --client-secret-stdin, or remove it with --no-client-secret.',
+    );
+  const removeSecret = values['client-secret'] === false;
+  if (removeSecret && values['client-secret-stdin'])
+    throw new BadInputError('Give either --client-secret-stdin (a new secret) or --no-client-secret (none), not both.');
+  if (Object.keys(changes).length === 0 && !values['client-secret-stdin'] && !removeSecret) {
     throw new BadInputError(
       `Nothing changed: give the fields to change, such as --username USER (ctm profile edit --help lists them all).`,
     );
   }
   const app = core();
   const before = await app.profiles.get(ref);
-  const secret = values['client-secret-stdin'] ? await firstLine(terminal) : undefined;
+  const secret = values['client-secret-stdin'] ? await firstLine(terminal) : removeSecret ? null : undefined;
   const profile = await app.updateProfile(ref, changes, secret);
+  const secretNote =
+    secret === null
+      ? before.hasClientSecret
+        ? ['client secret (removed from the keychain)']
+        : []
+      : secret !== undefined
+        ? ['client secret (in the keychain)']
+        : [];
   const changed = Object.keys(changes).filter(
     (key) =>
       JSON.stringify((before as Record<string, unknown>)[key]) !==
       JSON.stringify((profile as Record<string, unknown>)[key]),
   );
-  if (changed.length === 0 && secret === undefined)
+  if (changed.length === 0 && secretNote.length === 0)
     terminal.stderr.write(`Nothing changed: profile "${profile.name}" already had these values.\n`);
-  else
-    terminal.stderr.write(
-      `Updated profile "${profile.name}": ${[...changed, ...(secret !== undefined ? ['client secret (in the keychain)'] : [])].join(', ')}.\n`,
-    );
+  else terminal.stderr.write(`Updated profile "${profile.name}": ${[...changed, ...secretNote].join(', ')}.\n`);
   // The core forgets the session when the pool, client, endpoint or secret changes (its tokens would be wrong): say so.
   const poolChanged = (['region', 'userPoolId', 'clientId', 'endpoint'] as const).some(
     (key) => before[key] !== profile[key],
   );
-  if (poolChanged || secret !== undefined)
+  if (poolChanged || secretNote.length > 0)
     terminal.stderr.write(
       `It is signed out on this computer (its tokens were for the old ${poolChanged ? 'pool, client or endpoint' : 'client secret'}); sign in again: ctm login ${profile.name}\n`,
     );

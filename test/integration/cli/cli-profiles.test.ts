@@ -180,6 +180,26 @@ describe.skipIf(!HAS_KEYRING)(
       expect(filesContaining(app.configDir, { secret: CLIENT_SECRET, password: ALICE_PASSWORD })).toEqual([]);
     });
 
+    it('removes a client secret with --no-client-secret: signed out, keychain item deleted, then takes one again', async () => {
+      const [before] = await listed();
+      expect(await app.core.vault.clientSecrets.get(before?.id ?? '')).toBe(CLIENT_SECRET);
+      expect(await ctm(['profile', 'edit', 'renamed', '--client-secret', 'x'])).toMatchObject({ code: 2 });
+      expect(
+        (await ctm(['profile', 'edit', 'renamed', '--no-client-secret', '--client-secret-stdin'], `${CLIENT_SECRET}\n`))
+          .stderr,
+      ).toMatch(/either --client-secret-stdin \(a new secret\) or --no-client-secret \(none\), not both/);
+      const removed = await ctm(['profile', 'edit', 'renamed', '--no-client-secret']);
+      expect(removed).toMatchObject({ code: 0 });
+      expect(removed.stderr).toMatch(/Updated profile "renamed": client secret \(removed from the keychain\)/);
+      expect(removed.stderr).toMatch(/It is signed out on this computer/);
+      expect((await listed())[0]).toMatchObject({ id: before?.id, hasClientSecret: false });
+      expect(await app.core.vault.clientSecrets.get(before?.id ?? '')).toBeUndefined();
+      expect((await ctm(['token', 'renamed'])).code).toBe(3);
+      // Put it back for the tests that follow (and show a new one is taken after a removal).
+      expect((await ctm(['profile', 'edit', 'renamed', '--client-secret-stdin'], `${CLIENT_SECRET}\n`)).code).toBe(0);
+      expect((await ctm(['login', 'renamed', '--password-stdin'], ALICE_PASSWORD)).code).toBe(0);
+    });
+
     it('imports amplify_outputs.json and aws-exports.js (from stdin), with free names and an endpoint override', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'ctm-import-'));
       const outputs = join(dir, 'amplify_outputs.json');

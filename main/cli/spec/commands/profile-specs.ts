@@ -34,9 +34,19 @@ export const PROFILE_EDIT_SPEC = commandSpec({
   details:
     'The id and keychain entries stay. A change of pool, client or endpoint signs the profile out (its tokens would be wrong), and says so.',
   args: NAME,
-  flags: { ...PROFILE_FIELD_FLAGS, name: { type: 'string', value: 'NEW', description: 'rename the profile' } },
+  flags: {
+    ...PROFILE_FIELD_FLAGS,
+    name: { type: 'string', value: 'NEW', description: 'rename the profile' },
+    'client-secret': {
+      type: 'boolean',
+      negatable: true,
+      description:
+        'only as --no-client-secret: remove the client secret from the keychain (signs the profile out); a new one comes with --client-secret-stdin',
+    },
+  },
   examples: [
     { run: 'ctm profile edit dev --username bob', what: 'another user' },
+    { run: 'ctm profile edit dev --no-client-secret', what: 'the app client no longer has a secret' },
     { run: 'ctm profile edit dev --name development', what: 'rename it' },
   ],
   related: ['profile add', 'profile list'],
@@ -57,10 +67,20 @@ export const PROFILE_LIST_SPEC = commandSpec({
 export const PROFILE_REMOVE_SPEC = commandSpec({
   name: 'profile remove',
   summary: 'removes a profile with its session and client secret from the keychain',
+  details: `A signed-in profile is signed out on this computer only: its refresh token stays valid at Cognito until it
+expires, unless --revoke revokes it first (as ctm logout does).`,
   aliases: ['rm'],
   args: NAME,
-  flags: {},
-  examples: [{ run: 'ctm profile remove dev', what: 'forget dev' }],
+  flags: {
+    revoke: {
+      type: 'boolean',
+      description: 'revoke its refresh token at Cognito first, as ctm logout does',
+    },
+  },
+  examples: [
+    { run: 'ctm profile remove dev', what: 'forget dev (its refresh token stays valid at Cognito until it expires)' },
+    { run: 'ctm profile remove dev --revoke', what: 'revoke its refresh token at Cognito, then forget dev' },
+  ],
   related: ['logout', 'profile add'],
 });
 

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
+import { runCtm } from '../../support/run-ctm.ts';
+import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { HAS_KEYRING } from '../../support/system-components.ts';
+
+describe.skipIf(!HAS_KEYRING)(
+  'ctm profile remove of a signed-in profile, against the emulator and the real keyring',
+  () => {
+    let app: AppFixture;
+    const ctm = (args: string[], stdin = '') => runCtm(args, app.env, stdin);
+    const revocations = () => app.emulator.requests.filter((r) => r.operation === 'RevokeToken').length;
+    const signedIn = async (name: string) => {
+      const profile = ['--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT, '--username', 'alice'];
+      expect((await ctm(['profile', 'add', name, ...profile, '--auth-flow', 'USER_PASSWORD_AUTH'])).code).toBe(0);
+      expect((await ctm(['profile', 'edit', name, '--endpoint', app.emulator.endpoint])).code).toBe(0);
+      expect((await ctm(['login', name, '--password-stdin'], ALICE_PASSWORD)).code).toBe(0);
+    };
+    beforeAll(async () => {
+      app = await startAppFixture(skeletonSeed());
+    });
+    afterAll(async () => app?.close());
+
+    it('says the refresh token stays valid at Cognito, and revokes nothing, without --revoke', async () => {
+      await signedIn('kept');
+      const before = revocations();
+      const run = await ctm(['profile', 'remove', 'kept']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe(
+        'Removed profile "kept" and its keychain entries.\n' +
+          'It was signed in: it is signed out on this computer only, and its refresh token stays valid at Cognito until it expires (--revoke revokes it first).\n',
+      );
+      expect(revocations()).toBe(before);
+      expect((await ctm(['token', 'kept'])).code).toBe(2);
+    });
+
+    it('revokes the refresh token at Cognito first with --revoke (the sign-out path of ctm logout)', async () => {
+      await signedIn('gone');
+      const before = revocations();
+      const run = await ctm(['profile', 'remove', 'gone', '--revoke']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe(
+        'Removed profile "gone" and its keychain entries.\nIt was signed in: its refresh token is revoked at Cognito.\n',
+      );
+      expect(revocations()).toBe(before + 1);
+    });
+
+    it('says nothing of tokens for a profile that was not signed in', async () => {
+      const profile = ['--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT];
+      expect((await ctm(['profile', 'add', 'idle', ...profile])).code).toBe(0);
+      const run = await ctm(['profile', 'remove', 'idle', '--revoke']);
+      expect(run).toMatchObject({ code: 0, stderr: 'Removed profile "idle" and its keychain entries.\n' });
+    });
+  },
+);
