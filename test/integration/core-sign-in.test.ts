@@ -55,7 +55,7 @@ describe.skipIf(!HAS_KEYRING)(
     it('refreshes the access token when it is about to expire', async () => {
       const before = await app.core.sessions.tokens('public');
       app.emulator.advanceClock(1000);
-      const after = await app.core.sessions.tokens('public', { minTtlMs: 2 * 3600_000 });
+      const after = await app.core.sessions.tokens('public', { minTtlMs: 3600_000 - 1 });
       expect(after.accessToken).not.toBe(before.accessToken);
       expect(after.refreshToken).toBe(before.refreshToken);
       expect(app.emulator.requests.at(-1)?.operation).toBe('GetTokensFromRefreshToken');

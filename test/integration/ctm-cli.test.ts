@@ -63,7 +63,7 @@ describe.skipIf(!HAS_KEYRING)('ctm as a child process, against the emulator and 
   it('refreshes when asked for more time than is left', async () => {
     const before = (await ctm(['token', 'dev'])).stdout;
     const requests = app.emulator.requests.length;
-    const after = (await ctm(['token', 'dev', '--min-ttl', '7200'])).stdout;
+    const after = (await ctm(['token', 'dev', '--min-ttl', '3599.999'])).stdout;
     expect(after).not.toBe(before);
     expect(app.emulator.requests.slice(requests).map((r) => r.operation)).toEqual(['GetTokensFromRefreshToken']);
   });

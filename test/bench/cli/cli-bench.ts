@@ -76,8 +76,8 @@ function contenders(stack: CtmStack, aws: { path: string; version: string } | un
     },
     {
       name: 'ctm token, must refresh',
-      note: '--min-ttl 7200 > 1 h lifetime: refresh-token read from the keychain, GetTokensFromRefreshToken, encrypted session file written (no rotation: no keychain write)',
-      run: ctm(['token', stack.profile, '--min-ttl', '7200']),
+      note: '--min-ttl 3599.999 > what any 1 h token has left: refresh-token read from the keychain, GetTokensFromRefreshToken, encrypted session file written (no rotation: no keychain write)',
+      run: ctm(['token', stack.profile, '--min-ttl', '3599.999']),
       ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout),
     },
   ];

@@ -99,7 +99,7 @@ describe.skipIf(!HAS_KEYRING)(
     it('serves what another process stored since: a refresh, then nothing after a sign-out', async () => {
       const before = (await ctm(['token', 'dev'])).stdout;
       await new Promise((resolve) => setTimeout(resolve, 1100)); // a new iat second, so the refreshed token differs
-      const refreshed = await ctm(['token', 'dev', '--min-ttl', '7200']);
+      const refreshed = await ctm(['token', 'dev', '--min-ttl', '3599.999']);
       expect(refreshed.code).toBe(0);
       expect(refreshed.stdout).not.toBe(before);
       expect((await ctm(['token', 'dev'], NO_KEYCHAIN)).stdout).toBe(refreshed.stdout);

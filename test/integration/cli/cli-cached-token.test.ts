@@ -67,7 +67,7 @@ describe.skipIf(!HAS_KEYRING)(
 
     it('hands over to the full CLI for what it does not serve: a refresh, help, other commands, bad flags', () => {
       for (const args of [
-        ['token', 'dev', '--min-ttl', '7200'],
+        ['token', 'dev', '--min-ttl', '3599.999'],
         ['token', 'dev', '--help'],
         ['status'],
         ['token', 'dev', '--format', 'xml'],
@@ -96,7 +96,7 @@ describe.skipIf(!HAS_KEYRING)(
     });
 
     it('--debug writes the keychain and Cognito calls to stderr, redacted, wherever it stands', async () => {
-      const run = await ctm(['token', 'dev', '--min-ttl', '7200', '--debug']);
+      const run = await ctm(['token', 'dev', '--min-ttl', '3599.999', '--debug']);
       expect(run.code).toBe(0);
       const token = run.stdout.trim();
       expect(run.stderr).toMatch(/^ctm debug \+\d+ms info: keychain read /m);
@@ -117,7 +117,7 @@ describe.skipIf(!HAS_KEYRING)(
       expect(debug.stderr).toBe(
         'ctm debug: answered from the encrypted session file (one keychain read for its key, no Cognito call)\n',
       );
-      const renewed = await ctm(['token', 'dev', '--debug', '--min-ttl', '7200']);
+      const renewed = await ctm(['token', 'dev', '--debug', '--min-ttl', '3599.999']);
       expect(renewed.stderr).toMatch(
         /^ctm debug: no cached token fresh enough answered; the full path follows .*\n[\s\S]*Cognito \w+ <- HTTP 200/,
       );

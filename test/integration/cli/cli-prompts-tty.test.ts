@@ -79,10 +79,10 @@ describe.skipIf(!HAS_KEYRING || !HAS_SCRIPT)(
       expect((await runCtm(['login', 'dev', '--password-stdin'], app.env, ALICE_PASSWORD)).code).toBe(0);
       app.emulator.faults.latency('*', 1500);
       try {
-        const run = await onPty(['token', 'dev', '--min-ttl', '7200'], app.env, '', '');
+        const run = await onPty(['token', 'dev', '--min-ttl', '3599.999'], app.env, '', '');
         expect(run.code).toBe(0);
         expect(run.screen).toContain('Getting a token for dev…\r\r\u001b[K');
-        const piped = await runCtm(['token', 'dev', '--min-ttl', '7200'], app.env);
+        const piped = await runCtm(['token', 'dev', '--min-ttl', '3599.999'], app.env);
         expect(piped).toMatchObject({ code: 0, stderr: '' });
       } finally {
         app.emulator.faults.clear();

@@ -32,7 +32,9 @@ describe.skipIf(!HAS_KEYRING || !HAS_TINYPROXY)(
       const env = { ...app.env, HTTP_PROXY: proxy.url };
       expect((await runCtm(['login', 'dev', '--password-stdin'], env, `${ALICE_PASSWORD}\n`)).code).toBe(0);
       expect(lastVia()).toMatch(/tinyproxy/);
-      expect((await runCtm(['token', 'dev', '--min-ttl', '7200'], { ...app.env, http_proxy: proxy.url })).code).toBe(0);
+      expect(
+        (await runCtm(['token', 'dev', '--min-ttl', '3599.999'], { ...app.env, http_proxy: proxy.url })).code,
+      ).toBe(0);
       expect(lastVia()).toMatch(/tinyproxy/);
       expect(proxy.log()).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\//);
     });
@@ -40,7 +42,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_TINYPROXY)(
     it('goes direct for a host in NO_PROXY, and without any proxy variable', async () => {
       expect(
         (
-          await runCtm(['token', 'dev', '--min-ttl', '7200'], {
+          await runCtm(['token', 'dev', '--min-ttl', '3599.999'], {
             ...app.env,
             HTTP_PROXY: proxy.url,
             NO_PROXY: '127.0.0.1',
@@ -48,12 +50,15 @@ describe.skipIf(!HAS_KEYRING || !HAS_TINYPROXY)(
         ).code,
       ).toBe(0);
       expect(lastVia()).toBeUndefined();
-      expect((await runCtm(['token', 'dev', '--min-ttl', '7200'], app.env)).code).toBe(0);
+      expect((await runCtm(['token', 'dev', '--min-ttl', '3599.999'], app.env)).code).toBe(0);
       expect(lastVia()).toBeUndefined();
     });
 
     it('a proxy that cannot be reached is a network error naming the endpoint, and the session is kept', async () => {
-      const run = await runCtm(['token', 'dev', '--min-ttl', '7200'], { ...app.env, HTTP_PROXY: 'http://127.0.0.1:9' });
+      const run = await runCtm(['token', 'dev', '--min-ttl', '3599.999'], {
+        ...app.env,
+        HTTP_PROXY: 'http://127.0.0.1:9',
+      });
       expect(run.code).not.toBe(0);
       expect(run.stderr).toMatch(/Could not reach http:\/\/127\.0\.0\.1/);
       expect((await runCtm(['token', 'dev'], app.env)).code).toBe(0);

@@ -97,7 +97,7 @@ describe.skipIf(!HAS_KEYRING)(
     });
 
     it('the moved refresh token and client secret still work: a refresh with SECRET_HASH is accepted', async () => {
-      const run = await runCtm(['token', 'conf', '--min-ttl', '7200'], app.env);
+      const run = await runCtm(['token', 'conf', '--min-ttl', '3599.999'], app.env);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       const last = app.emulator.requests.at(-1);

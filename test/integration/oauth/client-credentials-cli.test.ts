@@ -51,7 +51,7 @@ describe.skipIf(!HAS_KEYRING)(
       expect((await ctm(['token', 'orders'])).stdout).toBe(first.stdout);
       expect(tokenCalls()).toBe(before + 1);
       // Asking for more life than is left (the client's tokens last 600 s) makes ctm request a new one.
-      const renewed = await ctm(['token', 'orders', '--min-ttl', '900']);
+      const renewed = await ctm(['token', 'orders', '--min-ttl', '599.999']);
       expect(renewed.stdout).not.toBe(first.stdout);
       expect(tokenCalls()).toBe(before + 2);
     });

@@ -23,7 +23,7 @@ describe.skipIf(!HAS_KEYRING)(
     afterAll(async () => app?.close());
 
     const crashingToken = () =>
-      runCtm(['token', 'rot', '--min-ttl', '7200'], { ...app.env, CTM_TEST_CRASH_AT: 'refresh-received' });
+      runCtm(['token', 'rot', '--min-ttl', '3599.999'], { ...app.env, CTM_TEST_CRASH_AT: 'refresh-received' });
     const rotations = () => app.emulator.requests.filter((r) => r.operation === 'GetTokensFromRefreshToken');
 
     it('the crash loses the rotated token: the keychain still holds the old one', async () => {
@@ -37,7 +37,7 @@ describe.skipIf(!HAS_KEYRING)(
 
     it('the next start signs in silently within the grace period, storing the new refresh token', async () => {
       const before = (await app.core.vault.session(id))!.refreshToken;
-      const run = await runCtm(['token', 'rot', '--min-ttl', '7200'], app.env);
+      const run = await runCtm(['token', 'rot', '--min-ttl', '3599.999'], app.env);
       expect(run.code).toBe(0);
       expect(run.stdout.trim()).toMatch(/^eyJ/);
       const after = (await app.core.vault.session(id))!.refreshToken;
@@ -47,7 +47,7 @@ describe.skipIf(!HAS_KEYRING)(
     it('after the grace period it says clearly that a sign-in is needed (exit 3), and drops the dead token', async () => {
       await crashingToken();
       app.emulator.advanceClock((GRACE_SECONDS + 1) * 1000);
-      const run = await runCtm(['token', 'rot', '--min-ttl', '7200'], app.env);
+      const run = await runCtm(['token', 'rot', '--min-ttl', '3599.999'], app.env);
       expect(run.code).toBe(3);
       expect(run.stderr).toMatch(/Profile "rot" needs a sign-in: .*rotated.*Run: ctm login rot/);
       expect(await app.core.vault.session(id)).toBeUndefined();
@@ -56,7 +56,7 @@ describe.skipIf(!HAS_KEYRING)(
     it('the hook is inert without the variable: an ordinary ctm token renews and stores', async () => {
       await app.core.sessions.startSignIn('rot', { password: BOB_PASSWORD });
       const before = (await app.core.vault.session(id))!.refreshToken;
-      const run = await runCtm(['token', 'rot', '--min-ttl', '7200'], app.env);
+      const run = await runCtm(['token', 'rot', '--min-ttl', '3599.999'], app.env);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect((await app.core.vault.session(id))!.refreshToken).not.toBe(before);

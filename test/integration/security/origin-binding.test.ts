@@ -83,12 +83,12 @@ describe.skipIf(!HAS_KEYRING)(
     ])('after %s, the refresh token goes nowhere and ctm says why', async (_path, edit) => {
       const refreshToken = await signIn('dev');
       await edit();
-      const renewed = await ctm(['token', 'dev', '--min-ttl', '999999']);
+      const renewed = await ctm(['token', 'dev', '--min-ttl', '3599.999']);
       expect(renewed.code).toBe(3);
       expect(renewed.stdout).toBe('');
       expect(fake.sawSecret(refreshToken)).toBe(false);
       // And it stays forgotten: nothing is sent on a second try either.
-      expect((await ctm(['token', 'dev', '--min-ttl', '999999'])).code).toBe(3);
+      expect((await ctm(['token', 'dev', '--min-ttl', '3599.999'])).code).toBe(3);
       expect(fake.sawSecret(refreshToken)).toBe(false);
       if (_path.startsWith('a hand edit'))
         expect(renewed.stderr).toContain("the profile's server changed since it was stored");
@@ -142,7 +142,7 @@ describe.skipIf(!HAS_KEYRING)(
       ).toBe(0);
       expect((await ctm(['token', 'machine'])).code).toBe(0);
       await edit();
-      const token = await ctm(['token', 'machine', '--min-ttl', '999999']);
+      const token = await ctm(['token', 'machine', '--min-ttl', '599.999']);
       expect(token.code).not.toBe(0);
       expect(token.stderr).toContain('needs its client secret again');
       expect(token.stderr).toContain('ctm profile edit machine --client-secret-stdin');
