@@ -5,9 +5,9 @@ import { fieldProblem } from '../../../renderer/profile-validation.ts';
 const base = { name: 'dev', region: 'us-east-1', userPoolId: 'us-east-1_Abc123', clientId: 'client1' };
 
 /** What main says of one field's value: "" when it takes it, else its message. */
-function mainProblem(field: string, value: string): string {
+function mainProblem(field: string, value: string, others: Record<string, string> = {}): string {
   try {
-    parseProfileFields({ ...base, [field]: value });
+    parseProfileFields({ ...base, ...others, [field]: value });
     return '';
   } catch (error) {
     return (error as Error).message;
@@ -22,8 +22,11 @@ describe('profile field rules shared by main and the renderer', () => {
     ['clientId', ['client1', 'a+b_c'], ['has space', 'a-b', 'x'.repeat(129)]],
     ['userPoolId', ['us-east-1_Abc123'], ['us-east-1-Abc', 'no_under_score!']],
   ])('%s: the same values pass and fail on both sides, with the same words', (field, good, bad) => {
+    // A pool id belongs to its region (main refuses another region's prefix): a good region gets a pool of its own.
+    const others = (value: string): Record<string, string> =>
+      field === 'region' ? { userPoolId: `${value}_Abc123` } : {};
     for (const value of good)
-      expect({ value, main: mainProblem(field, value), form: fieldProblem(field, value) }).toEqual({
+      expect({ value, main: mainProblem(field, value, others(value)), form: fieldProblem(field, value) }).toEqual({
         value,
         main: '',
         form: '',
