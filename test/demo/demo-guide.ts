@@ -26,7 +26,7 @@ export function demoCommands(totpHelper: string): string[] {
     `printf '%s\\n%s\\n' ${quote(newPassword.password)} 'A-New-Password-1' | ctm login ${newPassword.name} --password-stdin --new-password-stdin`,
     `printf '%s\\n' ${quote(confidential.password)} | ctm login ${confidential.name} --password-stdin`,
     `printf '%s\\n' ${quote(totp.password)} | ctm login ${totp.name} --password-stdin --mfa-code "$(node --no-warnings ${quote(totpHelper)})"    # or ctm login ${totp.name}, with an authenticator app on secret ${DEMO_TOTP_SECRET}`,
-    `ctm token ${password.name} --min-ttl 600 --format json    # tokens live 2 minutes, so this renews them`,
+    `ctm token ${password.name} --min-ttl 119.999 --format json    # tokens live 2 minutes: asking for all but 1 ms of that renews them`,
     `ctm logout ${password.name}`,
   ];
 }

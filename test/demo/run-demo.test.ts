@@ -85,7 +85,7 @@ describe.skipIf(!HAS_KEYRING)(
       const token = JSON.parse(byCommand('ctm token demo-password --format json')?.stdout ?? '{}') as { token: string };
       expect(decodeJwtClaims(token.token)).toMatchObject({ username: 'pat' });
       expect(byCommand('ctm exec demo-password')?.stdout).toMatch(/^demo-password: access token of \d+ characters\n$/);
-      const renewed = JSON.parse(byCommand('ctm token demo-password --min-ttl 600')?.stdout ?? '{}') as {
+      const renewed = JSON.parse(byCommand('ctm token demo-password --min-ttl 119.999')?.stdout ?? '{}') as {
         token: string;
       };
       expect(renewed.token).not.toBe(token.token);
