@@ -30,13 +30,13 @@ describe('the strict profile rules, shared by main and the window', () => {
   });
 
   it('knows the regions with user pools, and only those', () => {
-    expect(['us-east-1', 'eu-central-2', 'us-gov-west-1', 'cn-north-1'].map(isCognitoRegion)).toEqual([
+    expect(['us-east-1', 'eu-central-2', 'us-gov-west-1', 'ap-east-2'].map(isCognitoRegion)).toEqual([
       true,
       true,
       true,
       true,
     ]);
-    expect(['us-east-9', 'US-EAST-1', ''].map(isCognitoRegion)).toEqual([false, false, false]);
+    expect(['us-east-9', 'US-EAST-1', '', 'cn-north-1'].map(isCognitoRegion)).toEqual([false, false, false, false]);
   });
 
   it('holds an edit to a rule only when it changes a field the rule looks at', () => {
