@@ -2,12 +2,14 @@
 // before a rule existed still loads (and keeps working); it is refused only if an edit would newly break a rule.
 
 /**
- * The AWS regions that serve Cognito user pools, from the "Amazon Cognito user pools" table of the AWS General
- * Reference page "Amazon Cognito endpoints and quotas" (https://docs.aws.amazon.com/general/latest/gr/cognito.html),
- * plus AWS GovCloud (US) (https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-cog.html) and the China
- * regions (https://docs.amazonaws.cn/en_us/cognito/latest/developerguide/cognito-reference.html), whose endpoints
- * main/core/cognito/endpoint.ts builds.
- * A region missing here still works with --endpoint.
+ * The AWS regions that serve Cognito user pools: the regions of service "cognito-idp" in botocore's endpoint table
+ * (https://github.com/boto/botocore/blob/develop/botocore/data/endpoints.json, partitions "aws" and "aws-us-gov", as of
+ * commit 0e6e2404 of 2026-08-07; its "fips-*" keys are FIPS aliases, not regions), checked against the "Amazon Cognito
+ * User Pools" table of the AWS General Reference, https://docs.aws.amazon.com/general/latest/gr/cognito_identity.html.
+ * Not listed: AWS China (cn-north-1, cn-northwest-1): "Amazon Cognito User Pools are not currently available in the
+ * Beijing Region" (https://docs.amazonaws.cn/en_us/aws/latest/userguide/cognito.html; botocore's "aws-cn" partition
+ * has no cognito-idp); the European Sovereign Cloud (eusc-de-east-1, partition "aws-eusc" under amazonaws.eu), whose
+ * host names main/core/cognito/endpoint.ts does not build (nor does the region shape take it).
  */
 export const COGNITO_USER_POOL_REGIONS = [
   'us-east-1',
@@ -16,6 +18,7 @@ export const COGNITO_USER_POOL_REGIONS = [
   'us-west-2',
   'af-south-1',
   'ap-east-1',
+  'ap-east-2',
   'ap-south-1',
   'ap-south-2',
   'ap-southeast-1',
@@ -23,6 +26,7 @@ export const COGNITO_USER_POOL_REGIONS = [
   'ap-southeast-3',
   'ap-southeast-4',
   'ap-southeast-5',
+  'ap-southeast-6',
   'ap-southeast-7',
   'ap-northeast-1',
   'ap-northeast-2',
@@ -44,9 +48,13 @@ export const COGNITO_USER_POOL_REGIONS = [
   'sa-east-1',
   'us-gov-east-1',
   'us-gov-west-1',
-  'cn-north-1',
-  'cn-northwest-1',
 ] as const;
+
+/** Why a region ctm knows of has no user pools, said instead of the list (the source is cited above). */
+function regionWithoutPools(region: string): string | undefined {
+  if (region.startsWith('cn-')) return 'AWS China offers Cognito identity pools, not user pools';
+  return undefined;
+}
 
 /** The fields the strict rules look at. */
 export interface StrictFields {
@@ -92,7 +100,7 @@ export function strictProfileProblems(p: StrictFields): StrictProblem[] {
   if (!p.endpoint) {
     if (!(COGNITO_USER_POOL_REGIONS as readonly string[]).includes(p.region))
       problems.push({
-        message: `region: ${p.region} has no Cognito user pools (known: ${COGNITO_USER_POOL_REGIONS.join(', ')}); a newer region or an emulator needs --endpoint`,
+        message: `region: ${p.region} has no Cognito user pools (${regionWithoutPools(p.region) ?? `known: ${COGNITO_USER_POOL_REGIONS.join(', ')}`}); a newer region or an emulator needs --endpoint`,
         fields: ['region', 'endpoint'],
       });
     const prefix = p.userPoolId.slice(0, p.userPoolId.indexOf('_'));

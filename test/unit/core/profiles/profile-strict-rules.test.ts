@@ -22,6 +22,16 @@ describe('strict rules at add, edit and import: regions, pool ids, flows, flags'
       expect(parseProfileFields({ ...base, region, userPoolId: `${region}_Abc` }).region).toBe(region);
   });
 
+  it("takes the regions botocore's endpoint table lists for cognito-idp and refuses AWS China saying why", () => {
+    // botocore/data/endpoints.json (2026-08-07): Asia Pacific (Taipei) and (New Zealand) serve user pools.
+    for (const region of ['ap-east-2', 'ap-southeast-6'])
+      expect(parseProfileFields({ ...base, region, userPoolId: `${region}_Abc` }).region).toBe(region);
+    // AWS China has identity pools only (docs.amazonaws.cn, "Amazon Cognito"); the aws-cn partition has no cognito-idp.
+    expect(() => parseProfileFields({ ...base, region: 'cn-north-1', userPoolId: 'cn-north-1_Abc' })).toThrow(
+      /region: cn-north-1 has no Cognito user pools \(AWS China offers Cognito identity pools, not user pools\)/,
+    );
+  });
+
   it('refuses a pool id of another region; a custom endpoint still takes any <prefix>_<id>', () => {
     expect(() => parseProfileFields({ ...base, userPoolId: 'us-east-1_Abc' })).toThrow(
       /user pool id: us-east-1_Abc belongs to region us-east-1, but the profile's region is eu-west-1/,
