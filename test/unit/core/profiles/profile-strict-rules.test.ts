@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProfileFields, type Profile } from '../../../../main/core/profiles/profile.ts';
 import { ProfileStore } from '../../../../main/core/profiles/profile-store.ts';
-import { COGNITO_USER_POOL_REGIONS } from '../../../../main/core/profiles/profile-strict-rules.ts';
+import { COGNITO_USER_POOL_REGIONS } from '../../../../main/shared/profile-strict-rules.ts';
 import { parseProfileImport } from '../../../../main/core/profiles/profile-import.ts';
 import { serializeConfigFile } from '../../../../main/core/profiles/config-file.ts';
 

@@ -1,5 +1,7 @@
 // Rules applied when a person adds, edits or imports a profile, never when profiles.json is read: a profile saved
 // before a rule existed still loads (and keeps working); it is refused only if an edit would newly break a rule.
+// Pure, in main/shared: main applies them on save (main/core/profiles/profile.ts) and the window's form shows them
+// as the user types (renderer/profile-validation.ts), each side naming its own controls (RuleWording).
 
 /**
  * The AWS regions that serve Cognito user pools: the regions of service "cognito-idp" in botocore's endpoint table
@@ -88,35 +90,75 @@ const FLOW_ONLY: readonly { field: keyof StrictFields; flag: string; flows: read
   },
 ];
 
-/** A broken strict rule: its sentence, and the fields it looks at (an edit that leaves them alone is not blocked). */
+/** Whether a region serves Cognito user pools (COGNITO_USER_POOL_REGIONS). */
+export function isCognitoRegion(region: string): boolean {
+  return (COGNITO_USER_POOL_REGIONS as readonly string[]).includes(region);
+}
+
+/** How one side names what the rules' sentences point to: ctm's flags, or the window form's fields. */
+export interface RuleWording {
+  /** The custom endpoint: "--endpoint" or "a custom endpoint". */
+  endpoint: string;
+  /** Where the known regions are listed: the list itself, or the field that suggests them. */
+  knownRegions: string;
+  /** How to fix a pool id whose prefix is not the profile's region. */
+  poolRegionFix: (prefix: string) => string;
+}
+
+/** ctm's words (also what Core says when it refuses a save, in the window too). */
+export const CTM_WORDING: RuleWording = {
+  endpoint: '--endpoint',
+  knownRegions: `known: ${COGNITO_USER_POOL_REGIONS.join(', ')}`,
+  poolRegionFix: () => "leave --region out (it defaults to the pool id's prefix) or fix the pool id",
+};
+
+/** A broken strict rule: ctm's message, the field it is about with its sentence, and the fields it looks at. */
 export interface StrictProblem {
+  /** ctm's line, "region: …" or "--domain: …". */
   message: string;
+  /** The field the sentence is about (where the form shows it). */
+  field: keyof StrictFields;
+  /** The message without its field prefix. */
+  sentence: string;
+  /** Every field the rule looks at: an edit that leaves them all alone is not blocked by it. */
   fields: readonly (keyof StrictFields)[];
 }
 
-/** Every strict rule the fields break (empty when none). */
-export function strictProfileProblems(p: StrictFields): StrictProblem[] {
+/** Every strict rule the fields break (empty when none), worded for ctm unless told otherwise. */
+export function strictProfileProblems(p: StrictFields, wording: RuleWording = CTM_WORDING): StrictProblem[] {
   const problems: StrictProblem[] = [];
+  const add = (label: string, field: keyof StrictFields, sentence: string, fields: StrictProblem['fields']): void => {
+    problems.push({ message: `${label}: ${sentence}`, field, sentence, fields });
+  };
   if (!p.endpoint) {
-    if (!(COGNITO_USER_POOL_REGIONS as readonly string[]).includes(p.region))
-      problems.push({
-        message: `region: ${p.region} has no Cognito user pools (${regionWithoutPools(p.region) ?? `known: ${COGNITO_USER_POOL_REGIONS.join(', ')}`}); a newer region or an emulator needs --endpoint`,
-        fields: ['region', 'endpoint'],
-      });
+    if (!isCognitoRegion(p.region))
+      add(
+        'region',
+        'region',
+        `${p.region} has no Cognito user pools (${regionWithoutPools(p.region) ?? wording.knownRegions}); a newer region or an emulator needs ${wording.endpoint}`,
+        ['region', 'endpoint'],
+      );
     const prefix = p.userPoolId.slice(0, p.userPoolId.indexOf('_'));
     if (prefix !== p.region)
-      problems.push({
-        message: `user pool id: ${p.userPoolId} belongs to region ${prefix}, but the profile's region is ${p.region}; leave --region out (it defaults to the pool id's prefix) or fix the pool id`,
-        fields: ['userPoolId', 'region', 'endpoint'],
-      });
+      add(
+        'user pool id',
+        'userPoolId',
+        `${p.userPoolId} belongs to region ${prefix}, but the profile's region is ${p.region}; ${wording.poolRegionFix(prefix)}`,
+        ['userPoolId', 'region', 'endpoint'],
+      );
   }
   for (const rule of FLOW_ONLY)
     if (p[rule.field] !== undefined && !rule.flows.includes(p.authFlow))
-      problems.push({
-        message: `${rule.flag}: not used by ${p.authFlow}: ${rule.why} (${rule.flows.join(', ')})`,
-        fields: [rule.field],
-      });
+      add(rule.flag, rule.field, `not used by ${p.authFlow}: ${rule.why} (${rule.flows.join(', ')})`, [rule.field]);
   return problems;
+}
+
+/** Whether an edit of `before` changed a field the problem looks at (no `before`: a new profile, always). */
+export function touchesProblem(problem: StrictProblem, after: StrictFields, before: StrictFields | undefined): boolean {
+  return (
+    before === undefined ||
+    problem.fields.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+  );
 }
 
 /**
@@ -124,9 +166,7 @@ export function strictProfileProblems(p: StrictFields): StrictProblem[] {
  * saved before a rule existed stays editable in its other fields (ctm itself updates the username it learns).
  */
 export function newStrictProblems(after: StrictFields, before: StrictFields | undefined): string[] {
-  const changed = (field: keyof StrictFields): boolean =>
-    before === undefined || JSON.stringify(before[field]) !== JSON.stringify(after[field]);
   return strictProfileProblems(after)
-    .filter((problem) => problem.fields.some(changed))
+    .filter((problem) => touchesProblem(problem, after, before))
     .map((problem) => problem.message);
 }
