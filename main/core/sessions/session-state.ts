@@ -1,4 +1,5 @@
 import type { Profile } from '../profiles/profile.ts';
+import type { ProfileId } from '../profiles/profile-id.ts';
 import type { ProfileState } from '../scheduler/profile-state.ts';
 import type { ChallengePrompt } from '../auth/sign-in-types.ts';
 
@@ -14,5 +15,5 @@ export interface ProfileStatus {
 
 /** Where a sign-in stands after a step: done, or waiting on a challenge of the conversation `conversationId`. */
 export type SignInStep =
-  | { kind: 'signed-in'; profileId: string; expiresAt: number; warning?: string }
-  | { kind: 'challenge'; profileId: string; conversationId: string; prompt: ChallengePrompt };
+  | { kind: 'signed-in'; profileId: ProfileId; expiresAt: number; warning?: string }
+  | { kind: 'challenge'; profileId: ProfileId; conversationId: string; prompt: ChallengePrompt };

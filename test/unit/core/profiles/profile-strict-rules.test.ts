@@ -1,7 +1,7 @@
+import { newProfileId } from '../../../../main/core/profiles/profile-id.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProfileFields, type Profile } from '../../../../main/core/profiles/profile.ts';
 import { ProfileStore } from '../../../../main/core/profiles/profile-store.ts';
@@ -69,7 +69,7 @@ describe('a profiles.json saved before the strict rules still loads, and stays e
   });
 
   const old: Profile = {
-    id: randomUUID(),
+    id: newProfileId(),
     name: 'old',
     region: 'eu-west-1',
     userPoolId: 'us-east-1_Abc',
@@ -87,18 +87,18 @@ describe('a profiles.json saved before the strict rules still loads, and stays e
     const store = new ProfileStore(dir);
     expect(await store.list()).toEqual([old]);
     expect(store.lastRecovery).toBeUndefined();
-    const renamed = await store.update('old', { username: 'alice' });
+    const renamed = await store.update(old.id, { username: 'alice' });
     expect(renamed).toEqual({ ...old, username: 'alice' });
-    await expect(store.update('old', { region: 'eu-nowhere-9' })).rejects.toThrow(
+    await expect(store.update(old.id, { region: 'eu-nowhere-9' })).rejects.toThrow(
       /eu-nowhere-9 has no Cognito user pools/,
     );
-    await expect(store.update('old', { preferredChallenge: 'EMAIL_OTP' })).rejects.toThrow(
+    await expect(store.update(old.id, { preferredChallenge: 'EMAIL_OTP' })).rejects.toThrow(
       /--preferred-challenge: not used/,
     );
     expect(JSON.parse(await readFile(join(dir, 'profiles.json'), 'utf8')).profiles).toEqual([
       { ...old, username: 'alice' },
     ]);
     // Fixing the region is an edit of region: the rule now holds, so it goes through.
-    expect((await store.update('old', { region: 'us-east-1' })).region).toBe('us-east-1');
+    expect((await store.update(old.id, { region: 'us-east-1' })).region).toBe('us-east-1');
   });
 });
