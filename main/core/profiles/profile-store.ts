@@ -95,9 +95,9 @@ export class ProfileStore {
   }
 
   /** Replaces the fields of an existing profile (its id stays), validating the result. */
-  async update(id: ProfileId, changes: Record<string, unknown>): Promise<Profile> {
+  async update(profileId: ProfileId, changes: Record<string, unknown>): Promise<Profile> {
     return this.mutate((profiles) => {
-      const index = profiles.findIndex((p) => p.id === id);
+      const index = profiles.findIndex((p) => p.id === profileId);
       const current = profiles[index];
       if (!current) throw new NotFoundError('That profile no longer exists.');
       const { id, ...fields } = current;

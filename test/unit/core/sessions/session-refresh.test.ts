@@ -12,8 +12,10 @@ import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
+// A well-formed JWT: the session files keep only those (another process reading this one's file drops anything else).
+const OLD_ACCESS = unsignedJwt({ sub: 'u', token: 'old' });
 const session = (refreshToken: string, expiresAt = NOW - 1): TokenSet => ({
-  accessToken: 'old-access',
+  accessToken: OLD_ACCESS,
   refreshToken,
   tokenType: 'Bearer',
   issuedAt: expiresAt - 3_600_000,
@@ -138,12 +140,12 @@ describe('SessionService refresh (fake transport, fake clock, in-memory keychain
     });
     failWrites = true;
     await expect(core.refreshNow(profile.id)).rejects.toThrow(/did not answer a write/);
-    expect((await core.tokens(profile.id)).accessToken).not.toBe('old-access');
+    expect((await core.tokens(profile.id)).accessToken).not.toBe(OLD_ACCESS);
     failWrites = false;
     await core.refreshNow(profile.id);
     expect(sent).toEqual(['old']);
     const stored = await vault.session(profile.id);
-    expect(stored?.accessToken).not.toBe('old-access');
+    expect(stored?.accessToken).not.toBe(OLD_ACCESS);
     expect(stored?.refreshToken).toBe('rotated');
   });
 
