@@ -39,7 +39,9 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       expect(await page.getByTestId('endpoint-token-url').textContent()).toBe('http://127.0.0.1:28600/oauth2/token');
       await page.getByRole('button', { name: 'Copy client secret' }).click();
       await expect.poll(() => page.getByTestId('endpoint-secret-status').textContent()).toBe(' Client secret copied.');
-      const secret = await w.app.core.endpointCredentials((await w.app.core.resolveProfile(profileRef('dev'))).id);
+      const { clientSecret: secret } = await w.app.core.endpointCredentials(
+        (await w.app.core.resolveProfile(profileRef('dev'))).id,
+      );
       expect(w.clipboard.copies.at(-1)).toBe(secret);
       expect(w.resultsSeenByPage.join('\n')).not.toContain(secret);
       await page.getByRole('button', { name: 'Close' }).click();

@@ -67,7 +67,7 @@ export async function runEndpointBench(options: { quick?: boolean } = {}): Promi
     endpoint: emulator.endpoint,
   });
   await core.signIn(profile.id, { password: ALICE_PASSWORD });
-  const secret = await core.endpointCredentials(profile.id);
+  const { clientSecret: secret } = await core.endpointCredentials(profile.id);
   const endpoint = await startTokenEndpoint(core, { port: 0, allowedOrigins: async () => [] });
   const upstreamPort = await freePort();
   const nginxPort = await freePort();
