@@ -1,9 +1,10 @@
 // Builds out/main (Electron main process and the ctm command line), out/preload (one bundled file,
 // since a sandboxed preload cannot require modules) and out/renderer (the page, its script and styles).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { chmodSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { devAppManifest, type ProjectManifest } from './dev-app-manifest.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'out');
@@ -153,4 +154,7 @@ mkdirSync(join(out, 'renderer'), { recursive: true });
 cpSync(join(root, 'renderer/index.html'), join(out, 'renderer/index.html'));
 cpSync(join(root, 'renderer/styles.css'), join(out, 'renderer/styles.css'));
 cpSync(join(root, 'build/icons'), join(out, 'icons'), { recursive: true });
-console.log('built out/main, out/preload, out/renderer, out/icons');
+// What `electron out` (npm start) opens: build/dev-app-manifest.ts says why it is not the project's package.json.
+const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as ProjectManifest;
+writeFileSync(join(out, 'package.json'), JSON.stringify(devAppManifest(project), null, 2) + '\n');
+console.log('built out/main, out/preload, out/renderer, out/icons, out/package.json');

@@ -23,6 +23,9 @@ module.exports = {
     '!**/*.map',
     '!out/electronegativity.csv',
   ],
+  // The app's entry, written into the packed package.json: the project's own names no "main", because npm always packs
+  // the file "main" names and the npm package (ctm) leaves the Electron bundle out (build/dev-app-manifest.ts).
+  extraMetadata: { main: 'out/main/index.cjs' },
   asar: true,
   // A native module cannot be loaded from inside the asar archive: keytar's .node goes next to it.
   asarUnpack: ['**/node_modules/keytar/**/*.node'],

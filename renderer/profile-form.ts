@@ -1,8 +1,9 @@
 import type { ProfileInput, ProfileView } from '../main/ipc/contract.ts';
 import { fipsAlwaysOn } from '../main/shared/fips.ts';
+import { COGNITO_USER_POOL_REGIONS } from '../main/shared/profile-strict-rules.ts';
 import { h } from './dom.ts';
 import { environmentFields } from './environment-fields.ts';
-import { fieldProblem } from './profile-validation.ts';
+import { checkAsTyped, formFields, leftOutNote } from './profile-form-checks.ts';
 
 /** Whether the form adds a new profile (possibly a copy of another) or edits one. */
 export type ProfileFormMode =
@@ -27,6 +28,9 @@ export function askForProfile(
   previous?: ProfileInput,
 ): Promise<ProfileInput | undefined> {
   const base = previous ?? (mode.kind === 'add' ? undefined : inputFromView(mode.profile, mode.kind === 'duplicate'));
+  // An edited profile's stored values: a strict rule it broke before the rule existed is said, not enforced, while
+  // the fields it looks at stay as they were (main/shared/profile-strict-rules.ts; Core decides the same on save).
+  const stored = mode.kind === 'edit' ? formValues(inputFromView(mode.profile)) : undefined;
   const title =
     mode.kind === 'add'
       ? 'Add profile'
@@ -40,7 +44,7 @@ export function askForProfile(
   const field = (
     label: string,
     name: string,
-    options: { required?: boolean; type?: string; placeholder?: string; value?: string } = {},
+    options: { required?: boolean; type?: string; placeholder?: string; value?: string; list?: string } = {},
   ) => {
     const hint = h('span', { class: 'field-error', id: `profile-${name}-error`, 'aria-live': 'polite' });
     const input = h('input', {
@@ -49,11 +53,11 @@ export function askForProfile(
       required: options.required,
       placeholder: options.placeholder ? `e.g. ${options.placeholder}` : undefined,
       value: options.value,
+      list: options.list,
       autocomplete: 'off',
       spellcheck: 'false',
       'aria-describedby': `profile-${name}-error`,
     });
-    input.addEventListener('input', () => validate(input, hint));
     return h('label', {}, label, input, hint);
   };
   // Shown only for MANAGED_LOGIN and CLIENT_CREDENTIALS (the select's change listener below toggles it).
@@ -92,13 +96,20 @@ export function askForProfile(
     fipsHint,
   );
   const environment = environmentFields(base);
+  const flowNote = h('span', { class: 'field-error notice', id: 'profile-authFlow-note', 'aria-live': 'polite' });
   const form = h(
     'form',
     { class: 'fields', method: 'dialog', novalidate: true },
     h('h2', { id: 'profile-dialog-title' }, title),
     error ? h('p', { class: 'error', role: 'alert' }, error) : undefined,
     field('Name', 'name', { required: true, placeholder: 'dev-api', value: base?.name }),
-    field('Region', 'region', { required: true, placeholder: 'us-east-1', value: base?.region }),
+    field('Region', 'region', {
+      required: true,
+      placeholder: 'us-east-1',
+      value: base?.region,
+      list: 'cognito-regions',
+    }),
+    h('datalist', { id: 'cognito-regions' }, ...COGNITO_USER_POOL_REGIONS.map((r) => h('option', { value: r }))),
     field('User pool id', 'userPoolId', {
       required: true,
       placeholder: 'us-east-1_AbCdEf123',
@@ -113,13 +124,15 @@ export function askForProfile(
       'Auth flow',
       h(
         'select',
-        { name: 'authFlow', 'aria-label': 'Auth flow' },
-        ...FLOWS.map((flow) => {
+        { name: 'authFlow', 'aria-label': 'Auth flow', 'aria-describedby': 'profile-authFlow-note' },
+        // A flow the window does not offer (ctm's administrator sign-in) stays the profile's own, not silently another.
+        ...[...FLOWS, ...(base?.authFlow && !FLOWS.includes(base.authFlow) ? [base.authFlow] : [])].map((flow) => {
           const option = h('option', { value: flow }, flow);
           option.selected = (base?.authFlow ?? 'USER_SRP_AUTH') === flow;
           return option;
         }),
       ),
+      flowNote,
     ),
     oauthFields,
     environment.fields,
@@ -136,40 +149,24 @@ export function askForProfile(
       h('button', { type: 'submit', value: 'save', class: 'primary' }, 'Save'),
     ),
   );
-  const values = (): Record<string, string> =>
-    Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v).trim()]));
-  const validate = (input: HTMLInputElement, hint: HTMLElement): boolean => {
-    const value = input.type === 'checkbox' ? (input.checked ? 'on' : '') : input.value.trim();
-    const problem = input.required && value === '' ? 'Required.' : fieldProblem(input.name, value, values());
-    hint.textContent = problem;
-    input.setAttribute('aria-invalid', problem ? 'true' : 'false');
-    return problem === '';
-  };
-  form.addEventListener('submit', (event) => {
-    const checks = [...form.querySelectorAll<HTMLInputElement>('input:enabled')].map((input) =>
-      validate(input, input.nextElementSibling as HTMLElement),
-    );
-    const firstBad = checks.indexOf(false);
-    if (firstBad >= 0) {
-      event.preventDefault();
-      form.querySelectorAll<HTMLInputElement>('input:enabled')[firstBad]?.focus();
-    }
-  });
   const flowSelect = form.querySelector<HTMLSelectElement>('select[name="authFlow"]');
   const showOAuth = (): void => {
-    const oauth = OAUTH_FLOWS.includes(flowSelect?.value ?? '');
+    const flow = flowSelect?.value ?? '';
+    const oauth = OAUTH_FLOWS.includes(flow);
     oauthFields.hidden = !oauth;
     oauthFields.disabled = !oauth; // disabled fields are left out of FormData and of the checks
     const domain = oauthFields.querySelector<HTMLInputElement>('input[name="domain"]');
     if (domain) domain.required = oauth;
+    flowNote.textContent = oauth ? '' : leftOutNote(form, flow);
   };
   flowSelect?.addEventListener('change', showOAuth);
   showOAuth();
+  const check = checkAsTyped(form, stored);
   const syncFips = (): void => {
     const region = form.querySelector<HTMLInputElement>('input[name="region"]')?.value.trim() ?? '';
     if (fipsAlwaysOn(region)) fipsInput.checked = true;
     fipsInput.disabled = fipsAlwaysOn(region);
-    validate(fipsInput, fipsHint);
+    check(fipsInput);
   };
   fipsInput.addEventListener('change', syncFips);
   for (const name of ['region', 'endpoint'])
@@ -183,7 +180,7 @@ export function askForProfile(
       'close',
       () => {
         if (dialog.returnValue !== 'save') return resolve(undefined);
-        const v = values();
+        const v = formFields(form);
         const value = (name: string): string | undefined => (v[name] ? v[name] : undefined);
         resolve({
           name: v.name ?? '',
@@ -207,6 +204,16 @@ export function askForProfile(
       { once: true },
     );
   });
+}
+
+/** A profile's fields as the form holds them, by field name (for the strict rules' "was it like this before"). */
+function formValues(input: ProfileInput): Record<string, string> {
+  return {
+    region: input.region,
+    userPoolId: input.userPoolId,
+    ...(input.authFlow ? { authFlow: input.authFlow } : {}),
+    ...(input.endpoint ? { endpoint: input.endpoint } : {}),
+  };
 }
 
 /** A profile's editable fields as the form (and Pin) send them back; `copy` names it as a duplicate. */

@@ -95,16 +95,20 @@ describe.skipIf(!HAS_ELECTRON)('ctm served by the real Electron binary (what the
     const home = mkdtempSync(join(tmpdir(), 'ctm-electron-cli-'));
     const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
     const env = { ...process.env, HOME: home, CTM_CONFIG_DIR: join(home, 'config') };
-    const help = spawnSync(ELECTRON_BINARY ?? 'electron', [...sandbox, process.cwd(), '--ctm-cli', '--', '--help'], {
-      env,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const help = spawnSync(
+      ELECTRON_BINARY ?? 'electron',
+      [...sandbox, join(process.cwd(), 'out'), '--ctm-cli', '--', '--help'],
+      {
+        env,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(help.stdout).toMatch(/^USAGE\n {2}ctm /m);
     expect(help.status).toBe(0);
     const unknown = spawnSync(
       ELECTRON_BINARY ?? 'electron',
-      [...sandbox, process.cwd(), '--ctm-cli', '--', 'no-such-command'],
+      [...sandbox, join(process.cwd(), 'out'), '--ctm-cli', '--', 'no-such-command'],
       { env, encoding: 'utf8', timeout: 30_000 },
     );
     expect(unknown.status).not.toBe(0);

@@ -16,7 +16,7 @@ export const HAS_ELECTRON = systemComponent(
   'npm install (without ELECTRON_SKIP_BINARY_DOWNLOAD) && npm run build',
 );
 
-/** Launches the built app (package.json's main: out/main/index.cjs) with its own config folder and HOME. */
+/** Launches the built app as npm start does (`electron out`: out/package.json names out/main/index.cjs) with its own config folder and HOME. */
 export async function launchBuiltApp(
   extraEnv: Record<string, string> = {},
 ): Promise<{ app: ElectronApplication; configDir: string }> {
@@ -29,7 +29,7 @@ export async function launchBuiltApp(
     ...extraEnv,
   };
   // Chromium refuses to run as root with its sandbox (CI containers); the flag changes nothing for other users.
-  const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ROOT];
+  const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), join(ROOT, 'out')];
   const app = await _electron.launch({ executablePath: ELECTRON_BINARY, args, env, timeout: 30_000 });
   return { app, configDir };
 }

@@ -16,8 +16,14 @@ export interface Tinyproxy {
   stop(): Promise<void>;
 }
 
-/** Starts tinyproxy in the foreground (-d) with a throw-away config; it adds "Via: 1.1 tinyproxy" to what it forwards. */
-export async function startTinyproxy(): Promise<Tinyproxy> {
+/**
+ * Starts tinyproxy in the foreground (-d) with a throw-away config; it adds "Via: 1.1 tinyproxy" to what it forwards.
+ * `basicAuth` [user, password] makes it ask for them (tinyproxy.conf(5), BasicAuth: "407 Proxy Authentication
+ * Required" without them).
+ */
+export async function startTinyproxy(
+  options: { basicAuth?: [user: string, password: string] } = {},
+): Promise<Tinyproxy> {
   const dir = mkdtempSync(join(tmpdir(), 'ctm-tinyproxy-'));
   const port = await freePort();
   const logFile = join(dir, 'tinyproxy.log');
@@ -32,6 +38,7 @@ export async function startTinyproxy(): Promise<Tinyproxy> {
       'LogLevel Connect',
       `LogFile "${logFile}"`,
       'MaxClients 20',
+      ...(options.basicAuth ? [`BasicAuth ${options.basicAuth.join(' ')}`] : []),
       '',
     ].join('\n'),
   );

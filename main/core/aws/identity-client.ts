@@ -39,6 +39,7 @@ export class IdentityClient {
     try {
       answer = await this.transport.post(this.endpoint, headers, JSON.stringify(request), TIMEOUT_MS);
     } catch (error) {
+      if (error instanceof CognitoNetworkError) throw error; // the proxy's failure, named (proxy-failure.ts)
       throw new CognitoNetworkError(
         `Could not reach ${this.endpoint} (${describeNetworkFailure(error)}). Check the network and the profile's identity endpoint.`,
         { cause: error },

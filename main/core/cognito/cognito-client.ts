@@ -40,6 +40,8 @@ export class CognitoClient {
     try {
       answer = await this.transport.post(this.endpoint, headers, body, this.timeoutMs);
     } catch (error) {
+      // The proxied transport already said it was the proxy (proxy-failure.ts): that is the message, not the endpoint.
+      if (error instanceof CognitoNetworkError) throw error;
       throw new CognitoNetworkError(
         `Could not reach ${this.endpoint} (${describeNetworkFailure(error)}). Check the network and the profile's endpoint.`,
         { cause: error },

@@ -1,5 +1,6 @@
 import type { CognitoTransport, FetchFunction } from './transport.ts';
 import { fetchTransportWith } from './transport.ts';
+import { proxyAnswerFailure, proxyFailure } from './proxy-failure.ts';
 
 /** The variables curl, the AWS CLI and undici read; lower case wins where both are set, as in curl. */
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
@@ -29,7 +30,21 @@ function fetchViaProxy(): Promise<typeof globalThis.fetch> {
  */
 export function proxiedTransport(env: NodeJS.ProcessEnv): Promise<CognitoTransport> | undefined {
   if (!namesProxy(env)) return undefined;
-  return fetchViaProxy().then((viaProxy) => fetchTransportWith(viaProxy as FetchFunction));
+  // A failure at the proxy (or a variable that holds no proxy URL, which fails loading the agent) names the proxy.
+  return Promise.resolve({
+    post: async (url, headers, body, timeoutMs) => {
+      let answer: { status: number; body: string };
+      try {
+        const viaProxy = await fetchViaProxy();
+        answer = await fetchTransportWith(viaProxy as FetchFunction).post(url, headers, body, timeoutMs);
+      } catch (error) {
+        throw proxyFailure(error, url, env) ?? error;
+      }
+      const refusal = proxyAnswerFailure(answer.status, answer.body, url, env);
+      if (refusal) throw refusal;
+      return answer;
+    },
+  });
 }
 
 /**
@@ -37,5 +52,17 @@ export function proxiedTransport(env: NodeJS.ProcessEnv): Promise<CognitoTranspo
  * not Cognito API calls, such as a pool's JWKS (jose's createRemoteJWKSet takes it as `[customFetch]`).
  */
 export async function proxyAwareFetch(url: string, init: RequestInit): Promise<Response> {
-  return namesProxy(process.env) ? (await fetchViaProxy())(url, init) : fetch(url, init);
+  if (!namesProxy(process.env)) return fetch(url, init);
+  let response: Response;
+  try {
+    const viaProxy = await fetchViaProxy();
+    response = await viaProxy(url, init);
+  } catch (error) {
+    throw proxyFailure(error, url, process.env) ?? error;
+  }
+  const refusal = response.ok
+    ? undefined
+    : proxyAnswerFailure(response.status, await response.clone().text(), url, process.env);
+  if (refusal) throw refusal;
+  return response;
 }

@@ -127,6 +127,7 @@ export class OAuthTokenClient {
     try {
       answer = await this.transport.post(url, headers, body.toString(), TIMEOUT_MS);
     } catch (error) {
+      if (error instanceof CognitoNetworkError) throw error; // the proxy's failure, named (proxy-failure.ts)
       throw new CognitoNetworkError(
         `Could not reach ${new URL(url).origin} (${describeNetworkFailure(error)}). Check the network and the profile's domain.`,
         { cause: error },

@@ -6,7 +6,7 @@ import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
 import { ENVIRONMENT_FIELDS } from './profile-environment.ts';
 import { IDENTITY_POOL_ID, ROLE_ARN } from '../aws/identity-pool.ts';
 import { profileIdSchema } from './profile-id.ts';
-import { newStrictProblems } from './profile-strict-rules.ts';
+import { newStrictProblems } from '../../shared/profile-strict-rules.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
 export const SIGN_IN_FLOWS = [

@@ -1,4 +1,5 @@
 import { compactVerify, createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader } from 'jose';
+import { ProxyFailureError } from '../cognito/proxy-failure.ts';
 import { proxyAwareFetch } from '../cognito/proxy-transport.ts';
 import { cognitoEndpoint, issuersFor } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
@@ -117,5 +118,7 @@ function describe(error: unknown): string {
   if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return 'the signature is wrong';
   if (code === 'ERR_JWKS_TIMEOUT') return 'the keys could not be fetched in time';
   if (code === 'ERR_JOSE_ALG_NOT_ALLOWED') return 'the token is not signed with RS256';
+  // A proxy's failure names the proxy and what to check (proxy-failure.ts); its message holds no secret.
+  if (error instanceof ProxyFailureError) return error.message.replace(/\.$/, '');
   return 'the keys could not be fetched or read';
 }

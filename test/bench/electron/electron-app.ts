@@ -35,10 +35,10 @@ export function hasXvfbRun(): boolean {
   return spawnSync('sh', ['-c', 'command -v xvfb-run'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Launches `electron <root>` in its own process group (under xvfb-run when there is no display), with CTM_BENCH_READY=1. */
+/** Launches `electron <root>/out` (as npm start does) in its own process group (under xvfb-run when there is no display), with CTM_BENCH_READY=1. */
 export function launchApp(binary: string, root: string, env: Record<string, string>, timeoutMs: number): LaunchedApp {
   // Chromium refuses to run as root with its sandbox; the flag only matters for root (CI containers).
-  const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root];
+  const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), join(root, 'out')];
   const [command, commandArgs] = needsVirtualDisplay(env) ? ['xvfb-run', ['-a', binary, ...args]] : [binary, args];
   const started = performance.now();
   const child = spawn(command, commandArgs, {

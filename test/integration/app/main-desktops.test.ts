@@ -129,7 +129,8 @@ describe('Start at login on Linux: an XDG autostart entry (setLoginItemSettings 
     await runMainAsync(['wait-tray'], { HOME: home });
     const text = readFileSync(entry, 'utf8');
     expect(text).toMatch(/^\[Desktop Entry\]\nType=Application\n/);
-    expect(text).toContain(`Exec=${process.execPath} ${process.cwd()}\n`);
+    // A development build runs `electron out` (npm start): the entry starts the same.
+    expect(text).toContain(`Exec=${process.execPath} ${join(process.cwd(), 'out')}\n`);
     settingsFile(join(home, 'config'), { startAtLogin: false });
     await runMainAsync(['wait-tray'], { HOME: home });
     expect(existsSync(entry)).toBe(false);

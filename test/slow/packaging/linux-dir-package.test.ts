@@ -99,7 +99,13 @@ module.exports = { ...base, electronDist: ${JSON.stringify(standInElectron(work)
       ]),
     );
     const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string };
+    // The project's package.json names no main (it would go into the npm package): electron-builder's extraMetadata does.
+    expect(manifest.main).toBe('out/main/index.cjs');
     expect(files).toContain(`/${manifest.main.replace(/^\.\//, '')}`);
+    // npm start opens out/ (the build's out/package.json) onto the same bundle, under the same names.
+    const dev = JSON.parse(readFileSync(join(root, 'out/package.json'), 'utf8')) as Record<string, string>;
+    expect(join('out', dev.main ?? '')).toBe(manifest.main);
+    expect(dev).toMatchObject({ productName: 'Cognito Token Manager', desktopName: 'cognito-token-manager.desktop' });
   });
 
   it('leaves out sources, tests, source maps and dev tooling', () => {

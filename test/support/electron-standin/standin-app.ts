@@ -2,6 +2,7 @@
 // depends on, as Electron's docs describe it; each behaviour cites its page.
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StandInDesktop } from './standin-desktop.ts';
 
 /** One call the code under test made, or one event the stand-in emitted, in order. */
@@ -209,9 +210,9 @@ export class StandInApp extends EventEmitter {
   getPath(name: string): string {
     return `/tmp/standin-${name}`;
   }
-  /** app.getAppPath(): "The current application directory" (here the project, whose package.json names out/main). */
+  /** app.getAppPath(): "The current application directory" (here out/, which npm start opens: its package.json names main/index.cjs). */
   getAppPath(): string {
-    return process.cwd();
+    return join(process.cwd(), 'out');
   }
   /**
    * Login items are "macOS, Windows" only (electron.d.ts marks getLoginItemSettings/setLoginItemSettings

@@ -146,7 +146,8 @@ describe('startAppTokenAgent', () => {
     expect(await askAgent(socket, { v: 1, op: 'status' })).toMatchObject({ ok: true, status: { host: 'ctm' } });
     await other.close();
     let status;
-    for (let i = 0; i < 100 && status?.ok !== true; i++) {
+    // The socket answers a moment before the app's log line is written: wait for both (up to 2 s).
+    for (let i = 0; i < 100 && (status?.ok !== true || logger.lines.length < 2); i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       status = await askAgent(socket, { v: 1, op: 'status' });
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProfileFields, type Profile } from '../../../../main/core/profiles/profile.ts';
 import { ProfileStore } from '../../../../main/core/profiles/profile-store.ts';
-import { COGNITO_USER_POOL_REGIONS } from '../../../../main/core/profiles/profile-strict-rules.ts';
+import { COGNITO_USER_POOL_REGIONS } from '../../../../main/shared/profile-strict-rules.ts';
 import { parseProfileImport } from '../../../../main/core/profiles/profile-import.ts';
 import { serializeConfigFile } from '../../../../main/core/profiles/config-file.ts';
 
@@ -20,6 +20,16 @@ describe('strict rules at add, edit and import: regions, pool ids, flows, flags'
     expect(parseProfileFields(local).region).toBe('eu-nowhere-9');
     for (const region of COGNITO_USER_POOL_REGIONS)
       expect(parseProfileFields({ ...base, region, userPoolId: `${region}_Abc` }).region).toBe(region);
+  });
+
+  it("takes the regions botocore's endpoint table lists for cognito-idp and refuses AWS China saying why", () => {
+    // botocore/data/endpoints.json (2026-08-07): Asia Pacific (Taipei) and (New Zealand) serve user pools.
+    for (const region of ['ap-east-2', 'ap-southeast-6'])
+      expect(parseProfileFields({ ...base, region, userPoolId: `${region}_Abc` }).region).toBe(region);
+    // AWS China has identity pools only (docs.amazonaws.cn, "Amazon Cognito"); the aws-cn partition has no cognito-idp.
+    expect(() => parseProfileFields({ ...base, region: 'cn-north-1', userPoolId: 'cn-north-1_Abc' })).toThrow(
+      /region: cn-north-1 has no Cognito user pools \(AWS China offers Cognito identity pools, not user pools\)/,
+    );
   });
 
   it('refuses a pool id of another region; a custom endpoint still takes any <prefix>_<id>', () => {

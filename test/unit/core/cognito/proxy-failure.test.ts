@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { chosenProxy, proxyAnswerFailure, proxyFailure } from '../../../../main/core/cognito/proxy-failure.ts';
+
+const AWS = 'https://cognito-idp.us-east-1.amazonaws.com/';
+/** A failed fetch as undici reports it: TypeError "fetch failed" whose cause is the system error. */
+const fetchFailed = (cause: Record<string, unknown>) =>
+  new TypeError('fetch failed', { cause: Object.assign(new Error(String(cause.code)), cause) });
+
+describe('the proxy a Cognito call goes through, as undici EnvHttpProxyAgent picks it', () => {
+  it('https:// uses https_proxy, then HTTPS_PROXY, then the HTTP_PROXY pair; http:// only the HTTP_PROXY pair', () => {
+    expect(chosenProxy(AWS, { HTTPS_PROXY: 'http://a:1', https_proxy: 'http://b:2' })?.variable).toBe('https_proxy');
+    expect(chosenProxy(AWS, { HTTP_PROXY: 'http://c:3' })).toMatchObject({
+      variable: 'HTTP_PROXY',
+      address: 'http://c:3',
+    });
+    expect(chosenProxy('http://127.0.0.1:9229/', { HTTPS_PROXY: 'http://a:1' })).toBeUndefined();
+    // `http_proxy ?? HTTP_PROXY`: an empty lower-case variable names no proxy, and hides the upper-case one.
+    expect(chosenProxy(AWS, { https_proxy: '', HTTPS_PROXY: 'http://a:1' })).toBeUndefined();
+  });
+
+  it('shows scheme://host:port with the default port filled in, never the user or password', () => {
+    expect(chosenProxy(AWS, { HTTPS_PROXY: 'http://bob:hunter2@proxy.corp' })).toMatchObject({
+      address: 'http://proxy.corp:80',
+      hasCredentials: true,
+    });
+    expect(chosenProxy(AWS, { HTTPS_PROXY: 'https://[::1]:8443' })?.address).toBe('https://[::1]:8443');
+    expect(chosenProxy(AWS, { HTTPS_PROXY: 'proxy.corp:3128' })?.address).toBe('');
+  });
+
+  it("blames the proxy only for failures that name it: a direct call's (NO_PROXY) failure stays the endpoint's", () => {
+    const env = { HTTPS_PROXY: 'http://10.0.0.5:3128' };
+    expect(
+      proxyFailure(fetchFailed({ code: 'ECONNREFUSED', address: '10.0.0.5', port: 3128 }), AWS, env),
+    ).toBeDefined();
+    expect(
+      proxyFailure(fetchFailed({ code: 'ECONNREFUSED', address: '10.9.9.9', port: 3128 }), AWS, env),
+    ).toBeUndefined();
+    expect(
+      proxyFailure(fetchFailed({ code: 'ENOTFOUND', hostname: 'cognito-idp.us-east-1.amazonaws.com' }), AWS, env),
+    ).toBeUndefined();
+    expect(
+      proxyFailure(fetchFailed({ code: 'ECONNREFUSED', address: '10.0.0.5', port: 3128 }), AWS, {}),
+    ).toBeUndefined();
+  });
+
+  it("takes Cognito's JSON answers as Cognito's, and only names the proxy for other error answers", () => {
+    const env = { HTTP_PROXY: 'http://u:p@127.0.0.1:3128' };
+    const url = 'http://127.0.0.1:9229/';
+    expect(proxyAnswerFailure(400, '{"__type":"NotAuthorizedException"}', url, env)).toBeUndefined();
+    expect(proxyAnswerFailure(200, 'not json', url, env)).toBeUndefined();
+    expect(proxyAnswerFailure(403, '<html>Access denied</html>', url, env)?.message).toMatch(
+      /answered HTTP 403 through the proxy http:\/\/127\.0\.0\.1:3128 \(from HTTP_PROXY\).*own refusal/,
+    );
+  });
+});
