@@ -70,6 +70,24 @@ export default tseslint.config(
     },
   },
   {
+    // The contract is type-checked by the renderer's project too, so it names only what main/shared declares (pure
+    // code): a shape the core and the window share is declared there once, never copied here.
+    files: ['main/ipc/contract.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.\\./shared/[\\w.-]+\\.ts$)',
+              message: 'main/ipc/contract.ts imports only from main/shared: the renderer type-checks it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/electron/**/*.ts'],
     rules: {
       'no-restricted-imports': [

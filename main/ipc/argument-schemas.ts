@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { schemaOf, type Same } from '../core/schema-shape.ts';
+import { AWS_EXPORT_SHELLS, TOKEN_FORMATS, TOKEN_KINDS } from '../shared/copy-formats.ts';
 import type { Api, ChallengeAnswerInput, ProfileInput, SettingsView, SignInInput } from './contract.ts';
 
 // The contract (contract.ts) is the one source of each shape; every schema here is typed by it and fails to compile when
@@ -7,7 +8,7 @@ import type { Api, ChallengeAnswerInput, ProfileInput, SettingsView, SignInInput
 
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().max(max);
-const tokenKind = z.enum(['access', 'id']);
+const tokenKind = z.enum(TOKEN_KINDS);
 
 const profileInput = schemaOf<ProfileInput>()(
   z
@@ -87,10 +88,10 @@ export const ARGUMENT_SCHEMAS = {
   cancelSignIn: z.tuple([id]),
   refreshNow: z.tuple([id]),
   signOut: z.tuple([id]),
-  copyToken: z.tuple([id, tokenKind, z.enum(['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl'])]),
+  copyToken: z.tuple([id, tokenKind, z.enum(TOKEN_FORMATS)]),
   clearClipboard: z.tuple([]),
   inspectToken: z.tuple([id, tokenKind]),
-  copyAwsExports: z.tuple([id, z.enum(['env', 'powershell', 'fish'])]),
+  copyAwsExports: z.tuple([id, z.enum(AWS_EXPORT_SHELLS)]),
   awsIdentity: z.tuple([id]),
   endpointCredentials: z.tuple([id]),
   copyEndpointSecret: z.tuple([id]),

@@ -1,11 +1,23 @@
-// The one API both processes code against. This file imports nothing: the renderer's project type-checks it too.
+// The one API both processes code against. It imports only types, and only from main/shared (pure code the renderer
+// compiles too): the renderer's project type-checks this file, and no schema or Node module reaches the page. Shapes
+// the core shares with the window are declared once in main/shared and named here; the argument schemas of
+// argument-schemas.ts are typed by this file and fail to compile when they drift from it.
 
-/** Where a profile stands (main/core/scheduler/profile-state.ts says what each state means). */
-export type ProfileState = 'signed-out' | 'fresh' | 'renewing' | 'retrying' | 'needs-sign-in' | 'off';
-/** Which token to copy. */
-export type TokenKind = 'access' | 'id';
+import type { AppSettings } from '../shared/app-settings.ts';
+import type { AwsExportShell, TokenFormat, TokenKind } from '../shared/copy-formats.ts';
+import type { ProfileState } from '../shared/profile-state.ts';
+import type {
+  ChallengeAnswer,
+  ChallengePrompt,
+  SignInInput,
+  SignInStep,
+  SignOutResult,
+} from '../shared/sign-in-steps.ts';
+import type { TokenInspection } from '../shared/token-inspection.ts';
+
+export type { AwsExportShell, ProfileState, SignInInput, TokenKind };
 /** How a copied token is written. */
-export type CopyFormat = 'raw' | 'header' | 'env' | 'powershell' | 'fish' | 'json' | 'curl';
+export type CopyFormat = TokenFormat;
 
 /** A profile as the renderer sees it: settings and state, never a token or a secret. */
 export interface ProfileView {
@@ -68,79 +80,18 @@ export interface ProfileInput {
   pinned?: boolean;
 }
 
-/** What the sign-in dialog sends first. */
-export interface SignInInput {
-  username?: string;
-  password?: string;
-  /** Remember this device when the pool lets the user choose. */
-  rememberDevice?: boolean;
-}
-
 /** A challenge the sign-in dialog must ask about. */
-export interface ChallengeView {
-  name: string;
-  requiredAttributes?: string[];
-  destination?: string;
-  options?: string[];
-  totpSecret?: string;
-  otpauthUri?: string;
-  parameters?: Record<string, string>;
-}
-
+export type ChallengeView = ChallengePrompt;
 /** The user's answer to a challenge. */
-export interface ChallengeAnswerInput {
-  /** The password, when a SELECT_CHALLENGE choice of PASSWORD or PASSWORD_SRP needs one. */
-  password?: string;
-  newPassword?: string;
-  attributes?: Record<string, string>;
-  code?: string;
-  /** MFA_SETUP by e-mail: the address to receive codes (the pool then asks EMAIL_OTP with a code sent there). */
-  email?: string;
-  select?: string;
-  answer?: string;
-  rememberDevice?: boolean;
-}
-
-/** Where a sign-in stands after a step. */
-export type SignInStepView =
-  | { kind: 'signed-in'; profileId: string; expiresAt: number; warning?: string }
-  | { kind: 'challenge'; profileId: string; conversationId: string; prompt: ChallengeView };
-
+export type ChallengeAnswerInput = ChallengeAnswer;
+/** Where a sign-in stands after a step (the profile named by its id). */
+export type SignInStepView = SignInStep;
 /** A token decoded for the inspector: never the token itself nor its signature. */
-export interface TokenInspectionView {
-  kind: TokenKind;
-  header: Record<string, unknown>;
-  claims: Record<string, unknown>;
-  /** Epoch milliseconds, from `iat` / `exp`. */
-  issuedAt?: number;
-  expiresAt?: number;
-  scopes: string[];
-  groups: string[];
-  /** The issuer the pool's tokens must carry, and where its keys are published. */
-  issuer: string;
-  jwksUrl: string;
-  /** Whether the signature verifies against the pool's JWKS and the issuer matches; `detail` says why not. */
-  signature: { verified: boolean; detail: string };
-}
-
+export type TokenInspectionView = TokenInspection;
 /** App settings the window can change; never a secret. */
-export interface SettingsView {
-  /** Seconds after which a copied token is cleared from the clipboard (if it is still there). */
-  clipboardClearSeconds: number;
-  startAtLogin: boolean;
-  /** An Electron accelerator ("CommandOrControl+Shift+T") that copies the default profile's access token, or "" for none. */
-  globalShortcut: string;
-  /** The profile the global shortcut copies from, or "" for none. */
-  defaultProfileId: string;
-  /** An accelerator that opens the quick-copy palette from anywhere, or "" for none. */
-  quickCopyShortcut: string;
-}
-
+export type SettingsView = AppSettings;
 /** What a sign-out did at the server (the session is forgotten locally either way). */
-export interface SignOutView {
-  revoked: boolean;
-  warning?: string;
-}
+export type SignOutView = SignOutResult;
 
 /** Every operation the renderer may ask of the main process. */
 export interface Api {
@@ -170,7 +121,7 @@ export interface Api {
   clearClipboard(): Promise<void>;
   inspectToken(profileId: string, kind: TokenKind): Promise<TokenInspectionView>;
   /** Copies the profile's identity-pool AWS credentials as shell exports (renewed first when needed). */
-  copyAwsExports(profileId: string, shell: 'env' | 'powershell' | 'fish'): Promise<void>;
+  copyAwsExports(profileId: string, shell: AwsExportShell): Promise<void>;
   /** The identity-pool identity of a profile and when its cached AWS credentials expire; null without an identity pool or credentials. */
   awsIdentity(profileId: string): Promise<AwsIdentityView | null>;
   /** What an API client needs for the local token endpoint (issue 22), without the secret: copyEndpointSecret copies it. */

@@ -6,7 +6,6 @@ import { withSuggestedEnvironment } from '../core/profiles/profile-environment.t
 import type { Profile } from '../core/profiles/profile.ts';
 import { profileIdFrom, type ProfileId } from '../core/profiles/profile-id.ts';
 import { importServers, parseProfileImport, requireConfirmedServers } from '../core/profiles/profile-import.ts';
-import type { ProfileState } from '../core/scheduler/profile-state.ts';
 import type { ProfileStatus } from '../core/sessions/session-state.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
 import { formatToken, pickToken } from '../core/tokens/token-format.ts';
@@ -190,13 +189,6 @@ function signInView(profile: Profile): Pick<ProfileView, 'signIn' | 'passwordOpt
   const { signIn, passwordRequired } = signInNeeds(profile);
   return signIn === 'password' && !passwordRequired ? { signIn, passwordOptional: true } : { signIn };
 }
-
-/** Compile-time proof that the contract's states are the core's one state model (the contract imports nothing). */
-export const SAME_STATES: [ProfileView['state']] extends [ProfileState]
-  ? [ProfileState] extends [ProfileView['state']]
-    ? true
-    : false
-  : false = true;
 
 /** One IPC handler per method: validates the arguments, calls the Api, answers an ApiResult. */
 export type IpcHandler = (...args: unknown[]) => Promise<ApiResult<unknown>>;

@@ -1,12 +1,27 @@
 // The one set of copy formats the window, the tray and ctm offer: names, labels and what each looks like (never a
 // token: main writes the text, main/core/tokens/token-format.ts).
 
-/** A copy format's name, as `ctm token --format` spells it. */
-export type CopyFormatName = 'raw' | 'header' | 'env' | 'powershell' | 'fish' | 'json' | 'curl';
+/** Which token of a session, as `ctm token --type` spells it; the IPC contract and the core take this list. */
+export const TOKEN_KINDS = ['access', 'id'] as const;
+/** Which token of a session. */
+export type TokenKind = (typeof TOKEN_KINDS)[number];
+
+/**
+ * How a token is written out, as `ctm token --format` spells it: bare, as an HTTP header, as a POSIX shell, PowerShell
+ * or fish export, as JSON, or as a curl line (main/core/tokens/token-format.ts writes them).
+ */
+export const TOKEN_FORMATS = ['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl'] as const;
+/** A copy format's name. */
+export type TokenFormat = (typeof TOKEN_FORMATS)[number];
+
+/** The shells "copy as AWS exports" writes for (main/core/aws/aws-exports.ts). */
+export const AWS_EXPORT_SHELLS = ['env', 'powershell', 'fish'] as const;
+/** One of them. */
+export type AwsExportShell = (typeof AWS_EXPORT_SHELLS)[number];
 
 /** One format as menus show it. */
 export interface CopyFormatInfo {
-  format: CopyFormatName;
+  format: TokenFormat;
   /** The menu's words: "Token", "Authorization header", ... */
   label: string;
   /** What the clipboard will hold, with the token elided. */
@@ -24,13 +39,10 @@ export const COPY_FORMATS: readonly CopyFormatInfo[] = [
   { format: 'json', label: 'JSON with expiry', shape: '{"profile":\u2026,"token":"eyJ\u2026"}' },
 ];
 
-/** Which token of a session. */
-export type CopyTokenKind = 'access' | 'id';
-
 /** A choice of token and format ("the ID token as an Authorization header"). */
 export interface CopyChoice {
-  kind: CopyTokenKind;
-  format: CopyFormatName;
+  kind: TokenKind;
+  format: TokenFormat;
 }
 
 /** "access token", "ID token as Authorization header": the words for a copy in buttons and confirmations. */
@@ -42,6 +54,6 @@ export function describeCopy(choice: CopyChoice): string {
 }
 
 /** Whether a value names a format (for reading a remembered choice back). */
-export function isCopyFormat(value: unknown): value is CopyFormatName {
+export function isCopyFormat(value: unknown): value is TokenFormat {
   return COPY_FORMATS.some((f) => f.format === value);
 }

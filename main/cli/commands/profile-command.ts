@@ -3,9 +3,19 @@ import type { Core } from '../../core/core.ts';
 import { profileRef } from '../../core/profiles/profile-id.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from '../spec/commands/profile-specs.ts';
-import type { Terminal } from '../terminal.ts';
+import { ask, canPrompt, type Terminal } from '../terminal.ts';
 
-/** `ctm profile remove NAME [--revoke]`: says whether a session was only forgotten here or also revoked at Cognito. */
+/**
+ * Whether to revoke a signed-in profile's refresh token before removing it: --revoke / --no-revoke decide; otherwise a
+ * person at a terminal is asked (no by default, as `gh` and `op` confirm), and a script keeps today's answer, no.
+ */
+async function revokeFirst(flag: boolean | undefined, name: string, terminal: Terminal): Promise<boolean> {
+  if (flag !== undefined || !canPrompt(terminal)) return flag === true;
+  const answer = await ask(terminal, `"${name}" is signed in. Revoke its refresh token at Cognito? [y/N] `);
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+/** `ctm profile remove NAME [--[no-]revoke]`: says whether a session was only forgotten here or also revoked at Cognito. */
 export async function removeProfile(
   { values, args }: ParsedCommand<typeof PROFILE_REMOVE_SPEC>,
   core: () => Core,
@@ -15,7 +25,8 @@ export async function removeProfile(
   const profile = await app.resolveProfile(profileRef(args[0] ?? ''));
   const signedIn = (await app.cachedTokens(profile.id)) !== undefined;
   // The sign-out path of ctm logout: RevokeToken where the server allows, and the session forgotten either way.
-  const revoked = signedIn && values.revoke ? await app.signOut(profile.id) : undefined;
+  const revoke = signedIn && (await revokeFirst(values.revoke, profile.name, terminal));
+  const revoked = revoke ? await app.signOut(profile.id) : undefined;
   const removed = await app.removeProfile(profile.id);
   terminal.stderr.write(`Removed profile "${removed.name}" and its keychain entries.\n`);
   if (revoked?.warning) terminal.stderr.write(`Warning: ${revoked.warning}\n`);
@@ -23,7 +34,8 @@ export async function removeProfile(
   else if (signedIn)
     terminal.stderr.write(
       'It was signed in: it is signed out on this computer only, and its refresh token stays valid at Cognito ' +
-        'until it expires (--revoke revokes it first).\n',
+        // The hint only where nobody was asked and nothing was said: a script that gave neither flag.
+        `until it expires${values.revoke === undefined && !canPrompt(terminal) ? ' (--revoke revokes it first)' : ''}.\n`,
     );
   return 0;
 }

@@ -1,10 +1,11 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /**
- * Headers of one connection only (RFC 9110 §7.6.1), never forwarded; `connection` may name more. `expect` too: this
- * server already answered 100-continue (Node does), and the upstream client sends the body without waiting.
+ * Request headers of one connection only (RFC 9110 §7.6.1), never forwarded; `Connection` may name more. `Expect` too:
+ * this server already answered 100-continue (Node does), and the upstream client sends the body without waiting.
+ * `Host` and `Authorization` are ours to set.
  */
-const HOP_BY_HOP = new Set([
+const NOT_FORWARDED = new Set([
   'connection',
   'keep-alive',
   'proxy-authenticate',
@@ -15,29 +16,59 @@ const HOP_BY_HOP = new Set([
   'transfer-encoding',
   'upgrade',
   'expect',
+  'host',
+  'authorization',
 ]);
 
-/** The incoming headers without hop-by-hop ones (and those `Connection` names). */
-export function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const named = new Set(
-    String(headers.connection ?? '')
-      .toLowerCase()
-      .split(',')
-      .map((h) => h.trim())
-      .filter(Boolean),
-  );
-  const kept: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name) && !named.has(name)) kept[name] = value;
+/** Response headers of one connection only. */
+const HOP_BY_HOP_RESPONSE = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** The header names a `Connection` value lists, beyond the usual keep-alive/close (usually none: undefined). */
+function namedByConnection(value: string, named: Set<string> | undefined): Set<string> | undefined {
+  for (const part of value.toLowerCase().split(',')) {
+    const name = part.trim();
+    if (name !== '' && name !== 'keep-alive' && name !== 'close') (named ??= new Set()).add(name);
   }
-  return kept;
+  return named;
 }
 
 /**
- * What goes to the target: the client's end-to-end headers with the target's Host and our Authorization, replacing
- * any the client sent (a stale token in a tool's settings must not win).
+ * What goes to the target, as a flat `[name, value, ...]` list in the client's order (`rawHeaders`, repeated headers
+ * kept): its end-to-end headers, then the target's Host and our Authorization, replacing any the client sent (a
+ * stale token in a tool's settings must not win). Built from the raw list: no header object per request.
  */
-export function upstreamHeaders(headers: IncomingHttpHeaders, targetHost: string, token: string): OutgoingHttpHeaders {
-  const { host: _host, authorization: _authorization, ...rest } = endToEnd(headers);
-  return { ...rest, host: targetHost, authorization: `Bearer ${token}` };
+export function upstreamHeaders(raw: readonly string[], targetHost: string, token: string): string[] {
+  let named: Set<string> | undefined;
+  for (let i = 0; i < raw.length; i += 2)
+    if (raw[i]?.length === 10 && raw[i]?.toLowerCase() === 'connection')
+      named = namedByConnection(raw[i + 1] ?? '', named);
+  const kept: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    const lower = name.toLowerCase();
+    if (!NOT_FORWARDED.has(lower) && named?.has(lower) !== true) kept.push(name, raw[i + 1] as string);
+  }
+  kept.push('host', targetHost, 'authorization', `Bearer ${token}`);
+  return kept;
+}
+
+/** A response's headers without those of one connection only (and those its Connection header names). */
+export function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const connection = headers.connection;
+  const named = connection === undefined ? undefined : namedByConnection(String(connection), undefined);
+  const kept: Record<string, string | string[]> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined && !HOP_BY_HOP_RESPONSE.has(name) && named?.has(name) !== true) kept[name] = value;
+  }
+  return kept;
 }

@@ -25,7 +25,7 @@ const RECHECK_MS = 5_000;
  */
 export class ProxyTokenSource {
   private readonly origin: ProxyTokenOrigin;
-  private held: { value: ProxyToken; checkedAt: number } | undefined;
+  private kept: { value: ProxyToken; checkedAt: number } | undefined;
   private reading: Promise<ProxyToken> | undefined;
   private renewing: Promise<ProxyToken> | undefined;
 
@@ -33,11 +33,18 @@ export class ProxyTokenSource {
     this.origin = origin;
   }
 
+  /** The token in memory when it can be sent as it is (no read due), else undefined: then ask current(). */
+  held(): string | undefined {
+    const now = this.origin.now();
+    if (this.kept && now - this.kept.checkedAt < RECHECK_MS && isFreshEnough(this.kept.value, now))
+      return this.kept.value.token;
+    return undefined;
+  }
+
   /** The token to send now. */
   async current(): Promise<string> {
-    const now = this.origin.now();
-    if (this.held && now - this.held.checkedAt < RECHECK_MS && isFreshEnough(this.held.value, now))
-      return this.held.value.token;
+    const held = this.held();
+    if (held !== undefined) return held;
     this.reading ??= this.keep(this.origin.read()).finally(() => (this.reading = undefined));
     return (await this.reading).token;
   }
@@ -47,14 +54,14 @@ export class ProxyTokenSource {
    * else a renewal (one for every request refused at the same time).
    */
   async afterRejection(rejected: string): Promise<string> {
-    if (this.held && this.held.value.token !== rejected) return this.held.value.token;
+    if (this.kept && this.kept.value.token !== rejected) return this.kept.value.token;
     this.renewing ??= this.keep(this.origin.renew()).finally(() => (this.renewing = undefined));
     return (await this.renewing).token;
   }
 
   private async keep(pending: Promise<ProxyToken>): Promise<ProxyToken> {
     const value = await pending;
-    this.held = { value, checkedAt: this.origin.now() };
+    this.kept = { value, checkedAt: this.origin.now() };
     return value;
   }
 }

@@ -36,11 +36,8 @@ export async function passUpgrade(request: UpgradeRequest, retriedAfter?: string
       `HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nctm proxy: ${message}\n`,
     );
   }
-  const headers = {
-    ...upstreamHeaders(req.headers, request.target.host, token),
-    connection: 'Upgrade',
-    upgrade: req.headers.upgrade ?? 'websocket',
-  };
+  const headers = upstreamHeaders(req.rawHeaders, request.target.host, token);
+  headers.push('connection', 'Upgrade', 'upgrade', req.headers.upgrade ?? 'websocket');
   const upstream = request.send(request.path, req.method ?? 'GET', headers);
   upstream.on('upgrade', (answer, upstreamSocket, upstreamHead: Buffer) => {
     socket.write(statusAndHeaders(answer));

@@ -1,16 +1,12 @@
 import type { CognitoClient } from '../cognito/cognito-client.ts';
 import { CognitoServiceError } from '../cognito/cognito-errors.ts';
 import { asCtmError } from '../errors.ts';
+import type { SignOutResult } from '../../shared/sign-in-steps.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { globalSignOut } from './global-sign-out.ts';
 
-/** What a sign-out did at the server; the local session is forgotten whatever this says. */
-export interface SignOutResult {
-  /** True when Cognito confirmed the revocation (RevokeToken, and GlobalSignOut when asked). */
-  revoked: boolean;
-  /** Set when something was not revoked at the server: a sentence a person can act on (never a token). */
-  warning?: string;
-}
+// Declared once in main/shared (the window receives it through the IPC contract as SignOutView).
+export type { SignOutResult } from '../../shared/sign-in-steps.ts';
 
 /** What the server side of a sign-out needs. */
 export interface SignOutRequest {

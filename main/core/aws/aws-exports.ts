@@ -1,10 +1,6 @@
 import { fishQuote, posixQuote, powershellQuote } from '../tokens/shell-quote.ts';
+import type { AwsExportShell } from '../../shared/copy-formats.ts';
 import { awsEnvironment, type AwsCredentials } from './aws-credentials.ts';
-
-/** The shells "copy as AWS exports" writes for. */
-export const AWS_EXPORT_SHELLS = ['env', 'powershell', 'fish'] as const;
-/** One of them. */
-export type AwsExportShell = (typeof AWS_EXPORT_SHELLS)[number];
 
 /**
  * The credentials as lines a shell loads (`export AWS_ACCESS_KEY_ID='…'`, PowerShell's `$env:`, fish's `set -gx`), the

@@ -1,14 +1,7 @@
-/**
- * Where a profile stands, the one model the window, the tray and `ctm status` show (the scheduler owns it in the app):
- * - `signed-out`: no session;
- * - `fresh`: a session whose renewal is on track (renewed before it expires, or at its next use by `ctm`);
- * - `renewing`: a renewal is running;
- * - `retrying`: the last renewal failed; the stored refresh token is kept and tried again (at `nextRefreshAt`, or at the
- *   next catch-up or use when the problem needs someone to fix it); `problem` says what failed;
- * - `needs-sign-in`: Cognito refused the refresh token, or the session expired with none;
- * - `off`: a session that is not renewed (automatic renewal is off for the profile, or it has no refresh token).
- */
-export type ProfileState = 'signed-out' | 'fresh' | 'renewing' | 'retrying' | 'needs-sign-in' | 'off';
+// The states and what each means are declared once in main/shared (the window and the tray show them); this module
+// decides which one a profile is in.
+import type { ProfileState } from '../../shared/profile-state.ts';
+export type { ProfileState } from '../../shared/profile-state.ts';
 
 /** What the state of a profile is decided from. */
 export interface StateFacts {

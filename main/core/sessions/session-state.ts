@@ -1,7 +1,7 @@
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileId } from '../profiles/profile-id.ts';
 import type { ProfileState } from '../scheduler/profile-state.ts';
-import type { ChallengePrompt } from '../auth/sign-in-types.ts';
+import type { SignInStep as SignInStepOf } from '../../shared/sign-in-steps.ts';
 
 /** A profile with its session state; never a token. */
 export interface ProfileStatus {
@@ -13,7 +13,5 @@ export interface ProfileStatus {
   problem?: string;
 }
 
-/** Where a sign-in stands after a step: done, or waiting on a challenge of the conversation `conversationId`. */
-export type SignInStep =
-  | { kind: 'signed-in'; profileId: ProfileId; expiresAt: number; warning?: string }
-  | { kind: 'challenge'; profileId: ProfileId; conversationId: string; prompt: ChallengePrompt };
+/** Where a sign-in stands after a step (the shape the window receives too, declared once in main/shared), by profile id. */
+export type SignInStep = SignInStepOf<ProfileId>;

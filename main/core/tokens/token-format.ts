@@ -1,16 +1,10 @@
 import { BadInputError } from '../errors.ts';
 import { fishQuote, headerValue, posixQuote, powershellQuote } from './shell-quote.ts';
+import type { TokenFormat, TokenKind } from '../../shared/copy-formats.ts';
 import type { TokenSet } from './token-set.ts';
 
-/** Which token of a session. */
-export type TokenKind = 'access' | 'id';
-/** How a token is written out: bare, as an HTTP header, as a POSIX shell, PowerShell or fish export, as JSON, or as a curl line. */
-export type TokenFormat = 'raw' | 'header' | 'env' | 'powershell' | 'fish' | 'json' | 'curl';
-
-/** Every format, for validation and help texts. */
-export const TOKEN_FORMATS: readonly TokenFormat[] = ['raw', 'header', 'env', 'powershell', 'fish', 'json', 'curl'];
-/** Every token kind. */
-export const TOKEN_KINDS: readonly TokenKind[] = ['access', 'id'];
+// The kinds and formats are declared once in main/shared (the window's menus and the IPC contract take them too).
+export { TOKEN_FORMATS, TOKEN_KINDS, type TokenFormat, type TokenKind } from '../../shared/copy-formats.ts';
 
 /** The chosen token of a session; an ID token is not always issued. */
 export function pickToken(tokens: TokenSet, kind: TokenKind): string {

@@ -4,21 +4,11 @@ import { proxyAwareFetch } from '../cognito/proxy-transport.ts';
 import { cognitoEndpoint, issuersFor } from '../cognito/endpoint.ts';
 import { BadInputError } from '../errors.ts';
 import type { Profile } from '../profiles/profile.ts';
+import type { TokenInspection } from '../../shared/token-inspection.ts';
 import type { TokenKind } from './token-format.ts';
 
-/** A token decoded for people: header, claims, times, scopes, groups and whether its signature verifies. No token, no signature. */
-export interface TokenInspection {
-  kind: TokenKind;
-  header: Record<string, unknown>;
-  claims: Record<string, unknown>;
-  issuedAt?: number;
-  expiresAt?: number;
-  scopes: string[];
-  groups: string[];
-  issuer: string;
-  jwksUrl: string;
-  signature: { verified: boolean; detail: string };
-}
+// Its shape is declared once in main/shared (the window receives it through the IPC contract).
+export type { TokenInspection } from '../../shared/token-inspection.ts';
 
 /** A JWKS fetcher per key URL, kept so each pool's keys are fetched once (jose caches and re-fetches on unknown `kid`). */
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();

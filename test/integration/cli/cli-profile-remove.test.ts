@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
+import { HAS_SCRIPT, onPty } from '../../support/on-pty.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
@@ -44,6 +45,53 @@ describe.skipIf(!HAS_KEYRING)(
       );
       expect(revocations()).toBe(before + 1);
     });
+
+    it('--no-revoke keeps the refresh token without asking, and without the --revoke hint', async () => {
+      await signedIn('script');
+      const before = revocations();
+      const run = await ctm(['profile', 'remove', 'script', '--no-revoke']);
+      expect(run.stderr).toBe(
+        'Removed profile "script" and its keychain entries.\n' +
+          'It was signed in: it is signed out on this computer only, and its refresh token stays valid at Cognito until it expires.\n',
+      );
+      expect(revocations()).toBe(before);
+    });
+
+    it.skipIf(!HAS_SCRIPT)(
+      'on a real terminal asks "Revoke its refresh token at Cognito? [y/N]": y revokes it',
+      async () => {
+        await signedIn('asked');
+        const before = revocations();
+        const prompt = '"asked" is signed in. Revoke its refresh token at Cognito? [y/N] ';
+        const run = await onPty(['profile', 'remove', 'asked'], app.env, prompt, 'y\r');
+        expect(run.code).toBe(0);
+        expect(run.screen).toContain(prompt);
+        expect(run.screen).toContain('It was signed in: its refresh token is revoked at Cognito.');
+        expect(revocations()).toBe(before + 1);
+      },
+    );
+
+    it.skipIf(!HAS_SCRIPT)(
+      'on a real terminal, Enter (no, the default) keeps it; --revoke and --no-revoke do not ask',
+      async () => {
+        await signedIn('declined');
+        const before = revocations();
+        const declined = await onPty(['profile', 'remove', 'declined'], app.env, 'Cognito? [y/N] ', '\r');
+        expect(declined.code).toBe(0);
+        expect(declined.screen).toContain('its refresh token stays valid at Cognito until it expires.');
+        expect(declined.screen).not.toContain('--revoke');
+        expect(revocations()).toBe(before);
+        await signedIn('flagged');
+        const flagged = await onPty(['profile', 'remove', 'flagged', '--revoke'], app.env, '', '');
+        expect(flagged.screen).not.toContain('[y/N]');
+        expect(revocations()).toBe(before + 1);
+        await signedIn('unasked');
+        const unasked = await onPty(['profile', 'remove', 'unasked', '--no-revoke'], app.env, '', '');
+        expect(unasked.screen).not.toContain('[y/N]');
+        expect(revocations()).toBe(before + 1);
+        expect((await ctm(['profile', 'list', '--json'])).stdout).not.toMatch(/declined|flagged|unasked/);
+      },
+    );
 
     it('says nothing of tokens for a profile that was not signed in', async () => {
       const profile = ['--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT];

@@ -1,38 +1,11 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
-import { CTM, runCtm } from '../../support/run-ctm.ts';
+import { HAS_SCRIPT, onPty } from '../../support/on-pty.ts';
+import { runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
-import { HAS_KEYRING, hasCommand, systemComponent } from '../../support/system-components.ts';
-
-const HAS_SCRIPT = systemComponent('script (util-linux)', hasCommand('script'), 'apt-get install bsdutils');
-
-/** Runs ctm on a real pseudo-terminal (util-linux `script`), typing `keys` once `prompt` shows; resolves with its exit code and screen. */
-function onPty(
-  args: string[],
-  env: Record<string, string>,
-  prompt: string,
-  keys: string,
-): Promise<{ code: number | null; screen: string }> {
-  const command = [process.execPath, CTM, ...args].map((a) => `'${a}'`).join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], {
-    env: { PATH: process.env.PATH ?? '', SHELL: '/bin/sh', TERM: 'dumb', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let screen = '';
-  let typed = false;
-  child.stdout.on('data', (d: Buffer) => {
-    screen += d.toString();
-    if (!typed && screen.includes(prompt)) {
-      typed = true;
-      // The prompt is printed just before readline switches the terminal to raw mode: type once that has happened.
-      setTimeout(() => child.stdin.write(keys), 300);
-    }
-  });
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, screen })));
-}
+import { HAS_KEYRING } from '../../support/system-components.ts';
 
 describe.skipIf(!HAS_KEYRING || !HAS_SCRIPT)(
   'ctm prompts on a real terminal (a pseudo-terminal from util-linux script)',

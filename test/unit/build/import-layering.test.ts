@@ -90,6 +90,27 @@ describe('the lint rule that keeps imports one way', () => {
     ).toBe(0);
   });
 
+  it('lets the IPC contract import only main/shared, which the renderer compiles too', async () => {
+    expect(
+      await restrictedImportErrors(
+        "import type { ProfileStatus } from '../core/sessions/session-state.ts';\nexport type A = ProfileStatus;\n",
+        'main/ipc/contract.ts',
+      ),
+    ).toBe(1);
+    expect(
+      await restrictedImportErrors(
+        "import type { z } from 'zod';\nexport type A = z.ZodType;\n",
+        'main/ipc/contract.ts',
+      ),
+    ).toBe(1);
+    expect(
+      await restrictedImportErrors(
+        "import type { AppSettings } from '../shared/app-settings.ts';\nexport type A = AppSettings;\n",
+        'main/ipc/contract.ts',
+      ),
+    ).toBe(0);
+  });
+
   it('lets main/electron build on core', async () => {
     expect(
       await restrictedImportErrors(

@@ -1,7 +1,34 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
+import type { ChallengeAnswer, ChallengePrompt, SignInCredentials } from '../../../main/core/auth/sign-in-types.ts';
+import type { SignOutResult } from '../../../main/core/auth/sign-out.ts';
+import type { ProfileState } from '../../../main/core/scheduler/profile-state.ts';
+import type { SignInStep } from '../../../main/core/sessions/session-state.ts';
+import type { SignInStep as SignInStepOf } from '../../../main/shared/sign-in-steps.ts';
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
+import { appSettingsSchema, DEFAULT_SETTINGS, type AppSettings } from '../../../main/core/settings/app-settings.ts';
+import {
+  TOKEN_FORMATS,
+  TOKEN_KINDS,
+  type TokenFormat,
+  type TokenKind,
+} from '../../../main/core/tokens/token-format.ts';
+import type { TokenInspection } from '../../../main/core/tokens/token-inspection.ts';
 import { ARGUMENT_SCHEMAS, ARGUMENTS_MATCH_API } from '../../../main/ipc/argument-schemas.ts';
-import type { Api, ChallengeAnswerInput, ProfileInput, SettingsView, SignInInput } from '../../../main/ipc/contract.ts';
+import type {
+  Api,
+  ChallengeAnswerInput,
+  ChallengeView,
+  CopyFormat,
+  ProfileInput,
+  ProfileView,
+  SettingsView,
+  SignInInput,
+  SignInStepView,
+  SignOutView,
+  TokenInspectionView,
+  TokenKind as ContractTokenKind,
+} from '../../../main/ipc/contract.ts';
 import { API_METHODS } from '../../../main/ipc/contract.ts';
 import { createIpcHandlers } from '../../../main/ipc/handlers.ts';
 
@@ -138,5 +165,33 @@ describe('the IPC contract is the one source of each argument shape', () => {
     expect(ARGUMENT_SCHEMAS.importProfiles.safeParse([fileName, text, servers]).success).toBe(true);
     expect(ARGUMENT_SCHEMAS.importProfiles.safeParse([fileName, text, 'https://auth.example.com']).success).toBe(false);
     expect(ARGUMENT_SCHEMAS.importProfiles.safeParse([fileName]).success).toBe(false);
+  });
+
+  it('gives the core and the window one shape where they hold the same thing (tsc)', () => {
+    expectTypeOf<ChallengeView>().toEqualTypeOf<ChallengePrompt>();
+    expectTypeOf<ChallengeAnswerInput>().toEqualTypeOf<ChallengeAnswer>();
+    // One shape; the core's names its profile by ProfileId, which the window receives as a string.
+    expectTypeOf<SignInStepView>().toEqualTypeOf<SignInStepOf<string>>();
+    expectTypeOf<SignInStep>().toEqualTypeOf<SignInStepOf<ProfileId>>();
+    expectTypeOf<SignInStep>().toExtend<SignInStepView>();
+    expectTypeOf<SignOutView>().toEqualTypeOf<SignOutResult>();
+    expectTypeOf<TokenInspectionView>().toEqualTypeOf<TokenInspection>();
+    expectTypeOf<SettingsView>().toEqualTypeOf<AppSettings>();
+    expectTypeOf<z.output<typeof appSettingsSchema>>().toEqualTypeOf<SettingsView>();
+    expectTypeOf<ProfileView['state']>().toEqualTypeOf<ProfileState>();
+    expectTypeOf<ContractTokenKind>().toEqualTypeOf<TokenKind>();
+    expectTypeOf<CopyFormat>().toEqualTypeOf<TokenFormat>();
+    // ctm login may also name a preferred challenge; everything else is what the window sends.
+    expectTypeOf<Omit<SignInCredentials, 'preferredChallenge'>>().toEqualTypeOf<SignInInput>();
+    expect(appSettingsSchema.parse(SETTINGS)).toEqual(SETTINGS);
+    expect(appSettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('validates token kinds and formats against the one list the CLI and the menus use', () => {
+    for (const kind of TOKEN_KINDS)
+      for (const format of TOKEN_FORMATS)
+        expect(ARGUMENT_SCHEMAS.copyToken.safeParse([ID, kind, format]).success, `${kind} ${format}`).toBe(true);
+    expect(ARGUMENT_SCHEMAS.copyToken.safeParse([ID, 'refresh', 'raw']).success).toBe(false);
+    expect(ARGUMENT_SCHEMAS.copyToken.safeParse([ID, 'access', 'yaml']).success).toBe(false);
   });
 });

@@ -68,18 +68,26 @@ export const PROFILE_REMOVE_SPEC = commandSpec({
   name: 'profile remove',
   summary: 'removes a profile with its session and client secret from the keychain',
   details: `A signed-in profile is signed out on this computer only: its refresh token stays valid at Cognito until it
-expires, unless --revoke revokes it first (as ctm logout does).`,
+expires, unless it is revoked first (as ctm logout does). On a terminal ctm asks "Revoke its refresh token at
+Cognito? [y/N]"; --revoke and --no-revoke answer without asking, and without a terminal nothing is revoked unless
+--revoke is given.`,
   aliases: ['rm'],
   args: NAME,
   flags: {
     revoke: {
       type: 'boolean',
-      description: 'revoke its refresh token at Cognito first, as ctm logout does',
+      negatable: true,
+      description:
+        'revoke its refresh token at Cognito first, as ctm logout does, without asking; --no-revoke keeps it, without asking',
     },
   },
   examples: [
-    { run: 'ctm profile remove dev', what: 'forget dev (its refresh token stays valid at Cognito until it expires)' },
+    {
+      run: 'ctm profile remove dev',
+      what: 'forget dev; on a terminal, asks whether to revoke its refresh token first',
+    },
     { run: 'ctm profile remove dev --revoke', what: 'revoke its refresh token at Cognito, then forget dev' },
+    { run: 'ctm profile remove dev --no-revoke', what: 'forget dev without asking (its refresh token stays valid)' },
   ],
   related: ['logout', 'profile add'],
 });

@@ -1,31 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import { responseHeaders } from '../../../../main/core/auth-proxy/auth-proxy.ts';
-import { upstreamHeaders } from '../../../../main/core/auth-proxy/forwarded-headers.ts';
+import { responseHeaders, upstreamHeaders } from '../../../../main/core/auth-proxy/forwarded-headers.ts';
 
 describe('forwarded headers', () => {
-  it('replace Host and Authorization, drop hop-by-hop headers and those Connection names, keep the rest', () => {
+  it('replace Host and Authorization (any case), drop hop-by-hop headers and those Connection names, keep the rest', () => {
     const sent = upstreamHeaders(
-      {
-        host: '127.0.0.1:1',
-        authorization: 'Bearer stale',
-        connection: 'keep-alive, x-private',
-        'x-private': '1',
-        'keep-alive': 'timeout=5',
-        'transfer-encoding': 'chunked',
-        'proxy-authorization': 'Basic x',
-        expect: '100-continue',
-        accept: 'application/json',
-        cookie: 'a=b',
-      },
+      [
+        'Host',
+        '127.0.0.1:1',
+        'AUTHORIZATION',
+        'Bearer stale',
+        'Connection',
+        'keep-alive, X-Private',
+        'x-private',
+        '1',
+        'Keep-Alive',
+        'timeout=5',
+        'Transfer-Encoding',
+        'chunked',
+        'Proxy-Authorization',
+        'Basic x',
+        'Expect',
+        '100-continue',
+        'Accept',
+        'application/json',
+        'Cookie',
+        'a=b',
+      ],
       'api.example.com',
       'fresh',
     );
-    expect(sent).toEqual({
-      host: 'api.example.com',
-      authorization: 'Bearer fresh',
-      accept: 'application/json',
-      cookie: 'a=b',
-    });
+    expect(sent).toEqual([
+      'Accept',
+      'application/json',
+      'Cookie',
+      'a=b',
+      'host',
+      'api.example.com',
+      'authorization',
+      'Bearer fresh',
+    ]);
+  });
+
+  it('keep repeated request headers as the client sent them, in order', () => {
+    expect(upstreamHeaders(['X-Tag', 'a', 'accept', '*/*', 'x-tag', 'b'], 'h', 't')).toEqual([
+      'X-Tag',
+      'a',
+      'accept',
+      '*/*',
+      'x-tag',
+      'b',
+      'host',
+      'h',
+      'authorization',
+      'Bearer t',
+    ]);
   });
 
   it('keeps repeated response headers and drops hop-by-hop ones', () => {

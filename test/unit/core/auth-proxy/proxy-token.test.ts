@@ -25,6 +25,16 @@ describe("ProxyTokenSource: the proxy's token in memory", () => {
     expect(counts()).toEqual({ reads: 2, renewals: 0 });
   });
 
+  it('held() answers from memory without a promise, and only while no read is due', async () => {
+    const { tokens, advance, counts } = source();
+    expect(tokens.held()).toBeUndefined();
+    expect(await tokens.current()).toBe('read-1');
+    expect(tokens.held()).toBe('read-1');
+    advance(5_000);
+    expect(tokens.held()).toBeUndefined();
+    expect(counts()).toEqual({ reads: 1, renewals: 0 });
+  });
+
   it('renews once for every request refused with the same token, and not for a token already replaced', async () => {
     const { tokens, counts } = source();
     const first = await tokens.current();
