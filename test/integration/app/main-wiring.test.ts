@@ -30,6 +30,9 @@ function runMainWithOutput(
         PATH: process.env.PATH ?? '',
         HOME: home,
         CTM_CONFIG_DIR: join(home, 'config'),
+        // Without a session bus the keychain cannot answer: it fails fast. With one (the real keyring), the production
+        // timeout: a first keyring call under load can take seconds, and the tray would show the error glyph.
+        ...(env.DBUS_SESSION_BUS_ADDRESS ? {} : { CTM_KEYCHAIN_TIMEOUT_MS: '200' }),
         CTM_STANDIN_STEPS: steps.join(','),
         ...env,
       },
