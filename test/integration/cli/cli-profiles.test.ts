@@ -24,6 +24,7 @@ interface ListedProfile {
   hasClientSecret: boolean;
   clientMetadata?: Record<string, string>;
   analyticsEndpointId?: string;
+  preferredChallenge?: string;
   userContextData?: string;
   refreshMethod: string;
   autoRefresh: boolean;
