@@ -34,12 +34,10 @@ export async function cachedToken(
     if (debug) out.stderr.write(`ctm debug: ${line}\n`);
   };
   if (argv[0] !== 'token') return undefined;
-  const code = await cachedAnswer(argv, out, env, now, said);
-  if (code === undefined)
-    said(
-      'no cached token fresh enough answered; the full path follows (the keychain, then Cognito when the token must be renewed)',
-    );
-  return code;
+  const answer = await cachedAnswer(argv, out, env, now, said);
+  if (typeof answer === 'string')
+    said(`${answer}; the full path follows (the keychain, then Cognito when the token must be renewed)`);
+  return typeof answer === 'string' ? undefined : answer;
 }
 
 async function cachedAnswer(
@@ -48,15 +46,17 @@ async function cachedAnswer(
   env: NodeJS.ProcessEnv,
   now: number,
   said: (line: string) => void,
-): Promise<number | undefined> {
+): Promise<number | string | undefined> {
   let request: TokenRequest;
   try {
     request = parseTokenRequest(argv.slice(1));
   } catch {
-    return undefined;
+    return 'the flags need the full parser';
   }
   // --clip runs clipboard programs and a clearer: the full path does that.
-  if (request.help || request.clip || request.positionals.length > 1) return undefined;
+  if (request.help) return '--help is written by the full path';
+  if (request.clip) return '--clip is done by the full path';
+  if (request.positionals.length > 1) return 'more than one NAME';
   const name = request.positionals[0] ?? (env.CTM_PROFILE || undefined);
   const dir = configDir(env);
   const fromAgent = env.CTM_NO_AGENT === '1' ? undefined : await agentTokens(dir, name, out.stderr);
@@ -65,11 +65,14 @@ async function cachedAnswer(
     if (code !== undefined) said('answered by the token agent, from its memory (no keychain read, no Cognito call)');
     return code;
   }
-  if (name === undefined) return undefined;
+  const agent = fromAgent ? 'the token agent has no token fresh enough' : 'no token agent answered';
+  // The default profile is looked up in settings.json by the full path, which then reads the same session file.
+  if (name === undefined)
+    return `${agent}, and no NAME or CTM_PROFILE names the profile (the default is the full path's)`;
   const { keychainCachedToken } = await import('./keychain-cached-token.ts');
   const code = await keychainCachedToken(name, request, dir, out, now);
   if (code === 0) said('answered from the encrypted session file (one keychain read for its key, no Cognito call)');
-  return code;
+  return code ?? `${agent}, and the encrypted session file holds none fresh enough (or none)`;
 }
 
 /**

@@ -202,10 +202,26 @@ export function parseProfileFields(
   before?: z.infer<typeof profileFieldsSchema>,
 ): z.infer<typeof profileFieldsSchema> {
   const result = profileFieldsSchema.safeParse(canonicalFlow(input));
-  if (!result.success) throw new ProfileValidationError(result.error.issues.map((issue) => issue.message));
+  if (!result.success) throw new ProfileValidationError(problemLines(result.error.issues, input));
   const problems = newStrictProblems(result.data, before);
   if (problems.length > 0) throw new ProfileValidationError(problems);
   return result.data;
+}
+
+/**
+ * One line per field: a pool id of the wrong shape breaks its pattern and the AWS shape, said once (the last, which
+ * says more); and no region line when the region is only the bad pool id's prefix (ctm profile add and imports
+ * default the region to it), so the one thing to fix is named once.
+ */
+function problemLines(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
+  const byField = new Map<string, string>();
+  // Problems of the whole profile (no field path) are each kept.
+  issues.forEach((issue, i) => byField.set(issue.path.length > 0 ? String(issue.path[0]) : `#${i}`, issue.message));
+  const fields =
+    typeof input === 'object' && input !== null ? (input as { region?: unknown; userPoolId?: unknown }) : {};
+  const poolPrefix = typeof fields.userPoolId === 'string' ? fields.userPoolId.split('_')[0] : undefined;
+  if (byField.has('userPoolId') && fields.region === poolPrefix) byField.delete('region');
+  return [...byField.values()];
 }
 
 /** A profile's fields did not validate; `problems` holds one line per field. */

@@ -118,9 +118,16 @@ describe.skipIf(!HAS_KEYRING)(
         'ctm debug: answered from the encrypted session file (one keychain read for its key, no Cognito call)\n',
       );
       const renewed = await ctm(['token', 'dev', '--debug', '--min-ttl', '3599.999']);
+      // Why the cached path passed, then the full path's own calls.
       expect(renewed.stderr).toMatch(
-        /^ctm debug: no cached token fresh enough answered; the full path follows .*\n[\s\S]*Cognito \w+ <- HTTP 200/,
+        /^ctm debug: no token agent answered, and the encrypted session file holds none fresh enough \(or none\); the full path follows .*\n[\s\S]*Cognito \w+ <- HTTP 200/,
       );
+      expect((await ctm(['profile', 'default', 'dev'])).code).toBe(0);
+      const byDefault = await ctm(['token', '--debug']);
+      expect(byDefault.stderr).toMatch(
+        /^ctm debug: no token agent answered, and no NAME or CTM_PROFILE names the profile \(the default is the full path's\); the full path follows/,
+      );
+      expect(byDefault.stderr).not.toMatch(/Cognito \w+ ->/);
     });
   },
 );

@@ -32,6 +32,21 @@ describe('strict rules at add, edit and import: regions, pool ids, flows, flags'
     );
   });
 
+  it('names a pool id of the wrong shape once, without a region line for the prefix the region was taken from', () => {
+    // ctm profile add --user-pool-id bad: the region defaults to the pool id's prefix, "bad".
+    let problems: string[] = [];
+    try {
+      parseProfileFields({ ...base, region: 'bad', userPoolId: 'bad' });
+    } catch (error) {
+      problems = (error as { problems: string[] }).problems;
+    }
+    expect(problems).toEqual([
+      'user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123 (other shapes need a custom --endpoint)',
+    ]);
+    // A region given apart from the pool id is still checked on its own.
+    expect(() => parseProfileFields({ ...base, region: 'nowhere' })).toThrow(/region: expected an AWS region/);
+  });
+
   it('refuses a pool id of another region; a custom endpoint still takes any <prefix>_<id>', () => {
     expect(() => parseProfileFields({ ...base, userPoolId: 'us-east-1_Abc' })).toThrow(
       /user pool id: us-east-1_Abc belongs to region us-east-1, but the profile's region is eu-west-1/,
