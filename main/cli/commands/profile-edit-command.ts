@@ -52,6 +52,7 @@ export async function editProfile(
   }
   const app = core();
   const before = await app.profiles.get(ref);
+  const hadSession = (await app.vault.cachedTokens(before.id)) !== undefined;
   const secret = values['client-secret-stdin'] ? await firstLine(terminal) : removeSecret ? null : undefined;
   const profile = await app.updateProfile(ref, changes, secret);
   const secretNote =
@@ -74,9 +75,10 @@ export async function editProfile(
   const poolChanged = (['region', 'userPoolId', 'clientId', 'endpoint'] as const).some(
     (key) => before[key] !== profile[key],
   );
-  if (poolChanged || secretNote.length > 0)
+  // Only a profile that had a session is signed out by it: one that had none is not told so.
+  if (hadSession && (poolChanged || secretNote.length > 0))
     terminal.stderr.write(
-      `It is signed out on this computer (its tokens were for the old ${poolChanged ? 'pool, client or endpoint' : 'client secret'}); sign in again: ctm login ${profile.name}\n`,
+      `It was signed in: it is signed out on this computer now (its tokens were for the old ${poolChanged ? 'pool, client or endpoint' : 'client secret'}); sign in again: ctm login ${profile.name}\n`,
     );
   for (const warning of profileWarnings(profile)) terminal.stderr.write(`Warning: ${warning}\n`);
   return 0;

@@ -114,10 +114,19 @@ describe.skipIf(!HAS_KEYRING)(
       expect((await ctm(['profile', 'edit', 'said', '--username', 'bob'])).stderr).toBe(
         'Updated profile "said": username.\n',
       );
+      // Not signed in: nothing to sign out, nothing said of it.
+      expect((await ctm(['profile', 'edit', 'said', '--client-id', 'otherclient1'])).stderr).toBe(
+        'Updated profile "said": clientId.\n',
+      );
+      expect((await ctm(['profile', 'edit', 'said', '--client-id', PUBLIC_CLIENT, '--username', 'alice'])).code).toBe(
+        0,
+      );
+      expect((await ctm(['login', 'said', '--password-stdin'], ALICE_PASSWORD)).code).toBe(0);
       const moved = await ctm(['profile', 'edit', 'said', '--client-id', 'otherclient1']);
       expect(moved.stderr).toBe(
-        'Updated profile "said": clientId.\nIt is signed out on this computer (its tokens were for the old pool, client or endpoint); sign in again: ctm login said\n',
+        'Updated profile "said": clientId.\nIt was signed in: it is signed out on this computer now (its tokens were for the old pool, client or endpoint); sign in again: ctm login said\n',
       );
+      expect((await ctm(['token', 'said'])).code).toBe(3);
       expect((await ctm(['profile', 'remove', 'said'])).code).toBe(0);
     });
 
@@ -191,7 +200,7 @@ describe.skipIf(!HAS_KEYRING)(
       const removed = await ctm(['profile', 'edit', 'renamed', '--no-client-secret']);
       expect(removed).toMatchObject({ code: 0 });
       expect(removed.stderr).toMatch(/Updated profile "renamed": client secret \(removed from the keychain\)/);
-      expect(removed.stderr).toMatch(/It is signed out on this computer/);
+      expect(removed.stderr).toMatch(/It was signed in: it is signed out on this computer now/);
       expect((await listed())[0]).toMatchObject({ id: before?.id, hasClientSecret: false });
       expect(await app.core.vault.clientSecrets.get(before?.id ?? '')).toBeUndefined();
       expect((await ctm(['token', 'renamed'])).code).toBe(3);
