@@ -31,7 +31,6 @@ import { fetchTransportWith } from './core/cognito/transport.ts';
 import { KeytarSecretStore } from './core/keychain/keytar-secret-store.ts';
 import { FileLogger } from './core/logging/file-logger.ts';
 import { configDir } from './core/profiles/config-dir.ts';
-import type { AppSettings } from './core/settings/app-settings.ts';
 import { SettingsStore } from './core/settings/settings-store.ts';
 import { clearBeforeQuit, showOnReturn } from './electron/app-lifecycle.ts';
 import { appMenuTemplate } from './electron/app-menu.ts';
@@ -39,24 +38,19 @@ import { appPageMatcher } from './electron/app-page.ts';
 import { appPaths } from './electron/app-paths.ts';
 import { cliArgsFromLauncher } from './shared/cli-launch.ts';
 import { plainText } from './shared/plain-text.ts';
-import {
-  addGlobalShortcut,
-  applyGlobalShortcut,
-  enableShortcutPortal,
-  refusedShortcutNotice,
-} from './electron/global-shortcut.ts';
+import { enableShortcutPortal } from './electron/global-shortcut.ts';
 import { clipboardRoute } from './electron/clipboard-route.ts';
-import { applyStartAtLogin } from './electron/login-item.ts';
-import { trayClickShowsWindow } from './electron/tray-click.ts';
-import { signInHandOff, signInRequestFrom, SIGN_IN_SWITCH } from './electron/sign-in-handoff.ts';
-import { macCliInstallArgs, MAC_CLI_LINK } from './electron/install-cli.ts';
-import { bringBack, closeBehaviour, keepInTray, mainWindowOptions } from './electron/main-window.ts';
-import { noticesFor, type NoticeModel } from './electron/notifications.ts';
+import { AppliedSettings } from './electron/applied-settings.ts';
+import { AppWindow } from './electron/app-window.ts';
+import { startTray } from './electron/app-tray.ts';
+import { openNamedSignIn, signInHandOff, SIGN_IN_SWITCH } from './electron/sign-in-handoff.ts';
+import { installCliFromMenu } from './electron/install-cli.ts';
+import { closeBehaviour, mainWindowOptions } from './electron/main-window.ts';
+import { noticeTeller, stateAnnouncer } from './electron/notice-delivery.ts';
 import { watchSystemEvents } from './electron/system-events.ts';
 import { ElectronTokenClipboard } from './electron/token-clipboard.ts';
-import { TrayController } from './electron/tray-controller.ts';
-import { copiedNotice, failedNotice } from './electron/tray-feedback.ts';
-import { withRecent, type TrayAction, type TrayContext } from './electron/tray-menu.ts';
+import { trayActionRunner } from './electron/tray-actions.ts';
+import { TrayStatus } from './electron/tray-status.ts';
 import { panelIsDark } from './electron/tray-theme.ts';
 import { lockDownWebContents } from './electron/web-security.ts';
 import {
@@ -127,12 +121,6 @@ function startApp(): void {
   }
   // A fresh machine has no config folder yet, and parts of the core expect it (lock and cache files open inside it).
   mkdirSync(configDir(), { recursive: true, mode: 0o700 });
-  let quitting = false;
-  let window: BrowserWindow | undefined;
-  let trayController: TrayController | undefined;
-  let lastProfiles: ProfileView[] | undefined;
-  // What the tray puts first: the default profile and its shortcut (from the settings), the profiles copied last.
-  let trayContext: TrayContext = {};
   const logger = new FileLogger(configDir());
   // Electron's net.fetch goes through Chromium's network stack, which follows the system proxy settings (and PAC files).
   const core = new Core({
@@ -149,136 +137,54 @@ function startApp(): void {
     route: clipboardRoute(process.platform, process.env),
     hasFocusedWindow: () => BrowserWindow.getFocusedWindow() !== null,
   });
-  let clearSeconds = 60;
-  // Every change (the window's, the tray's, a refresh's) lands here: push it to the page, update the tray, notify.
-  const changed = (): void => void onChanged();
-  // Managed login opens the system browser (Electron docs: shell.openExternal), never a window of ours.
-  const copied = (profileId: string): void => {
-    trayContext = { ...trayContext, recentIds: withRecent(trayContext.recentIds ?? [], profileId) };
-    if (lastProfiles) trayController?.show(lastProfiles, Date.now(), undefined, trayContext);
-  };
-  const api = createApi(core, tokenClipboard, { settings, changed, copied, openExternal: openInSystemBrowser });
 
-  const showWindow = (): BrowserWindow => {
-    if (!window || window.isDestroyed()) {
-      window = new BrowserWindow(mainWindowOptions(paths.preload));
-      keepInTray(window, () => quitting, closeBehaviour(process.platform, process.env));
-      void window.loadFile(paths.page);
-    } else {
-      bringBack(window);
-    }
-    return window;
-  };
-  const send = (channel: string, ...args: unknown[]): void => {
-    if (window && !window.isDestroyed()) window.webContents.send(channel, ...args);
-  };
-  // The tray has no page to answer in: a notification says what happened, or the tooltip where notifications are off.
-  const tell = (notice: NoticeModel): void => {
-    if (Notification.isSupported()) new Notification(notice).show();
-    else trayController?.flash(`${notice.title}\n${notice.body}`);
-    // macOS drops an unsigned bundle's notifications without a word (electron/electron #47817): the menu bar says it too.
-    if (process.platform === 'darwin') trayController?.flashTitle(notice.title);
-  };
-  const runTrayAction = (action: TrayAction): void => {
-    if (action.kind === 'open') showWindow();
-    else if (action.kind === 'quit') app.quit();
-    else if (action.kind === 'copy') {
-      const name = lastProfiles?.find((p) => p.id === action.profileId)?.name ?? 'the profile';
-      void api.copyToken(action.profileId, action.token, action.format).then(
-        () => tell(copiedNotice(name, action.token, action.format, clearSeconds)),
-        (error: unknown) => tell(failedNotice('Copying the token', error)),
-      );
-    } else if (action.kind === 'refresh')
-      void api.refreshNow(action.profileId).catch((error: unknown) => tell(failedNotice('Refreshing', error)));
-    else if (action.kind === 'sign-in') {
-      const shown = showWindow();
-      // A freshly created page asks for the profile itself once loaded; an open one hears it now.
-      if (shown.webContents.isLoading())
-        shown.webContents.once('did-finish-load', () => send(SIGN_IN_REQUESTED_CHANNEL, action.profileId));
-      else send(SIGN_IN_REQUESTED_CHANNEL, action.profileId);
-    }
-  };
-  async function onChanged(): Promise<void> {
-    send(CHANGED_CHANNEL);
-    let problem: string | undefined;
-    const profiles = await api.listProfiles().catch((error: unknown) => {
-      problem = error instanceof Error ? error.message : 'The profiles could not be read.';
-      return undefined;
-    });
-    // Without the profiles (a locked keychain, a broken file) the tray still offers Open and Quit, and says why.
-    trayController?.show(profiles ?? [], Date.now(), problem, trayContext);
-    if (!profiles) return;
-    if (Notification.isSupported())
-      for (const notice of noticesFor(lastProfiles, profiles)) new Notification(notice).show();
-    lastProfiles = profiles;
-  }
-  let refusedShortcut = '';
-  const applySettings = (current: AppSettings): void => {
-    clearSeconds = current.clipboardClearSeconds;
-    trayContext = { ...trayContext, defaultProfileId: current.defaultProfileId, shortcut: current.globalShortcut };
-    if (lastProfiles) trayController?.show(lastProfiles, Date.now(), undefined, trayContext);
-    tokenClipboard.setClearAfter(current.clipboardClearSeconds * 1000);
-    // The installed app (the AppImage file itself when run from one); a development build needs its folder too.
-    const command = [process.env.APPIMAGE || process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
-    void applyStartAtLogin(current.startAtLogin, process.platform, app, { env: process.env, command }).catch(
-      (error: unknown) => tell(failedNotice('Start at login', error)),
-    );
-    const shortcut = applyGlobalShortcut(globalShortcut, current.globalShortcut, () => {
-      if (current.defaultProfileId)
-        void api
-          .copyToken(current.defaultProfileId, 'access', 'raw')
-          .catch((error: unknown) => tell(failedNotice('Copying the token', error)));
-    });
-    // The quick-copy palette (issue 24): the window comes up with the palette open, as 1Password's Quick Access.
-    const palette = addGlobalShortcut(globalShortcut, current.quickCopyShortcut, () => {
-      const shown = showWindow();
-      if (shown.webContents.isLoading())
-        shown.webContents.once('did-finish-load', () => send(QUICK_COPY_REQUESTED_CHANNEL));
-      else send(QUICK_COPY_REQUESTED_CHANNEL);
-    });
-    // Said once per refused combination, not on every later settings change.
-    const refused = [
-      shortcut === 'refused' ? current.globalShortcut : '',
-      palette === 'refused' ? current.quickCopyShortcut : '',
-    ].filter(Boolean);
-    for (const accelerator of refused)
-      if (!refusedShortcut.split('\n').includes(accelerator)) tell(refusedShortcutNotice(accelerator));
-    refusedShortcut = refused.join('\n');
-  };
-  const installCli = (): void => {
-    execFile('osascript', macCliInstallArgs(join(process.resourcesPath, 'bin', 'ctm')), (error) => {
-      const taken = error !== null && /another ctm is already at/.test(error.message);
-      const why = taken
-        ? `Another 'ctm' is already at ${MAC_CLI_LINK}; it was left alone. Remove it first, then try again.`
-        : 'The administrator prompt was cancelled or failed.';
-      if (error)
-        void dialog.showMessageBox({ type: 'error', message: "The 'ctm' command was not installed.", detail: why });
-      else
-        void dialog.showMessageBox({
-          type: 'info',
-          message: `'ctm' is installed at ${MAC_CLI_LINK}.`,
-          detail: 'Open a new terminal and run: ctm --help',
-        });
-    });
-  };
-
-  showOnReturn(app, () => void showWindow());
-  // `ctm login NAME` handed over by the installed CLI on Windows (sign-in-handoff.ts): the window's sign-in for it.
-  const signInByName = (argv: readonly string[]): void => {
-    const name = signInRequestFrom(argv);
-    if (name === undefined) return;
-    void api.listProfiles().then(
-      (profiles) => {
-        const profile = profiles.find((p) => p.name === name);
-        if (profile) runTrayAction({ kind: 'sign-in', profileId: profile.id });
-      },
-      () => undefined,
-    );
-  };
-  app.on('second-instance', (_event, argv) => signInByName(argv));
-  app.on('before-quit', () => {
-    quitting = true;
+  // The policies (main/electron): the window, the tray's status, what is said outside the window, the settings.
+  const window = new AppWindow({
+    create: () => new BrowserWindow(mainWindowOptions(paths.preload)),
+    page: paths.page,
+    closeBehaviour: closeBehaviour(process.platform, process.env),
   });
+  // Every change (the window's, the tray's, a refresh's) lands in status.changed(): page, tray, notifications.
+  const status = new TrayStatus({
+    listProfiles: () => api.listProfiles(),
+    pageChanged: () => window.send(CHANGED_CHANNEL),
+    announce: stateAnnouncer(Notification),
+  });
+  const tell = noticeTeller(Notification, process.platform, () => status);
+  const changed = (): void => void status.changed();
+  // Managed login opens the system browser (Electron docs: shell.openExternal), never a window of ours.
+  const api = createApi(core, tokenClipboard, {
+    settings,
+    changed,
+    copied: (profileId) => status.copied(profileId),
+    openExternal: openInSystemBrowser,
+  });
+  const openSignIn = (profileId: string): void => window.ask(SIGN_IN_REQUESTED_CHANNEL, profileId);
+  const listProfiles = (): Promise<ProfileView[]> => api.listProfiles();
+  const applied = new AppliedSettings({
+    clipboard: tokenClipboard,
+    tray: status,
+    loginItems: { platform: process.platform, app, env: process.env, execPath: process.execPath },
+    globalShortcut,
+    copyDefault: (profileId) => api.copyToken(profileId, 'access', 'raw'),
+    openQuickCopy: () => window.ask(QUICK_COPY_REQUESTED_CHANNEL),
+    tell,
+  });
+  const runTrayAction = trayActionRunner({
+    showWindow: () => void window.show(),
+    openSignIn,
+    quit: () => app.quit(),
+    copyToken: (profileId, kind, format) => api.copyToken(profileId, kind, format),
+    refreshNow: (profileId) => api.refreshNow(profileId),
+    nameOf: (profileId) => status.nameOf(profileId),
+    clearSeconds: () => applied.current.clipboardClearSeconds,
+    tell,
+  });
+
+  showOnReturn(app, () => void window.show());
+  // `ctm login NAME` handed over by the installed CLI on Windows (sign-in-handoff.ts): the window's sign-in for it.
+  app.on('second-instance', (_event, argv) => void openNamedSignIn(argv, listProfiles, openSignIn));
+  window.followQuit(app);
   // The copied token leaves the clipboard before the app does.
   clearBeforeQuit(app, () => tokenClipboard.clearIfOurs(), undefined, powerMonitor);
   app.on('will-quit', () => globalShortcut.unregisterAll());
@@ -302,30 +208,31 @@ function startApp(): void {
     // The local OAuth 2.0 token endpoint for API clients (issue 22), beside the agent; it cannot fail the app either.
     const tokenEndpoint = startAppEndpoint(core, configDir(), logger);
     app.on('will-quit', () => void tokenEndpoint.close());
+    // The launcher inside the installed bundle (process.resourcesPath exists only in a packaged app).
+    const installCli = (): void => void installCliFromMenu(execFile, dialog, join(process.resourcesPath, 'bin', 'ctm'));
     const menu = appMenuTemplate({ platform: process.platform, packaged: app.isPackaged, installCli });
     Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     lockDownWebContents(app, session.defaultSession, isAppPage);
     registerHandlers(ipcMain, createIpcHandlers(api), isAppPage);
     // The window first: it shows "loading" and asks for the profiles itself, so a locked or slow keychain never delays it.
-    showWindow();
-    const tray = new Tray(paths.trayIcon);
-    if (trayClickShowsWindow(process.platform)) tray.on('click', () => void showWindow());
-    trayController = new TrayController({
-      tray,
-      buildMenu: (template) => Menu.buildFromTemplate(template),
-      icons: paths.trayIcons,
-      run: runTrayAction,
-    });
-    // The glyph follows the panel's theme as it changes (Windows taskbar: the system theme, not the app's).
-    nativeTheme.on('updated', () =>
-      trayController?.setIcons(
-        appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme, process.env)).trayIcons,
-      ),
+    window.show();
+    const trayIcons = () =>
+      appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme, process.env)).trayIcons;
+    status.attach(
+      startTray({
+        Tray,
+        buildMenu: (template) => Menu.buildFromTemplate(template),
+        nativeTheme,
+        platform: process.platform,
+        icons: trayIcons,
+        showWindow: () => void window.show(),
+        run: (action) => void runTrayAction(action),
+      }),
     );
-    settings.onChange(applySettings);
-    applySettings(await settings.get());
-    await onChanged();
-    signInByName(process.argv);
+    settings.onChange((current) => void applied.apply(current));
+    void applied.apply(await settings.get());
+    await status.changed();
+    void openNamedSignIn(process.argv, listProfiles, openSignIn);
     // `npm run bench` (test/bench/electron) times launch to this point; nothing is printed otherwise.
     if (process.env.CTM_BENCH_READY === '1')
       process.stdout.write(`ctm-bench: tray-ready ${performance.now().toFixed(1)}\n`);
@@ -334,10 +241,8 @@ function startApp(): void {
     core.scheduler.onChange(() => void (changeSoon ??= setTimeout(() => ((changeSoon = undefined), changed()), 250)));
     void core.scheduler.start().catch(() => undefined);
     watchSystemEvents({ powerMonitor, net, scheduler: core.scheduler });
-    // Time left moves on its own: the tray's model is recomputed from what is known (no keychain read), and the
-    // menu is only rebuilt when the minute shown changes.
-    setInterval(() => {
-      if (lastProfiles) trayController?.show(lastProfiles, Date.now(), undefined, trayContext);
-    }, 30_000).unref();
+    // Time left moves on its own: the tray is redrawn from what is known (no keychain read), and the menu is only
+    // rebuilt when the minute shown changes.
+    status.redrawEvery(30_000);
   });
 }

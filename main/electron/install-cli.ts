@@ -20,3 +20,42 @@ export function macCliInstallArgs(launcher: string, link = MAC_CLI_LINK): string
   const appleScript = `do shell script "${command.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}" with administrator privileges`;
   return ['-e', appleScript];
 }
+
+/** The part of Electron's dialog that says the outcome. */
+export interface MessageDialog {
+  showMessageBox(options: { type: 'info' | 'error'; message: string; detail: string }): Promise<unknown>;
+}
+
+/** Node's execFile as the installer calls it (osascript). */
+export type ExecFile = (file: string, args: string[], callback: (error: Error | null) => void) => unknown;
+
+/**
+ * The macOS menu's "Install 'ctm' Command in PATH…": links `launcher` with the administrator prompt (macCliInstallArgs)
+ * and says how it went in a dialog, naming a ctm that was in the way. Settles once the dialog is shown.
+ */
+export function installCliFromMenu(
+  execFile: ExecFile,
+  dialog: MessageDialog,
+  launcher: string,
+  link = MAC_CLI_LINK,
+): Promise<void> {
+  return new Promise((resolve) => {
+    execFile('osascript', macCliInstallArgs(launcher, link), (error) => {
+      const taken = error !== null && /another ctm is already at/.test(error.message);
+      const why = taken
+        ? `Another 'ctm' is already at ${link}; it was left alone. Remove it first, then try again.`
+        : 'The administrator prompt was cancelled or failed.';
+      const shown = error
+        ? dialog.showMessageBox({ type: 'error', message: "The 'ctm' command was not installed.", detail: why })
+        : dialog.showMessageBox({
+            type: 'info',
+            message: `'ctm' is installed at ${link}.`,
+            detail: 'Open a new terminal and run: ctm --help',
+          });
+      void shown.then(
+        () => resolve(),
+        () => resolve(),
+      );
+    });
+  });
+}

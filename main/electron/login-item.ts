@@ -10,6 +10,20 @@ export interface LoginItemApp {
   setLoginItemSettings(settings: { openAtLogin: boolean }): void;
 }
 
+/** How the app was launched: packaged (electron-builder) or a development build run by Electron on its folder. */
+export interface LaunchedApp {
+  readonly isPackaged: boolean;
+  getAppPath(): string;
+}
+
+/**
+ * The command that starts this app at login: the installed app (the AppImage file itself when run from one, whose
+ * mount point changes each run; AppImage runtime sets APPIMAGE); a development build needs its folder too.
+ */
+export function appCommand(app: LaunchedApp, execPath: string, env: NodeJS.ProcessEnv): string[] {
+  return [env.APPIMAGE || execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
+}
+
 /** Where and what to start on Linux: the config home (XDG_CONFIG_HOME) and the command line of the installed app. */
 export interface AutostartTarget {
   env: NodeJS.ProcessEnv;

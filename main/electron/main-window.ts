@@ -46,8 +46,17 @@ export function closeBehaviour(platform: NodeJS.Platform, env: NodeJS.ProcessEnv
     : 'hide';
 }
 
+/** The part of a window that keepInTray uses (Electron's BrowserWindow, or the stand-in's). */
+export interface TrayKeptWindow {
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  show(): void;
+  hide(): void;
+  minimize(): void;
+}
+
 /** Shows the page once rendered, and hides or minimises it (instead of closing) on close, so the app lives on. */
-export function keepInTray(window: BrowserWindow, isQuitting: () => boolean, onClose: CloseBehaviour = 'hide'): void {
+export function keepInTray(window: TrayKeptWindow, isQuitting: () => boolean, onClose: CloseBehaviour = 'hide'): void {
   window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
     if (isQuitting()) return;

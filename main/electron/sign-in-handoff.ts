@@ -34,3 +34,19 @@ export function signInRequestFrom(argv: readonly string[]): string | undefined {
   const found = argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
   return found ? found : undefined;
 }
+
+/**
+ * Opens the window's sign-in for the profile a launch names (`ctm login NAME` handed over on Windows): the first
+ * launch's argv or a second instance's. A name no profile has, or profiles that cannot be read, open nothing.
+ */
+export async function openNamedSignIn(
+  argv: readonly string[],
+  listProfiles: () => Promise<readonly { id: string; name: string }[]>,
+  openSignIn: (profileId: string) => void,
+): Promise<void> {
+  const name = signInRequestFrom(argv);
+  if (name === undefined) return;
+  const profiles = await listProfiles().catch(() => []);
+  const profile = profiles.find((p) => p.name === name);
+  if (profile) openSignIn(profile.id);
+}

@@ -1,25 +1,33 @@
-import type { MenuItemConstructorOptions, Menu, Tray } from 'electron';
+import type { MenuItemConstructorOptions, Menu } from 'electron';
 import type { ProfileView } from '../ipc/contract.ts';
 import { trayMenuTemplate, trayModel, type TrayAction, type TrayContext, type TrayHealth } from './tray-menu.ts';
 
+/** The part of Electron's Tray the controller sets, with the menu type its builder makes (Electron's Menu, or the stand-in's). */
+export interface TrayIcon<M = Menu> {
+  setContextMenu(menu: M): void;
+  setToolTip(toolTip: string): void;
+  setImage(image: string): void;
+  setTitle(title: string): void;
+}
+
 /** What the controller needs of Electron: the tray, a menu builder and the icon files by health. */
-export interface TrayParts {
-  tray: Pick<Tray, 'setContextMenu' | 'setToolTip' | 'setImage' | 'setTitle'>;
-  buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
+export interface TrayParts<M = Menu> {
+  tray: TrayIcon<M>;
+  buildMenu: (template: MenuItemConstructorOptions[]) => M;
   icons: Record<TrayHealth, string>;
   run: (action: TrayAction) => void;
 }
 
 /** Keeps the tray's icon, tooltip and menu in step with the profiles, rebuilding only when the model changed. */
-export class TrayController {
-  private readonly parts: TrayParts;
+export class TrayController<M = Menu> {
+  private readonly parts: TrayParts<M>;
   private lastMenu = '';
   private lastHealth: TrayHealth | undefined;
   private lastTooltip = '';
   private icons: Record<TrayHealth, string>;
   private titleTimer: NodeJS.Timeout | undefined;
 
-  constructor(parts: TrayParts) {
+  constructor(parts: TrayParts<M>) {
     this.parts = parts;
     this.icons = parts.icons;
   }

@@ -34,6 +34,11 @@ export async function loginCommand(
     selects: [...(values.select ?? [])],
     rememberDevice: values['remember-device'] === true,
   };
+  // An empty first line is a script that piped nothing (an unset variable, a closed stdin): say so before Cognito does.
+  if (given.password === '' && needs.passwordRequired)
+    throw new BadInputError(
+      `--password-stdin read an empty first line: pipe the password to it, such as printf '%s\\n' "$PASSWORD" | ctm login ${profile.name} --password-stdin`,
+    );
   const username =
     values.username ??
     profile.username ??

@@ -30,7 +30,6 @@ function runMainWithOutput(
         PATH: process.env.PATH ?? '',
         HOME: home,
         CTM_CONFIG_DIR: join(home, 'config'),
-        CTM_KEYCHAIN_TIMEOUT_MS: '200',
         CTM_STANDIN_STEPS: steps.join(','),
         ...env,
       },

@@ -126,7 +126,18 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
     [
       'a malformed user pool id',
       ['profile', 'add', 'bad', '--region', 'us-east-1', '--user-pool-id', 'not-a-pool', '--client-id', 'x'],
-      /user pool id: expected <region>_<id>/,
+      // Said once (its pattern and the AWS shape both fail).
+      /^ctm: Invalid profile: user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123 \(other shapes need a custom --endpoint\)$/m,
+    ],
+    [
+      'a malformed user pool id without --region (whose default, its prefix, is not blamed too)',
+      ['profile', 'add', 'bad', '--user-pool-id', 'bad', '--client-id', 'x'],
+      /^ctm: Invalid profile: user pool id: expected <region>_<id>, such as us-east-1_AbCdEf123 \(other shapes need a custom --endpoint\)$/m,
+    ],
+    [
+      'an empty --password-stdin (a script that piped nothing)',
+      ['login', 'dev', '--password-stdin'],
+      /^ctm: --password-stdin read an empty first line: pipe the password to it, such as printf '%s\\n' "\$PASSWORD" \| ctm login dev --password-stdin$/m,
     ],
     [
       'a malformed profile name',

@@ -12,11 +12,19 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { macCliInstallArgs, MAC_CLI_TAKEN_EXIT } from '../../../main/electron/install-cli.ts';
+import {
+  installCliFromMenu,
+  macCliInstallArgs,
+  MAC_CLI_TAKEN_EXIT,
+  type ExecFile,
+} from '../../../main/electron/install-cli.ts';
+import { standInElectron } from '../../support/electron-standin/standin-electron.ts';
 
 /** The shell command osascript would run (AppleScript's escapes undone), run by sh here; BSD `ln -h` is GNU `ln -n`. */
 function runInstall(launcher: string, link: string): ReturnType<typeof spawnSync> {
-  const script = macCliInstallArgs(launcher, link)[1] ?? '';
+  return runScript(macCliInstallArgs(launcher, link)[1] ?? '');
+}
+function runScript(script: string): ReturnType<typeof spawnSync> {
   const shell = (/^do shell script "(.*)" with administrator privileges$/.exec(script)?.[1] ?? '').replace(
     /\\(["\\])/g,
     '$1',
@@ -78,5 +86,60 @@ describe("macCliInstallArgs: the macOS menu's Install 'ctm' Command", () => {
     expect(runInstall('/Applications/New.app/Contents/Resources/bin/ctm', join(dir, 'bin/ctm')).status).toBe(0);
     expect(lstatSync(join(dir, 'bin/ctm')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, 'bin/ctm'))).toBe('/Applications/New.app/Contents/Resources/bin/ctm');
+  });
+});
+
+/**
+ * osascript played by sh (there is no osascript here): `do shell script` fails with the command's stderr in its message
+ * ("execution error: ... (3)"), which node's execFile reports as an Error whose message ends with what was printed.
+ */
+const osascriptBySh: ExecFile = (_file, args, callback) => {
+  const run = runScript(args[1] ?? '');
+  callback(run.status === 0 ? null : new Error(`Command failed: osascript\n${String(run.stderr)}`));
+  return undefined;
+};
+
+describe("the macOS menu's Install 'ctm' Command, with Electron's dialog as the stand-in and osascript played by sh", () => {
+  it('says where ctm was installed and how to try it', async () => {
+    const standIn = standInElectron();
+    const link = join(mkdtempSync(join(tmpdir(), 'ctm-link-')), 'bin/ctm');
+    await installCliFromMenu(
+      osascriptBySh,
+      standIn.electron.dialog,
+      '/Applications/A.app/Contents/Resources/bin/ctm',
+      link,
+    );
+    expect(readlinkSync(link)).toBe('/Applications/A.app/Contents/Resources/bin/ctm');
+    expect(standIn.recorder.find('dialog.showMessageBox').map((c) => c.args[0])).toEqual([
+      { type: 'info', message: `'ctm' is installed at ${link}.`, detail: 'Open a new terminal and run: ctm --help' },
+    ]);
+  });
+
+  it('names the other ctm in the way, which stays; a cancelled prompt says so', async () => {
+    const standIn = standInElectron();
+    const dir = mkdtempSync(join(tmpdir(), 'ctm-link-'));
+    mkdirSync(join(dir, 'bin'));
+    writeFileSync(join(dir, 'bin/ctm'), '#!/bin/sh\necho mine\n');
+    await installCliFromMenu(
+      osascriptBySh,
+      standIn.electron.dialog,
+      '/Applications/A.app/Contents/Resources/bin/ctm',
+      join(dir, 'bin/ctm'),
+    );
+    const cancelled: ExecFile = (_file, _args, callback) => (callback(new Error('User canceled. (-128)')), undefined);
+    await installCliFromMenu(cancelled, standIn.electron.dialog, '/Applications/A.app/Contents/Resources/bin/ctm');
+    expect(standIn.recorder.find('dialog.showMessageBox').map((c) => c.args[0])).toEqual([
+      {
+        type: 'error',
+        message: "The 'ctm' command was not installed.",
+        detail: `Another 'ctm' is already at ${join(dir, 'bin/ctm')}; it was left alone. Remove it first, then try again.`,
+      },
+      {
+        type: 'error',
+        message: "The 'ctm' command was not installed.",
+        detail: 'The administrator prompt was cancelled or failed.',
+      },
+    ]);
+    expect(readFileSync(join(dir, 'bin/ctm'), 'utf8')).toContain('echo mine');
   });
 });

@@ -8,27 +8,9 @@ import {
   type TrayItem,
 } from '../../../main/electron/tray-menu.ts';
 import type { ProfileView } from '../../../main/ipc/contract.ts';
+import { NOW, profileView } from '../../support/electron-standin/policy-kit.ts';
 
-const NOW = 1_800_000_000_000;
-const profile = (
-  name: string,
-  state: ProfileView['state'],
-  expiresInMin?: number,
-  extra: Partial<ProfileView> = {},
-): ProfileView => ({
-  id: `id-${name}`,
-  name,
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_Pool1',
-  clientId: 'client',
-  authFlow: 'USER_SRP_AUTH',
-  signIn: 'password',
-  hasClientSecret: false,
-  autoRefresh: true,
-  state,
-  ...(expiresInMin !== undefined ? { expiresAt: NOW + expiresInMin * 60_000 } : {}),
-  ...extra,
-});
+const profile = profileView;
 const labels = (items: TrayItem[]): string[] => items.map((i) => i.label ?? '---');
 const find = (items: TrayItem[], label: string): TrayItem | undefined => items.find((i) => i.label === label);
 

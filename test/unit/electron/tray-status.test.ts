@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stateAnnouncer } from '../../../main/electron/notice-delivery.ts';
+import { TrayStatus } from '../../../main/electron/tray-status.ts';
+import type { ProfileView } from '../../../main/ipc/contract.ts';
+import { menuLabels, NOW, profileView, standInWithTray } from '../../support/electron-standin/policy-kit.ts';
+
+/** A TrayStatus over the stand-in's tray and notifications, reading the profiles from `read` (a fake Api.listProfiles). */
+function statusOn(read: () => Promise<ProfileView[]>, options: { notifications?: boolean } = {}) {
+  const standIn = standInWithTray(options);
+  let pageTold = 0;
+  let now = NOW;
+  const status = new TrayStatus({
+    listProfiles: read,
+    pageChanged: () => void (pageTold += 1),
+    announce: stateAnnouncer(standIn.electron.Notification),
+    now: () => now,
+  });
+  status.attach(standIn.controller);
+  return {
+    ...standIn,
+    status,
+    pageTold: () => pageTold,
+    later: (ms: number) => void (now += ms),
+    notifications: () => standIn.recorder.find('notification.show').map((c) => c.args[0]),
+    items: () => menuLabels(standIn.trayIcon.menu),
+  };
+}
+
+describe('the tray status on every change, with Electron as the stand-in', () => {
+  it('tells the page, shows the profiles in the tray, and announces a state change once, not at start', async () => {
+    let profiles = [profileView('dev', 'fresh', 30)];
+    const run = statusOn(async () => profiles);
+    await run.status.changed();
+    expect(run.pageTold()).toBe(1);
+    expect(run.trayIcon.image).toBe('tray-light.png');
+    expect(run.items()).toContain('dev \u2014 30 min');
+    profiles = [profileView('dev', 'needs-sign-in')];
+    await run.status.changed();
+    await run.status.changed();
+    expect(run.notifications()).toEqual(['dev needs a sign-in']);
+    expect(run.trayIcon.image).toBe('tray-error.png');
+    expect(run.items()).toContain('dev \u2014 Sign in\u2026');
+    expect(run.pageTold()).toBe(3);
+  });
+
+  it('profiles that cannot be read: the tray says why (error glyph, Open and Quit) and nothing is announced', async () => {
+    let fail = false;
+    const run = statusOn(async () => {
+      if (fail) throw new Error('The keychain is locked.');
+      return [profileView('dev', 'fresh', 30)];
+    });
+    await run.status.changed();
+    fail = true;
+    await run.status.changed();
+    expect(run.trayIcon.image).toBe('tray-error.png');
+    expect(run.trayIcon.tooltip).toBe('Cognito Token Manager\nThe keychain is locked.');
+    expect(run.items()).toEqual(['The keychain is locked.', 'separator', 'Open Cognito Token Manager', 'Quit']);
+    expect(run.notifications()).toEqual([]);
+    // The last profiles read are still known (a notice names the profile).
+    expect(run.status.nameOf('id-dev')).toBe('dev');
+  });
+
+  it('a failure that is not an Error still reads as a sentence', async () => {
+    const run = statusOn(() => Promise.reject(new Map()));
+    await run.status.changed();
+    expect(run.trayIcon.tooltip).toBe('Cognito Token Manager\nThe profiles could not be read.');
+  });
+
+  it('puts the default profile (with its shortcut) and the profile copied last first', async () => {
+    const run = statusOn(async () => [profileView('dev', 'fresh', 30), profileView('api', 'fresh', 40)]);
+    await run.status.changed();
+    run.status.setDefault('id-dev', 'CommandOrControl+Shift+T');
+    run.status.copied('id-api');
+    expect(run.items().slice(0, 4)).toEqual([
+      'Copy default: dev \u2014 30 min',
+      'Recent',
+      'api \u2014 40 min',
+      'separator',
+    ]);
+    const first = run.trayIcon.menu?.items[0] as { accelerator?: string; registerAccelerator?: boolean };
+    expect(first).toMatchObject({ accelerator: 'CommandOrControl+Shift+T', registerAccelerator: false });
+  });
+
+  it('before the first read, settings and copies change nothing on the tray (no profiles to show yet)', () => {
+    const run = statusOn(async () => []);
+    run.status.setDefault('id-dev', '');
+    run.status.copied('id-dev');
+    run.status.redraw();
+    expect(run.recorder.find('tray.setContextMenu')).toEqual([]);
+  });
+
+  describe('time moving on', () => {
+    afterEach(() => void vi.useRealTimers());
+
+    it('redraws every 30 s from what is known, without reading the profiles again; the menu changes with the minute', async () => {
+      vi.useFakeTimers();
+      let reads = 0;
+      const run = statusOn(async () => (reads++, [profileView('dev', 'fresh', 30)]));
+      await run.status.changed();
+      run.status.redrawEvery(30_000);
+      run.later(30_000);
+      vi.advanceTimersByTime(30_000);
+      expect(run.recorder.find('tray.setContextMenu')).toHaveLength(1);
+      run.later(30_000);
+      vi.advanceTimersByTime(30_000);
+      expect(run.items()).toContain('dev \u2014 29 min');
+      expect(run.recorder.find('tray.setContextMenu')).toHaveLength(2);
+      expect(reads).toBe(1);
+    });
+  });
+});
