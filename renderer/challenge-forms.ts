@@ -10,6 +10,8 @@ export type FieldSpec =
       autocomplete?: string;
       required?: boolean;
       inputmode?: string;
+      /** The field whose value this one must repeat (a new password typed twice). */
+      sameAs?: string;
     }
   | { kind: 'checkbox'; name: string; label: string }
   | { kind: 'choice'; name: string; label: string; options: { value: string; label: string }[] };
@@ -98,6 +100,15 @@ export function challengeForm(prompt: ChallengeView): FormSpec {
             label: 'New password',
             autocomplete: 'new-password',
             required: true,
+          },
+          // Typed twice: one typo would set a password nobody knows, and the account waits for an administrator.
+          {
+            kind: 'password',
+            name: 'newPasswordAgain',
+            label: 'New password again',
+            autocomplete: 'new-password',
+            required: true,
+            sameAs: 'newPassword',
           },
           ...(prompt.requiredAttributes ?? []).map((a): FieldSpec => ({
             kind: 'text',
@@ -197,6 +208,17 @@ export function challengeForm(prompt: ChallengeView): FormSpec {
         submit: 'Continue',
       };
   }
+}
+
+/** What ctm says too when the two new passwords differ (main/cli/commands/login-challenges.ts). */
+export const PASSWORDS_DIFFER = 'The two passwords differ; nothing was sent. Type the new password twice again.';
+
+/** Why the submitted fields cannot be sent (a repeated field that differs), or undefined when they can. */
+export function formProblem(spec: FormSpec, fields: Fields): string | undefined {
+  const differs = spec.fields.some(
+    (field) => field.kind === 'password' && field.sameAs !== undefined && fields[field.name] !== fields[field.sameAs],
+  );
+  return differs ? PASSWORDS_DIFFER : undefined;
 }
 
 /** The answer the core expects for a challenge, from the submitted fields. */

@@ -1,6 +1,7 @@
 import type { Api, ProfileView, SIGN_IN_ENDED, SignInInput, SignInStepView } from '../main/ipc/contract.ts';
 import {
   challengeForm,
+  formProblem,
   passwordForm,
   toAnswer,
   type FieldSpec,
@@ -23,6 +24,7 @@ export async function runSignIn(
   if (signsInWithOAuth(profile)) return runOAuthSignIn(dialog, api, profile);
   let error: string | undefined;
   let step: SignInStepView | undefined;
+  let first: SignInInput | undefined;
   for (;;) {
     const fields = await ask(
       dialog,
@@ -31,18 +33,39 @@ export async function runSignIn(
       forWhom(profile),
     );
     if (!fields) return undefined;
+    const answered = step;
     try {
+      if (answered?.kind !== 'challenge') first = credentials(fields);
       step =
-        step?.kind === 'challenge'
-          ? await api.answerChallenge(step.conversationId, toAnswer(step.prompt, fields))
-          : await api.signIn(profile.id, credentials(fields));
+        answered?.kind === 'challenge'
+          ? await api.answerChallenge(answered.conversationId, toAnswer(answered.prompt, fields))
+          : await api.signIn(profile.id, first ?? {});
       error = undefined;
       if (step.kind === 'signed-in') return step;
     } catch (problem) {
       error = problem instanceof Error ? problem.message : 'The sign-in failed.';
       // A conversation that ended (expired session, refused answer) starts again from the password; main says so by code.
-      if ((problem as { code?: string }).code === ENDED) step = undefined;
+      if ((problem as { code?: string }).code === ENDED) step = await startOver(api, profile, answered, first);
     }
+  }
+}
+
+/**
+ * After the pool refused a new password (its policy), the temporary password still works, as ctm's login knows: the
+ * sign-in starts again with it, so the person is asked only for another new password. Any other end: the first step.
+ */
+async function startOver(
+  api: Api,
+  profile: ProfileView,
+  answered: SignInStepView | undefined,
+  first: SignInInput | undefined,
+): Promise<SignInStepView | undefined> {
+  if (answered?.kind !== 'challenge' || answered.prompt.name !== 'NEW_PASSWORD_REQUIRED' || !first) return undefined;
+  try {
+    const again = await api.signIn(profile.id, first);
+    return again.kind === 'challenge' && again.prompt.name === 'NEW_PASSWORD_REQUIRED' ? again : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -147,18 +170,30 @@ function ask(
     ) ?? form.querySelector('input');
   firstEmpty?.focus();
   return new Promise((resolve) => {
-    form.addEventListener(
-      'submit',
-      (event) => {
-        event.preventDefault();
-        const fields: Fields = {};
-        for (const [k, v] of new FormData(form)) fields[k] = String(v);
-        resolve(fields);
-      },
-      { once: true },
-    );
+    const submitted = (event: Event): void => {
+      event.preventDefault();
+      const fields: Fields = {};
+      for (const [k, v] of new FormData(form)) fields[k] = String(v);
+      // A new password typed twice that differs is said here and asked again; nothing goes to Cognito.
+      const problem = formProblem(spec, fields);
+      if (problem) return retype(form, spec, problem);
+      form.removeEventListener('submit', submitted);
+      resolve(fields);
+    };
+    form.addEventListener('submit', submitted);
     dialog.addEventListener('close', () => resolve(undefined), { once: true });
   });
+}
+
+/** Shows why the fields were not sent, empties the repeated ones and their originals, and puts the focus on the first. */
+function retype(form: HTMLFormElement, spec: FormSpec, problem: string): void {
+  const alert = form.querySelector<HTMLElement>('p.error') ?? h('p', { class: 'error', role: 'alert' });
+  alert.textContent = problem;
+  if (!alert.isConnected) form.querySelector('h2')?.after(alert);
+  const names = spec.fields.flatMap((f) => (f.kind === 'password' && f.sameAs ? [f.sameAs, f.name] : []));
+  const inputs = names.map((name) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`));
+  for (const input of inputs) if (input) input.value = '';
+  inputs[0]?.focus();
 }
 
 /** Closes the dialog after a finished or cancelled sign-in. */

@@ -75,6 +75,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await password('Temp-Pass-1');
       await expect.poll(() => dialog().getByRole('heading').textContent()).toBe('Choose a new password');
       await page.getByLabel('New password', { exact: true }).fill('Brand-New-Pass-2');
+      await page.getByLabel('New password again').fill('Brand-New-Pass-2');
       await page.getByLabel('email').fill('newbie@example.com');
       await page.getByRole('button', { name: 'Set password' }).click();
       await expectSignedIn(name);

@@ -55,23 +55,39 @@ export function chosenProxy(url: string, env: NodeJS.ProcessEnv): ChosenProxy | 
   };
 }
 
-/** The system error a failed fetch carries (undici wraps it: TypeError "fetch failed" -> cause). */
-function rootCause(error: unknown): {
+/** Node's codes for a certificate chain it does not trust (OpenSSL's verify errors, and a name that does not match). */
+const UNTRUSTED_CERTIFICATE = [
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+];
+
+/** One error of a failed fetch's chain: undici wraps the system error (TypeError "fetch failed" -> cause -> ...). */
+interface ChainLink {
   code?: unknown;
   hostname?: unknown;
   address?: unknown;
   port?: unknown;
   message?: unknown;
-} {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error && current.cause !== undefined; depth++)
-    current = current.cause;
-  return typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : {};
+}
+
+/** The error and its causes, outermost first (at most 5). */
+function causeChain(error: unknown): ChainLink[] {
+  const links: ChainLink[] = [];
+  for (let current = error; links.length < 5 && typeof current === 'object' && current !== null;) {
+    links.push(current as ChainLink);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return links;
 }
 
 /** What went wrong at the proxy, in words, or undefined when the failure is not the proxy's. */
 function proxyProblem(error: unknown, proxy: ChosenProxy): string | undefined {
-  const cause = rootCause(error);
+  const links = causeChain(error);
+  const cause = links.at(-1) ?? {};
   const message = typeof cause.message === 'string' ? cause.message : '';
   const status = /Proxy response \((\d{3})\)|Proxy Authentication Required \((407)\)/.exec(message);
   const code = status?.[1] ?? status?.[2];
@@ -80,8 +96,16 @@ function proxyProblem(error: unknown, proxy: ChosenProxy): string | undefined {
       ? `it refused the user and password ${proxy.variable} gives (HTTP 407 Proxy Authentication Required)`
       : `it asks for a user and password (HTTP 407 Proxy Authentication Required); give them as http://USER:PASSWORD@host:port`;
   if (code) return `it did not open a connection to the endpoint (it answered HTTP ${code})`;
+  // undici's own proxy errors (lib/core/errors.js) wrap the socket or TLS error that ended the connection to the proxy.
+  const undiciCodes = links.map((link) => link.code);
+  const detail = typeof cause.code === 'string' ? ` (${cause.code})` : '';
+  if (undiciCodes.includes('UND_ERR_PRX_TLS')) return `its TLS connection failed${detail}`;
+  if (undiciCodes.includes('UND_ERR_PRX_CONN')) return `it closed the connection${detail}`;
   if (typeof cause.code !== 'string') return undefined;
-  if (cause.code === 'UND_ERR_PRX_CONN') return 'it closed the connection';
+  // A certificate Node does not trust, on a proxied request: the proxy's own (an https:// proxy) or one it made for the
+  // endpoint (a proxy that inspects TLS); AWS's own certificates are in Node's store.
+  if (UNTRUSTED_CERTIFICATE.includes(cause.code))
+    return `a TLS certificate this computer does not trust (${cause.code}): a proxy that is https:// itself or that inspects TLS needs its CA in NODE_EXTRA_CA_CERTS`;
   // A DNS failure names the host it looked up; a refused or reset connection its address and port.
   const sameAddress = isIP(proxy.hostname) === 0 || cause.address === proxy.hostname;
   const aboutProxy =

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { ChallengeView, ProfileView } from '../../../main/ipc/contract.ts';
-import { challengeForm, passwordForm, toAnswer } from '../../../renderer/challenge-forms.ts';
+import {
+  challengeForm,
+  formProblem,
+  PASSWORDS_DIFFER,
+  passwordForm,
+  toAnswer,
+} from '../../../renderer/challenge-forms.ts';
 
 const names = (prompt: ChallengeView) => challengeForm(prompt).fields.map((f) => f.name);
 
 describe('the sign-in dialog steps for each challenge', () => {
   it('asks for a new password and the missing required attributes', () => {
     const prompt = { name: 'NEW_PASSWORD_REQUIRED', requiredAttributes: ['email'] };
-    expect(names(prompt)).toEqual(['newPassword', 'attr:email']);
-    expect(toAnswer(prompt, { newPassword: 'N3w-Password!', 'attr:email': 'a@example.com' })).toEqual({
+    expect(names(prompt)).toEqual(['newPassword', 'newPasswordAgain', 'attr:email']);
+    const fields = { newPassword: 'N3w-Password!', newPasswordAgain: 'N3w-Password!', 'attr:email': 'a@example.com' };
+    expect(formProblem(challengeForm(prompt), fields)).toBeUndefined();
+    expect(formProblem(challengeForm(prompt), { ...fields, newPasswordAgain: 'N3w-Password' })).toBe(PASSWORDS_DIFFER);
+    expect(toAnswer(prompt, fields)).toEqual({
       newPassword: 'N3w-Password!',
       attributes: { email: 'a@example.com' },
     });

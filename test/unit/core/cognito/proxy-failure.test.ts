@@ -43,6 +43,22 @@ describe('the proxy a Cognito call goes through, as undici EnvHttpProxyAgent pic
     ).toBeUndefined();
   });
 
+  it("names undici's own proxy errors, whatever socket or TLS error they wrap", () => {
+    const env = { HTTPS_PROXY: 'https://proxy.corp:8443' };
+    const wrapped = (code: string, inner: Record<string, unknown>) =>
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('proxy'), { code, cause: Object.assign(new Error('inner'), inner) }),
+      });
+    expect(
+      proxyFailure(wrapped('UND_ERR_PRX_TLS', { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }), AWS, env)?.message,
+    ).toMatch(
+      /through the proxy https:\/\/proxy\.corp:8443 \(from HTTPS_PROXY\): its TLS connection failed \(ERR_TLS_CERT_ALTNAME_INVALID\)/,
+    );
+    expect(proxyFailure(wrapped('UND_ERR_PRX_CONN', { code: 'UND_ERR_SOCKET' }), AWS, env)?.message).toMatch(
+      /it closed the connection \(UND_ERR_SOCKET\)/,
+    );
+  });
+
   it("takes Cognito's JSON answers as Cognito's, and only names the proxy for other error answers", () => {
     const env = { HTTP_PROXY: 'http://u:p@127.0.0.1:3128' };
     const url = 'http://127.0.0.1:9229/';

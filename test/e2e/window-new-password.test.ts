@@ -1,0 +1,79 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM } from '../support/browser.ts';
+import { openWindow, type WindowHarness } from '../support/electron-standin/window-harness.ts';
+import { PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
+import { HAS_KEYRING } from '../support/system-components.ts';
+
+const TEMPORARY = 'Temp-Pass-1';
+
+describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
+  'a new password in the window cannot lock the user out, in real Chromium against the emulator (Electron stood in)',
+  () => {
+    let w: WindowHarness;
+    let page: Page;
+    const dialog = () => page.locator('#sign-in-dialog');
+    const heading = () => dialog().getByRole('heading').textContent();
+
+    beforeAll(async () => {
+      const seed = skeletonSeed();
+      seed.pools[0]!.users.push({ username: 'fresh', password: TEMPORARY, status: 'FORCE_CHANGE_PASSWORD' });
+      w = await openWindow(seed);
+      page = w.page;
+      await w.app.core.addProfile({
+        name: 'fresh-api',
+        region: 'us-east-1',
+        userPoolId: TEST_POOL,
+        clientId: PUBLIC_CLIENT,
+        username: 'fresh',
+        authFlow: 'USER_PASSWORD_AUTH',
+        endpoint: w.app.emulator.endpoint,
+      });
+      await page.reload();
+    });
+    afterAll(async () => {
+      await w?.close();
+    });
+
+    it('asks for the new password twice; two that differ are said, emptied and not sent', async () => {
+      await page.getByRole('button', { name: 'Sign in to fresh-api' }).click();
+      await dialog().getByLabel('Password', { exact: true }).fill(TEMPORARY);
+      await dialog().getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect.poll(heading).toBe('Choose a new password');
+      await dialog().getByLabel('New password', { exact: true }).fill('Brand-New-Pass-2');
+      await dialog().getByLabel('New password again').fill('Brand-New-Pass-3');
+      await dialog().getByRole('button', { name: 'Set password' }).click();
+      await expect
+        .poll(() => dialog().getByRole('alert').textContent())
+        .toBe('The two passwords differ; nothing was sent. Type the new password twice again.');
+      // Sent, either password would have set it and signed in: the step is still open and the user signed out.
+      expect(await heading()).toBe('Choose a new password');
+      expect(await page.locator('li[data-profile="fresh-api"] [data-testid=state]').textContent()).toBe('Signed out');
+      expect(await dialog().getByLabel('New password', { exact: true }).inputValue()).toBe('');
+      expect(await dialog().getByLabel('New password again').inputValue()).toBe('');
+      expect(await page.locator(':focus').getAttribute('name')).toBe('newPassword');
+    });
+
+    it('says a policy refusal in plain words and asks only for another new password (the temporary one still works)', async () => {
+      await dialog().getByLabel('New password', { exact: true }).fill('short');
+      await dialog().getByLabel('New password again').fill('short');
+      await dialog().getByRole('button', { name: 'Set password' }).click();
+      await expect
+        .poll(() => dialog().getByRole('alert').textContent())
+        .toMatch(
+          /^The user pool\u2019s password policy refused the new password \(Password not long enough\).*Nothing was changed: the old or temporary password still works/,
+        );
+      expect(await heading()).toBe('Choose a new password');
+      await dialog().getByLabel('New password', { exact: true }).fill('Brand-New-Pass-2');
+      await dialog().getByLabel('New password again').fill('Brand-New-Pass-2');
+      await dialog().getByRole('button', { name: 'Set password' }).click();
+      await expect
+        .poll(() => page.locator('li[data-profile="fresh-api"] [data-testid=state]').textContent())
+        .toBe('Signed in');
+    });
+
+    it('ran without page errors', () => {
+      expect(w.pageErrors).toEqual([]);
+    });
+  },
+);
