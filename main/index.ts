@@ -17,8 +17,7 @@ import {
   Tray,
 } from 'electron';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './cli/run-cli.ts';
 import { CTM_VERSION } from './cli/version.ts';
@@ -32,21 +31,22 @@ import { KeytarSecretStore } from './core/keychain/keytar-secret-store.ts';
 import { FileLogger } from './core/logging/file-logger.ts';
 import { configDir } from './core/profiles/config-dir.ts';
 import { SettingsStore } from './core/settings/settings-store.ts';
+import { cliArgsFromLauncher } from './shared/cli-launch.ts';
+import { claimInstance } from './electron/app-instance.ts';
 import { clearBeforeQuit, showOnReturn } from './electron/app-lifecycle.ts';
 import { appMenuTemplate } from './electron/app-menu.ts';
 import { appPageMatcher } from './electron/app-page.ts';
 import { appPaths } from './electron/app-paths.ts';
-import { cliArgsFromLauncher } from './shared/cli-launch.ts';
-import { plainText } from './shared/plain-text.ts';
-import { enableShortcutPortal } from './electron/global-shortcut.ts';
-import { clipboardRoute } from './electron/clipboard-route.ts';
-import { AppliedSettings } from './electron/applied-settings.ts';
-import { AppWindow } from './electron/app-window.ts';
 import { startTray } from './electron/app-tray.ts';
-import { openNamedSignIn, signInHandOff, SIGN_IN_SWITCH } from './electron/sign-in-handoff.ts';
+import { AppWindow } from './electron/app-window.ts';
+import { AppliedSettings } from './electron/applied-settings.ts';
+import { clipboardRoute } from './electron/clipboard-route.ts';
 import { installCliFromMenu } from './electron/install-cli.ts';
+import { runInstalledCli } from './electron/installed-cli.ts';
 import { closeBehaviour, mainWindowOptions } from './electron/main-window.ts';
 import { noticeTeller, stateAnnouncer } from './electron/notice-delivery.ts';
+import { openNamedSignIn } from './electron/sign-in-handoff.ts';
+import { openInSystemBrowser } from './electron/system-browser.ts';
 import { watchSystemEvents } from './electron/system-events.ts';
 import { ElectronTokenClipboard } from './electron/token-clipboard.ts';
 import { trayActionRunner } from './electron/tray-actions.ts';
@@ -60,7 +60,6 @@ import {
   type ProfileView,
 } from './ipc/contract.ts';
 import { createApi, createIpcHandlers } from './ipc/handlers.ts';
-import { openInSystemBrowser } from './electron/system-browser.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
 import { crashHookFrom } from './core/crash-point.ts';
 import { scheduleOrphanSweeps } from './core/keychain/orphan-sweep.ts';
@@ -73,52 +72,28 @@ const cliArgs = cliArgsFromLauncher(process.argv);
 if (cliArgs) runAsCli(cliArgs);
 else startApp();
 
-/** `ctm` from an installed app (build/bin launchers): the CLI in this process, then exit; no window, tray or lock. */
+/** `ctm` from an installed app (build/bin launchers): the CLI in this process (installed-cli.ts), then exit. */
 function runAsCli(args: string[]): void {
-  app.dock?.hide();
-  // Windows gives this GUI executable no console input: a sign-in that would prompt continues in the app's window,
-  // started (or reached, through the single-instance lock) once this process has exited.
-  const handOff = signInHandOff(args, process.platform, process.stdin.isTTY === true);
-  if (handOff !== undefined) {
-    process.stderr.write(
-      `ctm: the installed app cannot read this console on Windows; signing in to "${plainText(handOff, 80)}" continues in the Cognito Token Manager window.\n`,
-    );
-    app.relaunch({ execPath: process.execPath, args: [`${SIGN_IN_SWITCH}=${handOff}`] });
-    app.exit(0);
-    return;
-  }
-  // Its own Chromium data, never the running app's (sharing it moves the app's caches and prints about it), and no GPU
-  // process; on Linux the launcher also starts it headless (--ozone-platform=headless), so it runs without a display.
-  const chromiumData = mkdtempSync(join(tmpdir(), 'ctm-cli-'));
-  app.setPath('userData', chromiumData);
-  app.disableHardwareAcceleration();
   const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-  void runCli(
-    args,
-    () => new Core({ configDir: configDir(), secretStore: secretStore(), crash: crashHookFrom(process.env) }),
-    terminal,
-  )
-    .catch(() => (process.stderr.write('ctm: unexpected failure\n'), 1))
-    .then((code) =>
-      process.stdout.write('', () => (rmSync(chromiumData, { recursive: true, force: true }), app.exit(code))),
-    );
+  void runInstalledCli(args, {
+    app,
+    platform: process.platform,
+    execPath: process.execPath,
+    ...terminal,
+    run: (cliArgs) =>
+      runCli(
+        cliArgs,
+        () => new Core({ configDir: configDir(), secretStore: secretStore(), crash: crashHookFrom(process.env) }),
+        terminal,
+      ),
+  });
 }
 
 function startApp(): void {
   const paths = appPaths(__dirname, process.platform, panelIsDark(process.platform, nativeTheme, process.env));
   const isAppPage = appPageMatcher(paths.page);
 
-  // Another config folder (the demo, tests) is another instance: its own Electron data and single-instance lock.
-  if (process.env.CTM_CONFIG_DIR) app.setPath('userData', join(process.env.CTM_CONFIG_DIR, 'electron'));
-  // Windows shows toasts only for an app with this id (the one the installer's shortcut carries).
-  if (process.platform === 'win32') app.setAppUserModelId('dev.cognito-token-manager.app');
-  // Chromium reads its switches at start: the Wayland shortcut portal must be on before 'ready'.
-  enableShortcutPortal(app.commandLine, process.platform, process.env);
-
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
+  if (!claimInstance(app, process.platform, process.env)) return;
   // A fresh machine has no config folder yet, and parts of the core expect it (lock and cache files open inside it).
   mkdirSync(configDir(), { recursive: true, mode: 0o700 });
   const logger = new FileLogger(configDir());
@@ -151,11 +126,10 @@ function startApp(): void {
     announce: stateAnnouncer(Notification),
   });
   const tell = noticeTeller(Notification, process.platform, () => status);
-  const changed = (): void => void status.changed();
   // Managed login opens the system browser (Electron docs: shell.openExternal), never a window of ours.
   const api = createApi(core, tokenClipboard, {
     settings,
-    changed,
+    changed: () => void status.changed(),
     copied: (profileId) => status.copied(profileId),
     openExternal: openInSystemBrowser,
   });
@@ -229,16 +203,14 @@ function startApp(): void {
         run: (action) => void runTrayAction(action),
       }),
     );
-    settings.onChange((current) => void applied.apply(current));
-    void applied.apply(await settings.get());
+    await applied.follow(settings);
     await status.changed();
     void openNamedSignIn(process.argv, listProfiles, openSignIn);
     // `npm run bench` (test/bench/electron) times launch to this point; nothing is printed otherwise.
     if (process.env.CTM_BENCH_READY === '1')
       process.stdout.write(`ctm-bench: tray-ready ${performance.now().toFixed(1)}\n`);
     // Tokens stay fresh on their own: restore and renew on start, then follow sleep, unlock, clock jumps and the network.
-    let changeSoon: NodeJS.Timeout | undefined; // a storm of refreshes makes one update, not one per profile
-    core.scheduler.onChange(() => void (changeSoon ??= setTimeout(() => ((changeSoon = undefined), changed()), 250)));
+    core.scheduler.onChange(() => status.changedSoon());
     void core.scheduler.start().catch(() => undefined);
     watchSystemEvents({ powerMonitor, net, scheduler: core.scheduler });
     // Time left moves on its own: the tray is redrawn from what is known (no keychain read), and the menu is only

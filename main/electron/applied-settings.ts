@@ -13,6 +13,12 @@ export interface LoginItemParts {
   execPath: string;
 }
 
+/** Where the settings are kept (SettingsStore): read once, then heard on every change. */
+export interface SettingsSource {
+  get(): Promise<AppSettings>;
+  onChange(listener: (settings: AppSettings) => void): unknown;
+}
+
 /** What the settings reach on the desktop, each a piece of Electron or a function of the core. */
 export interface AppliedSettingsParts {
   /** The token clipboard's clear time. */
@@ -45,6 +51,15 @@ export class AppliedSettings {
   /** The settings last applied (the defaults before the first). */
   get current(): AppSettings {
     return this.settings;
+  }
+
+  /**
+   * Applies the stored settings now and on every change (the window's Settings, `ctm settings`). Settles once the
+   * first are applied to the tray and shortcuts (start at login may still be writing).
+   */
+  async follow(source: SettingsSource): Promise<void> {
+    source.onChange((settings) => void this.apply(settings));
+    void this.apply(await source.get());
   }
 
   /** Applies `settings`; settles once start at login is written (or its failure said). */

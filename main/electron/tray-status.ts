@@ -27,6 +27,7 @@ export class TrayStatus implements NoticeFallback {
   private tray: TrayView | undefined;
   private profiles: ProfileView[] | undefined;
   private context: TrayContext = {};
+  private soon: NodeJS.Timeout | undefined;
 
   constructor(parts: TrayStatusParts) {
     this.parts = parts;
@@ -59,6 +60,17 @@ export class TrayStatus implements NoticeFallback {
     if (!profiles) return;
     this.parts.announce(this.profiles, profiles);
     this.profiles = profiles;
+  }
+
+  /**
+   * changed() within `ms`, once for every call made meanwhile: a storm of refreshes (the scheduler renewing many
+   * profiles after a sleep) makes one update of the page and tray, not one per profile.
+   */
+  changedSoon(ms = 250): void {
+    this.soon ??= setTimeout(() => {
+      this.soon = undefined;
+      void this.changed();
+    }, ms);
   }
 
   /** A token of this profile was copied: it leads the tray's recent profiles. */

@@ -7,6 +7,7 @@ import { enableShortcutPortal } from '../../../main/electron/global-shortcut.ts'
 import { AUTOSTART_FILE } from '../../../main/electron/login-item.ts';
 import { noticeTeller } from '../../../main/electron/notice-delivery.ts';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../main/core/settings/app-settings.ts';
+import { SettingsStore } from '../../../main/core/settings/settings-store.ts';
 import { standInWithTray } from '../../support/electron-standin/policy-kit.ts';
 import type { StandInDesktop } from '../../support/electron-standin/standin-desktop.ts';
 
@@ -109,6 +110,19 @@ describe('settings applied on the desktop, with Electron as the stand-in', () =>
     expect(readdirSync(run.configHome)).toEqual([]);
     run.globalShortcut.pressAll();
     expect(run.copied).toEqual([DEV]);
+  });
+});
+
+describe('settings followed from the store, with Electron as the stand-in', () => {
+  it('applies what is stored at start, then every change made through the store (the window, ctm settings)', async () => {
+    const run = settingsOn();
+    const store = new SettingsStore(run.configHome);
+    await store.update({ globalShortcut: SHORTCUT, defaultProfileId: DEV });
+    await run.applied.follow(store);
+    expect(run.applied.current.globalShortcut).toBe(SHORTCUT);
+    await store.update({ globalShortcut: 'Alt+F9', clipboardClearSeconds: 20 });
+    expect(run.recorder.find('globalShortcut.register').map((c) => c.args[0])).toEqual([SHORTCUT, 'Alt+F9']);
+    expect(run.clearAfter).toEqual([60_000, 20_000]);
   });
 });
 

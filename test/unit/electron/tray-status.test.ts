@@ -107,5 +107,19 @@ describe('the tray status on every change, with Electron as the stand-in', () =>
       expect(run.recorder.find('tray.setContextMenu')).toHaveLength(2);
       expect(reads).toBe(1);
     });
+
+    it('a storm of changes (many renewals at once) makes one read and one update 250 ms later, then the next storm another', async () => {
+      vi.useFakeTimers();
+      let reads = 0;
+      const run = statusOn(async () => (reads++, [profileView('dev', 'fresh', 30)]));
+      for (let i = 0; i < 20; i++) run.status.changedSoon();
+      vi.advanceTimersByTime(249);
+      expect(reads).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect([reads, run.pageTold()]).toEqual([1, 1]);
+      run.status.changedSoon();
+      await vi.advanceTimersByTimeAsync(250);
+      expect(reads).toBe(2);
+    });
   });
 });
