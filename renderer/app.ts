@@ -11,6 +11,7 @@ import { askForProfile, inputFromView, type ProfileFormMode } from './profile-fo
 import { filterRows, renderProfileList, tickTimeLeft, type RowAction } from './profile-list.ts';
 import { openQuickCopy } from './quick-copy.ts';
 import { moveInMenu, openCopyMenu, openRowMenu } from './row-menus.ts';
+import { askRemoval, removalSaid } from './remove-dialog.ts';
 import { askForSettings } from './settings-dialog.ts';
 import { closeSignIn, runSignIn } from './sign-in-dialog.ts';
 import { Toast } from './toast.ts';
@@ -102,13 +103,24 @@ async function editProfile(mode: ProfileFormMode): Promise<void> {
     try {
       const saved =
         mode.kind === 'edit' ? await api.updateProfile(mode.profile.id, input) : await api.addProfile(input);
-      say(mode.kind === 'edit' ? `Saved ${saved.name}.` : `Added ${saved.name}.`);
+      say(
+        mode.kind === 'add' || mode.kind === 'duplicate'
+          ? `Added ${saved.name}.`
+          : savedSaid(mode.profile, input, saved),
+      );
       await refreshList();
       return;
     } catch (problem) {
       error = problemOf(problem, 'The profile could not be saved.');
     }
   }
+}
+
+/** What an edit did: saved, and where a client secret went, whether the profile was signed out. */
+function savedSaid(before: ProfileView, input: ProfileInput, saved: ProfileView): string {
+  if (!input.removeClientSecret) return `Saved ${saved.name}.`;
+  const signedOut = before.state !== 'signed-out' ? ', and it is signed out' : '';
+  return `Saved ${saved.name}: its client secret is removed from the keychain${signedOut}.`;
 }
 
 function toggleDetails(p: ProfileView, button: HTMLElement): void {
@@ -158,9 +170,19 @@ function onRowAction(action: RowAction, p: ProfileView, button: HTMLElement): vo
         say(result.warning ?? `Signed out of ${p.name}.`, Boolean(result.warning));
       });
     case 'delete':
-      if (confirm(`Delete the profile ${p.name} and its keychain entries?`))
-        void guarded(p, () => api.removeProfile(p.id), `Deleted ${p.name}.`);
+      return void removeProfile(p);
   }
+}
+
+/** Deletes a profile once confirmed; a signed-in one may have its refresh token revoked at Cognito first (the sign-out path). */
+async function removeProfile(p: ProfileView): Promise<void> {
+  const how = await askRemoval(byId<HTMLDialogElement>('remove-dialog'), p);
+  if (!how) return;
+  await guarded(p, async () => {
+    const signOut = how === 'revoke' ? await api.signOut(p.id) : undefined;
+    await api.removeProfile(p.id);
+    say(removalSaid(p, how, signOut), Boolean(signOut?.warning));
+  });
 }
 
 async function openSettings(): Promise<void> {

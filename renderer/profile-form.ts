@@ -37,10 +37,14 @@ export function askForProfile(
       : mode.kind === 'edit'
         ? `Edit ${mode.profile.name}`
         : `Duplicate ${mode.profile.name}`;
-  const secretLabel =
-    mode.kind === 'edit' && mode.profile.hasClientSecret
-      ? 'Client secret (leave empty to keep the stored one)'
-      : 'Client secret (optional, kept in the OS keychain)';
+  const secretStored = mode.kind === 'edit' && mode.profile.hasClientSecret;
+  const secretLabel = secretStored
+    ? 'Client secret (leave empty to keep the stored one)'
+    : 'Client secret (optional, kept in the OS keychain)';
+  // As `ctm profile edit --no-client-secret`: the keychain item goes, and the profile is signed out.
+  const removeSecret = secretStored
+    ? h('input', { type: 'checkbox', name: 'removeClientSecret', checked: previous?.removeClientSecret === true })
+    : undefined;
   const field = (
     label: string,
     name: string,
@@ -117,6 +121,8 @@ export function askForProfile(
     }),
     field('App client id', 'clientId', { required: true, value: base?.clientId }),
     field(secretLabel, 'clientSecret', { type: 'password' }),
+    removeSecret &&
+      h('label', { class: 'check' }, removeSecret, 'Remove the stored client secret (signs the profile out)'),
     field('Username (optional)', 'username', { value: base?.username }),
     h(
       'label',
@@ -161,6 +167,12 @@ export function askForProfile(
   };
   flowSelect?.addEventListener('change', showOAuth);
   showOAuth();
+  const secretInput = form.querySelector<HTMLInputElement>('input[name="clientSecret"]');
+  const syncSecret = (): void => {
+    if (secretInput) secretInput.disabled = removeSecret?.checked === true;
+  };
+  removeSecret?.addEventListener('change', syncSecret);
+  syncSecret();
   const check = checkAsTyped(form, stored);
   const syncFips = (): void => {
     const region = form.querySelector<HTMLInputElement>('input[name="region"]')?.value.trim() ?? '';
@@ -188,6 +200,7 @@ export function askForProfile(
           userPoolId: v.userPoolId ?? '',
           clientId: v.clientId ?? '',
           ...optional('clientSecret', value('clientSecret')),
+          ...(v.removeClientSecret === 'on' ? { removeClientSecret: true } : {}),
           ...optional('username', value('username')),
           ...optional('authFlow', value('authFlow')),
           ...optional('endpoint', value('endpoint')),

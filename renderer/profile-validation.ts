@@ -54,7 +54,6 @@ export const PROFILE_RULES: Record<string, FieldRule> = {
 export const FORM_WORDING: RuleWording = {
   endpoint: 'a custom endpoint',
   knownRegions: 'the Region field suggests the known ones',
-  poolRegionFix: (prefix) => `set Region to ${prefix} or fix the pool id`,
 };
 
 /** Said after a rule an edited profile broke before the rule existed: it may stay, but not be changed into breaking it. */

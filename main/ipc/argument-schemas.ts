@@ -19,6 +19,7 @@ const profileInput = schemaOf<ProfileInput>()(
       userPoolId: text(64),
       clientId: text(128),
       clientSecret: text(256).optional(),
+      removeClientSecret: z.boolean().optional(),
       username: text(128).optional(),
       authFlow: text(64).optional(),
       endpoint: text(2048).optional(),

@@ -66,6 +66,8 @@ export interface ProfileInput {
   userPoolId: string;
   clientId: string;
   clientSecret?: string;
+  /** Edit only: forget the stored client secret (the profile is signed out); refused with a new secret at once. */
+  removeClientSecret?: boolean;
   username?: string;
   authFlow?: string;
   endpoint?: string;

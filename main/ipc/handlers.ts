@@ -56,12 +56,16 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
     };
   return {
     listProfiles: async () => (await core.statuses()).map(toView),
-    addProfile: mutation(async ({ clientSecret, ...fields }: ProfileInput) =>
+    addProfile: mutation(async ({ clientSecret, removeClientSecret: _nothingToRemove, ...fields }: ProfileInput) =>
       view((await core.addProfile(fields, clientSecret || undefined)).id),
     ),
     updateProfile: mutation(async (profileId: string, input: ProfileInput) => {
       const secret = input.clientSecret?.trim() || undefined;
-      return view((await core.updateProfile(profileId, editableFields(input), secret)).id);
+      if (input.removeClientSecret && secret)
+        throw new BadInputError('Give a new client secret or remove it, not both.');
+      // null removes it (Core validates first: CLIENT_CREDENTIALS refuses to lose its secret, and nothing is deleted).
+      const change = input.removeClientSecret ? null : secret;
+      return view((await core.updateProfile(profileId, editableFields(input), change)).id);
     }),
     removeProfile: mutation(async (profileId: string) => {
       await core.removeProfile(profileId);

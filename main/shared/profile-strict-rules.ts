@@ -95,21 +95,35 @@ export function isCognitoRegion(region: string): boolean {
   return (COGNITO_USER_POOL_REGIONS as readonly string[]).includes(region);
 }
 
+/** The region a pool id names: its prefix, before the "_". */
+function poolIdRegion(userPoolId: string): string {
+  return userPoolId.slice(0, Math.max(0, userPoolId.indexOf('_')));
+}
+
+/**
+ * What to say of a pool id created in another region with user pools than the profile's: right for a multi-Region
+ * replica, whose pools share the primary's pool id ("Amazon Cognito creates separate user pools with a shared user
+ * pool ID": https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-multi-region.html), else a mistake.
+ * A note, never a refusal; undefined when there is nothing to say (same region, a custom endpoint, an unknown prefix).
+ */
+export function replicaNote(p: Pick<StrictFields, 'region' | 'userPoolId' | 'endpoint'>): string | undefined {
+  const prefix = poolIdRegion(p.userPoolId);
+  if (p.endpoint || prefix === p.region || !isCognitoRegion(prefix) || !isCognitoRegion(p.region)) return undefined;
+  return `The user pool id ${p.userPoolId} was created in ${prefix}, and the profile uses ${p.region}: right for its multi-Region replica there, otherwise check the region`;
+}
+
 /** How one side names what the rules' sentences point to: ctm's flags, or the window form's fields. */
 export interface RuleWording {
   /** The custom endpoint: "--endpoint" or "a custom endpoint". */
   endpoint: string;
   /** Where the known regions are listed: the list itself, or the field that suggests them. */
   knownRegions: string;
-  /** How to fix a pool id whose prefix is not the profile's region. */
-  poolRegionFix: (prefix: string) => string;
 }
 
 /** ctm's words (also what Core says when it refuses a save, in the window too). */
 export const CTM_WORDING: RuleWording = {
   endpoint: '--endpoint',
   knownRegions: `known: ${COGNITO_USER_POOL_REGIONS.join(', ')}`,
-  poolRegionFix: () => "leave --region out (it defaults to the pool id's prefix) or fix the pool id",
 };
 
 /** A broken strict rule: ctm's message, the field it is about with its sentence, and the fields it looks at. */
@@ -138,12 +152,14 @@ export function strictProfileProblems(p: StrictFields, wording: RuleWording = CT
         `${p.region} has no Cognito user pools (${regionWithoutPools(p.region) ?? wording.knownRegions}); a newer region or an emulator needs ${wording.endpoint}`,
         ['region', 'endpoint'],
       );
-    const prefix = p.userPoolId.slice(0, p.userPoolId.indexOf('_'));
-    if (prefix !== p.region)
+    // A pool id starts with the region the pool was created in. Another region with user pools is fine: a
+    // multi-Region replica keeps the pool id (replicaNote); a prefix that is no such region is a mistyped id.
+    const prefix = poolIdRegion(p.userPoolId);
+    if (prefix !== p.region && !isCognitoRegion(prefix))
       add(
         'user pool id',
         'userPoolId',
-        `${p.userPoolId} belongs to region ${prefix}, but the profile's region is ${p.region}; ${wording.poolRegionFix(prefix)}`,
+        `${p.userPoolId} names region ${prefix}, which has no Cognito user pools; check the pool id: it starts with the region the pool was created in, such as us-east-1_AbCdEf123`,
         ['userPoolId', 'region', 'endpoint'],
       );
   }

@@ -216,9 +216,9 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       });
       await sendToPage(page, 'ctm:event:changed');
       await row('from-cli').waitFor();
-      page.once('dialog', (d) => void d.accept());
       const id = (await w.app.core.profiles.get('confidential')).id;
       await more('confidential', 'Delete…');
+      await page.locator('#remove-dialog').getByRole('button', { name: 'Delete', exact: true }).click();
       await expect.poll(() => row('confidential').count()).toBe(0);
       expect(await w.app.core.vault.clientSecrets.get(id)).toBeUndefined();
     });

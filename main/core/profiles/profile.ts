@@ -5,7 +5,7 @@ import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES } from '../../shared/profile-rule
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
 import { ENVIRONMENT_FIELDS } from './profile-environment.ts';
 import { IDENTITY_POOL_ID, ROLE_ARN } from '../aws/identity-pool.ts';
-import { newStrictProblems } from '../../shared/profile-strict-rules.ts';
+import { newStrictProblems, replicaNote } from '../../shared/profile-strict-rules.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
 export const SIGN_IN_FLOWS = [
@@ -167,15 +167,12 @@ export const profileSchema = profileFieldsObject
   .superRefine(oauthProblems);
 
 /**
- * Sentences about a valid profile that may still be a mistake: a pool id whose region prefix is not the profile's
- * region is a multi-Region replica (same id, served in another region) or a typo, so it is said, not refused.
+ * Sentences about a valid profile that may still be a mistake: a pool id of another region is a multi-Region replica
+ * (same id, served in another region) or a typo, so it is said, not refused (replicaNote, shared with the window).
  */
 export function profileWarnings(p: PoolFields): string[] {
-  const prefix = p.userPoolId.slice(0, p.userPoolId.indexOf('_'));
-  if (p.endpoint || prefix === p.region) return [];
-  return [
-    `The user pool id ${p.userPoolId} names region ${prefix}, but the profile uses ${p.region}: right for a multi-Region replica, otherwise check the region.`,
-  ];
+  const note = replicaNote(p);
+  return note ? [`${note}.`] : [];
 }
 
 /** One app-client profile. It never holds a secret: the client secret lives in the keychain. */

@@ -140,6 +140,11 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
       /^ctm: --password-stdin read an empty first line: pipe the password to it, such as printf '%s\\n' "\$PASSWORD" \| ctm login dev --password-stdin$/m,
     ],
     [
+      'a pool id whose region has no user pools',
+      ['profile', 'add', 'bad', '--region', 'eu-west-1', '--user-pool-id', 'xx-east-1_Abc', '--client-id', 'x'],
+      /user pool id: xx-east-1_Abc names region xx-east-1, which has no Cognito user pools; check the pool id/,
+    ],
+    [
       'a malformed profile name',
       ['profile', 'add', 'bad name!', '--user-pool-id', TEST_POOL, '--client-id', 'x'],
       /name: use 1 to 64 letters/,

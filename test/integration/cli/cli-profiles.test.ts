@@ -130,6 +130,16 @@ describe.skipIf(!HAS_KEYRING)(
       expect((await ctm(['profile', 'remove', 'said'])).code).toBe(0);
     });
 
+    it("takes a multi-Region replica's pool id (another region with user pools), with a warning", async () => {
+      const replica = ['--region', 'eu-west-1', '--user-pool-id', 'us-east-1_Abc', '--client-id', PUBLIC_CLIENT];
+      const run = await ctm(['profile', 'add', 'replica', ...replica]);
+      expect(run).toMatchObject({ code: 0 });
+      expect(run.stderr).toBe(
+        'Added profile "replica" (USER_SRP_AUTH).\nWarning: The user pool id us-east-1_Abc was created in us-east-1, and the profile uses eu-west-1: right for its multi-Region replica there, otherwise check the region.\n',
+      );
+      expect((await ctm(['profile', 'remove', 'replica'])).code).toBe(0);
+    });
+
     it('takes the USER_AUTH preferred challenge, and refuses one Cognito does not offer', async () => {
       expect(
         (

@@ -42,6 +42,7 @@ const PROFILE: Required<ProfileInput> = {
   userPoolId: 'eu-west-1_AbCdEf123',
   clientId: '1example23456789abcdefghij',
   clientSecret: 's'.repeat(52),
+  removeClientSecret: false,
   username: 'alice@example.com',
   authFlow: 'MANAGED_LOGIN',
   endpoint: 'https://cognito-idp.eu-west-1.amazonaws.com/',

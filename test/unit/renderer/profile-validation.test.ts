@@ -12,17 +12,19 @@ describe('profile field validation in the form', () => {
     expect(fieldProblem('endpoint', 'ftp://x')).toMatch(/http:\/\/ or https:\/\//);
   });
 
-  it('refuses another region\u2019s pool id as main does, saying which region it belongs to and how to fix it', () => {
-    expect(fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'us-east-1' })).toBe(
-      "eu-west-1_Abc belongs to region eu-west-1, but the profile's region is us-east-1; set Region to eu-west-1 or fix the pool id.",
+  it('refuses a pool id whose region has no user pools as main does; another region with pools is a replica', () => {
+    expect(fieldProblem('userPoolId', 'xx-west-1_Abc', { region: 'us-east-1' })).toBe(
+      'xx-west-1_Abc names region xx-west-1, which has no Cognito user pools; check the pool id: it starts with the region the pool was created in, such as us-east-1_AbCdEf123.',
     );
+    // A multi-Region replica shares the primary's pool id: not refused.
+    expect(fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'us-east-1' })).toBe('');
     // The pool id is fine as soon as the region is its own, or a custom endpoint serves it.
     expect(fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'eu-west-1' })).toBe('');
     expect(
-      fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'us-east-1', endpoint: 'http://localhost:9229/' }),
+      fieldProblem('userPoolId', 'xx-west-1_Abc', { region: 'us-east-1', endpoint: 'http://localhost:9229/' }),
     ).toBe('');
     // Until the region has its shape, the pool id alone is not called out.
-    expect(fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'eu-we' })).toBe('');
+    expect(fieldProblem('userPoolId', 'xx-west-1_Abc', { region: 'eu-we' })).toBe('');
   });
 
   it('knows the regions with user pools: another is refused unless a custom endpoint serves it', () => {
@@ -35,14 +37,14 @@ describe('profile field validation in the form', () => {
   });
 
   it('on an edit, says a rule the stored profile broke before it existed without blocking, until a change touches it', () => {
-    const stored = { region: 'us-east-1', userPoolId: 'eu-west-1_Abc' };
-    const kept = fieldCheck('userPoolId', 'eu-west-1_Abc', { ...stored, name: 'renamed' }, stored);
+    const stored = { region: 'us-east-1', userPoolId: 'xx-west-1_Abc' };
+    const kept = fieldCheck('userPoolId', 'xx-west-1_Abc', { ...stored, name: 'renamed' }, stored);
     expect(kept.blocks).toBe(false);
-    expect(kept.message).toMatch(/^eu-west-1_Abc belongs to region eu-west-1.*Saved before this rule, so it may stay/);
-    const changed = fieldCheck('userPoolId', 'eu-west-1_Xyz', { ...stored, userPoolId: 'eu-west-1_Xyz' }, stored);
+    expect(kept.message).toMatch(/^xx-west-1_Abc names region xx-west-1.*Saved before this rule, so it may stay/);
+    const changed = fieldCheck('userPoolId', 'xx-west-1_Xyz', { ...stored, userPoolId: 'xx-west-1_Xyz' }, stored);
     expect(changed).toEqual({ message: expect.not.stringMatching(/Saved before/), blocks: true });
     expect(fieldCheck('region', 'us-east-2', { ...stored, region: 'us-east-2' }, stored).blocks).toBe(false);
-    expect(fieldCheck('userPoolId', 'eu-west-1_Abc', { ...stored, region: 'us-east-2' }, stored).blocks).toBe(true);
+    expect(fieldCheck('userPoolId', 'xx-west-1_Abc', { ...stored, region: 'us-east-2' }, stored).blocks).toBe(true);
   });
 
   it('says which OAuth fields a flow leaves out, and why, in ctm\u2019s words', () => {

@@ -3,30 +3,40 @@ import {
   CTM_WORDING,
   isCognitoRegion,
   newStrictProblems,
+  replicaNote,
   strictProfileProblems,
   touchesProblem,
 } from '../../../main/shared/profile-strict-rules.ts';
 import { FORM_WORDING } from '../../../renderer/profile-validation.ts';
 
-const base = { region: 'eu-west-1', userPoolId: 'us-east-1_Abc', authFlow: 'USER_SRP_AUTH' };
+const base = { region: 'eu-west-1', userPoolId: 'xx-east-1_Abc', authFlow: 'USER_SRP_AUTH' };
 
 // One module (main/shared) holds the rules; ctm and the window's form differ only in how they name their controls.
 describe('the strict profile rules, shared by main and the window', () => {
   it('says the same thing to ctm and to the form, each naming its own controls', () => {
     const [ctm] = strictProfileProblems(base, CTM_WORDING);
     const [form] = strictProfileProblems(base, FORM_WORDING);
-    expect(ctm?.message).toBe(
-      "user pool id: us-east-1_Abc belongs to region us-east-1, but the profile's region is eu-west-1; leave --region out (it defaults to the pool id's prefix) or fix the pool id",
-    );
-    expect(form?.sentence).toBe(
-      "us-east-1_Abc belongs to region us-east-1, but the profile's region is eu-west-1; set Region to us-east-1 or fix the pool id",
-    );
+    const sentence =
+      'xx-east-1_Abc names region xx-east-1, which has no Cognito user pools; check the pool id: it starts with the region the pool was created in, such as us-east-1_AbCdEf123';
+    expect(ctm?.message).toBe(`user pool id: ${sentence}`);
+    expect(form?.sentence).toBe(sentence);
     expect({ ctm: ctm?.field, form: form?.field }).toEqual({ ctm: 'userPoolId', form: 'userPoolId' });
     const [region] = strictProfileProblems(
       { ...base, region: 'eu-nowhere-9', userPoolId: 'eu-nowhere-9_A' },
       FORM_WORDING,
     );
     expect(region?.sentence).toMatch(/^eu-nowhere-9 has no Cognito user pools .* needs a custom endpoint$/);
+  });
+
+  it('takes a pool id of another region with user pools (a multi-Region replica shares its id) with a note, not a refusal', () => {
+    const replica = { ...base, userPoolId: 'us-east-1_Abc' };
+    expect(strictProfileProblems(replica)).toEqual([]);
+    expect(replicaNote(replica)).toBe(
+      'The user pool id us-east-1_Abc was created in us-east-1, and the profile uses eu-west-1: right for its multi-Region replica there, otherwise check the region',
+    );
+    expect(replicaNote({ region: 'us-east-1', userPoolId: 'us-east-1_Abc' })).toBeUndefined();
+    expect(replicaNote({ ...replica, endpoint: 'http://127.0.0.1:9229/' })).toBeUndefined();
+    expect(replicaNote(base)).toBeUndefined(); // xx-east-1 has no pools: refused instead
   });
 
   it('knows the regions with user pools, and only those', () => {

@@ -69,10 +69,11 @@ describe('pool ids: emulators with a custom endpoint, another region\u2019s refu
     );
   });
 
-  it('refuses a pool id of another region, saying how to fix it (profile-strict-rules.test.ts has the rest)', () => {
-    expect(() => parseProfileFields({ ...fields, region: 'eu-west-1', userPoolId: 'us-east-1_Abc123' })).toThrow(
-      /us-east-1_Abc123 belongs to region us-east-1, but the profile's region is eu-west-1; leave --region out/,
-    );
+  it('takes a pool id of another region with user pools (a multi-Region replica) with a warning (profile-strict-rules.test.ts has the rest)', () => {
+    const replica = parseProfileFields({ ...fields, region: 'eu-west-1', userPoolId: 'us-east-1_Abc123' });
+    expect(profileWarnings(replica)).toEqual([
+      'The user pool id us-east-1_Abc123 was created in us-east-1, and the profile uses eu-west-1: right for its multi-Region replica there, otherwise check the region.',
+    ]);
     expect(profileWarnings(parseProfileFields({ ...fields, userPoolId: 'us-east-1_Abc123' }))).toEqual([]);
   });
 });

@@ -47,9 +47,11 @@ describe('strict rules at add, edit and import: regions, pool ids, flows, flags'
     expect(() => parseProfileFields({ ...base, region: 'nowhere' })).toThrow(/region: expected an AWS region/);
   });
 
-  it('refuses a pool id of another region; a custom endpoint still takes any <prefix>_<id>', () => {
-    expect(() => parseProfileFields({ ...base, userPoolId: 'us-east-1_Abc' })).toThrow(
-      /user pool id: us-east-1_Abc belongs to region us-east-1, but the profile's region is eu-west-1/,
+  it('takes a replica (another region with user pools), refuses a prefix that is no such region; a custom endpoint takes any <prefix>_<id>', () => {
+    // "Amazon Cognito creates separate user pools with a shared user pool ID" (developer guide, multi-Region replication).
+    expect(parseProfileFields({ ...base, userPoolId: 'us-east-1_Abc' }).userPoolId).toBe('us-east-1_Abc');
+    expect(() => parseProfileFields({ ...base, userPoolId: 'xx-east-1_Abc' })).toThrow(
+      /user pool id: xx-east-1_Abc names region xx-east-1, which has no Cognito user pools; check the pool id: it starts with the region the pool was created in/,
     );
     const viaProxy = { ...base, userPoolId: 'us-east-1_Abc', endpoint: 'https://cognito.example.com/' };
     expect(parseProfileFields(viaProxy).userPoolId).toBe('us-east-1_Abc');
@@ -78,9 +80,9 @@ describe('strict rules at add, edit and import: regions, pool ids, flows, flags'
 
   it('applies them to an import too', () => {
     const text = JSON.stringify({
-      auth: { aws_region: 'eu-west-1', user_pool_id: 'us-east-1_Abc', user_pool_client_id: 'c1' },
+      auth: { aws_region: 'eu-west-1', user_pool_id: 'xx-east-1_Abc', user_pool_client_id: 'c1' },
     });
-    expect(() => parseProfileImport('amplify_outputs.json', text)).toThrow(/belongs to region us-east-1/);
+    expect(() => parseProfileImport('amplify_outputs.json', text)).toThrow(/xx-east-1_Abc names region xx-east-1/);
   });
 });
 
@@ -97,7 +99,7 @@ describe('a profiles.json saved before the strict rules still loads, and stays e
     id: randomUUID(),
     name: 'old',
     region: 'eu-west-1',
-    userPoolId: 'us-east-1_Abc',
+    userPoolId: 'xx-east-1_Abc',
     clientId: 'c1',
     hasClientSecret: false,
     authFlow: 'USER_SRP_AUTH',
@@ -123,7 +125,8 @@ describe('a profiles.json saved before the strict rules still loads, and stays e
     expect(JSON.parse(await readFile(join(dir, 'profiles.json'), 'utf8')).profiles).toEqual([
       { ...old, username: 'alice' },
     ]);
-    // Fixing the region is an edit of region: the rule now holds, so it goes through.
-    expect((await store.update('old', { region: 'us-east-1' })).region).toBe('us-east-1');
+    // An edit of the region touches the pool id's rule, which it still breaks; fixing the pool id goes through.
+    await expect(store.update('old', { region: 'us-east-1' })).rejects.toThrow(/xx-east-1_Abc names region xx-east-1/);
+    expect((await store.update('old', { userPoolId: 'eu-west-1_Abc' })).userPoolId).toBe('eu-west-1_Abc');
   });
 });
