@@ -4,14 +4,15 @@ import { hasIdToken, standingOf } from '../main/shared/profile-standing.ts';
 import { apiClient } from './api-client.ts';
 import { rememberCopyChoice, rememberedCopyChoice } from './copy-choice.ts';
 import { byId } from './dom.ts';
-import { offerDownload, readPickedFile } from './import-export.ts';
+import { importPicked, offerDownload } from './import-export.ts';
 import { showInspector } from './inspector-dialog.ts';
 import { fillDetails } from './profile-details.ts';
 import { askForProfile, inputFromView, type ProfileFormMode } from './profile-form.ts';
 import { filterRows, renderProfileList, tickTimeLeft, type RowAction } from './profile-list.ts';
 import { openQuickCopy } from './quick-copy.ts';
 import { moveInMenu, openCopyMenu, openRowMenu } from './row-menus.ts';
-import { askRemoval, removalSaid } from './remove-dialog.ts';
+import { removalSaid, savedSaid } from './profile-outcomes.ts';
+import { askRemoval } from './remove-dialog.ts';
 import { askForSettings } from './settings-dialog.ts';
 import { closeSignIn, runSignIn } from './sign-in-dialog.ts';
 import { Toast } from './toast.ts';
@@ -75,9 +76,21 @@ async function signIn(p: ProfileView): Promise<void> {
   await guarded(p, async () => {
     const signedIn = await runSignIn(dialog, api, p);
     closeSignIn(dialog);
+    if (!signedIn) return;
+    const kept = !p.username && signedIn.username ? await keepUsername(p, signedIn.username) : '';
     // A warning (the device could not be confirmed) is shown instead of the plain success line.
-    if (signedIn) say(signedIn.warning ?? `Signed in to ${p.name}.`, Boolean(signedIn.warning));
+    say(signedIn.warning ?? `Signed in to ${p.name}.${kept}`, Boolean(signedIn.warning));
   });
+}
+
+/** As ctm login does: the username typed for a profile without one is kept, so the next sign-in and the list know it. */
+async function keepUsername(p: ProfileView, username: string): Promise<string> {
+  try {
+    await api.updateProfile(p.id, { ...inputFromView(p), username });
+    return ` Kept username "${username}" on the profile (Edit changes it).`;
+  } catch {
+    return ''; // signed in all the same; the next sign-in asks again
+  }
 }
 
 /** Retry: renew the session; when only a new sign-in can help, open it. */
@@ -114,13 +127,6 @@ async function editProfile(mode: ProfileFormMode): Promise<void> {
       error = problemOf(problem, 'The profile could not be saved.');
     }
   }
-}
-
-/** What an edit did: saved, and where a client secret went, whether the profile was signed out. */
-function savedSaid(before: ProfileView, input: ProfileInput, saved: ProfileView): string {
-  if (!input.removeClientSecret) return `Saved ${saved.name}.`;
-  const signedOut = before.state !== 'signed-out' ? ', and it is signed out' : '';
-  return `Saved ${saved.name}: its client secret is removed from the keychain${signedOut}.`;
 }
 
 function toggleDetails(p: ProfileView, button: HTMLElement): void {
@@ -216,26 +222,8 @@ importInput.addEventListener(
   'change',
   () =>
     void guarded(undefined, async () => {
-      const file = await readPickedFile(importInput);
-      if (!file) return;
-      // Servers that are not AWS's are named and confirmed first (security, issue 19): a shared file could send passwords anywhere.
-      const servers = await api.importServers(file.name, file.text);
-      const list = servers.map((s) => `  ${s.server} (${s.profiles.join(', ')})`).join('\n');
-      if (
-        servers.length > 0 &&
-        !window.confirm(
-          `This file sends sign-ins to servers that are not AWS's:\n${list}\n\nPasswords, tokens and client secrets of these profiles would go there. Import it?`,
-        )
-      ) {
-        say('Nothing was imported.');
-        return;
-      }
-      const added = await api.importProfiles(
-        file.name,
-        file.text,
-        servers.map((s) => s.server),
-      );
-      say(`Imported ${added.length} profile${added.length === 1 ? '' : 's'}: ${added.map((p) => p.name).join(', ')}.`);
+      const said = await importPicked(api, importInput);
+      if (said) say(said);
     }),
 );
 byId('export-profiles').addEventListener(

@@ -1,13 +1,6 @@
-import type { ProfileView, SignOutView } from '../main/ipc/contract.ts';
+import type { ProfileView } from '../main/ipc/contract.ts';
 import { h } from './dom.ts';
-
-/** How a profile goes: its refresh token revoked at Cognito first (the sign-out path), or forgotten here only. */
-export type Removal = 'revoke' | 'here';
-
-/** Whether deleting the profile would leave a refresh token valid at Cognito: it holds a session from a sign-in. */
-export function holdsSession(profile: ProfileView): boolean {
-  return profile.signIn !== 'none' && profile.state !== 'signed-out';
-}
+import { holdsSession, type Removal } from './profile-outcomes.ts';
 
 /**
  * Asks before deleting a profile. A signed-in one says, as `ctm profile remove` does, that deleting signs it out on
@@ -56,13 +49,4 @@ export function askRemoval(dialog: HTMLDialogElement, profile: ProfileView): Pro
       { once: true },
     );
   });
-}
-
-/** What the window says once the profile is gone: whether its refresh token was revoked, or stays valid. */
-export function removalSaid(profile: ProfileView, how: Removal, signOut: SignOutView | undefined): string {
-  if (signOut?.warning) return `Deleted ${profile.name}. ${signOut.warning}`;
-  if (how === 'revoke') return `Deleted ${profile.name}; its refresh token is revoked at Cognito.`;
-  if (holdsSession(profile))
-    return `Deleted ${profile.name}; it is signed out on this computer only, and its refresh token stays valid at Cognito until it expires.`;
-  return `Deleted ${profile.name}.`;
 }

@@ -15,12 +15,15 @@ import { qrCodeDataUrl } from './qr-code.ts';
 /** The code main answers when a challenge conversation is over (checked against the contract's constant). */
 const ENDED: typeof SIGN_IN_ENDED = 'sign-in-ended';
 
+/** A finished sign-in: its last step, and the username typed on the first step (kept on a profile without one). */
+export type SignedIn = Extract<SignInStepView, { kind: 'signed-in' }> & { username?: string };
+
 /** Walks a sign-in from the first password to the last challenge; resolves with the final step once signed in, undefined if cancelled. */
 export async function runSignIn(
   dialog: HTMLDialogElement,
   api: Api,
   profile: ProfileView,
-): Promise<Extract<SignInStepView, { kind: 'signed-in' }> | undefined> {
+): Promise<SignedIn | undefined> {
   if (signsInWithOAuth(profile)) return runOAuthSignIn(dialog, api, profile);
   let error: string | undefined;
   let step: SignInStepView | undefined;
@@ -41,7 +44,7 @@ export async function runSignIn(
           ? await api.answerChallenge(answered.conversationId, toAnswer(answered.prompt, fields))
           : await api.signIn(profile.id, first ?? {});
       error = undefined;
-      if (step.kind === 'signed-in') return step;
+      if (step.kind === 'signed-in') return { ...step, ...(first?.username ? { username: first.username } : {}) };
     } catch (problem) {
       error = problem instanceof Error ? problem.message : 'The sign-in failed.';
       // A conversation that ended (expired session, refused answer) starts again from the password; main says so by code.

@@ -116,7 +116,22 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await page.getByRole('button', { name: 'More actions for qa-tools' }).click();
       await page.getByRole('menuitem', { name: 'Edit…' }).click();
       await checkBothThemes('Edit profile');
+      // A note that does not block (what a flow leaves out) in its own colour.
+      const form = page.locator('#profile-dialog');
+      await form.getByLabel('Auth flow').selectOption('MANAGED_LOGIN');
+      await form.getByLabel('Domain').fill('https://qa.auth.us-east-1.amazoncognito.com');
+      await form.getByLabel('Auth flow').selectOption('USER_SRP_AUTH');
+      await expect.poll(() => form.locator('#profile-authFlow-note').textContent()).toMatch(/^Domain: not used/);
+      await checkBothThemes('Edit profile with a note');
       await closeDialog('#profile-dialog');
+    });
+
+    it('the Delete dialog of a signed-in profile, offering to revoke its refresh token', async () => {
+      await page.getByRole('button', { name: 'More actions for orders-dev' }).click();
+      await page.getByRole('menuitem', { name: 'Delete…' }).click();
+      await checkBothThemes('Delete signed-in profile');
+      await closeDialog('#remove-dialog');
+      await page.locator('li[data-profile="orders-dev"]').waitFor();
     });
 
     it('the sign-in dialog, its refusal, and a challenge step (MFA set-up with its QR code)', async () => {

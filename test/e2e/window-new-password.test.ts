@@ -2,13 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/browser.ts';
 import { openWindow, type WindowHarness } from '../support/electron-standin/window-harness.ts';
-import { PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
+import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
 const TEMPORARY = 'Temp-Pass-1';
 
 describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
-  'a new password in the window cannot lock the user out, in real Chromium against the emulator (Electron stood in)',
+  'sign-ins in the window cannot lock the user out and keep who signed in, in real Chromium against the emulator (Electron stood in)',
   () => {
     let w: WindowHarness;
     let page: Page;
@@ -70,6 +70,27 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await expect
         .poll(() => page.locator('li[data-profile="fresh-api"] [data-testid=state]').textContent())
         .toBe('Signed in');
+    });
+
+    it('keeps the username typed at sign-in on a profile that had none, as ctm login does', async () => {
+      await w.app.core.addProfile({
+        name: 'nameless',
+        region: 'us-east-1',
+        userPoolId: TEST_POOL,
+        clientId: PUBLIC_CLIENT,
+        authFlow: 'USER_PASSWORD_AUTH',
+        endpoint: w.app.emulator.endpoint,
+      });
+      await page.reload();
+      await page.getByRole('button', { name: 'Sign in to nameless' }).click();
+      await dialog().getByLabel('Username').fill('alice');
+      await dialog().getByLabel('Password', { exact: true }).fill(ALICE_PASSWORD);
+      await dialog().getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect
+        .poll(() => page.locator('#status').textContent())
+        .toBe('Signed in to nameless. Kept username "alice" on the profile (Edit changes it).');
+      expect((await w.app.core.profiles.get('nameless')).username).toBe('alice');
+      expect(await page.locator('li[data-profile="nameless"] [data-testid=state]').textContent()).toBe('Signed in');
     });
 
     it('ran without page errors', () => {
