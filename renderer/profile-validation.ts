@@ -11,6 +11,7 @@ import {
   type ProfileFieldRule,
 } from '../main/shared/profile-rules.ts';
 import {
+  replicaNote,
   strictProfileProblems,
   touchesProblem,
   type RuleWording,
@@ -99,7 +100,9 @@ export function fieldCheck(
   if (name === 'userPoolId' && !PROFILE_RULES.region?.pattern.test(fields.region ?? '')) return refuse('');
   const after = strictFields({ ...fields, [name]: value });
   const problem = strictProfileProblems(after, FORM_WORDING).find((p) => p.field === name);
-  if (!problem) return refuse('');
+  // Another region with user pools: right for a multi-Region replica, so said under the pool id, never refused.
+  const note = name === 'userPoolId' ? replicaNote(after) : undefined;
+  if (!problem) return { message: note ? `${note}.` : '', blocks: false };
   const message = `${problem.sentence}.`;
   if (before === undefined || touchesProblem(problem, after, strictFields(before))) return refuse(message);
   return { message: `${message} ${SAVED_BEFORE_THE_RULE}`, blocks: false };

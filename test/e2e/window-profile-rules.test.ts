@@ -60,7 +60,12 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       expect((await w.app.core.profiles.list()).map((p) => p.name)).toEqual([]);
       // Another region with user pools is fine (a multi-Region replica shares the pool id); then the pool's own region.
       await dialog().getByLabel('User pool id').fill(TEST_POOL);
-      await expect.poll(() => hint('userPoolId')).toBe('');
+      await expect
+        .poll(() => hint('userPoolId'))
+        .toBe(
+          'The user pool id us-east-1_Skeleton1 was created in us-east-1, and the profile uses eu-west-1: right for its multi-Region replica there, otherwise check the region.',
+        );
+      expect(await dialog().getByLabel('User pool id').getAttribute('aria-invalid')).toBe('false');
       await dialog()
         .getByLabel(/^Region/)
         .fill('us-east-1');

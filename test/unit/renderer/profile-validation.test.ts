@@ -16,8 +16,12 @@ describe('profile field validation in the form', () => {
     expect(fieldProblem('userPoolId', 'xx-west-1_Abc', { region: 'us-east-1' })).toBe(
       'xx-west-1_Abc names region xx-west-1, which has no Cognito user pools; check the pool id: it starts with the region the pool was created in, such as us-east-1_AbCdEf123.',
     );
-    // A multi-Region replica shares the primary's pool id: not refused.
-    expect(fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'us-east-1' })).toBe('');
+    // A multi-Region replica shares the primary's pool id: said, in main's words, but not refused.
+    expect(fieldCheck('userPoolId', 'eu-west-1_Abc', { region: 'us-east-1' })).toEqual({
+      message:
+        'The user pool id eu-west-1_Abc was created in eu-west-1, and the profile uses us-east-1: right for its multi-Region replica there, otherwise check the region.',
+      blocks: false,
+    });
     // The pool id is fine as soon as the region is its own, or a custom endpoint serves it.
     expect(fieldProblem('userPoolId', 'eu-west-1_Abc', { region: 'eu-west-1' })).toBe('');
     expect(

@@ -77,8 +77,7 @@ Cognito? [y/N]"; --revoke and --no-revoke answer without asking, and without a t
     revoke: {
       type: 'boolean',
       negatable: true,
-      description:
-        'revoke its refresh token at Cognito first, as ctm logout does, without asking; --no-revoke keeps it, without asking',
+      description: 'revoke its refresh token at Cognito first, without asking; --no-revoke keeps it, without asking',
     },
   },
   examples: [
