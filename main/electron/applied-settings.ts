@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type AppSettings } from '../core/settings/app-setting
 import { addGlobalShortcut, applyGlobalShortcut, refusedShortcutNotice } from './global-shortcut.ts';
 import { appCommand, applyStartAtLogin, type LaunchedApp, type LoginItemApp } from './login-item.ts';
 import type { Tell } from './notice-delivery.ts';
+import { watchSettingsFile, type SettingsWatch } from './settings-watch.ts';
 import { failedNotice } from './tray-feedback.ts';
 
 /** Where "Start at login" goes: the platform, Electron's app (login items; how the app was launched) and the environment. */
@@ -15,6 +16,8 @@ export interface LoginItemParts {
 
 /** Where the settings are kept (SettingsStore): read once, then heard on every change. */
 export interface SettingsSource {
+  /** The settings file, watched for writes by another process (watchSettingsFile). */
+  readonly path: string;
   get(): Promise<AppSettings>;
   onChange(listener: (settings: AppSettings) => void): unknown;
 }
@@ -54,12 +57,18 @@ export class AppliedSettings {
   }
 
   /**
-   * Applies the stored settings now and on every change (the window's Settings, `ctm settings`). Settles once the
-   * first are applied to the tray and shortcuts (start at login may still be writing).
+   * Applies the stored settings now and on every change: the window's Settings (through the store), and `ctm settings`
+   * or a hand edit while the app runs (the file, watched). Settles once the first are applied to the tray and
+   * shortcuts (start at login may still be writing). Answers the watch, to stop it.
    */
-  async follow(source: SettingsSource): Promise<void> {
+  async follow(source: SettingsSource): Promise<SettingsWatch> {
     source.onChange((settings) => void this.apply(settings));
+    // The store's own writes are heard again through the file: only what differs from the applied settings is applied.
+    const watching = watchSettingsFile(source.path, (settings) => {
+      if (!sameSettings(settings, this.settings)) void this.apply(settings);
+    });
     void this.apply(await source.get());
+    return watching;
   }
 
   /** Applies `settings`; settles once start at login is written (or its failure said). */
@@ -94,4 +103,9 @@ export class AppliedSettings {
       (error: unknown) => this.parts.tell(failedNotice('Start at login', error)),
     );
   }
+}
+
+/** Whether two settings are the same, setting by setting. */
+function sameSettings(a: AppSettings, b: AppSettings): boolean {
+  return (Object.keys(DEFAULT_SETTINGS) as (keyof AppSettings)[]).every((key) => a[key] === b[key]);
 }

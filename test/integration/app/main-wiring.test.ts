@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,9 @@ function runMainWithOutput(
         PATH: process.env.PATH ?? '',
         HOME: home,
         CTM_CONFIG_DIR: join(home, 'config'),
+        // Without a session bus the keychain cannot answer: it fails fast. With one (the real keyring), the production
+        // timeout: a first keyring call under load can take seconds, and the tray would show the error glyph.
+        ...(env.DBUS_SESSION_BUS_ADDRESS ? {} : { CTM_KEYCHAIN_TIMEOUT_MS: '200' }),
         CTM_STANDIN_STEPS: steps.join(','),
         ...env,
       },
@@ -45,6 +48,30 @@ function runMainWithOutput(
   };
 }
 const named = (calls: Call[], api: string): Call[] => calls.filter((c) => c.api === api);
+/** What recording-electron.ts prints when its 'hold' step starts waiting. */
+const HOLDING_LINE = 'ctm-standin: holding';
+/** Runs the app in the background: `held` once it reaches its 'hold' step, `release()` to go on, `done` with its calls. */
+function startMain(steps: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--no-warnings', 'test/support/electron-standin/recording-electron.ts'], {
+    env: { PATH: process.env.PATH ?? '', CTM_STANDIN_STEPS: steps.join(','), ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: 50_000,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const held = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes(`${HOLDING_LINE}\n`)) resolve();
+    });
+    child.on('close', () => reject(new Error(`the app ended before its 'hold' step: ${stderr}`)));
+  });
+  const done = new Promise<{ calls: Call[]; stderr: string }>((resolve) =>
+    child.on('close', () => resolve({ calls: JSON.parse(stdout.trim().split('\n').at(-1) || '[]') as Call[], stderr })),
+  );
+  return { held, release: () => child.stdin.end('go\n'), done, kill: () => child.kill() };
+}
 /** The calls made while one step ran. */
 const during = (calls: Call[], step: string): string[] => {
   const start = calls.findIndex((c) => c.api === 'step' && c.args[0] === step);
@@ -248,6 +275,21 @@ describe.skipIf(!HAS_KEYRING)(
       expect(menu).not.toContain('reload');
       expect(menu).not.toContain('toggleDevTools');
       expect(images(calls)).toEqual(['trayTemplate.png']);
+    });
+
+    it('`ctm settings` run while the app is open takes effect at once: the new shortcut is bound without a restart', async () => {
+      const config = mkdtempSync(join(tmpdir(), 'ctm-main-config-'));
+      const env = { ...keyring.env, CTM_CONFIG_DIR: config };
+      const app = startMain(['wait-tray', 'hold', 'wait-reapplied', 'quit'], env);
+      try {
+        await app.held;
+        expect((await runCtm(['settings', 'globalShortcut', 'CommandOrControl+Shift+Y'], env)).code).toBe(0);
+      } finally {
+        app.release();
+      }
+      const { calls, stderr } = await app.done;
+      expect(stderr).toBe('');
+      expect(named(calls, 'globalShortcut.register').map((c) => c.args[0])).toEqual(['CommandOrControl+Shift+Y']);
     });
 
     it('says when a copy without a window fails (the global shortcut on a signed-out profile), instead of swallowing it', async () => {

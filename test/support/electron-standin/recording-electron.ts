@@ -67,6 +67,8 @@ const window = () => standIn.windows()[0];
 const steps: Record<string, () => Promise<void> | void> = {
   'wait-window': () => until(() => window()?.visible === true, 5_000),
   'wait-tray': () => until(() => recorder.find('tray.setContextMenu').length > 0, 8_000),
+  // The settings applied a second time (a change after the start: the shortcuts are registered afresh).
+  'wait-reapplied': () => until(() => recorder.find('globalShortcut.unregisterAll').length >= 2, 8_000),
   'close-window': () => void window()?.close(),
   minimize: () => window()?.minimize(),
   activate: () => app.activate(),

@@ -118,11 +118,27 @@ describe('settings followed from the store, with Electron as the stand-in', () =
     const run = settingsOn();
     const store = new SettingsStore(run.configHome);
     await store.update({ globalShortcut: SHORTCUT, defaultProfileId: DEV });
-    await run.applied.follow(store);
+    (await run.applied.follow(store)).close();
     expect(run.applied.current.globalShortcut).toBe(SHORTCUT);
     await store.update({ globalShortcut: 'Alt+F9', clipboardClearSeconds: 20 });
     expect(run.recorder.find('globalShortcut.register').map((c) => c.args[0])).toEqual([SHORTCUT, 'Alt+F9']);
     expect(run.clearAfter).toEqual([60_000, 20_000]);
+  });
+
+  it('`ctm settings` in another process while the app runs is applied too, once; the app\u2019s own change is not applied twice', async () => {
+    const run = settingsOn();
+    const store = new SettingsStore(run.configHome);
+    const watching = await run.applied.follow(store);
+    try {
+      await store.update({ globalShortcut: SHORTCUT });
+      await new SettingsStore(run.configHome).update({ quickCopyShortcut: PALETTE });
+      await expect.poll(() => run.applied.current.quickCopyShortcut).toBe(PALETTE);
+      run.globalShortcut.pressAll();
+      expect(run.palettes()).toBe(1);
+      expect(run.recorder.find('globalShortcut.unregisterAll')).toHaveLength(3);
+    } finally {
+      watching.close();
+    }
   });
 });
 
