@@ -106,7 +106,7 @@ function startApp(): void {
     crash: crashHookFrom(process.env),
   });
   // Refresh-token items left by a process killed mid-write are swept now and then by the app (ctm never lists the keychain).
-  scheduleOrphanSweeps(() => core.vault.sweepOrphans(), systemTimers);
+  scheduleOrphanSweeps(() => core.sweepOrphans(), systemTimers);
   const settings = new SettingsStore(configDir());
   const tokenClipboard = new ElectronTokenClipboard(clipboard, (items) => new ClipboardItem(items), {
     route: clipboardRoute(process.platform, process.env),

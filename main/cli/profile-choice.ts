@@ -1,7 +1,7 @@
 import type { Core } from '../core/core.ts';
 import { BadInputError } from '../core/errors.ts';
 import type { Profile } from '../core/profiles/profile.ts';
-import { defaultProfile } from '../core/profiles/default-profile.ts';
+import { profileRef } from '../core/profiles/profile-id.ts';
 
 /**
  * The profile a command acts on: its NAME argument, else CTM_PROFILE (as AWS_PROFILE works for the AWS CLI, and
@@ -14,9 +14,9 @@ export async function chosenProfile(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Profile> {
   const [named] = positionals;
-  if (named) return app.profiles.get(named);
-  if (env.CTM_PROFILE) return app.profiles.get(env.CTM_PROFILE);
-  const profile = await defaultProfile(app.profiles);
+  if (named) return app.resolveProfile(profileRef(named));
+  if (env.CTM_PROFILE) return app.resolveProfile(profileRef(env.CTM_PROFILE));
+  const profile = await app.defaultProfile();
   if (profile) return profile;
   throw new BadInputError(
     'Missing profile name: give one, set CTM_PROFILE, or choose a default profile: ctm profile default NAME',

@@ -1,11 +1,10 @@
-import { endpointCredentials } from '../core/token-endpoint/endpoint-credentials.ts';
-import { dirname } from 'node:path';
 import { signInNeeds } from '../core/auth/flows/flow-kinds.ts';
 import type { Core } from '../core/core.ts';
 import { asCtmError, BadInputError } from '../core/errors.ts';
 import { exportProfiles } from '../core/profiles/profile-export.ts';
 import { withSuggestedEnvironment } from '../core/profiles/profile-environment.ts';
 import type { Profile } from '../core/profiles/profile.ts';
+import { profileIdFrom, type ProfileId } from '../core/profiles/profile-id.ts';
 import { importServers, parseProfileImport, requireConfirmedServers } from '../core/profiles/profile-import.ts';
 import type { ProfileStatus } from '../core/sessions/session-state.ts';
 import { SettingsStore } from '../core/settings/settings-store.ts';
@@ -38,9 +37,9 @@ export interface ApiOptions {
 
 /** The real logic behind each IPC method: plain async functions over the core, which tests call directly. */
 export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOptions = {}): Api {
-  const settings = options.settings ?? new SettingsStore(dirname(core.profiles.path));
+  const settings = options.settings ?? new SettingsStore(core.configDir);
   const changed = options.changed ?? (() => undefined);
-  const view = async (profileId: string): Promise<ProfileView> => {
+  const view = async (profileId: ProfileId): Promise<ProfileView> => {
     const status = (await core.statuses()).find((s) => s.profile.id === profileId);
     if (!status) throw new BadInputError('That profile no longer exists.');
     return toView(status);
@@ -54,6 +53,8 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
         changed();
       }
     };
+  // The window names profiles by id only (the contract's profileId): checked here, once, and never looked up by name.
+  const id = profileIdFrom;
   return {
     listProfiles: async () => (await core.statuses()).map(toView),
     addProfile: mutation(async ({ clientSecret, removeClientSecret: _nothingToRemove, ...fields }: ProfileInput) =>
@@ -65,59 +66,54 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
         throw new BadInputError('Give a new client secret or remove it, not both.');
       // null removes it (Core validates first: CLIENT_CREDENTIALS refuses to lose its secret, and nothing is deleted).
       const change = input.removeClientSecret ? null : secret;
-      return view((await core.updateProfile(profileId, editableFields(input), change)).id);
+      return view((await core.updateProfile(id(profileId), editableFields(input), change)).id);
     }),
     removeProfile: mutation(async (profileId: string) => {
-      await core.removeProfile(profileId);
+      await core.removeProfile(id(profileId));
     }),
     importServers: async (fileName: string, text: string) =>
-      importServers(
-        parseProfileImport(fileName, text, { takenNames: (await core.profiles.list()).map((p) => p.name) }),
-      ),
+      importServers(parseProfileImport(fileName, text, { takenNames: (await core.listProfiles()).map((p) => p.name) })),
     importProfiles: mutation(async (fileName: string, text: string, confirmedServers?: string[]) => {
-      const taken = (await core.profiles.list()).map((p) => p.name);
+      const taken = (await core.listProfiles()).map((p) => p.name);
       const found = parseProfileImport(fileName, text, { takenNames: taken }).map(withSuggestedEnvironment);
       // Servers that are not AWS's only once the person confirmed each (security, issue 19); all profiles or none.
       requireConfirmedServers(found, confirmedServers ?? [], 'Import the file again and confirm them.');
-      const added = (await core.profiles.addAll(found)).map((p) => p.id);
+      const added: string[] = (await core.addProfiles(found)).map((p) => p.id);
       const statuses = await core.statuses();
       return statuses.filter((s) => added.includes(s.profile.id)).map(toView);
     }),
-    exportProfiles: async () => exportProfiles(await core.profiles.list()),
+    exportProfiles: async () => exportProfiles(await core.listProfiles()),
     // The profile's kind decides: a password form's first step, the system browser (openExternal), or nothing to ask.
     signIn: mutation((profileId: string, credentials: Parameters<Api['signIn']>[1]) =>
-      core.sessions.startSignIn(profileId, credentials, { open: options.openExternal }),
+      core.signIn(id(profileId), credentials, { open: options.openExternal }),
     ),
-    cancelSignIn: (profileId: string) => core.sessions.cancelSignIn(profileId),
+    cancelSignIn: (profileId: string) => core.cancelSignIn(id(profileId)),
     answerChallenge: mutation((conversationId: string, answer: Parameters<Api['answerChallenge']>[1]) =>
-      core.sessions.answerChallenge(conversationId, answer),
+      core.answerChallenge(conversationId, answer),
     ),
     refreshNow: mutation(async (profileId: string) => {
-      const { id } = await core.profiles.get(profileId);
-      await core.sessions.refresh(id);
-      return view(id);
+      await core.refreshNow(id(profileId));
+      return view(id(profileId));
     }),
-    signOut: mutation((profileId: string) => core.sessions.signOut(profileId)),
+    signOut: mutation((profileId: string) => core.signOut(id(profileId))),
     copyToken: async (profileId, kind, format) => {
-      const profile = await core.profiles.get(profileId);
-      await clipboard.copySecret(formatToken(await core.sessions.tokens(profile.id), kind, format, profile.name));
+      const profile = await core.profile(id(profileId));
+      await clipboard.copySecret(formatToken(await core.tokens(profile.id), kind, format, profile.name));
       options.copied?.(profile.id);
     },
     clearClipboard: async () => {
       await clipboard.clearIfOurs?.();
     },
     inspectToken: async (profileId, kind) => {
-      const profile = await core.profiles.get(profileId);
-      return inspectToken(pickToken(await core.sessions.tokens(profile.id), kind), kind, profile);
+      const profile = await core.profile(id(profileId));
+      return inspectToken(pickToken(await core.tokens(profile.id), kind), kind, profile);
     },
     copyAwsExports: async (profileId, shell) => {
-      const profile = await core.profiles.get(profileId);
-      await clipboard.copySecret(awsExportLines(await core.awsCredentials.credentials(profile.id), shell));
-      options.copied?.(profile.id);
+      await clipboard.copySecret(awsExportLines(await core.awsCredentials(id(profileId)), shell));
+      options.copied?.(profileId);
     },
     awsIdentity: async (profileId) => {
-      const profile = await core.profiles.get(profileId);
-      const credentials = await core.awsCredentials.cached(profile);
+      const credentials = await core.cachedAwsCredentials(await core.profile(id(profileId)));
       return credentials
         ? {
             identityId: credentials.identityId,
@@ -127,15 +123,15 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
         : null;
     },
     endpointCredentials: async (profileId) => {
-      const { tokenUrl, clientId, served } = await endpointCredentials(core, profileId);
+      const { tokenUrl, clientId, served } = await core.endpointCredentials(id(profileId));
       return { tokenUrl, clientId, served };
     },
     copyEndpointSecret: async (profileId) => {
-      await clipboard.copySecret((await endpointCredentials(core, profileId)).clientSecret);
+      await clipboard.copySecret((await core.endpointCredentials(id(profileId))).clientSecret);
     },
     getSettings: () => settings.get(),
     updateSettings: mutation(async (changes: Parameters<Api['updateSettings']>[0]) => {
-      if (changes.defaultProfileId) await core.profiles.get(changes.defaultProfileId);
+      if (changes.defaultProfileId) await core.profile(id(changes.defaultProfileId));
       return settings.update(changes);
     }),
   };

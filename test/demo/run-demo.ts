@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     const { KeytarSecretStore } = await import('../../main/core/keychain/keytar-secret-store.ts');
     const core = new Core({ configDir, secretStore: new KeytarSecretStore() });
     cleanups.push(async () => {
-      for (const profile of await core.profiles.list()) await core.removeProfile(profile.id);
+      for (const profile of await core.listProfiles()) await core.removeProfile(profile.id);
     });
     // A token agent serving the demo's folder (`ctm agent start` typed from the printed commands, or the app's) would be
     // left serving a deleted folder: stop it, through that folder's own socket, so no other agent (the user's own, on

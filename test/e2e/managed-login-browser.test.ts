@@ -1,3 +1,4 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_CHROMIUM)(
         }),
       );
       const page = await browser.newPage();
-      const step = await app.core.sessions.startSignIn(
+      const step = await app.core.signIn(
         profile.id,
         {},
         {
@@ -51,7 +52,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_CHROMIUM)(
       expect(step.kind).toBe('signed-in');
       await page.getByText('Signed in.').waitFor();
       expect(new URL(page.url()).hostname).toBe('127.0.0.1');
-      const session = await app.core.vault.session(profile.id);
+      const session = await app.vault.session(profile.id);
       expect(decodeJwtClaims(session?.idToken ?? '')?.email).toBe('alice@example.com');
       expect(session?.refreshToken).toBeTruthy();
     });
@@ -95,7 +96,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_CHROMIUM)(
         aud: 'browserclient1',
       });
       // The refresh token lives in the keychain only: no file of the config folder or the keyring's home holds it in clear.
-      const session = await app.core.vault.session((await app.core.profiles.get('cli-sso')).id);
+      const session = await app.vault.session((await app.core.resolveProfile(profileRef('cli-sso'))).id);
       expect(session?.refreshToken).toBeTruthy();
       const secrets = {
         'refresh token': session?.refreshToken ?? '',

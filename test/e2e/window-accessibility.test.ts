@@ -1,3 +1,4 @@
+import { idOf } from '../support/profile-ids.ts';
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -82,8 +83,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       });
       await add('billing-staging', { username: 'alice' });
       await add('qa-tools', { username: 'alice', environment: 'qa', environmentColour: 'purple' });
-      await core.sessions.startSignIn('orders-dev', { password: PASSWORD });
-      await core.sessions.startSignIn('orders-prod', { password: PASSWORD });
+      await core.signIn(await idOf(core, 'orders-dev'), { password: PASSWORD });
+      await core.signIn(await idOf(core, 'orders-prod'), { password: PASSWORD });
       await page.reload();
       await page.locator('li[data-profile="orders-prod"]').waitFor();
       await page.getByRole('button', { name: 'orders-dev details' }).click();

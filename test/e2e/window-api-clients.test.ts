@@ -1,3 +1,5 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
+import { idOf } from '../support/profile-ids.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/browser.ts';
@@ -22,7 +24,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         authFlow: 'USER_PASSWORD_AUTH',
         endpoint: w.app.emulator.endpoint,
       });
-      await w.app.core.sessions.startSignIn('dev', { password: ALICE_PASSWORD });
+      await w.app.core.signIn(await idOf(w.app.core, 'dev'), { password: ALICE_PASSWORD });
       await page.reload();
       await page.locator('li[data-profile="dev"]').waitFor();
     });
@@ -37,7 +39,9 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       expect(await page.getByTestId('endpoint-token-url').textContent()).toBe('http://127.0.0.1:28600/oauth2/token');
       await page.getByRole('button', { name: 'Copy client secret' }).click();
       await expect.poll(() => page.getByTestId('endpoint-secret-status').textContent()).toBe(' Client secret copied.');
-      const secret = await w.app.core.endpointSecrets.secretFor((await w.app.core.profiles.get('dev')).id);
+      const { clientSecret: secret } = await w.app.core.endpointCredentials(
+        (await w.app.core.resolveProfile(profileRef('dev'))).id,
+      );
       expect(w.clipboard.copies.at(-1)).toBe(secret);
       expect(w.resultsSeenByPage.join('\n')).not.toContain(secret);
       await page.getByRole('button', { name: 'Close' }).click();

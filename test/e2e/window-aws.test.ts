@@ -1,3 +1,4 @@
+import { idOf } from '../support/profile-ids.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/browser.ts';
@@ -22,7 +23,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)("the inspector's AWS part, in rea
       endpoint: w.app.emulator.endpoint,
       identityPoolId: IDENTITY_POOL,
     });
-    await w.app.core.sessions.startSignIn('dev-aws', { password: ALICE_PASSWORD });
+    await w.app.core.signIn(await idOf(w.app.core, 'dev-aws'), { password: ALICE_PASSWORD });
     await page.reload();
     await page.locator('li[data-profile="dev-aws"]').waitFor();
   });
@@ -35,7 +36,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)("the inspector's AWS part, in rea
     await page.getByRole('menuitem', { name: 'Inspect token', exact: true }).click();
     await expect.poll(() => page.getByTestId('aws-identity').textContent()).toBe('none yet');
     await page.getByRole('button', { name: 'Copy as AWS exports' }).click();
-    const credentials = await w.app.core.awsCredentials.credentials('dev-aws');
+    const credentials = await w.app.core.awsCredentials(await idOf(w.app.core, 'dev-aws'));
     await expect.poll(() => page.getByTestId('aws-identity').textContent()).toBe(credentials.identityId);
     expect(w.clipboard.copies.at(-1)).toContain(`export AWS_ACCESS_KEY_ID='${credentials.accessKeyId}'`);
     expect(w.resultsSeenByPage.join('\n')).not.toContain(credentials.secretAccessKey);

@@ -173,9 +173,9 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await page.getByLabel('Remember this device').check();
       await password();
       await expectSignedIn(name);
-      const [profile] = (await w.app.core.profiles.list()).filter((p) => p.name === name);
-      const session = await w.app.core.vault.session(profile!.id);
-      expect(await w.app.core.vault.devices.get('eu-west-1_Devices1', session!.userId!)).toBeDefined();
+      const [profile] = (await w.app.core.listProfiles()).filter((p) => p.name === name);
+      const session = await w.app.vault.session(profile!.id);
+      expect(await w.app.vault.devices.get('eu-west-1_Devices1', session!.userId!)).toBeDefined();
       await page.getByRole('button', { name: `More actions for ${name}`, exact: true }).click();
       await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
       await expect

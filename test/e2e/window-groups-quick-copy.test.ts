@@ -1,3 +1,5 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
+import { idOf } from '../support/profile-ids.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUICK_COPY_REQUESTED_CHANNEL } from '../../main/ipc/contract.ts';
@@ -44,8 +46,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await add('orders-prod');
       await add('tools', { environment: 'qa' });
       await add('misc');
-      await w.app.core.sessions.startSignIn('orders-dev', { password: ALICE_PASSWORD });
-      await w.app.core.sessions.startSignIn('orders-prod', { password: ALICE_PASSWORD });
+      await w.app.core.signIn(await idOf(w.app.core, 'orders-dev'), { password: ALICE_PASSWORD });
+      await w.app.core.signIn(await idOf(w.app.core, 'orders-prod'), { password: ALICE_PASSWORD });
       await page.reload();
       await page.locator('li[data-profile="misc"]').waitFor();
     });
@@ -84,20 +86,20 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         ['env-staging', ['misc']],
         ['env-qa', ['tools']],
       ]);
-      expect(await w.app.core.profiles.get('orders-prod')).toMatchObject({ pinned: true });
-      expect(await w.app.core.profiles.get('misc')).toMatchObject({ environment: 'staging' });
+      expect(await w.app.core.resolveProfile(profileRef('orders-prod'))).toMatchObject({ pinned: true });
+      expect(await w.app.core.resolveProfile(profileRef('misc'))).toMatchObject({ environment: 'staging' });
       // Editing a pinned profile keeps it pinned.
       await page.getByRole('button', { name: 'More actions for orders-prod' }).click();
       await page.getByRole('menuitem', { name: 'Edit\u2026' }).click();
       await page.locator('#profile-dialog').getByRole('button', { name: 'Save' }).click();
-      await expect.poll(async () => (await w.app.core.profiles.get('orders-prod')).pinned).toBe(true);
+      await expect.poll(async () => (await w.app.core.resolveProfile(profileRef('orders-prod'))).pinned).toBe(true);
     });
 
     it('keeps Copy on a profile whose renewal failed while its token is valid, with the error on the row and Retry', async () => {
       for (const op of ['GetTokensFromRefreshToken', 'InitiateAuth'])
         w.app.emulator.faults.fail(op, { status: 503, times: 20 });
-      const id = (await w.app.core.profiles.get('orders-dev')).id;
-      await w.app.core.sessions.refresh(id).catch(() => undefined);
+      const id = (await w.app.core.resolveProfile(profileRef('orders-dev'))).id;
+      await w.app.core.refreshNow(id).catch(() => undefined);
       w.app.emulator.faults.clear();
       await sendToPage(page, 'ctm:event:changed');
       const row = page.locator('li[data-profile="orders-dev"]');
@@ -106,7 +108,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       expect(await row.getByTestId('problem').textContent()).not.toMatch(/Exception\s*:/);
       expect(await row.getByRole('button', { name: 'Retry orders-dev' }).count()).toBe(1);
       await row.getByRole('button', { name: 'Copy access token of orders-dev' }).click();
-      await expect.poll(() => w.clipboard.copies.at(-1)).toBe((await w.app.core.vault.session(id))?.accessToken);
+      await expect.poll(() => w.clipboard.copies.at(-1)).toBe((await w.app.vault.session(id))?.accessToken);
       // Cognito answers again: Retry renews, and the error leaves the row.
       await row.getByRole('button', { name: 'Retry orders-dev' }).click();
       await expect.poll(() => row.getByTestId('state').textContent()).toBe('Signed in');
@@ -114,7 +116,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     });
 
     it('opens quick copy when main asks (the global shortcut): typing narrows, Enter copies the access token, Shift+Enter the ID token', async () => {
-      const session = (await w.app.core.vault.session((await w.app.core.profiles.get('orders-prod')).id))!;
+      const session = (await w.app.vault.session((await w.app.core.resolveProfile(profileRef('orders-prod'))).id))!;
       await sendToPage(page, QUICK_COPY_REQUESTED_CHANNEL);
       const input = page.getByRole('combobox', { name: 'Profile to copy from' });
       await expect

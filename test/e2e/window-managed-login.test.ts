@@ -1,3 +1,4 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
 import { connect } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +74,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await addProfile('sso', 'MANAGED_LOGIN', 'browserclient1', (p) =>
         p.getByLabel('Scopes (space-separated, optional)').fill('openid email'),
       );
-      const profile = await app.core.profiles.get('sso');
+      const profile = await app.core.resolveProfile(profileRef('sso'));
       expect(profile).toMatchObject({ authFlow: 'MANAGED_LOGIN', scopes: ['openid', 'email'] });
       await page.getByRole('button', { name: 'Sign in to sso' }).click();
       await expect
@@ -83,7 +84,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         .poll(() => page.locator('li[data-profile="sso"] [data-testid=state]').textContent(), { timeout: 10_000 })
         .toBe('Signed in');
       expect(new URL(opened[0] ?? '').pathname).toBe('/oauth2/authorize');
-      expect((await app.core.vault.session(profile.id))?.refreshToken).toBeTruthy();
+      expect((await app.vault.session(profile.id))?.refreshToken).toBeTruthy();
     });
 
     it('adds a CLIENT_CREDENTIALS profile (secret to the keychain) and copies its token from main', async () => {

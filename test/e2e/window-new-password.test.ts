@@ -1,3 +1,4 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/browser.ts';
@@ -89,7 +90,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await expect
         .poll(() => page.locator('#status').textContent())
         .toBe('Signed in to nameless. Kept username "alice" on the profile (Edit changes it).');
-      expect((await w.app.core.profiles.get('nameless')).username).toBe('alice');
+      expect((await w.app.core.resolveProfile(profileRef('nameless'))).username).toBe('alice');
       expect(await page.locator('li[data-profile="nameless"] [data-testid=state]').textContent()).toBe('Signed in');
     });
 

@@ -1,3 +1,5 @@
+import { idOf } from '../support/profile-ids.ts';
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../main/ipc/handlers.ts';
@@ -33,7 +35,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         { ...fields, authFlow: 'USER_PASSWORD_AUTH', endpoint: w.app.emulator.endpoint },
         clientSecret,
       );
-      await w.app.core.sessions.startSignIn(name, { password: ALICE_PASSWORD });
+      await w.app.core.signIn(await idOf(w.app.core, name), { password: ALICE_PASSWORD });
       await page.reload();
       await expect.poll(() => row(name).locator('[data-testid=state]').textContent()).toBe('Signed in');
     };
@@ -48,8 +50,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
 
     it('removes a stored client secret from the Edit form: the keychain item goes and the profile is signed out', async () => {
       await signedIn('confidential', SECRET_CLIENT, CLIENT_SECRET);
-      const { id } = await w.app.core.profiles.get('confidential');
-      expect(await w.app.core.vault.clientSecrets.get(id)).toBeDefined();
+      const { id } = await w.app.core.resolveProfile(profileRef('confidential'));
+      expect(await w.app.vault.clientSecrets.get(id)).toBeDefined();
       await more('confidential', 'Edit…');
       const dialog = page.locator('#profile-dialog');
       const secret = dialog.getByLabel(/^Client secret/);
@@ -59,8 +61,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await expect
         .poll(status)
         .toBe('Saved confidential: its client secret is removed from the keychain, and it is signed out.');
-      expect(await w.app.core.vault.clientSecrets.get(id)).toBeUndefined();
-      expect((await w.app.core.profiles.get('confidential')).hasClientSecret).toBe(false);
+      expect(await w.app.vault.clientSecrets.get(id)).toBeUndefined();
+      expect((await w.app.core.resolveProfile(profileRef('confidential'))).hasClientSecret).toBe(false);
       await expect.poll(() => row('confidential').locator('[data-testid=state]').textContent()).toBe('Signed out');
       // Nothing left to remove: the box is gone.
       await more('confidential', 'Edit…');
@@ -96,14 +98,14 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
 
     it('"Revoke and delete" revokes the refresh token at Cognito first (the sign-out path), then deletes', async () => {
       await signedIn('gone-api');
-      const { id } = await w.app.core.profiles.get('gone-api');
+      const { id } = await w.app.core.resolveProfile(profileRef('gone-api'));
       const before = revocations();
       await more('gone-api', 'Delete…');
       await removal().getByRole('button', { name: 'Revoke and delete' }).click();
       await expect.poll(() => row('gone-api').count()).toBe(0);
       await expect.poll(status).toBe('Deleted gone-api; its refresh token is revoked at Cognito.');
       expect(revocations()).toBe(before + 1);
-      expect(await w.app.core.vault.session(id)).toBeUndefined();
+      expect(await w.app.vault.session(id)).toBeUndefined();
     });
 
     it('main refuses a new client secret and its removal at once, keeping the stored one; an add has nothing to remove', async () => {
@@ -114,7 +116,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await expect(
         api.updateProfile(added.id, { ...input, clientSecret: 'another', removeClientSecret: true }),
       ).rejects.toThrow('Give a new client secret or remove it, not both.');
-      expect(await w.app.core.vault.clientSecrets.get(added.id)).toBe(CLIENT_SECRET);
+      expect(await w.app.vault.clientSecrets.get(added.id)).toBe(CLIENT_SECRET);
     });
 
     it('ran without page errors', () => {

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeConfigFile } from '../../main/core/profiles/config-file.ts';
 import type { Profile } from '../../main/core/profiles/profile.ts';
+import { newProfileId, profileRef } from '../../main/core/profiles/profile-id.ts';
 import { COGNITO_USER_POOL_REGIONS } from '../../main/shared/profile-strict-rules.ts';
 import { HAS_CHROMIUM } from '../support/browser.ts';
 import { openWindow, type WindowHarness } from '../support/electron-standin/window-harness.ts';
@@ -57,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await dialog().getByRole('button', { name: 'Save' }).click();
       expect(await isOpen()).toBe(true); // kept at the form: nothing reached main
       expect(await dialog().getByLabel('User pool id').getAttribute('aria-invalid')).toBe('true');
-      expect((await w.app.core.profiles.list()).map((p) => p.name)).toEqual([]);
+      expect((await w.app.core.listProfiles()).map((p) => p.name)).toEqual([]);
       // Another region with user pools is fine (a multi-Region replica shares the pool id); then the pool's own region.
       await dialog().getByLabel('User pool id').fill(TEST_POOL);
       await expect
@@ -72,7 +73,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await expect.poll(() => hint('userPoolId')).toBe('');
       await dialog().getByRole('button', { name: 'Save' }).click();
       await row('strict-api').waitFor();
-      expect((await w.app.core.profiles.get('strict-api')).region).toBe('us-east-1');
+      expect((await w.app.core.resolveProfile(profileRef('strict-api'))).region).toBe('us-east-1');
     });
 
     it('takes any region and pool id behind a custom endpoint, and gives a pool id typed first its region', async () => {
@@ -100,7 +101,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
 
     it('edits a profile saved before the rules: says why its fields are now refused, keeps them, saves the rest', async () => {
       const old: Profile = {
-        id: randomUUID(),
+        id: newProfileId(),
         name: 'old-api',
         region: 'eu-west-1',
         userPoolId: 'xx-east-1_Abc',
@@ -112,8 +113,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         refreshMethod: 'auto',
         autoRefresh: true,
       };
-      const others = await w.app.core.profiles.list();
-      await writeFile(w.app.core.profiles.path, serializeConfigFile([...others, old]));
+      const others = await w.app.core.listProfiles();
+      await writeFile(join(w.app.core.configDir, 'profiles.json'), serializeConfigFile([...others, old]));
       await page.reload();
       await row('old-api').waitFor();
       await page.getByRole('button', { name: 'More actions for old-api', exact: true }).click();
@@ -140,8 +141,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         .fill('eu-west-1');
       await dialog().getByLabel('Username (optional)').fill('bob');
       await dialog().getByRole('button', { name: 'Save' }).click();
-      await expect.poll(async () => (await w.app.core.profiles.get('old-api')).username).toBe('bob');
-      const saved = await w.app.core.profiles.get('old-api');
+      await expect.poll(async () => (await w.app.core.resolveProfile(profileRef('old-api'))).username).toBe('bob');
+      const saved = await w.app.core.resolveProfile(profileRef('old-api'));
       expect(saved).toEqual({ ...old, username: 'bob', domain: undefined });
     });
 

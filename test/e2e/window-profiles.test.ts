@@ -1,3 +1,5 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
+import { idOf } from '../support/profile-ids.ts';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +40,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         authFlow: 'USER_PASSWORD_AUTH',
         endpoint: w.app.emulator.endpoint,
       });
-      await w.app.core.sessions.startSignIn('dev-api', { password: ALICE_PASSWORD });
+      await w.app.core.signIn(await idOf(w.app.core, 'dev-api'), { password: ALICE_PASSWORD });
       await page.reload();
       await row('dev-api').waitFor();
     });
@@ -67,7 +69,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     });
 
     it('edits a profile (the client secret goes to the keychain), keeping its id', async () => {
-      const imported = (await w.app.core.profiles.list()).find((p) => p.clientId === SECRET_CLIENT)!;
+      const imported = (await w.app.core.listProfiles()).find((p) => p.clientId === SECRET_CLIENT)!;
       await more(imported.name, 'Edit…');
       await page.getByLabel('Name', { exact: true }).fill('confidential');
       await page.getByLabel(/^Client secret/).fill(CLIENT_SECRET);
@@ -75,10 +77,10 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await page.getByLabel('Custom endpoint (optional)').fill(w.app.emulator.endpoint);
       await page.getByRole('button', { name: 'Save' }).click();
       await row('confidential').waitFor();
-      const edited = await w.app.core.profiles.get('confidential');
+      const edited = await w.app.core.resolveProfile(profileRef('confidential'));
       expect(edited.id).toBe(imported.id);
       expect(edited.hasClientSecret).toBe(true);
-      expect(await w.app.core.vault.clientSecrets.get(edited.id)).toBe(CLIENT_SECRET);
+      expect(await w.app.vault.clientSecrets.get(edited.id)).toBe(CLIENT_SECRET);
     });
 
     it('duplicates a profile under a new name', async () => {
@@ -86,7 +88,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('dev-api-copy');
       await page.getByRole('button', { name: 'Save' }).click();
       await row('dev-api-copy').waitFor();
-      expect((await w.app.core.profiles.get('dev-api-copy')).clientId).toBe(PUBLIC_CLIENT);
+      expect((await w.app.core.resolveProfile(profileRef('dev-api-copy'))).clientId).toBe(PUBLIC_CLIENT);
     });
 
     it('filters the list without rebuilding it', async () => {
@@ -99,7 +101,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     });
 
     it('copies the access or ID token in every format from the Copy menu, in main, and Copy remembers the last format', async () => {
-      const session = (await w.app.core.vault.session((await w.app.core.profiles.get('dev-api')).id))!;
+      const session = (await w.app.vault.session((await w.app.core.resolveProfile(profileRef('dev-api'))).id))!;
       const cases: [string, string][] = [
         ['ID token', session.idToken!],
         ['access token as Authorization header', `Authorization: Bearer ${session.accessToken}`],
@@ -181,7 +183,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       expect(saved.settings).toMatchObject({
         clipboardClearSeconds: 30,
         startAtLogin: true,
-        defaultProfileId: (await w.app.core.profiles.get('dev-api')).id,
+        defaultProfileId: (await w.app.core.resolveProfile(profileRef('dev-api'))).id,
       });
     });
 
@@ -201,13 +203,13 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     });
 
     it('opens the sign-in dialog when the tray asks (main pushes the profile id)', async () => {
-      await sendToPage(page, SIGN_IN_REQUESTED_CHANNEL, (await w.app.core.profiles.get('dev-api')).id);
+      await sendToPage(page, SIGN_IN_REQUESTED_CHANNEL, (await w.app.core.resolveProfile(profileRef('dev-api'))).id);
       await expect.poll(() => page.getByRole('heading', { name: 'Sign in to dev-api' }).count()).toBe(1);
       await page.locator('#sign-in-dialog').getByRole('button', { name: 'Cancel' }).click();
     });
 
     it('shows a change made elsewhere (main pushes "changed"), and deletes a profile with its keychain entries', async () => {
-      await w.app.core.removeProfile('dev-api-copy');
+      await w.app.core.removeProfile(await idOf(w.app.core, 'dev-api-copy'));
       await w.app.core.addProfile({
         name: 'from-cli',
         region: 'us-east-1',
@@ -216,11 +218,11 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       });
       await sendToPage(page, 'ctm:event:changed');
       await row('from-cli').waitFor();
-      const id = (await w.app.core.profiles.get('confidential')).id;
+      const id = (await w.app.core.resolveProfile(profileRef('confidential'))).id;
       await more('confidential', 'Delete…');
       await page.locator('#remove-dialog').getByRole('button', { name: 'Delete', exact: true }).click();
       await expect.poll(() => row('confidential').count()).toBe(0);
-      expect(await w.app.core.vault.clientSecrets.get(id)).toBeUndefined();
+      expect(await w.app.vault.clientSecrets.get(id)).toBeUndefined();
     });
 
     it('adds a profile on the FIPS endpoint: refused with the rule\u2019s reason outside the FIPS regions, saved and shown ticked in us-west-2', async () => {
@@ -241,7 +243,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await expect.poll(() => dialog.locator('#profile-fips-error').textContent()).toBe('');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await row('fips-api').waitFor();
-      expect((await w.app.core.profiles.get('fips-api')).fips).toBe(true);
+      expect((await w.app.core.resolveProfile(profileRef('fips-api'))).fips).toBe(true);
       await more('fips-api', 'Edit…');
       expect(await dialog.getByLabel(/^Use the FIPS endpoint/).isChecked()).toBe(true);
       await dialog.getByLabel('Region', { exact: true }).fill('us-gov-west-1');
@@ -252,7 +254,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     });
 
     it('never gave the page a token, a password or a client secret', async () => {
-      const session = (await w.app.core.vault.session((await w.app.core.profiles.get('dev-api')).id))!;
+      const session = (await w.app.vault.session((await w.app.core.resolveProfile(profileRef('dev-api'))).id))!;
       const seen = w.resultsSeenByPage.join('\n') + (await page.content());
       for (const secret of [
         session.accessToken.split('.')[2]!,

@@ -1,3 +1,5 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
+import { idOf } from '../support/profile-ids.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/browser.ts';
@@ -105,17 +107,17 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         'payments-prod',
         'qa-sandbox',
       ]) {
-        await core.sessions.startSignIn(name, { password: PASSWORD });
+        await core.signIn(await idOf(core, name), { password: PASSWORD });
       }
-      await core.sessions.startSignIn('billing-worker', {});
+      await core.signIn(await idOf(core, 'billing-worker'), {});
       // A renewal that Cognito answered with 503: the token stays valid, the row says so and offers Retry.
       for (const op of ['GetTokensFromRefreshToken', 'InitiateAuth'])
         w.app.emulator.faults.fail(op, { status: 503, times: 20 });
-      await core.sessions.refresh((await core.profiles.get('orders-api-staging')).id).catch(() => undefined);
+      await core.refreshNow((await core.resolveProfile(profileRef('orders-api-staging'))).id).catch(() => undefined);
       w.app.emulator.faults.clear();
       // A session the pool revoked: the profile needs a sign-in.
       w.app.emulator.revokeAllFor('support.agent');
-      await core.sessions.refresh((await core.profiles.get('mobile-staging')).id).catch(() => undefined);
+      await core.refreshNow((await core.resolveProfile(profileRef('mobile-staging'))).id).catch(() => undefined);
       await page.reload();
       await page.locator('li[data-profile="qa-sandbox"]').waitFor();
     });

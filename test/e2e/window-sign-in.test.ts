@@ -1,3 +1,4 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, createIpcHandlers } from '../../main/ipc/handlers.ts';
@@ -126,8 +127,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     it('copies the access token in main, and no token ever reaches the page', async () => {
       await page.getByRole('button', { name: 'Copy access token of dev-api' }).click();
       await expect.poll(() => clipboard.copies.length).toBe(1);
-      const id = (await app.core.profiles.get('dev-api')).id;
-      const session = await app.core.vault.session(id);
+      const id = (await app.core.resolveProfile(profileRef('dev-api'))).id;
+      const session = await app.vault.session(id);
       expect(clipboard.copies[0]).toBe(session?.accessToken);
       const seen = resultsSeenByPage.join('\n');
       for (const secret of [session!.accessToken, session!.refreshToken!, session!.idToken!, ALICE_PASSWORD])

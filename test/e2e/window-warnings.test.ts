@@ -1,3 +1,5 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
+import { idOf } from '../support/profile-ids.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/browser.ts';
@@ -62,12 +64,12 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await expect.poll(() => state('unconfirmed'), { timeout: 15_000 }).toBe('Signed in');
       await expect.poll(() => status().textContent()).toMatch(/could not be confirmed as a device/);
       expect(await status().getAttribute('class')).toContain('error');
-      expect(await w.app.core.vault.devices.get(POOL, 'dave')).toBeUndefined();
+      expect(await w.app.vault.devices.get(POOL, 'dave')).toBeUndefined();
     });
 
     it('a sign-out on an app client with token revocation off: signed out here, and the window says the token was not revoked', async () => {
       await addProfile('no-revoke', 'erin', 'norevokeclient1');
-      await w.app.core.sessions.startSignIn('no-revoke', { password: PASSWORD });
+      await w.app.core.signIn(await idOf(w.app.core, 'no-revoke'), { password: PASSWORD });
       await page.reload();
       await expect.poll(() => state('no-revoke')).toBe('Signed in');
       await page.getByRole('button', { name: 'More actions for no-revoke', exact: true }).click();
@@ -77,7 +79,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         .toMatch(/not revoked at the server.*revocation is not enabled for this app client/);
       expect(await status().getAttribute('class')).toContain('error');
       await expect.poll(() => state('no-revoke')).toBe('Signed out');
-      expect(await w.app.core.vault.session((await w.app.core.profiles.get('no-revoke')).id)).toBeUndefined();
+      expect(await w.app.vault.session((await w.app.core.resolveProfile(profileRef('no-revoke'))).id)).toBeUndefined();
     });
 
     it('ran without page errors', () => {

@@ -1,3 +1,5 @@
+import { profileRef } from '../../main/core/profiles/profile-id.ts';
+import { idOf } from '../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE } from '../../main/core/keychain/keytar-secret-store.ts';
 import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
@@ -34,13 +36,13 @@ describe.skipIf(!HAS_KEYRING)(
 
     it('signs in, keeps the refresh token in the keyring and in no file of the config folder', async () => {
       const added = await app.core.addProfile(profile('public', PUBLIC_CLIENT));
-      const step = await app.core.sessions.startSignIn('public', { password: ALICE_PASSWORD });
+      const step = await app.core.signIn(await idOf(app.core, 'public'), { password: ALICE_PASSWORD });
       expect(step.kind).toBe('signed-in');
       const keytar = (await import('keytar')).default;
       const items = (await keytar.findCredentials(KEYCHAIN_SERVICE))
         .filter((c) => c.account.startsWith(`refresh:${added.id}:`))
         .sort((a, b) => a.account.localeCompare(b.account));
-      const stored = (await app.core.vault.session(added.id))!;
+      const stored = (await app.vault.session(added.id))!;
       expect(stored.refreshToken).toMatch(/.{20,}/);
       expect(items.map((c) => c.password).join('')).toBe(stored.refreshToken);
       expect(
@@ -53,9 +55,9 @@ describe.skipIf(!HAS_KEYRING)(
     });
 
     it('refreshes the access token when it is about to expire', async () => {
-      const before = await app.core.sessions.tokens('public');
+      const before = await app.core.tokens(await idOf(app.core, 'public'));
       app.emulator.advanceClock(1000);
-      const after = await app.core.sessions.tokens('public', { minTtlMs: 3600_000 - 1 });
+      const after = await app.core.tokens(await idOf(app.core, 'public'), { minTtlMs: 3600_000 - 1 });
       expect(after.accessToken).not.toBe(before.accessToken);
       expect(after.refreshToken).toBe(before.refreshToken);
       expect(app.emulator.requests.at(-1)?.operation).toBe('GetTokensFromRefreshToken');
@@ -63,39 +65,40 @@ describe.skipIf(!HAS_KEYRING)(
 
     it('serves a still-valid token without a network call', async () => {
       const count = app.emulator.requests.length;
-      await app.core.sessions.tokens('public');
+      await app.core.tokens(await idOf(app.core, 'public'));
       expect(app.emulator.requests.length).toBe(count);
     });
 
     it('shares one refresh among concurrent requests', async () => {
       const count = app.emulator.requests.length;
-      await Promise.all(Array.from({ length: 10 }, () => app.core.sessions.refresh('public')));
+      const id = await idOf(app.core, 'public');
+      await Promise.all(Array.from({ length: 10 }, () => app.core.refreshNow(id)));
       expect(app.emulator.requests.length).toBe(count + 1);
     });
 
     it('sends SECRET_HASH for a confidential client, on sign-in and on refresh, with the secret only in the keyring', async () => {
       await app.core.addProfile(profile('confidential', SECRET_CLIENT), CLIENT_SECRET);
-      await app.core.sessions.startSignIn('confidential', { password: ALICE_PASSWORD });
+      await app.core.signIn(await idOf(app.core, 'confidential'), { password: ALICE_PASSWORD });
       const signIn = app.emulator.requests.at(-1)!;
       expect((signIn.body.AuthParameters as Record<string, string>).SECRET_HASH).toBe(
         secretHashFor(CLIENT_SECRET, 'alice', SECRET_CLIENT),
       );
-      await app.core.sessions.refresh('confidential');
+      await app.core.refreshNow(await idOf(app.core, 'confidential'));
       expect(app.emulator.requests.at(-1)?.operation).toBe('GetTokensFromRefreshToken');
       expect(filesContaining(app.configDir, { clientSecret: CLIENT_SECRET })).toEqual([]);
     });
 
     it('marks the profile sign-in required and drops the refresh token once Cognito refuses it', async () => {
       app.emulator.revokeAllFor('alice');
-      await expect(app.core.sessions.refresh('public')).rejects.toThrow(/needs a sign-in/);
+      await expect(app.core.refreshNow(await idOf(app.core, 'public'))).rejects.toThrow(/needs a sign-in/);
       const status = (await app.core.statuses()).find((s) => s.profile.name === 'public');
       expect(status?.state).toBe('needs-sign-in');
-      expect(await app.core.vault.session(status!.profile.id)).toBeUndefined();
+      expect(await app.vault.session(status!.profile.id)).toBeUndefined();
     });
 
     it('refuses a wrong password with an actionable message and stores nothing', async () => {
       await app.core.addProfile(profile('wrong', PUBLIC_CLIENT));
-      await expect(app.core.sessions.startSignIn('wrong', { password: 'nope' })).rejects.toThrow(
+      await expect(app.core.signIn(await idOf(app.core, 'wrong'), { password: 'nope' })).rejects.toThrow(
         /Incorrect username or password.*Check the username/,
       );
       const status = (await app.core.statuses()).find((s) => s.profile.name === 'wrong');
@@ -103,19 +106,19 @@ describe.skipIf(!HAS_KEYRING)(
     });
 
     it('signs out: revokes the refresh token and removes the keychain entry', async () => {
-      await app.core.sessions.startSignIn('confidential', { password: ALICE_PASSWORD });
-      const id = (await app.core.profiles.get('confidential')).id;
-      const refreshToken = (await app.core.vault.session(id))!.refreshToken!;
-      await app.core.sessions.signOut('confidential');
+      await app.core.signIn(await idOf(app.core, 'confidential'), { password: ALICE_PASSWORD });
+      const id = (await app.core.resolveProfile(profileRef('confidential'))).id;
+      const refreshToken = (await app.vault.session(id))!.refreshToken!;
+      await app.core.signOut(await idOf(app.core, 'confidential'));
       expect(app.emulator.requests.at(-1)?.operation).toBe('RevokeToken');
-      expect(await app.core.vault.session(id)).toBeUndefined();
+      expect(await app.vault.session(id)).toBeUndefined();
       expect(refreshToken.length).toBeGreaterThan(10);
     });
 
     it('removing a profile removes its client secret from the keyring', async () => {
-      const id = (await app.core.profiles.get('confidential')).id;
-      await app.core.removeProfile('confidential');
-      expect(await app.core.vault.clientSecrets.get(id)).toBeUndefined();
+      const id = (await app.core.resolveProfile(profileRef('confidential'))).id;
+      await app.core.removeProfile(await idOf(app.core, 'confidential'));
+      expect(await app.vault.clientSecrets.get(id)).toBeUndefined();
     });
   },
 );

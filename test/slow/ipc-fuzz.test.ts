@@ -1,3 +1,4 @@
+import { idOf } from '../support/profile-ids.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,7 +97,7 @@ describe.skipIf(!HAS_KEYRING)(
         authFlow: 'USER_PASSWORD_AUTH',
         endpoint: app.emulator.endpoint,
       });
-      await app.core.sessions.startSignIn('dev-api', { password: ALICE_PASSWORD });
+      await app.core.signIn(await idOf(app.core, 'dev-api'), { password: ALICE_PASSWORD });
       const keychain = new KeytarSecretStore();
       const file = (name: string) =>
         existsSync(join(app.configDir, name)) ? readFileSync(join(app.configDir, name), 'utf8') : '<none>';

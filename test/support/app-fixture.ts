@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Core } from '../../main/core/core.ts';
+import { Core, type CoreOptions } from '../../main/core/core.ts';
 import { KeychainError } from '../../main/core/errors.ts';
 import { KeytarSecretStore } from '../../main/core/keychain/keytar-secret-store.ts';
+import type { SecretStore } from '../../main/core/keychain/secret-store.ts';
+import { Vault } from '../../main/core/keychain/vault.ts';
 import { WindowsLimitSecretStore, WINDOWS_MAX_BLOB_BYTES } from './fakes/windows-limit-secret-store.ts';
 import { startEmulator, type Emulator, type Seed } from './emulator/index.ts';
 import {
@@ -18,7 +20,11 @@ export interface AppFixture {
   keyring: KeyringSession;
   emulator: Emulator;
   configDir: string;
+  /** The keychain the core writes to (the real one, held to Windows' item limit). */
+  secretStore: SecretStore;
   core: Core;
+  /** The keychain and session files as another process reads them: what the core stored, checked from outside it. */
+  vault: Vault;
   /** The environment a `ctm` child process needs to use this stack. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -28,6 +34,8 @@ export interface AppFixture {
 export interface AppFixtureOptions {
   /** A keyring of the file's own, for tests that stop, freeze or lock it (the next file would inherit a shared one). */
   privateKeyring?: boolean;
+  /** Options for the core beyond its folder and keychain (a shorter scheduler backoff, a clock). */
+  core?: Omit<CoreOptions, 'configDir' | 'secretStore'>;
 }
 
 /** Starts the stack; call in beforeAll and close in afterAll. */
@@ -37,12 +45,15 @@ export async function startAppFixture(seed: Seed, options: AppFixtureOptions = {
   const emulator = await startEmulator({ seed });
   const configDir = mkdtempSync(join(tmpdir(), 'ctm-config-'));
   // The real keyring held to Windows' item limit, so a layout that would fail there fails here too.
-  const core = new Core({ configDir, secretStore: new WindowsLimitSecretStore(new KeytarSecretStore()) });
+  const secretStore = new WindowsLimitSecretStore(new KeytarSecretStore());
+  const core = new Core({ configDir, secretStore, ...options.core });
   return {
     keyring,
     emulator,
     configDir,
+    secretStore,
     core,
+    vault: new Vault(secretStore, configDir),
     env: { ...keyring.env, CTM_CONFIG_DIR: configDir },
     close: async () => {
       await emulator.close();

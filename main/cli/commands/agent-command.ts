@@ -24,7 +24,7 @@ import { CTM_VERSION } from '../version.ts';
 
 /** Where the agent's socket is, or why there can be none here (Windows, a path too long). */
 function socketOf(core: () => Core): { socketPath: string; dir: string } {
-  const dir = dirname(core().profiles.path);
+  const dir = core().configDir;
   const socketPath = agentSocketPath(dir);
   if (!socketPath) throw new BadInputError(noAgentReason(dir));
   return { socketPath, dir };

@@ -19,7 +19,7 @@ export async function awsCredentialsCommand(
   const credentials = await whileWaiting(
     terminal,
     `Getting AWS credentials for ${profile.name}…`,
-    app.awsCredentials.credentials(profile.id, { minTtlMs: minTtl }),
+    app.awsCredentials(profile.id, { minTtlMs: minTtl }),
   );
   terminal.stdout.write(`${credentialProcessJson(credentials)}\n`);
   return 0;

@@ -1,5 +1,5 @@
-import { dirname } from 'node:path';
 import type { Core } from '../../core/core.ts';
+import { profileRef } from '../../core/profiles/profile-id.ts';
 import {
   checkedOrigin,
   DEFAULT_ENDPOINT_PORT,
@@ -7,7 +7,6 @@ import {
   readEndpointSettings,
   writeEndpointSettings,
 } from '../../core/token-endpoint/endpoint-settings.ts';
-import { endpointCredentials } from '../../core/token-endpoint/endpoint-credentials.ts';
 import { endpointAnswers } from '../../core/token-endpoint/endpoint-probe.ts';
 import { startTokenEndpoint } from '../../core/token-endpoint/token-endpoint.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -26,7 +25,9 @@ export async function endpointCredentialsCommand(
   core: () => Core,
   terminal: Terminal,
 ): Promise<number> {
-  const { served, ...shown } = await endpointCredentials(core(), args[0] ?? '', { rotate: values.rotate === true });
+  const app = core();
+  const profile = await app.resolveProfile(profileRef(args[0] ?? ''));
+  const { served, ...shown } = await app.endpointCredentials(profile.id, { rotate: values.rotate === true });
   if (values.json) terminal.stdout.write(`${JSON.stringify(shown)}\n`);
   else terminal.stdout.write(credentialsText(shown, !served));
   if (served && !(await endpointAnswers(shown.tokenUrl)))
@@ -43,11 +44,11 @@ export async function endpointRunCommand(
   terminal: Terminal,
 ): Promise<number> {
   const app = core();
-  const configDir = dirname(app.profiles.path);
+  const configDir = app.configDir;
   const settings = await readEndpointSettings(configDir);
   const port = values.port === undefined ? settings.port : checkedPort(values.port, true);
   const allowedOrigins = async () => (await readEndpointSettings(configDir)).allowedOrigins;
-  const endpoint = await startTokenEndpoint(app, app.endpointSecrets, { port, allowedOrigins });
+  const endpoint = await startTokenEndpoint(app, { port, allowedOrigins });
   terminal.stdout.write(`${endpoint.tokenUrl}\n`);
   terminal.stderr.write(`Token endpoint serving on ${endpoint.tokenUrl} (pid ${process.pid}). Stop it with Ctrl-C.\n`);
   const code = await untilStopped();
@@ -61,7 +62,7 @@ export async function endpointSettingsCommand(
   core: () => Core,
   terminal: Terminal,
 ): Promise<number> {
-  const configDir = dirname(core().profiles.path);
+  const configDir = core().configDir;
   const current = await readEndpointSettings(configDir);
   const forget = new Set((values['forget-origin'] ?? []).map(checkedOrigin));
   const added = (values['allow-origin'] ?? []).map(checkedOrigin);

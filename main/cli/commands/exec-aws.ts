@@ -38,10 +38,8 @@ export async function awsExecEnvironment(
   minTtlMs: number,
 ): Promise<AwsExecEnvironment> {
   const region = identityPoolRegion(requireIdentityPool(profile));
-  const first = await app.awsCredentials.credentials(profile.id, { minTtlMs });
-  const running = server
-    ? await startContainerCredentialsServer(() => app.awsCredentials.credentials(profile.id))
-    : undefined;
+  const first = await app.awsCredentials(profile.id, { minTtlMs });
+  const running = server ? await startContainerCredentialsServer(() => app.awsCredentials(profile.id)) : undefined;
   const added = running ? { ...running.env, AWS_REGION: region, AWS_DEFAULT_REGION: region } : awsEnvironment(first);
   return {
     apply(env) {

@@ -39,7 +39,7 @@ export async function execCommand(
   const tokens = await whileWaiting(
     terminal,
     `Getting a token for ${profile.name}…`,
-    app.sessions.tokens(profile.id, { minTtlMs: minTtl }),
+    app.tokens(profile.id, { minTtlMs: minTtl }),
   );
   const warning = minTtlWarning(tokens, minTtl, profile.name);
   if (warning) terminal.stderr.write(warning);

@@ -23,16 +23,13 @@ export async function inspectCommand(
   const profile = await chosenProfile(args, app);
   const token = values['token-stdin']
     ? await tokenFromStdin(terminal)
-    : pickToken(
-        await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.sessions.tokens(profile.id)),
-        kind,
-      );
+    : pickToken(await whileWaiting(terminal, `Getting a token for ${profile.name}…`, app.tokens(profile.id)), kind);
   const inspection = await whileWaiting(
     terminal,
     `Fetching the keys of ${profile.name}'s pool…`,
     inspectToken(token, kind, profile),
   );
-  const now = app.clock.now();
+  const now = app.now();
   const text = values.json
     ? JSON.stringify(inspectionJson(profile.name, inspection, now), null, 2)
     : inspectionLines(profile.name, inspection, now).join('\n');

@@ -1,4 +1,5 @@
 import type { Core } from '../../core/core.ts';
+import { profileRef } from '../../core/profiles/profile-id.ts';
 import { answerCanBeRetried } from '../../core/auth/answer-retry.ts';
 import { signInNeeds } from '../../core/auth/flows/flow-kinds.ts';
 import { cognitoErrorOf } from '../../core/cognito/cognito-errors.ts';
@@ -20,7 +21,7 @@ export async function loginCommand(
 ): Promise<number> {
   const [name = ''] = args;
   const app = core();
-  const profile = await app.profiles.get(name);
+  const profile = await app.resolveProfile(profileRef(name));
   const needs = signInNeeds(profile);
   if (needs.signIn !== 'password') return oauthLogin(app, profile, values.browser !== false, terminal);
   // With both flags, stdin's first line is the password and its second the new one.
@@ -53,7 +54,7 @@ export async function loginCommand(
     whileWaiting(
       terminal,
       `Signing in to ${profile.name}…`,
-      app.sessions.startSignIn(profile.id, {
+      app.signIn(profile.id, {
         ...(username ? { username } : {}),
         ...(password !== undefined ? { password } : {}),
         ...(given.rememberDevice ? { rememberDevice: true } : {}),
@@ -66,7 +67,7 @@ export async function loginCommand(
   if (step.warning) terminal.stderr.write(`Warning: ${step.warning}\n`);
   if (username && profile.username === undefined) {
     // The next login, `ctm status` and the window know who this is, as the profile form would have kept it.
-    await app.profiles.update(profile.id, { username });
+    await app.updateProfile(profile.id, { username });
     terminal.stderr.write(
       `Kept username "${username}" on profile "${profile.name}" (change it with: ctm profile edit ${profile.name} --username USER).\n`,
     );
@@ -123,7 +124,7 @@ async function answerStep(
   for (;;) {
     const answer = await answerChallengePrompt(step.prompt, given, terminal);
     try {
-      return await whileWaiting(terminal, 'Checking…', app.sessions.answerChallenge(step.conversationId, answer));
+      return await whileWaiting(terminal, 'Checking…', app.answerChallenge(step.conversationId, answer));
     } catch (error) {
       // Cognito ends the session after a few wrong codes (3) and then answers "Invalid session": say what happened.
       const ended = cognitoErrorOf(error);

@@ -1,4 +1,5 @@
 import type { Core } from '../../core/core.ts';
+import { profileRef } from '../../core/profiles/profile-id.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { LOGOUT_SPEC } from '../spec/commands/logout-spec.ts';
 import type { Terminal } from '../terminal.ts';
@@ -10,7 +11,9 @@ export async function logoutCommand(
   terminal: Terminal,
 ): Promise<number> {
   const [name = ''] = args;
-  const result = await core().sessions.signOut(name, { global: values.global === true });
+  const app = core();
+  const profile = await app.resolveProfile(profileRef(name));
+  const result = await app.signOut(profile.id, { global: values.global === true });
   // The session is gone from this computer either way: exit 0, and say on stderr what the server did not revoke.
   if (result.warning) terminal.stderr.write(`Warning: ${result.warning}\n`);
   else

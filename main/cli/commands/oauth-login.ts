@@ -18,7 +18,7 @@ export async function oauthLogin(
   terminal: Terminal,
 ): Promise<number> {
   // Only a browser kind calls `open`; client credentials ask the token endpoint without it.
-  const step: SignInStep = await app.sessions.startSignIn(
+  const step: SignInStep = await app.signIn(
     profile.id,
     {},
     {
@@ -35,7 +35,7 @@ export async function oauthLogin(
   );
   if (step.kind !== 'signed-in') return 1; // neither OAuth kind asks challenges
   // Who the browser signed in as (security, issue 19): a replayed or leftover sign-in shows here. Claims are server text.
-  const session = await app.vault.cachedTokens(profile.id).catch(() => undefined);
+  const session = await app.cachedTokens(profile.id).catch(() => undefined);
   const who = session ? signedInUser(session) : undefined;
   terminal.stderr.write(
     `Signed in to "${profile.name}"${who ? ` as ${plainText(who, 200)}` : ''}; the access token is valid until ${new Date(step.expiresAt).toLocaleString()}.\n`,

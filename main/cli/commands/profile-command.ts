@@ -1,5 +1,6 @@
 import { customServers } from '../../core/cognito/endpoint.ts';
 import type { Core } from '../../core/core.ts';
+import { profileRef } from '../../core/profiles/profile-id.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from '../spec/commands/profile-specs.ts';
 import { ask, canPrompt, type Terminal } from '../terminal.ts';
@@ -21,11 +22,11 @@ export async function removeProfile(
   terminal: Terminal,
 ): Promise<number> {
   const app = core();
-  const profile = await app.profiles.get(args[0] ?? '');
-  const signedIn = (await app.vault.cachedTokens(profile.id)) !== undefined;
+  const profile = await app.resolveProfile(profileRef(args[0] ?? ''));
+  const signedIn = (await app.cachedTokens(profile.id)) !== undefined;
   // The sign-out path of ctm logout: RevokeToken where the server allows, and the session forgotten either way.
   const revoke = signedIn && (await revokeFirst(values.revoke, profile.name, terminal));
-  const revoked = revoke ? await app.sessions.signOut(profile.id) : undefined;
+  const revoked = revoke ? await app.signOut(profile.id) : undefined;
   const removed = await app.removeProfile(profile.id);
   terminal.stderr.write(`Removed profile "${removed.name}" and its keychain entries.\n`);
   if (revoked?.warning) terminal.stderr.write(`Warning: ${revoked.warning}\n`);
@@ -46,7 +47,7 @@ export async function listProfiles(
   terminal: Terminal,
 ): Promise<number> {
   const app = core();
-  const profiles = await app.profiles.list();
+  const profiles = await app.listProfiles();
   warnRecovery(app, terminal);
   if (values.json) {
     terminal.stdout.write(`${JSON.stringify(profiles, null, 2)}\n`);
@@ -88,7 +89,7 @@ export function serverColumn(profiles: readonly { endpoint?: string | undefined;
 
 /** Tells the user where a broken profiles file went. */
 export function warnRecovery(core: Core, terminal: Terminal): void {
-  const recovery = core.profiles.lastRecovery;
+  const recovery = core.profilesFileRecovery();
   if (recovery)
     terminal.stderr.write(
       `warning: the profiles file was unreadable (${recovery.reason}); it was moved to ${recovery.movedTo}\n`,

@@ -1,4 +1,5 @@
 import type { Core } from '../../core/core.ts';
+import { profileRef } from '../../core/profiles/profile-id.ts';
 import { BadInputError } from '../../core/errors.ts';
 import { profileWarnings } from '../../core/profiles/profile.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
@@ -51,10 +52,10 @@ export async function editProfile(
     );
   }
   const app = core();
-  const before = await app.profiles.get(ref);
-  const hadSession = (await app.vault.cachedTokens(before.id)) !== undefined;
+  const before = await app.resolveProfile(profileRef(ref));
+  const hadSession = (await app.cachedTokens(before.id)) !== undefined;
   const secret = values['client-secret-stdin'] ? await firstLine(terminal) : removeSecret ? null : undefined;
-  const profile = await app.updateProfile(ref, changes, secret);
+  const profile = await app.updateProfile(before.id, changes, secret);
   const secretNote =
     secret === null
       ? before.hasClientSecret

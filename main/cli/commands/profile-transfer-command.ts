@@ -1,5 +1,6 @@
 import { open, writeFile } from 'node:fs/promises';
 import type { Core } from '../../core/core.ts';
+import { profileRef } from '../../core/profiles/profile-id.ts';
 import { BadInputError } from '../../core/errors.ts';
 import { exportProfiles } from '../../core/profiles/profile-export.ts';
 import {
@@ -22,7 +23,7 @@ export async function importProfiles(
   const file = args[0] ?? '';
   const text = await readCapped(file, terminal);
   const app = core();
-  const taken = (await app.profiles.list()).map((p) => p.name);
+  const taken = (await app.listProfiles()).map((p) => p.name);
   const found = parseProfileImport(file === '-' ? 'stdin' : file, text, { takenNames: values.name ? [] : taken });
   if (values.name !== undefined && found.length !== 1)
     throw new BadInputError(`--name needs a file with one profile; this one has ${found.length}.`);
@@ -38,7 +39,7 @@ export async function importProfiles(
     ...(values.endpoint !== undefined ? [origin(values.endpoint)] : []),
   ];
   await confirmServers(profiles, confirmed, terminal);
-  for (const profile of await app.profiles.addAll(profiles)) {
+  for (const profile of await app.addProfiles(profiles)) {
     terminal.stderr.write(`Imported profile "${profile.name}" (${profile.userPoolId}, client ${profile.clientId}).\n`);
     if (profile.hasClientSecret)
       terminal.stderr.write(`  It needs its client secret: ctm profile edit ${profile.name} --client-secret-stdin\n`);
@@ -77,8 +78,8 @@ export async function exportProfilesCommand(
   const app = core();
   const profiles =
     positionals.length === 0
-      ? await app.profiles.list()
-      : await Promise.all(positionals.map((name) => app.profiles.get(name)));
+      ? await app.listProfiles()
+      : await Promise.all(positionals.map((name) => app.resolveProfile(profileRef(name))));
   const text = exportProfiles(profiles);
   if (values.output === undefined) {
     terminal.stdout.write(text);

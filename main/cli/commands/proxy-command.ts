@@ -1,6 +1,7 @@
 import { startAuthProxy } from '../../core/auth-proxy/auth-proxy.ts';
 import { profileProxyTokens } from '../../core/auth-proxy/profile-proxy-tokens.ts';
 import type { Core } from '../../core/core.ts';
+import { profileRef } from '../../core/profiles/profile-id.ts';
 import { BadInputError } from '../../core/errors.ts';
 import { checkedPort } from '../../core/token-endpoint/endpoint-settings.ts';
 import type { TokenKind } from '../../core/tokens/token-format.ts';
@@ -24,7 +25,7 @@ export async function proxyCommand(
   const port = values.port === undefined ? 0 : checkedPort(values.port, true);
   const kind = (values.type ?? 'access') as TokenKind;
   const app = core();
-  const profile = await app.profiles.get(name);
+  const profile = await app.resolveProfile(profileRef(name));
   const tokens = profileProxyTokens(app, profile, kind);
   await tokens.current(); // a profile that needs a sign-in says so now, not at the first request
   const proxy = await startAuthProxy({

@@ -1,5 +1,5 @@
-import { dirname } from 'node:path';
 import type { Core } from '../../core/core.ts';
+import { profileRef } from '../../core/profiles/profile-id.ts';
 import { BadInputError, ConfigError } from '../../core/errors.ts';
 import { CLIPBOARD_CLEAR_RANGE, DEFAULT_SETTINGS, type AppSettings } from '../../core/settings/app-settings.ts';
 import { SettingsStore } from '../../core/settings/settings-store.ts';
@@ -29,7 +29,7 @@ export async function settingsCommand(
   terminal: Terminal,
 ): Promise<number> {
   const app = core();
-  const store = new SettingsStore(dirname(app.profiles.path));
+  const store = new SettingsStore(app.configDir);
   const [name, value] = args;
   if (values.json && name !== undefined)
     throw new BadInputError('--json shows every setting; leave NAME out. See: ctm settings --help');
@@ -37,7 +37,7 @@ export async function settingsCommand(
   if (reading.problem) terminal.stderr.write(`warning: ${reading.problem}\n`);
   if (name === undefined) {
     const defaultName =
-      (await app.profiles.list()).find((p) => p.id === reading.settings.defaultProfileId)?.name ?? null;
+      (await app.listProfiles()).find((p) => p.id === reading.settings.defaultProfileId)?.name ?? null;
     if (values.json)
       terminal.stdout.write(
         `${JSON.stringify({ ...withoutDefaultId(reading.settings), defaultProfile: defaultName }, null, 2)}\n`,
@@ -70,7 +70,7 @@ export async function profileDefaultCommand(
   terminal: Terminal,
 ): Promise<number> {
   const app = core();
-  const store = new SettingsStore(dirname(app.profiles.path));
+  const store = new SettingsStore(app.configDir);
   const [name] = args;
   if (values.clear && name !== undefined)
     throw new BadInputError('Give NAME or --clear, not both. See: ctm profile default --help');
@@ -80,7 +80,7 @@ export async function profileDefaultCommand(
     return 0;
   }
   if (name !== undefined) {
-    const profile = await app.profiles.get(name);
+    const profile = await app.resolveProfile(profileRef(name));
     await store.update({ defaultProfileId: profile.id });
     terminal.stderr.write(
       `"${profile.name}" is the default profile now: ctm token and ctm exec use it without a NAME (CTM_PROFILE still goes first).\n`,
@@ -89,7 +89,7 @@ export async function profileDefaultCommand(
   }
   const reading = await store.read();
   if (reading.problem && reading.keep) throw new ConfigError(reading.problem);
-  const current = (await app.profiles.list()).find((p) => p.id === reading.settings.defaultProfileId);
+  const current = (await app.listProfiles()).find((p) => p.id === reading.settings.defaultProfileId);
   if (!current) {
     terminal.stderr.write('No default profile. Set one with: ctm profile default NAME\n');
     return 1;

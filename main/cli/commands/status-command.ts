@@ -18,7 +18,7 @@ export async function statusCommand(
   const app = core();
   const statuses = await whileWaiting(terminal, 'Reading the keychain…', app.statuses());
   warnRecovery(app, terminal);
-  const now = app.clock.now();
+  const now = app.now();
   if (values.json) {
     terminal.stdout.write(
       `${JSON.stringify(

@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import type { Core } from '../../core/core.ts';
 import { formatToken } from '../../core/tokens/token-format.ts';
 import { clipWithClear } from '../../clipboard/clip-token.ts';
@@ -22,7 +21,7 @@ export async function tokenCommand(
   const tokens = await whileWaiting(
     terminal,
     `Getting a token for ${profile.name}…`,
-    app.sessions.tokens(profile.id, { minTtlMs: request.minTtlMs }),
+    app.tokens(profile.id, { minTtlMs: request.minTtlMs }),
   );
   const text = formatToken(tokens, request.kind, request.format, profile.name);
   const warning = minTtlWarning(tokens, request.minTtlMs, profile.name);
@@ -31,7 +30,7 @@ export async function tokenCommand(
     terminal.stdout.write(`${text}\n`);
     return 0;
   }
-  const { clearSeconds, concealed } = await clipWithClear(text, dirname(app.profiles.path));
+  const { clearSeconds, concealed } = await clipWithClear(text, app.configDir);
   // As the tray says it; stdout stays empty so nothing of the token reaches a pipe or a terminal's scroll-back.
   const kind = request.kind === 'id' ? 'ID' : 'Access';
   const note = concealed ? '' : ' (this clipboard tool cannot mark it secret: a clipboard history may keep it)';

@@ -1,18 +1,28 @@
-import type { Core } from '../core.ts';
 import { NotFoundError } from '../errors.ts';
-import { defaultProfile } from '../profiles/default-profile.ts';
+import type { Profile } from '../profiles/profile.ts';
+import { profileRef, type ProfileId, type ProfileRef } from '../profiles/profile-id.ts';
+import type { TokenSet } from '../tokens/token-set.ts';
 import type { AgentTokens } from './agent-protocol.ts';
+
+/** What the agent reads of the core (Core fits it): which profile a request names, and its session file. */
+export interface AgentTokenParts {
+  resolveProfile(ref: ProfileRef): Promise<Profile>;
+  defaultProfile(): Promise<Profile | undefined>;
+  cachedTokens(profileId: ProfileId): Promise<Omit<TokenSet, 'refreshToken'> | undefined>;
+}
 
 /**
  * What the agent serves: a profile's cached access and ID tokens as the vault holds them (its session file, read
  * afresh on every request, so a refresh by the app or another `ctm` is seen at once; the cache key is read from the
  * keychain once). No refresh token is read. An unknown profile is the same error `ctm` gives.
  */
-export function cachedTokenSource(core: Core): (profile: string | undefined) => Promise<AgentTokens | undefined> {
+export function cachedTokenSource(
+  core: AgentTokenParts,
+): (profile: string | undefined) => Promise<AgentTokens | undefined> {
   return async (name) => {
-    const profile = name === undefined ? await defaultProfile(core.profiles) : await core.profiles.get(name);
+    const profile = name === undefined ? await core.defaultProfile() : await core.resolveProfile(profileRef(name));
     if (!profile) throw new NotFoundError('No profile named and no default profile chosen.');
-    const tokens = await core.vault.cachedTokens(profile.id);
+    const tokens = await core.cachedTokens(profile.id);
     // A session recovered from its refresh token alone has no access token to hand out yet.
     if (!tokens || tokens.accessToken === '') return undefined;
     return {

@@ -5,6 +5,7 @@ import { BadInputError, CtmError } from '../errors.ts';
 import type { SecretStore } from '../keychain/secret-store.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
+import type { ProfileId } from '../profiles/profile-id.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { credentialsFresh, type AwsCredentials } from './aws-credentials.ts';
 import { AwsCredentialCache, credentialsFor } from './credential-cache.ts';
@@ -13,9 +14,9 @@ import { identityEndpoint, identityPoolRegion, loginsKey } from './identity-pool
 
 /** What the credential service needs from the rest of the core. */
 export interface AwsCredentialDeps {
-  profiles: ProfileStore;
+  profiles: Pick<ProfileStore, 'byId'>;
   /** Valid user-pool tokens of a profile (renewed first when fewer than minTtlMs are left). */
-  tokens(profileId: string, options: { minTtlMs: number }): Promise<TokenSet>;
+  tokens(profileId: ProfileId, options: { minTtlMs: number }): Promise<TokenSet>;
   secretStore: SecretStore;
   configDir: string;
   transport: CognitoTransport;
@@ -33,7 +34,7 @@ const ID_TOKEN_MIN_TTL_MS = 60_000;
 export class AwsCredentialService {
   private readonly deps: AwsCredentialDeps;
   private readonly cache: AwsCredentialCache;
-  private readonly inflight = new Map<string, Promise<AwsCredentials>>();
+  private readonly inflight = new Map<ProfileId, Promise<AwsCredentials>>();
 
   constructor(deps: AwsCredentialDeps) {
     this.deps = deps;
@@ -41,8 +42,8 @@ export class AwsCredentialService {
   }
 
   /** Valid credentials for a profile, renewed first when fewer than `minTtlMs` (or 5 minutes) are left. */
-  async credentials(profileRef: string, options: { minTtlMs?: number } = {}): Promise<AwsCredentials> {
-    const profile = await this.deps.profiles.get(profileRef);
+  async credentials(profileId: ProfileId, options: { minTtlMs?: number } = {}): Promise<AwsCredentials> {
+    const profile = await this.deps.profiles.byId(profileId);
     const pool = requireIdentityPool(profile);
     const cached = credentialsFor(await this.cache.read(profile.id), pool, profile.roleArn);
     if (cached && credentialsFresh(cached, this.deps.clock.now(), options.minTtlMs)) return cached;

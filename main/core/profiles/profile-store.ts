@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { chmod, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, NotFoundError, BadInputError } from '../errors.ts';
@@ -12,6 +11,7 @@ import {
 } from './config-file.ts';
 import { withFileLock } from './file-lock.ts';
 import { parseProfileFields, type Profile } from './profile.ts';
+import { newProfileId, type ProfileId, type ProfileRef } from './profile-id.ts';
 import { markValidated } from './validated-marker.ts';
 
 /** What happened to a profiles file that could not be read: where it was moved and why. */
@@ -49,10 +49,19 @@ export class ProfileStore {
     return this.read();
   }
 
-  /** The profile with this name or id. */
-  async get(nameOrId: string): Promise<Profile> {
-    const profile = (await this.read()).find((p) => p.name === nameOrId || p.id === nameOrId);
-    if (!profile) throw new NotFoundError(`No profile named "${nameOrId}". List them with: ctm profile list`);
+  /** The one resolver of what a person typed: the profile with this name, else with this id. */
+  async resolve(ref: ProfileRef): Promise<Profile> {
+    const typed: string = ref;
+    const profiles = await this.read();
+    const profile = profiles.find((p) => p.name === typed) ?? profiles.find((p) => p.id === typed);
+    if (!profile) throw new NotFoundError(`No profile named "${ref}". List them with: ctm profile list`);
+    return profile;
+  }
+
+  /** The profile with this id (the core's own references, the window's). */
+  async byId(id: ProfileId): Promise<Profile> {
+    const profile = (await this.read()).find((p) => p.id === id);
+    if (!profile) throw new NotFoundError('That profile no longer exists.');
     return profile;
   }
 
@@ -62,7 +71,7 @@ export class ProfileStore {
     return this.mutate((profiles) => {
       if (profiles.some((p) => p.name === parsed.name))
         throw new BadInputError(`A profile named "${parsed.name}" already exists.`);
-      const profile: Profile = { id: randomUUID(), ...parsed };
+      const profile: Profile = { id: newProfileId(), ...parsed };
       return { profiles: [...profiles, profile], result: profile };
     });
   }
@@ -79,18 +88,18 @@ export class ProfileStore {
         if (names.has(fields.name))
           throw new BadInputError(`A profile named "${fields.name}" already exists; nothing was imported.`);
         names.add(fields.name);
-        return { id: randomUUID(), ...fields } as Profile;
+        return { id: newProfileId(), ...fields } as Profile;
       });
       return { profiles: [...profiles, ...added], result: added };
     });
   }
 
   /** Replaces the fields of an existing profile (its id stays), validating the result. */
-  async update(nameOrId: string, changes: Record<string, unknown>): Promise<Profile> {
+  async update(profileId: ProfileId, changes: Record<string, unknown>): Promise<Profile> {
     return this.mutate((profiles) => {
-      const index = profiles.findIndex((p) => p.name === nameOrId || p.id === nameOrId);
+      const index = profiles.findIndex((p) => p.id === profileId);
       const current = profiles[index];
-      if (!current) throw new NotFoundError(`No profile named "${nameOrId}".`);
+      if (!current) throw new NotFoundError('That profile no longer exists.');
       const { id, ...fields } = current;
       const parsed = parseProfileFields({ ...fields, ...changes }, fields);
       if (profiles.some((p, i) => i !== index && p.name === parsed.name))
@@ -101,10 +110,10 @@ export class ProfileStore {
   }
 
   /** Removes a profile and returns it (the caller removes its keychain entries). */
-  async remove(nameOrId: string): Promise<Profile> {
+  async remove(id: ProfileId): Promise<Profile> {
     return this.mutate((profiles) => {
-      const profile = profiles.find((p) => p.name === nameOrId || p.id === nameOrId);
-      if (!profile) throw new NotFoundError(`No profile named "${nameOrId}".`);
+      const profile = profiles.find((p) => p.id === id);
+      if (!profile) throw new NotFoundError('That profile no longer exists.');
       return { profiles: profiles.filter((p) => p !== profile), result: profile };
     });
   }

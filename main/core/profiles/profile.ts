@@ -5,6 +5,7 @@ import { AWS_USER_POOL_ID, PROFILE_FIELD_RULES } from '../../shared/profile-rule
 import { domainProblem, SCOPE } from '../oauth/oauth-domain.ts';
 import { ENVIRONMENT_FIELDS } from './profile-environment.ts';
 import { IDENTITY_POOL_ID, ROLE_ARN } from '../aws/identity-pool.ts';
+import { profileIdSchema } from './profile-id.ts';
 import { newStrictProblems, replicaNote } from '../../shared/profile-strict-rules.ts';
 
 /** The sign-in flows a profile can use (REFRESH_TOKEN_AUTH is how a session is renewed, not how it starts). */
@@ -161,7 +162,7 @@ export const profileFieldsSchema = profileFieldsObject
 
 /** A stored profile: the typed fields plus a stable id (keychain entries are keyed by it, so renames keep them). */
 export const profileSchema = profileFieldsObject
-  .extend({ id: z.uuid() })
+  .extend({ id: profileIdSchema })
   .refine(poolIdFitsEndpoint, poolIdNotAws)
   .refine(fipsAvailable, fipsUnavailable)
   .superRefine(oauthProblems);

@@ -3,6 +3,7 @@ import { summaryOf, type ProfileSecrets, type SessionSummary } from '../keychain
 import type { Logger } from '../logging/logger.ts';
 import { silentLogger } from '../logging/logger.ts';
 import type { Profile } from '../profiles/profile.ts';
+import type { ProfileId } from '../profiles/profile-id.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { classifyRefreshFailure } from './refresh-failure.ts';
 import { DEFAULT_BACKOFF, MAX_TIMER_MS, retryDelay, type BackoffPolicy } from './refresh-timing.ts';
@@ -12,7 +13,7 @@ import type { CatchUpReason, RefreshChange, RefreshListener } from './scheduler-
 /** What the scheduler needs from the rest of the core (SessionService, ProfileStore and Vault fit it). */
 export interface SchedulerDependencies {
   /** Renews one profile's tokens (concurrent callers share one network call). */
-  refresh(profileId: string): Promise<TokenSet>;
+  refresh(profileId: ProfileId): Promise<TokenSet>;
   listProfiles(): Promise<Profile[]>;
   /** Every profile's secrets in ONE keychain read. */
   allProfileSecrets(): Promise<Map<string, ProfileSecrets>>;
@@ -52,7 +53,7 @@ export class RefreshScheduler {
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<RefreshListener>();
   private readonly unsubscribes: (() => void)[] = [];
-  private queue: string[] = [];
+  private queue: ProfileId[] = [];
   private inFlight = 0;
   private timer: { handle: TimerHandle; at: number } | undefined;
   private online = true;
@@ -138,7 +139,7 @@ export class RefreshScheduler {
   }
 
   private syncProfiles(profiles: readonly Profile[], thenRun = true): void {
-    const present = new Set(profiles.map((p) => p.id));
+    const present = new Set<string>(profiles.map((p) => p.id));
     for (const id of this.entries.keys()) if (!present.has(id)) this.entries.delete(id);
     for (const profile of profiles) {
       const entry = this.entries.get(profile.id);

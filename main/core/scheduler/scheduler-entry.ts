@@ -1,10 +1,11 @@
 import { refreshDueAt } from './refresh-timing.ts';
+import type { ProfileId } from '../profiles/profile-id.ts';
 import type { ProfileState } from './profile-state.ts';
 import type { RefreshChange } from './scheduler-events.ts';
 
 /** What the scheduler knows and plans for one profile. */
 export interface Entry {
-  profileId: string;
+  profileId: ProfileId;
   name: string;
   autoRefresh: boolean;
   expiresAt?: number;

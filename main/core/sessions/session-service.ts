@@ -15,6 +15,7 @@ import type { Vault } from '../keychain/vault.ts';
 import { originChange, secretOrigin } from '../profiles/secret-origin.ts';
 import { cognitoEndpoint } from '../cognito/endpoint.ts';
 import type { Profile } from '../profiles/profile.ts';
+import type { ProfileId } from '../profiles/profile-id.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import { isFreshEnough, refreshMargin } from '../tokens/refresh-margin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
@@ -43,7 +44,7 @@ export interface SignInVia {
 }
 
 interface PendingConversation {
-  profileId: string;
+  profileId: ProfileId;
   conversation: Conversation;
   startedAt: number;
 }
@@ -57,29 +58,29 @@ const CONVERSATION_TTL_MS = 15 * 60_000;
  */
 export class SessionService {
   private readonly deps: SessionDependencies;
-  private readonly cache = new Map<string, TokenSet>();
-  private readonly inflight = new Map<string, Promise<TokenSet>>();
+  private readonly cache = new Map<ProfileId, TokenSet>();
+  private readonly inflight = new Map<ProfileId, Promise<TokenSet>>();
   private readonly conversations = new Map<string, PendingConversation>();
-  /** Sign-ins under way, by profile reference: aborting one (a managed login's Cancel) closes its loopback listener. */
-  private readonly starting = new Map<string, AbortController>();
+  /** Sign-ins under way, by profile: aborting one (a managed login's Cancel) closes its loopback listener. */
+  private readonly starting = new Map<ProfileId, AbortController>();
   /** The last renewal failure of each profile, until a renewal or sign-in succeeds. */
-  private readonly problems = new Map<string, { failure: 'refused' | 'failed'; message: string }>();
-  private readonly failureListeners = new Set<(profileId: string, error: unknown) => void>();
+  private readonly problems = new Map<ProfileId, { failure: 'refused' | 'failed'; message: string }>();
+  private readonly failureListeners = new Set<(profileId: ProfileId, error: unknown) => void>();
   /** Profiles whose newest tokens are only in memory because the keychain refused or did not answer the save. */
-  private readonly unsaved = new Set<string>();
+  private readonly unsaved = new Set<ProfileId>();
 
   constructor(deps: SessionDependencies) {
     this.deps = deps;
   }
 
   /** Starts a sign-in with the profile's kind; a browser kind shows its page through `via.open`. */
-  async startSignIn(profileRef: string, credentials: SignInCredentials, via: SignInVia = {}): Promise<SignInStep> {
+  async startSignIn(profileId: ProfileId, credentials: SignInCredentials, via: SignInVia = {}): Promise<SignInStep> {
     // Registered before any await, so a cancel that follows at once (the window's Cancel) always finds it.
     const controller = new AbortController();
-    this.starting.get(profileRef)?.abort(); // a new sign-in replaces one still waiting
-    this.starting.set(profileRef, controller);
+    this.starting.get(profileId)?.abort(); // a new sign-in replaces one still waiting
+    this.starting.set(profileId, controller);
     try {
-      const profile = await this.deps.profiles.get(profileRef);
+      const profile = await this.deps.profiles.byId(profileId);
       const started = await this.flowOf(profile).start({
         credentials,
         open: via.open,
@@ -89,17 +90,17 @@ export class SessionService {
       if (started.kind === 'tokens') return await this.signedIn(profile, started.tokens, started.warning);
       return this.advance(profile, started.conversation, randomUUID(), started);
     } finally {
-      if (this.starting.get(profileRef) === controller) this.starting.delete(profileRef);
+      if (this.starting.get(profileId) === controller) this.starting.delete(profileId);
     }
   }
 
-  /** Gives up a sign-in still waiting (same profile reference as its start): a managed login's listener closes and it fails as cancelled. */
-  async cancelSignIn(profileRef: string): Promise<void> {
-    const pending = this.starting.get(profileRef);
+  /** Gives up a sign-in still waiting: a managed login's listener closes and it fails as cancelled. */
+  async cancelSignIn(profileId: ProfileId): Promise<void> {
+    const pending = this.starting.get(profileId);
     // Aborted before any await, so a Cancel right after the start is never missed.
     if (pending) return pending.abort();
     // Nothing waiting: fine for a known profile (the sign-in already ended); an unknown one is an error like elsewhere.
-    await this.deps.profiles.get(profileRef);
+    await this.deps.profiles.byId(profileId);
   }
 
   /** Answers the challenge a conversation is waiting on. */
@@ -108,7 +109,7 @@ export class SessionService {
     const pending = this.conversations.get(conversationId);
     if (!pending)
       throw new SignInEndedError(new NotFoundError('This sign-in has expired or is already finished; start it again.'));
-    const profile = await this.deps.profiles.get(pending.profileId);
+    const profile = await this.deps.profiles.byId(pending.profileId);
     this.conversations.delete(conversationId);
     let outcome: SignInOutcome;
     try {
@@ -123,8 +124,8 @@ export class SessionService {
   }
 
   /** Valid tokens for a profile, refreshed first when fewer than `minTtlMs` (or the refresh margin) are left. */
-  async tokens(profileRef: string, options: { minTtlMs?: number } = {}): Promise<TokenSet> {
-    const profile = await this.deps.profiles.get(profileRef);
+  async tokens(profileId: ProfileId, options: { minTtlMs?: number } = {}): Promise<TokenSet> {
+    const profile = await this.deps.profiles.byId(profileId);
     // Without its refresh token: a cached answer reads the cache key and the cache file, whatever the number of profiles.
     const session = await this.bound(
       profile,
@@ -137,11 +138,11 @@ export class SessionService {
   }
 
   /** Renews a profile's tokens now; concurrent callers share one refresh (one network call). */
-  refresh(profileRef: string): Promise<TokenSet> {
-    const running = this.inflight.get(profileRef);
+  refresh(profileId: ProfileId): Promise<TokenSet> {
+    const running = this.inflight.get(profileId);
     if (running) return running;
-    const refresh = this.runRefresh(profileRef).finally(() => this.inflight.delete(profileRef));
-    this.inflight.set(profileRef, refresh);
+    const refresh = this.runRefresh(profileId).finally(() => this.inflight.delete(profileId));
+    this.inflight.set(profileId, refresh);
     return refresh;
   }
 
@@ -149,8 +150,8 @@ export class SessionService {
    * Signs out: revokes the refresh token (and with `global`, signs the user out everywhere) where the server allows,
    * and always forgets the session here; the result says what could not be revoked at the server.
    */
-  async signOut(profileRef: string, options: { global?: boolean } = {}): Promise<SignOutResult> {
-    const profile = await this.deps.profiles.get(profileRef);
+  async signOut(profileId: ProfileId, options: { global?: boolean } = {}): Promise<SignOutResult> {
+    const profile = await this.deps.profiles.byId(profileId);
     try {
       const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
       if (!session) return { revoked: true };
@@ -170,7 +171,7 @@ export class SessionService {
   }
 
   /** Subscribes to renewals that failed (the scheduler keeps the state of every profile this way); returns the unsubscribe. */
-  onRenewalFailure(listener: (profileId: string, error: unknown) => void): () => void {
+  onRenewalFailure(listener: (profileId: ProfileId, error: unknown) => void): () => void {
     this.failureListeners.add(listener);
     return () => this.failureListeners.delete(listener);
   }
@@ -208,14 +209,14 @@ export class SessionService {
   }
 
   /** Forgets a profile's session from memory and keychain (after sign-out or when the profile is removed). */
-  async forget(profileId: string): Promise<void> {
+  async forget(profileId: ProfileId): Promise<void> {
     this.cache.delete(profileId);
     this.problems.delete(profileId);
     await this.deps.vault.deleteSession(profileId);
   }
 
-  private async runRefresh(profileRef: string): Promise<TokenSet> {
-    const profile = await this.deps.profiles.get(profileRef);
+  private async runRefresh(profileId: ProfileId): Promise<TokenSet> {
+    const profile = await this.deps.profiles.byId(profileId);
     // Tokens that could not be saved are newer than the keychain's (a rotated refresh token may live only here): save them first.
     if (this.unsaved.has(profile.id)) {
       const pending = this.cache.get(profile.id);
@@ -271,7 +272,7 @@ export class SessionService {
   }
 
   /** Records a renewal's failure (for statuses and the scheduler) and gives back the error to throw. */
-  private failed(profileId: string, failure: 'refused' | 'failed', error: Error, message = error.message): Error {
+  private failed(profileId: ProfileId, failure: 'refused' | 'failed', error: Error, message = error.message): Error {
     this.problems.set(profileId, { failure, message });
     for (const listener of this.failureListeners) {
       try {

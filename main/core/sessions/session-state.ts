@@ -1,4 +1,5 @@
 import type { Profile } from '../profiles/profile.ts';
+import type { ProfileId } from '../profiles/profile-id.ts';
 import type { ProfileState } from '../scheduler/profile-state.ts';
 import type { SignInStep as SignInStepOf } from '../../shared/sign-in-steps.ts';
 
@@ -12,5 +13,5 @@ export interface ProfileStatus {
   problem?: string;
 }
 
-/** Where a sign-in stands after a step (the shape the window receives too, declared once in main/shared). */
-export type SignInStep = SignInStepOf<string>;
+/** Where a sign-in stands after a step (the shape the window receives too, declared once in main/shared), by profile id. */
+export type SignInStep = SignInStepOf<ProfileId>;

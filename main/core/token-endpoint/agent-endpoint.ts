@@ -1,8 +1,7 @@
-import type { Core } from '../core.ts';
 import { CtmError } from '../errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { readEndpointSettings } from './endpoint-settings.ts';
-import { startTokenEndpoint } from './token-endpoint.ts';
+import { startTokenEndpoint, type TokenEndpointParts } from './token-endpoint.ts';
 import type { RunningTokenEndpoint } from './token-endpoint-server.ts';
 
 /** The endpoint a token agent serves beside its socket, or why it serves none (one line for a person). */
@@ -12,12 +11,12 @@ export type AgentEndpoint = { running: RunningTokenEndpoint } | { off: string; p
  * Starts the token endpoint for a token agent (the app's or `ctm agent`'s) at the port of `endpoint.json`. It can
  * never fail the agent: a taken port, a broken settings file or port 0 (off) is a reason, returned for the log.
  */
-export async function startAgentEndpoint(core: Core, configDir: string): Promise<AgentEndpoint> {
+export async function startAgentEndpoint(core: TokenEndpointParts, configDir: string): Promise<AgentEndpoint> {
   try {
     const settings = await readEndpointSettings(configDir);
     if (settings.port === 0) return { off: 'The token endpoint is off (port 0 in endpoint.json).' };
     const allowedOrigins = async () => (await readEndpointSettings(configDir)).allowedOrigins;
-    return { running: await startTokenEndpoint(core, core.endpointSecrets, { port: settings.port, allowedOrigins }) };
+    return { running: await startTokenEndpoint(core, { port: settings.port, allowedOrigins }) };
   } catch (error) {
     if (error instanceof CtmError) return { off: `No token endpoint: ${error.message}` };
     const code = (error as NodeJS.ErrnoException).code;
@@ -38,7 +37,7 @@ const RETRY_MS = 60_000;
  * port is taken (a `ctm agent` serves it there), the app tries again every minute, so it takes over when that stops.
  */
 export function startAppEndpoint(
-  core: Core,
+  core: TokenEndpointParts,
   configDir: string,
   logger: Logger,
   retryMs = RETRY_MS,

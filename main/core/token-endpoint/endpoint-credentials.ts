@@ -1,5 +1,5 @@
-import { dirname } from 'node:path';
-import type { Core } from '../core.ts';
+import type { Profile } from '../profiles/profile.ts';
+import type { EndpointSecrets } from './endpoint-secrets.ts';
 import { DEFAULT_ENDPOINT_PORT, readEndpointSettings } from './endpoint-settings.ts';
 import { tokenUrlFor } from './token-endpoint-server.ts';
 
@@ -12,19 +12,17 @@ export interface EndpointCredentials {
 
 /**
  * A profile's endpoint credentials, its secret created on first use (`rotate`: replaced). The one place the CLI and
- * the window get them from. `served` is false when the settings turn the agent's endpoint off (port 0): the URL is
- * then the default port's, for `ctm endpoint run`.
+ * the window get them from (through Core.endpointCredentials). `served` is false when the settings turn the agent's
+ * endpoint off (port 0): the URL is then the default port's, for `ctm endpoint run`.
  */
 export async function endpointCredentials(
-  core: Core,
-  profileRef: string,
+  secrets: EndpointSecrets,
+  configDir: string,
+  profile: Profile,
   options: { rotate?: boolean } = {},
 ): Promise<EndpointCredentials & { served: boolean }> {
-  const profile = await core.profiles.get(profileRef);
-  const clientSecret = options.rotate
-    ? await core.endpointSecrets.rotate(profile.id)
-    : await core.endpointSecrets.secretFor(profile.id);
-  const { port } = await readEndpointSettings(dirname(core.profiles.path));
+  const clientSecret = options.rotate ? await secrets.rotate(profile.id) : await secrets.secretFor(profile.id);
+  const { port } = await readEndpointSettings(configDir);
   return {
     tokenUrl: tokenUrlFor(port === 0 ? DEFAULT_ENDPOINT_PORT : port),
     clientId: profile.name,

@@ -1,9 +1,14 @@
-import type { Core } from '../core.ts';
-import type { EndpointSecrets } from './endpoint-secrets.ts';
-import { endpointTokenSource, profileIdByName } from './endpoint-tokens.ts';
+import type { ProfileId } from '../profiles/profile-id.ts';
+import { endpointTokenSource, profileIdByName, type EndpointTokenParts } from './endpoint-tokens.ts';
 import { FailureThrottle } from './failure-throttle.ts';
 import { grantToken } from './token-grant.ts';
 import { startTokenEndpointServer, type RunningTokenEndpoint } from './token-endpoint-server.ts';
+
+/** What the endpoint needs of the core (Core fits it): profiles and tokens, and its clients' secrets. */
+export interface TokenEndpointParts extends EndpointTokenParts {
+  /** Whether `secret` is the endpoint client secret of the profile (constant time; false for no profile). */
+  verifyEndpointSecret(profileId: ProfileId | undefined, secret: string): Promise<boolean>;
+}
 
 /** Where and for whom the endpoint serves. */
 export interface TokenEndpointOptions {
@@ -14,17 +19,16 @@ export interface TokenEndpointOptions {
 
 /** Starts the local OAuth 2.0 token endpoint on the core's profiles, sessions and endpoint secrets. */
 export function startTokenEndpoint(
-  core: Core,
-  secrets: EndpointSecrets,
+  core: TokenEndpointParts,
   options: TokenEndpointOptions,
 ): Promise<RunningTokenEndpoint> {
   const throttle = new FailureThrottle();
   const deps = {
     profileIdOf: profileIdByName(core),
-    verifySecret: (profileId: string | undefined, secret: string) => secrets.verify(profileId, secret),
+    verifySecret: (profileId: ProfileId | undefined, secret: string) => core.verifyEndpointSecret(profileId, secret),
     tokens: endpointTokenSource(core),
     throttle,
-    now: () => core.clock.now(),
+    now: () => core.now(),
   };
   return startTokenEndpointServer({
     port: options.port,

@@ -66,12 +66,12 @@ export async function runEndpointBench(options: { quick?: boolean } = {}): Promi
     authFlow: 'USER_PASSWORD_AUTH',
     endpoint: emulator.endpoint,
   });
-  await core.sessions.startSignIn(profile.id, { password: ALICE_PASSWORD });
-  const secret = await core.endpointSecrets.secretFor(profile.id);
-  const endpoint = await startTokenEndpoint(core, core.endpointSecrets, { port: 0, allowedOrigins: async () => [] });
+  await core.signIn(profile.id, { password: ALICE_PASSWORD });
+  const { clientSecret: secret } = await core.endpointCredentials(profile.id);
+  const endpoint = await startTokenEndpoint(core, { port: 0, allowedOrigins: async () => [] });
   const upstreamPort = await freePort();
   const nginxPort = await freePort();
-  const token = (await core.sessions.tokens(profile.id)).accessToken;
+  const token = (await core.tokens(profile.id)).accessToken;
   const upstream = await startNginx(
     join(folder, 'upstream'),
     nginxConfig(

@@ -1,3 +1,4 @@
+import { newProfileId } from '../../../main/core/profiles/profile-id.ts';
 // 1,000 signed-in profiles against the Cognito emulator: restore on start (one keychain read), a storm where all
 // of them are expired at once (in-flight cap held), peak memory, CPU over an idle minute, longest event-loop delay.
 // Run: node --no-warnings test/bench/scale/scale-bench.ts [--profiles 1000] [--idle-seconds 60] [--store keyring|memory|both]
@@ -9,15 +10,13 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { randomUUID } from 'node:crypto';
-import { systemTimers, type Clock } from '../../../main/core/clock.ts';
+import type { Clock } from '../../../main/core/clock.ts';
 import { fetchTransport, type CognitoTransport } from '../../../main/core/cognito/transport.ts';
 import { Core } from '../../../main/core/core.ts';
 import { KeytarSecretStore } from '../../../main/core/keychain/keytar-secret-store.ts';
 import type { SecretStore } from '../../../main/core/keychain/secret-store.ts';
 import { serializeConfigFile } from '../../../main/core/profiles/config-file.ts';
 import type { Profile } from '../../../main/core/profiles/profile.ts';
-import { schedulerFor } from '../../../main/core/scheduler/scheduler-for.ts';
 import { MemorySecretStore } from '../../support/fakes/memory-secret-store.ts';
 import { startKeyringSession, useKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
 import type { BenchResult } from '../srp/srp-bench.ts';
@@ -120,7 +119,7 @@ const verdict = (value: number, target: number): string => (value < target ? 'me
 /** Writes N profiles straight into profiles.json (setup, not measured) and signs each in once, storing its session. */
 async function setUp(count: number, configDir: string, store: SecretStore, emulator: EmulatorProcess): Promise<void> {
   const profiles: Profile[] = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
+    id: newProfileId(),
     name: `p${i}`,
     region: 'us-east-1',
     userPoolId: POOL,
@@ -134,7 +133,7 @@ async function setUp(count: number, configDir: string, store: SecretStore, emula
   }));
   writeFileSync(join(configDir, 'profiles.json'), serializeConfigFile(profiles), { mode: 0o600 });
   const core = new Core({ configDir, secretStore: store });
-  const signIn = (p: Profile) => core.sessions.startSignIn(p.id, { password: PASSWORD });
+  const signIn = (p: Profile) => core.signIn(p.id, { password: PASSWORD });
   if (profiles[0]) await signIn(profiles[0]); // opens libsecret's session once before going parallel
   for (let i = 1; i < profiles.length; i += 8) {
     await Promise.all(profiles.slice(i, i + 8).map((p) => signIn(p).catch(() => signIn(p))));
@@ -167,8 +166,8 @@ async function measure(
 
     const clock = offsetClock();
     const transport = countingTransport();
-    const core = new Core({ configDir, secretStore: store, transport, clock });
-    const scheduler = schedulerFor(core, { clock, timers: systemTimers, maxInFlight });
+    const core = new Core({ configDir, secretStore: store, transport, clock, scheduling: { maxInFlight } });
+    const scheduler = core.scheduler;
     let renewed = 0;
     let counting = false;
     let heapPeak = process.memoryUsage().heapUsed;

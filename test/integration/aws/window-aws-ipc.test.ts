@@ -1,3 +1,4 @@
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
 // The window's two AWS methods (main/ipc): "copy as AWS exports" and the inspector's identity id, on the real stack.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { HAS_KEYRING, hasCommand } from '../../support/system-components.ts';
 
 describe.skipIf(!HAS_KEYRING)("copyAwsExports and awsIdentity (the window's AWS methods)", () => {
   let app: AppFixture;
-  let profileId: string;
+  let profileId: ProfileId;
   beforeAll(async () => {
     app = await startAppFixture(awsSkeletonSeed());
     const profile = await app.core.addProfile({
@@ -25,7 +26,7 @@ describe.skipIf(!HAS_KEYRING)("copyAwsExports and awsIdentity (the window's AWS 
       identityPoolId: IDENTITY_POOL,
     });
     profileId = profile.id;
-    const step = await app.core.sessions.startSignIn(profile.id, { password: ALICE_PASSWORD });
+    const step = await app.core.signIn(profile.id, { password: ALICE_PASSWORD });
     expect(step.kind).toBe('signed-in');
   });
   afterAll(async () => app?.close());
@@ -39,7 +40,7 @@ describe.skipIf(!HAS_KEYRING)("copyAwsExports and awsIdentity (the window's AWS 
     const loaded = spawnSync('sh', ['-c', `${posix}\nprintf '%s|%s' "$AWS_ACCESS_KEY_ID" "$AWS_REGION"`], {
       encoding: 'utf8',
     }).stdout;
-    const credentials = await app.core.awsCredentials.credentials(profileId);
+    const credentials = await app.core.awsCredentials(profileId);
     expect(loaded).toBe(`${credentials.accessKeyId}|us-east-1`);
     await api.copyAwsExports(profileId, 'fish');
     if (hasCommand('fish'))

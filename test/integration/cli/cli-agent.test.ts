@@ -1,3 +1,4 @@
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,7 +90,7 @@ describe.skipIf(!HAS_KEYRING)(
       }
       const dev = (await ctm(['token', 'dev'])).stdout;
       expect((await ctm(['token'], { ...NO_KEYCHAIN, CTM_PROFILE: 'dev' })).stdout).toBe(dev);
-      const ops = await app.core.profiles.get('ops');
+      const ops = await app.core.resolveProfile(profileRef('ops'));
       await new SettingsStore(app.configDir).update({ defaultProfileId: ops.id });
       expect((await ctm(['token'], NO_KEYCHAIN)).stdout).toBe((await ctm(['token', 'ops'])).stdout);
       // CTM_NO_AGENT=1 asks the keychain even with an agent running.
@@ -109,8 +110,8 @@ describe.skipIf(!HAS_KEYRING)(
     });
 
     it('hands out access and ID tokens only: never the refresh token', async () => {
-      const dev = await app.core.profiles.get('dev');
-      const session = await app.core.vault.session(dev.id);
+      const dev = await app.core.resolveProfile(profileRef('dev'));
+      const session = await app.vault.session(dev.id);
       expect(session?.refreshToken).toBeTruthy();
       const reply = await askAgent(socket(), { v: 1, op: 'token', profile: 'dev' });
       expect(reply && 'tokens' in reply ? Object.keys(reply.tokens ?? {}).sort() : []).toEqual([

@@ -1,3 +1,5 @@
+import { idOf } from '../../support/profile-ids.ts';
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm } from '../../support/run-ctm.ts';
@@ -39,7 +41,7 @@ describe.skipIf(!HAS_KEYRING)(
       );
       const [runs] = await Promise.all([Promise.all(fromCli), Promise.all(fromApp)]);
       expect(runs.map((r) => r.code)).toEqual(Array(WRITERS).fill(0));
-      const names = (await app.core.profiles.list()).map((p) => p.name).sort();
+      const names = (await app.core.listProfiles()).map((p) => p.name).sort();
       expect(names).toEqual(
         [
           ...Array.from({ length: 3 }, (_, i) => `app-${i}`),
@@ -55,10 +57,10 @@ describe.skipIf(!HAS_KEYRING)(
         ctm(['profile', 'edit', 'cli-0', '--analytics-endpoint-id', 'pinpoint-1']),
         ctm(['profile', 'edit', 'cli-0', '--no-auto-refresh']),
       ];
-      const inApp = app.core.updateProfile('cli-0', { userContextData: 'encoded' });
+      const inApp = app.core.updateProfile(await idOf(app.core, 'cli-0'), { userContextData: 'encoded' });
       const [runs] = await Promise.all([Promise.all(edits), inApp]);
       expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
-      expect(await app.core.profiles.get('cli-0')).toMatchObject({
+      expect(await app.core.resolveProfile(profileRef('cli-0'))).toMatchObject({
         username: 'alice',
         clientMetadata: { tenant: 'acme' },
         analyticsEndpointId: 'pinpoint-1',
@@ -69,11 +71,9 @@ describe.skipIf(!HAS_KEYRING)(
 
     it("shares sessions through the keychain: a ctm sign-in is the app's, and the app's sign-out is ctm's", async () => {
       expect((await ctm(['login', 'cli-0', '--password-stdin'], ALICE_PASSWORD)).code).toBe(0);
-      const profile = await app.core.profiles.get('cli-0');
-      expect((await app.core.sessions.tokens(profile.id)).accessToken).toBe(
-        (await ctm(['token', 'cli-0'])).stdout.trim(),
-      );
-      await app.core.sessions.signOut(profile.id);
+      const profile = await app.core.resolveProfile(profileRef('cli-0'));
+      expect((await app.core.tokens(profile.id)).accessToken).toBe((await ctm(['token', 'cli-0'])).stdout.trim());
+      await app.core.signOut(profile.id);
       expect((await ctm(['token', 'cli-0'])).code).toBe(3);
     });
   },

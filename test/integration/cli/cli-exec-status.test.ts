@@ -1,3 +1,4 @@
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -159,7 +160,7 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
     const none = await ctm(['token']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/Missing profile name: give one, set CTM_PROFILE, or choose a default profile/);
-    const dev = await app.core.profiles.get('dev');
+    const dev = await app.core.resolveProfile(profileRef('dev'));
     writeFileSync(
       join(app.configDir, 'settings.json'),
       JSON.stringify({ version: 1, settings: { defaultProfileId: dev.id } }),

@@ -201,7 +201,7 @@ describe.skipIf(!HAS_KEYRING)(
 
     it('removes a client secret with --no-client-secret: signed out, keychain item deleted, then takes one again', async () => {
       const [before] = await listed();
-      expect(await app.core.vault.clientSecrets.get(before?.id ?? '')).toBe(CLIENT_SECRET);
+      expect(await app.vault.clientSecrets.get(before?.id ?? '')).toBe(CLIENT_SECRET);
       expect(await ctm(['profile', 'edit', 'renamed', '--client-secret', 'x'])).toMatchObject({ code: 2 });
       expect(
         (await ctm(['profile', 'edit', 'renamed', '--no-client-secret', '--client-secret-stdin'], `${CLIENT_SECRET}\n`))
@@ -212,7 +212,7 @@ describe.skipIf(!HAS_KEYRING)(
       expect(removed.stderr).toMatch(/Updated profile "renamed": client secret \(removed from the keychain\)/);
       expect(removed.stderr).toMatch(/It was signed in: it is signed out on this computer now/);
       expect((await listed())[0]).toMatchObject({ id: before?.id, hasClientSecret: false });
-      expect(await app.core.vault.clientSecrets.get(before?.id ?? '')).toBeUndefined();
+      expect(await app.vault.clientSecrets.get(before?.id ?? '')).toBeUndefined();
       expect((await ctm(['token', 'renamed'])).code).toBe(3);
       // Put it back for the tests that follow (and show a new one is taken after a removal).
       expect((await ctm(['profile', 'edit', 'renamed', '--client-secret-stdin'], `${CLIENT_SECRET}\n`)).code).toBe(0);

@@ -1,3 +1,5 @@
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { totpCode } from '../../support/emulator/index.ts';
@@ -46,17 +48,19 @@ describe.skipIf(!HAS_KEYRING)('our client against cognito-local (child process; 
 
   it('USER_PASSWORD_AUTH signs in; the refresh falls back to REFRESH_TOKEN_AUTH (cognito-local lacks GetTokensFromRefreshToken) and remembers that', async () => {
     await profile('local', 'alice');
-    expect((await app.core.sessions.startSignIn('local', { password: PASSWORD })).kind).toBe('signed-in');
-    const before = await app.core.sessions.tokens('local');
-    const after = await app.core.sessions.refresh('local');
+    expect((await app.core.signIn(await idOf(app.core, 'local'), { password: PASSWORD })).kind).toBe('signed-in');
+    const before = await app.core.tokens(await idOf(app.core, 'local'));
+    const after = await app.core.refreshNow(await idOf(app.core, 'local'));
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).toBe(before.refreshToken);
-    expect((await app.core.profiles.get('local')).refreshFallbackEndpoint).toBe(local.endpoint);
-    expect((await app.core.sessions.refresh('local')).accessToken).not.toBe(after.accessToken);
+    expect((await app.core.resolveProfile(profileRef('local'))).refreshFallbackEndpoint).toBe(local.endpoint);
+    expect((await app.core.refreshNow(await idOf(app.core, 'local'))).accessToken).not.toBe(after.accessToken);
   });
 
   it('a wrong password is refused, with cognito-local\u2019s error type and our advice for it', async () => {
-    const error = await app.core.sessions.startSignIn('local', { password: 'wrong-password' }).catch((e: unknown) => e);
+    const error = await app.core
+      .signIn(await idOf(app.core, 'local'), { password: 'wrong-password' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({
       kind: 'service',
       message: expect.stringMatching(
@@ -67,27 +71,29 @@ describe.skipIf(!HAS_KEYRING)('our client against cognito-local (child process; 
 
   it('NEW_PASSWORD_REQUIRED for a user with a temporary password, then the new password works', async () => {
     await profile('local-new', 'newbie');
-    const step = await app.core.sessions.startSignIn('local-new', { password: 'Temp-Pass-1' });
+    const step = await app.core.signIn(await idOf(app.core, 'local-new'), { password: 'Temp-Pass-1' });
     if (step.kind !== 'challenge') throw new Error('expected NEW_PASSWORD_REQUIRED');
     expect(step.prompt).toEqual({ name: 'NEW_PASSWORD_REQUIRED', requiredAttributes: [] });
-    expect(
-      (await app.core.sessions.answerChallenge(step.conversationId, { newPassword: 'Brand-New-Pass-2' })).kind,
-    ).toBe('signed-in');
-    expect((await app.core.sessions.startSignIn('local-new', { password: 'Brand-New-Pass-2' })).kind).toBe('signed-in');
+    expect((await app.core.answerChallenge(step.conversationId, { newPassword: 'Brand-New-Pass-2' })).kind).toBe(
+      'signed-in',
+    );
+    expect((await app.core.signIn(await idOf(app.core, 'local-new'), { password: 'Brand-New-Pass-2' })).kind).toBe(
+      'signed-in',
+    );
   });
 
   it('SOFTWARE_TOKEN_MFA once the user enrolled an authenticator (AssociateSoftwareToken / VerifySoftwareToken with an access token)', async () => {
-    const { accessToken } = await app.core.sessions.tokens('local');
+    const { accessToken } = await app.core.tokens(await idOf(app.core, 'local'));
     const { SecretCode } = (await local.call('AssociateSoftwareToken', { AccessToken: accessToken })) as {
       SecretCode: string;
     };
     await local.call('VerifySoftwareToken', { AccessToken: accessToken, UserCode: totpCode(SecretCode, Date.now()) });
-    const step = await app.core.sessions.startSignIn('local', { password: PASSWORD });
+    const step = await app.core.signIn(await idOf(app.core, 'local'), { password: PASSWORD });
     if (step.kind !== 'challenge') throw new Error('expected SOFTWARE_TOKEN_MFA');
     expect(step.prompt.name).toBe('SOFTWARE_TOKEN_MFA');
-    expect(
-      (await app.core.sessions.answerChallenge(step.conversationId, { code: totpCode(SecretCode, Date.now()) })).kind,
-    ).toBe('signed-in');
+    expect((await app.core.answerChallenge(step.conversationId, { code: totpCode(SecretCode, Date.now()) })).kind).toBe(
+      'signed-in',
+    );
   });
 
   it('a pool cognito-local created itself (id local_...) is accepted with its endpoint: sign-in and refresh work', async () => {
@@ -118,8 +124,8 @@ describe.skipIf(!HAS_KEYRING)('our client against cognito-local (child process; 
       authFlow: 'USER_PASSWORD_AUTH',
       endpoint: local.endpoint,
     });
-    expect((await app.core.sessions.startSignIn('local-own', { password: PASSWORD })).kind).toBe('signed-in');
-    const before = await app.core.sessions.tokens('local-own');
-    expect((await app.core.sessions.refresh('local-own')).accessToken).not.toBe(before.accessToken);
+    expect((await app.core.signIn(await idOf(app.core, 'local-own'), { password: PASSWORD })).kind).toBe('signed-in');
+    const before = await app.core.tokens(await idOf(app.core, 'local-own'));
+    expect((await app.core.refreshNow(await idOf(app.core, 'local-own'))).accessToken).not.toBe(before.accessToken);
   });
 });

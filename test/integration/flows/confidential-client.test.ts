@@ -1,3 +1,4 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChallengeAnswer } from '../../../main/core/auth/sign-in-types.ts';
 import type { SignInStep } from '../../../main/core/sessions/session-state.ts';
@@ -20,7 +21,7 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
   const answer = async (step: SignInStep, reply: (name: string) => ChallengeAnswer): Promise<SignInStep> => {
     let current = step;
     while (current.kind === 'challenge')
-      current = await app.core.sessions.answerChallenge(current.conversationId, reply(current.prompt.name));
+      current = await app.core.answerChallenge(current.conversationId, reply(current.prompt.name));
     return current;
   };
   const secretHashes = (from: number) =>
@@ -43,14 +44,14 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
   ])('%s for %s signs in', async (authFlow, username, extra) => {
     const name = await addConfidential({ authFlow, username, ...extra });
     const from = app.emulator.requests.length;
-    expect((await app.core.sessions.startSignIn(name, { password: PASSWORD })).kind).toBe('signed-in');
+    expect((await app.core.signIn(await idOf(app.core, name), { password: PASSWORD })).kind).toBe('signed-in');
     expect(secretHashes(from).every((hash) => typeof hash === 'string')).toBe(true);
   });
 
   it('CUSTOM_AUTH starting with SRP_A, then two rounds', async () => {
     const name = await addConfidential({ authFlow: 'CUSTOM_AUTH', username: 'riddler' });
     const answers = ['1', '2'];
-    const done = await answer(await app.core.sessions.startSignIn(name, { password: PASSWORD }), () => ({
+    const done = await answer(await app.core.signIn(await idOf(app.core, name), { password: PASSWORD }), () => ({
       answer: answers.shift() ?? '',
     }));
     expect(done.kind).toBe('signed-in');
@@ -58,7 +59,7 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
 
   it('USER_AUTH with SELECT_CHALLENGE and EMAIL_OTP', async () => {
     const name = await addConfidential({ authFlow: 'USER_AUTH', username: 'alice' });
-    const done = await answer(await app.core.sessions.startSignIn(name, {}), (challenge) =>
+    const done = await answer(await app.core.signIn(await idOf(app.core, name), {}), (challenge) =>
       challenge === 'SELECT_CHALLENGE' ? { select: 'EMAIL_OTP' } : { code: app.emulator.outbox('alice').at(-1) ?? '' },
     );
     expect(done.kind).toBe('signed-in');
@@ -66,7 +67,7 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
 
   it('NEW_PASSWORD_REQUIRED with a required attribute', async () => {
     const name = await addConfidential({ username: 'newbie' });
-    const done = await answer(await app.core.sessions.startSignIn(name, { password: TEMP_PASSWORD }), () => ({
+    const done = await answer(await app.core.signIn(await idOf(app.core, name), { password: TEMP_PASSWORD }), () => ({
       newPassword: 'Brand-New-Pass-2',
       attributes: { email: 'newbie@example.com' },
     }));
@@ -75,7 +76,7 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
 
   it.each([['smsuser'], ['mailuser']])('%s: an SMS or e-mail code read from the outbox', async (username) => {
     const name = await addConfidential({ username });
-    const done = await answer(await app.core.sessions.startSignIn(name, { password: PASSWORD }), () => ({
+    const done = await answer(await app.core.signIn(await idOf(app.core, name), { password: PASSWORD }), () => ({
       code: app.emulator.outbox(username).at(-1) ?? '',
     }));
     expect(done.kind).toBe('signed-in');
@@ -87,7 +88,7 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
       challenge === 'SELECT_MFA_TYPE'
         ? { select: 'SOFTWARE_TOKEN_MFA' }
         : { code: totpCode(TOTP_SECRET, app.emulator.now()) };
-    expect((await answer(await app.core.sessions.startSignIn(name, { password: PASSWORD }), reply)).kind).toBe(
+    expect((await answer(await app.core.signIn(await idOf(app.core, name), { password: PASSWORD }), reply)).kind).toBe(
       'signed-in',
     );
   });
@@ -95,27 +96,27 @@ describe.skipIf(!HAS_KEYRING)('a confidential app client in every flow and chall
   it('MFA_SETUP: associate, verify, then sign in with the new authenticator', async () => {
     const name = await addConfidential({ username: 'setupuser' });
     let secret = '';
-    const step = await app.core.sessions.startSignIn(name, { password: PASSWORD });
+    const step = await app.core.signIn(await idOf(app.core, name), { password: PASSWORD });
     if (step.kind === 'challenge') secret = step.prompt.totpSecret ?? '';
     expect((await answer(step, () => ({ code: totpCode(secret, app.emulator.now()) }))).kind).toBe('signed-in');
   });
 
   it('a mistyped code keeps the conversation: the next answer finishes it', async () => {
     const name = await addConfidential({ username: 'totpuser' });
-    const step = await app.core.sessions.startSignIn(name, { password: PASSWORD });
+    const step = await app.core.signIn(await idOf(app.core, name), { password: PASSWORD });
     if (step.kind !== 'challenge') throw new Error('expected SOFTWARE_TOKEN_MFA');
     const right = totpCode(TOTP_SECRET, app.emulator.now());
     await expect(
-      app.core.sessions.answerChallenge(step.conversationId, { code: right === '000000' ? '111111' : '000000' }),
+      app.core.answerChallenge(step.conversationId, { code: right === '000000' ? '111111' : '000000' }),
     ).rejects.toThrow(/CodeMismatchException/);
-    expect((await app.core.sessions.answerChallenge(step.conversationId, { code: right })).kind).toBe('signed-in');
+    expect((await app.core.answerChallenge(step.conversationId, { code: right })).kind).toBe('signed-in');
   });
 
   it.each([['REFRESH_TOKEN_AUTH'], ['REFRESH_TOKEN']])('refreshes with %s', async (refreshMethod) => {
     const name = await addConfidential({ username: 'alice', refreshMethod });
-    await app.core.sessions.startSignIn(name, { password: PASSWORD });
+    await app.core.signIn(await idOf(app.core, name), { password: PASSWORD });
     const from = app.emulator.requests.length;
-    await app.core.sessions.refresh(name);
+    await app.core.refreshNow(await idOf(app.core, name));
     expect(app.emulator.requests[from]?.body.AuthFlow).toBe(refreshMethod);
   });
 });

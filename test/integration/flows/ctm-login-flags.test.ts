@@ -1,3 +1,4 @@
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { totpCode } from '../../support/emulator/index.ts';
@@ -112,7 +113,7 @@ describe.skipIf(!HAS_KEYRING)('ctm login flags for every challenge (child proces
       'ConfirmDevice',
       'UpdateDeviceStatus',
     ]);
-    expect((await app.core.vault.devices.get('us-west-2_OptIn1', 'olive'))?.deviceKey).toMatch(/^us-west-2_/);
+    expect((await app.vault.devices.get('us-west-2_OptIn1', 'olive'))?.deviceKey).toMatch(/^us-west-2_/);
     const again = app.emulator.requests.length;
     expect((await ctm(['login', 'olive', '--password-stdin'], PASSWORD)).code).toBe(0);
     expect(challengesSince(again)).toEqual(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
@@ -173,6 +174,6 @@ describe.skipIf(!HAS_KEYRING)('ctm login flags for every challenge (child proces
     expect(run).toMatchObject({ code: 0 });
     expect(run.stderr).toMatch(/every device/);
     expect(app.emulator.requests.slice(from).map((r) => r.operation)).toEqual(['GlobalSignOut', 'RevokeToken']);
-    expect(await app.core.vault.session((await app.core.profiles.get('totp')).id)).toBeUndefined();
+    expect(await app.vault.session((await app.core.resolveProfile(profileRef('totp'))).id)).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run-cli.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
@@ -110,7 +111,7 @@ describe.skipIf(!HAS_KEYRING)(
       );
       expect(await runCli(['login', 'anon'], () => app.core, terminal)).toBe(0);
       expect(terminal.shown()).toContain('Kept username "alice" on profile "anon"');
-      expect((await app.core.profiles.get('anon')).username).toBe('alice');
+      expect((await app.core.resolveProfile(profileRef('anon'))).username).toBe('alice');
       const status = await ctm(['status']);
       expect(status.stdout).toMatch(/\nanon\s+fresh\s+.*\balice\b/);
     });

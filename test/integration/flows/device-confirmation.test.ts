@@ -1,3 +1,4 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import type { Seed } from '../../support/emulator/index.ts';
@@ -51,11 +52,11 @@ describe.skipIf(!HAS_KEYRING)(
       await addProfile('retry', 'dave');
       app.emulator.faults.fail('ConfirmDevice', { status: 500, times: 1 });
       const from = app.emulator.requests.length;
-      const step = await app.core.sessions.startSignIn('retry', { password: PASSWORD });
+      const step = await app.core.signIn(await idOf(app.core, 'retry'), { password: PASSWORD });
       expect(step).toMatchObject({ kind: 'signed-in' });
       expect(step).not.toHaveProperty('warning');
       expect(confirmations(from)).toBe(2);
-      expect(await app.core.vault.devices.get('eu-west-1_Devices1', 'dave')).toMatchObject({
+      expect(await app.vault.devices.get('eu-west-1_Devices1', 'dave')).toMatchObject({
         deviceKey: expect.stringMatching(/^eu-west-1_/),
       });
     });
@@ -63,13 +64,13 @@ describe.skipIf(!HAS_KEYRING)(
     it('a ConfirmDevice that keeps failing: signed in with a warning, and the refused refresh later says the device was never confirmed', async () => {
       await addProfile('unconfirmed', 'erin');
       app.emulator.faults.fail('ConfirmDevice', { status: 503, times: 3 });
-      const step = await app.core.sessions.startSignIn('unconfirmed', { password: PASSWORD });
+      const step = await app.core.signIn(await idOf(app.core, 'unconfirmed'), { password: PASSWORD });
       expect(step).toMatchObject({
         kind: 'signed-in',
         warning: expect.stringMatching(/could not be confirmed as a device.*renews tokens only for a confirmed device/),
       });
-      expect(await app.core.vault.devices.get('eu-west-1_Devices1', 'erin')).toBeUndefined();
-      const refusal = await app.core.sessions.refresh('unconfirmed').catch((e: unknown) => e);
+      expect(await app.vault.devices.get('eu-west-1_Devices1', 'erin')).toBeUndefined();
+      const refusal = await app.core.refreshNow(await idOf(app.core, 'unconfirmed')).catch((e: unknown) => e);
       expect(refusal).toMatchObject({
         kind: 'sign-in-required',
         message: expect.stringMatching(/never confirmed as a device of the pool/),
@@ -86,29 +87,29 @@ describe.skipIf(!HAS_KEYRING)(
 
     it('"Invalid device key given." (InvalidParameterException) is an unknown device: forgotten, and the sign-in retried once without it', async () => {
       await addProfile('stale', 'gina', 2);
-      await app.core.vault.devices.save('eu-west-1_Devices2', 'gina', {
+      await app.vault.devices.save('eu-west-1_Devices2', 'gina', {
         deviceKey: 'eu-west-1_00000000-0000-0000-0000-000000000000',
         deviceGroupKey: '-stale',
         devicePassword: 'stale-device-password',
       });
       const from = app.emulator.requests.length;
-      expect((await app.core.sessions.startSignIn('stale', { password: PASSWORD })).kind).toBe('signed-in');
+      expect((await app.core.signIn(await idOf(app.core, 'stale'), { password: PASSWORD })).kind).toBe('signed-in');
       expect(
         app.emulator.requests
           .slice(from)
           .map((r) => r.operation)
           .slice(0, 2),
       ).toEqual(['InitiateAuth', 'InitiateAuth']);
-      expect((await app.core.vault.devices.get('eu-west-1_Devices2', 'gina'))?.deviceKey).not.toBe(
+      expect((await app.vault.devices.get('eu-west-1_Devices2', 'gina'))?.deviceKey).not.toBe(
         'eu-west-1_00000000-0000-0000-0000-000000000000',
       );
     });
 
     it('a device forgotten at the server (ForgetDevice): the refresh forgets it too, retries once without it, and the refused token asks for a sign-in', async () => {
       const profile = await addProfile('forgotten', 'dave', 2);
-      await app.core.sessions.startSignIn('forgotten', { password: PASSWORD });
-      const device = await app.core.vault.devices.get('eu-west-1_Devices2', 'dave');
-      const session = await app.core.vault.session(profile.id);
+      await app.core.signIn(await idOf(app.core, 'forgotten'), { password: PASSWORD });
+      const device = await app.vault.devices.get('eu-west-1_Devices2', 'dave');
+      const session = await app.vault.session(profile.id);
       const forget = await fetch(app.emulator.endpoint, {
         method: 'POST',
         headers: {
@@ -119,10 +120,10 @@ describe.skipIf(!HAS_KEYRING)(
       });
       expect(forget.status).toBe(200);
       const from = app.emulator.requests.length;
-      const refusal = await app.core.sessions.refresh('forgotten').catch((e: unknown) => e);
+      const refusal = await app.core.refreshNow(await idOf(app.core, 'forgotten')).catch((e: unknown) => e);
       expect(app.emulator.requests.slice(from).map((r) => r.body.DeviceKey)).toEqual([device?.deviceKey, undefined]);
       expect(refusal).toMatchObject({ kind: 'sign-in-required' });
-      expect(await app.core.vault.devices.get('eu-west-1_Devices2', 'dave')).toBeUndefined();
+      expect(await app.vault.devices.get('eu-west-1_Devices2', 'dave')).toBeUndefined();
     });
   },
 );

@@ -1,3 +1,4 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import type { Seed } from '../../support/emulator/index.ts';
@@ -42,16 +43,16 @@ describe.skipIf(!HAS_KEYRING)(
 
     it('offers both methods; an e-mail address answers MFA_SETUP, the e-mailed code (EMAIL_OTP) signs in, and the next sign-in asks EMAIL_OTP', async () => {
       await addProfile('mail', 'core-user');
-      const setup = await app.core.sessions.startSignIn('mail', { password: PASSWORD });
+      const setup = await app.core.signIn(await idOf(app.core, 'mail'), { password: PASSWORD });
       if (setup.kind !== 'challenge') throw new Error('expected MFA_SETUP');
       expect(setup.prompt).toMatchObject({ name: 'MFA_SETUP', options: ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'] });
-      const emailed = await app.core.sessions.answerChallenge(setup.conversationId, { email: 'core-user@example.com' });
+      const emailed = await app.core.answerChallenge(setup.conversationId, { email: 'core-user@example.com' });
       if (emailed.kind !== 'challenge') throw new Error('expected EMAIL_OTP');
       expect(emailed.prompt.name).toBe('EMAIL_OTP');
-      expect(
-        (await app.core.sessions.answerChallenge(emailed.conversationId, { code: lastCode('core-user') })).kind,
-      ).toBe('signed-in');
-      const next = await app.core.sessions.startSignIn('mail', { password: PASSWORD });
+      expect((await app.core.answerChallenge(emailed.conversationId, { code: lastCode('core-user') })).kind).toBe(
+        'signed-in',
+      );
+      const next = await app.core.signIn(await idOf(app.core, 'mail'), { password: PASSWORD });
       expect(next).toMatchObject({ kind: 'challenge', prompt: { name: 'EMAIL_OTP' } });
     });
 

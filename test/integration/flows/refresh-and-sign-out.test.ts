@@ -1,3 +1,5 @@
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../../main/core/keychain/keytar-secret-store.ts';
 import { Vault } from '../../../main/core/keychain/vault.ts';
@@ -25,14 +27,14 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
       }),
       SECRET,
     );
-    await app.core.sessions.startSignIn('rotating', { password: PASSWORD });
+    await app.core.signIn(await idOf(app.core, 'rotating'), { password: PASSWORD });
     const first = (await keychainSession(profile.id))?.refreshToken;
-    await app.core.sessions.refresh('rotating');
+    await app.core.refreshNow(await idOf(app.core, 'rotating'));
     const second = (await keychainSession(profile.id))?.refreshToken;
     expect(second).toMatch(/.{20,}/);
     expect(second).not.toBe(first);
     app.emulator.advanceClock(60_000);
-    await app.core.sessions.refresh('rotating');
+    await app.core.refreshNow(await idOf(app.core, 'rotating'));
     expect((await keychainSession(profile.id))?.refreshToken).not.toBe(second);
   });
 
@@ -40,10 +42,10 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
     const profile = await app.core.addProfile(
       mainPool(app.emulator.endpoint, { name: 'old-refresh', clientId: 'rotatingclient1', username: 'alice' }),
     );
-    await app.core.sessions.startSignIn('old-refresh', { password: PASSWORD });
+    await app.core.signIn(await idOf(app.core, 'old-refresh'), { password: PASSWORD });
     const before = (await keychainSession(profile.id))?.refreshToken;
     const from = app.emulator.requests.length;
-    await app.core.sessions.refresh('old-refresh');
+    await app.core.refreshNow(await idOf(app.core, 'old-refresh'));
     expect(operationsSince(from)).toEqual(['GetTokensFromRefreshToken']);
     expect((await keychainSession(profile.id))?.refreshToken).not.toBe(before);
   });
@@ -58,9 +60,9 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
       }),
       SECRET,
     );
-    await app.core.sessions.startSignIn('leaving', { password: PASSWORD });
+    await app.core.signIn(await idOf(app.core, 'leaving'), { password: PASSWORD });
     const from = app.emulator.requests.length;
-    await app.core.sessions.signOut('leaving');
+    await app.core.signOut(await idOf(app.core, 'leaving'));
     expect(operationsSince(from)).toEqual(['RevokeToken']);
     expect(app.emulator.requests.at(-1)?.body).toMatchObject({ ClientId: 'secretclient1', ClientSecret: SECRET });
     expect(await keychainSession(profile.id)).toBeUndefined();
@@ -74,16 +76,16 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
       mainPool(app.emulator.endpoint, { name: 'desktop', username: 'smsuser', authFlow: 'USER_PASSWORD_AUTH' }),
     );
     for (const name of ['laptop', 'desktop']) {
-      const step = await app.core.sessions.startSignIn(name, { password: PASSWORD });
+      const step = await app.core.signIn(await idOf(app.core, name), { password: PASSWORD });
       if (step.kind === 'challenge')
-        await app.core.sessions.answerChallenge(step.conversationId, {
+        await app.core.answerChallenge(step.conversationId, {
           code: app.emulator.outbox('smsuser').at(-1) ?? '',
         });
     }
     const from = app.emulator.requests.length;
-    await app.core.sessions.signOut('laptop', { global: true });
+    await app.core.signOut(await idOf(app.core, 'laptop'), { global: true });
     expect(operationsSince(from)).toEqual(['GlobalSignOut', 'RevokeToken']);
-    await expect(app.core.sessions.refresh('desktop')).rejects.toThrow(/needs a sign-in.*revoked/);
+    await expect(app.core.refreshNow(await idOf(app.core, 'desktop'))).rejects.toThrow(/needs a sign-in.*revoked/);
   });
 
   it('logout --global when Cognito finds the access token expired (emulator clock ahead of ours): refreshes once, then signs out everywhere', async () => {
@@ -95,16 +97,16 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
         authFlow: 'USER_PASSWORD_AUTH',
       }),
     );
-    await app.core.sessions.startSignIn('short', { password: PASSWORD });
+    await app.core.signIn(await idOf(app.core, 'short'), { password: PASSWORD });
     app.emulator.advanceClock(61_000);
     const from = app.emulator.requests.length;
-    await app.core.sessions.signOut('short', { global: true });
+    await app.core.signOut(await idOf(app.core, 'short'), { global: true });
     expect(operationsSince(from)).toEqual([
       'GlobalSignOut',
       'GetTokensFromRefreshToken',
       'GlobalSignOut',
       'RevokeToken',
     ]);
-    expect(await app.core.vault.session((await app.core.profiles.get('short')).id)).toBeUndefined();
+    expect(await app.vault.session((await app.core.resolveProfile(profileRef('short'))).id)).toBeUndefined();
   });
 });

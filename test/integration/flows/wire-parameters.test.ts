@@ -1,3 +1,4 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { secretHashFor, totpCode, type RecordedRequest } from '../../support/emulator/index.ts';
@@ -38,9 +39,9 @@ describe.skipIf(!HAS_KEYRING)('every parameter reaches the wire, as the emulator
       SECRET,
     );
     const from = app.emulator.requests.length;
-    const step = await app.core.sessions.startSignIn('wired', { password: PASSWORD });
+    const step = await app.core.signIn(await idOf(app.core, 'wired'), { password: PASSWORD });
     if (step.kind !== 'challenge') throw new Error('expected the TOTP challenge');
-    await app.core.sessions.answerChallenge(step.conversationId, { code: totpCode(TOTP_SECRET, app.emulator.now()) });
+    await app.core.answerChallenge(step.conversationId, { code: totpCode(TOTP_SECRET, app.emulator.now()) });
     const [initiate, verifier, mfa] = since(from);
     expect(initiate?.body).toMatchObject({ AuthFlow: 'USER_SRP_AUTH', ClientId: 'secretclient1', ...ENVELOPE });
     expect(parametersOf(initiate)).toEqual({
@@ -81,8 +82,8 @@ describe.skipIf(!HAS_KEYRING)('every parameter reaches the wire, as the emulator
       SECRET,
     );
     const from = app.emulator.requests.length;
-    await app.core.sessions.startSignIn('plain', { password: PASSWORD });
-    await app.core.sessions.refresh('plain');
+    await app.core.signIn(await idOf(app.core, 'plain'), { password: PASSWORD });
+    await app.core.refreshNow(await idOf(app.core, 'plain'));
     const [initiate, refresh] = since(from);
     expect(initiate?.body).toMatchObject({ AuthFlow: 'USER_PASSWORD_AUTH', ...ENVELOPE });
     expect(parametersOf(initiate)).toEqual({
@@ -111,12 +112,12 @@ describe.skipIf(!HAS_KEYRING)('every parameter reaches the wire, as the emulator
       },
       SECRET,
     );
-    await app.core.sessions.startSignIn('device', { password: PASSWORD });
-    const deviceKey = (await app.core.vault.devices.get('eu-west-1_Devices1', 'dave'))?.deviceKey;
+    await app.core.signIn(await idOf(app.core, 'device'), { password: PASSWORD });
+    const deviceKey = (await app.vault.devices.get('eu-west-1_Devices1', 'dave'))?.deviceKey;
     expect(deviceKey).toMatch(/^eu-west-1_/);
     const from = app.emulator.requests.length;
-    await app.core.sessions.startSignIn('device', { password: PASSWORD });
-    await app.core.sessions.refresh('device');
+    await app.core.signIn(await idOf(app.core, 'device'), { password: PASSWORD });
+    await app.core.refreshNow(await idOf(app.core, 'device'));
     const [initiate, verifier, deviceSrp, devicePassword, refresh] = since(from);
     expect(parametersOf(initiate)).toMatchObject({
       USERNAME: 'dave',
@@ -145,9 +146,9 @@ describe.skipIf(!HAS_KEYRING)('every parameter reaches the wire, as the emulator
   });
 
   it('GetTokensFromRefreshToken: ClientSecret, DeviceKey and ClientMetadata', async () => {
-    await app.core.profiles.update('device', { refreshMethod: 'GetTokensFromRefreshToken' });
+    await app.core.updateProfile(await idOf(app.core, 'device'), { refreshMethod: 'GetTokensFromRefreshToken' });
     const from = app.emulator.requests.length;
-    await app.core.sessions.refresh('device');
+    await app.core.refreshNow(await idOf(app.core, 'device'));
     const [refresh] = since(from);
     expect(refresh?.operation).toBe('GetTokensFromRefreshToken');
     expect(refresh?.body).toEqual({

@@ -1,3 +1,4 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
@@ -46,7 +47,7 @@ describe.skipIf(!HAS_KEYRING)(
     beforeAll(async () => {
       app = await startAppFixture(refreshSeed(3600), { privateKeyring: true });
       await app.core.addProfile(refreshProfile('short', SHORT_CLIENT, app.emulator.endpoint));
-      await app.core.sessions.startSignIn('short', { password: BOB_PASSWORD });
+      await app.core.signIn(await idOf(app.core, 'short'), { password: BOB_PASSWORD });
     });
     afterAll(async () => {
       try {

@@ -1,3 +1,5 @@
+import { Vault } from '../../../main/core/keychain/vault.ts';
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,8 +23,10 @@ import {
 describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring frozen, locked and killed', () => {
   let app: AppFixture;
   let core: Core;
-  let shortId: string;
-  let rotatingId: string;
+  /** The same keychain read from outside the core (the same half-second timeout). */
+  let vault: Vault;
+  let shortId: ProfileId;
+  let rotatingId: ProfileId;
   const keyringFiles = (): string => {
     const dir = join(app.keyring.home, '.local/share/keyrings');
     return readdirSync(dir)
@@ -32,7 +36,9 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
   };
   beforeAll(async () => {
     app = await startAppFixture(refreshSeed(3600), { privateKeyring: true });
-    core = new Core({ configDir: app.configDir, secretStore: new KeytarSecretStore(KEYCHAIN_SERVICE, 500) });
+    const secretStore = new KeytarSecretStore(KEYCHAIN_SERVICE, 500);
+    core = new Core({ configDir: app.configDir, secretStore });
+    vault = new Vault(secretStore, app.configDir);
     shortId = (await core.addProfile(refreshProfile('short', SHORT_CLIENT, app.emulator.endpoint))).id;
     rotatingId = (
       await core.addProfile(
@@ -41,8 +47,8 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
         }),
       )
     ).id;
-    await core.sessions.startSignIn('short', { password: BOB_PASSWORD });
-    await core.sessions.startSignIn('rotating', { password: BOB_PASSWORD });
+    await core.signIn(shortId, { password: BOB_PASSWORD });
+    await core.signIn(rotatingId, { password: BOB_PASSWORD });
   });
   afterAll(async () => {
     try {
@@ -56,7 +62,7 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
   const waitUntilAnswering = async (): Promise<void> => {
     for (let i = 0; i < 200; i++) {
       if (
-        await core.vault.session(shortId).then(
+        await vault.session(shortId).then(
           () => true,
           () => false,
         )
@@ -68,28 +74,28 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
   };
 
   it('frozen daemon: a refresh fails within the timeout with a message to act on, then works again; nothing lost', async () => {
-    const before = (await core.vault.session(shortId))!;
+    const before = (await vault.session(shortId))!;
     process.kill(app.keyring.keyringPid, 'SIGSTOP');
     try {
-      await expect(core.sessions.refresh('short')).rejects.toThrow(
+      await expect(core.refreshNow(shortId)).rejects.toThrow(
         /did not answer a read within .*unlock it or restart it.*Nothing stored was changed/,
       );
       // A second call fails at once instead of stacking another hung call on keytar's worker threads.
-      await expect(core.vault.session(shortId)).rejects.toThrow(/still not answering an earlier request/);
+      await expect(vault.session(shortId)).rejects.toThrow(/still not answering an earlier request/);
     } finally {
       process.kill(app.keyring.keyringPid, 'SIGCONT');
     }
     await waitUntilAnswering();
-    expect((await core.vault.session(shortId))!.refreshToken).toBe(before.refreshToken);
-    const renewed = await core.sessions.refresh('short');
+    expect((await vault.session(shortId))!.refreshToken).toBe(before.refreshToken);
+    const renewed = await core.refreshNow(shortId);
     expect(renewed.refreshToken).toBe(before.refreshToken);
   });
 
   it('frozen between receiving a rotated refresh token and saving it: kept in memory, saved on the next try', async () => {
-    const before = (await core.vault.session(rotatingId))!;
+    const before = (await vault.session(rotatingId))!;
     app.emulator.faults.latency('GetTokensFromRefreshToken', 700);
     const count = app.emulator.requests.length;
-    const refresh = core.sessions.refresh('rotating').then(
+    const refresh = core.refreshNow(rotatingId).then(
       () => 'saved',
       (error: Error) => error.message,
     );
@@ -99,10 +105,10 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
     process.kill(app.keyring.keyringPid, 'SIGCONT');
     app.emulator.faults.clear();
     expect(outcome).toMatch(/could not be saved; they are kept in memory|did not answer a write/);
-    expect((await core.sessions.tokens('rotating')).refreshToken).not.toBe(before.refreshToken);
+    expect((await core.tokens(rotatingId)).refreshToken).not.toBe(before.refreshToken);
     await waitUntilAnswering();
-    const kept = await core.sessions.refresh('rotating');
-    expect((await core.vault.session(rotatingId))!.refreshToken).toBe(kept.refreshToken);
+    const kept = await core.refreshNow(rotatingId);
+    expect((await vault.session(rotatingId))!.refreshToken).toBe(kept.refreshToken);
     expect(kept.refreshToken).not.toBe(before.refreshToken);
   });
 
@@ -121,11 +127,11 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
       { env: { ...process.env, ...app.keyring.env }, encoding: 'utf8' },
     );
     expect(lock.status).toBe(0);
-    await expect(core.vault.session(shortId)).rejects.toThrow(/keychain is locked.*Unlock it/);
+    await expect(vault.session(shortId)).rejects.toThrow(/keychain is locked.*Unlock it/);
     // The states still show: they come from the encrypted cache, whose key this process read before the lock.
-    expect((await core.vault.allProfileSecrets()).get(shortId)?.session?.hasRefreshToken).toBe(true);
+    expect((await vault.allProfileSecrets()).get(shortId)?.session?.hasRefreshToken).toBe(true);
     await expect(
-      core.vault.saveSession(shortId, {
+      vault.saveSession(shortId, {
         accessToken: 'x',
         refreshToken: 'a-new-refresh-token',
         tokenType: 'Bearer',
@@ -133,7 +139,7 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
         issuedAt: 0,
       }),
     ).rejects.toThrow(/locked/);
-    expect((await core.vault.allProfileSecrets()).get(shortId)?.session?.expiresAt).not.toBe(1);
+    expect((await vault.allProfileSecrets()).get(shortId)?.session?.expiresAt).not.toBe(1);
     const ctm = await runCtm(['token', 'short'], app.env);
     expect(ctm.stderr).toMatch(/keychain is locked/);
     expect(ctm.stdout).toBe('');
@@ -144,7 +150,7 @@ describe.skipIf(!HAS_KEYRING)('a misbehaving keychain: the real gnome-keyring fr
     const files = keyringFiles();
     process.kill(app.keyring.keyringPid, 'SIGKILL');
     await sleep(200);
-    await expect(core.vault.session(shortId)).rejects.toThrow(/No Secret Service is answering|keychain is locked/);
+    await expect(vault.session(shortId)).rejects.toThrow(/No Secret Service is answering|keychain is locked/);
     const ctm = await runCtm(['status'], app.env);
     expect(ctm.code).not.toBeNull(); // no crash: listing a locked collection would kill keytar with SIGSEGV
     expect(ctm.stderr).toMatch(/No Secret Service is answering|keychain is locked/);

@@ -1,3 +1,4 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -57,8 +58,8 @@ describe.skipIf(!HAS_KEYRING)(
         )
       ).id;
       bigId = (await app.core.addProfile(refreshProfile('big', CONFIDENTIAL_CLIENT, app.emulator.endpoint))).id;
-      await app.core.sessions.startSignIn('conf', { password: BOB_PASSWORD });
-      signedIn = (await app.core.vault.session(confId))!;
+      await app.core.signIn(await idOf(app.core, 'conf'), { password: BOB_PASSWORD });
+      signedIn = (await app.vault.session(confId))!;
       // Back to 0.1.0: no cache file, no new items; what 0.1.0 wrote, as it wrote it.
       rmSync(join(app.configDir, SESSIONS_FOLDER), { recursive: true });
       for (const account of await accounts()) await raw.delete(account);

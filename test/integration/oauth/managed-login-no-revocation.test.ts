@@ -39,7 +39,7 @@ describe.skipIf(!HAS_KEYRING)(
           clientId: 'norevokebrowser1',
         }),
       );
-      await app.core.sessions.startSignIn(
+      await app.core.signIn(
         profile.id,
         {},
         {
@@ -47,7 +47,7 @@ describe.skipIf(!HAS_KEYRING)(
             void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined),
         },
       );
-      const refreshToken = (await app.core.vault.session(profile.id))?.refreshToken ?? '';
+      const refreshToken = (await app.vault.session(profile.id))?.refreshToken ?? '';
       const answer = await fetch(`${app.emulator.endpoint.replace(/\/$/, '')}/oauth2/revoke`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -67,7 +67,7 @@ describe.skipIf(!HAS_KEYRING)(
           clientId: 'norevokebrowser1',
         }),
       );
-      await app.core.sessions.startSignIn(
+      await app.core.signIn(
         profile.id,
         {},
         {
@@ -75,14 +75,14 @@ describe.skipIf(!HAS_KEYRING)(
             void signInThroughHostedUi(url, { username: 'alice', password: PASSWORD }).catch(() => undefined),
         },
       );
-      const refreshToken = (await app.core.vault.session(profile.id))?.refreshToken ?? '';
+      const refreshToken = (await app.vault.session(profile.id))?.refreshToken ?? '';
       const logout = await runCtm(['logout', 'no-revoke'], app.env);
       expect(logout).toMatchObject({ code: 0, stdout: '' });
       expect(logout.stderr).toMatch(
         /^Warning: Signed out on this computer, but the refresh token was not revoked at the server.*token revocation is not enabled for this app client/,
       );
       expect(logout.stderr).not.toContain(refreshToken);
-      expect(await app.core.vault.session(profile.id)).toBeUndefined();
+      expect(await app.vault.session(profile.id)).toBeUndefined();
     });
   },
 );

@@ -29,7 +29,7 @@ describe.skipIf(!HAS_KEYRING)(
           scopes: ['openid', 'email'],
         }),
       );
-      const step = await app.core.sessions.startSignIn(
+      const step = await app.core.signIn(
         profile.id,
         {},
         {
@@ -39,7 +39,7 @@ describe.skipIf(!HAS_KEYRING)(
         },
       );
       expect(step.kind).toBe('signed-in');
-      const stored = await app.core.vault.session(profile.id);
+      const stored = await app.vault.session(profile.id);
       expect(decodeJwtClaims(stored?.idToken ?? '')?.iss).toMatch(
         /^https:\/\/issuer-cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_/,
       );

@@ -1,3 +1,4 @@
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchTransport } from '../../../main/core/cognito/transport.ts';
 import { OAuthTokenClient } from '../../../main/core/oauth/token-client.ts';
@@ -25,9 +26,9 @@ describe.skipIf(!HAS_KEYRING)(
       );
       return profile;
     };
-    const signIn = async (profileId: string, login: HostedUiLogin = { username: 'alice', password: PASSWORD }) => {
+    const signIn = async (profileId: ProfileId, login: HostedUiLogin = { username: 'alice', password: PASSWORD }) => {
       const urls: string[] = [];
-      const step = await app.core.sessions.startSignIn(
+      const step = await app.core.signIn(
         profileId,
         {},
         {
@@ -54,7 +55,7 @@ describe.skipIf(!HAS_KEYRING)(
       expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
       expect(url.searchParams.get('scope')).toBe('openid email');
       expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
-      const stored = await app.core.vault.session(profile.id);
+      const stored = await app.vault.session(profile.id);
       expect(stored?.refreshToken).toBeTruthy();
       expect(decodeJwtClaims(stored?.idToken ?? '')?.nonce).toBe(url.searchParams.get('nonce'));
       expect(decodeJwtClaims(stored?.accessToken ?? '')?.scope).toBe('openid email');
@@ -63,8 +64,8 @@ describe.skipIf(!HAS_KEYRING)(
     it('renews with grant_type=refresh_token and keeps the refresh token', async () => {
       const profile = await add({});
       await signIn(profile.id);
-      const before = await app.core.vault.session(profile.id);
-      const renewed = await app.core.sessions.refresh(profile.id);
+      const before = await app.vault.session(profile.id);
+      const renewed = await app.core.refreshNow(profile.id);
       expect(renewed.accessToken).not.toBe(before?.accessToken);
       expect(renewed.refreshToken).toBe(before?.refreshToken);
     });
@@ -72,8 +73,8 @@ describe.skipIf(!HAS_KEYRING)(
     it('a cancel sent right after the sign-in started, before its listener is up, still ends it: cancelled, and the browser never opened', async () => {
       const profile = await add({});
       const opened: string[] = [];
-      const signIn = app.core.sessions.startSignIn(profile.id, {}, { open: async (url) => void opened.push(url) });
-      await app.core.sessions.cancelSignIn(profile.id);
+      const signIn = app.core.signIn(profile.id, {}, { open: async (url) => void opened.push(url) });
+      await app.core.cancelSignIn(profile.id);
       await expect(signIn).rejects.toThrow(/cancelled/);
       expect(opened).toEqual([]);
     });
@@ -81,9 +82,9 @@ describe.skipIf(!HAS_KEYRING)(
     it('signs out through /oauth2/revoke: the refresh token no longer works and the keychain forgets the session', async () => {
       const profile = await add({});
       await signIn(profile.id);
-      const refreshToken = (await app.core.vault.session(profile.id))?.refreshToken ?? '';
-      await app.core.sessions.signOut(profile.id);
-      expect(await app.core.vault.session(profile.id)).toBeUndefined();
+      const refreshToken = (await app.vault.session(profile.id))?.refreshToken ?? '';
+      await app.core.signOut(profile.id);
+      expect(await app.vault.session(profile.id)).toBeUndefined();
       const client = new OAuthTokenClient(fetchTransport, app.emulator.endpoint, 'browserclient1');
       await expect(client.refresh(refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
     });
@@ -91,7 +92,7 @@ describe.skipIf(!HAS_KEYRING)(
     it('a confidential client authenticates with HTTP Basic, the secret read from the keychain', async () => {
       const profile = await add({ clientId: 'webclient1' }, SECRET);
       expect((await signIn(profile.id)).step.kind).toBe('signed-in');
-      expect((await app.core.sessions.refresh(profile.id)).accessToken).toBeTruthy();
+      expect((await app.core.refreshNow(profile.id)).accessToken).toBeTruthy();
     });
 
     it('passes the TOTP step of the login page', async () => {
@@ -113,7 +114,7 @@ describe.skipIf(!HAS_KEYRING)(
     it('an authorization error comes back as a clear failure and stores nothing', async () => {
       const profile = await add({ scopes: ['orders-api/read'] });
       await expect(signIn(profile.id)).rejects.toThrow(/invalid_scope/);
-      expect(await app.core.vault.session(profile.id)).toBeUndefined();
+      expect(await app.vault.session(profile.id)).toBeUndefined();
     });
   },
 );

@@ -1,3 +1,4 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm } from '../../support/run-ctm.ts';
@@ -20,12 +21,12 @@ describe.skipIf(!HAS_KEYRING)(
       app = await startAppFixture(refreshSeed(3600));
       app.emulator.advanceClock(-TWO_HOURS);
       await app.core.addProfile(refreshProfile('skewed', SHORT_CLIENT, app.emulator.endpoint));
-      await app.core.sessions.startSignIn('skewed', { password: BOB_PASSWORD });
+      await app.core.signIn(await idOf(app.core, 'skewed'), { password: BOB_PASSWORD });
     });
     afterAll(async () => app?.close());
 
     it('keeps the offset with the session and judges expiry in server time: the fresh session is signed in, not expired', async () => {
-      const session = await app.core.sessions.tokens('skewed');
+      const session = await app.core.tokens(await idOf(app.core, 'skewed'));
       expect(session.clockOffsetMs).toBeLessThan(-TWO_HOURS + 10_000);
       expect(session.expiresAt - Date.now()).toBeGreaterThan(3500_000);
       expect((await app.core.statuses()).find((s) => s.profile.name === 'skewed')?.state).toBe('fresh');

@@ -1,12 +1,11 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock, systemTimers } from '../../../main/core/clock.ts';
 import { Core } from '../../../main/core/core.ts';
 import { KeytarSecretStore } from '../../../main/core/keychain/keytar-secret-store.ts';
 import { FileLogger, logFilePath } from '../../../main/core/logging/file-logger.ts';
-import { schedulerFor } from '../../../main/core/scheduler/scheduler-for.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { filesContaining } from '../../support/secret-scan.ts';
@@ -38,19 +37,24 @@ describe.skipIf(!HAS_KEYRING)(
       if (typeof value === 'string' && value.length >= 8) secrets.set(`${label}#${secrets.size}`, value);
     };
     const snapshotKeychain = async (): Promise<void> => {
-      for (const id of (await core.vault.allProfileSecrets()).keys()) {
-        const session = await core.vault.session(id);
+      for (const id of (await app.vault.allProfileSecrets()).keys()) {
+        const session = await app.vault.session(id);
         remember(`access:${id}`, session?.accessToken);
         remember(`id:${id}`, session?.idToken);
         remember(`refresh:${id}`, session?.refreshToken);
-        remember(`client-secret:${id}`, await core.vault.clientSecrets.get(id));
+        remember(`client-secret:${id}`, await app.vault.clientSecrets.get(id));
       }
     };
 
     beforeAll(async () => {
       app = await startAppFixture(refreshSeed(4));
       logger = new FileLogger(app.configDir);
-      core = new Core({ configDir: app.configDir, secretStore: new KeytarSecretStore(), logger });
+      core = new Core({
+        configDir: app.configDir,
+        secretStore: new KeytarSecretStore(),
+        logger,
+        scheduling: { backoff: { baseMs: 100, maxMs: 500 } },
+      });
       remember('password', BOB_PASSWORD);
       remember('client secret', REFRESH_CLIENT_SECRET);
     });
@@ -86,23 +90,18 @@ describe.skipIf(!HAS_KEYRING)(
       const rot = await core.addProfile(
         refreshProfile('rot', ROTATING_CLIENT, app.emulator.endpoint, { refreshMethod: 'GetTokensFromRefreshToken' }),
       );
-      await core.sessions.startSignIn('short', { password: BOB_PASSWORD });
-      await core.sessions.startSignIn('rot', { password: BOB_PASSWORD });
+      await core.signIn(await idOf(core, 'short'), { password: BOB_PASSWORD });
+      await core.signIn(await idOf(core, 'rot'), { password: BOB_PASSWORD });
       await snapshotKeychain();
 
-      const scheduler = schedulerFor(core, {
-        clock: systemClock,
-        timers: systemTimers,
-        backoff: { baseMs: 100, maxMs: 500 },
-        logger,
-      });
+      const scheduler = core.scheduler;
       scheduler.onChange(() => void snapshotKeychain().catch(() => undefined));
       await scheduler.start();
       app.emulator.faults.fail('GetTokensFromRefreshToken', { status: 500, times: 1 });
       app.emulator.faults.throttle('*', { type: 'TooManyRequestsException', times: 1 });
       app.emulator.faults.resetConnection('GetTokensFromRefreshToken', { times: 1 });
       for (const id of [short.id, rot.id, short.id, rot.id]) {
-        const before = (await core.vault.session(id))!.expiresAt;
+        const before = (await app.vault.session(id))!.expiresAt;
         await nextChange(scheduler, id, (c) => c.state === 'fresh' && c.expiresAt! > before);
         await snapshotKeychain();
       }

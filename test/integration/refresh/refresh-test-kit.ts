@@ -59,7 +59,7 @@ export function refreshProfile(
 
 /** Resolves with the first state change of a profile that matches, within `timeoutMs` of real time. */
 export function nextChange(
-  scheduler: RefreshScheduler,
+  scheduler: Pick<RefreshScheduler, 'onChange' | 'stateOf'>,
   profileId: string,
   matches: (c: RefreshChange) => boolean,
   timeoutMs = 15_000,

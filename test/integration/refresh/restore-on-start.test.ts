@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock, systemTimers } from '../../../main/core/clock.ts';
 import { Core } from '../../../main/core/core.ts';
 import { KeytarSecretStore } from '../../../main/core/keychain/keytar-secret-store.ts';
 import type { SecretStore } from '../../../main/core/keychain/secret-store.ts';
-import { schedulerFor } from '../../../main/core/scheduler/scheduler-for.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 import { BOB_PASSWORD, nextChange, refreshProfile, refreshSeed, SHORT_CLIENT } from './refresh-test-kit.ts';
@@ -47,9 +45,9 @@ describe.skipIf(!HAS_KEYRING)(
         const { id } = await app.core.addProfile(
           refreshProfile(name, SHORT_CLIENT, app.emulator.endpoint, { autoRefresh }),
         );
-        await app.core.sessions.startSignIn(name, { password: BOB_PASSWORD });
-        const session = (await app.core.vault.session(id))!;
-        await app.core.vault.saveSession(id, {
+        await app.core.signIn(id, { password: BOB_PASSWORD });
+        const session = (await app.vault.session(id))!;
+        await app.vault.saveSession(id, {
           ...session,
           issuedAt: Date.now() - 2 * 3_600_000,
           expiresAt: Date.now() - 3_600_000,
@@ -62,8 +60,8 @@ describe.skipIf(!HAS_KEYRING)(
     it('restores with one keychain read (the cache key), renews the three expired auto-refresh profiles, and leaves the others alone', async () => {
       const store = new CountingStore();
       const core = new Core({ configDir: app.configDir, secretStore: store });
-      const scheduler = schedulerFor(core, { clock: systemClock, timers: systemTimers });
-      const profiles = await core.profiles.list();
+      const scheduler = core.scheduler;
+      const profiles = await core.listProfiles();
       const idOf = (name: string) => profiles.find((p) => p.name === name)!.id;
       const renewed = Promise.all(
         ['a', 'b', 'c'].map((name) =>

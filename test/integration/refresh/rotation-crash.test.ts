@@ -1,3 +1,4 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm } from '../../support/run-ctm.ts';
@@ -18,7 +19,7 @@ describe.skipIf(!HAS_KEYRING)(
           refreshProfile('rot', ROTATING_CLIENT, app.emulator.endpoint, { refreshMethod: 'GetTokensFromRefreshToken' }),
         )
       ).id;
-      await app.core.sessions.startSignIn('rot', { password: BOB_PASSWORD });
+      await app.core.signIn(await idOf(app.core, 'rot'), { password: BOB_PASSWORD });
     });
     afterAll(async () => app?.close());
 
@@ -27,20 +28,20 @@ describe.skipIf(!HAS_KEYRING)(
     const rotations = () => app.emulator.requests.filter((r) => r.operation === 'GetTokensFromRefreshToken');
 
     it('the crash loses the rotated token: the keychain still holds the old one', async () => {
-      const before = (await app.core.vault.session(id))!.refreshToken;
+      const before = (await app.vault.session(id))!.refreshToken;
       const run = await crashingToken();
       expect(run.code).toBeNull();
       expect(run.stdout).toBe('');
       expect(rotations().length).toBe(1);
-      expect((await app.core.vault.session(id))!.refreshToken).toBe(before);
+      expect((await app.vault.session(id))!.refreshToken).toBe(before);
     });
 
     it('the next start signs in silently within the grace period, storing the new refresh token', async () => {
-      const before = (await app.core.vault.session(id))!.refreshToken;
+      const before = (await app.vault.session(id))!.refreshToken;
       const run = await runCtm(['token', 'rot', '--min-ttl', '3599.999'], app.env);
       expect(run.code).toBe(0);
       expect(run.stdout.trim()).toMatch(/^eyJ/);
-      const after = (await app.core.vault.session(id))!.refreshToken;
+      const after = (await app.vault.session(id))!.refreshToken;
       expect(after).not.toBe(before);
     });
 
@@ -50,16 +51,16 @@ describe.skipIf(!HAS_KEYRING)(
       const run = await runCtm(['token', 'rot', '--min-ttl', '3599.999'], app.env);
       expect(run.code).toBe(3);
       expect(run.stderr).toMatch(/Profile "rot" needs a sign-in: .*rotated.*Run: ctm login rot/);
-      expect(await app.core.vault.session(id)).toBeUndefined();
+      expect(await app.vault.session(id)).toBeUndefined();
     });
 
     it('the hook is inert without the variable: an ordinary ctm token renews and stores', async () => {
-      await app.core.sessions.startSignIn('rot', { password: BOB_PASSWORD });
-      const before = (await app.core.vault.session(id))!.refreshToken;
+      await app.core.signIn(await idOf(app.core, 'rot'), { password: BOB_PASSWORD });
+      const before = (await app.vault.session(id))!.refreshToken;
       const run = await runCtm(['token', 'rot', '--min-ttl', '3599.999'], app.env);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect((await app.core.vault.session(id))!.refreshToken).not.toBe(before);
+      expect((await app.vault.session(id))!.refreshToken).not.toBe(before);
     });
   },
 );

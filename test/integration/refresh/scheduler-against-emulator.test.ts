@@ -1,8 +1,8 @@
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock, systemTimers } from '../../../main/core/clock.ts';
-import type { RefreshScheduler } from '../../../main/core/scheduler/refresh-scheduler.ts';
+import type { Renewals } from '../../../main/core/core.ts';
 import type { RefreshChange } from '../../../main/core/scheduler/scheduler-events.ts';
-import { schedulerFor } from '../../../main/core/scheduler/scheduler-for.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 import {
@@ -18,12 +18,12 @@ describe.skipIf(!HAS_KEYRING)(
   'the refresh scheduler in real time, against the emulator (4-second tokens) and the real keyring',
   () => {
     let app: AppFixture;
-    let scheduler: RefreshScheduler;
-    const ids: Record<string, string> = {};
+    let scheduler: Renewals;
+    const ids: Record<string, ProfileId> = {};
     const changes: RefreshChange[] = [];
 
     beforeAll(async () => {
-      app = await startAppFixture(refreshSeed(4));
+      app = await startAppFixture(refreshSeed(4), { core: { scheduling: { backoff: { baseMs: 100, maxMs: 800 } } } });
       // 'short' forces REFRESH_TOKEN_AUTH so the InitiateAuth faults below hit it alone, not the rotating profile.
       ids.short = (
         await app.core.addProfile(
@@ -41,13 +41,9 @@ describe.skipIf(!HAS_KEYRING)(
         await app.core.addProfile(refreshProfile('manual', SHORT_CLIENT, app.emulator.endpoint, { autoRefresh: false }))
       ).id;
       for (const name of ['short', 'rotating', 'manual'])
-        await app.core.sessions.startSignIn(name, { password: BOB_PASSWORD });
+        await app.core.signIn(await idOf(app.core, name), { password: BOB_PASSWORD });
       // Quick backoff so the fault tests take a second, not minutes.
-      scheduler = schedulerFor(app.core, {
-        clock: systemClock,
-        timers: systemTimers,
-        backoff: { baseMs: 100, maxMs: 800 },
-      });
+      scheduler = app.core.scheduler;
       scheduler.onChange((change) => changes.push(change));
       await scheduler.start();
     });
@@ -64,13 +60,13 @@ describe.skipIf(!HAS_KEYRING)(
       );
 
     it('renews a token before it expires, on its own, and keeps the refresh token', async () => {
-      const before = (await app.core.vault.session(ids.short!))!;
+      const before = (await app.vault.session(ids.short!))!;
       const renewed = await nextChange(
         scheduler,
         ids.short!,
         (c) => c.state === 'fresh' && c.expiresAt! > before.expiresAt,
       );
-      const after = (await app.core.vault.session(ids.short!))!;
+      const after = (await app.vault.session(ids.short!))!;
       expect(after.accessToken).not.toBe(before.accessToken);
       expect(after.refreshToken).toBe(before.refreshToken);
       expect(renewed.nextRefreshAt).toBeLessThan(renewed.expiresAt!);
@@ -78,7 +74,7 @@ describe.skipIf(!HAS_KEYRING)(
     });
 
     it('lets the tokens of a profile with autoRefresh off expire', async () => {
-      const manual = (await app.core.vault.session(ids.manual!))!;
+      const manual = (await app.vault.session(ids.manual!))!;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, manual.expiresAt - Date.now() + 200)));
       expect(scheduler.stateOf(ids.manual!)?.state).toBe('off');
       expect(
@@ -92,7 +88,7 @@ describe.skipIf(!HAS_KEYRING)(
     });
 
     it('retries HTTP 500, 503, TooManyRequests, LimitExceeded and a reset connection with backoff, keeping the stored refresh token', async () => {
-      const stored = (await app.core.vault.session(ids.short!))!.refreshToken;
+      const stored = (await app.vault.session(ids.short!))!.refreshToken;
       app.emulator.faults.fail('InitiateAuth', { status: 500, times: 1 });
       app.emulator.faults.fail('InitiateAuth', { status: 503, times: 1 });
       app.emulator.faults.throttle('InitiateAuth', { type: 'TooManyRequestsException', times: 1 });
@@ -107,30 +103,30 @@ describe.skipIf(!HAS_KEYRING)(
       expect(retries.map((c) => c.message).join('\n')).toMatch(
         /InternalError[\s\S]*ServiceUnavailable[\s\S]*TooManyRequests[\s\S]*LimitExceeded[\s\S]*Could not reach/,
       );
-      expect((await app.core.vault.session(ids.short!))!.refreshToken).toBe(stored);
+      expect((await app.vault.session(ids.short!))!.refreshToken).toBe(stored);
     });
 
     it('renews after a reset connection that lost a rotated refresh token, within the grace period', async () => {
       app.emulator.faults.resetConnection('GetTokensFromRefreshToken', { times: 1 });
-      const before = (await app.core.vault.session(ids.rotating!))!;
+      const before = (await app.vault.session(ids.rotating!))!;
       await nextChange(scheduler, ids.rotating!, (c) => c.state === 'fresh' && c.expiresAt! > before.expiresAt);
-      const after = (await app.core.vault.session(ids.rotating!))!;
+      const after = (await app.vault.session(ids.rotating!))!;
       expect(after.refreshToken).not.toBe(before.refreshToken);
       expect(changes.some((c) => c.profileId === ids.rotating && c.state === 'retrying')).toBe(true);
     });
 
     it('waits out the service being down, then renews', async () => {
-      const before = (await app.core.vault.session(ids.short!))!;
+      const before = (await app.vault.session(ids.short!))!;
       app.emulator.faults.down(1_500);
       await nextChange(scheduler, ids.short!, (c) => c.state === 'fresh' && c.expiresAt! > before.expiresAt, 20_000);
-      expect((await app.core.vault.session(ids.short!))!.refreshToken).toBe(before.refreshToken);
+      expect((await app.vault.session(ids.short!))!.refreshToken).toBe(before.refreshToken);
     });
 
     it('marks a profile sign-in required when its refresh token is revoked, and removes it from the keychain', async () => {
       app.emulator.revokeAllFor('bob');
       const change = await nextChange(scheduler, ids.short!, (c) => c.state === 'needs-sign-in');
       expect(change.message).toMatch(/revoked/);
-      expect(await app.core.vault.session(ids.short!)).toBeUndefined();
+      expect(await app.vault.session(ids.short!)).toBeUndefined();
       expect(scheduler.stateOf(ids.short!)?.nextRefreshAt).toBeUndefined();
     });
   },

@@ -199,7 +199,7 @@ describe("the window's import (IPC handlers; in-memory keychain stand-in)", () =
     await expect(api.importProfiles('shared.json', text, ['https://auth.evil.example'])).rejects.toThrow(
       /127\.0\.0\.1:9229 \(local\)/,
     );
-    expect(await core.profiles.list()).toEqual([]);
+    expect(await core.listProfiles()).toEqual([]);
     expect(
       (await api.importProfiles('shared.json', text, ['https://auth.evil.example', 'http://127.0.0.1:9229'])).map(
         (p) => p.name,

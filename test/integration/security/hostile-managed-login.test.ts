@@ -1,3 +1,4 @@
+import { testProfileId } from '../../support/profile-ids.ts';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyIdTokenSignature } from '../../../main/core/oauth/oauth-tokens.ts';
@@ -195,7 +196,7 @@ describe("verifyIdTokenSignature without the pool's keys over TLS: accepted on t
         domain,
         endpoint: 'http://127.0.0.1:9',
       }),
-      id: '00000000-0000-4000-8000-000000000000',
+      id: testProfileId('00000000-0000-4000-8000-000000000000'),
     });
     await verifyIdTokenSignature(token, profile('https://auth.example.com'), logger);
     expect(lines.join('\n')).toContain(

@@ -1,3 +1,5 @@
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
+import { idOf } from '../../support/profile-ids.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -25,8 +27,8 @@ describe.skipIf(!HAS_KEYRING)(
       );
     };
     const refreshTokenOf = async (name: string): Promise<string> => {
-      const { id } = await app.core.profiles.get(name);
-      const token = (await app.core.vault.session(id))?.refreshToken;
+      const { id } = await app.core.resolveProfile(profileRef(name));
+      const token = (await app.vault.session(id))?.refreshToken;
       expect(token).toBeTruthy();
       return token ?? '';
     };
@@ -77,7 +79,7 @@ describe.skipIf(!HAS_KEYRING)(
       ],
       [
         'the window (Core.updateProfile)',
-        async () => void (await app.core.updateProfile('dev', { endpoint: fake.url })),
+        async () => void (await app.core.updateProfile(await idOf(app.core, 'dev'), { endpoint: fake.url })),
       ],
       ['a hand edit of profiles.json', async () => handEdit(app.emulator.endpoint, fake.url)],
     ])('after %s, the refresh token goes nowhere and ctm says why', async (_path, edit) => {
@@ -112,7 +114,11 @@ describe.skipIf(!HAS_KEYRING)(
       ],
       [
         'the window (Core.updateProfile)',
-        async () => void (await app.core.updateProfile('machine', { domain: fake.url, endpoint: fake.url })),
+        async () =>
+          void (await app.core.updateProfile(await idOf(app.core, 'machine'), {
+            domain: fake.url,
+            endpoint: fake.url,
+          })),
       ],
       ['a hand edit of profiles.json', async () => handEdit(app.emulator.endpoint, fake.url)],
     ])('a client secret after %s: not sent (no Basic credentials, no form field), asked again', async (_path, edit) => {

@@ -1,3 +1,5 @@
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
+import { idOf } from '../../support/profile-ids.ts';
 import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -73,7 +75,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_CURL)(
         secretStore: new KeytarSecretStore(),
         clock: { now: () => Date.now() + offset },
       });
-      const profile = await core.profiles.get('dev');
+      const profile = await core.resolveProfile(profileRef('dev'));
       proxy = await startAuthProxy({
         target: new URL(api.url),
         port: 0,
@@ -91,7 +93,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_CURL)(
       const answer = await curl([`${proxy.url}me`, '-H', 'Authorization: Bearer stale-token-from-a-tool']);
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.body)).toMatchObject({ token_use: 'access', client_id: PUBLIC_CLIENT });
-      expect(api.authorizations.at(-1)).toBe(`Bearer ${(await core.sessions.tokens('dev')).accessToken}`);
+      expect(api.authorizations.at(-1)).toBe(`Bearer ${(await core.tokens(await idOf(core, 'dev'))).accessToken}`);
       expect(api.authorizations).not.toContain('Bearer stale-token-from-a-tool');
     });
 
@@ -195,7 +197,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_CURL)(
     });
 
     it('a profile that needs a sign-in gets 503 with what to do, and the proxy says it on stderr', async () => {
-      const idle = await core.profiles.get('idle');
+      const idle = await core.resolveProfile(profileRef('idle'));
       const idleProxy = await startAuthProxy({
         target: new URL(api.url),
         port: 0,

@@ -1,3 +1,4 @@
+import { idOf } from '../../support/profile-ids.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,7 +129,7 @@ describe.skipIf(!HAS_KEYRING)(
         secretStore: new KeytarSecretStore(),
         clock: { now: () => Date.now() + offset },
       });
-      endpoint = await startTokenEndpoint(core, core.endpointSecrets, { port: 0, allowedOrigins: async () => [] });
+      endpoint = await startTokenEndpoint(core, { port: 0, allowedOrigins: async () => [] });
       secret = (
         JSON.parse((await ctm(['endpoint', 'credentials', 'dev', '--json'])).stdout) as { clientSecret: string }
       ).clientSecret;
@@ -149,7 +150,7 @@ describe.skipIf(!HAS_KEYRING)(
     it('Bruno CLI gets the access token (Basic) and the ID token (form, scope id_token) and calls the API with them', async () => {
       const outcome = await bru();
       expect(outcome, outcome.stdout).toMatchObject({ passed: 2, failed: 0 });
-      const session = await core.sessions.tokens('dev');
+      const session = await core.tokens(await idOf(core, 'dev'));
       expect(api.authorizations.slice(-2)).toEqual([`Bearer ${session.accessToken}`, `Bearer ${session.idToken}`]);
     }, 60_000);
 
@@ -161,7 +162,7 @@ describe.skipIf(!HAS_KEYRING)(
       expect(outcome, outcome.stdout).toMatchObject({ passed: 2, failed: 0 });
       expect(refreshes()).toBe(calls + 1);
       expect(api.authorizations.at(-2)).not.toBe(before);
-      expect(api.authorizations.at(-2)).toBe(`Bearer ${(await core.sessions.tokens('dev')).accessToken}`);
+      expect(api.authorizations.at(-2)).toBe(`Bearer ${(await core.tokens(await idOf(core, 'dev'))).accessToken}`);
     }, 60_000);
 
     it('openid-client (client_secret_basic) gets tokens, calls the API with them, and sees expires_in count down then renew', async () => {

@@ -1,3 +1,5 @@
+import { profileRef } from '../../../main/core/profiles/profile-id.ts';
+import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../../main/core/core.ts';
 import { KeytarSecretStore } from '../../../main/core/keychain/keytar-secret-store.ts';
@@ -55,7 +57,7 @@ describe.skipIf(!HAS_KEYRING)(
         secretStore: new KeytarSecretStore(),
         clock: { now: () => Date.now() + offset },
       });
-      endpoint = await startTokenEndpoint(core, core.endpointSecrets, { port: 0, allowedOrigins: async () => origins });
+      endpoint = await startTokenEndpoint(core, { port: 0, allowedOrigins: async () => origins });
       await writeEndpointSettings(app.configDir, { port: endpoint.port, allowedOrigins: [] });
       for (const name of ['dev', 'ops', 'idle']) {
         const shown = await ctm(['endpoint', 'credentials', name, '--json']);
@@ -89,7 +91,7 @@ describe.skipIf(!HAS_KEYRING)(
     it("the window's methods: the token URL and client id to show, and a copy of the secret that never reaches the renderer", async () => {
       const clipboard = new RecordingClipboard();
       const api = createApi(core, clipboard);
-      const dev = await core.profiles.get('dev');
+      const dev = await core.resolveProfile(profileRef('dev'));
       const view = await api.endpointCredentials(dev.id);
       expect(view).toEqual({ tokenUrl: endpoint.tokenUrl, clientId: 'dev', served: true });
       expect(JSON.stringify(view)).not.toContain(secrets.dev);
@@ -106,14 +108,14 @@ describe.skipIf(!HAS_KEYRING)(
       expect(answer.status).toBe(200);
       expect(answer.headers['cache-control']).toBe('no-store');
       const body = JSON.parse(answer.body) as Record<string, unknown>;
-      const stored = await core.sessions.tokens('dev');
+      const stored = await core.tokens(await idOf(core, 'dev'));
       expect(body).toEqual({
         access_token: stored.accessToken,
         token_type: 'Bearer',
         expires_in: expect.any(Number) as unknown,
       });
       expect(
-        Math.abs(Number(body.expires_in) - Math.floor((stored.expiresAt - core.clock.now()) / 1000)),
+        Math.abs(Number(body.expires_in) - Math.floor((stored.expiresAt - core.now()) / 1000)),
       ).toBeLessThanOrEqual(1);
       expect(answer.headers['access-control-allow-origin']).toBeUndefined();
     });
@@ -127,7 +129,7 @@ describe.skipIf(!HAS_KEYRING)(
       });
       expect(answer.status).toBe(200);
       const body = JSON.parse(answer.body) as Record<string, unknown>;
-      expect(body.access_token).toBe((await core.sessions.tokens('ops')).idToken);
+      expect(body.access_token).toBe((await core.tokens(await idOf(core, 'ops'))).idToken);
       expect(body.scope).toBe('id_token');
     });
 

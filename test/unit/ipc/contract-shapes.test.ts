@@ -4,6 +4,8 @@ import type { ChallengeAnswer, ChallengePrompt, SignInCredentials } from '../../
 import type { SignOutResult } from '../../../main/core/auth/sign-out.ts';
 import type { ProfileState } from '../../../main/core/scheduler/profile-state.ts';
 import type { SignInStep } from '../../../main/core/sessions/session-state.ts';
+import type { SignInStep as SignInStepOf } from '../../../main/shared/sign-in-steps.ts';
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
 import { appSettingsSchema, DEFAULT_SETTINGS, type AppSettings } from '../../../main/core/settings/app-settings.ts';
 import {
   TOKEN_FORMATS,
@@ -169,7 +171,10 @@ describe('the IPC contract is the one source of each argument shape', () => {
   it('gives the core and the window one shape where they hold the same thing (tsc)', () => {
     expectTypeOf<ChallengeView>().toEqualTypeOf<ChallengePrompt>();
     expectTypeOf<ChallengeAnswerInput>().toEqualTypeOf<ChallengeAnswer>();
-    expectTypeOf<SignInStepView>().toEqualTypeOf<SignInStep>();
+    // One shape; the core's names its profile by ProfileId, which the window receives as a string.
+    expectTypeOf<SignInStepView>().toEqualTypeOf<SignInStepOf<string>>();
+    expectTypeOf<SignInStep>().toEqualTypeOf<SignInStepOf<ProfileId>>();
+    expectTypeOf<SignInStep>().toExtend<SignInStepView>();
     expectTypeOf<SignOutView>().toEqualTypeOf<SignOutResult>();
     expectTypeOf<TokenInspectionView>().toEqualTypeOf<TokenInspection>();
     expectTypeOf<SettingsView>().toEqualTypeOf<AppSettings>();

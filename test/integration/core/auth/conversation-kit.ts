@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newProfileId } from '../../../../main/core/profiles/profile-id.ts';
 import { SignInConversation } from '../../../../main/core/auth/sign-in-conversation.ts';
 import type { DeviceMemory } from '../../../../main/core/auth/device-memory.ts';
 import type { SignInOutcome } from '../../../../main/core/auth/sign-in-types.ts';
@@ -26,7 +26,7 @@ export function profileOf(emulator: Emulator, fields: Record<string, unknown>): 
       endpoint: emulator.endpoint,
       ...fields,
     }),
-    id: randomUUID(),
+    id: newProfileId(),
   };
 }
 

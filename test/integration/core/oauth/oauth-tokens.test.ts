@@ -1,3 +1,4 @@
+import { testProfileId } from '../../../support/profile-ids.ts';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +18,7 @@ const profile = {
     authFlow: 'MANAGED_LOGIN',
     domain: 'https://a.auth.us-east-1.amazoncognito.com',
   }),
-  id: '00000000-0000-4000-8000-000000000000',
+  id: testProfileId('00000000-0000-4000-8000-000000000000'),
 };
 const good = {
   iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool1',

@@ -1,3 +1,4 @@
+import { profileRef } from '../../../../main/core/profiles/profile-id.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ describe('ProfileStore', () => {
     expect(added.authFlow).toBe('USER_SRP_AUTH');
     expect(added.autoRefresh).toBe(true);
     expect((await store.list()).map((p) => p.name)).toEqual(['dev']);
-    await store.remove('dev');
+    await store.remove(added.id);
     expect(await store.list()).toEqual([]);
   });
 
@@ -44,10 +45,10 @@ describe('ProfileStore', () => {
 
   it('updates a profile keeping its id, and validates the result', async () => {
     const added = await store.add(fields);
-    const renamed = await store.update('dev', { name: 'dev2' });
+    const renamed = await store.update(added.id, { name: 'dev2' });
     expect(renamed.id).toBe(added.id);
-    await expect(store.update('dev2', { region: 'nope' })).rejects.toThrow(/region/);
-    expect((await store.get('dev2')).region).toBe('us-east-1');
+    await expect(store.update(added.id, { region: 'nope' })).rejects.toThrow(/region/);
+    expect((await store.resolve(profileRef('dev2'))).region).toBe('us-east-1');
   });
 
   it('reports a hand-edited file with a syntax error by line and column, and leaves it where it is', async () => {
@@ -99,7 +100,7 @@ describe('ProfileStore', () => {
     const [first] = await store.list();
     expect(first?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.parse(readFileSync(store.path, 'utf8')).profiles[0].id).toBe(first?.id);
-    expect((await new ProfileStore(dir).get('dev')).id).toBe(first?.id);
+    expect((await new ProfileStore(dir).resolve(profileRef('dev'))).id).toBe(first?.id);
   });
 
   it('migrates a version-0 file (a bare array)', async () => {
@@ -137,10 +138,10 @@ describe('ProfileStore, for the refresh engine', () => {
     const store = new ProfileStore(dir);
     const seen: string[][] = [];
     const stop = store.onChange((profiles) => seen.push(profiles.map((p) => p.name)));
-    await store.add(fields);
-    await store.update('dev', { autoRefresh: false });
+    const added = await store.add(fields);
+    await store.update(added.id, { autoRefresh: false });
     stop();
-    await store.remove('dev');
+    await store.remove(added.id);
     expect(seen).toEqual([['dev'], ['dev']]);
   });
 

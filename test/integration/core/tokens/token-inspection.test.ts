@@ -1,3 +1,4 @@
+import { idOf } from '../../../support/profile-ids.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,8 +39,8 @@ describe('token inspection against the emulator\u2019s JWKS over real HTTP (in-m
       authFlow: 'USER_PASSWORD_AUTH',
       endpoint: emulator.endpoint,
     });
-    await core.sessions.startSignIn('dev', { password: ALICE_PASSWORD });
-    tokens = await core.sessions.tokens('dev');
+    await core.signIn(await idOf(core, 'dev'), { password: ALICE_PASSWORD });
+    tokens = await core.tokens(await idOf(core, 'dev'));
   });
   afterAll(async () => {
     await emulator?.close();
@@ -100,8 +101,8 @@ describe('token inspection against the emulator\u2019s JWKS over real HTTP (in-m
         authFlow: 'USER_PASSWORD_AUTH',
         endpoint: updated.endpoint,
       });
-      await core.sessions.startSignIn('upd', { password: ALICE_PASSWORD });
-      const view = await inspectToken((await core.sessions.tokens('upd')).accessToken, 'access', pooled);
+      await core.signIn(await idOf(core, 'upd'), { password: ALICE_PASSWORD });
+      const view = await inspectToken((await core.tokens(await idOf(core, 'upd'))).accessToken, 'access', pooled);
       expect(view.claims.iss).toBe(`https://issuer-cognito-idp.us-east-1.amazonaws.com/${TEST_POOL}`);
       expect(view.signature).toEqual({
         verified: true,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newProfileId } from '../../../../main/core/profiles/profile-id.ts';
 import { describe, expect, it } from 'vitest';
 import { refreshSession } from '../../../../main/core/auth/refresh-session.ts';
 import { CognitoClient } from '../../../../main/core/cognito/cognito-client.ts';
@@ -49,7 +49,7 @@ function setup(answers: Answer[], fields: Record<string, unknown> = {}) {
       endpoint: 'http://127.0.0.1:9229/',
       ...fields,
     }),
-    id: randomUUID(),
+    id: newProfileId(),
   };
   const session = {
     accessToken: unsignedJwt({ exp: 1, username: 'alice' }),
@@ -137,7 +137,7 @@ describe('refresh with a device the pool no longer knows (fake transport scripti
     };
     const profile: Profile = {
       ...parseProfileFields({ name: 'p', region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1' }),
-      id: randomUUID(),
+      id: newProfileId(),
     };
     const session = {
       accessToken: unsignedJwt({ exp: 1, username: 'alice', device_key: 'us-east-1_gone' }),

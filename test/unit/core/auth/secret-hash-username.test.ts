@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newProfileId } from '../../../../main/core/profiles/profile-id.ts';
 import { describe, expect, it } from 'vitest';
 import { refreshSession } from '../../../../main/core/auth/refresh-session.ts';
 import { SignInConversation } from '../../../../main/core/auth/sign-in-conversation.ts';
@@ -34,7 +34,7 @@ function profile(fields: Record<string, unknown> = {}): Profile {
       username: 'alice@example.com',
       ...fields,
     }),
-    id: randomUUID(),
+    id: newProfileId(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newProfileId } from '../../../../main/core/profiles/profile-id.ts';
 import { describe, expect, it } from 'vitest';
 import {
   parseConfigFile,
@@ -10,7 +10,7 @@ import type { Profile } from '../../../../main/core/profiles/profile.ts';
 
 const many = (count: number): Profile[] =>
   Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
+    id: newProfileId(),
     name: `p${i}`,
     region: 'us-east-1',
     userPoolId: 'us-east-1_Abc',
@@ -38,7 +38,7 @@ describe('parseConfigFileInSlices (the event-loop friendly parse the store uses)
     const [a] = many(1);
     expect((await parseConfigFileInSlices(JSON.stringify([a]))).profiles).toEqual([{ ...a, refreshMethod: 'auto' }]);
     await expect(
-      parseConfigFileInSlices(JSON.stringify({ version: 1, profiles: [a, { ...a, id: randomUUID() }] })),
+      parseConfigFileInSlices(JSON.stringify({ version: 1, profiles: [a, { ...a, id: newProfileId() }] })),
     ).rejects.toThrow(/two profiles are named/);
     await expect(parseConfigFileInSlices(JSON.stringify({ version: 1, profiles: [], extra: 1 }))).rejects.toThrow(
       UnreadableConfigError,

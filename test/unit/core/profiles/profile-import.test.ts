@@ -1,3 +1,4 @@
+import { testProfileId } from '../../../support/profile-ids.ts';
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../../main/core/errors.ts';
 import { exportProfiles } from '../../../../main/core/profiles/profile-export.ts';
@@ -33,7 +34,7 @@ export default awsmobile;
 `;
 
 const profile = (fields: Partial<Profile>): Profile => ({
-  id: '0b7c6e1e-1f6a-4c57-9a83-3f4c2a1d0e11',
+  id: testProfileId('0b7c6e1e-1f6a-4c57-9a83-3f4c2a1d0e11'),
   name: 'dev',
   region: 'us-east-1',
   userPoolId: 'us-east-1_Abc',
@@ -116,7 +117,7 @@ describe('parseProfileImport', () => {
         autoRefresh: false,
       }),
       profile({
-        id: '5d1f0f0c-8f3e-4a43-9d0a-1b2c3d4e5f60',
+        id: testProfileId('5d1f0f0c-8f3e-4a43-9d0a-1b2c3d4e5f60'),
         name: 'prod',
         username: 'alice',
         refreshMethod: 'GetTokensFromRefreshToken',

@@ -1,3 +1,4 @@
+import { testProfileId } from '../../../support/profile-ids.ts';
 import { describe, expect, it } from 'vitest';
 import { exportProfiles } from '../../../../main/core/profiles/profile-export.ts';
 import { parseProfileImport } from '../../../../main/core/profiles/profile-import.ts';
@@ -65,7 +66,7 @@ describe('exporting and importing the OAuth kinds', () => {
       idpIdentifier: 'example.com',
       callbackPort: 8400,
     });
-    const text = exportProfiles([{ ...fields, id: '00000000-0000-4000-8000-000000000001' }]);
+    const text = exportProfiles([{ ...fields, id: testProfileId('00000000-0000-4000-8000-000000000001') }]);
     const [imported] = parseProfileImport('profiles.json', text, { takenNames: [] });
     expect(imported).toMatchObject({
       authFlow: 'MANAGED_LOGIN',

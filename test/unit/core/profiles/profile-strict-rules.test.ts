@@ -1,7 +1,7 @@
+import { newProfileId } from '../../../../main/core/profiles/profile-id.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProfileFields, type Profile } from '../../../../main/core/profiles/profile.ts';
 import { ProfileStore } from '../../../../main/core/profiles/profile-store.ts';
@@ -96,7 +96,7 @@ describe('a profiles.json saved before the strict rules still loads, and stays e
   });
 
   const old: Profile = {
-    id: randomUUID(),
+    id: newProfileId(),
     name: 'old',
     region: 'eu-west-1',
     userPoolId: 'xx-east-1_Abc',
@@ -114,19 +114,19 @@ describe('a profiles.json saved before the strict rules still loads, and stays e
     const store = new ProfileStore(dir);
     expect(await store.list()).toEqual([old]);
     expect(store.lastRecovery).toBeUndefined();
-    const renamed = await store.update('old', { username: 'alice' });
+    const renamed = await store.update(old.id, { username: 'alice' });
     expect(renamed).toEqual({ ...old, username: 'alice' });
-    await expect(store.update('old', { region: 'eu-nowhere-9' })).rejects.toThrow(
+    await expect(store.update(old.id, { region: 'eu-nowhere-9' })).rejects.toThrow(
       /eu-nowhere-9 has no Cognito user pools/,
     );
-    await expect(store.update('old', { preferredChallenge: 'EMAIL_OTP' })).rejects.toThrow(
+    await expect(store.update(old.id, { preferredChallenge: 'EMAIL_OTP' })).rejects.toThrow(
       /--preferred-challenge: not used/,
     );
     expect(JSON.parse(await readFile(join(dir, 'profiles.json'), 'utf8')).profiles).toEqual([
       { ...old, username: 'alice' },
     ]);
     // An edit of the region touches the pool id's rule, which it still breaks; fixing the pool id goes through.
-    await expect(store.update('old', { region: 'us-east-1' })).rejects.toThrow(/xx-east-1_Abc names region xx-east-1/);
-    expect((await store.update('old', { userPoolId: 'eu-west-1_Abc' })).userPoolId).toBe('eu-west-1_Abc');
+    await expect(store.update(old.id, { region: 'us-east-1' })).rejects.toThrow(/xx-east-1_Abc names region xx-east-1/);
+    expect((await store.update(old.id, { userPoolId: 'eu-west-1_Abc' })).userPoolId).toBe('eu-west-1_Abc');
   });
 });

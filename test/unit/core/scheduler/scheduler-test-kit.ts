@@ -1,3 +1,4 @@
+import { testProfileId } from '../../../support/profile-ids.ts';
 import { summaryOf, type ProfileSecrets, type SessionSummary } from '../../../../main/core/keychain/vault.ts';
 import type { Profile } from '../../../../main/core/profiles/profile.ts';
 import { RefreshScheduler, type SchedulerDependencies } from '../../../../main/core/scheduler/refresh-scheduler.ts';
@@ -8,7 +9,7 @@ import { FakeClock } from './fake-clock.ts';
 /** A profile with a predictable id. */
 export function profileNamed(name: string, autoRefresh = true): Profile {
   return {
-    id: `id-${name}`,
+    id: testProfileId(`id-${name}`),
     name,
     region: 'us-east-1',
     userPoolId: 'us-east-1_Abc',

@@ -6,13 +6,16 @@ import type { CognitoTransport } from '../../../../main/core/cognito/transport.t
 import { Core } from '../../../../main/core/core.ts';
 import { KeychainError } from '../../../../main/core/errors.ts';
 import type { SecretStore } from '../../../../main/core/keychain/secret-store.ts';
+import { Vault } from '../../../../main/core/keychain/vault.ts';
 import type { TokenSet } from '../../../../main/core/tokens/token-set.ts';
 import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts';
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
+// A well-formed JWT: the session files keep only those (another process reading this one's file drops anything else).
+const OLD_ACCESS = unsignedJwt({ sub: 'u', token: 'old' });
 const session = (refreshToken: string, expiresAt = NOW - 1): TokenSet => ({
-  accessToken: 'old-access',
+  accessToken: OLD_ACCESS,
   refreshToken,
   tokenType: 'Bearer',
   issuedAt: expiresAt - 3_600_000,
@@ -35,8 +38,9 @@ function setup(store: SecretStore = new MemorySecretStore()) {
       return answer();
     },
   };
+  const configDir = mkdtempSync(join(tmpdir(), 'ctm-refresh-'));
   const core = new Core({
-    configDir: mkdtempSync(join(tmpdir(), 'ctm-refresh-')),
+    configDir,
     secretStore: store,
     transport,
     clock: { now: () => NOW },
@@ -55,7 +59,9 @@ function setup(store: SecretStore = new MemorySecretStore()) {
     status: 400,
     body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Refresh Token has been revoked' }),
   });
-  return { core, answers, sent, ok, refused, store };
+  // The keychain as another process reads it: what the core stored, checked from outside it.
+  const vault = new Vault(store, configDir);
+  return { core, vault, answers, sent, ok, refused, store };
 }
 
 const fields = {
@@ -68,24 +74,24 @@ const fields = {
 
 describe('SessionService refresh (fake transport, fake clock, in-memory keychain)', () => {
   it('does not drop a session when another process stored a new refresh token during a refused refresh: it retries with that one', async () => {
-    const { core, answers, sent, ok, refused } = setup();
+    const { core, vault, answers, sent, ok, refused } = setup();
     const profile = await core.addProfile(fields);
-    await core.vault.saveSession(profile.id, session('old'));
+    await vault.saveSession(profile.id, session('old'));
     answers.set('old', async () => {
-      await core.vault.saveSession(profile.id, session('new')); // `ctm login` in another terminal, meanwhile
+      await vault.saveSession(profile.id, session('new')); // `ctm login` in another terminal, meanwhile
       return refused();
     });
     answers.set('new', ok);
-    const renewed = await core.sessions.refresh('dev');
+    const renewed = await core.refreshNow(profile.id);
     expect(sent).toEqual(['old', 'new']);
     expect(renewed.refreshToken).toBe('new');
-    expect((await core.vault.session(profile.id))?.refreshToken).toBe('new');
+    expect((await vault.session(profile.id))?.refreshToken).toBe('new');
   });
 
   it('treats RefreshTokenReuseException (rotated, grace period over) as a definite refusal: sign-in required, token removed', async () => {
-    const { core, answers } = setup();
+    const { core, vault, answers } = setup();
     const profile = await core.addProfile(fields);
-    await core.vault.saveSession(profile.id, session('old'));
+    await vault.saveSession(profile.id, session('old'));
     answers.set('old', async () => ({
       status: 400,
       body: JSON.stringify({
@@ -93,20 +99,20 @@ describe('SessionService refresh (fake transport, fake clock, in-memory keychain
         message: 'Refresh token has been rotated and can no longer be used',
       }),
     }));
-    await expect(core.sessions.refresh('dev')).rejects.toThrow(/needs a sign-in: .*rotated.*ctm login dev/);
-    expect(await core.vault.session(profile.id)).toBeUndefined();
+    await expect(core.refreshNow(profile.id)).rejects.toThrow(/needs a sign-in: .*rotated.*ctm login dev/);
+    expect(await vault.session(profile.id)).toBeUndefined();
   });
 
   it('keeps the session on a transient failure', async () => {
-    const { core, answers } = setup();
+    const { core, vault, answers } = setup();
     const profile = await core.addProfile(fields);
-    await core.vault.saveSession(profile.id, session('old'));
+    await vault.saveSession(profile.id, session('old'));
     answers.set('old', async () => ({
       status: 400,
       body: JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' }),
     }));
-    await expect(core.sessions.refresh('dev')).rejects.toThrow(/TooManyRequests/);
-    expect((await core.vault.session(profile.id))?.refreshToken).toBe('old');
+    await expect(core.refreshNow(profile.id)).rejects.toThrow(/TooManyRequests/);
+    expect((await vault.session(profile.id))?.refreshToken).toBe('old');
   });
 
   it('keeps renewed tokens in memory when the keychain refuses to save them, and saves them on the next try without a network call', async () => {
@@ -121,9 +127,9 @@ describe('SessionService refresh (fake transport, fake clock, in-memory keychain
       delete: (a) => memory.delete(a),
       all: () => memory.all(),
     };
-    const { core, answers, sent, ok } = setup(flaky);
+    const { core, vault, answers, sent, ok } = setup(flaky);
     const profile = await core.addProfile(fields);
-    await core.vault.saveSession(profile.id, session('old'));
+    await vault.saveSession(profile.id, session('old'));
     // A rotated refresh token: the one answer whose saving needs a keychain write.
     answers.set('old', async () => {
       const answer = JSON.parse((await ok()).body) as { AuthenticationResult: Record<string, unknown> };
@@ -133,22 +139,22 @@ describe('SessionService refresh (fake transport, fake clock, in-memory keychain
       };
     });
     failWrites = true;
-    await expect(core.sessions.refresh('dev')).rejects.toThrow(/did not answer a write/);
-    expect((await core.sessions.tokens('dev')).accessToken).not.toBe('old-access');
+    await expect(core.refreshNow(profile.id)).rejects.toThrow(/did not answer a write/);
+    expect((await core.tokens(profile.id)).accessToken).not.toBe(OLD_ACCESS);
     failWrites = false;
-    await core.sessions.refresh('dev');
+    await core.refreshNow(profile.id);
     expect(sent).toEqual(['old']);
-    const stored = await core.vault.session(profile.id);
-    expect(stored?.accessToken).not.toBe('old-access');
+    const stored = await vault.session(profile.id);
+    expect(stored?.accessToken).not.toBe(OLD_ACCESS);
     expect(stored?.refreshToken).toBe('rotated');
   });
 
   it('shares one refresh among many concurrent token requests: one network call', async () => {
-    const { core, answers, sent, ok } = setup();
+    const { core, vault, answers, sent, ok } = setup();
     const profile = await core.addProfile(fields);
-    await core.vault.saveSession(profile.id, session('old'));
+    await vault.saveSession(profile.id, session('old'));
     answers.set('old', ok);
-    await Promise.all(Array.from({ length: 25 }, () => core.sessions.tokens('dev')));
+    await Promise.all(Array.from({ length: 25 }, () => core.tokens(profile.id)));
     expect(sent).toEqual(['old']);
   });
 });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newProfileId } from '../../../../../main/core/profiles/profile-id.ts';
 import { describe, expect, it } from 'vitest';
 import { noDeviceMemory } from '../../../../../main/core/auth/device-memory.ts';
 import { flowFor, flowKind, signInNeeds } from '../../../../../main/core/auth/flows/flow-kinds.ts';
@@ -18,7 +18,7 @@ const profile = (fields: Record<string, unknown>): Profile => ({
     username: 'alice',
     ...fields,
   }),
-  id: randomUUID(),
+  id: newProfileId(),
 });
 const oauthFields = { MANAGED_LOGIN: { domain }, CLIENT_CREDENTIALS: { domain, hasClientSecret: true } } as Record<
   string,
