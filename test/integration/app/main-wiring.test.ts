@@ -207,7 +207,7 @@ describe('main/index.ts quick copy from anywhere (Electron stood in)', () => {
       join(config, 'settings.json'),
       JSON.stringify({ version: 1, settings: { quickCopyShortcut: 'CommandOrControl+Shift+Space' } }),
     );
-    const calls = runMain(['wait-window', 'close-window', 'press-shortcut'], { CTM_CONFIG_DIR: config });
+    const calls = runMain(['wait-window', 'wait-tray', 'close-window', 'press-shortcut'], { CTM_CONFIG_DIR: config });
     expect(named(calls, 'globalShortcut.register').map((c) => c.args[0])).toEqual(['CommandOrControl+Shift+Space']);
     expect(during(calls, 'press-shortcut')).toEqual(['window.show', 'window.focus', 'webContents.send']);
     expect(named(calls, 'webContents.send').at(-1)?.args).toEqual([QUICK_COPY_REQUESTED_CHANNEL]);
