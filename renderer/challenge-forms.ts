@@ -221,6 +221,20 @@ export function formProblem(spec: FormSpec, fields: Fields): string | undefined 
   return differs ? PASSWORDS_DIFFER : undefined;
 }
 
+/** The steps answered with a code, of which Cognito takes only a few wrong ones before it ends the sign-in. */
+export const CODE_STEPS: ReadonlySet<string> = new Set([
+  'SMS_MFA',
+  'SMS_OTP',
+  'EMAIL_OTP',
+  'SOFTWARE_TOKEN_MFA',
+  'MFA_SETUP',
+]);
+
+/** What happened when Cognito ended a sign-in after wrong codes, in ctm login's words (not "too slow"). */
+export function tooManyWrongCodes(wrong: number): string {
+  return `Too many wrong codes: Cognito ended this sign-in after ${wrong} wrong code${wrong === 1 ? '' : 's'}. Sign in again.`;
+}
+
 /** The answer the core expects for a challenge, from the submitted fields. */
 export function toAnswer(prompt: ChallengeView, fields: Fields): ChallengeAnswerInput {
   const rememberDevice = fields.rememberDevice === 'on' ? { rememberDevice: true } : {};

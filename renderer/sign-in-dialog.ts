@@ -1,9 +1,11 @@
 import type { Api, ProfileView, SIGN_IN_ENDED, SignInInput, SignInStepView } from '../main/ipc/contract.ts';
 import {
   challengeForm,
+  CODE_STEPS,
   formProblem,
   passwordForm,
   toAnswer,
+  tooManyWrongCodes,
   type FieldSpec,
   type Fields,
   type FormSpec,
@@ -28,6 +30,7 @@ export async function runSignIn(
   let error: string | undefined;
   let step: SignInStepView | undefined;
   let first: SignInInput | undefined;
+  let wrongCodes = 0;
   for (;;) {
     const fields = await ask(
       dialog,
@@ -44,11 +47,19 @@ export async function runSignIn(
           ? await api.answerChallenge(answered.conversationId, toAnswer(answered.prompt, fields))
           : await api.signIn(profile.id, first ?? {});
       error = undefined;
+      wrongCodes = 0;
       if (step.kind === 'signed-in') return { ...step, ...(first?.username ? { username: first.username } : {}) };
     } catch (problem) {
       error = problem instanceof Error ? problem.message : 'The sign-in failed.';
+      const code = (problem as { code?: string }).code;
+      // Cognito refused a code but kept the step (ctm login counts the same way); after a few it ends the sign-in.
+      const codeStep = answered?.kind === 'challenge' && CODE_STEPS.has(answered.prompt.name);
+      if (codeStep && code !== ENDED && code !== 'bad-input') wrongCodes += 1;
+      if (code !== ENDED) continue;
+      if (codeStep && wrongCodes > 0) error = tooManyWrongCodes(wrongCodes);
+      wrongCodes = 0;
       // A conversation that ended (expired session, refused answer) starts again from the password; main says so by code.
-      if ((problem as { code?: string }).code === ENDED) step = await startOver(api, profile, answered, first);
+      step = await startOver(api, profile, answered, first);
     }
   }
 }

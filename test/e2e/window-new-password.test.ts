@@ -18,7 +18,15 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
 
     beforeAll(async () => {
       const seed = skeletonSeed();
-      seed.pools[0]!.users.push({ username: 'fresh', password: TEMPORARY, status: 'FORCE_CHANGE_PASSWORD' });
+      seed.pools[0]!.users.push(
+        { username: 'fresh', password: TEMPORARY, status: 'FORCE_CHANGE_PASSWORD' },
+        {
+          username: 'coder',
+          password: ALICE_PASSWORD,
+          attributes: { email: 'coder@example.com' },
+          mfa: { enabled: ['EMAIL_OTP'] },
+        },
+      );
       w = await openWindow(seed);
       page = w.page;
       await w.app.core.addProfile({
@@ -92,6 +100,38 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
         .toBe('Signed in to nameless. Kept username "alice" on the profile (Edit changes it).');
       expect((await w.app.core.resolveProfile(profileRef('nameless'))).username).toBe('alice');
       expect(await page.locator('li[data-profile="nameless"] [data-testid=state]').textContent()).toBe('Signed in');
+    });
+
+    it('says Cognito ended the sign-in after too many wrong codes (not that it took too long), and starts again', async () => {
+      await w.app.core.addProfile({
+        name: 'coder-api',
+        region: 'us-east-1',
+        userPoolId: TEST_POOL,
+        clientId: PUBLIC_CLIENT,
+        username: 'coder',
+        authFlow: 'USER_PASSWORD_AUTH',
+        endpoint: w.app.emulator.endpoint,
+      });
+      await page.reload();
+      await page.getByRole('button', { name: 'Sign in to coder-api' }).click();
+      await dialog().getByLabel('Password', { exact: true }).fill(ALICE_PASSWORD);
+      await dialog().getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect.poll(heading).toBe('Enter the e-mail code');
+      // The emulator, as Cognito, takes three wrong codes on one session and refuses the session after.
+      for (const wrong of ['000001', '000002', '000003', '000004']) {
+        await dialog().getByLabel('Code', { exact: true }).fill(wrong);
+        await dialog().getByRole('button', { name: 'Verify' }).click();
+        // Each refusal draws the step anew (its code field empty) with the reason above it.
+        if (wrong !== '000004') {
+          await expect.poll(() => dialog().getByLabel('Code', { exact: true }).inputValue()).toBe('');
+          expect(await dialog().getByRole('alert').textContent()).toMatch(/code/i);
+        }
+      }
+      await expect.poll(heading).toBe('Sign in to coder-api');
+      expect(await dialog().getByRole('alert').textContent()).toBe(
+        'Too many wrong codes: Cognito ended this sign-in after 3 wrong codes. Sign in again.',
+      );
+      await dialog().getByRole('button', { name: 'Cancel' }).click();
     });
 
     it('ran without page errors', () => {

@@ -28,10 +28,10 @@ function fetchViaProxy(): Promise<typeof globalThis.fetch> {
  * A transport through the environment's proxy (HTTPS_PROXY for https://, HTTP_PROXY for http://, hosts in NO_PROXY
  * direct), or undefined when no proxy is named. undici is loaded only then, so the usual `ctm token` pays nothing for it.
  */
-export function proxiedTransport(env: NodeJS.ProcessEnv): Promise<CognitoTransport> | undefined {
+export function proxiedTransport(env: NodeJS.ProcessEnv): CognitoTransport | undefined {
   if (!namesProxy(env)) return undefined;
   // A failure at the proxy (or a variable that holds no proxy URL, which fails loading the agent) names the proxy.
-  return Promise.resolve({
+  return {
     post: async (url, headers, body, timeoutMs) => {
       let answer: { status: number; body: string };
       try {
@@ -44,7 +44,7 @@ export function proxiedTransport(env: NodeJS.ProcessEnv): Promise<CognitoTranspo
       if (refusal) throw refusal;
       return answer;
     },
-  });
+  };
 }
 
 /**

@@ -39,7 +39,7 @@ export function fetchTransportWith(fetchFunction: FetchFunction): CognitoTranspo
 export const fetchTransport: CognitoTransport = {
   async post(url, headers, body, timeoutMs) {
     const { proxiedTransport } = await import('./proxy-transport.ts');
-    return ((await proxiedTransport(process.env)) ?? directTransport).post(url, headers, body, timeoutMs);
+    return (proxiedTransport(process.env) ?? directTransport).post(url, headers, body, timeoutMs);
   },
 };
 

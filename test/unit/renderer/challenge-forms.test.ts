@@ -6,6 +6,7 @@ import {
   PASSWORDS_DIFFER,
   passwordForm,
   toAnswer,
+  tooManyWrongCodes,
 } from '../../../renderer/challenge-forms.ts';
 
 const names = (prompt: ChallengeView) => challengeForm(prompt).fields.map((f) => f.name);
@@ -73,5 +74,14 @@ describe('the sign-in dialog steps for each challenge', () => {
     const profile = { name: 'p', signIn: 'password', passwordOptional: true } as ProfileView;
     expect(passwordForm(profile).fields[1]).toMatchObject({ name: 'password', required: false });
     expect(passwordForm({ name: 'p', signIn: 'password' } as ProfileView).fields[1]).toMatchObject({ required: true });
+  });
+
+  it('says how many wrong codes ended a sign-in, as ctm login does', () => {
+    expect(tooManyWrongCodes(1)).toBe(
+      'Too many wrong codes: Cognito ended this sign-in after 1 wrong code. Sign in again.',
+    );
+    expect(tooManyWrongCodes(3)).toBe(
+      'Too many wrong codes: Cognito ended this sign-in after 3 wrong codes. Sign in again.',
+    );
   });
 });
