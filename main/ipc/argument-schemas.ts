@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '../core/profiles/profile-import.ts';
 import { schemaOf, type Same } from '../core/schema-shape.ts';
 import { AWS_EXPORT_SHELLS, TOKEN_FORMATS, TOKEN_KINDS } from '../shared/copy-formats.ts';
 import type { Api, ChallengeAnswerInput, ProfileInput, SettingsView, SignInInput } from './contract.ts';
@@ -72,8 +73,8 @@ const settingsChanges = schemaOf<Partial<SettingsView>>()(
     .strict(),
 );
 
-/** An Amplify config or export file: a name for messages, and its text (a few KB in practice). */
-const importFile = [text(260), text(1_000_000)] as const;
+/** An Amplify config or export file: a name for messages, and its text (a few KB in practice; `ctm` reads as much). */
+const importFile = [text(260), text(MAX_IMPORT_BYTES)] as const;
 
 /** The arguments each IPC method accepts, checked before anything runs: the renderer is not trusted. */
 export const ARGUMENT_SCHEMAS = {

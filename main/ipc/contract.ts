@@ -5,6 +5,7 @@
 
 import type { AppSettings } from '../shared/app-settings.ts';
 import type { AwsExportShell, TokenFormat, TokenKind } from '../shared/copy-formats.ts';
+import type { ImportServer } from '../shared/import-servers.ts';
 import type { ProfileState } from '../shared/profile-state.ts';
 import type {
   ChallengeAnswer,
@@ -151,11 +152,8 @@ export interface AwsIdentityView {
   expiresAt: string;
 }
 
-/** A server that is not AWS's named by an import file (an origin such as https://auth.example.com), and its profiles. */
-export interface ImportServerView {
-  server: string;
-  profiles: string[];
-}
+/** A server that is not AWS's named by an import file, and its profiles: shown for confirmation before an import. */
+export type ImportServerView = ImportServer;
 
 /** The names of Api's methods, in one list that the preload and the handlers both walk. */
 export const API_METHODS = [

@@ -163,10 +163,18 @@ export function strictProfileProblems(p: StrictFields, wording: RuleWording = CT
         ['userPoolId', 'region', 'endpoint'],
       );
   }
-  for (const rule of FLOW_ONLY)
-    if (p[rule.field] !== undefined && !rule.flows.includes(p.authFlow))
-      add(rule.flag, rule.field, `not used by ${p.authFlow}: ${rule.why} (${rule.flows.join(', ')})`, [rule.field]);
-  return problems;
+  return [...problems, ...unusedByFlow(p)];
+}
+
+/**
+ * The fields set that the flow does not use, each with why (--domain on an SRP profile): refused at add, and left out
+ * when an edit changes the flow (ctm profile edit and the window's form both drop them, and say so).
+ */
+export function unusedByFlow(p: StrictFields): StrictProblem[] {
+  return FLOW_ONLY.filter((rule) => p[rule.field] !== undefined && !rule.flows.includes(p.authFlow)).map((rule) => {
+    const sentence = `not used by ${p.authFlow}: ${rule.why} (${rule.flows.join(', ')})`;
+    return { message: `${rule.flag}: ${sentence}`, field: rule.field, sentence, fields: [rule.field] };
+  });
 }
 
 /** Whether an edit of `before` changed a field the problem looks at (no `before`: a new profile, always). */

@@ -2,6 +2,7 @@ import type { Core } from '../../core/core.ts';
 import { profileRef } from '../../core/profiles/profile-id.ts';
 import { BadInputError } from '../../core/errors.ts';
 import { profileWarnings } from '../../core/profiles/profile.ts';
+import { unusedByFlow, type StrictFields } from '../../shared/profile-strict-rules.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { PROFILE_ADD_SPEC, PROFILE_EDIT_SPEC } from '../spec/commands/profile-specs.ts';
 import { readStdinLines, type Terminal } from '../terminal.ts';
@@ -53,6 +54,12 @@ export async function editProfile(
   }
   const app = core();
   const before = await app.resolveProfile(profileRef(ref));
+  // A new flow leaves out what it does not use (a USER_AUTH first factor, an OAuth domain...), as the window does.
+  const leftOut =
+    changes.authFlow === undefined
+      ? []
+      : unusedByFlow({ ...before, ...changes } as StrictFields).filter(({ field }) => !Object.hasOwn(changes, field));
+  for (const { field } of leftOut) changes[field] = undefined;
   const hadSession = (await app.cachedTokens(before.id)) !== undefined;
   const secret = values['client-secret-stdin'] ? await firstLine(terminal) : removeSecret ? null : undefined;
   const profile = await app.updateProfile(before.id, changes, secret);
@@ -64,14 +71,17 @@ export async function editProfile(
       : secret !== undefined
         ? ['client secret (in the keychain)']
         : [];
+  const dropped = new Set<string>(leftOut.map(({ field }) => field));
   const changed = Object.keys(changes).filter(
     (key) =>
+      !dropped.has(key) &&
       JSON.stringify((before as Record<string, unknown>)[key]) !==
-      JSON.stringify((profile as Record<string, unknown>)[key]),
+        JSON.stringify((profile as Record<string, unknown>)[key]),
   );
   if (changed.length === 0 && secretNote.length === 0)
     terminal.stderr.write(`Nothing changed: profile "${profile.name}" already had these values.\n`);
   else terminal.stderr.write(`Updated profile "${profile.name}": ${[...changed, ...secretNote].join(', ')}.\n`);
+  for (const unused of leftOut) terminal.stderr.write(`Left out ${unused.message}.\n`);
   // The core forgets the session when the pool, client, endpoint or secret changes (its tokens would be wrong): say so.
   const poolChanged = (['region', 'userPoolId', 'clientId', 'endpoint'] as const).some(
     (key) => before[key] !== profile[key],

@@ -1,4 +1,6 @@
+import type { AwsCredentials } from '../aws/aws-credentials.ts';
 import { isWellFormedJwt } from '../tokens/jwt-shape.ts';
+import type { TokenSet } from '../tokens/token-set.ts';
 
 /**
  * What `ctm` and the token agent say over the agent's socket: one JSON line each way, then the agent closes. The
@@ -19,28 +21,19 @@ export type AgentRequest =
   | { v: 1; op: 'status' }
   | { v: 1; op: 'stop' };
 
-/** The cached tokens of a profile, as `ctm token` prints them. Times are epoch milliseconds. */
-export interface AgentTokens {
+/** The cached tokens of a profile, as `ctm token` prints them: a session's fields but its refresh token and origin. */
+export interface AgentTokens extends Pick<
+  TokenSet,
+  'accessToken' | 'idToken' | 'tokenType' | 'expiresAt' | 'issuedAt'
+> {
   profileId: string;
   profileName: string;
-  accessToken: string;
-  idToken?: string;
-  tokenType: string;
-  expiresAt: number;
-  issuedAt: number;
 }
 
 /** A profile's cached identity-pool AWS credentials, as `ctm aws-credentials` prints them (main/core/aws). */
-export interface AgentAwsCredentials {
+export interface AgentAwsCredentials extends AwsCredentials {
   profileId: string;
   profileName: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiresAt: number;
-  issuedAt: number;
-  identityId: string;
-  region: string;
 }
 
 /** Who answers: a `ctm agent` process, or the desktop app. */

@@ -1,3 +1,4 @@
+import type { ImportServer } from '../../shared/import-servers.ts';
 import { customServers } from '../cognito/endpoint.ts';
 import { BadInputError, CtmError } from '../errors.ts';
 import { readFirstObjectLiteral } from './object-literal.ts';
@@ -18,7 +19,7 @@ export const MAX_IMPORT_BYTES = 1_000_000;
 /** The servers an import would send secrets to that are not AWS's, and which profiles name them; empty when there are none. */
 export function importServers(
   profiles: readonly { name?: string | undefined; endpoint?: string | undefined; domain?: string | undefined }[],
-): { server: string; profiles: string[] }[] {
+): ImportServer[] {
   const byServer = new Map<string, string[]>();
   for (const profile of profiles)
     for (const server of customServers(profile))
@@ -32,7 +33,7 @@ export function importServers(
  */
 export class UnconfirmedServersError extends BadInputError {
   readonly servers: string[];
-  constructor(servers: { server: string; profiles: string[] }[], how: string) {
+  constructor(servers: ImportServer[], how: string) {
     const list = servers.map((s) => `${s.server} (${s.profiles.join(', ')})`).join(', ');
     super(
       `The file sends sign-ins to servers that are not AWS's: ${list}. Passwords, tokens and client secrets of these profiles would go there; nothing was imported. ${how}`,

@@ -24,6 +24,7 @@ interface ListedProfile {
   hasClientSecret: boolean;
   clientMetadata?: Record<string, string>;
   analyticsEndpointId?: string;
+  preferredChallenge?: string;
   userContextData?: string;
   refreshMethod: string;
   autoRefresh: boolean;
@@ -164,6 +165,24 @@ describe.skipIf(!HAS_KEYRING)(
       expect(bad.stderr).toMatch(
         /--preferred-challenge takes PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP, WEB_AUTHN \(got "CARRIER_PIGEON"\)/,
       );
+      // Another flow leaves the first factor out, and says so (it was kept silently, unused).
+      const moved = await ctm(['profile', 'edit', 'choice', '--auth-flow', 'USER_PASSWORD_AUTH']);
+      expect(moved.stderr).toBe(
+        'Updated profile "choice": authFlow.\nLeft out --preferred-challenge: not used by USER_PASSWORD_AUTH: only choice-based sign-in (USER_AUTH) offers a first factor (USER_AUTH).\n',
+      );
+      expect((await listed()).find((p) => p.name === 'choice')?.preferredChallenge).toBeUndefined();
+      // Given with the new flow, it is refused as at add.
+      const both = await ctm([
+        'profile',
+        'edit',
+        'choice',
+        '--auth-flow',
+        'USER_SRP_AUTH',
+        '--preferred-challenge',
+        'PASSWORD',
+      ]);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toMatch(/--preferred-challenge: not used by USER_SRP_AUTH/);
       expect((await ctm(['profile', 'remove', 'choice'])).code).toBe(0);
     });
 

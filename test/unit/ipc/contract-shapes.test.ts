@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ChallengeAnswer, ChallengePrompt, SignInCredentials } from '../../../main/core/auth/sign-in-types.ts';
 import type { SignOutResult } from '../../../main/core/auth/sign-out.ts';
 import type { ProfileState } from '../../../main/core/scheduler/profile-state.ts';
+import type { importServers } from '../../../main/core/profiles/profile-import.ts';
 import type { SignInStep } from '../../../main/core/sessions/session-state.ts';
 import type { SignInStep as SignInStepOf } from '../../../main/shared/sign-in-steps.ts';
 import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
@@ -20,6 +21,7 @@ import type {
   ChallengeAnswerInput,
   ChallengeView,
   CopyFormat,
+  ImportServerView,
   ProfileInput,
   ProfileView,
   SettingsView,
@@ -180,6 +182,7 @@ describe('the IPC contract is the one source of each argument shape', () => {
     expectTypeOf<SettingsView>().toEqualTypeOf<AppSettings>();
     expectTypeOf<z.output<typeof appSettingsSchema>>().toEqualTypeOf<SettingsView>();
     expectTypeOf<ProfileView['state']>().toEqualTypeOf<ProfileState>();
+    expectTypeOf<ReturnType<typeof importServers>>().toEqualTypeOf<ImportServerView[]>();
     expectTypeOf<ContractTokenKind>().toEqualTypeOf<TokenKind>();
     expectTypeOf<CopyFormat>().toEqualTypeOf<TokenFormat>();
     // ctm login may also name a preferred challenge; everything else is what the window sends.
