@@ -1,6 +1,7 @@
 import { CtmError } from '../core/errors.ts';
 import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.ts';
 import { Vault } from '../core/keychain/vault.ts';
+import { profileNamedBy, profileRef } from '../core/profiles/profile-ref.ts';
 import { readValidatedProfiles } from '../core/profiles/validated-marker.ts';
 import { isFreshEnough } from '../core/tokens/refresh-margin.ts';
 import { formatToken } from '../core/tokens/token-format.ts';
@@ -24,7 +25,7 @@ export async function keychainCachedToken(
   now: number,
 ): Promise<number | undefined> {
   const profiles = await readValidatedProfiles(join(dir, 'profiles.json'));
-  const profile = profiles?.find((p) => p.name === name || p.id === name);
+  const profile = profileNamedBy(profiles ?? [], profileRef(name));
   if (!profile) return undefined;
   try {
     const session = await whileWaiting(

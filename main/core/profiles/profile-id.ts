@@ -8,13 +8,8 @@ export const profileIdSchema = z.uuid().brand<'ProfileId'>();
 /** A profile's stable id; only profiles.json (through ProfileStore) and the IPC edge (profileIdFrom) make one. */
 export type ProfileId = z.infer<typeof profileIdSchema>;
 
-/** What a person typed to name a profile (`ctm login dev`, CTM_PROFILE): its name or its id, not yet looked up. */
-export type ProfileRef = string & z.$brand<'ProfileRef'>;
-
-/** Marks text a person typed as a profile reference; ProfileStore.resolve (through Core.resolveProfile) looks it up. */
-export function profileRef(typed: string): ProfileRef {
-  return typed as ProfileRef;
-}
+/** What a person typed, and how it is marked (main/core/profiles/profile-ref.ts). */
+export { profileRef, type ProfileRef } from './profile-ref.ts';
 
 /**
  * The IPC edge's check: the window names profiles by id only, so anything that is not an id's shape is an unknown

@@ -11,7 +11,8 @@ import {
 } from './config-file.ts';
 import { withFileLock } from './file-lock.ts';
 import { parseProfileFields, type Profile } from './profile.ts';
-import { newProfileId, type ProfileId, type ProfileRef } from './profile-id.ts';
+import { newProfileId, type ProfileId } from './profile-id.ts';
+import { profileNamedBy, type ProfileRef } from './profile-ref.ts';
 import { markValidated } from './validated-marker.ts';
 
 /** What happened to a profiles file that could not be read: where it was moved and why. */
@@ -51,9 +52,7 @@ export class ProfileStore {
 
   /** The one resolver of what a person typed: the profile with this name, else with this id. */
   async resolve(ref: ProfileRef): Promise<Profile> {
-    const typed: string = ref;
-    const profiles = await this.read();
-    const profile = profiles.find((p) => p.name === typed) ?? profiles.find((p) => p.id === typed);
+    const profile = profileNamedBy(await this.read(), ref);
     if (!profile) throw new NotFoundError(`No profile named "${ref}". List them with: ctm profile list`);
     return profile;
   }

@@ -33,6 +33,7 @@ import type {
 } from '../../../main/ipc/contract.ts';
 import { API_METHODS } from '../../../main/ipc/contract.ts';
 import { createIpcHandlers } from '../../../main/ipc/handlers.ts';
+import { INPUT_FIELDS_ARE_PROFILE_FIELDS, VIEW_FIELDS_ARE_PROFILE_FIELDS } from '../../../main/ipc/profile-fields.ts';
 
 // Each argument shape has one source, the contract; the schemas are typed by it (main/core/schema-shape.ts). tsc checks
 // the type-level half of this file (`npm run check`); vitest runs the rest.
@@ -188,6 +189,10 @@ describe('the IPC contract is the one source of each argument shape', () => {
     // ctm login may also name a preferred challenge; everything else is what the window sends.
     expectTypeOf<Omit<SignInCredentials, 'preferredChallenge'>>().toEqualTypeOf<SignInInput>();
     expect(appSettingsSchema.parse(SETTINGS)).toEqual(SETTINGS);
+    // The profile fields the window sends and shows are a stored profile's (the contract cannot import the core).
+    expectTypeOf(INPUT_FIELDS_ARE_PROFILE_FIELDS).toEqualTypeOf<true>();
+    expectTypeOf(VIEW_FIELDS_ARE_PROFILE_FIELDS).toEqualTypeOf<true>();
+    expect([INPUT_FIELDS_ARE_PROFILE_FIELDS, VIEW_FIELDS_ARE_PROFILE_FIELDS]).toEqual([true, true]);
     expect(appSettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
   });
 
