@@ -164,6 +164,13 @@ export function askForProfile(
     const domain = oauthFields.querySelector<HTMLInputElement>('input[name="domain"]');
     if (domain) domain.required = oauth;
     flowNote.textContent = oauth ? '' : leftOutNote(form, flow);
+    // Only managed login goes through an identity provider (main refuses them with client credentials).
+    for (const name of ['identityProvider', 'idpIdentifier']) {
+      const input = oauthFields.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (!input?.parentElement) continue;
+      input.disabled = flow !== 'MANAGED_LOGIN';
+      input.parentElement.hidden = input.disabled;
+    }
   };
   flowSelect?.addEventListener('change', showOAuth);
   showOAuth();

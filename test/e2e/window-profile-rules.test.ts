@@ -146,6 +146,18 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       expect(saved).toEqual({ ...old, username: 'bob', domain: undefined });
     });
 
+    it('offers the identity provider fields only with managed login, as main takes them only there', async () => {
+      await page.getByRole('button', { name: 'Add profile' }).click();
+      const idp = dialog().getByLabel('Identity provider (optional)');
+      await dialog().getByLabel('Auth flow').selectOption('MANAGED_LOGIN');
+      expect(await idp.isVisible()).toBe(true);
+      await idp.fill('Google');
+      await dialog().getByLabel('Auth flow').selectOption('CLIENT_CREDENTIALS');
+      expect(await idp.isVisible()).toBe(false);
+      expect(await dialog().getByLabel('IdP identifier (optional)').isVisible()).toBe(false);
+      await dialog().getByRole('button', { name: 'Cancel' }).click();
+    });
+
     it('ran without page errors', () => {
       expect(w.pageErrors).toEqual([]);
     });
