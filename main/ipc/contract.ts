@@ -11,6 +11,7 @@ import type {
   ChallengeAnswer,
   ChallengePrompt,
   SignInInput,
+  SignInMethod,
   SignInStep,
   SignOutResult,
 } from '../shared/sign-in-steps.ts';
@@ -30,7 +31,7 @@ export interface ProfileView {
   username?: string;
   authFlow: string;
   /** How the window signs it in: a password form (then challenges), the system browser, or nothing to ask. */
-  signIn: 'password' | 'browser' | 'none';
+  signIn: SignInMethod;
   /** Set when the first step may go without a password (the pool may ask for one later, or not at all). */
   passwordOptional?: true;
   hasClientSecret: boolean;

@@ -1,6 +1,9 @@
 // The shapes of a sign-in conversation, declared once: the core asks and answers in them (main/core/auth), `ctm login`
 // prompts with them, and the window's sign-in dialog receives and sends them through the IPC contract.
 
+/** How a person signs a profile in: a password form (then challenges), the system browser, or nothing to ask. */
+export type SignInMethod = 'password' | 'browser' | 'none';
+
 /** What the user must answer next, as the UI and `ctm login` show it. Never carries a token or a password. */
 export interface ChallengePrompt {
   /** Cognito's challenge name (NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA, CUSTOM_CHALLENGE, ...). */

@@ -1,3 +1,4 @@
+import type { SignInMethod } from '../../../shared/sign-in-steps.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { CognitoTransport } from '../../cognito/transport.ts';
 import type { OpenUrl } from '../../oauth/managed-login.ts';
@@ -7,8 +8,8 @@ import type { DeviceMemory } from '../device-memory.ts';
 import type { SignOutResult } from '../sign-out.ts';
 import type { ChallengeAnswer, ChallengePrompt, SignInCredentials, SignInOutcome } from '../sign-in-types.ts';
 
-/** How a person signs in with a kind: a password form (then challenges), the system browser, or nothing to ask. */
-export type SignInMethod = 'password' | 'browser' | 'none';
+// How a person signs in with a kind; declared once in main/shared (the window reads it as ProfileView.signIn).
+export type { SignInMethod } from '../../../shared/sign-in-steps.ts';
 
 /** What the session service lends a flow: the wire, the time, and the keychain entries that belong to the profile. */
 export interface FlowServices {
