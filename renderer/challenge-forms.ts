@@ -1,3 +1,4 @@
+import { PASSWORDS_DIFFER } from '../main/shared/new-password.ts';
 import type { ChallengeAnswerInput, ChallengeView, ProfileView } from '../main/ipc/contract.ts';
 
 /** One control of a sign-in step. */
@@ -209,9 +210,6 @@ export function challengeForm(prompt: ChallengeView): FormSpec {
       };
   }
 }
-
-/** What ctm says too when the two new passwords differ (main/cli/commands/login-challenges.ts). */
-export const PASSWORDS_DIFFER = 'The two passwords differ; nothing was sent. Type the new password twice again.';
 
 /** Why the submitted fields cannot be sent (a repeated field that differs), or undefined when they can. */
 export function formProblem(spec: FormSpec, fields: Fields): string | undefined {

@@ -18,7 +18,12 @@ export async function chosenProfile(
   if (env.CTM_PROFILE) return app.resolveProfile(profileRef(env.CTM_PROFILE));
   const profile = await app.defaultProfile();
   if (profile) return profile;
+  // Name the profiles there are, so the hint is a command that runs (gh and op list the choices too).
+  const names = (await app.listProfiles()).map((p) => p.name);
+  if (names.length === 0)
+    throw new BadInputError('No profiles yet. Add one with: ctm profile add NAME --user-pool-id P --client-id C');
+  const shown = names.length > 6 ? `${names.slice(0, 6).join(', ')}...` : names.join(', ');
   throw new BadInputError(
-    'Missing profile name: give one, set CTM_PROFILE, or choose a default profile: ctm profile default NAME',
+    `Missing profile name: give one (${shown}), set CTM_PROFILE, or choose a default profile: ctm profile default ${names[0] ?? ''}`,
   );
 }

@@ -15,6 +15,20 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     let page: Page;
     const dialog = () => page.locator('#sign-in-dialog');
     const heading = () => dialog().getByRole('heading').textContent();
+    /** A USER_PASSWORD_AUTH profile on the emulator, listed in the window. */
+    const passwordProfile = async (name: string, username?: string) => {
+      const user = username ? { username } : {};
+      await w.app.core.addProfile({
+        name,
+        region: 'us-east-1',
+        userPoolId: TEST_POOL,
+        clientId: PUBLIC_CLIENT,
+        ...user,
+        authFlow: 'USER_PASSWORD_AUTH',
+        endpoint: w.app.emulator.endpoint,
+      });
+      await page.reload();
+    };
 
     beforeAll(async () => {
       const seed = skeletonSeed();
@@ -29,16 +43,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       );
       w = await openWindow(seed);
       page = w.page;
-      await w.app.core.addProfile({
-        name: 'fresh-api',
-        region: 'us-east-1',
-        userPoolId: TEST_POOL,
-        clientId: PUBLIC_CLIENT,
-        username: 'fresh',
-        authFlow: 'USER_PASSWORD_AUTH',
-        endpoint: w.app.emulator.endpoint,
-      });
-      await page.reload();
+      await passwordProfile('fresh-api', 'fresh');
     });
     afterAll(async () => {
       await w?.close();
@@ -82,15 +87,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     });
 
     it('keeps the username typed at sign-in on a profile that had none, as ctm login does', async () => {
-      await w.app.core.addProfile({
-        name: 'nameless',
-        region: 'us-east-1',
-        userPoolId: TEST_POOL,
-        clientId: PUBLIC_CLIENT,
-        authFlow: 'USER_PASSWORD_AUTH',
-        endpoint: w.app.emulator.endpoint,
-      });
-      await page.reload();
+      await passwordProfile('nameless');
       await page.getByRole('button', { name: 'Sign in to nameless' }).click();
       await dialog().getByLabel('Username').fill('alice');
       await dialog().getByLabel('Password', { exact: true }).fill(ALICE_PASSWORD);
@@ -103,16 +100,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     });
 
     it('says Cognito ended the sign-in after too many wrong codes (not that it took too long), and starts again', async () => {
-      await w.app.core.addProfile({
-        name: 'coder-api',
-        region: 'us-east-1',
-        userPoolId: TEST_POOL,
-        clientId: PUBLIC_CLIENT,
-        username: 'coder',
-        authFlow: 'USER_PASSWORD_AUTH',
-        endpoint: w.app.emulator.endpoint,
-      });
-      await page.reload();
+      await passwordProfile('coder-api', 'coder');
       await page.getByRole('button', { name: 'Sign in to coder-api' }).click();
       await dialog().getByLabel('Password', { exact: true }).fill(ALICE_PASSWORD);
       await dialog().getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -1,6 +1,7 @@
 import { renderUnicodeCompact } from 'uqr';
 import type { ChallengeAnswer, ChallengePrompt } from '../../core/auth/sign-in-types.ts';
 import { BadInputError } from '../../core/errors.ts';
+import { PASSWORDS_DIFFER } from '../../shared/new-password.ts';
 import { ask, canPrompt, choose, type Terminal } from '../terminal.ts';
 
 /** Answers given up front by flags and stdin (for scripts); each is used once, in order. */
@@ -85,7 +86,7 @@ export async function newPasswordTwice(terminal: Terminal): Promise<string> {
     }
     const second = await ask(terminal, 'New password again: ', { secret: true, flag });
     if (first === second) return first;
-    terminal.stderr.write('The two passwords differ; nothing was sent. Type the new password twice again.\n');
+    terminal.stderr.write(`${PASSWORDS_DIFFER}\n`);
   }
 }
 

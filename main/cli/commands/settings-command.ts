@@ -89,9 +89,15 @@ export async function profileDefaultCommand(
   }
   const reading = await store.read();
   if (reading.problem && reading.keep) throw new ConfigError(reading.problem);
-  const current = (await app.listProfiles()).find((p) => p.id === reading.settings.defaultProfileId);
+  const profiles = await app.listProfiles();
+  const current = profiles.find((p) => p.id === reading.settings.defaultProfileId);
   if (!current) {
-    terminal.stderr.write('No default profile. Set one with: ctm profile default NAME\n');
+    const first = profiles[0]?.name;
+    terminal.stderr.write(
+      first === undefined
+        ? 'No default profile, and no profiles yet. Add one with: ctm profile add NAME --user-pool-id P --client-id C\n'
+        : `No default profile. Set one with: ctm profile default ${first}\n`,
+    );
     return 1;
   }
   terminal.stdout.write(`${current.name}\n`);

@@ -115,7 +115,11 @@ describe.skipIf(!HAS_KEYRING)('ctm errors at the terminal: one line on stderr an
       ['profile', 'ad'],
       /Unknown command "profile ad"\. Did you mean "ctm profile add"\?/,
     ],
-    ['a missing profile name', ['token'], /Missing profile name/],
+    [
+      'a missing profile name, naming the profiles there are (no literal NAME to copy)',
+      ['token'],
+      /^ctm: Missing profile name: give one \(dev, conf, down\), set CTM_PROFILE, or choose a default profile: ctm profile default dev$/m,
+    ],
     [
       'missing required flags',
       ['profile', 'add', 'bad', '--region', 'us-east-1'],

@@ -159,7 +159,9 @@ describe.skipIf(!HAS_KEYRING)('ctm exec and ctm status, against the emulator and
     expect(await runCtm(['token'], { ...app.env, CTM_PROFILE: 'dev' })).toMatchObject({ code: 0, stdout: named });
     const none = await ctm(['token']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/Missing profile name: give one, set CTM_PROFILE, or choose a default profile/);
+    expect(none.stderr).toMatch(
+      /Missing profile name: give one \([^)]*\bdev\b[^)]*\), set CTM_PROFILE, or choose a default profile: ctm profile default \w/,
+    );
     const dev = await app.core.resolveProfile(profileRef('dev'));
     writeFileSync(
       join(app.configDir, 'settings.json'),

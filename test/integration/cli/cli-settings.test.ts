@@ -37,9 +37,9 @@ describe.skipIf(!HAS_KEYRING)(
     it('sets, shows and clears the default profile, which ctm token then uses without a name', async () => {
       expect(await ctm(['profile', 'default'])).toMatchObject({
         code: 1,
-        stderr: 'No default profile. Set one with: ctm profile default NAME\n',
+        stderr: 'No default profile. Set one with: ctm profile default dev\n',
       });
-      expect((await ctm(['token'])).stderr).toMatch(/choose a default profile: ctm profile default NAME/);
+      expect((await ctm(['token'])).stderr).toMatch(/choose a default profile: ctm profile default dev\n/);
       expect((await ctm(['profile', 'default', 'dev'])).code).toBe(0);
       expect(await ctm(['profile', 'default'])).toMatchObject({ code: 0, stdout: 'dev\n' });
       const token = await ctm(['token']);

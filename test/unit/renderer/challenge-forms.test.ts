@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChallengeView, ProfileView } from '../../../main/ipc/contract.ts';
+import { PASSWORDS_DIFFER } from '../../../main/shared/new-password.ts';
 import {
   challengeForm,
   formProblem,
-  PASSWORDS_DIFFER,
   passwordForm,
   toAnswer,
   tooManyWrongCodes,
