@@ -21,7 +21,7 @@ export function checkAsTyped(form: HTMLFormElement, stored: Record<string, strin
     const value = input.type === 'checkbox' ? (input.checked ? 'on' : '') : input.value.trim();
     const result =
       input.required && value === ''
-        ? { message: 'Required.', blocks: true }
+        ? { message: input.dataset.required ?? 'Required.', blocks: true }
         : fieldCheck(input.name, value, formFields(form), stored);
     // Looked up in the form, which is not in the page yet while the first checks run.
     const hint = form.querySelector(`[id="${input.getAttribute('aria-describedby') ?? ''}"]`);

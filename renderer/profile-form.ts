@@ -176,9 +176,14 @@ export function askForProfile(
   showOAuth();
   const secretInput = form.querySelector<HTMLInputElement>('input[name="clientSecret"]');
   const syncSecret = (): void => {
-    if (secretInput) secretInput.disabled = removeSecret?.checked === true;
+    if (!secretInput) return;
+    secretInput.disabled = removeSecret?.checked === true;
+    // Client credentials sign in with the app client's secret: a new profile must be given one (main's rule too).
+    secretInput.required = flowSelect?.value === 'CLIENT_CREDENTIALS' && !secretStored;
+    secretInput.dataset.required = "CLIENT_CREDENTIALS needs the app client's secret.";
   };
   removeSecret?.addEventListener('change', syncSecret);
+  flowSelect?.addEventListener('change', syncSecret);
   syncSecret();
   const check = checkAsTyped(form, stored);
   const syncFips = (): void => {

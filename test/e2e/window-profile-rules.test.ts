@@ -146,7 +146,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       expect(saved).toEqual({ ...old, username: 'bob', domain: undefined });
     });
 
-    it('offers the identity provider fields only with managed login, as main takes them only there', async () => {
+    it('offers the identity provider fields only with managed login, and asks client credentials for a secret, as main does', async () => {
       await page.getByRole('button', { name: 'Add profile' }).click();
       const idp = dialog().getByLabel('Identity provider (optional)');
       await dialog().getByLabel('Auth flow').selectOption('MANAGED_LOGIN');
@@ -155,6 +155,17 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       await dialog().getByLabel('Auth flow').selectOption('CLIENT_CREDENTIALS');
       expect(await idp.isVisible()).toBe(false);
       expect(await dialog().getByLabel('IdP identifier (optional)').isVisible()).toBe(false);
+      // Client credentials need the app client's secret: asked for at the field, in main's words.
+      await dialog().getByLabel('Name', { exact: true }).fill('machine-api');
+      await dialog()
+        .getByLabel(/^Region/)
+        .fill('us-east-1');
+      await dialog().getByLabel('User pool id').fill(TEST_POOL);
+      await dialog().getByLabel('App client id').fill(PUBLIC_CLIENT);
+      await dialog().getByLabel('Domain').fill('https://machine.auth.us-east-1.amazoncognito.com');
+      await dialog().getByRole('button', { name: 'Save' }).click();
+      expect(await hint('clientSecret')).toBe("CLIENT_CREDENTIALS needs the app client's secret.");
+      expect(await isOpen()).toBe(true);
       await dialog().getByRole('button', { name: 'Cancel' }).click();
     });
 

@@ -1,3 +1,4 @@
+import type { ProfileId } from '../../main/core/profiles/profile-id.ts';
 // A child process that does one vault write against the real keyring, for tests that kill it part-way
 // (CTM_TEST_CRASH_AT, main/core/crash-point.ts). Usage:
 //   node --no-warnings test/support/vault-child.ts <configDir> save <profileId>   (the session as JSON on stdin)
@@ -14,7 +15,8 @@ if (!configDir || !operation || !profileId)
   throw new Error('usage: vault-child.ts <configDir> <save|forget|read> <profileId>');
 // The crash point comes from CTM_TEST_CRASH_AT, read here at the entry as ctm and the app do.
 const vault = new Vault(new KeytarSecretStore(), configDir, { crash: crashHookFrom(process.env) });
-if (operation === 'save') await vault.saveSession(profileId, JSON.parse(await text(process.stdin)) as TokenSet);
-else if (operation === 'forget') await vault.deleteSession(profileId);
-else await vault.session(profileId);
+const id = profileId as ProfileId; // named by the crash test that started this child
+if (operation === 'save') await vault.saveSession(id, JSON.parse(await text(process.stdin)) as TokenSet);
+else if (operation === 'forget') await vault.deleteSession(id);
+else await vault.session(id);
 process.stdout.write('done\n');

@@ -1,5 +1,6 @@
 import { isWellFormedJwt } from '../tokens/jwt-shape.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
+import type { ProfileId } from '../profiles/profile-id.ts';
 import type { StoredRefreshToken } from './refresh-token-items.ts';
 
 /**
@@ -30,9 +31,9 @@ export const LAYOUT_MARKER = 'layout-v2';
 export function sessionFileName(profileId: string): string {
   return `${encodeURIComponent(profileId)}.session`;
 }
-/** The profile id of a session file name; undefined for other files. */
-export function profileIdOfFile(name: string): string | undefined {
-  return name.endsWith('.session') ? decodeURIComponent(name.slice(0, -'.session'.length)) : undefined;
+/** The profile id of a session file name (this vault names them from ids); undefined for other files. */
+export function profileIdOfFile(name: string): ProfileId | undefined {
+  return name.endsWith('.session') ? (decodeURIComponent(name.slice(0, -'.session'.length)) as ProfileId) : undefined;
 }
 
 /**

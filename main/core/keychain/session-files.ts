@@ -1,3 +1,4 @@
+import type { ProfileId } from '../profiles/profile-id.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CrashHook } from '../crash-point.ts';
@@ -63,9 +64,11 @@ export class SessionFiles {
   }
 
   /** The ids of the profiles that have a file (the layout made ready first). */
-  async profileIds(): Promise<string[]> {
+  async profileIds(): Promise<ProfileId[]> {
     if (!(await this.layoutReady())) await this.rebuildOnce();
-    return (await this.sealed.names(this.folder)).map(profileIdOfFile).filter((id): id is string => id !== undefined);
+    return (await this.sealed.names(this.folder))
+      .map(profileIdOfFile)
+      .filter((id): id is ProfileId => id !== undefined);
   }
 
   private pathOf(profileId: string): string {

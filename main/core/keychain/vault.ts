@@ -1,3 +1,4 @@
+import type { ProfileId } from '../profiles/profile-id.ts';
 import { noCrash, type CrashHook } from '../crash-point.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import { ClientSecrets } from './client-secrets.ts';
@@ -35,7 +36,7 @@ export interface ProfileSecrets {
 }
 
 /** Told after a session is stored (`session`) or removed (undefined), whoever did it: sign-in, refresh, sign-out. */
-export type SessionChangeListener = (profileId: string, session: SessionSummary | undefined) => void;
+export type SessionChangeListener = (profileId: ProfileId, session: SessionSummary | undefined) => void;
 
 /** What a vault may be given besides the keychain and the config folder. */
 export interface VaultOptions {
@@ -73,7 +74,7 @@ export class Vault {
   }
 
   /** The stored session of a profile with its refresh token (its file, plus the token's items). */
-  async session(profileId: string): Promise<TokenSet | undefined> {
+  async session(profileId: ProfileId): Promise<TokenSet | undefined> {
     const first = await this.withRefreshToken(profileId);
     if (first.complete) return first.session;
     // Another process committed a newer generation and removed this one between the two reads: read once more.
@@ -81,7 +82,7 @@ export class Vault {
   }
 
   /** The access and ID tokens of a profile without its refresh token: one keychain read (the cache key) at most. */
-  async cachedTokens(profileId: string): Promise<Omit<TokenSet, 'refreshToken'> | undefined> {
+  async cachedTokens(profileId: ProfileId): Promise<Omit<TokenSet, 'refreshToken'> | undefined> {
     const cached = (await this.files.read(profileId))?.session;
     if (!cached) return undefined;
     const { refresh: _refresh, ...tokens } = cached;
@@ -89,7 +90,7 @@ export class Vault {
   }
 
   /** Stores a session: new refresh-token items first, then the profile's file naming them (the commit), then the old items go. */
-  async saveSession(profileId: string, tokens: TokenSet): Promise<void> {
+  async saveSession(profileId: ProfileId, tokens: TokenSet): Promise<void> {
     this.crash('session-save-started');
     const { refreshToken, ...rest } = tokens;
     const stored = (await this.files.read(profileId))?.session?.refresh;
@@ -107,7 +108,7 @@ export class Vault {
   }
 
   /** Forgets a profile's session: its file without it is committed first, then its refresh-token items go. */
-  async deleteSession(profileId: string): Promise<void> {
+  async deleteSession(profileId: ProfileId): Promise<void> {
     const trash = await this.commit(profileId, (file) => ({
       version: 2,
       trash: [...file.trash, ...itemsOf(profileId, file.session?.refresh)],
@@ -118,14 +119,14 @@ export class Vault {
   }
 
   /** Removes every secret of a profile (its session and client secret). */
-  async forgetProfile(profileId: string): Promise<void> {
+  async forgetProfile(profileId: ProfileId): Promise<void> {
     await this.deleteSession(profileId);
     await this.clientSecrets.delete(profileId);
   }
 
   /** Every profile's session summary: one keychain read (the cache key) at most, whatever their number. */
-  async allProfileSecrets(): Promise<Map<string, ProfileSecrets>> {
-    const result = new Map<string, ProfileSecrets>();
+  async allProfileSecrets(): Promise<Map<ProfileId, ProfileSecrets>> {
+    const result = new Map<ProfileId, ProfileSecrets>();
     for (const profileId of await this.files.profileIds()) {
       const session = (await this.files.read(profileId))?.session;
       if (session)
@@ -215,7 +216,7 @@ export class Vault {
     });
   }
 
-  private notify(profileId: string, session: SessionSummary | undefined): void {
+  private notify(profileId: ProfileId, session: SessionSummary | undefined): void {
     // A listener's failure must not turn a stored session into a failed save.
     for (const listener of this.listeners) {
       try {

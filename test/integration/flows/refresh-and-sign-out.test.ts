@@ -1,3 +1,4 @@
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
 import { profileRef } from '../../../main/core/profiles/profile-id.ts';
 import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,8 @@ describe.skipIf(!HAS_KEYRING)('refresh with rotation and sign-out (emulator, rea
   });
   afterAll(async () => app?.close());
   // A vault of its own over the keyring and the config folder: what is stored, not what the core holds in memory.
-  const keychainSession = (profileId: string) => new Vault(new KeytarSecretStore(), app.configDir).session(profileId);
+  const keychainSession = (profileId: ProfileId) =>
+    new Vault(new KeytarSecretStore(), app.configDir).session(profileId);
 
   it('with rotation, GetTokensFromRefreshToken\u2019s new refresh token replaces the old one in the keychain', async () => {
     const profile = await app.core.addProfile(

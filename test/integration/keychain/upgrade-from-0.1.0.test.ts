@@ -1,3 +1,4 @@
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
 import { idOf } from '../../support/profile-ids.ts';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,8 +38,8 @@ describe.skipIf(!HAS_KEYRING)(
   'upgrade from 0.1.0: sessions, client secrets and devices in the old layout are read and moved on first use (real keyring, emulator, ctm)',
   () => {
     let app: AppFixture;
-    let confId: string;
-    let bigId: string;
+    let confId: ProfileId;
+    let bigId: ProfileId;
     let signedIn: TokenSet;
     const big = awsSizedSession();
     const device: RememberedDevice = {

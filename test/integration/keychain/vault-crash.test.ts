@@ -1,3 +1,5 @@
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
+import { testProfileId } from '../../support/profile-ids.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,14 +40,14 @@ describe.skipIf(!HAS_KEYRING)(
 
     let cases = 0;
     /** A config folder and a profile id of its own, with `before` stored (or nothing). */
-    const arrange = async (before: TokenSet | undefined): Promise<{ dir: string; id: string }> => {
+    const arrange = async (before: TokenSet | undefined): Promise<{ dir: string; id: ProfileId }> => {
       const dir = mkdtempSync(join(tmpdir(), 'ctm-crash-'));
-      const id = `profile-${++cases}`;
+      const id = testProfileId(`profile-${++cases}`);
       if (before) await new Vault(store, dir).saveSession(id, before);
       return { dir, id };
     };
     /** After the crash: the stored session is one of `allowed` (undefined = not signed in); the vault then works on. */
-    const assertOneOf = async (dir: string, id: string, allowed: (TokenSet | undefined)[]): Promise<void> => {
+    const assertOneOf = async (dir: string, id: ProfileId, allowed: (TokenSet | undefined)[]): Promise<void> => {
       const after = await new Vault(new KeytarSecretStore(), dir).session(id);
       // Which of the allowed sessions it is (-1: neither, or a mix); compared whole, printed by index (no token in the output).
       expect(allowed.findIndex((session) => isDeepStrictEqual(session, after))).toBeGreaterThanOrEqual(0);
@@ -101,7 +103,7 @@ describe.skipIf(!HAS_KEYRING)(
     for (const point of ['refresh-item-written', 'cache-rebuilt'] as const) {
       it(`the move from the 0.1.0 layout killed at ${point}: the session is still there, whole; the old item goes by the next commit`, async () => {
         const dir = mkdtempSync(join(tmpdir(), 'ctm-crash-'));
-        const id = `legacy-${++cases}`;
+        const id = testProfileId(`legacy-${++cases}`);
         const legacy = awsSizedSession();
         const keytar = (await import('keytar')).default;
         await keytar.setPassword(KEYCHAIN_SERVICE, `session:${id}`, JSON.stringify(legacy)); // 0.1.0's one-item layout

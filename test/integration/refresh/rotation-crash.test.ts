@@ -1,3 +1,4 @@
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
 import { idOf } from '../../support/profile-ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
@@ -11,7 +12,7 @@ describe.skipIf(!HAS_KEYRING)(
   'rotation crash-safety: ctm dies between receiving a rotated refresh token and storing it (emulator, real keyring)',
   () => {
     let app: AppFixture;
-    let id: string;
+    let id: ProfileId;
     beforeAll(async () => {
       app = await startAppFixture(refreshSeed(3600));
       id = (

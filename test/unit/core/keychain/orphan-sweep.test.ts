@@ -1,3 +1,4 @@
+import { testProfileId } from '../../../support/profile-ids.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +14,10 @@ describe('the orphan sweep, scheduled by the app (FAKE timers, in-memory keychai
   it('a write never lists the keychain nor arms a timer: ctm stays a short process', async () => {
     const store = new CountingSecretStore();
     const vault = new Vault(store, mkdtempSync(join(tmpdir(), 'ctm-sweep-')));
-    await vault.saveSession('p', awsSizedSession()); // first use: the one listing that builds the layout
+    await vault.saveSession(testProfileId('p'), awsSizedSession()); // first use: the one listing that builds the layout
     store.reset();
-    await vault.saveSession('p', awsSizedSession());
-    await vault.deleteSession('p');
+    await vault.saveSession(testProfileId('p'), awsSizedSession());
+    await vault.deleteSession(testProfileId('p'));
     expect(store.listings).toBe(0);
   });
 
@@ -56,8 +57,8 @@ describe('crash points are injected by the process entry, not read mid-write', (
     const vault = new Vault(new CountingSecretStore(), mkdtempSync(join(tmpdir(), 'ctm-crash-')), {
       crash: (point) => seen.push(point),
     });
-    await vault.saveSession('p', awsSizedSession());
-    await vault.deleteSession('p');
+    await vault.saveSession(testProfileId('p'), awsSizedSession());
+    await vault.deleteSession(testProfileId('p'));
     expect(seen).toEqual([
       'session-save-started',
       'cache-rebuilt',

@@ -1,3 +1,4 @@
+import { testProfileId } from '../../../support/profile-ids.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +15,11 @@ describe('Vault session events (in-memory keychain)', () => {
     const vault = new Vault(new MemorySecretStore(), folder());
     const seen: string[] = [];
     const stop = vault.onSessionChange((id, session) => seen.push(`${id}:${session ? 'saved' : 'gone'}`));
-    await vault.saveSession('p1', tokens);
-    await vault.deleteSession('p1');
-    await vault.forgetProfile('p2');
+    await vault.saveSession(testProfileId('p1'), tokens);
+    await vault.deleteSession(testProfileId('p1'));
+    await vault.forgetProfile(testProfileId('p2'));
     stop();
-    await vault.saveSession('p3', tokens);
+    await vault.saveSession(testProfileId('p3'), tokens);
     expect(seen).toEqual(['p1:saved', 'p1:gone', 'p2:gone']);
   });
 
@@ -30,7 +31,7 @@ describe('Vault session events (in-memory keychain)', () => {
     const vault = new Vault(store, folder());
     const seen: string[] = [];
     vault.onSessionChange((id) => seen.push(id));
-    await expect(vault.saveSession('p1', tokens)).rejects.toThrow('locked');
+    await expect(vault.saveSession(testProfileId('p1'), tokens)).rejects.toThrow('locked');
     expect(seen).toEqual([]);
   });
 
@@ -40,7 +41,7 @@ describe('Vault session events (in-memory keychain)', () => {
     vault.onSessionChange(() => {
       throw new Error('listener bug');
     });
-    await vault.saveSession('p1', tokens);
+    await vault.saveSession(testProfileId('p1'), tokens);
     expect([...store.entries.keys()].some((account) => account.startsWith('refresh:p1:'))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { testProfileId } from '../../../support/profile-ids.ts';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,22 +27,22 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
     const vault = new Vault(windows, dir);
     const aws = awsSizedSession();
     const huge = awsSizedSession({ refreshLength: 8_192, idSize: 8_000 });
-    await vault.saveSession('aws', aws);
-    await vault.saveSession('huge', huge);
+    await vault.saveSession(testProfileId('aws'), aws);
+    await vault.saveSession(testProfileId('huge'), huge);
     expect(windows.refused).toEqual([]);
     expect(Math.max(...[...counting.entries.values()].map((s) => Buffer.byteLength(s)))).toBeLessThanOrEqual(
       MAX_ITEM_BYTES,
     );
     expect(refreshItems(counting, 'huge')).toHaveLength(4);
-    expect(await vault.session('aws')).toEqual(aws);
-    expect(await new Vault(windows, dir).session('huge')).toEqual(huge);
+    expect(await vault.session(testProfileId('aws'))).toEqual(aws);
+    expect(await new Vault(windows, dir).session(testProfileId('huge'))).toEqual(huge);
   });
 
   it('keeps no token in clear in the config folder: the session files are sealed with the key from the keychain', async () => {
     const dir = folder();
     const { counting } = stores();
     const aws = awsSizedSession();
-    await new Vault(counting, dir).saveSession('p', aws);
+    await new Vault(counting, dir).saveSession(testProfileId('p'), aws);
     const file = readdirSync(join(dir, SESSIONS_FOLDER))
       .map((name) => readFileSync(join(dir, SESSIONS_FOLDER, name)).toString('latin1'))
       .join('\n');
@@ -55,10 +56,10 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
       const dir = folder();
       const { counting, windows } = stores();
       const writer = new Vault(windows, dir);
-      for (let i = 0; i < count; i++) await writer.saveSession(`p${i}`, awsSizedSession());
+      for (let i = 0; i < count; i++) await writer.saveSession(testProfileId(`p${i}`), awsSizedSession());
       counting.reset();
       const fresh = new Vault(windows, dir); // a new `ctm token` process
-      expect((await fresh.cachedTokens('p0'))?.accessToken).toMatch(/^eyJ/);
+      expect((await fresh.cachedTokens(testProfileId('p0')))?.accessToken).toMatch(/^eyJ/);
       expect(counting.gets + counting.listings).toBeLessThanOrEqual(2);
       expect(counting.listings).toBe(0);
       counting.reset();
@@ -71,26 +72,26 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
     const { counting, windows } = stores();
     const vault = new Vault(windows, folder());
     const first = awsSizedSession();
-    await vault.saveSession('p', first);
+    await vault.saveSession(testProfileId('p'), first);
     const before = refreshItems(counting, 'p');
     counting.reset();
-    await vault.saveSession('p', { ...first, accessToken: 'renewed', expiresAt: first.expiresAt + 1 });
+    await vault.saveSession(testProfileId('p'), { ...first, accessToken: 'renewed', expiresAt: first.expiresAt + 1 });
     expect({ sets: counting.sets, deletes: counting.deletes }).toEqual({ sets: 0, deletes: 0 });
-    expect((await vault.session('p'))?.accessToken).toBe('renewed');
+    expect((await vault.session(testProfileId('p')))?.accessToken).toBe('renewed');
     const rotated = { ...first, refreshToken: awsSizedRefreshToken() };
-    await vault.saveSession('p', rotated);
+    await vault.saveSession(testProfileId('p'), rotated);
     const after = refreshItems(counting, 'p');
     expect(after).toHaveLength(1);
     expect(after).not.toEqual(before);
-    expect(await vault.session('p')).toEqual(rotated);
+    expect(await vault.session(testProfileId('p'))).toEqual(rotated);
   });
 
   it('sign-out removes the session from the cache and its refresh-token items from the keychain', async () => {
     const { counting, windows } = stores();
     const vault = new Vault(windows, folder());
-    await vault.saveSession('p', awsSizedSession({ refreshLength: 6_000 }));
-    await vault.deleteSession('p');
-    expect(await vault.session('p')).toBeUndefined();
+    await vault.saveSession(testProfileId('p'), awsSizedSession({ refreshLength: 6_000 }));
+    await vault.deleteSession(testProfileId('p'));
+    expect(await vault.session(testProfileId('p'))).toBeUndefined();
     expect(refreshItems(counting, 'p')).toEqual([]);
   });
 
@@ -99,18 +100,18 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
     const dir = folder();
     const vault = new Vault(windows, dir);
     const sessions = Array.from({ length: 12 }, () => awsSizedSession());
-    await Promise.all(sessions.map((s, i) => vault.saveSession(`p${i}`, s)));
+    await Promise.all(sessions.map((s, i) => vault.saveSession(testProfileId(`p${i}`), s)));
     const fresh = new Vault(windows, dir);
-    for (const [i, s] of sessions.entries()) expect(await fresh.session(`p${i}`)).toEqual(s);
+    for (const [i, s] of sessions.entries()) expect(await fresh.session(testProfileId(`p${i}`))).toEqual(s);
   });
 
   it('when the cache key is deleted, the refresh tokens are kept: the sessions come back expired, to be refreshed', async () => {
     const { counting, windows } = stores();
     const dir = folder();
     const aws = awsSizedSession({ refreshLength: 5_000 });
-    await new Vault(windows, dir).saveSession('p', aws);
+    await new Vault(windows, dir).saveSession(testProfileId('p'), aws);
     counting.entries.delete(CACHE_KEY_ACCOUNT);
-    const recovered = await new Vault(windows, dir).session('p');
+    const recovered = await new Vault(windows, dir).session(testProfileId('p'));
     expect(recovered?.refreshToken).toBe(aws.refreshToken);
     expect(recovered?.expiresAt).toBe(0);
     expect(counting.entries.get(CACHE_KEY_ACCOUNT)).toBeDefined();
@@ -119,14 +120,14 @@ describe('Vault layout (in-memory keychain held to Windows\u2019 2,560-byte item
   it('sweeps refresh-token items no session names once they are old, never young ones (a commit may be under way)', async () => {
     const { counting, windows } = stores();
     const vault = new Vault(windows, folder());
-    await vault.saveSession('p', awsSizedSession());
+    await vault.saveSession(testProfileId('p'), awsSizedSession());
     const now = Date.now();
     counting.entries.set(`refresh:p:${newGeneration(now - 20 * 60_000)}:0:1`, 'orphan-old');
     counting.entries.set(`refresh:p:${newGeneration(now)}:0:1`, 'orphan-young');
     expect(await vault.sweepOrphans(now)).toBe(1);
     expect([...counting.entries.values()]).not.toContain('orphan-old');
     expect([...counting.entries.values()]).toContain('orphan-young');
-    expect((await vault.session('p'))?.refreshToken).toMatch(/^ey/);
+    expect((await vault.session(testProfileId('p')))?.refreshToken).toMatch(/^ey/);
   });
 
   it('refuses a client secret or device that would not fit one Windows item, with a clear message, storing nothing', async () => {
