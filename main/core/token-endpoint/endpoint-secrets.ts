@@ -1,3 +1,4 @@
+import type { ProfileId } from '../profiles/profile-id.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SecretStore } from '../keychain/secret-store.ts';
 
@@ -26,27 +27,27 @@ export class EndpointSecrets {
   }
 
   /** The profile's secret, created (and stored) on first use. */
-  async secretFor(profileId: string): Promise<string> {
+  async secretFor(profileId: ProfileId): Promise<string> {
     const stored = await this.store.get(ENDPOINT_SECRET_PREFIX + profileId);
     if (stored) return this.remember(profileId, stored);
     return this.rotate(profileId);
   }
 
   /** Replaces the profile's secret with a new random one: clients holding the old one are refused from now on. */
-  async rotate(profileId: string): Promise<string> {
+  async rotate(profileId: ProfileId): Promise<string> {
     const secret = `ctm_${randomBytes(32).toString('base64url')}`;
     await this.store.set(ENDPOINT_SECRET_PREFIX + profileId, secret);
     return this.remember(profileId, secret);
   }
 
   /** Removes the profile's secret (the profile is gone). */
-  async forget(profileId: string): Promise<void> {
+  async forget(profileId: ProfileId): Promise<void> {
     this.known.delete(profileId);
     await this.store.delete(ENDPOINT_SECRET_PREFIX + profileId);
   }
 
   /** True when `presented` is the profile's secret. Undefined `profileId` (no such profile) is compared too, and fails. */
-  async verify(profileId: string | undefined, presented: string): Promise<boolean> {
+  async verify(profileId: ProfileId | undefined, presented: string): Promise<boolean> {
     if (profileId === undefined) return sameSecret(undefined, presented);
     const held = this.known.get(profileId);
     const age = held ? this.now() - held.readAt : Infinity;

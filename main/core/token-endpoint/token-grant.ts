@@ -1,3 +1,4 @@
+import type { ProfileId } from '../profiles/profile-id.ts';
 import { CtmError } from '../errors.ts';
 import { clientCredentialsOf } from './client-credentials.ts';
 import type { FailureThrottle } from './failure-throttle.ts';
@@ -23,11 +24,11 @@ export interface TokenResponse {
 /** What the grant needs from the rest of the app. */
 export interface TokenGrantDependencies {
   /** The id of the profile with this name, or undefined when there is none. */
-  profileIdOf(name: string): Promise<string | undefined>;
+  profileIdOf(name: string): Promise<ProfileId | undefined>;
   /** True when `secret` is the profile's endpoint secret (undefined profile: compared, and false). */
-  verifySecret(profileId: string | undefined, secret: string): Promise<boolean>;
+  verifySecret(profileId: ProfileId | undefined, secret: string): Promise<boolean>;
   /** The profile's tokens, renewed first when within the refresh margin; CtmErrors for a missing session and the like. */
-  tokens(profileId: string): Promise<EndpointTokens>;
+  tokens(profileId: ProfileId): Promise<EndpointTokens>;
   throttle: FailureThrottle;
   now(): number;
 }
@@ -86,7 +87,11 @@ export async function grantToken(
 }
 
 /** The profile's tokens, or the §5.2 error that tells the client (and the person reading it) what to do. */
-async function tokensOrRefusal(deps: TokenGrantDependencies, profileId: string, name: string): Promise<EndpointTokens> {
+async function tokensOrRefusal(
+  deps: TokenGrantDependencies,
+  profileId: ProfileId,
+  name: string,
+): Promise<EndpointTokens> {
   try {
     return await deps.tokens(profileId);
   } catch (error) {

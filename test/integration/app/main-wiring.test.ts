@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, CHANNEL_PREFIX } from '../../../main/ipc/contract.ts';
+import { API_METHODS, CHANNEL_PREFIX, QUICK_COPY_REQUESTED_CHANNEL } from '../../../main/ipc/contract.ts';
 import type { Call } from '../../support/electron-standin/standin-app.ts';
 import { workerKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
 import { runCtm } from '../../support/run-ctm.ts';
@@ -197,6 +197,20 @@ describe('main/index.ts lifecycle on the Electron stand-in (Electron stood in)',
       'globalShortcut.unregisterAll',
       'app.exited',
     ]);
+  });
+});
+
+describe('main/index.ts quick copy from anywhere (Electron stood in)', () => {
+  it('the quick-copy shortcut brings the hidden window back with the palette open', () => {
+    const config = mkdtempSync(join(tmpdir(), 'ctm-main-config-'));
+    writeFileSync(
+      join(config, 'settings.json'),
+      JSON.stringify({ version: 1, settings: { quickCopyShortcut: 'CommandOrControl+Shift+Space' } }),
+    );
+    const calls = runMain(['wait-window', 'wait-tray', 'close-window', 'press-shortcut'], { CTM_CONFIG_DIR: config });
+    expect(named(calls, 'globalShortcut.register').map((c) => c.args[0])).toEqual(['CommandOrControl+Shift+Space']);
+    expect(during(calls, 'press-shortcut')).toEqual(['window.show', 'window.focus', 'webContents.send']);
+    expect(named(calls, 'webContents.send').at(-1)?.args).toEqual([QUICK_COPY_REQUESTED_CHANNEL]);
   });
 });
 
