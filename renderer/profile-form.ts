@@ -1,8 +1,8 @@
 import type { ProfileInput, ProfileView } from '../main/ipc/contract.ts';
-import { fipsAlwaysOn } from '../main/shared/fips.ts';
 import { COGNITO_USER_POOL_REGIONS } from '../main/shared/profile-strict-rules.ts';
 import { h } from './dom.ts';
 import { environmentFields } from './environment-fields.ts';
+import { fipsField } from './fips-field.ts';
 import { checkAsTyped, formFields, leftOutNote } from './profile-form-checks.ts';
 
 /** Whether the form adds a new profile (possibly a copy of another) or edits one. */
@@ -84,21 +84,7 @@ export function askForProfile(
     }),
     field('IdP identifier (optional)', 'idpIdentifier', { placeholder: 'example.com', value: base?.idpIdentifier }),
   );
-  // FIPS endpoints exist only in some regions (main/shared/fips.ts): the box says so under it, and is always on in GovCloud.
-  const fipsInput = h('input', {
-    name: 'fips',
-    type: 'checkbox',
-    checked: base?.fips === true,
-    'aria-describedby': 'profile-fips-error',
-  });
-  const fipsHint = h('span', { class: 'field-error', id: 'profile-fips-error', 'aria-live': 'polite' });
-  const fipsBox = h(
-    'label',
-    { class: 'check' },
-    fipsInput,
-    'Use the FIPS endpoint (us-east-1, us-east-2, us-west-1, us-west-2; always on in GovCloud)',
-    fipsHint,
-  );
+  const fips = fipsField(base);
   const environment = environmentFields(base);
   const flowNote = h('span', { class: 'field-error notice', id: 'profile-authFlow-note', 'aria-live': 'polite' });
   const form = h(
@@ -147,7 +133,7 @@ export function askForProfile(
       placeholder: 'http://localhost:9229/',
       value: base?.endpoint,
     }),
-    fipsBox,
+    fips.field,
     h(
       'div',
       { class: 'buttons' },
@@ -186,16 +172,7 @@ export function askForProfile(
   flowSelect?.addEventListener('change', syncSecret);
   syncSecret();
   const check = checkAsTyped(form, stored);
-  const syncFips = (): void => {
-    const region = form.querySelector<HTMLInputElement>('input[name="region"]')?.value.trim() ?? '';
-    if (fipsAlwaysOn(region)) fipsInput.checked = true;
-    fipsInput.disabled = fipsAlwaysOn(region);
-    check(fipsInput);
-  };
-  fipsInput.addEventListener('change', syncFips);
-  for (const name of ['region', 'endpoint'])
-    form.querySelector(`input[name="${name}"]`)?.addEventListener('input', syncFips);
-  syncFips();
+  fips.follow(form, check);
   environment.follow(form);
   dialog.replaceChildren(form);
   dialog.showModal();

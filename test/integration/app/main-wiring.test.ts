@@ -153,8 +153,10 @@ describe('main/index.ts wiring on the Electron stand-in, start-up (Electron stoo
 describe('main/index.ts lifecycle on the Electron stand-in (Electron stood in)', () => {
   let calls: Call[];
   beforeAll(() => {
+    // The tray first (it follows the first keychain read, which a loaded machine delays), so no step sees it arrive.
     calls = runMain([
       'wait-window',
+      'wait-tray',
       'close-window',
       'second-instance',
       'minimize',
