@@ -12,6 +12,7 @@ import { formatToken, pickToken } from '../core/tokens/token-format.ts';
 import { inspectToken } from '../core/tokens/token-inspection.ts';
 import { awsExportLines } from '../core/aws/aws-exports.ts';
 import { ARGUMENT_SCHEMAS } from './argument-schemas.ts';
+import type { EditedProfileFields } from './profile-fields.ts';
 import type { Api, ApiResult, ProfileInput, ProfileView } from './contract.ts';
 import { API_METHODS, SIGN_IN_ENDED } from './contract.ts';
 import { SignInEndedError } from '../core/sessions/sign-in-ended.ts';
@@ -138,7 +139,7 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
 }
 
 /** The profile fields the window edits; cleared optional fields are removed, the rest (metadata, refresh method) kept. */
-function editableFields(input: ProfileInput): Record<string, unknown> {
+function editableFields(input: ProfileInput): EditedProfileFields {
   return {
     name: input.name,
     region: input.region,

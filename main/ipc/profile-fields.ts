@@ -11,6 +11,14 @@ export type InputOnlyFields = 'clientSecret' | 'removeClientSecret';
 /** What the window shows that a stored profile does not hold: how it signs in and where its session stands. */
 export type ViewOnlyFields = 'signIn' | 'passwordOptional' | 'state' | 'expiresAt' | 'problem';
 
+/**
+ * The profile fields an edit in the window passes to the core: every ProfileInput field but the secret's, each named
+ * (undefined when cleared) so a field added to the contract cannot be left out of an edit; `authFlow` only when given.
+ */
+export type EditedProfileFields = {
+  [K in Exclude<keyof ProfileInput, InputOnlyFields | 'authFlow'>]-?: ProfileInput[K] | undefined;
+} & Pick<ProfileInput, 'authFlow'>;
+
 /** The fields of T that a stored profile does not have. */
 type NotProfileFields<T> = Exclude<keyof T, keyof Profile>;
 
