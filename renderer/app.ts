@@ -185,9 +185,9 @@ async function removeProfile(p: ProfileView): Promise<void> {
   const how = await askRemoval(byId<HTMLDialogElement>('remove-dialog'), p);
   if (!how) return;
   await guarded(p, async () => {
-    const signOut = how === 'revoke' ? await api.signOut(p.id) : undefined;
-    await api.removeProfile(p.id);
-    say(removalSaid(p, how, signOut), Boolean(signOut?.warning));
+    // Revoked first by main; a revocation that fails deletes nothing and its error says why (the profile stays).
+    await api.removeProfile(p.id, how === 'revoke' ? { revoke: true } : undefined);
+    say(removalSaid(p, how));
   });
 }
 

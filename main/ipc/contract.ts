@@ -103,7 +103,8 @@ export interface Api {
   addProfile(input: ProfileInput): Promise<ProfileView>;
   /** Changes a profile's fields; an empty or missing client secret keeps the stored one. */
   updateProfile(profileId: string, input: ProfileInput): Promise<ProfileView>;
-  removeProfile(profileId: string): Promise<void>;
+  /** Deletes a profile; with `revoke`, revokes its refresh token first and deletes nothing when that fails. */
+  removeProfile(profileId: string, options?: { revoke?: boolean }): Promise<void>;
   /** The servers that are not AWS's which an import file's profiles would sign in at: shown for confirmation first. */
   importServers(fileName: string, text: string): Promise<ImportServerView[]>;
   /**
