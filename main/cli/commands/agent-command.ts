@@ -135,9 +135,13 @@ async function startInBackground(
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     windowsHide: true,
   });
-  const outcome = await new Promise<{ pid: number } | { error: string }>((resolve) => {
-    child.once('message', (message: { started?: number; error?: string }) =>
-      resolve(message.error !== undefined ? { error: message.error } : { pid: message.started ?? child.pid ?? 0 }),
+  const outcome = await new Promise<{ pid: number; warning?: string } | { error: string }>((resolve) => {
+    child.once('message', (message: { started?: number; error?: string; warning?: string }) =>
+      resolve(
+        message.error !== undefined
+          ? { error: message.error }
+          : { pid: message.started ?? child.pid ?? 0, ...(message.warning ? { warning: message.warning } : {}) },
+      ),
     );
     child.once('error', () => resolve({ error: 'The agent process could not be started.' }));
     child.once('exit', (code) =>
@@ -147,6 +151,7 @@ async function startInBackground(
   if (child.connected) child.disconnect();
   child.unref();
   if ('error' in outcome) throw new CtmError('internal', outcome.error);
+  if (outcome.warning) terminal.stderr.write(`${outcome.warning}\n`); // even when quiet: it is about a secret
   if (!quiet)
     terminal.stderr.write(
       `Agent started (pid ${outcome.pid}): a cached "ctm token" now comes from memory. Stop it with: ctm agent stop\n`,
@@ -195,10 +200,14 @@ async function runInForeground(socketPath: string, app: Core, terminal: Terminal
   // The local OAuth 2.0 token endpoint (issue 22) is served beside the socket; it never stops the agent from starting
   // (`ctm endpoint credentials` says when nothing answers at its URL).
   const endpoint = await startAgentEndpoint(app, dirname(socketPath));
-  if (!tellParent({ started: process.pid }))
+  // Another account on the endpoint's port is said at once, not only logged: API clients would send it their secrets.
+  const warning = 'off' in endpoint && endpoint.otherAccount ? endpoint.off : undefined;
+  if (!tellParent({ started: process.pid, ...(warning ? { warning } : {}) })) {
     terminal.stderr.write(
       `Agent serving cached tokens on ${socketPath} (pid ${process.pid}). Stop it with Ctrl-C or: ctm agent stop\n`,
     );
+    if (warning) terminal.stderr.write(`${warning}\n`);
+  }
   const code = await finished;
   for (const [signal, listener] of listeners) process.off(signal, listener);
   if ('running' in endpoint) await endpoint.running.close();
@@ -207,7 +216,7 @@ async function runInForeground(socketPath: string, app: Core, terminal: Terminal
 }
 
 /** Tells `ctm agent start` how the start went, over the IPC channel it opened; false when there is none. */
-function tellParent(message: { started: number } | { error: string }): boolean {
+function tellParent(message: { started: number; warning?: string } | { error: string }): boolean {
   if (!process.send) return false;
   process.send(message);
   process.disconnect();

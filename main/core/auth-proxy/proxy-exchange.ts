@@ -42,7 +42,7 @@ export function forwardRequest(
 /**
  * One try of one request, as undici's dispatch handler: the answer's head and chunks are written to the client as
  * they come (pausing the target while the client is slow), with no stream or promise in between. The body is kept
- * while it streams (up to the limit): a 401 can then be answered by renewing and sending it again, once.
+ * as it is sent (up to the limit): a 401 can then be answered by renewing and sending it again, once.
  */
 class Exchange implements Dispatcher.DispatchHandler {
   private readonly req: IncomingMessage;
@@ -58,6 +58,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   private replayable = true;
   private refused = false;
   private clientGone = false;
+  private bodySent = false;
 
   constructor(
     req: IncomingMessage,
@@ -80,8 +81,6 @@ class Exchange implements Dispatcher.DispatchHandler {
   /** Sends the request; the answer comes through the on* methods below. */
   send(): void {
     const { req, res } = this;
-    // Nothing reads the body before it is handed on: a 'data' listener starts the flow (the token is already here).
-    if (this.body === 'stream') req.on('data', (chunk: Buffer) => this.keep(chunk));
     res.once('close', () => {
       if (res.writableFinished) return;
       this.clientGone = true;
@@ -98,13 +97,22 @@ class Exchange implements Dispatcher.DispatchHandler {
     );
   }
 
-  private keep(chunk: Buffer): void {
-    if (!this.replayable) return;
+  /**
+   * @internal undici: a chunk of the body went to the target; a streamed one is kept for a replay. Kept here, not by a
+   * 'data' listener of our own: that would start the flow before undici listens, and undici would miss chunks.
+   */
+  onBodySent(chunk: Buffer): void {
+    if (this.body !== 'stream' || !this.replayable) return;
     this.keptBytes += chunk.length;
     if (this.keptBytes > REPLAY_LIMIT_BYTES) {
       this.replayable = false;
       this.kept = [];
     } else this.kept.push(chunk);
+  }
+
+  /** @internal undici: the whole body went to the target (all of it is kept, if it fitted). */
+  onRequestSent(): void {
+    this.bodySent = true;
   }
 
   /** @internal undici: the request is on its way. */
@@ -116,7 +124,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   /** @internal undici: the answer's head (1xx heads are not passed on, as before). */
   onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders): void {
     if (status < 200) return;
-    const complete = this.body !== 'stream' || this.req.complete;
+    const complete = this.body !== 'stream' || this.bodySent;
     if (status === 401 && !this.retried && this.replayable && complete) this.refused = true;
     else this.res.writeHead(status, responseHeaders(headers));
   }

@@ -1,25 +1,38 @@
 import { CtmError } from '../errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { readEndpointSettings } from './endpoint-settings.ts';
+import { otherAccountOnPort } from './port-holder.ts';
 import { startTokenEndpoint, type TokenEndpointParts } from './token-endpoint.ts';
 import type { RunningTokenEndpoint } from './token-endpoint-server.ts';
 
-/** The endpoint a token agent serves beside its socket, or why it serves none (one line for a person). */
-export type AgentEndpoint = { running: RunningTokenEndpoint } | { off: string; portTaken?: true };
+/**
+ * The endpoint a token agent serves beside its socket, or why it serves none (one line for a person); `otherAccount`
+ * when another local account holds the port: a warning to show, not just a reason to log.
+ */
+export type AgentEndpoint = { running: RunningTokenEndpoint } | { off: string; portTaken?: true; otherAccount?: true };
 
 /**
  * Starts the token endpoint for a token agent (the app's or `ctm agent`'s) at the port of `endpoint.json`. It can
  * never fail the agent: a taken port, a broken settings file or port 0 (off) is a reason, returned for the log.
  */
 export async function startAgentEndpoint(core: TokenEndpointParts, configDir: string): Promise<AgentEndpoint> {
+  let port = 0;
   try {
     const settings = await readEndpointSettings(configDir);
+    port = settings.port;
     if (settings.port === 0) return { off: 'The token endpoint is off (port 0 in endpoint.json).' };
     const allowedOrigins = async () => (await readEndpointSettings(configDir)).allowedOrigins;
     return { running: await startTokenEndpoint(core, { port: settings.port, allowedOrigins }) };
   } catch (error) {
     if (error instanceof CtmError) return { off: `No token endpoint: ${error.message}` };
     const code = (error as NodeJS.ErrnoException).code;
+    const holder = code === 'EADDRINUSE' ? await otherAccountOnPort(port) : undefined;
+    if (holder !== undefined)
+      return {
+        off: `No token endpoint: port ${port} on 127.0.0.1 is held by another local account, ${holder}. API clients set to use http://127.0.0.1:${port}/oauth2/token would send it their client secrets: choose another port with: ctm endpoint settings --port N, then rotate the secrets they hold (ctm endpoint credentials NAME --rotate).`,
+        portTaken: true,
+        otherAccount: true,
+      };
     if (code === 'EADDRINUSE')
       return {
         off: 'No token endpoint: its port is taken (a ctm agent may serve it there; otherwise choose another port with: ctm endpoint settings --port N).',
@@ -54,7 +67,8 @@ export function startAppEndpoint(
       if (retry) clearInterval(retry);
       return logger.info(`The app serves the token endpoint on ${running.tokenUrl}.`);
     }
-    if (endpoint.off !== lastReason) logger.info(endpoint.off);
+    if (endpoint.off !== lastReason && endpoint.otherAccount) logger.warn(endpoint.off);
+    else if (endpoint.off !== lastReason) logger.info(endpoint.off);
     lastReason = endpoint.off;
     if (endpoint.portTaken && !retry && !closed) {
       retry = setInterval(() => void attempt().catch(() => undefined), retryMs);

@@ -176,6 +176,29 @@ describe.skipIf(!HAS_KEYRING || !HAS_CURL)(
       );
     }, 60_000);
 
+    it('uploads sent at once to a fresh proxy (its upstream connections still opening) arrive whole', async () => {
+      const fresh = await startAuthProxy({
+        target: new URL(api.url),
+        port: 0,
+        tokens: profileProxyTokens(core, await core.resolveProfile(profileRef('dev')), 'access'),
+      });
+      try {
+        const folder = mkdtempSync(join(tmpdir(), 'ctm-proxy-'));
+        const payload = randomBytes(512 * 1024);
+        writeFileSync(join(folder, 'up.bin'), payload);
+        const digest = createHash('sha256').update(payload).digest('hex');
+        const echoed = await Promise.all(
+          Array.from({ length: 8 }, () => curl([`${fresh.url}echo`, '--data-binary', `@${join(folder, 'up.bin')}`])),
+        );
+        for (const answer of echoed) {
+          expect(answer.status).toBe(200);
+          expect(answer.body.slice(-digest.length)).toBe(digest);
+        }
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('passes WebSocket upgrades: the handshake carries the token, frames flow both ways; a 401 handshake is renewed once', async () => {
       const exchange = async (): Promise<string> => {
         const socket = new WebSocket(`${proxy.url.replace(/^http/, 'ws')}ws`);

@@ -380,5 +380,22 @@ describe.skipIf(!HAS_KEYRING)(
       expect(outcome.closed).toBe(true);
       expect(outcome.received).not.toMatch(/access_token/);
     }, 30_000);
+
+    it('attacker: slowloris on the body (complete headers, then one body byte at a time) is cut off too', async () => {
+      // The headers are in: only the whole-request limit (10 s) can end this; Node's default would wait 300 s.
+      const slow = slowloris(endpoint.port, 25_000, 'body');
+      expect(
+        (
+          await tokenRequest(
+            endpoint.port,
+            { grant_type: 'client_credentials' },
+            { Authorization: basic('dev', secrets.dev ?? '') },
+          )
+        ).status,
+      ).toBe(200);
+      const outcome = await slow;
+      expect(outcome.closed).toBe(true);
+      expect(outcome.received).not.toMatch(/access_token/);
+    }, 35_000);
   },
 );

@@ -52,10 +52,15 @@ export function basic(clientId: string, secret: string): string {
 }
 
 /**
- * Slowloris: opens a connection and sends a request's first bytes, then one header byte at a time, never finishing.
+ * Slowloris: opens a connection and sends a request's first bytes, then one byte at a time every 500 ms, never
+ * finishing: of a header (`headers`), or, after complete headers announcing 1,000 bytes, of the body (`body`).
  * Resolves with what the server did: closed the connection (with whatever it wrote), or still open after `giveUpMs`.
  */
-export function slowloris(port: number, giveUpMs: number): Promise<{ closed: boolean; received: string }> {
+export function slowloris(
+  port: number,
+  giveUpMs: number,
+  part: 'headers' | 'body' = 'headers',
+): Promise<{ closed: boolean; received: string }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
@@ -68,7 +73,14 @@ export function slowloris(port: number, giveUpMs: number): Promise<{ closed: boo
       socket.destroy();
       resolve({ closed, received });
     };
-    socket.on('connect', () => socket.write(`POST /oauth2/token HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `));
+    const start = `POST /oauth2/token HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`;
+    socket.on('connect', () =>
+      socket.write(
+        part === 'headers'
+          ? `${start}X-Slow: `
+          : `${start}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ngrant_type=client_credentials&pad=`,
+      ),
+    );
     socket.on('data', (chunk) => (received += chunk.toString()));
     socket.on('close', () => finish(true));
     socket.on('error', () => finish(true));
