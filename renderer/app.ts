@@ -1,4 +1,4 @@
-import type { ProfileInput, ProfileView } from '../main/ipc/contract.ts';
+import type { ApiErrorCode, ProfileInput, ProfileView } from '../main/ipc/contract.ts';
 import { describeCopy, type CopyChoice } from '../main/shared/copy-formats.ts';
 import { hasIdToken, standingOf } from '../main/shared/profile-standing.ts';
 import { apiClient } from './api-client.ts';
@@ -100,7 +100,7 @@ async function retry(p: ProfileView): Promise<void> {
     say(`Renewed ${p.name}.`);
     await refreshList();
   } catch (error) {
-    if ((error as { code?: string }).code === 'sign-in-required') return signIn(p);
+    if ((error as { code?: ApiErrorCode }).code === 'sign-in-required') return signIn(p);
     say(`${p.name}: ${problemOf(error, 'The renewal failed.')}`, true);
     await refreshList();
   }
