@@ -203,7 +203,8 @@ function startApp(): void {
         run: (action) => void runTrayAction(action),
       }),
     );
-    await applied.follow(settings);
+    // A hand edit with a mistake while the app runs changes nothing; the log says why (settings are never secret).
+    await applied.follow(settings, (why) => logger.warn('settings.json changed but was not applied', { why }));
     await status.changed();
     void openNamedSignIn(process.argv, listProfiles, openSignIn);
     // `npm run bench` (test/bench/electron) times launch to this point; nothing is printed otherwise.

@@ -1,9 +1,9 @@
-import type { Api, ApiResult, Bridge } from '../main/ipc/contract.ts';
+import type { Api, ApiErrorCode, ApiResult, Bridge } from '../main/ipc/contract.ts';
 
 /** An error answered by the main process, with its code (bad-input, sign-in-required, network, ...). */
 export class ApiError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
     super(message);
     this.code = code;
   }

@@ -1,4 +1,4 @@
-import type { ProfileInput, ProfileView } from '../main/ipc/contract.ts';
+import type { ApiErrorCode, ProfileInput, ProfileView } from '../main/ipc/contract.ts';
 import { describeCopy, type CopyChoice } from '../main/shared/copy-formats.ts';
 import { hasIdToken, standingOf } from '../main/shared/profile-standing.ts';
 import { apiClient } from './api-client.ts';
@@ -100,7 +100,7 @@ async function retry(p: ProfileView): Promise<void> {
     say(`Renewed ${p.name}.`);
     await refreshList();
   } catch (error) {
-    if ((error as { code?: string }).code === 'sign-in-required') return signIn(p);
+    if ((error as { code?: ApiErrorCode }).code === 'sign-in-required') return signIn(p);
     say(`${p.name}: ${problemOf(error, 'The renewal failed.')}`, true);
     await refreshList();
   }
@@ -185,9 +185,9 @@ async function removeProfile(p: ProfileView): Promise<void> {
   const how = await askRemoval(byId<HTMLDialogElement>('remove-dialog'), p);
   if (!how) return;
   await guarded(p, async () => {
-    const signOut = how === 'revoke' ? await api.signOut(p.id) : undefined;
-    await api.removeProfile(p.id);
-    say(removalSaid(p, how, signOut), Boolean(signOut?.warning));
+    // Revoked first by main; a revocation that fails deletes nothing and its error says why (the profile stays).
+    await api.removeProfile(p.id, how === 'revoke' ? { revoke: true } : undefined);
+    say(removalSaid(p, how));
   });
 }
 

@@ -1,5 +1,5 @@
 // What the window says after an edit or a delete, in the words ctm profile edit / remove use. Pure, so unit-testable.
-import type { ProfileInput, ProfileView, SignOutView } from '../main/ipc/contract.ts';
+import type { ProfileInput, ProfileView } from '../main/ipc/contract.ts';
 
 /** How a profile goes: its refresh token revoked at Cognito first (the sign-out path), or forgotten here only. */
 export type Removal = 'revoke' | 'here';
@@ -10,8 +10,7 @@ export function holdsSession(profile: ProfileView): boolean {
 }
 
 /** What the window says once the profile is gone: whether its refresh token was revoked, or stays valid. */
-export function removalSaid(profile: ProfileView, how: Removal, signOut: SignOutView | undefined): string {
-  if (signOut?.warning) return `Deleted ${profile.name}. ${signOut.warning}`;
+export function removalSaid(profile: ProfileView, how: Removal): string {
   if (how === 'revoke') return `Deleted ${profile.name}; its refresh token is revoked at Cognito.`;
   if (holdsSession(profile))
     return `Deleted ${profile.name}; it is signed out on this computer only, and its refresh token stays valid at Cognito until it expires.`;

@@ -156,9 +156,9 @@ export class Core {
     return updateProfile(this.parts, profileId, changes, clientSecret);
   }
 
-  /** Removes a profile and its keychain entries. */
-  removeProfile(profileId: ProfileId): Promise<Profile> {
-    return removeProfile(this.parts, profileId);
+  /** Removes a profile and its keychain entries; with `revoke`, revokes its session first and removes nothing if that fails. */
+  removeProfile(profileId: ProfileId, options: { revoke?: boolean } = {}): Promise<Profile> {
+    return removeProfile(this.parts, profileId, options);
   }
 
   /** Starts a sign-in with the profile's kind; a browser kind shows its page through `via.open`. */

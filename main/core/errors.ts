@@ -1,14 +1,7 @@
-/** What kind of failure a CtmError is; the CLI maps it to an exit code, the IPC edge to `{ code, message }`. */
-export type ErrorKind =
-  | 'bad-input'
-  | 'not-found'
-  | 'sign-in-required'
-  | 'refused'
-  | 'network'
-  | 'service'
-  | 'keychain'
-  | 'config'
-  | 'internal';
+import type { ErrorKind } from '../shared/error-kinds.ts';
+
+// The kinds are declared once in main/shared (the window receives them as ApiError.code).
+export type { ErrorKind } from '../shared/error-kinds.ts';
 
 /** Base of every domain error: a message a person can act on, never a secret. */
 export class CtmError extends Error {

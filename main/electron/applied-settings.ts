@@ -59,14 +59,20 @@ export class AppliedSettings {
   /**
    * Applies the stored settings now and on every change: the window's Settings (through the store), and `ctm settings`
    * or a hand edit while the app runs (the file, watched). Settles once the first are applied to the tray and
-   * shortcuts (start at login may still be writing). Answers the watch, to stop it.
+   * shortcuts (start at login may still be writing). A written file that cannot be used is reported to `onIgnored`
+   * and changes nothing. Answers the watch, to stop it.
    */
-  async follow(source: SettingsSource): Promise<SettingsWatch> {
+  async follow(source: SettingsSource, onIgnored?: (why: string) => void): Promise<SettingsWatch> {
     source.onChange((settings) => void this.apply(settings));
     // The store's own writes are heard again through the file: only what differs from the applied settings is applied.
-    const watching = watchSettingsFile(source.path, (settings) => {
-      if (!sameSettings(settings, this.settings)) void this.apply(settings);
-    });
+    const watching = watchSettingsFile(
+      source.path,
+      (settings) => {
+        if (!sameSettings(settings, this.settings)) void this.apply(settings);
+      },
+      undefined,
+      onIgnored,
+    );
     void this.apply(await source.get());
     return watching;
   }

@@ -38,7 +38,7 @@ export function watchSettingsFile(
     try {
       settings = parseSettingsFile(decodeText(bytes));
     } catch (error) {
-      onIgnored(error instanceof Error ? error.message : 'settings.json is not valid');
+      onIgnored(`${basename(path)}: ${error instanceof Error ? error.message : 'not valid'}`);
       return;
     }
     onSettings(settings);

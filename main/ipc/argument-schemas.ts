@@ -81,7 +81,7 @@ export const ARGUMENT_SCHEMAS = {
   listProfiles: z.tuple([]),
   addProfile: z.tuple([profileInput]),
   updateProfile: z.tuple([id, profileInput]),
-  removeProfile: z.tuple([id]),
+  removeProfile: z.tuple([id, z.object({ revoke: z.boolean().optional() }).strict().optional()]),
   importServers: z.tuple(importFile),
   importProfiles: z.tuple([...importFile, z.array(text(2048)).max(100).optional()]),
   exportProfiles: z.tuple([]),

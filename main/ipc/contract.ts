@@ -5,6 +5,7 @@
 
 import type { AppSettings } from '../shared/app-settings.ts';
 import type { AwsExportShell, TokenFormat, TokenKind } from '../shared/copy-formats.ts';
+import type { ErrorKind } from '../shared/error-kinds.ts';
 import type { ImportServer } from '../shared/import-servers.ts';
 import type { ProfileState } from '../shared/profile-state.ts';
 import type {
@@ -103,7 +104,8 @@ export interface Api {
   addProfile(input: ProfileInput): Promise<ProfileView>;
   /** Changes a profile's fields; an empty or missing client secret keeps the stored one. */
   updateProfile(profileId: string, input: ProfileInput): Promise<ProfileView>;
-  removeProfile(profileId: string): Promise<void>;
+  /** Deletes a profile; with `revoke`, revokes its refresh token first and deletes nothing when that fails. */
+  removeProfile(profileId: string, options?: { revoke?: boolean }): Promise<void>;
   /** The servers that are not AWS's which an import file's profiles would sign in at: shown for confirmation first. */
   importServers(fileName: string, text: string): Promise<ImportServerView[]>;
   /**
@@ -196,9 +198,12 @@ export const QUICK_COPY_REQUESTED_CHANNEL = 'ctm:event:quick-copy';
 /** The error code of an answer whose sign-in conversation is over: the dialog starts again from its first step. */
 export const SIGN_IN_ENDED = 'sign-in-ended';
 
-/** An error as it crosses IPC: a code to branch on (an error kind, or SIGN_IN_ENDED) and a message to show. */
+/** What an error's code can be: a kind of failure, SIGN_IN_ENDED, or `forbidden` (a page that is not the app's own). */
+export type ApiErrorCode = ErrorKind | typeof SIGN_IN_ENDED | 'forbidden';
+
+/** An error as it crosses IPC: a code to branch on and a message to show. */
 export interface ApiError {
-  code: string;
+  code: ApiErrorCode;
   message: string;
 }
 

@@ -69,8 +69,8 @@ export function createApi(core: Core, clipboard: TokenClipboard, options: ApiOpt
       const change = input.removeClientSecret ? null : secret;
       return view((await core.updateProfile(id(profileId), editableFields(input), change)).id);
     }),
-    removeProfile: mutation(async (profileId: string) => {
-      await core.removeProfile(id(profileId));
+    removeProfile: mutation(async (profileId: string, options?: { revoke?: boolean }) => {
+      await core.removeProfile(id(profileId), options?.revoke ? { revoke: true } : {});
     }),
     importServers: async (fileName: string, text: string) =>
       importServers(parseProfileImport(fileName, text, { takenNames: (await core.listProfiles()).map((p) => p.name) })),

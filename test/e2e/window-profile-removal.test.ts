@@ -108,6 +108,21 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       expect(await w.app.vault.session(id)).toBeUndefined();
     });
 
+    it('"Revoke and delete" that Cognito cannot carry out (503) deletes nothing and says why; the profile stays signed in', async () => {
+      await signedIn('kept-on-failure');
+      const { id } = await w.app.core.resolveProfile(profileRef('kept-on-failure'));
+      w.app.emulator.faults.fail('RevokeToken', { status: 503, times: 1 });
+      await more('kept-on-failure', 'Delete…');
+      await removal().getByRole('button', { name: 'Revoke and delete' }).click();
+      await expect
+        .poll(status)
+        .toMatch(
+          /^kept-on-failure: Nothing was removed: "kept-on-failure" is still signed in, because the refresh token was not revoked/,
+        );
+      expect(await row('kept-on-failure').count()).toBe(1);
+      expect(await w.app.vault.session(id)).toBeDefined();
+    });
+
     it('main refuses a new client secret and its removal at once, keeping the stored one; an add has nothing to remove', async () => {
       const api = createApi(w.app.core, new RecordingClipboard());
       const input = { name: 'both', region: 'us-east-1', userPoolId: TEST_POOL, clientId: SECRET_CLIENT };

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../main/core/keychain/keytar-secret-store.ts';
-import { API_METHODS, type ApiResult } from '../../main/ipc/contract.ts';
+import { API_METHODS, type ApiErrorCode, type ApiResult } from '../../main/ipc/contract.ts';
 import { createApi, createIpcHandlers } from '../../main/ipc/handlers.ts';
 import { startAppFixture, type AppFixture } from '../support/app-fixture.ts';
 import { RecordingClipboard } from '../support/recording-clipboard.ts';
@@ -69,7 +69,7 @@ function value(next: () => number, depth = 0): unknown {
   }
 }
 
-const TYPED_CODES = [
+const TYPED_CODES: ApiErrorCode[] = [
   'bad-input',
   'not-found',
   'sign-in-required',

@@ -1,8 +1,11 @@
+import { RevocationFailedError } from '../../core/auth/sign-out.ts';
 import { customServers } from '../../core/cognito/endpoint.ts';
 import type { Core } from '../../core/core.ts';
 import { profileRef } from '../../core/profiles/profile-id.ts';
 import type { ParsedCommand } from '../spec/command-spec.ts';
 import type { PROFILE_LIST_SPEC, PROFILE_REMOVE_SPEC } from '../spec/commands/profile-specs.ts';
+import { plainText } from '../../shared/plain-text.ts';
+import { EXIT } from '../exit-codes.ts';
 import { ask, canPrompt, type Terminal } from '../terminal.ts';
 
 /**
@@ -24,13 +27,21 @@ export async function removeProfile(
   const app = core();
   const profile = await app.resolveProfile(profileRef(args[0] ?? ''));
   const signedIn = (await app.cachedTokens(profile.id)) !== undefined;
-  // The sign-out path of ctm logout: RevokeToken where the server allows, and the session forgotten either way.
+  // Revoked first, and nothing removed when the revocation fails: the refresh token stays where it can still be revoked.
   const revoke = signedIn && (await revokeFirst(values.revoke, profile.name, terminal));
-  const revoked = revoke ? await app.signOut(profile.id) : undefined;
-  const removed = await app.removeProfile(profile.id);
+  let removed;
+  try {
+    removed = await app.removeProfile(profile.id, { revoke });
+  } catch (error) {
+    if (!(error instanceof RevocationFailedError)) throw error;
+    terminal.stderr.write(
+      `ctm: Nothing was removed: "${profile.name}" is still signed in, because ${plainText(error.problem)}. ` +
+        `Try again once Cognito can be reached, or remove it without revoking: ctm profile remove ${profile.name} --no-revoke\n`,
+    );
+    return EXIT.network;
+  }
   terminal.stderr.write(`Removed profile "${removed.name}" and its keychain entries.\n`);
-  if (revoked?.warning) terminal.stderr.write(`Warning: ${revoked.warning}\n`);
-  else if (revoked) terminal.stderr.write('It was signed in: its refresh token is revoked at Cognito.\n');
+  if (revoke) terminal.stderr.write('It was signed in: its refresh token is revoked at Cognito.\n');
   else if (signedIn)
     terminal.stderr.write(
       'It was signed in: it is signed out on this computer only, and its refresh token stays valid at Cognito ' +

@@ -1,3 +1,4 @@
+import { RevocationFailedError } from '../auth/sign-out.ts';
 import { BadInputError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
 import type { SessionService } from '../sessions/session-service.ts';
@@ -63,9 +64,21 @@ export async function updateProfile(
   return updated;
 }
 
-/** Removes a profile and its keychain entries. The keychain goes first, so a failure leaves the profile listed. */
-export async function removeProfile(parts: ProfileParts, profileId: ProfileId): Promise<Profile> {
+/**
+ * Removes a profile and its keychain entries. The keychain goes first, so a failure leaves the profile listed. With
+ * `revoke`, its session is revoked at the server first, and a revocation that fails removes nothing (its refresh token
+ * stays valid at Cognito, so it is kept where it can still be revoked).
+ */
+export async function removeProfile(
+  parts: ProfileParts,
+  profileId: ProfileId,
+  options: { revoke?: boolean } = {},
+): Promise<Profile> {
   const profile = await parts.profiles.byId(profileId);
+  if (options.revoke) {
+    const revocation = await parts.sessions.revoke(profile.id);
+    if (!revocation.revoked) throw new RevocationFailedError(profile.name, revocation.problem);
+  }
   await parts.vault.forgetProfile(profile.id);
   await parts.endpointSecrets.forget(profile.id);
   await parts.sessions.forget(profile.id);

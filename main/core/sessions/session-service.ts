@@ -5,7 +5,7 @@ import type { OpenUrl } from '../oauth/managed-login.ts';
 import { flowFor, flowKind } from '../auth/flows/flow-kinds.ts';
 import type { Conversation, FlowServices, SignInFlow } from '../auth/flows/sign-in-flow.ts';
 import { answerCanBeRetried } from '../auth/answer-retry.ts';
-import type { SignOutResult } from '../auth/sign-out.ts';
+import { signedOutHere, type Revocation, type SignOutResult } from '../auth/sign-out.ts';
 import { vaultDeviceMemory } from '../auth/vault-device-memory.ts';
 import type { ChallengeAnswer, SignInCredentials, SignInOutcome } from '../auth/sign-in-types.ts';
 import type { Clock } from '../clock.ts';
@@ -151,23 +151,27 @@ export class SessionService {
    * and always forgets the session here; the result says what could not be revoked at the server.
    */
   async signOut(profileId: ProfileId, options: { global?: boolean } = {}): Promise<SignOutResult> {
-    const profile = await this.deps.profiles.byId(profileId);
     try {
-      const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
-      if (!session) return { revoked: true };
-      const moved = originChange(session.origin, secretOrigin(profile));
-      if (moved)
-        return {
-          revoked: false,
-          warning: `Signed out on this computer only: the refresh token was not revoked, because ${moved}.`,
-        };
-      return await this.flowOf(profile).signOut(session, {
-        global: options.global === true,
-        renew: () => this.refresh(profile.id),
-      });
+      return signedOutHere(await this.revoke(profileId, options));
     } finally {
-      await this.forget(profile.id);
+      await this.forget(profileId);
     }
+  }
+
+  /**
+   * Revokes the session at the server where it allows, and keeps it here: a removal that must revoke first stops,
+   * with the session and the profile intact, when this answers `revoked: false` (offline, revocation off).
+   */
+  async revoke(profileId: ProfileId, options: { global?: boolean } = {}): Promise<Revocation> {
+    const profile = await this.deps.profiles.byId(profileId);
+    const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
+    if (!session) return { revoked: true };
+    const moved = originChange(session.origin, secretOrigin(profile));
+    if (moved) return { revoked: false, problem: `the refresh token was not revoked, because ${moved}` };
+    return this.flowOf(profile).signOut(session, {
+      global: options.global === true,
+      renew: () => this.refresh(profile.id),
+    });
   }
 
   /** Subscribes to renewals that failed (the scheduler keeps the state of every profile this way); returns the unsubscribe. */

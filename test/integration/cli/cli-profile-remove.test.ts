@@ -46,6 +46,20 @@ describe.skipIf(!HAS_KEYRING)(
       expect(revocations()).toBe(before + 1);
     });
 
+    it('--revoke that Cognito cannot carry out (503 on RevokeToken) removes nothing: the profile and its session stay, to revoke later', async () => {
+      await signedIn('unrevoked');
+      app.emulator.faults.fail('RevokeToken', { status: 503, times: 1 });
+      const run = await ctm(['profile', 'remove', 'unrevoked', '--revoke']);
+      expect(run.code).toBe(4);
+      expect(run.stderr).toMatch(
+        /^ctm: Nothing was removed: "unrevoked" is still signed in, because the refresh token was not revoked at the server and stays valid until it expires \(.+\)\. Try again once Cognito can be reached, or remove it without revoking: ctm profile remove unrevoked --no-revoke\n$/,
+      );
+      expect((await ctm(['token', 'unrevoked'])).code).toBe(0);
+      const retry = await ctm(['profile', 'remove', 'unrevoked', '--revoke']);
+      expect(retry.code).toBe(0);
+      expect(retry.stderr).toContain('its refresh token is revoked at Cognito.');
+    });
+
     it('--no-revoke keeps the refresh token without asking, and without the --revoke hint', async () => {
       await signedIn('script');
       const before = revocations();

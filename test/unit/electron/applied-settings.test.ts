@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,21 @@ describe('settings followed from the store, with Electron as the stand-in', () =
     await store.update({ globalShortcut: 'Alt+F9', clipboardClearSeconds: 20 });
     expect(run.recorder.find('globalShortcut.register').map((c) => c.args[0])).toEqual([SHORTCUT, 'Alt+F9']);
     expect(run.clearAfter).toEqual([60_000, 20_000]);
+  });
+
+  it('a hand edit with a mistake while the app runs changes nothing and says why to the caller (the app logs it)', async () => {
+    const run = settingsOn();
+    const store = new SettingsStore(run.configHome);
+    const ignored: string[] = [];
+    const watching = await run.applied.follow(store, (why) => void ignored.push(why));
+    try {
+      writeFileSync(store.path, '{ "version": 1, "settings": { "globalShortcut": "Alt+F9", } }');
+      await expect.poll(() => ignored).toEqual([expect.stringMatching(/settings\.json/)]);
+      expect(run.applied.current).toEqual(DEFAULT_SETTINGS);
+      expect(run.recorder.find('globalShortcut.register')).toEqual([]);
+    } finally {
+      watching.close();
+    }
   });
 
   it('`ctm settings` in another process while the app runs is applied too, once; the app\u2019s own change is not applied twice', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { ChallengeAnswer, ChallengePrompt, SignInCredentials } from '../../../main/core/auth/sign-in-types.ts';
 import type { SignOutResult } from '../../../main/core/auth/sign-out.ts';
+import type { ErrorKind } from '../../../main/core/errors.ts';
 import type { ProfileState } from '../../../main/core/scheduler/profile-state.ts';
 import type { importServers } from '../../../main/core/profiles/profile-import.ts';
 import type { SignInStep } from '../../../main/core/sessions/session-state.ts';
@@ -18,6 +19,7 @@ import type { TokenInspection } from '../../../main/core/tokens/token-inspection
 import { ARGUMENT_SCHEMAS, ARGUMENTS_MATCH_API } from '../../../main/ipc/argument-schemas.ts';
 import type {
   Api,
+  ApiError,
   ChallengeAnswerInput,
   ChallengeView,
   CopyFormat,
@@ -186,6 +188,7 @@ describe('the IPC contract is the one source of each argument shape', () => {
     expectTypeOf<ReturnType<typeof importServers>>().toEqualTypeOf<ImportServerView[]>();
     expectTypeOf<ContractTokenKind>().toEqualTypeOf<TokenKind>();
     expectTypeOf<CopyFormat>().toEqualTypeOf<TokenFormat>();
+    expectTypeOf<ApiError['code']>().toEqualTypeOf<ErrorKind | 'sign-in-ended' | 'forbidden'>();
     // ctm login may also name a preferred challenge; everything else is what the window sends.
     expectTypeOf<Omit<SignInCredentials, 'preferredChallenge'>>().toEqualTypeOf<SignInInput>();
     expect(appSettingsSchema.parse(SETTINGS)).toEqual(SETTINGS);

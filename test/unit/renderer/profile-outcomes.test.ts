@@ -36,12 +36,8 @@ describe('what the window says an edit or a delete did', () => {
     expect([view('fresh'), view('needs-sign-in'), view('signed-out'), view('fresh', 'none')].map(holdsSession)).toEqual(
       [true, true, false, false],
     );
-    expect(
-      removalSaid(view('fresh'), 'revoke', { revoked: false, warning: 'Revocation is off for this client.' }),
-    ).toBe('Deleted dev-api. Revocation is off for this client.');
-    expect(removalSaid(view('fresh'), 'here', undefined)).toMatch(
-      /refresh token stays valid at Cognito until it expires\.$/,
-    );
-    expect(removalSaid(view('signed-out'), 'here', undefined)).toBe('Deleted dev-api.');
+    expect(removalSaid(view('fresh'), 'here')).toMatch(/refresh token stays valid at Cognito until it expires\.$/);
+    expect(removalSaid(view('signed-out'), 'here')).toBe('Deleted dev-api.');
+    expect(removalSaid(view('fresh'), 'revoke')).toBe('Deleted dev-api; its refresh token is revoked at Cognito.');
   });
 });

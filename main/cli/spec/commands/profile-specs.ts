@@ -70,7 +70,7 @@ export const PROFILE_REMOVE_SPEC = commandSpec({
   details: `A signed-in profile is signed out on this computer only: its refresh token stays valid at Cognito until it
 expires, unless it is revoked first (as ctm logout does). On a terminal ctm asks "Revoke its refresh token at
 Cognito? [y/N]"; --revoke and --no-revoke answer without asking, and without a terminal nothing is revoked unless
---revoke is given.`,
+--revoke is given. A revocation that fails (offline, revocation off for the client) removes nothing (exit 4).`,
   aliases: ['rm'],
   args: NAME,
   flags: {

@@ -1,7 +1,7 @@
 import { requestClientCredentials } from '../../oauth/oauth-session.ts';
 import type { Profile } from '../../profiles/profile.ts';
 import type { TokenSet } from '../../tokens/token-set.ts';
-import type { SignOutResult } from '../sign-out.ts';
+import type { Revocation } from '../sign-out.ts';
 import { oauthContext } from './oauth-context.ts';
 import type { FlowKind, FlowServices, FlowStart, SignInFlow } from './sign-in-flow.ts';
 
@@ -31,7 +31,7 @@ class ClientCredentialsFlow implements SignInFlow {
   }
 
   /** There is no refresh token to revoke: forgetting the access token here is the whole sign-out. */
-  async signOut(): Promise<SignOutResult> {
+  async signOut(): Promise<Revocation> {
     return { revoked: true };
   }
 }

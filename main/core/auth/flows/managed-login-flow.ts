@@ -3,7 +3,7 @@ import { managedLogin } from '../../oauth/managed-login.ts';
 import { refreshOAuthSession, revokeOAuthSession } from '../../oauth/oauth-session.ts';
 import type { Profile } from '../../profiles/profile.ts';
 import type { TokenSet } from '../../tokens/token-set.ts';
-import type { SignOutResult } from '../sign-out.ts';
+import type { Revocation } from '../sign-out.ts';
 import { oauthContext } from './oauth-context.ts';
 import type { FlowKind, FlowServices, FlowStart, SignInFlow, StartRequest } from './sign-in-flow.ts';
 
@@ -44,14 +44,14 @@ class ManagedLoginFlow implements SignInFlow {
   }
 
   /** /oauth2/revoke; like the API's sign-out, a failure is a warning, not an error. */
-  async signOut(session: TokenSet): Promise<SignOutResult> {
+  async signOut(session: TokenSet): Promise<Revocation> {
     try {
       await revokeOAuthSession(await oauthContext(this.profile, this.services), session);
       return { revoked: true };
     } catch (error) {
       return {
         revoked: false,
-        warning: `Signed out on this computer, but the refresh token was not revoked at the server and stays valid until it expires (${asCtmError(error).message.replace(/\.$/, '')}).`,
+        problem: `the refresh token was not revoked at the server and stays valid until it expires (${asCtmError(error).message.replace(/\.$/, '')})`,
       };
     }
   }

@@ -5,7 +5,7 @@ import type { OpenUrl } from '../../oauth/managed-login.ts';
 import type { Profile } from '../../profiles/profile.ts';
 import type { TokenSet } from '../../tokens/token-set.ts';
 import type { DeviceMemory } from '../device-memory.ts';
-import type { SignOutResult } from '../sign-out.ts';
+import type { Revocation } from '../sign-out.ts';
 import type { ChallengeAnswer, ChallengePrompt, SignInCredentials, SignInOutcome } from '../sign-in-types.ts';
 
 // How a person signs in with a kind; declared once in main/shared (the window reads it as ProfileView.signIn).
@@ -54,7 +54,7 @@ export interface SignInFlow {
   /** New tokens from the stored session; a RefreshRefusedError (or a definite refusal) means a new sign-in is needed. */
   renew(session: TokenSet | undefined): Promise<TokenSet>;
   /** Revokes at the server what can be revoked; never throws for the server's refusal (the result warns). */
-  signOut(session: TokenSet, options: { global: boolean; renew: () => Promise<TokenSet> }): Promise<SignOutResult>;
+  signOut(session: TokenSet, options: { global: boolean; renew: () => Promise<TokenSet> }): Promise<Revocation>;
 }
 
 /** A kind of sign-in: what the screens need to know of it, and how to build its flow for a profile. */

@@ -5,7 +5,7 @@ import type { Profile } from '../../profiles/profile.ts';
 import type { TokenSet } from '../../tokens/token-set.ts';
 import { refreshSession, RefreshRefusedError } from '../refresh-session.ts';
 import { SignInConversation } from '../sign-in-conversation.ts';
-import { revokeAtServer, type SignOutResult } from '../sign-out.ts';
+import { revokeAtServer, type Revocation } from '../sign-out.ts';
 import type { FlowKind, FlowServices, FlowStart, SignInFlow, StartRequest } from './sign-in-flow.ts';
 
 /** The user-pool API: InitiateAuth (SRP, password, custom, choice-based), challenges, refresh tokens, RevokeToken. */
@@ -72,10 +72,7 @@ class UserPoolFlow implements SignInFlow {
     });
   }
 
-  async signOut(
-    session: TokenSet,
-    options: { global: boolean; renew: () => Promise<TokenSet> },
-  ): Promise<SignOutResult> {
+  async signOut(session: TokenSet, options: { global: boolean; renew: () => Promise<TokenSet> }): Promise<Revocation> {
     const clientSecret = await this.services.clientSecret().catch(() => undefined);
     let current = session;
     if (options.global && session.expiresAt <= this.services.now() && session.refreshToken) {
@@ -85,7 +82,7 @@ class UserPoolFlow implements SignInFlow {
       } catch (error) {
         return {
           revoked: false,
-          warning: `Signed out on this computer, but Cognito did not sign the user out on other devices (${asCtmError(error).message.replace(/\.$/, '')}).`,
+          problem: `Cognito did not sign the user out on other devices (${asCtmError(error).message.replace(/\.$/, '')})`,
         };
       }
     }
