@@ -34,10 +34,9 @@ export async function removeProfile(
     removed = await app.removeProfile(profile.id, { revoke });
   } catch (error) {
     if (!(error instanceof RevocationFailedError)) throw error;
-    terminal.stderr.write(
-      `ctm: Nothing was removed: "${profile.name}" is still signed in, because ${plainText(error.problem)}. ` +
-        `Try again once Cognito can be reached, or remove it without revoking: ctm profile remove ${profile.name} --no-revoke\n`,
-    );
+    // Core's sentence ends "or remove it without revoking."; ctm names how.
+    const said = plainText(error.message, Infinity).replace(/\.$/, '');
+    terminal.stderr.write(`ctm: ${said}: ctm profile remove ${profile.name} --no-revoke\n`);
     return EXIT.network;
   }
   terminal.stderr.write(`Removed profile "${removed.name}" and its keychain entries.\n`);
