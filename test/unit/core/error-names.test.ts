@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../renderer/api-client.ts';
 import { PromptInterruptedError } from '../../../main/cli/terminal.ts';
 import { ProxyFailureError } from '../../../main/core/cognito/proxy-failure.ts';
 import { KeychainError } from '../../../main/core/errors.ts';
@@ -86,6 +85,5 @@ describe('our error classes state their names (the minified ctm bundle keeps no 
     expect(new IdTokenMismatchError('x').name).toBe('IdTokenMismatchError');
     expect(new RepairableConfigError('x').name).toBe('RepairableConfigError');
     expect(new PromptInterruptedError().name).toBe('PromptInterruptedError');
-    expect(new ApiError('internal', 'x').name).toBe('ApiError');
   });
 });
