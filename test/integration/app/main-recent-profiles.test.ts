@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logFilePath } from '../../../main/core/logging/file-logger.ts';
+import { addSignedInAlice } from '../../support/ctm-signed-in.ts';
 import { startEmulator, type Emulator } from '../../support/emulator/index.ts';
 import { named, runMainAsync, type MainRun } from '../../support/electron-standin/run-main.ts';
 import { workerKeyringSession, type KeyringSession } from '../../support/keyring-session.ts';
 import { runCtm } from '../../support/run-ctm.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { skeletonSeed } from '../../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 
 /** The tray's top items as the 'tray-items' step recorded them. */
@@ -26,33 +27,13 @@ describe.skipIf(!HAS_KEYRING)(
       const listed = JSON.parse((await ctm(['profile', 'list', '--json'])).stdout) as { id: string; name: string }[];
       return listed.find((p) => p.name === name)?.id ?? '';
     };
-    const addSignedIn = async (name: string): Promise<void> => {
-      const add = await ctm([
-        'profile',
-        'add',
-        name,
-        '--user-pool-id',
-        TEST_POOL,
-        '--client-id',
-        PUBLIC_CLIENT,
-        '--username',
-        'alice',
-        '--auth-flow',
-        'USER_PASSWORD_AUTH',
-        '--endpoint',
-        emulator.endpoint,
-      ]);
-      expect(add.code).toBe(0);
-      expect((await ctm(['login', name, '--password-stdin'], `${ALICE_PASSWORD}\n`)).code).toBe(0);
-    };
-
     beforeAll(async () => {
       keyring = await workerKeyringSession();
       emulator = await startEmulator({ seed: skeletonSeed() });
       configDir = mkdtempSync(join(tmpdir(), 'ctm-app-recent-'));
       env = { ...keyring.env, CTM_CONFIG_DIR: configDir };
-      await addSignedIn('dev');
-      await addSignedIn('ops');
+      await addSignedInAlice('dev', emulator.endpoint, env);
+      await addSignedInAlice('ops', emulator.endpoint, env);
     });
     afterAll(async () => {
       await emulator?.close();
