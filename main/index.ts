@@ -30,6 +30,7 @@ import { fetchTransportWith } from './core/cognito/transport.ts';
 import { KeytarSecretStore } from './core/keychain/keytar-secret-store.ts';
 import { FileLogger } from './core/logging/file-logger.ts';
 import { configDir } from './core/profiles/config-dir.ts';
+import { RecentProfilesFile } from './core/settings/recent-profiles-file.ts';
 import { SettingsStore } from './core/settings/settings-store.ts';
 import { cliArgsFromLauncher } from './shared/cli-launch.ts';
 import { claimInstance } from './electron/app-instance.ts';
@@ -124,6 +125,7 @@ function startApp(): void {
     listProfiles: () => api.listProfiles(),
     pageChanged: () => window.send(CHANGED_CHANNEL),
     announce: stateAnnouncer(Notification),
+    recent: new RecentProfilesFile(configDir(), logger),
   });
   const tell = noticeTeller(Notification, process.platform, () => status);
   // Managed login opens the system browser (Electron docs: shell.openExternal), never a window of ours.

@@ -2,6 +2,7 @@ import type { Api, ApiErrorCode, ApiResult, Bridge } from '../main/ipc/contract.
 
 /** An error answered by the main process, with its code (bad-input, sign-in-required, network, ...). */
 export class ApiError extends Error {
+  override readonly name: string = 'ApiError';
   readonly code: ApiErrorCode;
   constructor(code: ApiErrorCode, message: string) {
     super(message);

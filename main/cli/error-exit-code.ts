@@ -22,6 +22,7 @@ const CREDENTIAL_REFUSALS = new Set([
 
 /** A sign-in Cognito refused, said in ctm's words (too many wrong codes): exit 6 like Cognito's own refusals. */
 export class SignInRefusedError extends CtmError {
+  override readonly name: string = 'SignInRefusedError';
   constructor(message: string, options?: { cause?: unknown }) {
     super('service', message, options);
   }

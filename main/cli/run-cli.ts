@@ -96,13 +96,14 @@ function unknownCommand(words: readonly string[]): BadInputError {
 
 /**
  * What --debug shows of an unexpected error: its class, code, syscall and path (a file or socket path, never a
- * secret); never its message or stack, which may quote what it was handling.
+ * secret); never its message or stack, which may quote what it was handling. The class is the error's `name`, which
+ * ours state (main/core/errors.ts): the minified bundle's `constructor.name` would be a letter or two.
  */
 export function errorFacts(error: unknown): string {
   if (!(error instanceof Error)) return `a thrown ${typeof error} (not an Error)`;
   const { code, syscall, path, errno } = error as NodeJS.ErrnoException;
   const facts = [
-    `class ${error.constructor.name}`,
+    `class ${error.name}`,
     code && `code ${code}`,
     errno !== undefined && `errno ${errno}`,
     syscall && `syscall ${syscall}`,

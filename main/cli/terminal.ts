@@ -16,6 +16,7 @@ export function canPrompt(terminal: Terminal): boolean {
 
 /** Ctrl-C at a prompt: `ctm` stops there, writes nothing more and exits 130, as a shell reports an interrupted command. */
 export class PromptInterruptedError extends Error {
+  override readonly name: string = 'PromptInterruptedError';
   constructor() {
     super('interrupted');
   }

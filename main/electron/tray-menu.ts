@@ -48,9 +48,12 @@ export interface TrayContext {
 /** How many recently copied profiles get one-click items at the top. */
 export const RECENT_ITEMS = 3;
 
-/** The recent list after copying from `profileId`: it moves to the front; a few more are kept than shown, for removals. */
+/** How many recent profile ids are kept: a few more than shown, for removals. */
+export const RECENT_KEPT = RECENT_ITEMS * 2;
+
+/** The recent list after copying from `profileId`: it moves to the front. */
 export function withRecent(recentIds: readonly string[], profileId: string): string[] {
-  return [profileId, ...recentIds.filter((id) => id !== profileId)].slice(0, RECENT_ITEMS * 2);
+  return [profileId, ...recentIds.filter((id) => id !== profileId)].slice(0, RECENT_KEPT);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ProfileView } from '../ipc/contract.ts';
 import type { NoticeFallback } from './notice-delivery.ts';
-import { withRecent, type TrayContext } from './tray-menu.ts';
+import { RECENT_KEPT, withRecent, type TrayContext } from './tray-menu.ts';
 
 /** The tray as the status drives it (TrayController): the profiles as of a time, or a problem reading them. */
 export interface TrayView extends NoticeFallback {
@@ -15,6 +15,14 @@ export interface TrayStatusParts {
   /** Announces what changed between the last known profiles and the new ones (stateAnnouncer). */
   announce: (previous: ProfileView[] | undefined, next: ProfileView[]) => void;
   now?: () => number;
+  /** Where the recent profiles outlive a restart (RecentProfilesFile); without it they are kept in memory only. */
+  recent?: RecentProfiles;
+}
+
+/** The stored recent profile ids, most recent first: read once, written after each change; neither ever throws. */
+export interface RecentProfiles {
+  read(): Promise<string[]>;
+  write(ids: readonly string[]): Promise<void>;
 }
 
 /**
@@ -28,6 +36,7 @@ export class TrayStatus implements NoticeFallback {
   private profiles: ProfileView[] | undefined;
   private context: TrayContext = {};
   private soon: NodeJS.Timeout | undefined;
+  private recentRead: Promise<void> | undefined;
 
   constructor(parts: TrayStatusParts) {
     this.parts = parts;
@@ -52,10 +61,14 @@ export class TrayStatus implements NoticeFallback {
   async changed(): Promise<void> {
     this.parts.pageChanged();
     let problem: string | undefined;
-    const profiles = await this.parts.listProfiles().catch((error: unknown) => {
-      problem = error instanceof Error ? error.message : 'The profiles could not be read.';
-      return undefined;
-    });
+    const [profiles] = await Promise.all([
+      this.parts.listProfiles().catch((error: unknown) => {
+        problem = error instanceof Error ? error.message : 'The profiles could not be read.';
+        return undefined;
+      }),
+      this.readRecent(),
+    ]);
+    if (profiles) this.forgetRemoved(profiles);
     this.tray?.show(profiles ?? [], this.now(), problem, this.context);
     if (!profiles) return;
     this.parts.announce(this.profiles, profiles);
@@ -73,16 +86,40 @@ export class TrayStatus implements NoticeFallback {
     }, ms);
   }
 
-  /** A token of this profile was copied: it leads the tray's recent profiles. */
+  /** A token of this profile was copied: it leads the tray's recent profiles, stored once the stored ones were read. */
   copied(profileId: string): void {
     this.context = { ...this.context, recentIds: withRecent(this.context.recentIds ?? [], profileId) };
     this.redraw();
+    void this.readRecent().then(() => this.storeRecent());
   }
 
   /** The settings' default profile and its shortcut, which the tray puts first. */
   setDefault(defaultProfileId: string, shortcut: string): void {
     this.context = { ...this.context, defaultProfileId, shortcut };
     this.redraw();
+  }
+
+  /** The stored recent profiles, once, after any copied meanwhile (a copy by the shortcut may come first). */
+  private readRecent(): Promise<void> {
+    this.recentRead ??= (this.parts.recent?.read() ?? Promise.resolve([])).then((stored) => {
+      const inMemory = this.context.recentIds ?? [];
+      const recentIds = [...new Set([...inMemory, ...stored])].slice(0, RECENT_KEPT);
+      this.context = { ...this.context, recentIds };
+    });
+    return this.recentRead;
+  }
+
+  /** Removed profiles leave the recent list (in memory and stored) once the profiles were read. */
+  private forgetRemoved(profiles: ProfileView[]): void {
+    const recentIds = this.context.recentIds ?? [];
+    const kept = recentIds.filter((id) => profiles.some((p) => p.id === id));
+    if (kept.length === recentIds.length) return;
+    this.context = { ...this.context, recentIds: kept };
+    this.storeRecent();
+  }
+
+  private storeRecent(): void {
+    void this.parts.recent?.write(this.context.recentIds ?? []);
   }
 
   /** Time left moves on its own: redraws from what is known (no keychain read); the tray rebuilds only what changed. */

@@ -52,6 +52,7 @@ export interface RunningAgent {
 
 /** Another agent already answers on this socket. */
 export class AgentRunningError extends CtmError {
+  override readonly name: string = 'AgentRunningError';
   readonly pid: number | undefined;
   constructor(socketPath: string, pid: number | undefined) {
     super('bad-input', `A token agent is already running${pid ? ` (pid ${pid})` : ''} on ${socketPath}.`);

@@ -26,6 +26,7 @@ export interface RefreshContext {
 
 /** The refresh token was definitely refused (revoked, expired, or not for this client): a sign-in is needed. */
 export class RefreshRefusedError extends CtmError {
+  override readonly name: string = 'RefreshRefusedError';
   constructor(reason: string) {
     super('sign-in-required', reason);
   }

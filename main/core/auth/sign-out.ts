@@ -20,6 +20,7 @@ export function signedOutHere(revocation: Revocation): SignOutResult {
 
 /** A removal asked to revoke first could not: nothing was removed, the profile and its session are as they were. */
 export class RevocationFailedError extends CtmError {
+  override readonly name: string = 'RevocationFailedError';
   readonly profileName: string;
   /** What stays valid at the server, in words (never a token). */
   readonly problem: string;

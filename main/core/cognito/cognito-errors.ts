@@ -31,6 +31,7 @@ const UNKNOWN_OPERATION_TYPES = new Set([
 
 /** An error answer from Cognito (`{"__type","message"}`), with its type stripped of any `prefix#`. */
 export class CognitoServiceError extends CtmError {
+  override readonly name: string = 'CognitoServiceError';
   readonly type: string;
   readonly status: number;
   readonly serviceMessage: string;
@@ -58,6 +59,7 @@ export class CognitoServiceError extends CtmError {
 
 /** The endpoint could not be reached, timed out, or answered with something that is not Cognito's JSON. */
 export class CognitoNetworkError extends CtmError {
+  override readonly name: string = 'CognitoNetworkError';
   constructor(message: string, options?: { cause?: unknown }) {
     super('network', message, options);
   }

@@ -118,7 +118,9 @@ function proxyProblem(error: unknown, proxy: ChosenProxy): string | undefined {
 }
 
 /** A proxy that refused, could not be reached, or wants credentials: named, with what to check. */
-export class ProxyFailureError extends CognitoNetworkError {}
+export class ProxyFailureError extends CognitoNetworkError {
+  override readonly name: string = 'ProxyFailureError';
+}
 
 /**
  * The error to report for a request to `url` that failed with `error`: a ProxyFailureError when the failure is the

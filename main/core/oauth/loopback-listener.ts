@@ -17,6 +17,7 @@ export interface LoopbackListener {
 
 /** Managed login answered with an OAuth error (access_denied, invalid_scope...) or never came back. */
 export class AuthorizationFailedError extends CtmError {
+  override readonly name: string = 'AuthorizationFailedError';
   constructor(message: string) {
     super('sign-in-required', message);
   }

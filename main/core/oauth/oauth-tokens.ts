@@ -25,6 +25,7 @@ export function tokenSetFromOAuth(answer: OAuthTokenAnswer, now: number, previou
 
 /** The ID token does not belong to this sign-in: wrong issuer, audience or nonce (a replay or a mix-up). A refusal, not a network failure. */
 export class IdTokenMismatchError extends TokenRefusedError {
+  override readonly name: string = 'IdTokenMismatchError';
   constructor(what: string) {
     super(
       `The ID token from the token endpoint failed a check (${what}); nothing was stored. Check the profile's user pool, client id and domain.`,

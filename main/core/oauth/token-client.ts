@@ -37,6 +37,7 @@ const REVOCATION_OFF =
 
 /** Cognito's OAuth endpoint refused the request with an OAuth error code. */
 export class OAuthRefusedError extends CtmError {
+  override readonly name: string = 'OAuthRefusedError';
   readonly error: string;
   /** advice: what the error means where the generic ADVICE would mislead (one endpoint's narrower meaning). */
   constructor(serverError: string, advice?: string) {

@@ -19,16 +19,22 @@ export type ConfigFile = z.infer<typeof configFileSchema>;
 export type ParsedConfigFile = ConfigFile & { idsAdded: number };
 
 /** Why a file could not be read as our config. */
-export class UnreadableConfigError extends Error {}
+export class UnreadableConfigError extends Error {
+  override readonly name: string = 'UnreadableConfigError';
+}
 
 /**
  * A file a person can repair by hand (a JSON syntax error, a bad field): the message says where ("line 3 column 5",
  * "profiles.2.region"), and the caller leaves the file where it is instead of moving it aside.
  */
-export class RepairableConfigError extends UnreadableConfigError {}
+export class RepairableConfigError extends UnreadableConfigError {
+  override readonly name: string = 'RepairableConfigError';
+}
 
 /** The file was written by a newer version: it is left untouched and the app refuses to overwrite it. */
-export class NewerConfigError extends Error {}
+export class NewerConfigError extends Error {
+  override readonly name: string = 'NewerConfigError';
+}
 
 /** Parses and migrates the text of a profiles file; throws UnreadableConfigError with the reason. */
 export function parseConfigFile(text: string): ParsedConfigFile {

@@ -32,6 +32,7 @@ export function importServers(
  * the next sign-in's password anywhere. The message names each server and how to confirm it.
  */
 export class UnconfirmedServersError extends BadInputError {
+  override readonly name: string = 'UnconfirmedServersError';
   readonly servers: string[];
   constructor(servers: ImportServer[], how: string) {
     const list = servers.map((s) => `${s.server} (${s.profiles.join(', ')})`).join(', ');

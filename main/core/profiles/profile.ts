@@ -224,6 +224,7 @@ function problemLines(issues: readonly z.core.$ZodIssue[], input: unknown): stri
 
 /** A profile's fields did not validate; `problems` holds one line per field. */
 export class ProfileValidationError extends BadInputError {
+  override readonly name: string = 'ProfileValidationError';
   readonly problems: string[];
   constructor(problems: string[]) {
     super(`Invalid profile: ${problems.join('; ')}`);

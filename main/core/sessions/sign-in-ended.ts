@@ -6,6 +6,7 @@ import { CtmError } from '../errors.ts';
  * IPC code `sign-in-ended` instead of matching words.
  */
 export class SignInEndedError extends CtmError {
+  override readonly name: string = 'SignInEndedError';
   constructor(cause: CtmError) {
     super(cause.kind, cause.message, { cause });
   }

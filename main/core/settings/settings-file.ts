@@ -8,7 +8,9 @@ const settingsFileSchema = z
   .strict();
 
 /** A settings file written by a newer version: read as the defaults, never overwritten. */
-export class NewerSettingsError extends Error {}
+export class NewerSettingsError extends Error {
+  override readonly name: string = 'NewerSettingsError';
+}
 
 /**
  * Parses settings.json's text as profiles.json is parsed: a JSON syntax error says its line and column, a bad field

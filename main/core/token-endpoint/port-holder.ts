@@ -41,6 +41,7 @@ export function listenerUids(procNetTcp: string, port: number, littleEndian = en
 
 /** The port is another account's: whatever an API client sends to it (a client secret) goes to that account. */
 export class PortHeldByOtherAccountError extends CtmError {
+  override readonly name: string = 'PortHeldByOtherAccountError';
   constructor(port: number, holder: string, profileName = 'NAME') {
     super(
       'network',

@@ -11,6 +11,7 @@ export type TokenErrorCode =
 
 /** A refusal of the token endpoint: its HTTP status, §5.2 code and a description a person can act on (never a secret). */
 export class TokenEndpointError extends Error {
+  override readonly name: string = 'TokenEndpointError';
   readonly status: number;
   readonly code: TokenErrorCode;
   /** Extra response headers (WWW-Authenticate for invalid_client, Allow for a wrong method). */

@@ -6,6 +6,7 @@ import { jwtShapeProblem } from './jwt-shape.ts';
  * user that is not this sign-in's. A refusal, not a network failure: trying again would get the same answer.
  */
 export class TokenRefusedError extends CtmError {
+  override readonly name: string = 'TokenRefusedError';
   constructor(message: string) {
     super('refused', message);
   }

@@ -1,6 +1,7 @@
 // Run as a child process: loads the built out/main/index.cjs with the stand-in `electron` module (Electron cannot
 // run here), makes the app ready, then plays the steps of CTM_STANDIN_STEPS (comma-separated) as a user would,
 // and prints every call and event, in order, as one JSON line (also when the app exits during a step).
+// 'tray-menu=<label>' clicks the tray item whose label starts with <label>; 'tray-items' records the tray's top items.
 // The step 'hold' lets a test act from outside while the app is up (run ctm against it): it prints HOLDING_LINE and
 // waits for a line on stdin (or its end) before the next step.
 // Arguments after the script reach the app as its own command line (`--ctm-cli -- <args>`: the ctm launchers').
@@ -64,7 +65,7 @@ const until = async (seen: () => boolean, ms: number): Promise<void> => {
   for (const end = Date.now() + ms; !seen() && Date.now() < end;) await settle(50);
 };
 const window = () => standIn.windows()[0];
-const steps: Record<string, () => Promise<void> | void> = {
+const steps: Record<string, (arg: string) => Promise<void> | void> = {
   'wait-window': () => until(() => window()?.visible === true, 5_000),
   'wait-tray': () => until(() => recorder.find('tray.setContextMenu').length > 0, 8_000),
   // The settings applied a second time (a change after the start: the shortcuts are registered afresh).
@@ -77,6 +78,12 @@ const steps: Record<string, () => Promise<void> | void> = {
   'dark-app': () => standIn.nativeTheme.change({ app: true }),
   'tray-open': () => standIn.tray()?.clickMenu('Open'),
   'tray-quit': () => standIn.tray()?.clickMenu('Quit'),
+  'tray-menu': (label) => standIn.tray()?.clickMenu(label),
+  'tray-items': () =>
+    void recorder.record(
+      'tray.items',
+      (standIn.tray()?.menu?.items ?? []).map((i) => i.label ?? i.type),
+    ),
   'press-shortcut': () => standIn.globalShortcut.pressAll(),
   // The user clicks into another application: no window of ours has focus any more.
   blur: () => window()?.loseFocus(),
@@ -92,11 +99,12 @@ Module.createRequire(import.meta.url)(join(process.cwd(), 'out/main/index.cjs'))
 recorder.record('step', 'loaded');
 app.becomeReady();
 for (const name of (process.env.CTM_STANDIN_STEPS ?? 'wait-window,wait-tray').split(',').filter(Boolean)) {
-  const step = steps[name];
+  const [kind = '', arg = ''] = name.split('=');
+  const step = steps[kind];
   if (!step) throw new Error(`unknown step ${name}`);
   await settle();
   recorder.record('step', name);
-  await step();
+  await step(arg);
 }
 await settle();
 print();

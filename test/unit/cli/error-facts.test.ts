@@ -13,4 +13,12 @@ describe('errorFacts: what --debug shows of an unexpected error', () => {
     expect(errorFacts(new TypeError('token abc'))).toBe('class TypeError');
     expect(errorFacts('a string')).toBe('a thrown string (not an Error)');
   });
+
+  it("names an error by the name it states, not its constructor's (a letter or two in the minified ctm bundle)", () => {
+    // As the bundle declares it: the class minified to `ge`, its stated name kept as a string.
+    class ge extends Error {
+      override readonly name: string = 'KeychainError';
+    }
+    expect(errorFacts(new ge('secret-in-message'))).toBe('class KeychainError');
+  });
 });

@@ -1,11 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../../main/core/logging/logger.ts';
+import { RecentProfilesFile } from '../../../main/core/settings/recent-profiles-file.ts';
 import { stateAnnouncer } from '../../../main/electron/notice-delivery.ts';
-import { TrayStatus } from '../../../main/electron/tray-status.ts';
+import { TrayStatus, type RecentProfiles } from '../../../main/electron/tray-status.ts';
 import type { ProfileView } from '../../../main/ipc/contract.ts';
 import { menuLabels, NOW, profileView, standInWithTray } from '../../support/electron-standin/policy-kit.ts';
 
 /** A TrayStatus over the stand-in's tray and notifications, reading the profiles from `read` (a fake Api.listProfiles). */
-function statusOn(read: () => Promise<ProfileView[]>, options: { notifications?: boolean } = {}) {
+function statusOn(
+  read: () => Promise<ProfileView[]>,
+  options: { notifications?: boolean; recent?: RecentProfiles } = {},
+) {
   const standIn = standInWithTray(options);
   let pageTold = 0;
   let now = NOW;
@@ -14,6 +23,7 @@ function statusOn(read: () => Promise<ProfileView[]>, options: { notifications?:
     pageChanged: () => void (pageTold += 1),
     announce: stateAnnouncer(standIn.electron.Notification),
     now: () => now,
+    ...(options.recent ? { recent: options.recent } : {}),
   });
   status.attach(standIn.controller);
   return {
@@ -120,6 +130,68 @@ describe('the tray status on every change, with Electron as the stand-in', () =>
       run.status.changedSoon();
       await vi.advanceTimersByTimeAsync(250);
       expect(reads).toBe(2);
+    });
+  });
+
+  describe('the recent profiles across a restart (recent-profiles.json in the config folder)', () => {
+    // Real profile ids (UUIDs): the file keeps nothing else.
+    const [dev, api, ops] = ['dev', 'api', 'ops'].map((name, i) =>
+      profileView(name, 'fresh', 30 + i * 10, { id: randomUUID() }),
+    ) as [ProfileView, ProfileView, ProfileView];
+    const stored = (dir: string) => new RecentProfilesFile(dir, silentLogger);
+    const idsIn = (dir: string) =>
+      (JSON.parse(readFileSync(join(dir, 'recent-profiles.json'), 'utf8')) as { recentProfileIds: string[] })
+        .recentProfileIds;
+
+    it('a restart shows the profiles copied before it, most recent first', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ctm-tray-recent-'));
+      const before = statusOn(async () => [dev, api, ops], { recent: stored(dir) });
+      await before.status.changed();
+      before.status.copied(ops.id);
+      before.status.copied(api.id);
+      await expect.poll(() => idsIn(dir)).toEqual([api.id, ops.id]);
+
+      const after = statusOn(async () => [dev, api, ops], { recent: stored(dir) });
+      await after.status.changed();
+      expect(after.items().slice(0, 4)).toEqual(['Recent', 'api \u2014 40 min', 'ops \u2014 50 min', 'separator']);
+    });
+
+    it('a removed profile drops out, from the tray and from the file', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ctm-tray-recent-'));
+      writeFileSync(
+        join(dir, 'recent-profiles.json'),
+        JSON.stringify({ version: 1, recentProfileIds: [api.id, ops.id, dev.id] }),
+      );
+      let profiles = [dev, api, ops];
+      const run = statusOn(async () => profiles, { recent: stored(dir) });
+      await run.status.changed();
+      profiles = [dev, ops];
+      await run.status.changed();
+      expect(run.items().slice(0, 3)).toEqual(['Recent', 'ops \u2014 50 min', 'dev \u2014 30 min']);
+      await expect.poll(() => idsIn(dir)).toEqual([ops.id, dev.id]);
+    });
+
+    it('profiles that cannot be read (a locked keychain) remove nothing from the file', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ctm-tray-recent-'));
+      const file = JSON.stringify({ version: 1, recentProfileIds: [api.id, dev.id] });
+      writeFileSync(join(dir, 'recent-profiles.json'), file);
+      const run = statusOn(() => Promise.reject(new Error('The keychain is locked.')), { recent: stored(dir) });
+      await run.status.changed();
+      await run.status.changed();
+      expect(readFileSync(join(dir, 'recent-profiles.json'), 'utf8')).toBe(file);
+    });
+
+    it('a copy made before the stored list was read (the shortcut at start) goes first and keeps the stored ones', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ctm-tray-recent-'));
+      writeFileSync(
+        join(dir, 'recent-profiles.json'),
+        JSON.stringify({ version: 1, recentProfileIds: [api.id, ops.id] }),
+      );
+      const run = statusOn(async () => [dev, api, ops], { recent: stored(dir) });
+      run.status.copied(ops.id);
+      await expect.poll(() => idsIn(dir)).toEqual([ops.id, api.id]);
+      await run.status.changed();
+      expect(run.items().slice(0, 3)).toEqual(['Recent', 'ops \u2014 50 min', 'api \u2014 40 min']);
     });
   });
 });
