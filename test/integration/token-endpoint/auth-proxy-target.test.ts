@@ -1,19 +1,13 @@
 // ctm proxy's own HTTP/1.1 client to the target, against real sockets: targets that close kept-alive connections, send
 // malformed or split answers, answer early, stream chunked answers, or present a certificate nobody trusts. The tokens
 // come from a fixed source, not Cognito: this file is about the bytes between the proxy and the target.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, request, type IncomingHttpHeaders } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAuthProxy, type RunningAuthProxy } from '../../../main/core/auth-proxy/auth-proxy.ts';
 import { ProxyTokenSource } from '../../../main/core/auth-proxy/proxy-token.ts';
-import { hasCommand, systemComponent } from '../../support/system-components.ts';
-
-const HAS_OPENSSL = systemComponent('openssl', hasCommand('openssl'), 'apt-get install openssl');
+import { HAS_OPENSSL, selfSignedCertificate } from '../../support/self-signed-certificate.ts';
 
 /** A token source that always holds `token` (a fixed source, not Cognito). */
 function fixedTokens(token = 'fixed-token'): ProxyTokenSource {
@@ -240,29 +234,11 @@ describe("ctm proxy's connections to the target (real sockets; tokens from a fix
   it.skipIf(!HAS_OPENSSL)(
     'attacker: an https target whose certificate this computer does not trust gets nothing (502 names the certificate)',
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'ctm-proxy-tls-'));
-      cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-      const made = spawnSync(
-        'openssl',
-        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-          '-keyout',
-          join(dir, 'key.pem'),
-          '-out',
-          join(dir, 'cert.pem'),
-        ]),
-        { encoding: 'utf8' },
-      );
-      expect(made.status, made.stderr).toBe(0);
       const seen: string[] = [];
-      const target = createHttpsServer(
-        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-        (req, res) => {
-          seen.push(req.headers.authorization ?? '');
-          res.end('ok');
-        },
-      );
+      const target = createHttpsServer(selfSignedCertificate(), (req, res) => {
+        seen.push(req.headers.authorization ?? '');
+        res.end('ok');
+      });
       await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
       cleanup.push(() => void target.close());
       const { proxy, problems } = await proxyTo(`https://127.0.0.1:${(target.address() as AddressInfo).port}`);
