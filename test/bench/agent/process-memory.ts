@@ -15,11 +15,11 @@ export function residentMiB(pid: number): number {
 }
 
 /**
- * Starts watching a process's peak resident memory; stop() gives it in MiB. The kernel's own high-water mark (VmHWM) is
+ * Starts watching a process's peak resident memory; stop() gives it in MiB, and whether the kernel measured it. The kernel's own high-water mark (VmHWM) is
  * reset first by writing 5 to /proc/PID/clear_refs (Linux >= 4.0, proc(5)), so it covers this stretch alone; where
  * that is refused, the peak is the highest VmRSS seen every 25 ms.
  */
-export function watchPeak(pid: number): { stop(): number } {
+export function watchPeak(pid: number): { stop(): { peak: number; exact: boolean } } {
   let exact = true;
   try {
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
@@ -37,7 +37,7 @@ export function watchPeak(pid: number): { stop(): number } {
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(highest, exact ? statusField(pid, 'VmHWM') : 0);
+      return { peak: Math.max(highest, exact ? statusField(pid, 'VmHWM') : 0), exact };
     },
   };
 }
