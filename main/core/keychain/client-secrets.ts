@@ -43,6 +43,12 @@ export class ClientSecrets {
     await this.store.set(PREFIX + profileId, value);
   }
 
+  /** Binds a secret stored without an origin (by an older release) to `origin`, unless it changed since it was read. */
+  async bind(profileId: string, secret: string, origin: string): Promise<void> {
+    const stored = await this.bound(profileId);
+    if (stored?.secret === secret && stored.origin === undefined) await this.save(profileId, secret, origin);
+  }
+
   /** Forgets the profile's client secret. */
   async delete(profileId: string): Promise<void> {
     await this.store.delete(PREFIX + profileId);

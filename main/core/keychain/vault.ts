@@ -107,6 +107,19 @@ export class Vault {
     this.notify(profileId, summaryOf(tokens));
   }
 
+  /**
+   * Records, once, the origin a session stored without one (by an older release) was verified for. Writes nothing when
+   * the stored session changed since it was verified (another access token: another process renewed or signed in) or
+   * already has an origin. The file's refresh token and its items stay as they are.
+   */
+  async bindSession(profileId: ProfileId, verifiedAccessToken: string, origin: string): Promise<void> {
+    await this.commit(profileId, (file) =>
+      file.session?.origin === undefined && file.session?.accessToken === verifiedAccessToken
+        ? { ...file, session: { ...file.session, origin } }
+        : undefined,
+    );
+  }
+
   /** Forgets a profile's session: its file without it is committed first, then its refresh-token items go. */
   async deleteSession(profileId: ProfileId): Promise<void> {
     const trash = await this.commit(profileId, (file) => ({

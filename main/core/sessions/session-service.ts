@@ -12,7 +12,8 @@ import type { Clock } from '../clock.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
 import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
-import { originChange, secretOrigin } from '../profiles/secret-origin.ts';
+import { vouchProblem } from '../profiles/origin-vouch.ts';
+import { secretBinding, secretOrigin, type SecretBinding } from '../profiles/secret-origin.ts';
 import { cognitoEndpoint } from '../cognito/endpoint.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileId } from '../profiles/profile-id.ts';
@@ -130,6 +131,7 @@ export class SessionService {
     const session = await this.bound(
       profile,
       this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id)),
+      false,
     );
     if (!session && flowKind(profile).renewsWithoutSession) return this.refresh(profile.id);
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
@@ -166,8 +168,9 @@ export class SessionService {
     const profile = await this.deps.profiles.byId(profileId);
     const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
     if (!session) return { revoked: true };
-    const moved = originChange(session.origin, secretOrigin(profile));
-    if (moved) return { revoked: false, problem: `the refresh token was not revoked, because ${moved}` };
+    const binding = await this.bindingOf(profile, session);
+    if (binding.kind !== 'bound')
+      return { revoked: false, problem: `the refresh token was not revoked, because ${binding.reason}` };
     return this.flowOf(profile).signOut(session, {
       global: options.global === true,
       renew: () => this.refresh(profile.id),
@@ -233,6 +236,7 @@ export class SessionService {
       this.unsaved.has(profile.id)
         ? this.cache.get(profile.id)
         : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id)),
+      true,
     );
     const flow = this.flowOf(profile);
     if (!session && !flowKind(profile).renewsWithoutSession)
@@ -253,7 +257,7 @@ export class SessionService {
           attempt === 1 &&
           stored?.refreshToken &&
           stored.refreshToken !== session?.refreshToken &&
-          !originChange(stored.origin, secretOrigin(profile))
+          (await this.bindingOf(profile, stored)).kind === 'bound'
         ) {
           session = stored;
           continue;
@@ -351,6 +355,7 @@ export class SessionService {
           typed,
           lastUser,
           cognitoEndpoint(profile.region, profile.endpoint, profile.fips === true),
+          () => this.sessionVouch(profile),
         ),
       lastUser: async () =>
         (this.cache.get(profile.id) ?? (await vault.session(profile.id).catch(() => undefined)))?.userId,
@@ -368,31 +373,70 @@ export class SessionService {
   /**
    * A stored session, used only while the profile names the origin it was issued at: after any change of endpoint,
    * domain, region, pool or client (ctm, the window, an import, a hand edit of profiles.json) it is forgotten and its
-   * refresh token sent nowhere, and the person is told why.
+   * refresh token sent nowhere, and the person is told why. One stored by an older release, which its tokens cannot
+   * vouch for, is kept but never sent (`sending`: a renewal); handing out its still-valid access token sends nothing.
    */
-  private async bound(profile: Profile, session: TokenSet | undefined): Promise<TokenSet | undefined> {
-    const moved = session ? originChange(session.origin, secretOrigin(profile)) : undefined;
-    if (!moved) return session;
-    await this.forget(profile.id);
+  private async bound(
+    profile: Profile,
+    session: TokenSet | undefined,
+    sending: boolean,
+  ): Promise<TokenSet | undefined> {
+    if (!session) return undefined;
+    const binding = await this.bindingOf(profile, session);
+    if (binding.kind === 'bound') return { ...session, origin: binding.origin };
+    if (binding.kind === 'unverified' && !sending) return session;
+    // Moved: forgotten. Unverified: kept, since it may be right (a custom endpoint, a custom domain); a new sign-in
+    // replaces it, and a profile edited by mistake and restored finds it again.
+    if (binding.kind === 'moved') await this.forget(profile.id);
     // A kind that renews without a session (client credentials) just asks again, where its secret is checked too.
     if (flowKind(profile).renewsWithoutSession) return undefined;
-    const reason = `its session was forgotten: ${moved}`;
+    const reason =
+      binding.kind === 'moved'
+        ? `its session was forgotten: ${binding.reason}`
+        : `its session is kept but not used: ${binding.reason}; if that is the server you expect, sign in again`;
     throw this.failed(profile.id, 'refused', new SignInRequiredError(profile.name, reason), reason);
+  }
+
+  /**
+   * A stored session against where the profile now sends its secrets (secretBinding, the one rule). One stored by an
+   * older release that its own tokens vouch for (origin-vouch.ts) is bound here, once: the origin is saved with it.
+   */
+  private async bindingOf(profile: Profile, session: Omit<TokenSet, 'refreshToken'>): Promise<SecretBinding> {
+    const current = secretOrigin(profile);
+    const binding = secretBinding(session.origin, current, () => vouchProblem(session, profile));
+    if (binding.kind === 'bound' && binding.newly) {
+      await this.deps.vault.bindSession(profile.id, session.accessToken, current);
+      const cached = this.cache.get(profile.id);
+      if (cached?.accessToken === session.accessToken) this.cache.set(profile.id, { ...cached, origin: current });
+    }
+    return binding;
+  }
+
+  /**
+   * Why the profile's session does not vouch for where it now points (undefined when it does): what a client secret or
+   * a device key stored by an older release is bound by. Reads no refresh token.
+   */
+  private async sessionVouch(profile: Profile): Promise<string | undefined> {
+    const session = this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id));
+    if (!session) return 'the profile has no session to vouch for it';
+    const binding = await this.bindingOf(profile, session);
+    return binding.kind === 'bound' ? undefined : "the profile's session does not vouch for it either";
   }
 
   private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {
     if (!profile.hasClientSecret) return {};
     const stored = await this.deps.vault.clientSecrets.bound(profile.id);
-    const moved = originChange(stored?.origin, secretOrigin(profile));
-    if (moved)
-      throw new NotFoundError(
-        `Profile "${profile.name}" needs its client secret again: ${moved}. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`,
-      );
-    const clientSecret = stored?.secret;
-    if (!clientSecret)
+    if (!stored?.secret)
       throw new NotFoundError(
         `Profile "${profile.name}" needs its client secret, which is not in the keychain. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`,
       );
-    return { clientSecret };
+    const vouch = stored.origin === undefined ? await this.sessionVouch(profile) : undefined;
+    const binding = secretBinding(stored.origin, secretOrigin(profile), () => vouch);
+    if (binding.kind !== 'bound')
+      throw new NotFoundError(
+        `Profile "${profile.name}" needs its client secret again: ${binding.reason}. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`,
+      );
+    if (binding.newly) await this.deps.vault.clientSecrets.bind(profile.id, stored.secret, binding.origin);
+    return { clientSecret: stored.secret };
   }
 }

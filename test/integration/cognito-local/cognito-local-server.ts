@@ -76,6 +76,17 @@ function waitForStart(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Creates a confirmed user with a permanent password (cognito-local's admin operations need no credentials). */
+export async function addLocalUser(local: CognitoLocal, username: string, password: string): Promise<void> {
+  await local.call('AdminCreateUser', { UserPoolId: LOCAL_POOL, Username: username, MessageAction: 'SUPPRESS' });
+  await local.call('AdminSetUserPassword', {
+    UserPoolId: LOCAL_POOL,
+    Username: username,
+    Password: password,
+    Permanent: true,
+  });
+}
+
 /** Starts cognito-local as a child process. */
 export async function startCognitoLocal(): Promise<CognitoLocal> {
   const dir = mkdtempSync(join(tmpdir(), 'ctm-cognito-local-'));

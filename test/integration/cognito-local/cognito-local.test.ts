@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { totpCode } from '../../support/emulator/index.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
-import { LOCAL_CLIENT, LOCAL_POOL, startCognitoLocal, type CognitoLocal } from './cognito-local-server.ts';
+import {
+  addLocalUser,
+  LOCAL_CLIENT,
+  LOCAL_POOL,
+  startCognitoLocal,
+  type CognitoLocal,
+} from './cognito-local-server.ts';
 
 // Our client against cognito-local (npm), a Cognito imitation we did not write. It knows USER_PASSWORD_AUTH,
 // REFRESH_TOKEN_AUTH, NEW_PASSWORD_REQUIRED and SOFTWARE_TOKEN_MFA (TOTP enrolled with an access token);
@@ -27,13 +33,7 @@ describe.skipIf(!HAS_KEYRING)('our client against cognito-local (child process; 
     });
   beforeAll(async () => {
     [local, app] = await Promise.all([startCognitoLocal(), startAppFixture({ pools: [] })]);
-    await local.call('AdminCreateUser', { UserPoolId: LOCAL_POOL, Username: 'alice', MessageAction: 'SUPPRESS' });
-    await local.call('AdminSetUserPassword', {
-      UserPoolId: LOCAL_POOL,
-      Username: 'alice',
-      Password: PASSWORD,
-      Permanent: true,
-    });
+    await addLocalUser(local, 'alice', PASSWORD);
     await local.call('AdminCreateUser', {
       UserPoolId: LOCAL_POOL,
       Username: 'newbie',

@@ -22,10 +22,18 @@ import {
   refreshSeed,
 } from '../refresh/refresh-test-kit.ts';
 
+/** A session as 0.1.0's TokenSet held it (8d2fa73): no origin (nor clock offset or device flag), which came later. */
+function asOf010(tokens: TokenSet): TokenSet {
+  const { accessToken, idToken, refreshToken, tokenType, expiresAt, issuedAt, userId } = tokens;
+  return JSON.parse(
+    JSON.stringify({ accessToken, idToken, refreshToken, tokenType, expiresAt, issuedAt, userId }),
+  ) as TokenSet;
+}
+
 /** 0.1.0's writes, frozen here as main/core/keychain/vault.ts wrote them at 8d2fa73 (one item per session, secret, device). */
 const release010 = {
   saveSession: (store: SecretStore, profileId: string, tokens: TokenSet) =>
-    store.set(`session:${profileId}`, JSON.stringify(tokens)),
+    store.set(`session:${profileId}`, JSON.stringify(asOf010(tokens))),
   saveClientSecret: (store: SecretStore, profileId: string, secret: string) =>
     store.set(`client-secret:${profileId}`, secret),
   saveDevice: (store: SecretStore, userPoolId: string, userId: string, device: RememberedDevice) =>
@@ -60,7 +68,7 @@ describe.skipIf(!HAS_KEYRING)(
       ).id;
       bigId = (await app.core.addProfile(refreshProfile('big', CONFIDENTIAL_CLIENT, app.emulator.endpoint))).id;
       await app.core.signIn(await idOf(app.core, 'conf'), { password: BOB_PASSWORD });
-      signedIn = (await app.vault.session(confId))!;
+      signedIn = asOf010((await app.vault.session(confId))!);
       // Back to 0.1.0: no cache file, no new items; what 0.1.0 wrote, as it wrote it.
       rmSync(join(app.configDir, SESSIONS_FOLDER), { recursive: true });
       for (const account of await accounts()) await raw.delete(account);
@@ -98,15 +106,27 @@ describe.skipIf(!HAS_KEYRING)(
       expect(await fresh.devices.get(REFRESH_POOL, 'bob')).toEqual(device);
     });
 
-    it('the moved refresh token and client secret still work: a refresh with SECRET_HASH is accepted', async () => {
+    it("the moved session and client secret are kept but not sent to the emulator's custom endpoint (its tokens name AWS's issuer, not it): ctm says what to do, and once done it works", async () => {
+      const before = app.emulator.requests.length;
       const run = await runCtm(['token', 'conf', '--min-ttl', '3599.999'], app.env);
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('its session is kept but not used: it was stored by an older release');
+      const login = await runCtm(['login', 'conf', '--password-stdin'], app.env, `${BOB_PASSWORD}\n`);
+      expect(login.code).not.toBe(0);
+      expect(login.stderr).toContain('needs its client secret again: it was stored by an older release');
+      expect(app.emulator.requests.length).toBe(before);
+      // What the messages say to do: the secret set again, a sign-in; the new session renews with SECRET_HASH.
+      const edit = await runCtm(['profile', 'edit', 'conf', '--client-secret-stdin'], app.env, REFRESH_CLIENT_SECRET);
+      expect(edit.code).toBe(0);
+      expect((await runCtm(['login', 'conf', '--password-stdin'], app.env, `${BOB_PASSWORD}\n`)).code).toBe(0);
+      const renewed = await runCtm(['token', 'conf', '--min-ttl', '3599.999'], app.env);
+      expect(renewed.stderr).toBe('');
+      expect(renewed.code).toBe(0);
       const last = app.emulator.requests.at(-1);
       expect(last?.operation === 'GetTokensFromRefreshToken' || last?.body.AuthFlow === 'REFRESH_TOKEN_AUTH').toBe(
         true,
       );
-      expect(run.stdout.trim() === signedIn.accessToken).toBe(false);
+      expect(renewed.stdout.trim() === signedIn.accessToken).toBe(false);
     });
   },
 );

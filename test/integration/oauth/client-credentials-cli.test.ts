@@ -4,7 +4,7 @@ import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { filesContaining } from '../../support/secret-scan.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
-import { oauthSeed, POOL, SECRET } from './oauth-seed.ts';
+import { machineProfileArgs, oauthSeed, POOL, SECRET } from './oauth-seed.ts';
 
 describe.skipIf(!HAS_KEYRING)(
   'CLIENT_CREDENTIALS profiles through ctm (child processes, emulator, real keyring)',
@@ -13,26 +13,7 @@ describe.skipIf(!HAS_KEYRING)(
     const ctm = (args: string[], stdin = '') => runCtm(args, app.env, stdin);
     const tokenCalls = () => app.emulator.requests.filter((r) => r.operation === 'oauth2/token').length;
     const add = (name: string, extra: string[], secret = SECRET) =>
-      ctm(
-        [
-          'profile',
-          'add',
-          name,
-          '--user-pool-id',
-          POOL,
-          '--client-id',
-          'machineclient1',
-          '--auth-flow',
-          'CLIENT_CREDENTIALS',
-          '--domain',
-          app.emulator.endpoint,
-          '--endpoint',
-          app.emulator.endpoint,
-          '--client-secret-stdin',
-          ...extra,
-        ],
-        secret,
-      );
+      ctm([...machineProfileArgs(name, app.emulator.endpoint), ...extra], secret);
     beforeAll(async () => {
       app = await startAppFixture(oauthSeed());
     });

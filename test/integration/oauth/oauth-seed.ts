@@ -61,6 +61,14 @@ export function oauthSeed(): Seed {
   };
 }
 
+/** `ctm profile add NAME` for the machine client (client credentials, its secret on stdin) at the emulator's `endpoint`. */
+export function machineProfileArgs(name: string, endpoint: string): string[] {
+  return [
+    ...['profile', 'add', name, '--user-pool-id', POOL, '--client-id', 'machineclient1'],
+    ...['--auth-flow', 'CLIENT_CREDENTIALS', '--domain', endpoint, '--endpoint', endpoint, '--client-secret-stdin'],
+  ];
+}
+
 /** Profile fields for a client of the OAuth pool, with the emulator as endpoint and domain. */
 export function oauthProfile(endpoint: string, fields: Record<string, unknown>): Record<string, unknown> {
   return { region: 'us-east-1', userPoolId: POOL, endpoint, domain: endpoint.replace(/\/$/, ''), ...fields };

@@ -7,7 +7,7 @@ import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { startRecordingServer, type RecordingServer } from '../../support/recording-server.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
-import { oauthSeed, PASSWORD, POOL, SECRET } from '../oauth/oauth-seed.ts';
+import { machineProfileArgs, oauthSeed, PASSWORD, POOL, SECRET } from '../oauth/oauth-seed.ts';
 
 // The emulator issues the secrets; a recording server (the attacker's, modelled on nothing) is where an edit points
 // the profile next. The built ctm and the real keyring, every edit path: ctm profile edit, the window's (Core.updateProfile,
@@ -123,29 +123,7 @@ describe.skipIf(!HAS_KEYRING)(
       ['a hand edit of profiles.json', async () => handEdit(app.emulator.endpoint, fake.url)],
     ])('a client secret after %s: not sent (no Basic credentials, no form field), asked again', async (_path, edit) => {
       await ctm(['profile', 'remove', 'machine']);
-      expect(
-        (
-          await ctm(
-            [
-              'profile',
-              'add',
-              'machine',
-              '--user-pool-id',
-              POOL,
-              '--client-id',
-              'machineclient1',
-              '--auth-flow',
-              'CLIENT_CREDENTIALS',
-              '--domain',
-              app.emulator.endpoint,
-              '--endpoint',
-              app.emulator.endpoint,
-              '--client-secret-stdin',
-            ],
-            SECRET,
-          )
-        ).code,
-      ).toBe(0);
+      expect((await ctm(machineProfileArgs('machine', app.emulator.endpoint), SECRET)).code).toBe(0);
       expect((await ctm(['token', 'machine'])).code).toBe(0);
       await edit();
       const token = await ctm(['token', 'machine', '--min-ttl', '599.999']);

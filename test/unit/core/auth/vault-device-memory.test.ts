@@ -38,7 +38,7 @@ describe('remembered devices by canonical username (in-memory keychain)', () => 
 });
 
 describe('a remembered device is bound to the endpoint it was confirmed at (in-memory keychain)', () => {
-  it('is offered only at that endpoint; a device stored before endpoints were kept is offered anywhere', async () => {
+  it('is offered only at that endpoint', async () => {
     const vault = newVault();
     await vaultDeviceMemory(
       vault.devices,
@@ -59,9 +59,31 @@ describe('a remembered device is bound to the endpoint it was confirmed at (in-m
     expect(
       await vaultDeviceMemory(vault.devices, POOL, 'alice', undefined, 'http://127.0.0.1:9/').load(),
     ).toBeUndefined();
-    await vault.devices.save(POOL, 'bob', device);
-    expect(await vaultDeviceMemory(vault.devices, POOL, 'bob', undefined, 'http://127.0.0.1:9/').load()).toEqual(
-      device,
-    );
+  });
+
+  it('one stored before endpoints were kept (an older release) is offered only where the profile vouches for the endpoint, and bound there', async () => {
+    const vault = newVault();
+    await vault.devices.save(POOL, 'bob', device); // as an older release wrote it: no origin
+    const at = (legacyProblem: () => Promise<string | undefined>) =>
+      vaultDeviceMemory(vault.devices, POOL, 'bob', undefined, 'http://127.0.0.1:9/', legacyProblem);
+    // Nothing vouches (no session, or one that does not vouch): not offered, and kept as it was.
+    expect(await at(async () => 'the profile has no session to vouch for it').load()).toBeUndefined();
+    expect(
+      await vaultDeviceMemory(vault.devices, POOL, 'bob', undefined, 'http://127.0.0.1:9/').load(),
+    ).toBeUndefined();
+    expect(await vault.devices.get(POOL, 'bob')).toEqual(device);
+    // The profile's session vouches: offered, and stored with the endpoint from now on.
+    expect(await at(async () => undefined).load()).toEqual({ ...device, origin: 'http://127.0.0.1:9/' });
+    expect(await vault.devices.get(POOL, 'bob')).toEqual({ ...device, origin: 'http://127.0.0.1:9/' });
+    expect(
+      await vaultDeviceMemory(
+        vault.devices,
+        POOL,
+        'bob',
+        undefined,
+        'http://127.0.0.1:8/',
+        async () => undefined,
+      ).load(),
+    ).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originChange, secretOrigin } from '../../../../main/core/profiles/secret-origin.ts';
+import { originChange, secretBinding, secretOrigin } from '../../../../main/core/profiles/secret-origin.ts';
 
 const base = { region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1' };
 
@@ -27,10 +27,30 @@ describe("secretOrigin: where a profile's secrets may be sent", () => {
     );
   });
 
-  it('says what changed in words, and nothing for a secret stored before origins were kept', () => {
+  it('says what changed in words', () => {
     expect(originChange(secretOrigin(base), secretOrigin({ ...base, endpoint: 'https://evil.example' }))).toBe(
       "the profile's server changed since it was stored (from https://cognito-idp.us-east-1.amazonaws.com, pool us-east-1_Pool1, client client1 to https://evil.example, pool us-east-1_Pool1, client client1), so it is not sent there",
     );
-    expect(originChange(undefined, secretOrigin(base))).toBeUndefined();
+    expect(originChange(secretOrigin(base), secretOrigin(base))).toBeUndefined();
+  });
+});
+
+describe('secretBinding: the one rule for sending a stored secret', () => {
+  const current = secretOrigin(base);
+  const moved = secretOrigin({ ...base, endpoint: 'https://evil.example' });
+
+  it('sends a secret stored with the current origin, never one stored with another (whatever would vouch)', () => {
+    expect(secretBinding(current, current, () => 'unused')).toEqual({ kind: 'bound', origin: current, newly: false });
+    expect(secretBinding(moved, current, () => undefined).kind).toBe('moved');
+  });
+
+  it('binds a secret stored before origins were kept only when nothing is found against it; otherwise sends it nowhere and says why', () => {
+    expect(secretBinding(undefined, current, () => undefined)).toEqual({ kind: 'bound', origin: current, newly: true });
+    const refused = secretBinding(undefined, moved, () => 'its tokens were issued by X');
+    expect(refused).toEqual({
+      kind: 'unverified',
+      reason:
+        'it was stored by an older release, before secrets were bound to their server, and nothing shows that https://evil.example, pool us-east-1_Pool1, client client1 is where it was issued (its tokens were issued by X), so it is not sent there',
+    });
   });
 });

@@ -7,10 +7,18 @@ import { Core } from '../../../../main/core/core.ts';
 import { KeychainError } from '../../../../main/core/errors.ts';
 import type { SecretStore } from '../../../../main/core/keychain/secret-store.ts';
 import { Vault } from '../../../../main/core/keychain/vault.ts';
+import { secretOrigin } from '../../../../main/core/profiles/secret-origin.ts';
 import type { TokenSet } from '../../../../main/core/tokens/token-set.ts';
 import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts';
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
+const fields = {
+  name: 'dev',
+  region: 'us-east-1',
+  userPoolId: 'us-east-1_Abc',
+  clientId: 'client1',
+  endpoint: 'http://127.0.0.1:9/',
+};
 const NOW = Date.UTC(2026, 10, 26, 12);
 // A well-formed JWT: the session files keep only those (another process reading this one's file drops anything else).
 const OLD_ACCESS = unsignedJwt({ sub: 'u', token: 'old' });
@@ -20,6 +28,8 @@ const session = (refreshToken: string, expiresAt = NOW - 1): TokenSet => ({
   tokenType: 'Bearer',
   issuedAt: expiresAt - 3_600_000,
   expiresAt,
+  // Stored as this release stores it: bound to the profile's origin (older ones: test/integration/security/legacy-origin.test.ts).
+  origin: secretOrigin(fields),
 });
 
 /**
@@ -63,14 +73,6 @@ function setup(store: SecretStore = new MemorySecretStore()) {
   const vault = new Vault(store, configDir);
   return { core, vault, answers, sent, ok, refused, store };
 }
-
-const fields = {
-  name: 'dev',
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_Abc',
-  clientId: 'client1',
-  endpoint: 'http://127.0.0.1:9/',
-};
 
 describe('SessionService refresh (fake transport, fake clock, in-memory keychain)', () => {
   it('does not drop a session when another process stored a new refresh token during a refused refresh: it retries with that one', async () => {
