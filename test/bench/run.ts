@@ -63,6 +63,12 @@ const SUITES: Suite[] = [
     measures: 'managed login round trip, client credentials cached and fetched',
   },
   {
+    name: 'agent',
+    file: 'agent/agent-flood-bench.ts',
+    exportName: 'runAgentFloodBench',
+    measures: "the token agent's resident memory under a request flood, beside a bare Node server",
+  },
+  {
     name: 'endpoint',
     file: 'endpoint/endpoint-bench.ts',
     exportName: 'runEndpointBench',
