@@ -2,12 +2,11 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/browser.ts';
-import { openWindow, type WindowHarness } from '../support/electron-standin/window-harness.ts';
+import { openWindow, signedInAlice, type WindowHarness } from '../support/electron-standin/window-harness.ts';
 import { freePort } from '../support/free-port.ts';
-import { idOf } from '../support/profile-ids.ts';
 import { runCtm } from '../support/run-ctm.ts';
 import { HAS_SECOND_ACCOUNT, NEIGHBOUR_NAME, neighbourAccount, nodeAs } from '../support/second-account.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
+import { skeletonSeed } from '../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
 // The window's side of test/integration/token-endpoint/port-squat.test.ts: a real second local account (created as
@@ -25,17 +24,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING || !HAS_SECOND_ACCOUNT)(
     beforeAll(async () => {
       w = await openWindow(skeletonSeed(3600));
       page = w.page;
-      await w.app.core.addProfile({
-        name: 'dev',
-        region: 'us-east-1',
-        userPoolId: TEST_POOL,
-        clientId: PUBLIC_CLIENT,
-        username: 'alice',
-        authFlow: 'USER_PASSWORD_AUTH',
-        endpoint: w.app.emulator.endpoint,
-      });
-      const dev = await idOf(w.app.core, 'dev');
-      await w.app.core.signIn(dev, { password: ALICE_PASSWORD });
+      const dev = await signedInAlice(w, 'dev');
       port = await freePort();
       expect((await runCtm(['endpoint', 'settings', '--port', String(port)], w.app.env)).code).toBe(0);
       // The secret tools already hold (given while the port was free): the one a squatter would want.
@@ -47,8 +36,6 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING || !HAS_SECOND_ACCOUNT)(
           .listen(${port}, '127.0.0.1', () => console.log('ready'));`,
       );
       squatter.stdout.on('data', (d: Buffer) => (received += d.toString()));
-      await page.reload();
-      await page.locator('li[data-profile="dev"]').waitFor();
     });
     afterAll(async () => {
       squatter?.kill('SIGKILL');
@@ -68,7 +55,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING || !HAS_SECOND_ACCOUNT)(
       expect(await page.getByTestId('endpoint-token-url').count()).toBe(0);
       // Nowhere: not in the page's markup or text, not in any answer main sent it, not on the clipboard, not at the port.
       expect(await page.content()).not.toContain(secret);
-      expect(await page.evaluate(() => document.body.innerText)).not.toContain(secret);
+      expect(await page.locator('body').innerText()).not.toContain(secret);
       expect(w.resultsSeenByPage.join('\n')).not.toContain(secret);
       expect(w.clipboard.copies).not.toContain(secret);
       expect(received).toBe('');
