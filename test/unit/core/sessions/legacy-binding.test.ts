@@ -38,7 +38,12 @@ function setup() {
       sent.push({ url, body, headers });
       await beforeAnswer();
       const access = unsignedJwt({ iss: AWS_ISS, client_id: 'client1', token_use: 'access', exp: NOW / 1000 + 3600 });
-      return { status: 200, body: JSON.stringify({ AuthenticationResult: { AccessToken: access, ExpiresIn: 3600 } }) };
+      // Both shapes: the user-pool API's (JSON) and the OAuth token endpoint's (RFC 6749 §5.1).
+      const answer = { AuthenticationResult: { AccessToken: access, ExpiresIn: 3600 } };
+      return {
+        status: 200,
+        body: JSON.stringify({ ...answer, access_token: access, expires_in: 3600, token_type: 'Bearer' }),
+      };
     },
   };
   const store = new MemorySecretStore();
@@ -120,5 +125,51 @@ describe('a session stored before origin binding (fake transport, in-memory keyc
       secret: 'legacy-client-secret',
       origin: secretOrigin(profile),
     });
+  });
+
+  it('of managed login on a Cognito prefix domain of its region: renewed there and bound; on a custom domain: sent nowhere', async () => {
+    const { core, vault, sent } = setup();
+    const prefix = await core.addProfile({
+      ...fields,
+      name: 'sso',
+      authFlow: 'MANAGED_LOGIN',
+      domain: 'https://my-app.auth.us-east-1.amazoncognito.com',
+    });
+    await vault.saveSession(prefix.id, legacySession());
+    await core.refreshNow(prefix.id);
+    expect(sent.map((r) => r.url)).toEqual(['https://my-app.auth.us-east-1.amazoncognito.com/oauth2/token']);
+    expect((await vault.session(prefix.id))?.origin).toBe(secretOrigin(prefix));
+    const custom = await core.addProfile({
+      ...fields,
+      name: 'sso-custom',
+      authFlow: 'MANAGED_LOGIN',
+      domain: 'https://auth.example.com',
+    });
+    await vault.saveSession(custom.id, legacySession());
+    await expect(core.refreshNow(custom.id)).rejects.toThrow(
+      '(no token can show that the domain auth.example.com belongs to the pool',
+    );
+    expect(sent).toHaveLength(1);
+  });
+
+  it('of client credentials on a prefix domain: its client secret, vouched for by the session, goes there (Basic) and is bound', async () => {
+    const { core, vault, sent } = setup();
+    const machine = await core.addProfile({
+      ...fields,
+      name: 'machine',
+      authFlow: 'CLIENT_CREDENTIALS',
+      domain: 'https://my-app.auth.us-east-1.amazoncognito.com',
+      hasClientSecret: true,
+    });
+    await vault.clientSecrets.save(machine.id, 'legacy-client-secret');
+    // Client credentials keep no refresh token or ID token: the access token alone vouches.
+    const { idToken: _id, refreshToken: _refresh, ...accessOnly } = legacySession();
+    await vault.saveSession(machine.id, accessOnly);
+    await core.refreshNow(machine.id);
+    expect(sent.map((r) => r.url)).toEqual(['https://my-app.auth.us-east-1.amazoncognito.com/oauth2/token']);
+    expect(sent[0]?.headers.Authorization).toBe(
+      `Basic ${Buffer.from('client1:legacy-client-secret').toString('base64')}`,
+    );
+    expect((await vault.clientSecrets.bound(machine.id))?.origin).toBe(secretOrigin(machine));
   });
 });
