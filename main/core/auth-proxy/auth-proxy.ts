@@ -12,6 +12,7 @@ import { hostAllowed } from '../token-endpoint/request-guard.ts';
 import { forwardRequest, type ExchangeContext } from './proxy-exchange.ts';
 import { newPrefix, targetPath } from './proxy-route.ts';
 import type { ProxyTokenSource } from './proxy-token.ts';
+import { TargetPool } from './target-pool.ts';
 import { passUpgrade } from './upgrade-pass.ts';
 
 /** What the proxy forwards, where, with which tokens. */
@@ -32,7 +33,7 @@ export interface RunningAuthProxy {
   close(): Promise<void>;
 }
 
-/** How one upgrade request is made (http or https, with a keep-alive agent); other requests go through undici. */
+/** How one upgrade request is made (http or https, with a keep-alive agent); other requests go through the TargetPool. */
 export type Send = (path: string, method: string, headers: string[]) => ClientRequest;
 
 /**
@@ -42,9 +43,7 @@ export type Send = (path: string, method: string, headers: string[]) => ClientRe
  */
 export async function startAuthProxy(options: AuthProxyOptions): Promise<RunningAuthProxy> {
   const prefix = newPrefix();
-  // Loaded here, not at the top: every other ctm command would pay for parsing undici at start-up.
-  const { Pool } = await import('undici');
-  const pool = new Pool(options.target.origin, { connections: 256, keepAliveTimeout: 4_000 });
+  const pool = new TargetPool(options.target);
   const context: ExchangeContext = {
     upstream: pool,
     targetHost: options.target.host,
@@ -68,7 +67,7 @@ export async function startAuthProxy(options: AuthProxyOptions): Promise<Running
   const server = createServer({ headersTimeout: 30_000, requestTimeout: 0, keepAliveTimeout: 5_000 });
   let port = 0;
   const route = (req: IncomingMessage): string | undefined =>
-    hostAllowed(req.headers.host, port) ? targetPath(req.url, prefix, options.target) : undefined;
+    hostAllowed(hostOf(req.rawHeaders), port) ? targetPath(req.url, prefix, options.target) : undefined;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = route(req);
     if (path === undefined)
@@ -106,7 +105,14 @@ export async function startAuthProxy(options: AuthProxyOptions): Promise<Running
         server.close(() => resolve());
         server.closeAllConnections();
         agent.destroy();
-        void pool.destroy();
+        pool.close();
       }),
   };
+}
+
+/** The first Host header, read from the raw list (Node's own choice too), without building the header object. */
+function hostOf(raw: readonly string[]): string | undefined {
+  for (let i = 0; i < raw.length; i += 2)
+    if (raw[i]?.length === 4 && raw[i]?.toLowerCase() === 'host') return raw[i + 1];
+  return undefined;
 }

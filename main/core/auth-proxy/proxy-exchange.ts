@@ -1,15 +1,18 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { Dispatcher, Pool } from 'undici';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UNTRUSTED_CERTIFICATE } from '../cognito/proxy-failure.ts';
 import { CtmError } from '../errors.ts';
-import { responseHeaders, upstreamHeaders } from './forwarded-headers.ts';
+import { MalformedAnswerError } from './answer-reader.ts';
+import { requestHead, responseHeaders, type BodyFraming } from './forwarded-headers.ts';
 import type { ProxyTokenSource } from './proxy-token.ts';
+import type { ConnectionUser, TargetConnection } from './target-connection.ts';
+import type { TargetPool } from './target-pool.ts';
 
 /** A request body up to this size is kept while it streams, so the request can be sent again after a 401. */
 export const REPLAY_LIMIT_BYTES = 1024 * 1024;
 
 /** What every exchange of one proxy shares. */
 export interface ExchangeContext {
-  upstream: Pool;
+  upstream: TargetPool;
   targetHost: string;
   tokens: ProxyTokenSource;
   onProblem?: ((message: string) => void) | undefined;
@@ -25,13 +28,10 @@ export function forwardRequest(
   path: string,
   context: ExchangeContext,
 ): void {
-  const length = req.headers['content-length'];
-  const hasBody = length !== undefined ? length !== '0' : req.headers['transfer-encoding'] !== undefined;
-  const body = hasBody ? 'stream' : null;
   const held = context.tokens.held();
-  if (held !== undefined) return new Exchange(req, res, path, context, held, body, false).send();
+  if (held !== undefined) return new Exchange(req, res, path, context, held).start();
   context.tokens.current().then(
-    (token) => new Exchange(req, res, path, context, token, body, false).send(),
+    (token) => new Exchange(req, res, path, context, token).start(),
     (error: unknown) => {
       req.resume();
       refuse(res, context, error);
@@ -39,121 +39,177 @@ export function forwardRequest(
   );
 }
 
+const END_OF_CHUNKS = '0\r\n\r\n';
+
 /**
- * One try of one request, as undici's dispatch handler: the answer's head and chunks are written to the client as
- * they come (pausing the target while the client is slow), with no stream or promise in between. The body is kept
- * as it is sent (up to the limit): a 401 can then be answered by renewing and sending it again, once.
+ * One client request on its way through: its head and body go to a pooled connection to the target, the answer's head
+ * and pieces come back to the client as they arrive (the target is paused while the client is slow). The body is kept
+ * as it is sent (up to the limit): a 401 can then be answered by renewing the token and sending it again, once.
  */
-class Exchange implements Dispatcher.DispatchHandler {
+class Exchange implements ConnectionUser {
   private readonly req: IncomingMessage;
   private readonly res: ServerResponse;
   private readonly path: string;
   private readonly context: ExchangeContext;
-  private readonly token: string;
-  private readonly body: 'stream' | Buffer | null;
-  private readonly retried: boolean;
-  private controller: Dispatcher.DispatchController | undefined;
-  private kept: Buffer[] = [];
+  private token: string;
+  private framing: BodyFraming = 'none';
+  private connection: TargetConnection | undefined;
+  /** The body as sent so far, for a replay; undefined once it outgrew the limit. */
+  private kept: Buffer[] | undefined = [];
   private keptBytes = 0;
-  private replayable = true;
+  private bodyRead = false;
+  private requestSent = false;
+  private retried = false;
+  private reconnected = false;
   private refused = false;
   private clientGone = false;
-  private bodySent = false;
 
-  constructor(
-    req: IncomingMessage,
-    res: ServerResponse,
-    path: string,
-    context: ExchangeContext,
-    token: string,
-    body: 'stream' | Buffer | null,
-    retried: boolean,
-  ) {
+  constructor(req: IncomingMessage, res: ServerResponse, path: string, context: ExchangeContext, token: string) {
     this.req = req;
     this.res = res;
     this.path = path;
     this.context = context;
     this.token = token;
-    this.body = body;
-    this.retried = retried;
   }
 
-  /** Sends the request; the answer comes through the on* methods below. */
-  send(): void {
-    const { req, res } = this;
-    res.once('close', () => {
-      if (res.writableFinished) return;
+  /** Sends the request; the answer comes through the ConnectionUser methods below. */
+  start(): void {
+    this.res.once('close', () => {
+      if (this.res.writableFinished) return;
       this.clientGone = true;
-      this.controller?.abort(new Error('The client closed the connection.'));
+      const connection = this.connection;
+      this.connection = undefined;
+      if (connection) this.context.upstream.discard(connection);
     });
-    this.context.upstream.dispatch(
-      {
-        path: this.path,
-        method: req.method ?? 'GET',
-        headers: upstreamHeaders(req.rawHeaders, this.context.targetHost, this.token),
-        body: this.body === 'stream' ? req : this.body,
-      },
-      this,
-    );
+    this.send();
   }
 
-  /**
-   * @internal undici: a chunk of the body went to the target; a streamed one is kept for a replay. Kept here, not by a
-   * 'data' listener of our own: that would start the flow before undici listens, and undici would miss chunks.
-   */
-  onBodySent(chunk: Buffer): void {
-    if (this.body !== 'stream' || !this.replayable) return;
-    this.keptBytes += chunk.length;
-    if (this.keptBytes > REPLAY_LIMIT_BYTES) {
-      this.replayable = false;
-      this.kept = [];
-    } else this.kept.push(chunk);
+  private send(): void {
+    this.context.upstream.acquire((connection) => this.sendOn(connection));
   }
 
-  /** @internal undici: the whole body went to the target (all of it is kept, if it fitted). */
-  onRequestSent(): void {
-    this.bodySent = true;
+  private sendOn(connection: TargetConnection): void {
+    if (this.clientGone) return this.context.upstream.release(connection);
+    this.connection = connection;
+    this.requestSent = false;
+    const { req } = this;
+    const outgoing = requestHead(req.method ?? 'GET', this.path, req.rawHeaders, this.context.targetHost, this.token);
+    this.framing = outgoing.body;
+    connection.begin(this, req.method ?? 'GET', outgoing.head);
+    if (outgoing.body === 'none') this.requestSent = true;
+    else if (!this.bodyRead) this.pumpBody();
+    else this.sendKept(connection);
   }
 
-  /** @internal undici: the request is on its way. */
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.controller = controller;
-    if (this.clientGone) controller.abort(new Error('The client closed the connection.'));
+  /** Streams the client's body to the target, keeping a copy for a replay while it fits. */
+  private pumpBody(): void {
+    this.bodyRead = true;
+    const { req } = this;
+    req.on('data', (chunk: Buffer) => {
+      if (this.kept) {
+        this.keptBytes += chunk.length;
+        if (this.keptBytes > REPLAY_LIMIT_BYTES) this.kept = undefined;
+        else this.kept.push(chunk);
+      }
+      const connection = this.connection;
+      if (!connection || this.requestSent) return;
+      if (!this.writeBody(connection, chunk)) {
+        req.pause();
+        connection.drained(() => req.resume());
+      }
+    });
+    req.on('end', () => {
+      const connection = this.connection;
+      if (!connection || this.requestSent) return;
+      if (this.framing === 'chunked') connection.write(END_OF_CHUNKS);
+      this.requestSent = true;
+    });
   }
 
-  /** @internal undici: the answer's head (1xx heads are not passed on, as before). */
-  onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders): void {
-    if (status < 200) return;
-    const complete = this.body !== 'stream' || this.bodySent;
-    if (status === 401 && !this.retried && this.replayable && complete) this.refused = true;
-    else this.res.writeHead(status, responseHeaders(headers));
+  /** A replay: the kept body, in the framing of the first try. */
+  private sendKept(connection: TargetConnection): void {
+    const body = Buffer.concat(this.kept ?? []);
+    if (body.length > 0) this.writeBody(connection, body);
+    if (this.framing === 'chunked') connection.write(END_OF_CHUNKS);
+    this.requestSent = true;
   }
 
-  /** @internal undici: a chunk of the answer's body. */
-  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+  private writeBody(connection: TargetConnection, chunk: Buffer): boolean {
+    if (this.framing !== 'chunked') return connection.write(chunk);
+    if (chunk.length === 0) return true;
+    connection.write(`${chunk.length.toString(16)}\r\n`);
+    connection.write(chunk);
+    return connection.write('\r\n');
+  }
+
+  /** @internal the answer's head (a refused first try is not passed on when the request can be sent again). */
+  head(status: number, headers: string[]): void {
+    if (status === 401 && !this.retried && this.kept !== undefined && this.requestSent) {
+      this.refused = true;
+      return;
+    }
+    try {
+      this.res.writeHead(status, responseHeaders(headers));
+    } catch (error) {
+      // Node refuses to send a header name or value with characters HTTP does not allow (its message names the header).
+      throw new MalformedAnswerError(`a header it may not send (${(error as Error).message})`);
+    }
+  }
+
+  /** @internal a piece of the answer's body. */
+  data(chunk: Buffer): void {
     if (this.refused || this.res.write(chunk)) return;
-    controller.pause();
-    this.res.once('drain', () => controller.resume());
+    const connection = this.connection;
+    connection?.pause();
+    this.res.once('drain', () => connection?.resume());
   }
 
-  /** @internal undici: the answer is complete; a refused one is sent again with a renewed token. */
-  onResponseEnd(): void {
+  /** @internal the answer is complete; a refused one is sent again with a renewed token. */
+  end(reusable: boolean): void {
+    const connection = this.connection;
+    this.connection = undefined;
+    // A connection whose request body was cut short by an early answer cannot carry another request.
+    if (connection && reusable && this.requestSent) this.context.upstream.release(connection);
+    else if (connection) this.context.upstream.discard(connection);
+    if (!this.requestSent) this.req.resume();
     if (!this.refused) return void this.res.end();
-    const body = this.body === 'stream' ? Buffer.concat(this.kept) : this.body;
+    this.refused = false;
+    this.retried = true;
     this.context.tokens.afterRejection(this.token).then(
-      (token) => new Exchange(this.req, this.res, this.path, this.context, token, body, true).send(),
+      (token) => {
+        this.token = token;
+        this.send();
+      },
       (error: unknown) => refuse(this.res, this.context, error),
     );
   }
 
-  /** @internal undici: the target could not be reached, or the exchange broke off. */
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+  /** @internal the target could not be reached, or the exchange broke off. */
+  broken(error: Error, unanswered: boolean): void {
+    const connection = this.connection;
+    this.connection = undefined;
+    if (connection) this.context.upstream.discard(connection);
     if (this.clientGone) return;
-    const code = (error as NodeJS.ErrnoException).code ?? 'connection failed';
-    this.context.onProblem?.(`The target did not answer (${code}).`);
+    // A kept-alive connection the target had closed while idle: the request never reached it; one fresh try.
+    if (unanswered && !this.reconnected && (this.framing === 'none' || (this.requestSent && this.kept))) {
+      this.reconnected = true;
+      return this.send();
+    }
+    if (!this.requestSent) this.req.resume();
+    const reason = failure(error);
+    this.context.onProblem?.(`The target ${reason}.`);
     if (this.res.headersSent) return void this.res.destroy();
-    this.res.writeHead(502, { 'Content-Type': 'text/plain' }).end(`ctm proxy: the target did not answer (${code}).\n`);
+    this.res.writeHead(502, { 'Content-Type': 'text/plain' }).end(`ctm proxy: the target ${reason}.\n`);
   }
+}
+
+/** Why the target failed, as the end of "The target ..." (Node's codes; nothing from the request). */
+function failure(error: Error): string {
+  if (error instanceof MalformedAnswerError) return `sent a malformed answer (${error.message})`;
+  const code = (error as NodeJS.ErrnoException).code ?? 'connection failed';
+  if (UNTRUSTED_CERTIFICATE.includes(code))
+    return `has a TLS certificate this computer does not trust (${code}); nothing was sent to it. A target with a private CA needs it in NODE_EXTRA_CA_CERTS`;
+  return `did not answer (${code})`;
 }
 
 /** No token to send: 503 with what to do (our errors carry no secret). */

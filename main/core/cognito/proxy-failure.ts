@@ -56,7 +56,8 @@ export function chosenProxy(url: string, env: NodeJS.ProcessEnv): ChosenProxy | 
 }
 
 /** Node's codes for a certificate chain it does not trust (OpenSSL's verify errors, and a name that does not match). */
-const UNTRUSTED_CERTIFICATE = [
+/** Node's codes for a TLS certificate it does not trust (or that names another host). */
+export const UNTRUSTED_CERTIFICATE = [
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',

@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
-import { HAS_KEYRING, hasCommand, systemComponent } from '../../support/system-components.ts';
+import { HAS_KEYRING } from '../../support/system-components.ts';
+import { HAS_OPENSSL, selfSignedCertificate } from '../../support/self-signed-certificate.ts';
 
-const HAS_OPENSSL = systemComponent('openssl', hasCommand('openssl'), 'apt-get install openssl');
 import { freePort } from '../../support/free-port.ts';
 import { HAS_TINYPROXY, startTinyproxy, type Tinyproxy } from '../../support/tinyproxy.ts';
 
@@ -101,31 +97,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_TINYPROXY)(
       'an https:// proxy whose certificate this computer does not trust: named, with NODE_EXTRA_CA_CERTS to check',
       async () => {
         // Only its TLS handshake matters, so a Node https server with an openssl self-signed certificate stands in for it.
-        const dir = mkdtempSync(join(tmpdir(), 'ctm-tls-proxy-'));
-        const made = spawnSync(
-          'openssl',
-          [
-            'req',
-            '-x509',
-            '-newkey',
-            'rsa:2048',
-            '-nodes',
-            '-days',
-            '1',
-            '-subj',
-            '/CN=127.0.0.1',
-            '-keyout',
-            join(dir, 'key.pem'),
-            '-out',
-            join(dir, 'cert.pem'),
-          ],
-          { encoding: 'utf8' },
-        );
-        expect(made.status, made.stderr).toBe(0);
-        const server = createServer({
-          key: readFileSync(join(dir, 'key.pem')),
-          cert: readFileSync(join(dir, 'cert.pem')),
-        });
+        const server = createServer(selfSignedCertificate());
         await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
         const { port } = server.address() as AddressInfo;
         try {
@@ -137,7 +109,6 @@ describe.skipIf(!HAS_KEYRING || !HAS_TINYPROXY)(
           );
         } finally {
           server.close();
-          rmSync(dir, { recursive: true, force: true });
         }
       },
     );
