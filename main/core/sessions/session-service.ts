@@ -135,7 +135,6 @@ export class SessionService {
     const session = await this.bound(
       profile,
       this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id)),
-      false,
     );
     if (!session && flowKind(profile).renewsWithoutSession) return this.refresh(profile.id);
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
@@ -240,7 +239,6 @@ export class SessionService {
       this.unsaved.has(profile.id)
         ? this.cache.get(profile.id)
         : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id)),
-      true,
     );
     const flow = this.flowOf(profile);
     if (!session && !flowKind(profile).renewsWithoutSession)
@@ -377,20 +375,15 @@ export class SessionService {
   /**
    * A stored session, used only while the profile names the origin it was issued at: after any change of endpoint,
    * domain, region, pool or client (ctm, the window, an import, a hand edit of profiles.json) it is forgotten and its
-   * refresh token sent nowhere, and the person is told why. One stored by an older release, which its tokens cannot
-   * vouch for, is kept but never sent (`sending`: a renewal); handing out its still-valid access token sends nothing.
+   * refresh token sent nowhere, and the person is told why. One stored by an older release that nothing vouches for is
+   * not used either (not even its still-valid tokens: the AWS-credentials path sends the ID token to the profile's
+   * endpoint), but kept: it may be right (a custom endpoint or domain), a new sign-in replaces it, and a profile edited
+   * by mistake and put back finds it again.
    */
-  private async bound(
-    profile: Profile,
-    session: TokenSet | undefined,
-    sending: boolean,
-  ): Promise<TokenSet | undefined> {
+  private async bound(profile: Profile, session: TokenSet | undefined): Promise<TokenSet | undefined> {
     if (!session) return undefined;
     const binding = await this.bindings.ofSession(profile, session);
     if (binding.kind === 'bound') return { ...session, origin: binding.origin };
-    if (binding.kind === 'unverified' && !sending) return session;
-    // Moved: forgotten. Unverified: kept, since it may be right (a custom endpoint, a custom domain); a new sign-in
-    // replaces it, and a profile edited by mistake and restored finds it again.
     if (binding.kind === 'moved') await this.forget(profile.id);
     // A kind that renews without a session (client credentials) just asks again, where its secret is checked too.
     if (flowKind(profile).renewsWithoutSession) return undefined;
