@@ -12,8 +12,7 @@ import type { Clock } from '../clock.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
 import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
-import { vouchProblem } from '../profiles/origin-vouch.ts';
-import { secretBinding, secretOrigin, type SecretBinding } from '../profiles/secret-origin.ts';
+import { secretOrigin } from '../profiles/secret-origin.ts';
 import { cognitoEndpoint } from '../cognito/endpoint.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileId } from '../profiles/profile-id.ts';
@@ -24,6 +23,7 @@ import { noCrash, type CrashHook } from '../crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
 import { profileState } from '../scheduler/profile-state.ts';
 import type { ProfileStatus, SignInStep } from './session-state.ts';
+import { SecretBindings } from './secret-bindings.ts';
 import { SignInEndedError } from './sign-in-ended.ts';
 
 /** The outside services sessions need, passed in so tests can use real ones or fakes. */
@@ -70,8 +70,12 @@ export class SessionService {
   /** Profiles whose newest tokens are only in memory because the keychain refused or did not answer the save. */
   private readonly unsaved = new Set<ProfileId>();
 
+  /** Where the stored secrets may be sent (origin binding, issue 19): the one place the rule is applied to them. */
+  private readonly bindings: SecretBindings;
+
   constructor(deps: SessionDependencies) {
     this.deps = deps;
+    this.bindings = new SecretBindings(deps.vault, this.cache);
   }
 
   /** Starts a sign-in with the profile's kind; a browser kind shows its page through `via.open`. */
@@ -168,7 +172,7 @@ export class SessionService {
     const profile = await this.deps.profiles.byId(profileId);
     const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
     if (!session) return { revoked: true };
-    const binding = await this.bindingOf(profile, session);
+    const binding = await this.bindings.ofSession(profile, session);
     if (binding.kind !== 'bound')
       return { revoked: false, problem: `the refresh token was not revoked, because ${binding.reason}` };
     return this.flowOf(profile).signOut(session, {
@@ -257,7 +261,7 @@ export class SessionService {
           attempt === 1 &&
           stored?.refreshToken &&
           stored.refreshToken !== session?.refreshToken &&
-          (await this.bindingOf(profile, stored)).kind === 'bound'
+          (await this.bindings.ofSession(profile, stored)).kind === 'bound'
         ) {
           session = stored;
           continue;
@@ -347,7 +351,7 @@ export class SessionService {
     const services: FlowServices = {
       transport,
       now: () => clock.now(),
-      clientSecret: async () => (await this.secretOf(profile)).clientSecret,
+      clientSecret: () => this.bindings.clientSecret(profile),
       devices: (typed, lastUser) =>
         vaultDeviceMemory(
           vault.devices,
@@ -355,7 +359,7 @@ export class SessionService {
           typed,
           lastUser,
           cognitoEndpoint(profile.region, profile.endpoint, profile.fips === true),
-          () => this.sessionVouch(profile),
+          () => this.bindings.sessionVouch(profile),
         ),
       lastUser: async () =>
         (this.cache.get(profile.id) ?? (await vault.session(profile.id).catch(() => undefined)))?.userId,
@@ -382,7 +386,7 @@ export class SessionService {
     sending: boolean,
   ): Promise<TokenSet | undefined> {
     if (!session) return undefined;
-    const binding = await this.bindingOf(profile, session);
+    const binding = await this.bindings.ofSession(profile, session);
     if (binding.kind === 'bound') return { ...session, origin: binding.origin };
     if (binding.kind === 'unverified' && !sending) return session;
     // Moved: forgotten. Unverified: kept, since it may be right (a custom endpoint, a custom domain); a new sign-in
@@ -395,48 +399,5 @@ export class SessionService {
         ? `its session was forgotten: ${binding.reason}`
         : `its session is kept but not used: ${binding.reason}; if that is the server you expect, sign in again`;
     throw this.failed(profile.id, 'refused', new SignInRequiredError(profile.name, reason), reason);
-  }
-
-  /**
-   * A stored session against where the profile now sends its secrets (secretBinding, the one rule). One stored by an
-   * older release that its own tokens vouch for (origin-vouch.ts) is bound here, once: the origin is saved with it.
-   */
-  private async bindingOf(profile: Profile, session: Omit<TokenSet, 'refreshToken'>): Promise<SecretBinding> {
-    const current = secretOrigin(profile);
-    const binding = secretBinding(session.origin, current, () => vouchProblem(session, profile));
-    if (binding.kind === 'bound' && binding.newly) {
-      await this.deps.vault.bindSession(profile.id, session.accessToken, current);
-      const cached = this.cache.get(profile.id);
-      if (cached?.accessToken === session.accessToken) this.cache.set(profile.id, { ...cached, origin: current });
-    }
-    return binding;
-  }
-
-  /**
-   * Why the profile's session does not vouch for where it now points (undefined when it does): what a client secret or
-   * a device key stored by an older release is bound by. Reads no refresh token.
-   */
-  private async sessionVouch(profile: Profile): Promise<string | undefined> {
-    const session = this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id));
-    if (!session) return 'the profile has no session to vouch for it';
-    const binding = await this.bindingOf(profile, session);
-    return binding.kind === 'bound' ? undefined : "the profile's session does not vouch for it either";
-  }
-
-  private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {
-    if (!profile.hasClientSecret) return {};
-    const stored = await this.deps.vault.clientSecrets.bound(profile.id);
-    if (!stored?.secret)
-      throw new NotFoundError(
-        `Profile "${profile.name}" needs its client secret, which is not in the keychain. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`,
-      );
-    const vouch = stored.origin === undefined ? await this.sessionVouch(profile) : undefined;
-    const binding = secretBinding(stored.origin, secretOrigin(profile), () => vouch);
-    if (binding.kind !== 'bound')
-      throw new NotFoundError(
-        `Profile "${profile.name}" needs its client secret again: ${binding.reason}. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`,
-      );
-    if (binding.newly) await this.deps.vault.clientSecrets.bind(profile.id, stored.secret, binding.origin);
-    return { clientSecret: stored.secret };
   }
 }
