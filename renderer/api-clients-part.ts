@@ -1,13 +1,21 @@
-import type { Api, ProfileView } from '../main/ipc/contract.ts';
+import type { Api, EndpointCredentialsView, ProfileView } from '../main/ipc/contract.ts';
 import { h } from './dom.ts';
 
 /**
  * The local token endpoint's settings for API clients (Postman, Insomnia, Bruno, Hoppscotch): the token URL and client
- * id shown, the client secret copied by main (it never reaches the page) and cleared like a copied token.
+ * id shown, the client secret copied by main (it never reaches the page) and cleared like a copied token; or why not.
  */
-export async function apiClientsPart(api: Api, profile: ProfileView): Promise<HTMLElement | undefined> {
-  const view = await api.endpointCredentials(profile.id).catch(() => undefined);
-  if (!view) return undefined;
+export async function apiClientsPart(api: Api, profile: ProfileView): Promise<HTMLElement> {
+  const heading = h('h3', {}, 'API clients (OAuth 2.0 client credentials)');
+  let view: EndpointCredentialsView;
+  try {
+    view = await api.endpointCredentials(profile.id);
+  } catch (error) {
+    // Said, never hidden: main refuses when another local account holds the token URL's port (it names the account),
+    // and nothing to copy is offered.
+    const why = error instanceof Error ? error.message : 'The API-client settings could not be read.';
+    return h('div', {}, heading, h('p', { class: 'error', role: 'alert', 'data-testid': 'endpoint-problem' }, why));
+  }
   const status = h('span', { role: 'status', class: 'muted', 'data-testid': 'endpoint-secret-status' });
   const copy = async (): Promise<void> => {
     try {
@@ -20,7 +28,7 @@ export async function apiClientsPart(api: Api, profile: ProfileView): Promise<HT
   return h(
     'div',
     {},
-    h('h3', {}, 'API clients (OAuth 2.0 client credentials)'),
+    heading,
     h(
       'dl',
       { class: 'facts' },

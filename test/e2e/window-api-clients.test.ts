@@ -1,10 +1,9 @@
 import { profileRef } from '../../main/core/profiles/profile-id.ts';
-import { idOf } from '../support/profile-ids.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/browser.ts';
-import { openWindow, type WindowHarness } from '../support/electron-standin/window-harness.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
+import { openWindow, signedInAlice, type WindowHarness } from '../support/electron-standin/window-harness.ts';
+import { skeletonSeed } from '../support/seeds-inline.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
 describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
@@ -15,18 +14,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
     beforeAll(async () => {
       w = await openWindow(skeletonSeed(3600));
       page = w.page;
-      await w.app.core.addProfile({
-        name: 'dev',
-        region: 'us-east-1',
-        userPoolId: TEST_POOL,
-        clientId: PUBLIC_CLIENT,
-        username: 'alice',
-        authFlow: 'USER_PASSWORD_AUTH',
-        endpoint: w.app.emulator.endpoint,
-      });
-      await w.app.core.signIn(await idOf(w.app.core, 'dev'), { password: ALICE_PASSWORD });
-      await page.reload();
-      await page.locator('li[data-profile="dev"]').waitFor();
+      await signedInAlice(w, 'dev');
     });
     afterAll(async () => {
       await w?.close();

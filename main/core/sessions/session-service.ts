@@ -12,8 +12,7 @@ import type { Clock } from '../clock.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
 import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
-import { vouchProblem } from '../profiles/origin-vouch.ts';
-import { secretBinding, secretOrigin, type SecretBinding } from '../profiles/secret-origin.ts';
+import { secretOrigin } from '../profiles/secret-origin.ts';
 import { cognitoEndpoint } from '../cognito/endpoint.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileId } from '../profiles/profile-id.ts';
@@ -24,6 +23,7 @@ import { noCrash, type CrashHook } from '../crash-point.ts';
 import { isDefiniteRefusal } from '../scheduler/refresh-failure.ts';
 import { profileState } from '../scheduler/profile-state.ts';
 import type { ProfileStatus, SignInStep } from './session-state.ts';
+import { SecretBindings } from './secret-bindings.ts';
 import { SignInEndedError } from './sign-in-ended.ts';
 
 /** The outside services sessions need, passed in so tests can use real ones or fakes. */
@@ -70,8 +70,12 @@ export class SessionService {
   /** Profiles whose newest tokens are only in memory because the keychain refused or did not answer the save. */
   private readonly unsaved = new Set<ProfileId>();
 
+  /** Where the stored secrets may be sent (origin binding, issue 19): the one place the rule is applied to them. */
+  private readonly bindings: SecretBindings;
+
   constructor(deps: SessionDependencies) {
     this.deps = deps;
+    this.bindings = new SecretBindings(deps.vault, this.cache);
   }
 
   /** Starts a sign-in with the profile's kind; a browser kind shows its page through `via.open`. */
@@ -131,7 +135,6 @@ export class SessionService {
     const session = await this.bound(
       profile,
       this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id)),
-      false,
     );
     if (!session && flowKind(profile).renewsWithoutSession) return this.refresh(profile.id);
     if (!session) throw new SignInRequiredError(profile.name, 'it is not signed in');
@@ -168,7 +171,7 @@ export class SessionService {
     const profile = await this.deps.profiles.byId(profileId);
     const session = this.cache.get(profile.id) ?? (await this.deps.vault.session(profile.id));
     if (!session) return { revoked: true };
-    const binding = await this.bindingOf(profile, session);
+    const binding = await this.bindings.ofSession(profile, session);
     if (binding.kind !== 'bound')
       return { revoked: false, problem: `the refresh token was not revoked, because ${binding.reason}` };
     return this.flowOf(profile).signOut(session, {
@@ -236,7 +239,6 @@ export class SessionService {
       this.unsaved.has(profile.id)
         ? this.cache.get(profile.id)
         : ((await this.deps.vault.session(profile.id)) ?? this.cache.get(profile.id)),
-      true,
     );
     const flow = this.flowOf(profile);
     if (!session && !flowKind(profile).renewsWithoutSession)
@@ -257,7 +259,7 @@ export class SessionService {
           attempt === 1 &&
           stored?.refreshToken &&
           stored.refreshToken !== session?.refreshToken &&
-          (await this.bindingOf(profile, stored)).kind === 'bound'
+          (await this.bindings.ofSession(profile, stored)).kind === 'bound'
         ) {
           session = stored;
           continue;
@@ -347,7 +349,7 @@ export class SessionService {
     const services: FlowServices = {
       transport,
       now: () => clock.now(),
-      clientSecret: async () => (await this.secretOf(profile)).clientSecret,
+      clientSecret: () => this.bindings.clientSecret(profile),
       devices: (typed, lastUser) =>
         vaultDeviceMemory(
           vault.devices,
@@ -355,7 +357,7 @@ export class SessionService {
           typed,
           lastUser,
           cognitoEndpoint(profile.region, profile.endpoint, profile.fips === true),
-          () => this.sessionVouch(profile),
+          () => this.bindings.sessionVouch(profile),
         ),
       lastUser: async () =>
         (this.cache.get(profile.id) ?? (await vault.session(profile.id).catch(() => undefined)))?.userId,
@@ -373,20 +375,15 @@ export class SessionService {
   /**
    * A stored session, used only while the profile names the origin it was issued at: after any change of endpoint,
    * domain, region, pool or client (ctm, the window, an import, a hand edit of profiles.json) it is forgotten and its
-   * refresh token sent nowhere, and the person is told why. One stored by an older release, which its tokens cannot
-   * vouch for, is kept but never sent (`sending`: a renewal); handing out its still-valid access token sends nothing.
+   * refresh token sent nowhere, and the person is told why. One stored by an older release that nothing vouches for is
+   * not used either (not even its still-valid tokens: the AWS-credentials path sends the ID token to the profile's
+   * endpoint), but kept: it may be right (a custom endpoint or domain), a new sign-in replaces it, and a profile edited
+   * by mistake and put back finds it again.
    */
-  private async bound(
-    profile: Profile,
-    session: TokenSet | undefined,
-    sending: boolean,
-  ): Promise<TokenSet | undefined> {
+  private async bound(profile: Profile, session: TokenSet | undefined): Promise<TokenSet | undefined> {
     if (!session) return undefined;
-    const binding = await this.bindingOf(profile, session);
+    const binding = await this.bindings.ofSession(profile, session);
     if (binding.kind === 'bound') return { ...session, origin: binding.origin };
-    if (binding.kind === 'unverified' && !sending) return session;
-    // Moved: forgotten. Unverified: kept, since it may be right (a custom endpoint, a custom domain); a new sign-in
-    // replaces it, and a profile edited by mistake and restored finds it again.
     if (binding.kind === 'moved') await this.forget(profile.id);
     // A kind that renews without a session (client credentials) just asks again, where its secret is checked too.
     if (flowKind(profile).renewsWithoutSession) return undefined;
@@ -395,48 +392,5 @@ export class SessionService {
         ? `its session was forgotten: ${binding.reason}`
         : `its session is kept but not used: ${binding.reason}; if that is the server you expect, sign in again`;
     throw this.failed(profile.id, 'refused', new SignInRequiredError(profile.name, reason), reason);
-  }
-
-  /**
-   * A stored session against where the profile now sends its secrets (secretBinding, the one rule). One stored by an
-   * older release that its own tokens vouch for (origin-vouch.ts) is bound here, once: the origin is saved with it.
-   */
-  private async bindingOf(profile: Profile, session: Omit<TokenSet, 'refreshToken'>): Promise<SecretBinding> {
-    const current = secretOrigin(profile);
-    const binding = secretBinding(session.origin, current, () => vouchProblem(session, profile));
-    if (binding.kind === 'bound' && binding.newly) {
-      await this.deps.vault.bindSession(profile.id, session.accessToken, current);
-      const cached = this.cache.get(profile.id);
-      if (cached?.accessToken === session.accessToken) this.cache.set(profile.id, { ...cached, origin: current });
-    }
-    return binding;
-  }
-
-  /**
-   * Why the profile's session does not vouch for where it now points (undefined when it does): what a client secret or
-   * a device key stored by an older release is bound by. Reads no refresh token.
-   */
-  private async sessionVouch(profile: Profile): Promise<string | undefined> {
-    const session = this.cache.get(profile.id) ?? (await this.deps.vault.cachedTokens(profile.id));
-    if (!session) return 'the profile has no session to vouch for it';
-    const binding = await this.bindingOf(profile, session);
-    return binding.kind === 'bound' ? undefined : "the profile's session does not vouch for it either";
-  }
-
-  private async secretOf(profile: Profile): Promise<{ clientSecret?: string }> {
-    if (!profile.hasClientSecret) return {};
-    const stored = await this.deps.vault.clientSecrets.bound(profile.id);
-    if (!stored?.secret)
-      throw new NotFoundError(
-        `Profile "${profile.name}" needs its client secret, which is not in the keychain. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`,
-      );
-    const vouch = stored.origin === undefined ? await this.sessionVouch(profile) : undefined;
-    const binding = secretBinding(stored.origin, secretOrigin(profile), () => vouch);
-    if (binding.kind !== 'bound')
-      throw new NotFoundError(
-        `Profile "${profile.name}" needs its client secret again: ${binding.reason}. Set it again: ctm profile edit ${profile.name} --client-secret-stdin`,
-      );
-    if (binding.newly) await this.deps.vault.clientSecrets.bind(profile.id, stored.secret, binding.origin);
-    return { clientSecret: stored.secret };
   }
 }

@@ -6,10 +6,13 @@ import type { Browser, Page } from 'playwright-core';
 import { CHANGED_CHANNEL } from '../../../main/ipc/contract.ts';
 import { createApi, createIpcHandlers } from '../../../main/ipc/handlers.ts';
 import { registerHandlers } from '../../../main/ipc/register-handlers.ts';
+import type { ProfileId } from '../../../main/core/profiles/profile-id.ts';
 import { startAppFixture, type AppFixture } from '../app-fixture.ts';
 import { launchChromium } from '../browser.ts';
 import type { Seed } from '../emulator/index.ts';
+import { idOf } from '../profile-ids.ts';
 import { RecordingClipboard } from '../recording-clipboard.ts';
+import { ALICE_PASSWORD, PUBLIC_CLIENT, TEST_POOL } from '../seeds-inline.ts';
 import { installPreload, sendToPage, StandInIpcMain } from './preload-in-page.ts';
 
 /**
@@ -85,4 +88,25 @@ export async function openWindow(
       await app.close();
     },
   };
+}
+
+/**
+ * Adds profile `name` for alice on the seed's public client (USER_PASSWORD_AUTH at the window's emulator) through the
+ * core, signs it in, and shows it on the page; resolves to its id.
+ */
+export async function signedInAlice(w: WindowHarness, name: string): Promise<ProfileId> {
+  await w.app.core.addProfile({
+    name,
+    region: 'us-east-1',
+    userPoolId: TEST_POOL,
+    clientId: PUBLIC_CLIENT,
+    username: 'alice',
+    authFlow: 'USER_PASSWORD_AUTH',
+    endpoint: w.app.emulator.endpoint,
+  });
+  const id = await idOf(w.app.core, name);
+  await w.app.core.signIn(id, { password: ALICE_PASSWORD });
+  await w.page.reload();
+  await w.page.locator(`li[data-profile="${name}"]`).waitFor();
+  return id;
 }
