@@ -161,7 +161,10 @@ class Exchange implements ConnectionUser {
     if (this.refused || this.res.write(chunk)) return;
     const connection = this.connection;
     connection?.pause();
-    this.res.once('drain', () => connection?.resume());
+    // Resumed only while it still carries this answer: a drain after the end must not resume another request's read.
+    this.res.once('drain', () => {
+      if (this.connection === connection) connection?.resume();
+    });
   }
 
   /** @internal the answer is complete; a refused one is sent again with a renewed token. */

@@ -69,6 +69,8 @@ export class TargetConnection {
     this.user = user;
     this.uses += 1;
     this.reader.expect(method);
+    // The last answer may have ended while its slow client had reading paused: this one is read from the start.
+    this.socket.resume();
     this.socket.write(head, 'latin1');
   }
 
