@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { IDENTITY_POOL, awsSkeletonSeed } from '../../support/aws-seed.ts';
 import { addSignedInAlice } from '../../support/ctm-signed-in.ts';
 import { idOf } from '../../support/profile-ids.ts';
+import { handEditProfiles } from '../../support/profiles-hand-edit.ts';
 import { startRecordingServer, type RecordingServer } from '../../support/recording-server.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
@@ -33,9 +32,7 @@ describe.skipIf(!HAS_KEYRING)(
       const id = await idOf(app.core, 'dev');
       const { origin: _origin, ...session } = (await app.vault.session(id))!;
       await app.vault.saveSession(id, session);
-      const path = join(app.configDir, 'profiles.json');
-      const edited = readFileSync(path, 'utf8').split(app.emulator.endpoint).join(fake.url);
-      writeFileSync(path, edited.split(app.emulator.endpoint.replace(/\/$/, '')).join(fake.url.replace(/\/$/, '')));
+      handEditProfiles(app.configDir, app.emulator.endpoint, fake.url);
       const run = await runCtm(['aws-credentials', 'dev'], { ...app.env, CTM_NO_AGENT: '1' });
       expect(run.code).not.toBe(0);
       expect(run.stdout).toBe('');

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sessionFileName, SESSIONS_FOLDER } from '../../../main/core/keychain/session-cache.ts';
@@ -7,6 +7,7 @@ import { secretOrigin } from '../../../main/core/profiles/secret-origin.ts';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { startRecordingServer, type RecordingServer } from '../../support/recording-server.ts';
 import { idOf } from '../../support/profile-ids.ts';
+import { handEditProfiles } from '../../support/profiles-hand-edit.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 import {
@@ -34,11 +35,7 @@ describe.skipIf(!HAS_KEYRING)(
     let fake: RecordingServer;
     let local: CognitoLocal;
     const ctm = (args: string[], stdin = '') => runCtm(args, app.env, stdin);
-    const handEdit = (from: string, to: string): void => {
-      const path = join(app.configDir, 'profiles.json');
-      const text = readFileSync(path, 'utf8');
-      writeFileSync(path, text.split(from).join(to).split(from.replace(/\/$/, '')).join(to.replace(/\/$/, '')));
-    };
+    const handEdit = (from: string, to: string) => handEditProfiles(app.configDir, from, to);
     /** Rewrites a profile's session as a release before origin binding stored it. */
     const asOlderRelease = async (id: ProfileId): Promise<string> => {
       const { origin: _origin, ...session } = (await app.vault.session(id))!;

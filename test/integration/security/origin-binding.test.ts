@@ -1,7 +1,6 @@
 import { profileRef } from '../../../main/core/profiles/profile-id.ts';
 import { idOf } from '../../support/profile-ids.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { handEditProfiles } from '../../support/profiles-hand-edit.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { startRecordingServer, type RecordingServer } from '../../support/recording-server.ts';
@@ -18,14 +17,7 @@ describe.skipIf(!HAS_KEYRING)(
     let app: AppFixture;
     let fake: RecordingServer;
     const ctm = (args: string[], stdin = '') => runCtm(args, app.env, stdin);
-    const handEdit = (from: string, to: string): void => {
-      const path = join(app.configDir, 'profiles.json');
-      // Every spelling of the server (an endpoint may keep its trailing slash, a domain never does).
-      writeFileSync(
-        path,
-        readFileSync(path, 'utf8').split(from).join(to).split(from.replace(/\/$/, '')).join(to.replace(/\/$/, '')),
-      );
-    };
+    const handEdit = (from: string, to: string) => handEditProfiles(app.configDir, from, to);
     const refreshTokenOf = async (name: string): Promise<string> => {
       const { id } = await app.core.resolveProfile(profileRef(name));
       const token = (await app.vault.session(id))?.refreshToken;
