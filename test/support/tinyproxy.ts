@@ -19,10 +19,11 @@ export interface Tinyproxy {
 /**
  * Starts tinyproxy in the foreground (-d) with a throw-away config; it adds "Via: 1.1 tinyproxy" to what it forwards.
  * `basicAuth` [user, password] makes it ask for them (tinyproxy.conf(5), BasicAuth: "407 Proxy Authentication
- * Required" without them).
+ * Required" without them). `reverseTo` (an http:// URL) makes it a gateway in front of that server instead
+ * (tinyproxy.conf(5), ReversePath / ReverseOnly), which answers its own HTML error page when the server is down.
  */
 export async function startTinyproxy(
-  options: { basicAuth?: [user: string, password: string] } = {},
+  options: { basicAuth?: [user: string, password: string]; reverseTo?: string } = {},
 ): Promise<Tinyproxy> {
   const dir = mkdtempSync(join(tmpdir(), 'ctm-tinyproxy-'));
   const port = await freePort();
@@ -39,6 +40,7 @@ export async function startTinyproxy(
       `LogFile "${logFile}"`,
       'MaxClients 20',
       ...(options.basicAuth ? [`BasicAuth ${options.basicAuth.join(' ')}`] : []),
+      ...(options.reverseTo ? [`ReversePath "/" "${options.reverseTo}"`, 'ReverseOnly Yes'] : []),
       '',
     ].join('\n'),
   );

@@ -42,12 +42,21 @@ export function startAppTokenAgent(options: AppTokenAgentOptions): AppTokenAgent
   let closing: Promise<void> | undefined;
   let check: NodeJS.Timeout | undefined;
   // Deferred to another agent: when it is gone (its `ctm agent stop`), this one takes its place.
+  // One attempt at a time: a check that fires while the last one is still starting would find that very agent
+  // answering and log a deferral to it.
+  let attempting = false;
   const takeOver = async (socketPath: string): Promise<void> => {
-    if (closed || running || (await askAgent(socketPath, { v: 1, op: 'status' }))) return;
-    const outcome = await attemptStart(options);
-    if (closed) return void (await outcome.agent?.close());
-    running = outcome.agent;
-    if (running && check) clearInterval(check);
+    if (closed || running || attempting) return;
+    attempting = true;
+    try {
+      if (await askAgent(socketPath, { v: 1, op: 'status' })) return;
+      const outcome = await attemptStart(options);
+      if (closed) return void (await outcome.agent?.close());
+      running = outcome.agent;
+      if (running && check) clearInterval(check);
+    } finally {
+      attempting = false;
+    }
   };
   const started = attemptStart(options).then((outcome) => {
     running = outcome.agent;

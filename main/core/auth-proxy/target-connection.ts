@@ -30,12 +30,12 @@ export class TargetConnection {
   constructor(target: URL, onClose: (connection: TargetConnection) => void) {
     const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
     const host = target.hostname.replace(/^\[|\]$/g, '');
+    const timeout = ANSWER_TIMEOUT_MS;
     this.socket =
       target.protocol === 'https:'
-        ? connectTls({ host, port, servername: isIP(host) ? '' : host, ALPNProtocols: ['http/1.1'] })
-        : connectTcp({ host, port });
+        ? connectTls({ host, port, timeout, servername: isIP(host) ? '' : host, ALPNProtocols: ['http/1.1'] })
+        : connectTcp({ host, port, timeout });
     this.socket.setNoDelay(true);
-    this.socket.setTimeout(ANSWER_TIMEOUT_MS);
     this.reader = new AnswerReader({
       head: (status, headers) => this.user?.head(status, headers),
       data: (chunk) => this.user?.data(chunk),

@@ -1,7 +1,7 @@
 // A request through HTTP(S)_PROXY that fails at the proxy is the proxy's failure, not the endpoint's: it is reported with
 // the proxy's address (never the user:password its variable may hold) and the variable to check.
-import { isIP } from 'node:net';
 import { CognitoNetworkError } from './cognito-errors.ts';
+import { proxyRoute } from './proxy-route.ts';
 
 /**
  * The proxy a request goes through: the variable that names it and its address (scheme://host:port, no credentials;
@@ -10,52 +10,37 @@ import { CognitoNetworkError } from './cognito-errors.ts';
 export interface ChosenProxy {
   variable: string;
   address: string;
-  hostname: string;
-  port: number;
   hasCredentials: boolean;
 }
 
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443, 'socks:': 1080, 'socks5:': 1080 };
 const PROXY_PROTOCOLS = ['http:', 'https:', 'socks:', 'socks5:'];
 
-/** The first of `names` set in env, as undici's EnvHttpProxyAgent reads them (`a ?? b`: lower case first). */
-function firstSet(env: NodeJS.ProcessEnv, names: readonly string[]): [string, string] | undefined {
-  for (const name of names) if (env[name] !== undefined) return env[name] ? [name, env[name]] : undefined;
-  return undefined;
-}
-
 /**
- * The proxy the environment names for a URL, as undici's EnvHttpProxyAgent chooses it (lib/dispatcher/env-http-proxy-agent.js):
- * https_proxy / HTTPS_PROXY for https://, falling back to http_proxy / HTTP_PROXY, which http:// uses. NO_PROXY is
- * left to undici: a failure is the proxy's only when it names the proxy's host or port (`isProxyFailure`).
+ * The proxy a request to `url` goes through, described for a message: undefined when it goes direct, as proxyRoute
+ * (the one rule, undici EnvHttpProxyAgent's, NO_PROXY included) decides; its address is empty when the variable holds
+ * no proxy URL.
  */
 export function chosenProxy(url: string, env: NodeJS.ProcessEnv): ChosenProxy | undefined {
-  const http = firstSet(env, ['http_proxy', 'HTTP_PROXY']);
-  const https = firstSet(env, ['https_proxy', 'HTTPS_PROXY']) ?? http;
-  const named = url.startsWith('https:') ? https : http;
-  if (!named) return undefined;
-  const [variable, value] = named;
+  const route = proxyRoute(url, env);
+  if (!route) return undefined;
+  const { variable, value } = route;
   let parsed: URL;
   try {
     parsed = new URL(value);
   } catch {
-    return { variable, address: '', hostname: '', port: 0, hasCredentials: false };
+    return { variable, address: '', hasCredentials: false };
   }
   // undici's ProxyAgent takes http:, https: and SOCKS proxies; anything else fails before a connection is tried.
-  if (!PROXY_PROTOCOLS.includes(parsed.protocol))
-    return { variable, address: '', hostname: '', port: 0, hasCredentials: false };
+  if (!PROXY_PROTOCOLS.includes(parsed.protocol)) return { variable, address: '', hasCredentials: false };
   const port = Number(parsed.port) || DEFAULT_PORTS[parsed.protocol] || 0;
-  const hostname = parsed.hostname.replace(/^\[(.+)\]$/, '$1');
   return {
     variable,
     address: `${parsed.protocol}//${parsed.hostname}:${port}`,
-    hostname,
-    port,
     hasCredentials: Boolean(parsed.username || parsed.password),
   };
 }
 
-/** Node's codes for a certificate chain it does not trust (OpenSSL's verify errors, and a name that does not match). */
 /** Node's codes for a TLS certificate it does not trust (or that names another host). */
 export const UNTRUSTED_CERTIFICATE = [
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -66,12 +51,12 @@ export const UNTRUSTED_CERTIFICATE = [
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ];
 
+/** Codes of a connection that could not be opened (Node's net errors, undici's connect timeout). */
+const CONNECT_FAILURES = ['EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'];
+
 /** One error of a failed fetch's chain: undici wraps the system error (TypeError "fetch failed" -> cause -> ...). */
 interface ChainLink {
   code?: unknown;
-  hostname?: unknown;
-  address?: unknown;
-  port?: unknown;
   message?: unknown;
 }
 
@@ -107,19 +92,27 @@ function proxyProblem(error: unknown, proxy: ChosenProxy): string | undefined {
   // endpoint (a proxy that inspects TLS); AWS's own certificates are in Node's store.
   if (UNTRUSTED_CERTIFICATE.includes(cause.code))
     return `a TLS certificate this computer does not trust (${cause.code}): a proxy that is https:// itself or that inspects TLS needs its CA in NODE_EXTRA_CA_CERTS`;
-  // A DNS failure names the host it looked up; a refused or reset connection its address and port.
-  const sameAddress = isIP(proxy.hostname) === 0 || cause.address === proxy.hostname;
-  const aboutProxy =
-    cause.hostname === proxy.hostname || (cause.hostname === undefined && cause.port === proxy.port && sameAddress);
-  if (!aboutProxy) return undefined;
+  // The request went through the proxy (proxyRoute), so the only host ctm looked up and the only connection it opened
+  // were the proxy's (the proxy reaches the endpoint itself): a failure to open one is the proxy's. A connection that
+  // breaks later may be the endpoint's doing, and stays the endpoint's failure.
   if (cause.code === 'ENOTFOUND' || cause.code === 'EAI_AGAIN') return `its host name does not resolve (${cause.code})`;
   if (cause.code === 'ECONNREFUSED') return 'nothing accepts connections there (ECONNREFUSED)';
-  return `it could not be reached (${cause.code})`;
+  if (CONNECT_FAILURES.includes(cause.code)) return `it could not be reached (${cause.code})`;
+  return undefined;
 }
 
 /** A proxy that refused, could not be reached, or wants credentials: named, with what to check. */
 export class ProxyFailureError extends CognitoNetworkError {
   override readonly name: string = 'ProxyFailureError';
+}
+
+/** A proxy variable that holds no proxy URL: named, without its value (it may hold a password). */
+export function notAProxyUrl(url: string, variable: string, cause?: unknown): ProxyFailureError {
+  return new ProxyFailureError(
+    `Could not reach ${new URL(url).origin}: ${variable} does not hold a proxy URL such as ` +
+      `http://proxy.example.com:3128. Check ${variable}, or unset it to connect without a proxy.`,
+    { cause },
+  );
 }
 
 /**
@@ -129,13 +122,7 @@ export class ProxyFailureError extends CognitoNetworkError {
 export function proxyFailure(error: unknown, url: string, env: NodeJS.ProcessEnv): ProxyFailureError | undefined {
   const proxy = chosenProxy(url, env);
   if (!proxy) return undefined;
-  // The value itself is not shown: it may hold a password.
-  if (!proxy.address)
-    return new ProxyFailureError(
-      `Could not reach ${new URL(url).origin}: ${proxy.variable} does not hold a proxy URL such as ` +
-        `http://proxy.example.com:3128. Check ${proxy.variable}, or unset it to connect without a proxy.`,
-      { cause: error },
-    );
+  if (!proxy.address) return notAProxyUrl(url, proxy.variable, error);
   const problem = proxyProblem(error, proxy);
   if (!problem) return undefined;
   return new ProxyFailureError(

@@ -2,7 +2,9 @@ import { profileRef } from '../../../main/core/profiles/profile-id.ts';
 import { idOf } from '../../support/profile-ids.ts';
 import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +18,7 @@ import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { CTM, runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
 import { HAS_KEYRING, hasCommand, systemComponent } from '../../support/system-components.ts';
+import { HAS_OPENSSL, selfSignedCertificate } from '../../support/self-signed-certificate.ts';
 import { rawRequest } from '../../support/token-endpoint/raw-http.ts';
 import { startProtectedApi, type ProtectedApi } from '../../support/token-endpoint/protected-api.ts';
 
@@ -257,5 +260,38 @@ describe.skipIf(!HAS_KEYRING || !HAS_CURL)(
       expect((await ctm(['proxy', 'dev'])).stderr).toMatch(/--target URL is missing/);
       expect((await ctm(['proxy', 'idle', '--target', api.url])).code).toBe(3);
     });
+
+    it.skipIf(!HAS_OPENSSL)(
+      'ctm proxy to an https target whose private CA is given in NODE_EXTRA_CA_CERTS: the token gets there over TLS',
+      async () => {
+        const certificate = selfSignedCertificate();
+        const folder = mkdtempSync(join(tmpdir(), 'ctm-proxy-ca-'));
+        writeFileSync(join(folder, 'ca.pem'), certificate.cert);
+        const seen: string[] = [];
+        const target = createHttpsServer(certificate, (req, res) => {
+          seen.push(req.headers.authorization ?? '');
+          res.end('over tls');
+        });
+        await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+        const port = (target.address() as AddressInfo).port;
+        const child = spawn(process.execPath, [CTM, 'proxy', 'dev', '--target', `https://127.0.0.1:${port}/base`], {
+          env: { PATH: process.env.PATH ?? '', ...app.env, NODE_EXTRA_CA_CERTS: join(folder, 'ca.pem') },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        try {
+          let stdout = '';
+          await new Promise<void>((resolve) =>
+            child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), stdout.includes('\n') && resolve())),
+          );
+          expect(await curl([`${stdout.trim()}x`])).toEqual({ status: 200, body: 'over tls' });
+          expect(seen).toHaveLength(1);
+          expect(seen[0]).toMatch(/^Bearer eyJ/);
+        } finally {
+          child.kill('SIGINT');
+          target.close();
+          rmSync(folder, { recursive: true, force: true });
+        }
+      },
+    );
   },
 );

@@ -130,7 +130,7 @@ describe('startAppTokenAgent', () => {
     expect(existsSync(join(tmpdir(), 'x'.repeat(120)))).toBe(false);
   });
 
-  it('takes over once the agent it deferred to has stopped (checked on a short interval here)', async () => {
+  it('takes over once the agent it deferred to has stopped, and says it deferred only once (checked every millisecond here, so checks overlap a start)', async () => {
     const configDir = mkdtempSync(join(tmpdir(), 'ctm-app-agent-'));
     const socket = join(configDir, 'agent.sock');
     const other = await startTokenAgent({
@@ -140,7 +140,7 @@ describe('startAppTokenAgent', () => {
       tokens: async () => undefined,
       onStop: () => undefined,
     });
-    const { host, logger } = setUp({ configDir, takeOverCheckMs: 20 });
+    const { host, logger } = setUp({ configDir, takeOverCheckMs: 1 });
     expect(await host.started).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await askAgent(socket, { v: 1, op: 'status' })).toMatchObject({ ok: true, status: { host: 'ctm' } });

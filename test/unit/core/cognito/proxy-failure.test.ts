@@ -27,20 +27,34 @@ describe('the proxy a Cognito call goes through, as undici EnvHttpProxyAgent pic
     expect(chosenProxy(AWS, { HTTPS_PROXY: 'proxy.corp:3128' })?.address).toBe('');
   });
 
-  it("blames the proxy only for failures that name it: a direct call's (NO_PROXY) failure stays the endpoint's", () => {
-    const env = { HTTPS_PROXY: 'http://10.0.0.5:3128' };
+  it("a request NO_PROXY sends direct is the endpoint's failure, whatever failed, even at the proxy's own address", () => {
+    const env = { HTTPS_PROXY: 'http://10.0.0.5:3128', NO_PROXY: '.amazonaws.com' };
+    expect(chosenProxy(AWS, env)).toBeUndefined();
     expect(
       proxyFailure(fetchFailed({ code: 'ECONNREFUSED', address: '10.0.0.5', port: 3128 }), AWS, env),
-    ).toBeDefined();
-    expect(
-      proxyFailure(fetchFailed({ code: 'ECONNREFUSED', address: '10.9.9.9', port: 3128 }), AWS, env),
     ).toBeUndefined();
+    expect(proxyFailure(fetchFailed({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), AWS, env)).toBeUndefined();
+    expect(proxyAnswerFailure(502, '<html>Bad Gateway</html>', AWS, env)).toBeUndefined();
     expect(
-      proxyFailure(fetchFailed({ code: 'ENOTFOUND', hostname: 'cognito-idp.us-east-1.amazonaws.com' }), AWS, env),
+      proxyFailure(new TypeError('fetch failed'), AWS, { HTTPS_PROXY: 'proxy:3128', NO_PROXY: '*' }),
     ).toBeUndefined();
     expect(
       proxyFailure(fetchFailed({ code: 'ECONNREFUSED', address: '10.0.0.5', port: 3128 }), AWS, {}),
     ).toBeUndefined();
+  });
+
+  it("a proxied request that could not connect is the proxy's failure (it is the only connection ctm opened)", () => {
+    const env = { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'localhost,.internal' };
+    // A name with two addresses, both refused: Node's AggregateError carries neither address nor port.
+    expect(proxyFailure(fetchFailed({ code: 'ECONNREFUSED' }), AWS, env)?.message).toMatch(
+      /through the proxy http:\/\/proxy\.corp:3128 \(from HTTPS_PROXY\): nothing accepts connections there/,
+    );
+    expect(proxyFailure(fetchFailed({ code: 'ENOTFOUND', hostname: 'proxy.corp' }), AWS, env)?.message).toMatch(
+      /its host name does not resolve \(ENOTFOUND\)/,
+    );
+    expect(proxyFailure(fetchFailed({ code: 'EHOSTUNREACH' }), AWS, env)?.message).toMatch(/could not be reached/);
+    // A connection that broke once open may be the endpoint's doing (through a CONNECT tunnel): not blamed.
+    expect(proxyFailure(fetchFailed({ code: 'ECONNRESET' }), AWS, env)).toBeUndefined();
   });
 
   it("names undici's own proxy errors, whatever socket or TLS error they wrap", () => {
