@@ -26,11 +26,12 @@ const NONE_FRESH: HandOver = 'the encrypted session file holds none fresh enough
  */
 async function validatedProfile(name: string | undefined, dir: string): Promise<Profile | HandOver> {
   const profiles = await readValidatedProfiles(join(dir, 'profiles.json'));
-  if (name !== undefined) return (profiles && profileNamedBy(profiles, profileRef(name))) ?? NONE_FRESH;
+  if (!profiles) return 'profiles.json is missing or changed since the full path last validated it';
+  if (name !== undefined) return profileNamedBy(profiles, profileRef(name)) ?? 'no profile of that name';
   const file = (await readValidatedJson(settingsPath(dir))) as
     { settings?: { defaultProfileId?: unknown } } | undefined;
-  if (!profiles || !file)
-    return "the default profile is the full path's to find: profiles.json or settings.json is missing or changed since it last validated them";
+  if (!file)
+    return "the default profile is the full path's to find: settings.json is missing or changed since it last validated it";
   const id = file.settings?.defaultProfileId;
   const profile = defaultProfileIn({ defaultProfileId: typeof id === 'string' ? id : '' }, profiles);
   return profile ?? 'no default profile is set (or it was removed): the full path says what to do';

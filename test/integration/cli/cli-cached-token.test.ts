@@ -166,6 +166,9 @@ describe.skipIf(!HAS_KEYRING)(
         // A valid hand edit (another default, or the same text laid out anew) is validated by the full path first.
         writeFileSync(settingsPath, JSON.stringify(JSON.parse(original)));
         handedOver();
+        expect(fast(['token', '--debug']).stderr).toMatch(
+          /^ctm debug: no token agent answered, and the default profile is the full path's to find: settings\.json is missing or changed since it last validated it; the full path follows/,
+        );
         expect((await ctm(['token'])).stdout).toBe(named);
         expect(fast(['token']).stdout).toBe(named);
         // A file from a newer version: the full path says so, and prints no token.
