@@ -3,8 +3,6 @@ import { fetchTransportWith } from './transport.ts';
 import { chosenProxy, notAProxyUrl, proxyAnswerFailure, proxyFailure } from './proxy-failure.ts';
 import { namesProxy, proxyRoute } from './proxy-route.ts';
 
-export { namesProxy } from './proxy-route.ts';
-
 /** undici's fetch through each proxy URL used so far (one ProxyAgent each, as EnvHttpProxyAgent keeps one per variable). */
 const viaProxy = new Map<string, Promise<typeof globalThis.fetch>>();
 
