@@ -66,13 +66,14 @@ async function cachedAnswer(
     return code;
   }
   const agent = fromAgent ? 'the token agent has no token fresh enough' : 'no token agent answered';
-  // The default profile is looked up in settings.json by the full path, which then reads the same session file.
-  if (name === undefined)
-    return `${agent}, and no NAME or CTM_PROFILE names the profile (the default is the full path's)`;
+  // Without NAME or CTM_PROFILE, the default profile: from settings.json by the full path's rule (defaultProfileIn).
   const { keychainCachedToken } = await import('./keychain-cached-token.ts');
-  const code = await keychainCachedToken(name, request, dir, out, now);
-  if (code === 0) said('answered from the encrypted session file (one keychain read for its key, no Cognito call)');
-  return code ?? `${agent}, and the encrypted session file holds none fresh enough (or none)`;
+  const answer = await keychainCachedToken(name, request, dir, out, now);
+  if (answer === 0)
+    said(
+      `answered from the encrypted session file${name === undefined ? ' of the default profile' : ''} (one keychain read for its key, no Cognito call)`,
+    );
+  return typeof answer === 'string' ? `${agent}, and ${answer}` : answer;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Core } from '../../core/core.ts';
+import { defaultProfileIn } from '../../core/profiles/default-choice.ts';
 import { profileRef } from '../../core/profiles/profile-id.ts';
 import { BadInputError, ConfigError } from '../../core/errors.ts';
 import { CLIPBOARD_CLEAR_RANGE, DEFAULT_SETTINGS, type AppSettings } from '../../core/settings/app-settings.ts';
@@ -36,8 +37,7 @@ export async function settingsCommand(
   const reading = await store.read();
   if (reading.problem) terminal.stderr.write(`warning: ${reading.problem}\n`);
   if (name === undefined) {
-    const defaultName =
-      (await app.listProfiles()).find((p) => p.id === reading.settings.defaultProfileId)?.name ?? null;
+    const defaultName = defaultProfileIn(reading.settings, await app.listProfiles())?.name ?? null;
     if (values.json)
       terminal.stdout.write(
         `${JSON.stringify({ ...withoutDefaultId(reading.settings), defaultProfile: defaultName }, null, 2)}\n`,
@@ -90,7 +90,7 @@ export async function profileDefaultCommand(
   const reading = await store.read();
   if (reading.problem && reading.keep) throw new ConfigError(reading.problem);
   const profiles = await app.listProfiles();
-  const current = profiles.find((p) => p.id === reading.settings.defaultProfileId);
+  const current = defaultProfileIn(reading.settings, profiles);
   if (!current) {
     const first = profiles[0]?.name;
     terminal.stderr.write(

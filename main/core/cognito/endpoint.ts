@@ -64,12 +64,17 @@ export function isAwsHost(hostname: string): boolean {
 }
 
 /**
- * The servers of a profile that are not AWS's (a custom endpoint, a custom or local domain), as origins: where its
- * password, tokens or client secret would go instead of AWS. Shown by `profile list` and `status`, and confirmed on import.
+ * The servers of a profile that are not AWS's (a custom endpoint, a custom or local domain, an identity endpoint of its
+ * own), as origins: where its password, tokens or client secret would go instead of AWS. Shown by `profile list` and
+ * `status`, and confirmed on import.
  */
-export function customServers(profile: { endpoint?: string | undefined; domain?: string | undefined }): string[] {
+export function customServers(profile: {
+  endpoint?: string | undefined;
+  domain?: string | undefined;
+  identityEndpoint?: string | undefined;
+}): string[] {
   const origins = new Set<string>();
-  for (const value of [profile.endpoint, profile.domain]) {
+  for (const value of [profile.endpoint, profile.domain, profile.identityEndpoint]) {
     if (!value) continue;
     try {
       const url = new URL(value);

@@ -108,13 +108,17 @@ export class Vault {
   }
 
   /**
-   * Records, once, the origin a session stored without one (by an older release) was verified for. Writes nothing when
-   * the stored session changed since it was verified (another access token: another process renewed or signed in) or
-   * already has an origin. The file's refresh token and its items stay as they are.
+   * Records, once, the origin a session stored without one (by an older release), or with only part of it
+   * (`storedOrigin`), was verified for. Writes nothing when the stored session changed since it was verified (another
+   * access token or origin: another process renewed or signed in). The file's refresh token and its items stay.
    */
-  async bindSession(profileId: ProfileId, verifiedAccessToken: string, origin: string): Promise<void> {
+  async bindSession(
+    profileId: ProfileId,
+    verified: { accessToken: string; origin?: string | undefined },
+    origin: string,
+  ): Promise<void> {
     await this.commit(profileId, (file) =>
-      file.session?.origin === undefined && file.session?.accessToken === verifiedAccessToken
+      file.session?.accessToken === verified.accessToken && file.session.origin === verified.origin
         ? { ...file, session: { ...file.session, origin } }
         : undefined,
     );

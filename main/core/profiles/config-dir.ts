@@ -14,3 +14,8 @@ export function configDir(
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER);
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_FOLDER);
 }
+
+/** The app settings file in a config folder (SettingsStore's; the cached `ctm token` reads the default profile there). */
+export function settingsPath(dir: string): string {
+  return join(dir, 'settings.json');
+}

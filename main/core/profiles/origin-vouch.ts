@@ -1,7 +1,8 @@
 import { plainText } from '../../shared/plain-text.ts';
 import { dnsSuffix, issuersFor } from '../cognito/endpoint.ts';
 import { decodeJwtClaims } from '../tokens/jwt.ts';
-import type { OriginFields } from './secret-origin.ts';
+import { identityPoolRegion } from '../aws/identity-pool.ts';
+import { ownIdentityEndpoint, type OriginFields } from './secret-origin.ts';
 
 /** The tokens of a stored session, as far as they can say who issued them. */
 export interface VouchingTokens {
@@ -23,6 +24,8 @@ export interface VouchingTokens {
  * - Domain (managed login, client credentials renew at <domain>/oauth2/token): no token names it. A Cognito prefix
  *   domain of the profile's region is AWS's own host, so a refresh token sent there reaches only Cognito; a custom
  *   domain can point anywhere, and cannot be vouched for.
+ * - Identity endpoint of its own (the ID token goes there for AWS credentials): no token names it either; AWS's
+ *   cognito-identity host of the identity pool's region is AWS's own, any other cannot be vouched for.
  */
 export function vouchProblem(tokens: VouchingTokens, profile: OriginFields): string | undefined {
   const claims = [tokens.idToken, tokens.accessToken]
@@ -37,7 +40,28 @@ export function vouchProblem(tokens: VouchingTokens, profile: OriginFields): str
     const client = c?.token_use === 'id' ? c.aud : c?.client_id;
     if (client !== profile.clientId) return `its tokens are for client ${shown(client)}, not ${profile.clientId}`;
   }
-  return profile.domain ? domainProblem(profile.domain, profile.region) : undefined;
+  const domain = profile.domain ? domainProblem(profile.domain, profile.region) : undefined;
+  return domain ?? identityEndpointProblem(profile);
+}
+
+/**
+ * Why the profile's own identity endpoint cannot be vouched for (undefined when it has none, or AWS's cognito-identity
+ * of the identity pool's region): all a session bound before identity endpoints counted needs.
+ */
+export function identityEndpointProblem(profile: OriginFields): string | undefined {
+  const identity = ownIdentityEndpoint(profile);
+  if (!identity || !profile.identityPoolId) return undefined;
+  const region = identityPoolRegion(profile.identityPoolId).replace(/[^a-z0-9-]/g, '');
+  const suffix = dnsSuffix(region).replace(/\./g, '\\.');
+  let url: URL;
+  try {
+    url = new URL(identity);
+  } catch {
+    return `its identity endpoint ${shown(identity)} is not a URL`;
+  }
+  const aws = new RegExp(`^cognito-identity(?:-fips)?\\.${region}\\.${suffix}$`);
+  if (url.protocol === 'https:' && aws.test(url.hostname)) return undefined;
+  return `no token can show that the identity endpoint ${url.host} is AWS's cognito-identity`;
 }
 
 /** The issuers whose tokens vouch for the profile's endpoint. */

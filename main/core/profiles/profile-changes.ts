@@ -6,7 +6,7 @@ import type { EndpointSecrets } from '../token-endpoint/endpoint-secrets.ts';
 import type { Profile } from './profile.ts';
 import type { ProfileId } from './profile-id.ts';
 import type { ProfileStore } from './profile-store.ts';
-import { secretOrigin } from './secret-origin.ts';
+import { secretOrigin, sessionOrigin } from './secret-origin.ts';
 
 /** The parts of the core a profile's keychain entries and session live in. */
 export interface ProfileParts {
@@ -57,8 +57,9 @@ export async function updateProfile(
   const updated = await parts.profiles.update(before.id, { ...changes, ...secretChange });
   if (typeof clientSecret === 'string')
     await parts.vault.clientSecrets.save(updated.id, clientSecret.trim(), secretOrigin(updated));
-  // Any change of where its secrets go (endpoint, domain, region, FIPS, pool, client) forgets the session (issue 19).
-  const samePool = secretOrigin(before) === secretOrigin(updated);
+  // Any change of where its secrets go (endpoint, domain, region, FIPS, pool, client, an identity endpoint of its own)
+  // forgets the session (issue 19).
+  const samePool = sessionOrigin(before) === sessionOrigin(updated);
   if (!samePool || clientSecret !== undefined) await parts.sessions.forget(updated.id);
   if (clientSecret === null) await parts.vault.clientSecrets.delete(updated.id);
   return updated;

@@ -1,9 +1,9 @@
 import { NotFoundError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
-import { vouchProblem } from '../profiles/origin-vouch.ts';
+import { identityEndpointProblem, vouchProblem } from '../profiles/origin-vouch.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileId } from '../profiles/profile-id.ts';
-import { secretBinding, secretOrigin, type SecretBinding } from '../profiles/secret-origin.ts';
+import { secretBinding, secretOrigin, sessionOrigin, type SecretBinding } from '../profiles/secret-origin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 
 /**
@@ -24,10 +24,13 @@ export class SecretBindings {
 
   /** A stored session's binding; one vouched for now has its origin saved with it (and in memory). */
   async ofSession(profile: Profile, session: Omit<TokenSet, 'refreshToken'>): Promise<SecretBinding> {
-    const current = secretOrigin(profile);
-    const binding = secretBinding(session.origin, current, () => vouchProblem(session, profile));
+    const current = sessionOrigin(profile);
+    // Stored without an origin: its tokens vouch for all of it; bound before its identity endpoint counted: for that.
+    const binding = secretBinding(session.origin, current, (stored) =>
+      stored === undefined ? vouchProblem(session, profile) : identityEndpointProblem(profile),
+    );
     if (binding.kind === 'bound' && binding.newly) {
-      await this.vault.bindSession(profile.id, session.accessToken, current);
+      await this.vault.bindSession(profile.id, session, current);
       const cached = this.cache.get(profile.id);
       if (cached?.accessToken === session.accessToken) this.cache.set(profile.id, { ...cached, origin: current });
     }

@@ -12,7 +12,7 @@ import type { Clock } from '../clock.ts';
 import type { CognitoTransport } from '../cognito/transport.ts';
 import { asCtmError, NotFoundError, SignInRequiredError } from '../errors.ts';
 import type { Vault } from '../keychain/vault.ts';
-import { secretOrigin } from '../profiles/secret-origin.ts';
+import { sessionOrigin } from '../profiles/secret-origin.ts';
 import { cognitoEndpoint } from '../cognito/endpoint.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileId } from '../profiles/profile-id.ts';
@@ -296,7 +296,7 @@ export class SessionService {
 
   /** Keeps renewed tokens: in memory first (so a keychain failure never loses a rotated refresh token), then in the keychain. */
   private async keep(profile: Profile, renewed: TokenSet): Promise<TokenSet> {
-    const tokens: TokenSet = { ...renewed, origin: secretOrigin(profile) };
+    const tokens: TokenSet = { ...renewed, origin: sessionOrigin(profile) };
     this.cache.set(profile.id, tokens);
     this.unsaved.add(profile.id);
     try {
@@ -331,7 +331,7 @@ export class SessionService {
   /** Stores the tokens of a finished sign-in, whichever way it went. */
   private async signedIn(profile: Profile, issued: TokenSet, warning?: string): Promise<SignInStep> {
     // Stored with where it was issued: its refresh token is sent nowhere else (security, issue 19).
-    const tokens: TokenSet = { ...issued, origin: secretOrigin(profile) };
+    const tokens: TokenSet = { ...issued, origin: sessionOrigin(profile) };
     await this.deps.vault.saveSession(profile.id, tokens);
     this.cache.set(profile.id, tokens);
     this.problems.delete(profile.id);

@@ -1,8 +1,9 @@
 import { readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import { BadInputError, ConfigError } from '../errors.ts';
 import { writeFileAtomic } from '../profiles/atomic-write.ts';
+import { settingsPath } from '../profiles/config-dir.ts';
 import { decodeText } from '../profiles/profile-store.ts';
+import { markValidated } from '../profiles/validated-marker.ts';
 import { appSettingsSchema, DEFAULT_SETTINGS, SETTINGS_VERSION, type AppSettings } from './app-settings.ts';
 import {
   NewerSettingsError,
@@ -27,7 +28,7 @@ export class SettingsStore {
   private readonly now: () => Date;
 
   constructor(configDir: string, now: () => Date = () => new Date()) {
-    this.path = join(configDir, 'settings.json');
+    this.path = settingsPath(configDir);
     this.now = now;
   }
 
@@ -54,7 +55,11 @@ export class SettingsStore {
       };
     }
     try {
-      return { settings: parseSettingsFile(decodeText(bytes)), keep: false };
+      const text = decodeText(bytes);
+      const settings = parseSettingsFile(text);
+      // The cached `ctm token` may then take the default profile from this text without the validator.
+      await markValidated(this.path, text);
+      return { settings, keep: false };
     } catch (error) {
       if (error instanceof NewerSettingsError)
         return {
@@ -87,10 +92,9 @@ export class SettingsStore {
     if (!parsed.success)
       throw new BadInputError(`Invalid settings: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     try {
-      await writeFileAtomic(
-        this.path,
-        `${JSON.stringify({ version: SETTINGS_VERSION, settings: parsed.data }, null, 2)}\n`,
-      );
+      const text = `${JSON.stringify({ version: SETTINGS_VERSION, settings: parsed.data }, null, 2)}\n`;
+      await writeFileAtomic(this.path, text);
+      await markValidated(this.path, text);
     } catch (error) {
       throw new ConfigError(
         `Could not write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}.`,

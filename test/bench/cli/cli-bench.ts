@@ -63,6 +63,12 @@ function contenders(stack: CtmStack, aws: { path: string; version: string } | un
       ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout),
     },
     {
+      name: 'ctm token, cached, no agent, default profile',
+      note: 'CTM_NO_AGENT=1, no NAME: the default profile from settings.json (validated text), then as the row above',
+      run: ctm(['token'], { CTM_NO_AGENT: '1' }),
+      ok: (r) => r.code === 0 && JWT_LINE.test(r.stdout),
+    },
+    {
       name: 'ctm aws-credentials, cached, agent running',
       note: 'credential_process JSON of the identity pool credentials, answered by the token agent from the sealed file it reads: no keychain read, no network',
       run: ctm(['aws-credentials', stack.profile]),
@@ -193,6 +199,12 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<BenchR
         awsSamples,
         results.get('ctm token, cached, no agent'),
         'one keychain read per call',
+      ),
+      ...ratioRow(
+        'CLI: ctm token default profile / by NAME, cached, no agent',
+        results.get('ctm token, cached, no agent, default profile'),
+        results.get('ctm token, cached, no agent'),
+        'the default profile takes the cached path too (was the full CLI)',
       ),
       ...ratioRow(
         'CLI: AWS CLI / ctm token refreshing',

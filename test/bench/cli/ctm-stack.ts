@@ -63,6 +63,8 @@ export async function startCtmStack(): Promise<CtmStack> {
       '',
     ],
     [['login', profile, '--password-stdin'], `${ALICE_PASSWORD}\n`],
+    // The default profile, for the row of `ctm token` without NAME.
+    [['profile', 'default', profile], ''],
     // The identity pool's credentials, cached for the `ctm aws-credentials` rows.
     [['aws-credentials', profile], ''],
     // The token agent the app runs while it is open (here `ctm agent start`): rows without it set CTM_NO_AGENT=1.

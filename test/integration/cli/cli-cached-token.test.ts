@@ -122,12 +122,103 @@ describe.skipIf(!HAS_KEYRING)(
       expect(renewed.stderr).toMatch(
         /^ctm debug: no token agent answered, and the encrypted session file holds none fresh enough \(or none\); the full path follows .*\n[\s\S]*Cognito \w+ <- HTTP 200/,
       );
-      expect((await ctm(['profile', 'default', 'dev'])).code).toBe(0);
-      const byDefault = await ctm(['token', '--debug']);
-      expect(byDefault.stderr).toMatch(
-        /^ctm debug: no token agent answered, and no NAME or CTM_PROFILE names the profile \(the default is the full path's\); the full path follows/,
+      expect((await ctm(['profile', 'default', '--clear'])).code).toBe(0);
+      const noDefault = await ctm(['token', '--debug']);
+      expect(noDefault.stderr).toMatch(
+        /^ctm debug: no token agent answered, and no default profile is set \(or it was removed\): the full path says what to do; the full path follows/,
       );
-      expect(byDefault.stderr).not.toMatch(/Cognito \w+ ->/);
+      expect(noDefault.stderr).not.toMatch(/Cognito \w+ ->/);
+    });
+
+    it('without NAME, the default profile (ctm profile default) is served by the cached path too: the same token', async () => {
+      expect((await ctm(['profile', 'default', 'dev'])).code).toBe(0);
+      const named = (await ctm(['token', 'dev'])).stdout;
+      const requests = app.emulator.requests.length;
+      // cli-fast alone (no cli-main.cjs to fall back to): it found the default profile itself.
+      expect(fast(['token'])).toEqual({ code: 0, stdout: named, stderr: '' });
+      expect(fast(['token', '--type', 'id', '--json']).stdout).toBe(
+        (await ctm(['token', 'dev', '--type', 'id', '--json'])).stdout,
+      );
+      expect(await ctm(['token', '--debug'])).toMatchObject({
+        code: 0,
+        stdout: named,
+        stderr:
+          'ctm debug: answered from the encrypted session file of the default profile (one keychain read for its key, no Cognito call)\n',
+      });
+      expect(app.emulator.requests.length).toBe(requests);
+    });
+
+    it('without NAME, hands the default over to the full path when settings.json is not the text it validated, or names no profile', async () => {
+      const settingsPath = join(app.configDir, 'settings.json');
+      expect((await ctm(['profile', 'default', 'dev'])).code).toBe(0);
+      const named = (await ctm(['token', 'dev'])).stdout;
+      const original = readFileSync(settingsPath, 'utf8');
+      const handedOver = (args: string[] = ['token']) =>
+        expect(fast(args).stderr, args.join(' ')).toMatch(/Cannot find module '\.\/cli-main\.cjs'/);
+      try {
+        // A hand edit that breaks it: the full path's error (line and column), and the file left as it is.
+        writeFileSync(settingsPath, original.replace('"settings": {', '"settings": {,'));
+        handedOver();
+        const broken = await ctm(['token']);
+        expect(broken).toMatchObject({ code: 1, stdout: '' });
+        expect(broken.stderr).toMatch(/settings\.json line \d+ column \d+/);
+        expect(readFileSync(settingsPath, 'utf8')).toContain('"settings": {,');
+        // A valid hand edit (another default, or the same text laid out anew) is validated by the full path first.
+        writeFileSync(settingsPath, JSON.stringify(JSON.parse(original)));
+        handedOver();
+        expect(fast(['token', '--debug']).stderr).toMatch(
+          /^ctm debug: no token agent answered, and the default profile is the full path's to find: settings\.json is missing or changed since it last validated it; the full path follows/,
+        );
+        expect((await ctm(['token'])).stdout).toBe(named);
+        expect(fast(['token']).stdout).toBe(named);
+        // A file from a newer version: the full path says so, and prints no token.
+        writeFileSync(settingsPath, original.replace('"version": 1', '"version": 2'));
+        handedOver();
+        expect(await ctm(['token'])).toMatchObject({
+          code: 1,
+          stdout: '',
+          stderr: expect.stringMatching(/settings\.json was written by a newer version/),
+        });
+      } finally {
+        writeFileSync(settingsPath, original);
+      }
+      // No default set, or one that was removed: the full path's "Missing profile name" (exit 2), no token printed.
+      expect((await ctm(['profile', 'default', '--clear'])).code).toBe(0);
+      handedOver();
+      expect(await ctm(['token'])).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringContaining(
+          'Missing profile name: give one (dev), set CTM_PROFILE, or choose a default profile',
+        ),
+      });
+      await ctm([
+        'profile',
+        'add',
+        'gone',
+        '--user-pool-id',
+        TEST_POOL,
+        '--client-id',
+        PUBLIC_CLIENT,
+        '--username',
+        'alice',
+        '--auth-flow',
+        'USER_PASSWORD_AUTH',
+        '--endpoint',
+        app.emulator.endpoint,
+      ]);
+      expect((await runCtm(['login', 'gone', '--password-stdin'], app.env, ALICE_PASSWORD)).code).toBe(0);
+      expect((await ctm(['profile', 'default', 'gone'])).code).toBe(0);
+      expect(fast(['token']).code).toBe(0);
+      expect((await ctm(['profile', 'remove', 'gone', '--no-revoke'])).code).toBe(0);
+      handedOver();
+      expect(await ctm(['token'])).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringContaining('Missing profile name'),
+      });
+      // CTM_PROFILE still goes first, on the cached path too.
+      expect(fast(['token'], { CTM_PROFILE: 'dev' }).stdout).toBe(named);
     });
   },
 );

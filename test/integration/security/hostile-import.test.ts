@@ -133,6 +133,26 @@ describe.skipIf(!HAS_KEYRING)('hostile import files and endpoint edits (built ct
     for (const name of ['shared', 'plain-aws']) await ctm(['profile', 'remove', name]);
   });
 
+  it('an identity endpoint that is not AWS\u2019s (it would receive the ID token): named, imported only when confirmed, listed', async () => {
+    const identity = { identityPoolId: 'us-east-1:0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' };
+    const file = write(
+      'identity.json',
+      exportFile([profile('creds', { ...identity, identityEndpoint: 'https://identity.evil.example/' })]),
+    );
+    try {
+      const refused = await ctm(['profile', 'import', file]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("servers that are not AWS's: https://identity.evil.example (creds)");
+      expect(await names()).toEqual([]);
+      expect((await ctm(['profile', 'import', file, '--allow-endpoint', 'https://identity.evil.example'])).code).toBe(
+        0,
+      );
+      expect((await ctm(['profile', 'list'])).stdout).toMatch(/^creds .*https:\/\/identity\.evil\.example$/m);
+    } finally {
+      await ctm(['profile', 'remove', 'creds']); // whatever happened, the next tests start without it
+    }
+  });
+
   it('is all or nothing: a long file with one bad profile at the end imports none', async () => {
     const many = Array.from({ length: 3000 }, (_, i) => profile(`bulk-${i}`));
     many.push(profile('broken', { region: 'not a region' }));

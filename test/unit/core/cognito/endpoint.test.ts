@@ -113,5 +113,13 @@ describe("endpointProblem, isLoopbackHost and customServers: plain http only on 
     expect(customServers({ endpoint: 'https://amazonaws.com.evil.example' })).toEqual([
       'https://amazonaws.com.evil.example',
     ]);
+    // An identity endpoint of its own receives the ID token (AWS credentials): named too.
+    expect(
+      customServers({
+        endpoint: 'http://127.0.0.1:9229/',
+        identityEndpoint: 'https://identity.example.com/',
+      }),
+    ).toEqual(['http://127.0.0.1:9229', 'https://identity.example.com']);
+    expect(customServers({ identityEndpoint: 'https://cognito-identity.us-east-1.amazonaws.com/' })).toEqual([]);
   });
 });

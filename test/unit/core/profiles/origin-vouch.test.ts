@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vouchProblem } from '../../../../main/core/profiles/origin-vouch.ts';
+import { identityEndpointProblem, vouchProblem } from '../../../../main/core/profiles/origin-vouch.ts';
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
 
 // Claims as Cognito mints them (developer guide, "ID token payload" and "access token"): only iss, client_id/aud and
@@ -72,6 +72,30 @@ describe('vouchProblem: whether the tokens of a session stored before origin bin
     );
     expect(hostile).toBe(
       `its tokens were issued by x]0;pwned, not ${AWS_ISS} or ${AWS_ISS.replace('cognito-idp', 'issuer-cognito-idp')}`,
+    );
+  });
+});
+
+describe('identityEndpointProblem: an identity endpoint of the profile\u2019s own receives the ID token', () => {
+  const pool = { ...base, identityPoolId: 'eu-west-1:0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' };
+
+  it("vouches for AWS's cognito-identity of the identity pool's region (https), for none of its own, and nothing else", () => {
+    expect(identityEndpointProblem(pool)).toBeUndefined();
+    for (const own of [
+      'https://cognito-identity.eu-west-1.amazonaws.com',
+      'https://cognito-identity-fips.eu-west-1.amazonaws.com/',
+    ])
+      expect(identityEndpointProblem({ ...pool, identityEndpoint: own }), own).toBeUndefined();
+    for (const [own, host] of [
+      ['https://identity.example.com', 'identity.example.com'],
+      ['https://cognito-identity.us-east-1.amazonaws.com', 'cognito-identity.us-east-1.amazonaws.com'],
+      ['http://127.0.0.1:4566', '127.0.0.1:4566'],
+    ])
+      expect(identityEndpointProblem({ ...pool, identityEndpoint: own }), own).toBe(
+        `no token can show that the identity endpoint ${host} is AWS's cognito-identity`,
+      );
+    expect(vouchProblem(tokens(AWS_ISS), { ...pool, identityEndpoint: 'https://identity.example.com' })).toBe(
+      "no token can show that the identity endpoint identity.example.com is AWS's cognito-identity",
     );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { originChange, secretBinding, secretOrigin } from '../../../../main/core/profiles/secret-origin.ts';
+import {
+  originChange,
+  secretBinding,
+  secretOrigin,
+  sessionOrigin,
+} from '../../../../main/core/profiles/secret-origin.ts';
 
 const base = { region: 'us-east-1', userPoolId: 'us-east-1_Pool1', clientId: 'client1' };
 
@@ -52,5 +57,35 @@ describe('secretBinding: the one rule for sending a stored secret', () => {
       reason:
         'it was stored by an older release, before secrets were bound to their server, and nothing shows that https://evil.example, pool us-east-1_Pool1, client client1 is where it was issued (its tokens were issued by X), so it is not sent there',
     });
+  });
+});
+
+describe("sessionOrigin: a session's origin names an identity endpoint of the profile's own (its ID token goes there)", () => {
+  const pool = { ...base, identityPoolId: 'us-east-1:0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' };
+
+  it("adds nothing for AWS's default, an identity endpoint that is the Cognito endpoint, or no identity pool", () => {
+    expect(sessionOrigin(pool)).toBe(secretOrigin(pool));
+    const local = { ...pool, endpoint: 'http://127.0.0.1:9229/' };
+    expect(sessionOrigin({ ...local, identityEndpoint: 'http://127.0.0.1:9229' })).toBe(secretOrigin(local));
+    expect(sessionOrigin({ ...base, identityEndpoint: 'https://identity.example.com' })).toBe(secretOrigin(base));
+  });
+
+  it('names one of its own, and a session bound before that counted is vouched for like an older one', () => {
+    const own = { ...pool, identityEndpoint: 'https://identity.example.com' };
+    expect(sessionOrigin(own)).toBe(`${secretOrigin(pool)} identity:https://identity.example.com/`);
+    const problems: (string | undefined)[] = [];
+    const binding = secretBinding(secretOrigin(pool), sessionOrigin(own), (stored) => {
+      problems.push(stored);
+      return 'not vouched';
+    });
+    expect(problems).toEqual([secretOrigin(pool)]);
+    expect(binding).toEqual({
+      kind: 'unverified',
+      reason:
+        'it was stored for https://cognito-idp.us-east-1.amazonaws.com, pool us-east-1_Pool1, client client1 only, and nothing shows that https://cognito-idp.us-east-1.amazonaws.com, pool us-east-1_Pool1, client client1, identity endpoint https://identity.example.com is where it was issued (not vouched), so it is not sent there',
+    });
+    // Bound with one identity endpoint, now another: moved, like any other change.
+    const other = sessionOrigin({ ...own, identityEndpoint: 'https://other.example.com' });
+    expect(secretBinding(sessionOrigin(own), other, () => undefined).kind).toBe('moved');
   });
 });

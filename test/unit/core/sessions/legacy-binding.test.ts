@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CognitoTransport } from '../../../../main/core/cognito/transport.ts';
 import { Core } from '../../../../main/core/core.ts';
 import { Vault } from '../../../../main/core/keychain/vault.ts';
-import { secretOrigin } from '../../../../main/core/profiles/secret-origin.ts';
+import { secretOrigin, sessionOrigin } from '../../../../main/core/profiles/secret-origin.ts';
 import type { TokenSet } from '../../../../main/core/tokens/token-set.ts';
 import { MemorySecretStore } from '../../../support/fakes/memory-secret-store.ts';
 import { unsignedJwt } from '../../../support/jwt-fixture.ts';
@@ -171,5 +171,19 @@ describe('a session stored before origin binding (fake transport, in-memory keyc
       `Basic ${Buffer.from('client1:legacy-client-secret').toString('base64')}`,
     );
     expect((await vault.clientSecrets.bound(machine.id))?.origin).toBe(secretOrigin(machine));
+  });
+
+  it("bound before identity endpoints counted, with AWS's cognito-identity set as its own: bound to it without a sign-in", async () => {
+    const { core, vault, sent } = setup();
+    const profile = await core.addProfile({
+      ...fields,
+      identityPoolId: 'us-east-1:0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9',
+      identityEndpoint: 'https://cognito-identity.us-east-1.amazonaws.com',
+    });
+    await vault.saveSession(profile.id, { ...legacySession(NOW + 3_600_000), origin: secretOrigin(profile) });
+    await core.tokens(profile.id);
+    expect(sent).toEqual([]);
+    expect((await vault.session(profile.id))?.origin).toBe(sessionOrigin(profile));
+    expect(sessionOrigin(profile)).not.toBe(secretOrigin(profile));
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../main/core/settings/app-settings.ts';
+import { readValidatedJson } from '../../../../main/core/profiles/validated-marker.ts';
 import { SettingsStore } from '../../../../main/core/settings/settings-store.ts';
 
 const fresh = () => new SettingsStore(mkdtempSync(join(tmpdir(), 'ctm-settings-')));
@@ -89,5 +90,29 @@ describe('SettingsStore (settings.json next to profiles.json)', () => {
     expect(existsSync(store.path)).toBe(false);
     expect(readdirSync(join(store.path, '..')).some((name) => name.startsWith('settings.json.broken-'))).toBe(true);
     expect(await store.update({ clipboardClearSeconds: 30 })).toMatchObject({ clipboardClearSeconds: 30 });
+  });
+
+  it('vouches (settings.json.validated) only for a text it accepted, read or written: the cached ctm token trusts that', async () => {
+    const store = fresh();
+    const id = '6f1c2d3e-4b5a-4789-8abc-def012345678';
+    await store.update({ defaultProfileId: id });
+    expect(await readValidatedJson(store.path)).toEqual({
+      version: 1,
+      settings: { ...DEFAULT_SETTINGS, defaultProfileId: id },
+    });
+    const handEdited = `{"version":1,"settings":{"defaultProfileId":"${id}"}}`;
+    writeFileSync(store.path, handEdited);
+    expect(await readValidatedJson(store.path)).toBeUndefined();
+    await store.read();
+    expect(await readValidatedJson(store.path)).toEqual(JSON.parse(handEdited));
+    for (const refused of [
+      `{"version":1,"settings":{"defaultProfileId":"${id}",}}`,
+      `{"version":1,"settings":{"defaultProfileId":"${id}","clipboardClearSeconds":1}}`,
+      `{"version":2,"settings":{"defaultProfileId":"${id}"}}`,
+    ]) {
+      writeFileSync(store.path, refused);
+      await store.read();
+      expect(await readValidatedJson(store.path), refused).toBeUndefined();
+    }
   });
 });
