@@ -104,6 +104,18 @@ describe("ctm proxy's connections to the target (real sockets; tokens from a fix
     return { proxy, problems };
   };
 
+  /** An https server with a self-signed certificate (trusted by nobody) that records the Authorization it gets. */
+  const untrustedHttpsTarget = async (): Promise<{ port: number; seen: string[] }> => {
+    const seen: string[] = [];
+    const target = createHttpsServer(selfSignedCertificate(), (req, res) => {
+      seen.push(req.headers.authorization ?? '');
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => void target.close());
+    return { port: (target.address() as AddressInfo).port, seen };
+  };
+
   it('a target that drops a kept-alive connection as the next request arrives (the idle-close race): sent again on a new one', async () => {
     // The request was not answered and the target read none of it: GET and a body kept whole are safe to send again.
     const target = await scriptedTarget((_head, socket, _index, onConnection) => {
@@ -273,14 +285,8 @@ describe("ctm proxy's connections to the target (real sockets; tokens from a fix
   it.skipIf(!HAS_OPENSSL)(
     'attacker: an https target whose certificate this computer does not trust gets nothing (502 names the certificate)',
     async () => {
-      const seen: string[] = [];
-      const target = createHttpsServer(selfSignedCertificate(), (req, res) => {
-        seen.push(req.headers.authorization ?? '');
-        res.end('ok');
-      });
-      await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-      cleanup.push(() => void target.close());
-      const { proxy, problems } = await proxyTo(`https://127.0.0.1:${(target.address() as AddressInfo).port}`);
+      const { port, seen } = await untrustedHttpsTarget();
+      const { proxy, problems } = await proxyTo(`https://127.0.0.1:${port}`);
       const answer = await get(proxy.url);
       expect(answer.status).toBe(502);
       expect(answer.body).toContain(
@@ -381,14 +387,7 @@ describe("ctm proxy's connections to the target (real sockets; tokens from a fix
         'an https:// target through HTTPS_PROXY: a CONNECT tunnel, TLS end to end (an untrusted certificate is still refused)',
         async () => {
           const tinyproxy = open;
-          const seen: string[] = [];
-          const target = createHttpsServer(selfSignedCertificate(), (req, res) => {
-            seen.push(req.headers.authorization ?? '');
-            res.end('ok');
-          });
-          await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-          cleanup.push(() => void target.close());
-          const port = (target.address() as AddressInfo).port;
+          const { port, seen } = await untrustedHttpsTarget();
           const { proxy } = await proxyTo(`https://127.0.0.1:${port}`, { HTTPS_PROXY: tinyproxy.url });
           const answer = await get(proxy.url);
           expect(answer.status).toBe(502);
