@@ -1,8 +1,11 @@
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { startEmulator, type Emulator } from '../../support/emulator/index.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { HAS_OPENSSL, selfSignedCertificate } from '../../support/self-signed-certificate.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 import { HAS_TINYPROXY, startTinyproxy, type Tinyproxy } from '../../support/tinyproxy.ts';
 
@@ -98,5 +101,43 @@ describe.skipIf(!HAS_KEYRING || !HAS_TINYPROXY)(
       const proxied = await refresh('gated', { HTTP_PROXY: proxyByName });
       expect(proxied.stderr).toContain(`answered HTTP 500 through the proxy ${proxyByName} (from HTTP_PROXY)`);
     });
+
+    it.skipIf(!HAS_OPENSSL)(
+      "an https:// endpoint NO_PROXY covers, with a certificate this computer does not trust: the endpoint's, not the proxy's",
+      async () => {
+        // Only its TLS handshake matters (a local endpoint with its own CA, as LocalStack's): a Node https server.
+        const server = createServer(selfSignedCertificate());
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+        try {
+          await app.core.addProfile({
+            name: 'tls',
+            region: 'us-east-1',
+            userPoolId: TEST_POOL,
+            clientId: PUBLIC_CLIENT,
+            username: 'alice',
+            authFlow: 'USER_PASSWORD_AUTH',
+            endpoint,
+          });
+          const login = (env: Record<string, string>) =>
+            runCtm(['login', 'tls', '--password-stdin'], { ...app.env, ...env }, `${ALICE_PASSWORD}\n`);
+          const withoutProxy = await login({});
+          expect(withoutProxy.code).toBe(4);
+          expect(withoutProxy.stderr).toContain(`Could not reach ${endpoint} (DEPTH_ZERO_SELF_SIGNED_CERT)`);
+          const direct = await login({ HTTPS_PROXY: proxyByName, NO_PROXY: 'localhost,127.0.0.1' });
+          expect({ code: direct.code, stderr: direct.stderr }).toEqual({
+            code: withoutProxy.code,
+            stderr: withoutProxy.stderr,
+          });
+          // Through the proxy (a CONNECT tunnel) the same certificate may be one a TLS-inspecting proxy made: named.
+          const proxied = await login({ HTTPS_PROXY: proxyByName });
+          expect(proxied.stderr).toContain(
+            `through the proxy ${proxyByName} (from HTTPS_PROXY): a TLS certificate this computer does not trust (DEPTH_ZERO_SELF_SIGNED_CERT)`,
+          );
+        } finally {
+          server.close();
+        }
+      },
+    );
   },
 );
