@@ -6,6 +6,7 @@ import { credentialProcessJson, credentialsFresh } from '../core/aws/aws-credent
 import { AwsCredentialCache, credentialsFor } from '../core/aws/credential-cache.ts';
 import { KeytarSecretStore } from '../core/keychain/keytar-secret-store.ts';
 import { configDir } from '../core/profiles/config-dir.ts';
+import { profileNamedBy, profileRef } from '../core/profiles/profile-ref.ts';
 import { readValidatedProfiles } from '../core/profiles/validated-marker.ts';
 import type { FastOutput } from './cached-token.ts';
 
@@ -33,9 +34,7 @@ export async function cachedAwsCredentials(
       return 0;
     }
   }
-  const profile = (await readValidatedProfiles(join(dir, 'profiles.json')))?.find(
-    (p) => p.name === name || p.id === name,
-  );
+  const profile = profileNamedBy((await readValidatedProfiles(join(dir, 'profiles.json'))) ?? [], profileRef(name));
   if (!profile?.identityPoolId) return undefined;
   const credentials = credentialsFor(
     await new AwsCredentialCache(new KeytarSecretStore(), dir).read(profile.id),

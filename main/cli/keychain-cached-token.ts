@@ -59,6 +59,8 @@ export async function keychainCachedToken(
       new Vault(new KeytarSecretStore(), dir).cachedTokens(profile.id),
     );
     if (!session || !isFreshEnough(session, now, request.minTtlMs)) return NONE_FRESH;
+    // Where an older release's session may be used is decided (and recorded) by the full path (secret-bindings.ts).
+    if (session.origin === undefined) return 'the session was stored without its origin (by an older release)';
     out.stdout.write(`${formatToken(session, request.kind, request.format, profile.name)}\n`);
     const warning = minTtlWarning(session, request.minTtlMs, profile.name);
     if (warning) out.stderr.write(warning);

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.ts';
 import type { Profile } from '../profiles/profile.ts';
 import { profileRef, type ProfileId, type ProfileRef } from '../profiles/profile-id.ts';
+import { sessionOrigin } from '../profiles/secret-origin.ts';
 import type { TokenSet } from '../tokens/token-set.ts';
 import type { AgentTokens } from './agent-protocol.ts';
 
@@ -23,8 +24,9 @@ export function cachedTokenSource(
     const profile = name === undefined ? await core.defaultProfile() : await core.resolveProfile(profileRef(name));
     if (!profile) throw new NotFoundError('No profile named and no default profile chosen.');
     const tokens = await core.cachedTokens(profile.id);
-    // A session recovered from its refresh token alone has no access token to hand out yet.
-    if (!tokens || tokens.accessToken === '') return undefined;
+    // A session recovered from its refresh token alone has no access token to hand out yet; one not bound to where the
+    // profile points now (an older release's, a moved one) is the full path's to bind, forget or refuse, saying why.
+    if (!tokens || tokens.accessToken === '' || tokens.origin !== sessionOrigin(profile)) return undefined;
     return {
       profileId: profile.id,
       profileName: profile.name,

@@ -1,6 +1,6 @@
 // ctm's identity-pool credentials end to end: the real keyring, the emulator over HTTP, the built ctm, and clients nobody
 // here wrote reading them (Debian's AWS CLI through credential_process, the AWS SDK for JavaScript v3 through fromProcess).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromProcess } from '@aws-sdk/credential-providers';
@@ -71,6 +71,26 @@ describe.skipIf(!HAS_KEYRING)(
       // Sealed: the file beside the session holds no credential in the clear.
       const files = readdirSync(join(app.configDir, 'sessions')).filter((name) => name.endsWith('.aws'));
       expect(files).toHaveLength(1);
+    });
+
+    it("a NAME that is one profile's name and another's id means the profile of that name, on the cached path too", async () => {
+      const { profiles } = JSON.parse(readFileSync(join(app.configDir, 'profiles.json'), 'utf8')) as {
+        profiles: { id: string; name: string }[];
+      };
+      const devId = profiles.find((p) => p.name === 'dev')?.id ?? '';
+      // A name may look like an id (letters, digits and "-"); the one rule (profile-ref.ts) takes the name first.
+      expect(
+        (await ctm(['profile', 'add', devId, '--user-pool-id', TEST_POOL, '--client-id', PUBLIC_CLIENT])).code,
+      ).toBe(0);
+      try {
+        // Any full read validates profiles.json as it now is, which the cached path then trusts.
+        expect((await ctm(['profile', 'list'])).code).toBe(0);
+        const run = await runCtm(['aws-credentials', devId], { ...app.env, CTM_NO_AGENT: '1' });
+        expect(run).toMatchObject({ code: 2, stdout: '' });
+        expect(run.stderr).toContain(`ctm profile edit ${devId} --identity-pool-id`);
+      } finally {
+        await ctm(['profile', 'remove', devId, '--no-revoke']);
+      }
     });
 
     it.runIf(HAS_AWS_CLI)(

@@ -134,9 +134,11 @@ describe.skipIf(!HAS_KEYRING)(
       const id = await addProfile('local', local.endpoint, LOCAL_POOL, LOCAL_CLIENT);
       const { accessToken } = (await app.vault.session(id))!;
       await asOlderRelease(id);
-      // First use by the app (the window, the agent, the token endpoint: Core.tokens), nothing to renew: the stored
-      // token, and the origin is saved with the session. (ctm's cached path only reads the session file.)
-      expect((await app.core.tokens(id)).accessToken === accessToken).toBe(true);
+      // First use, nothing to renew: ctm's cached path hands it to the full path, which prints the stored token with
+      // no network call and saves the origin with the session.
+      const first = await ctm(['token', 'local']);
+      expect(first.code).toBe(0);
+      expect(first.stdout.trim() === accessToken).toBe(true);
       expect((await app.vault.session(id))?.origin).toBe(secretOrigin(await app.core.profile(id)));
       const renewed = await ctm(['token', 'local', '--min-ttl', RENEW_LOCAL]);
       expect(renewed.code).toBe(0);
@@ -147,6 +149,16 @@ describe.skipIf(!HAS_KEYRING)(
       const id = await addProfile('emu', app.emulator.endpoint);
       const refreshToken = await asOlderRelease(id);
       const from = app.emulator.requests.length;
+      // Not even its still-valid access token, from ctm's cached path or from the token agent's memory.
+      expect((await ctm(['token', 'emu'])).code).toBe(3);
+      expect((await ctm(['agent', 'start'])).code).toBe(0);
+      try {
+        const viaAgent = await ctm(['token', 'emu']);
+        expect(viaAgent.code).toBe(3);
+        expect(viaAgent.stderr).toContain('its session is kept but not used');
+      } finally {
+        await ctm(['agent', 'stop']);
+      }
       const renewed = await ctm(['token', 'emu', '--min-ttl', RENEW_EMULATOR]);
       expect(renewed.code).toBe(3);
       expect(renewed.stderr).toContain(
