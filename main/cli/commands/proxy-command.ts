@@ -35,8 +35,9 @@ export async function proxyCommand(
     onProblem: (message) => terminal.stderr.write(`ctm proxy: ${message}\n`),
   });
   terminal.stdout.write(`${proxy.url}\n`);
+  const through = proxy.through ? ` through the proxy ${proxy.through}` : '';
   terminal.stderr.write(
-    `Forwarding ${proxy.url} to ${target.href} with the ${kind} token of ${profile.name}. Stop it with Ctrl-C.\n`,
+    `Forwarding ${proxy.url} to ${target.href}${through} with the ${kind} token of ${profile.name}. Stop it with Ctrl-C.\n`,
   );
   const code = await untilStopped();
   await proxy.close();

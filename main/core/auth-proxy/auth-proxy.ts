@@ -1,18 +1,11 @@
-import {
-  createServer,
-  request as httpRequest,
-  Agent as HttpAgent,
-  type IncomingMessage,
-  type ServerResponse,
-  type ClientRequest,
-} from 'node:http';
-import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
+import { createServer, request, type IncomingMessage, type ServerResponse, type ClientRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostAllowed } from '../token-endpoint/request-guard.ts';
 import { forwardRequest, type ExchangeContext } from './proxy-exchange.ts';
 import { newPrefix, targetPath } from './proxy-route.ts';
 import type { ProxyTokenSource } from './proxy-token.ts';
 import { TargetPool } from './target-pool.ts';
+import { proxyVia, targetSocket } from './target-socket.ts';
 import { passUpgrade } from './upgrade-pass.ts';
 
 /** What the proxy forwards, where, with which tokens. */
@@ -23,6 +16,8 @@ export interface AuthProxyOptions {
   tokens: ProxyTokenSource;
   /** Told (one line, no secret) when a request could not be served: no token, the target unreachable. */
   onProblem?: (message: string) => void;
+  /** Where HTTP(S)_PROXY and NO_PROXY are read (process.env when not given). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A listening proxy. */
@@ -30,10 +25,12 @@ export interface RunningAuthProxy {
   /** `http://127.0.0.1:<port>/<prefix>/`: the only URL it answers under. */
   readonly url: string;
   readonly port: number;
+  /** The proxy the target is reached through, as `scheme://host:port (from VARIABLE)`; undefined: directly. */
+  readonly through: string | undefined;
   close(): Promise<void>;
 }
 
-/** How one upgrade request is made (http or https, with a keep-alive agent); other requests go through the TargetPool. */
+/** How one upgrade request is made (on a socket of its own from targetSocket); other requests go through the TargetPool. */
 export type Send = (path: string, method: string, headers: string[]) => ClientRequest;
 
 /**
@@ -43,27 +40,29 @@ export type Send = (path: string, method: string, headers: string[]) => ClientRe
  */
 export async function startAuthProxy(options: AuthProxyOptions): Promise<RunningAuthProxy> {
   const prefix = newPrefix();
-  const pool = new TargetPool(options.target);
+  const via = proxyVia(options.target, options.env ?? process.env);
+  const pool = new TargetPool(options.target, via);
   const context: ExchangeContext = {
     upstream: pool,
     targetHost: options.target.host,
     tokens: options.tokens,
     onProblem: options.onProblem,
+    forward: via && options.target.protocol === 'http:' ? { origin: options.target.origin, via } : undefined,
   };
-  const secure = options.target.protocol === 'https:';
-  const agent = secure
-    ? new HttpsAgent({ keepAlive: true, maxSockets: 256 })
-    : new HttpAgent({ keepAlive: true, maxSockets: 256 });
   const send: Send = (path, method, headers) =>
-    (secure ? httpsRequest : httpRequest)({
-      protocol: options.target.protocol,
-      hostname: options.target.hostname,
-      port: options.target.port,
+    request({
+      host: options.target.hostname,
       path,
       method,
       headers,
-      agent,
-    } as never);
+      createConnection: (_options, ready) => {
+        targetSocket(options.target, via).then(
+          (socket) => ready(null, socket),
+          (error: Error) => ready(error, undefined as never),
+        );
+        return undefined;
+      },
+    });
   const server = createServer({ headersTimeout: 30_000, requestTimeout: 0, keepAliveTimeout: 5_000 });
   let port = 0;
   const route = (req: IncomingMessage): string | undefined =>
@@ -100,11 +99,11 @@ export async function startAuthProxy(options: AuthProxyOptions): Promise<Running
   return {
     url: `http://127.0.0.1:${port}/${prefix}/`,
     port,
+    through: via ? `${via.named.address} (from ${via.route.variable})` : undefined,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-        agent.destroy();
         pool.close();
       }),
   };

@@ -75,7 +75,8 @@ export interface OutgoingHead {
 }
 
 /**
- * The request line and headers for the target (upstreamHeaders' list). The body keeps the client's Content-Length;
+ * The request line and headers for the target (upstreamHeaders' list), with `proxyAuthorization` for a proxy that
+ * forwards it (an http:// target through HTTP_PROXY, `path` then in absolute form). The body keeps the client's Content-Length;
  * a chunked one (Node's parser has already taken its chunks apart) is sent chunked again.
  */
 export function requestHead(
@@ -84,6 +85,7 @@ export function requestHead(
   raw: readonly string[],
   targetHost: string,
   token: string,
+  proxyAuthorization?: string,
 ): OutgoingHead {
   let body: BodyFraming = 'none';
   for (let i = 0; i < raw.length; i += 2) {
@@ -97,6 +99,7 @@ export function requestHead(
   let head = `${method} ${path} HTTP/1.1\r\n`;
   for (let i = 0; i + 1 < headers.length; i += 2) head += `${headers[i] as string}: ${headers[i + 1] as string}\r\n`;
   if (body === 'chunked') head += 'transfer-encoding: chunked\r\n';
+  if (proxyAuthorization) head += `proxy-authorization: ${proxyAuthorization}\r\n`;
   return { head: `${head}\r\n`, body };
 }
 

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { UNTRUSTED_CERTIFICATE } from '../cognito/proxy-failure.ts';
 import { CtmError } from '../errors.ts';
-import { MalformedAnswerError } from './answer-reader.ts';
 import { requestHead, responseHeaders, type BodyFraming } from './forwarded-headers.ts';
 import type { ProxyTokenSource } from './proxy-token.ts';
 import type { ConnectionUser, TargetConnection } from './target-connection.ts';
 import type { TargetPool } from './target-pool.ts';
+import { MalformedAnswerError } from './answer-reader.ts';
+import { targetFailure } from './target-failure.ts';
+import { proxyRefusal, type ProxyVia } from './target-socket.ts';
 
 /** A request body up to this size is kept while it streams, so the request can be sent again after a 401. */
 export const REPLAY_LIMIT_BYTES = 1024 * 1024;
@@ -16,6 +17,8 @@ export interface ExchangeContext {
   targetHost: string;
   tokens: ProxyTokenSource;
   onProblem?: ((message: string) => void) | undefined;
+  /** An http:// target reached through a proxy: its origin (requests go in absolute form) and the proxy. */
+  forward?: { origin: string; via: ProxyVia } | undefined;
 }
 
 /**
@@ -85,7 +88,10 @@ class Exchange implements ConnectionUser {
   }
 
   private send(): void {
-    this.context.upstream.acquire((connection) => this.sendOn(connection));
+    this.context.upstream.acquire(
+      (connection) => this.sendOn(connection),
+      (error) => this.broken(error, false),
+    );
   }
 
   private sendOn(connection: TargetConnection): void {
@@ -93,7 +99,15 @@ class Exchange implements ConnectionUser {
     this.connection = connection;
     this.requestSent = false;
     const { req } = this;
-    const outgoing = requestHead(req.method ?? 'GET', this.path, req.rawHeaders, this.context.targetHost, this.token);
+    const { forward } = this.context;
+    const outgoing = requestHead(
+      req.method ?? 'GET',
+      forward ? `${forward.origin}${this.path}` : this.path,
+      req.rawHeaders,
+      this.context.targetHost,
+      this.token,
+      forward?.via.authorization,
+    );
     this.framing = outgoing.body;
     connection.begin(this, req.method ?? 'GET', outgoing.head);
     if (outgoing.body === 'none') this.requestSent = true;
@@ -144,6 +158,9 @@ class Exchange implements ConnectionUser {
 
   /** @internal the answer's head (a refused first try is not passed on when the request can be sent again). */
   head(status: number, headers: string[]): void {
+    // Through a forwarding proxy a 407 is the proxy's, not the target's: said as such (and the connection closed).
+    const { forward } = this.context;
+    if (status === 407 && forward) throw proxyRefusal(forward.via, '407', forward.origin);
     if (status === 401 && !this.retried && this.kept !== undefined && this.requestSent) {
       this.refused = true;
       return;
@@ -199,20 +216,11 @@ class Exchange implements ConnectionUser {
       return this.send();
     }
     if (!this.requestSent) this.req.resume();
-    const reason = failure(error);
+    const reason = targetFailure(error);
     this.context.onProblem?.(`The target ${reason}.`);
     if (this.res.headersSent) return void this.res.destroy();
     this.res.writeHead(502, { 'Content-Type': 'text/plain' }).end(`ctm proxy: the target ${reason}.\n`);
   }
-}
-
-/** Why the target failed, as the end of "The target ..." (Node's codes; nothing from the request). */
-function failure(error: Error): string {
-  if (error instanceof MalformedAnswerError) return `sent a malformed answer (${error.message})`;
-  const code = (error as NodeJS.ErrnoException).code ?? 'connection failed';
-  if (UNTRUSTED_CERTIFICATE.includes(code))
-    return `has a TLS certificate this computer does not trust (${code}); nothing was sent to it. A target with a private CA needs it in NODE_EXTRA_CA_CERTS`;
-  return `did not answer (${code})`;
 }
 
 /** No token to send: 503 with what to do (our errors carry no secret). */

@@ -1,5 +1,4 @@
-import { connect as connectTcp, isIP, type Socket } from 'node:net';
-import { connect as connectTls } from 'node:tls';
+import type { Socket } from 'node:net';
 import { AnswerReader, type AnswerEvents } from './answer-reader.ts';
 
 /** Who uses a connection for one request: told of the answer, or that the connection broke first. */
@@ -11,11 +10,8 @@ export interface ConnectionUser extends AnswerEvents {
   broken(error: Error, unanswered: boolean): void;
 }
 
-/** A request waiting this long for its answer (or the next piece of it) is given up (as undici's default). */
-const ANSWER_TIMEOUT_MS = 300_000;
-
 /**
- * One keep-alive connection to the target (TCP, or TLS for https), carrying one request at a time. The answer's bytes
+ * One keep-alive connection to the target (a socket from targetSocket), carrying one request at a time. The answer's bytes
  * go through an AnswerReader to the user of the moment; after the answer it is the pool's again.
  */
 export class TargetConnection {
@@ -27,15 +23,8 @@ export class TargetConnection {
   /** When it was last given back (performance.now()), for the pool's idle limit. */
   idleSince = 0;
 
-  constructor(target: URL, onClose: (connection: TargetConnection) => void) {
-    const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
-    const host = target.hostname.replace(/^\[|\]$/g, '');
-    const timeout = ANSWER_TIMEOUT_MS;
-    this.socket =
-      target.protocol === 'https:'
-        ? connectTls({ host, port, timeout, servername: isIP(host) ? '' : host, ALPNProtocols: ['http/1.1'] })
-        : connectTcp({ host, port, timeout });
-    this.socket.setNoDelay(true);
+  constructor(socket: Socket, onClose: (connection: TargetConnection) => void) {
+    this.socket = socket;
     this.reader = new AnswerReader({
       head: (status, headers) => this.user?.head(status, headers),
       data: (chunk) => this.user?.data(chunk),
@@ -48,9 +37,6 @@ export class TargetConnection {
     });
     this.socket.on('data', (chunk: Buffer) => this.read(chunk));
     this.socket.on('end', () => this.read(undefined));
-    this.socket.on('timeout', () =>
-      this.user ? this.fail(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })) : this.socket.destroy(),
-    );
     this.socket.on('error', (error: Error) => this.fail(error));
     this.socket.on('close', () => {
       this.dead = true;

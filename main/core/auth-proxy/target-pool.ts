@@ -1,4 +1,11 @@
 import { TargetConnection } from './target-connection.ts';
+import { forwardSocket, targetSocket, type ProxyVia } from './target-socket.ts';
+
+/** One request waiting for a connection: given one, or told why none could be opened. */
+interface Waiter {
+  use: (connection: TargetConnection) => void;
+  failed: (error: Error) => void;
+}
 
 /** At most this many connections to the target at once; further requests wait for one. */
 const MAX_CONNECTIONS = 256;
@@ -11,30 +18,37 @@ const IDLE_MS = 4_000;
  */
 export class TargetPool {
   private readonly target: URL;
+  private readonly via: ProxyVia | undefined;
   private readonly idle: TargetConnection[] = [];
-  private readonly waiting: ((connection: TargetConnection) => void)[] = [];
+  private readonly waiting: Waiter[] = [];
   private count = 0;
   private closed = false;
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(target: URL) {
+  /** `via`: the proxy connections go through (HTTP(S)_PROXY, see proxyVia), or undefined for direct ones. */
+  constructor(target: URL, via: ProxyVia | undefined) {
     this.target = target;
+    this.via = via;
     this.sweeper = setInterval(() => this.sweep(), IDLE_MS / 4).unref();
   }
 
-  /** Calls `use` with a connection for one request: at once when one is idle or can be opened, else when one is free. */
-  acquire(use: (connection: TargetConnection) => void): void {
+  /**
+   * Calls `use` with a connection for one request: at once when one is idle, once opened when fewer than the limit
+   * exist, else when one is given back; `failed` when the one opened for it could not be (a proxy's refusal).
+   */
+  acquire(use: (connection: TargetConnection) => void, failed: (error: Error) => void): void {
     const idle = this.idle.pop();
     if (idle) return use(idle);
-    if (this.count < MAX_CONNECTIONS) return use(this.open());
-    this.waiting.push(use);
+    const waiter = { use, failed };
+    if (this.count < MAX_CONNECTIONS) return this.openFor(waiter);
+    this.waiting.push(waiter);
   }
 
   /** Gives a connection back after a complete exchange; one that cannot carry another request is closed. */
   release(connection: TargetConnection): void {
     if (!connection.alive || this.closed) return connection.destroy();
     const next = this.waiting.shift();
-    if (next) return next(connection);
+    if (next) return next.use(connection);
     connection.idleSince = performance.now();
     this.idle.push(connection);
   }
@@ -52,9 +66,18 @@ export class TargetPool {
     for (const connection of this.idle.splice(0)) connection.destroy();
   }
 
-  private open(): TargetConnection {
+  private openFor(waiter: Waiter): void {
     this.count += 1;
-    return new TargetConnection(this.target, (gone) => this.forget(gone));
+    // An http:// target through a proxy: connections go to the proxy, requests in absolute form (see proxy-exchange).
+    const opening =
+      this.via && this.target.protocol === 'http:' ? forwardSocket(this.via) : targetSocket(this.target, this.via);
+    opening.then(
+      (socket) => waiter.use(new TargetConnection(socket, (gone) => this.forget(gone))),
+      (error: Error) => {
+        this.count -= 1;
+        waiter.failed(error);
+      },
+    );
   }
 
   /** A connection closed (by either side): it leaves the pool, and its place goes to a waiting request. */
@@ -63,7 +86,7 @@ export class TargetPool {
     const at = this.idle.indexOf(gone);
     if (at >= 0) this.idle.splice(at, 1);
     const next = this.closed ? undefined : this.waiting.shift();
-    if (next) next(this.open());
+    if (next) this.openFor(next);
   }
 
   private sweep(): void {

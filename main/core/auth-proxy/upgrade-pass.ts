@@ -4,6 +4,7 @@ import { CtmError } from '../errors.ts';
 import type { Send } from './auth-proxy.ts';
 import { upstreamHeaders } from './forwarded-headers.ts';
 import type { ProxyTokenSource } from './proxy-token.ts';
+import { targetFailure } from './target-failure.ts';
 
 /** One upgrade (a WebSocket handshake) to pass through. */
 export interface UpgradeRequest {
@@ -56,8 +57,8 @@ export async function passUpgrade(request: UpgradeRequest, retriedAfter?: string
     socket.write(statusAndHeaders(answer, true));
     answer.pipe(socket);
   });
-  upstream.on('error', (error: NodeJS.ErrnoException) => {
-    request.onProblem?.(`The target did not answer (${error.code ?? 'connection failed'}).`);
+  upstream.on('error', (error: Error) => {
+    request.onProblem?.(`The target ${targetFailure(error)}.`);
     socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   upstream.end();

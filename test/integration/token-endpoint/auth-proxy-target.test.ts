@@ -4,11 +4,14 @@
 import { createServer as createHttpServer, request, type IncomingHttpHeaders } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthProxy, type RunningAuthProxy } from '../../../main/core/auth-proxy/auth-proxy.ts';
 import { ProxyTokenSource } from '../../../main/core/auth-proxy/proxy-token.ts';
 import { TargetConnection, type ConnectionUser } from '../../../main/core/auth-proxy/target-connection.ts';
+import { targetSocket } from '../../../main/core/auth-proxy/target-socket.ts';
 import { HAS_OPENSSL, selfSignedCertificate } from '../../support/self-signed-certificate.ts';
+import { HAS_TINYPROXY, startTinyproxy, type Tinyproxy } from '../../support/tinyproxy.ts';
+import { freePort } from '../../support/free-port.ts';
 
 /** A token source that always holds `token` (a fixed source, not Cognito). */
 function fixedTokens(token = 'fixed-token'): ProxyTokenSource {
@@ -85,16 +88,32 @@ describe("ctm proxy's connections to the target (real sockets; tokens from a fix
   afterEach(async () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
-  const proxyTo = async (target: string): Promise<{ proxy: RunningAuthProxy; problems: string[] }> => {
+  const proxyTo = async (
+    target: string,
+    env: NodeJS.ProcessEnv = {},
+  ): Promise<{ proxy: RunningAuthProxy; problems: string[] }> => {
     const problems: string[] = [];
     const proxy = await startAuthProxy({
       target: new URL(target),
       port: 0,
       tokens: fixedTokens(),
       onProblem: (m) => problems.push(m),
+      env,
     });
     cleanup.push(() => proxy.close());
     return { proxy, problems };
+  };
+
+  /** An https server with a self-signed certificate (trusted by nobody) that records the Authorization it gets. */
+  const untrustedHttpsTarget = async (): Promise<{ port: number; seen: string[] }> => {
+    const seen: string[] = [];
+    const target = createHttpsServer(selfSignedCertificate(), (req, res) => {
+      seen.push(req.headers.authorization ?? '');
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => void target.close());
+    return { port: (target.address() as AddressInfo).port, seen };
   };
 
   it('a target that drops a kept-alive connection as the next request arrives (the idle-close race): sent again on a new one', async () => {
@@ -210,7 +229,7 @@ describe("ctm proxy's connections to the target (real sockets; tokens from a fix
       socket.write(`HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nanswer${index}`.slice(0, -1)),
     );
     cleanup.push(() => void target.server.close());
-    const connection = new TargetConnection(new URL(target.url), () => undefined);
+    const connection = new TargetConnection(await targetSocket(new URL(target.url), undefined), () => undefined);
     cleanup.push(() => connection.destroy());
     const answer = (slow: boolean) =>
       new Promise<string>((resolve, reject) => {
@@ -266,14 +285,8 @@ describe("ctm proxy's connections to the target (real sockets; tokens from a fix
   it.skipIf(!HAS_OPENSSL)(
     'attacker: an https target whose certificate this computer does not trust gets nothing (502 names the certificate)',
     async () => {
-      const seen: string[] = [];
-      const target = createHttpsServer(selfSignedCertificate(), (req, res) => {
-        seen.push(req.headers.authorization ?? '');
-        res.end('ok');
-      });
-      await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-      cleanup.push(() => void target.close());
-      const { proxy, problems } = await proxyTo(`https://127.0.0.1:${(target.address() as AddressInfo).port}`);
+      const { port, seen } = await untrustedHttpsTarget();
+      const { proxy, problems } = await proxyTo(`https://127.0.0.1:${port}`);
       const answer = await get(proxy.url);
       expect(answer.status).toBe(502);
       expect(answer.body).toContain(
@@ -281,6 +294,110 @@ describe("ctm proxy's connections to the target (real sockets; tokens from a fix
       );
       expect(problems).toHaveLength(1);
       expect(seen).toEqual([]);
+    },
+  );
+
+  describe.skipIf(!HAS_TINYPROXY)(
+    'behind a proxy (HTTP(S)_PROXY and NO_PROXY, as the rest of ctm; real tinyproxy)',
+    () => {
+      let open: Tinyproxy;
+      let guarded: Tinyproxy;
+      beforeAll(async () => {
+        [open, guarded] = await Promise.all([startTinyproxy(), startTinyproxy({ basicAuth: ['ctm', 's3cret-pass'] })]);
+      });
+      afterAll(async () => {
+        await open?.stop();
+        await guarded?.stop();
+      });
+      const recordingTarget = async (): Promise<{ url: string; seen: string[] }> => {
+        const seen: string[] = [];
+        const target = createHttpServer((req, res) => {
+          seen.push(
+            `${req.method} ${req.url} ${req.headers.authorization ?? '-'} ${req.headers['proxy-authorization'] ?? '-'}`,
+          );
+          res.end('through');
+        });
+        await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+        cleanup.push(() => void target.close());
+        return { url: `http://127.0.0.1:${(target.address() as AddressInfo).port}`, seen };
+      };
+
+      it('an http:// target through HTTP_PROXY: requests go through it (absolute form), the token reaches the target', async () => {
+        const tinyproxy = open;
+        const target = await recordingTarget();
+        const { proxy, problems } = await proxyTo(`${target.url}/base`, { HTTP_PROXY: tinyproxy.url });
+        expect(proxy.through).toBe(`${tinyproxy.url} (from HTTP_PROXY)`);
+        expect(await get(proxy.url, { path: 'a?b=1' })).toMatchObject({ status: 200, body: 'through' });
+        expect(await get(proxy.url, { method: 'POST', body: 'x=1', path: 'c' })).toMatchObject({ status: 200 });
+        expect(target.seen).toEqual(['GET /base/a?b=1 Bearer fixed-token -', 'POST /base/c Bearer fixed-token -']);
+        expect(tinyproxy.log()).toMatch(new RegExp(`GET ${target.url}/base/a\\?b=1`));
+        expect(problems).toEqual([]);
+      });
+
+      it('NO_PROXY naming the target: straight there, the proxy sees nothing', async () => {
+        const tinyproxy = open;
+        const target = await recordingTarget();
+        const { proxy } = await proxyTo(target.url, { HTTP_PROXY: tinyproxy.url, NO_PROXY: 'localhost,127.0.0.1' });
+        expect(proxy.through).toBeUndefined();
+        expect(await get(proxy.url)).toMatchObject({ status: 200, body: 'through' });
+        expect(tinyproxy.log()).not.toContain(target.url);
+      });
+
+      it('a proxy that wants a password: the one in its URL goes to the proxy only; none or a wrong one gets 502 saying so, never the password', async () => {
+        const target = await recordingTarget();
+        const withPassword = guarded.url.replace('http://', 'http://ctm:s3cret-pass@');
+        const good = await proxyTo(target.url, { HTTP_PROXY: withPassword });
+        expect(good.proxy.through).toBe(`${guarded.url} (from HTTP_PROXY)`);
+        expect(await get(good.proxy.url)).toMatchObject({ status: 200, body: 'through' });
+        expect(target.seen).toEqual(['GET / Bearer fixed-token -']);
+        const none = await proxyTo(target.url, { HTTP_PROXY: guarded.url });
+        expect((await get(none.proxy.url)).body).toBe(
+          `ctm proxy: the target could not be reached: the proxy ${guarded.url} (from HTTP_PROXY) asks for a user and password (HTTP 407): give them as http://USER:PASSWORD@host:port.\n`,
+        );
+        // A wrong password, to an https:// target (a CONNECT tunnel): tinyproxy 1.11 answers it with 401, not 407.
+        const wrong = await proxyTo('https://127.0.0.1:1', {
+          HTTPS_PROXY: guarded.url.replace('http://', 'http://ctm:wrong-pass@'),
+        });
+        const refused = await get(wrong.proxy.url);
+        expect(refused.status).toBe(502);
+        expect(refused.body).toBe(
+          `ctm proxy: the target could not be reached: the proxy ${guarded.url} (from HTTPS_PROXY) refused the user and password it was given (HTTP 401).\n`,
+        );
+        expect([...none.problems, ...wrong.problems].join('\n')).not.toMatch(/pass\b|wrong-pass|s3cret/);
+        expect(target.seen).toHaveLength(1);
+      });
+
+      it('a proxy that is not there: 502 names the proxy, not the target', async () => {
+        const target = await recordingTarget();
+        const closed = await freePort();
+        for (const [variable, url] of [
+          ['HTTP_PROXY', target.url],
+          ['HTTPS_PROXY', 'https://127.0.0.1:1'],
+        ] as const) {
+          const { proxy } = await proxyTo(url, { [variable]: `http://127.0.0.1:${closed}` });
+          const answer = await get(proxy.url);
+          expect(answer.status).toBe(502);
+          expect(answer.body).toBe(
+            `ctm proxy: the target could not be reached: the proxy http://127.0.0.1:${closed} (from ${variable}) could not be reached (ECONNREFUSED).\n`,
+          );
+        }
+      });
+
+      it.skipIf(!HAS_OPENSSL)(
+        'an https:// target through HTTPS_PROXY: a CONNECT tunnel, TLS end to end (an untrusted certificate is still refused)',
+        async () => {
+          const tinyproxy = open;
+          const { port, seen } = await untrustedHttpsTarget();
+          const { proxy } = await proxyTo(`https://127.0.0.1:${port}`, { HTTPS_PROXY: tinyproxy.url });
+          const answer = await get(proxy.url);
+          expect(answer.status).toBe(502);
+          expect(answer.body).toContain(
+            'has a TLS certificate this computer does not trust (DEPTH_ZERO_SELF_SIGNED_CERT)',
+          );
+          expect(tinyproxy.log()).toMatch(new RegExp(`CONNECT 127\\.0\\.0\\.1:${port}`));
+          expect(seen).toEqual([]);
+        },
+      );
     },
   );
 });
