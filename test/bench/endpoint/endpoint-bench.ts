@@ -1,13 +1,13 @@
 // The token endpoint and `ctm proxy` under load (issue 22): the endpoint's latency and requests per second from
 // memory, and the proxy against Debian's nginx doing the same header injection, in front of the same upstream (an
 // nginx answering "ok"), under the same wrk load. Figures only: goals are printed beside them, never asserted.
-// The keychain is in memory here (the endpoint reads it only every 10 s); sessions are real files on the emulator's
-// tokens. Run: npm run bench -- --only endpoint
+// The endpoint runs in this process on an in-memory keychain (it reads it only every 10 s); `ctm proxy` runs as a
+// user runs it: the built ctm in its own process, on a profile signed in on the real keyring (ctm-stack.ts).
+// Run: npm run bench -- --only endpoint
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAuthProxy } from '../../../main/core/auth-proxy/auth-proxy.ts';
-import { profileProxyTokens } from '../../../main/core/auth-proxy/profile-proxy-tokens.ts';
 import { Core } from '../../../main/core/core.ts';
 import { startTokenEndpoint } from '../../../main/core/token-endpoint/token-endpoint.ts';
 import { startEmulator } from '../../support/emulator/index.ts';
@@ -15,6 +15,8 @@ import { MemorySecretStore } from '../../support/fakes/memory-secret-store.ts';
 import { freePort } from '../../support/free-port.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
 import type { BenchResult } from '../bench-result.ts';
+import { startCtmStack, type CtmStack } from '../cli/ctm-stack.ts';
+import { failureLine, timeProcess } from '../cli/timed-process.ts';
 import { median, roundFigure } from '../stats.ts';
 import { nginxConfig, startNginx } from './nginx.ts';
 import { postScript, wrk, type WrkFigures } from './wrk.ts';
@@ -50,6 +52,33 @@ async function repeat(times: number, once: () => Promise<WrkFigures>): Promise<W
   return runs;
 }
 
+/** `ctm proxy NAME --target URL` as a user runs it (the built ctm, its own process): its URL, and a way to stop it. */
+async function startCtmProxy(stack: CtmStack, target: string): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, [stack.ctm, 'proxy', stack.profile, '--target', target], {
+    env: stack.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`ctm proxy exited (${code}): ${stderr.trim()}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGINT');
+      }),
+  };
+}
+
 /** The endpoint and proxy rows of the benchmark table. */
 export async function runEndpointBench(options: { quick?: boolean } = {}): Promise<BenchResult[]> {
   const times = options.quick ? 1 : 3;
@@ -71,8 +100,7 @@ export async function runEndpointBench(options: { quick?: boolean } = {}): Promi
   const endpoint = await startTokenEndpoint(core, { port: 0, allowedOrigins: async () => [] });
   const upstreamPort = await freePort();
   const nginxPort = await freePort();
-  const token = (await core.tokens(profile.id)).accessToken;
-  const upstream = await startNginx(
+  const upstreamStarted = startNginx(
     join(folder, 'upstream'),
     nginxConfig(
       join(folder, 'upstream'),
@@ -80,6 +108,11 @@ export async function runEndpointBench(options: { quick?: boolean } = {}): Promi
     ),
     upstreamPort,
   );
+  const upstream = await upstreamStarted;
+  const stack = await startCtmStack();
+  const tokenRun = await timeProcess(process.execPath, [stack.ctm, 'token', stack.profile], stack.env);
+  if (tokenRun.code !== 0) throw new Error(`ctm token failed: ${failureLine(tokenRun)}`);
+  const token = tokenRun.stdout.trim();
   const nginx = await startNginx(
     join(folder, 'nginx'),
     nginxConfig(
@@ -95,11 +128,7 @@ export async function runEndpointBench(options: { quick?: boolean } = {}): Promi
     ),
     nginxPort,
   );
-  const proxy = await startAuthProxy({
-    target: new URL(`http://127.0.0.1:${upstreamPort}`),
-    port: 0,
-    tokens: profileProxyTokens(core, profile, 'access'),
-  });
+  const proxy = await startCtmProxy(stack, `http://127.0.0.1:${upstreamPort}`);
   try {
     const script = postScript(
       folder,
@@ -191,6 +220,7 @@ export async function runEndpointBench(options: { quick?: boolean } = {}): Promi
     ];
   } finally {
     await proxy.close();
+    await stack.close();
     await nginx.close();
     await upstream.close();
     await endpoint.close();
