@@ -158,8 +158,6 @@ export class AnswerReader {
   }
 
   private onHead(text: string): void {
-    if (/[^\r]\n|\r(?!\n)/.test(text))
-      throw new MalformedAnswerError('a bare line feed or carriage return in the head');
     const lines = text.split('\r\n');
     const status = statusOf(lines[0] ?? '');
     const http10 = (lines[0] ?? '').charCodeAt(7) === 48;
@@ -169,6 +167,9 @@ export class AnswerReader {
     let connection = '';
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i] as string;
+      // A bare CR or LF (lines were split at CRLF): a line break some parsers see and others do not.
+      if (line.includes('\n') || line.includes('\r'))
+        throw new MalformedAnswerError('a bare line feed or carriage return in the head');
       const colon = line.indexOf(':');
       if (colon <= 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9)
         throw new MalformedAnswerError('a header line without a name, or folded');
@@ -189,7 +190,12 @@ export class AnswerReader {
       if (status === 101) throw new MalformedAnswerError('101 Switching Protocols to a request without Upgrade');
       return;
     }
-    this.reusable = http10 ? /(^|,)\s*keep-alive\s*(,|$)/.test(connection) : !/(^|,)\s*close\s*(,|$)/.test(connection);
+    this.reusable =
+      connection === ''
+        ? !http10
+        : http10
+          ? /(^|,)\s*keep-alive\s*(,|$)/.test(connection)
+          : !/(^|,)\s*close\s*(,|$)/.test(connection);
     // The framing is decided (and an ambiguous one refused) before the head is passed on.
     const bodiless = this.headOnly || status === 204 || status === 304;
     if (coding !== undefined && length !== undefined)
@@ -216,6 +222,8 @@ function statusOf(line: string): number {
     line.charCodeAt(8) !== 32 ||
     !/^\d{3}$/.test(line.slice(9, 12)) ||
     (line.length > 12 && line.charCodeAt(12) !== 32) ||
+    line.includes('\n') ||
+    line.includes('\r') ||
     code < 100
   )
     throw new MalformedAnswerError('a malformed status line');

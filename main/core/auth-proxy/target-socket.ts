@@ -101,6 +101,27 @@ export function proxyRefusal(via: ProxyVia, status: string | undefined, authorit
 }
 
 /**
+ * What direct TCP connections read into, one shared buffer (Node's `onread`): no Readable stream machinery and no
+ * 64 KiB allocation per read. The bytes are copied out and emitted as 'data' before the next read can overwrite them.
+ */
+const readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/** A direct TCP connection whose reads go through readBuffer; to its users it is a socket like any other. */
+function directSocket(host: string, port: number): Socket {
+  const onread = {
+    buffer: readBuffer,
+    // Buffer.from(a Buffer) copies: what is emitted is the reader's own. True: go on reading (a pause() in a 'data'
+    // handler still stops it).
+    callback: (size: number): boolean => {
+      socket.emit('data', Buffer.from(readBuffer.subarray(0, size)));
+      return true;
+    },
+  };
+  const socket = connectTcp({ host, port, timeout, onread });
+  return socket;
+}
+
+/**
  * A socket to the target, ready for HTTP/1.1: TCP, or TLS for https (Node's CA list, NODE_EXTRA_CA_CERTS), directly or,
  * when `via` names a proxy (HTTP(S)_PROXY, not bypassed by NO_PROXY), through a CONNECT tunnel (as undici's
  * EnvHttpProxyAgent reaches https:// origins; upgrades take it for http:// ones too). A socket silent too long while in
@@ -109,7 +130,11 @@ export function proxyRefusal(via: ProxyVia, status: string | undefined, authorit
 export async function targetSocket(target: URL, via: ProxyVia | undefined): Promise<Socket> {
   const host = target.hostname.replace(/^\[|\]$/g, '');
   const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
-  const raw = via ? await tunnel(via, `${target.hostname}:${port}`) : connectTcp({ host, port, timeout });
+  const raw = via
+    ? await tunnel(via, `${target.hostname}:${port}`)
+    : target.protocol === 'https:'
+      ? connectTcp({ host, port, timeout })
+      : directSocket(host, port);
   const socket =
     target.protocol === 'https:'
       ? connectTls({ socket: raw, host, servername: isIP(host) ? '' : host, ALPNProtocols: ['http/1.1'] })
