@@ -85,12 +85,14 @@ describe.skipIf(!HAS_KEYRING)(
       );
     });
 
-    it('ctm token, first use: prints the stored access token without a network call, having moved the sessions', async () => {
+    it('ctm token, first use: moves the sessions, and does not print the session 0.1.0 kept for a server nothing vouches for', async () => {
+      // The emulator's tokens name AWS's issuer on a custom endpoint: nothing shows the session was issued there (the
+      // last test says what to do). Its token is not printed, no network call is made, and the layout still moves.
       const before = app.emulator.requests.length;
       const run = await runCtm(['token', 'conf'], app.env);
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      expect(run.stdout.trim() === signedIn.accessToken).toBe(true);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('its session is kept but not used: it was stored by an older release');
+      expect(run.stdout).toBe('');
       expect(app.emulator.requests.length).toBe(before);
       const after = await accounts();
       expect(after.filter((a) => a.startsWith('session:'))).toEqual([]);
