@@ -39,7 +39,10 @@ export function proxyVia(target: URL, env: NodeJS.ProcessEnv): ProxyVia | undefi
 
 /** How a message names the proxy: its address and the variable, never the user or password. */
 function proxyName(via: ProxyVia): string {
-  return `the proxy ${via.named.address} (from ${via.route.variable})`;
+  // chosenProxy gives no address for a variable that is no http(s) or SOCKS URL.
+  return via.named.address
+    ? `the proxy ${via.named.address} (from ${via.route.variable})`
+    : `the proxy in ${via.route.variable}`;
 }
 
 /**
