@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { CTM, runCtm } from '../../support/run-ctm.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { skeletonSeed } from '../../support/seeds-inline.ts';
+import { addSignedInAlice } from '../../support/ctm-signed-in.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 
 // The built launcher and the cached-path bundle only, without cli-main.cjs: whatever this bin answers, it answered
@@ -26,22 +27,7 @@ describe.skipIf(!HAS_KEYRING)(
 
     beforeAll(async () => {
       app = await startAppFixture(skeletonSeed());
-      await ctm([
-        'profile',
-        'add',
-        'dev',
-        '--user-pool-id',
-        TEST_POOL,
-        '--client-id',
-        PUBLIC_CLIENT,
-        '--username',
-        'alice',
-        '--auth-flow',
-        'USER_PASSWORD_AUTH',
-        '--endpoint',
-        app.emulator.endpoint,
-      ]);
-      await runCtm(['login', 'dev', '--password-stdin'], app.env, ALICE_PASSWORD);
+      await addSignedInAlice('dev', app.emulator.endpoint, app.env);
       // Inside the project (out/), so that keytar resolves from its node_modules as it does for the real bin.
       fastOnly = mkdtempSync(join(process.cwd(), 'out', 'fast-only-'));
       for (const file of ['cli.cjs', 'cli-fast.cjs']) copyFileSync(join(dirname(CTM), file), join(fastOnly, file));
@@ -192,22 +178,7 @@ describe.skipIf(!HAS_KEYRING)(
           'Missing profile name: give one (dev), set CTM_PROFILE, or choose a default profile',
         ),
       });
-      await ctm([
-        'profile',
-        'add',
-        'gone',
-        '--user-pool-id',
-        TEST_POOL,
-        '--client-id',
-        PUBLIC_CLIENT,
-        '--username',
-        'alice',
-        '--auth-flow',
-        'USER_PASSWORD_AUTH',
-        '--endpoint',
-        app.emulator.endpoint,
-      ]);
-      expect((await runCtm(['login', 'gone', '--password-stdin'], app.env, ALICE_PASSWORD)).code).toBe(0);
+      await addSignedInAlice('gone', app.emulator.endpoint, app.env);
       expect((await ctm(['profile', 'default', 'gone'])).code).toBe(0);
       expect(fast(['token']).code).toBe(0);
       expect((await ctm(['profile', 'remove', 'gone', '--no-revoke'])).code).toBe(0);
