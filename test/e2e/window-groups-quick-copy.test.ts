@@ -6,7 +6,8 @@ import { QUICK_COPY_REQUESTED_CHANNEL } from '../../main/ipc/contract.ts';
 import { HAS_CHROMIUM } from '../support/browser.ts';
 import { sendToPage } from '../support/electron-standin/preload-in-page.ts';
 import { openWindow, type WindowHarness } from '../support/electron-standin/window-harness.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../support/seeds-inline.ts';
+import { ALICE_PASSWORD, skeletonSeed } from '../support/seeds-inline.ts';
+import { aliceProfile } from '../support/ctm-signed-in.ts';
 import { HAS_KEYRING } from '../support/system-components.ts';
 
 describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
@@ -32,16 +33,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_KEYRING)(
       w = await openWindow(skeletonSeed());
       page = w.page;
       const add = (name: string, extra: Record<string, unknown> = {}) =>
-        w.app.core.addProfile({
-          name,
-          region: 'us-east-1',
-          userPoolId: TEST_POOL,
-          clientId: PUBLIC_CLIENT,
-          username: 'alice',
-          authFlow: 'USER_PASSWORD_AUTH',
-          endpoint: w.app.emulator.endpoint,
-          ...extra,
-        });
+        w.app.core.addProfile({ ...aliceProfile(name, w.app.emulator.endpoint), ...extra });
       await add('orders-dev');
       await add('orders-prod');
       await add('tools', { environment: 'qa' });

@@ -13,3 +13,16 @@ export async function addSignedInAlice(name: string, endpoint: string, env: Reco
   const login = await runCtm(['login', name, '--password-stdin'], env, `${ALICE_PASSWORD}\n`);
   if (login.code !== 0) throw new Error(`ctm login ${name} failed: ${login.stderr}`);
 }
+
+/** The fields of profile `name` for alice on the skeleton seed's public client (USER_PASSWORD_AUTH), at `endpoint` (AWS's when none), for Core.addProfile. */
+export function aliceProfile(name: string, endpoint?: string): Record<string, unknown> {
+  return {
+    name,
+    region: 'us-east-1',
+    userPoolId: TEST_POOL,
+    clientId: PUBLIC_CLIENT,
+    username: 'alice',
+    authFlow: 'USER_PASSWORD_AUTH',
+    ...(endpoint ? { endpoint } : {}),
+  };
+}

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { startEmulator, type Emulator } from '../../support/emulator/index.ts';
 import { runCtm } from '../../support/run-ctm.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { ALICE_PASSWORD, skeletonSeed } from '../../support/seeds-inline.ts';
+import { aliceProfile } from '../../support/ctm-signed-in.ts';
 import { HAS_OPENSSL, selfSignedCertificate } from '../../support/self-signed-certificate.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 import { HAS_TINYPROXY, startTinyproxy, type Tinyproxy } from '../../support/tinyproxy.ts';
@@ -38,15 +39,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_TINYPROXY)(
         ['lab', labUrl],
         ['gated', `${gateway.url}/`],
       ] as const) {
-        await app.core.addProfile({
-          name,
-          region: 'us-east-1',
-          userPoolId: TEST_POOL,
-          clientId: PUBLIC_CLIENT,
-          username: 'alice',
-          authFlow: 'USER_PASSWORD_AUTH',
-          endpoint,
-        });
+        await app.core.addProfile(aliceProfile(name, endpoint));
         expect((await runCtm(['login', name, '--password-stdin'], app.env, `${ALICE_PASSWORD}\n`)).code).toBe(0);
       }
       await lab.close(); // the emulator is stopped from here on
@@ -110,15 +103,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_TINYPROXY)(
         await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
         const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
         try {
-          await app.core.addProfile({
-            name: 'tls',
-            region: 'us-east-1',
-            userPoolId: TEST_POOL,
-            clientId: PUBLIC_CLIENT,
-            username: 'alice',
-            authFlow: 'USER_PASSWORD_AUTH',
-            endpoint,
-          });
+          await app.core.addProfile(aliceProfile('tls', endpoint));
           const login = (env: Record<string, string>) =>
             runCtm(['login', 'tls', '--password-stdin'], { ...app.env, ...env }, `${ALICE_PASSWORD}\n`);
           const withoutProxy = await login({});

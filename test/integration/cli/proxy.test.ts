@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { runCtm } from '../../support/run-ctm.ts';
 import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { aliceProfile } from '../../support/ctm-signed-in.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 import { HAS_OPENSSL, selfSignedCertificate } from '../../support/self-signed-certificate.ts';
 
@@ -139,15 +140,7 @@ describe.skipIf(!HAS_KEYRING || !HAS_TINYPROXY)(
         ['dev', app.emulator.endpoint],
         ['aws', undefined],
       ] as const)
-        await app.core.addProfile({
-          name,
-          region: 'us-east-1',
-          userPoolId: TEST_POOL,
-          clientId: PUBLIC_CLIENT,
-          username: 'alice',
-          authFlow: 'USER_PASSWORD_AUTH',
-          ...(endpoint ? { endpoint } : {}),
-        });
+        await app.core.addProfile(aliceProfile(name, endpoint));
     });
     afterAll(async () => {
       await proxy?.stop();

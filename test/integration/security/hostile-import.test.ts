@@ -9,20 +9,13 @@ import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { MemorySecretStore } from '../../support/fakes/memory-secret-store.ts';
 import { CTM, runCtm } from '../../support/run-ctm.ts';
 import { PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { aliceProfile } from '../../support/ctm-signed-in.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 
 /** An export file as `ctm profile export` writes it, with whatever profiles the attacker chose. */
 const exportFile = (profiles: Record<string, unknown>[]): string =>
   JSON.stringify({ format: 'cognito-token-manager/profiles', version: 1, profiles });
-const profile = (name: string, extra: Record<string, unknown> = {}) => ({
-  name,
-  region: 'us-east-1',
-  userPoolId: TEST_POOL,
-  clientId: PUBLIC_CLIENT,
-  username: 'alice',
-  authFlow: 'USER_PASSWORD_AUTH',
-  ...extra,
-});
+const profile = (name: string, extra: Record<string, unknown> = {}) => ({ ...aliceProfile(name), ...extra });
 
 // A shared export file written by someone else, imported with the built ctm (child processes, real keyring for status).
 describe.skipIf(!HAS_KEYRING)('hostile import files and endpoint edits (built ctm, real keyring)', () => {

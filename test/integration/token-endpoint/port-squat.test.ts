@@ -4,7 +4,8 @@ import { startAppEndpoint } from '../../../main/core/token-endpoint/agent-endpoi
 import { startAppFixture, type AppFixture } from '../../support/app-fixture.ts';
 import { freePort } from '../../support/free-port.ts';
 import { CTM, runCtm } from '../../support/run-ctm.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, skeletonSeed, TEST_POOL } from '../../support/seeds-inline.ts';
+import { skeletonSeed } from '../../support/seeds-inline.ts';
+import { addSignedInAlice } from '../../support/ctm-signed-in.ts';
 import { HAS_SECOND_ACCOUNT, NEIGHBOUR_NAME, neighbourAccount, nodeAs } from '../../support/second-account.ts';
 import { HAS_KEYRING } from '../../support/system-components.ts';
 
@@ -35,22 +36,7 @@ describe.skipIf(!HAS_SECOND_ACCOUNT || !HAS_KEYRING)(
 
     beforeAll(async () => {
       app = await startAppFixture(skeletonSeed(3600));
-      await ctm([
-        'profile',
-        'add',
-        'dev',
-        '--user-pool-id',
-        TEST_POOL,
-        '--client-id',
-        PUBLIC_CLIENT,
-        '--username',
-        'alice',
-        '--auth-flow',
-        'USER_PASSWORD_AUTH',
-        '--endpoint',
-        app.emulator.endpoint,
-      ]);
-      expect((await ctm(['login', 'dev', '--password-stdin'], `${ALICE_PASSWORD}\n`)).code).toBe(0);
+      await addSignedInAlice('dev', app.emulator.endpoint, app.env);
       port = await freePort();
       expect((await ctm(['endpoint', 'settings', '--port', String(port)])).code).toBe(0);
       // The secret a tool already holds (shown while the port was free).

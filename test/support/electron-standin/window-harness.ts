@@ -12,7 +12,8 @@ import { launchChromium } from '../browser.ts';
 import type { Seed } from '../emulator/index.ts';
 import { idOf } from '../profile-ids.ts';
 import { RecordingClipboard } from '../recording-clipboard.ts';
-import { ALICE_PASSWORD, PUBLIC_CLIENT, TEST_POOL } from '../seeds-inline.ts';
+import { ALICE_PASSWORD } from '../seeds-inline.ts';
+import { aliceProfile } from '../ctm-signed-in.ts';
 import { installPreload, sendToPage, StandInIpcMain } from './preload-in-page.ts';
 
 /**
@@ -95,15 +96,7 @@ export async function openWindow(
  * core, signs it in, and shows it on the page; resolves to its id.
  */
 export async function signedInAlice(w: WindowHarness, name: string): Promise<ProfileId> {
-  await w.app.core.addProfile({
-    name,
-    region: 'us-east-1',
-    userPoolId: TEST_POOL,
-    clientId: PUBLIC_CLIENT,
-    username: 'alice',
-    authFlow: 'USER_PASSWORD_AUTH',
-    endpoint: w.app.emulator.endpoint,
-  });
+  await w.app.core.addProfile(aliceProfile(name, w.app.emulator.endpoint));
   const id = await idOf(w.app.core, name);
   await w.app.core.signIn(id, { password: ALICE_PASSWORD });
   await w.page.reload();
